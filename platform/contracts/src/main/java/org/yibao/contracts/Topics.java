@@ -1,0 +1,35 @@
+package org.yibao.contracts;
+
+import java.util.List;
+
+/**
+ * Every topic on the platform. One topic per stream of facts about one kind of subject; a topic
+ * carries several event types, and the envelope's {@code type} tells them apart.
+ */
+public final class Topics {
+
+    public static final String ENROLLMENTS = "enrollment.enrollments";
+    public static final String FILINGS = "enrollment.filings";
+    public static final String CERTIFICATIONS = "enrollment.certifications";
+    public static final String CLAIMS = "settlement.claims";
+    public static final String ASSISTANCE_IDENTITIES = "assistance.identities";
+    public static final String POVERTY_RISKS = "assistance.poverty-risks";
+    public static final String INSTITUTIONS = "supervision.institutions";
+    public static final String VIOLATIONS = "supervision.violations";
+    public static final String FUND_RECOVERIES = "supervision.fund-recoveries";
+    public static final String VBP_CATALOGS = "procurement.vbp-catalogs";
+
+    public static final List<String> ALL = List.of(
+            ENROLLMENTS, FILINGS, CERTIFICATIONS, CLAIMS, ASSISTANCE_IDENTITIES, POVERTY_RISKS,
+            INSTITUTIONS, VIOLATIONS, FUND_RECOVERIES, VBP_CATALOGS);
+
+    /** Suffix of the dead-letter topic that holds what a consumer of a topic could not process. */
+    public static final String DEAD_LETTER_SUFFIX = ".DLT";
+
+    private Topics() {
+    }
+
+    public static String deadLetter(String topic) {
+        return topic + DEAD_LETTER_SUFFIX;
+    }
+}

@@ -1,0 +1,23 @@
+package org.yibao.contracts.events;
+
+import org.yibao.contracts.money.Money;
+
+import java.math.BigDecimal;
+
+/**
+ * One priced line of a settled bill, as the catalog classified it.
+ *
+ * @param selfPay the part of this line outside policy scope (full self-pay plus prior self-pay)
+ * @param vbp     whether the item is a volume-based-procurement (带量采购) product
+ */
+public record ClaimLine(
+        String itemCode,
+        String itemName,
+        ItemCategory category,
+        ItemClass itemClass,
+        BigDecimal quantity,
+        Money unitPrice,
+        Money amount,
+        Money selfPay,
+        boolean vbp) {
+}

@@ -1,0 +1,33 @@
+package org.yibao.contracts.events;
+
+import org.yibao.contracts.EventType;
+import org.yibao.contracts.IntegrationEvent;
+import org.yibao.contracts.Topics;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A bill was settled one-stop: the person's share and every fund's share are final. */
+@EventType(name = "ClaimSettled", version = 1, topic = Topics.CLAIMS)
+public record ClaimSettled(
+        String settlementId,
+        String personId,
+        String institutionCode,
+        String regionCode,
+        Scheme scheme,
+        VisitType visitType,
+        int year,
+        Instant settledAt,
+        String policyPack,
+        SettlementAmounts amounts,
+        List<ClaimLine> lines) implements IntegrationEvent {
+
+    public ClaimSettled {
+        lines = lines == null ? List.of() : List.copyOf(lines);
+    }
+
+    @Override
+    public String partitionKey() {
+        return personId;
+    }
+}

@@ -1,0 +1,27 @@
+package org.yibao.contracts.events;
+
+import org.yibao.contracts.EventType;
+import org.yibao.contracts.IntegrationEvent;
+import org.yibao.contracts.Topics;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** An existing enrollment changed: person type (e.g. retired), status, or region. */
+@EventType(name = "EnrollmentChanged", version = 1, topic = Topics.ENROLLMENTS)
+public record EnrollmentChanged(
+        String personId,
+        String regionCode,
+        Scheme scheme,
+        PersonType personType,
+        int year,
+        EnrollmentStatus status,
+        LocalDate effectiveFrom,
+        String reason,
+        Instant changedAt) implements IntegrationEvent {
+
+    @Override
+    public String partitionKey() {
+        return personId;
+    }
+}

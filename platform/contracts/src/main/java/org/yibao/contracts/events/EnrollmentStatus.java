@@ -1,0 +1,7 @@
+package org.yibao.contracts.events;
+
+public enum EnrollmentStatus {
+    ACTIVE,
+    SUSPENDED,
+    TERMINATED
+}

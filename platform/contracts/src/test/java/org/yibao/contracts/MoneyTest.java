@@ -1,0 +1,43 @@
+package org.yibao.contracts;
+
+import org.junit.jupiter.api.Test;
+import org.yibao.contracts.events.SettlementAmounts;
+import org.yibao.contracts.money.Money;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MoneyTest {
+
+    @Test
+    void equalityIgnoresHowTheScaleWasWritten() {
+        assertThat(Money.of("1.0")).isEqualTo(Money.of("1.00")).isEqualTo(Money.ofFen(100));
+    }
+
+    @Test
+    void refusesFractionsOfAFenUnlessRoundedExplicitly() {
+        assertThatThrownBy(() -> Money.of("0.005")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Money.rounded(new BigDecimal("0.005"), RoundingMode.HALF_UP)).isEqualTo(Money.of("0.01"));
+    }
+
+    @Test
+    void multipliesByARatioRoundingOnce() {
+        assertThat(Money.of("440.40").times(new BigDecimal("0.6"), RoundingMode.HALF_UP)).isEqualTo(Money.of("264.24"));
+        assertThat(Money.of("0.05").times(new BigDecimal("0.5"), RoundingMode.HALF_UP)).isEqualTo(Money.of("0.03"));
+    }
+
+    @Test
+    void fenIsExact() {
+        assertThat(Money.of("12345678.91").fen()).isEqualTo(1234567891L);
+    }
+
+    @Test
+    void aBillWhoseLayersDoNotAddUpCannotBeBuilt() {
+        assertThatThrownBy(() -> new SettlementAmounts(Money.of("100.00"), Money.ZERO, Money.ZERO, Money.of("100.00"),
+                Money.ZERO, Money.of("60.00"), Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, Money.of("39.99")))
+                .hasMessageContaining("99.99");
+    }
+}

@@ -1,0 +1,49 @@
+package org.yibao.contracts;
+
+import org.yibao.contracts.events.*;
+import org.yibao.contracts.identity.ResidentId;
+import org.yibao.contracts.money.Money;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** One realistic instance of every published event, for contract tests. */
+final class SampleEvents {
+
+    static final String PERSON = "11010519491231002" + ResidentId.checkCharacter("11010519491231002");
+
+    static SettlementAmounts amounts() {
+        // Jiangjin 2023 outpatient example: 464.90 billed, 271.40 reimbursed, 193.50 paid by the person
+        return new SettlementAmounts(Money.of("464.90"), Money.of("20.00"), Money.of("4.50"), Money.of("440.40"),
+                Money.of("0.00"), Money.of("271.40"), Money.ZERO, Money.ZERO, Money.ZERO, Money.of("100.00"),
+                Money.of("93.50"));
+    }
+
+    static List<ClaimLine> lines() {
+        return List.of(new ClaimLine("XC09AAA001A001010100001", "氨氯地平片", ItemCategory.DRUG, ItemClass.A,
+                new BigDecimal("2"), Money.of("12.25"), Money.of("24.50"), Money.ZERO, true));
+    }
+
+    static List<IntegrationEvent> all() {
+        Instant now = Instant.parse("2026-11-22T08:00:00Z");
+        return List.of(
+                new ClaimSettled("S-1", PERSON, "H50011600001", "500116", Scheme.EMPLOYEE,
+                        VisitType.GENERAL_OUTPATIENT, 2023, now, "jiangjin-2023@1", amounts(), lines()),
+                new ClaimReversed("R-1", "S-1", PERSON, "H50011600001", "500116", Scheme.EMPLOYEE,
+                        VisitType.GENERAL_OUTPATIENT, 2023, now, "wrong patient", amounts(), lines()),
+                new AssistanceIdentityChanged(PERSON, "150100", null, AssistanceCategory.MINIMUM_LIVING,
+                        LocalDate.parse("2022-01-01"), null, List.of("civil-affairs"), now),
+                new PersonEnrolled(PERSON, "441700", Scheme.RESIDENT, PersonType.RESIDENT, 2019,
+                        LocalDate.parse("2019-01-01"), now),
+                new EnrollmentChanged(PERSON, "441700", Scheme.EMPLOYEE, PersonType.EMPLOYEE_RETIRED, 2019,
+                        EnrollmentStatus.ACTIVE, LocalDate.parse("2019-07-01"), "retired", now),
+                new InstitutionStatusChanged("H41040000012", "平顶山市第一人民医院", "410400", InstitutionKind.HOSPITAL,
+                        InstitutionLevel.LEVEL_3, AgreementStatus.ACTIVE, AgreementStatus.SUSPENDED,
+                        LocalDate.parse("2020-06-01"), "split hospitalisation", now));
+    }
+
+    private SampleEvents() {
+    }
+}
