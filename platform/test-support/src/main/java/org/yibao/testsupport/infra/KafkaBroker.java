@@ -164,7 +164,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     private void format(Path config) throws IOException {
         String clusterId = uuidToBase64(UUID.randomUUID());
-        Process formatter = java(List.of("kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString()),
+        Process formatter = java(List.of("kafka.tools.StorageTool", "format", "--cluster-id=" + clusterId, "--config", config.toString()),
                 home.resolve("format.log"), "128m");
         try {
             if (!formatter.waitFor(60, TimeUnit.SECONDS) || formatter.exitValue() != 0) {

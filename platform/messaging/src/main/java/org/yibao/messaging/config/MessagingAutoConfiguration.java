@@ -1,0 +1,184 @@
+package org.yibao.messaging.config;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.core.MicrometerProducerListener;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.MessageListener;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yibao.contracts.Topics;
+import org.yibao.messaging.consumer.DeadLetterRecoverer;
+import org.yibao.messaging.consumer.EventHandler;
+import org.yibao.messaging.consumer.IdempotentEventDispatcher;
+import org.yibao.messaging.consumer.PoisonEventException;
+import org.yibao.messaging.outbox.MessagingHousekeeping;
+import org.yibao.messaging.outbox.OutboxRelay;
+import org.yibao.messaging.outbox.OutboxWriter;
+import tools.jackson.databind.json.JsonMapper;
+
+import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Wires the outbox, its relay, the idempotent consumer and the dead-letter handling into every
+ * service that has this library on its class path. A service only writes {@link OutboxWriter#append}
+ * calls and {@link EventHandler} beans.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingAutoConfiguration {
+
+    @Bean
+    MessagingSchema messagingSchema(DataSource dataSource) {
+        return new MessagingSchema(dataSource);
+    }
+
+    @Bean
+    MessagingKafka messagingKafka(KafkaProperties kafka, ObjectProvider<MeterRegistry> meters) {
+        Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
+        producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        producer.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producer.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        producer.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 1);
+        producer.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        // fail fast enough that a broker outage shows as a relay retry, not a hung transaction
+        producer.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        producer.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        producer.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
+        DefaultKafkaProducerFactory<String, String> factory = new DefaultKafkaProducerFactory<>(producer);
+        factory.addListener(new MicrometerProducerListener<>(meters.getIfAvailable(SimpleMeterRegistry::new)));
+        return new MessagingKafka(new KafkaTemplate<>(factory));
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(MessagingSchema schema, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                            MessagingKafka kafka, MessagingProperties properties, ObjectProvider<MeterRegistry> meters) {
+        return new OutboxRelay(jdbc, new TransactionTemplate(transactions), kafka.template(), properties.getRelay(),
+                meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    OutboxWriter outboxWriter(MessagingSchema schema, JdbcTemplate jdbc, JsonMapper json, Environment environment,
+                              OutboxRelay relay) {
+        return new OutboxWriter(jdbc, json, applicationName(environment), relay::wakeUp);
+    }
+
+    @Bean
+    MessagingHousekeeping messagingHousekeeping(MessagingSchema schema, JdbcTemplate jdbc, OutboxRelay relay,
+                                                MessagingProperties properties) {
+        return new MessagingHousekeeping(jdbc, relay, properties.getHousekeeping());
+    }
+
+    @Bean
+    IdempotentEventDispatcher idempotentEventDispatcher(MessagingSchema schema, ObjectProvider<EventHandler<?>> handlers,
+                                                        JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                                                        JsonMapper json, MessagingProperties properties,
+                                                        Environment environment, ObjectProvider<MeterRegistry> meters) {
+        return new IdempotentEventDispatcher(handlers.orderedStream().toList(),
+                consumerGroup(properties, environment), jdbc, new TransactionTemplate(transactions), json,
+                meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    /** One listener container for all the service's handlers; absent when the service consumes nothing. */
+    @Bean
+    @ConditionalOnProperty(name = "yibao.messaging.consumer.enabled", havingValue = "true", matchIfMissing = true)
+    EventConsumerContainer eventConsumerContainer(IdempotentEventDispatcher dispatcher, KafkaProperties kafka,
+                                                  MessagingKafka messagingKafka, MessagingProperties properties,
+                                                  Environment environment, ObjectProvider<MeterRegistry> meters) {
+        if (!dispatcher.hasHandlers()) {
+            return EventConsumerContainer.none();
+        }
+        MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+        MessagingProperties.Consumer settings = properties.getConsumer();
+        String group = consumerGroup(properties, environment);
+
+        Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
+        consumer.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        consumer.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        consumer.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumer.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        consumer.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) settings.getMaxPollInterval().toMillis());
+        DefaultKafkaConsumerFactory<String, String> factory = new DefaultKafkaConsumerFactory<>(consumer);
+        factory.addListener(new MicrometerConsumerListener<>(registry));
+
+        ContainerProperties container = new ContainerProperties(dispatcher.topics().toArray(String[]::new));
+        container.setGroupId(group);
+        container.setAckMode(ContainerProperties.AckMode.BATCH);
+        container.setMessageListener((MessageListener<String, String>) dispatcher::dispatch);
+        container.setMicrometerEnabled(true);
+
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(settings.getMaxAttempts() - 1);
+        backOff.setInitialInterval(settings.getInitialBackoff().toMillis());
+        backOff.setMultiplier(2.0);
+        backOff.setMaxInterval(settings.getMaxBackoff().toMillis());
+        DefaultErrorHandler errors = new DefaultErrorHandler(
+                new DeadLetterRecoverer(messagingKafka.template(), registry, group), backOff);
+        errors.addNotRetryableExceptions(PoisonEventException.class);
+
+        ConcurrentMessageListenerContainer<String, String> listener = new ConcurrentMessageListenerContainer<>(factory, container);
+        listener.setConcurrency(settings.getConcurrency());
+        listener.setCommonErrorHandler(errors);
+        listener.setBeanName(group + "-events");
+        return new EventConsumerContainer(listener);
+    }
+
+    /** Every platform topic and its dead-letter topic, created at start-up where missing. */
+    @Bean
+    @ConditionalOnProperty(name = "yibao.messaging.topics.create", havingValue = "true", matchIfMissing = true)
+    KafkaAdmin.NewTopics platformTopics(MessagingProperties properties) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String topic : Topics.ALL) {
+            topics.add(TopicBuilder.name(topic).partitions(properties.getTopics().getPartitions())
+                    .replicas(properties.getTopics().getReplicationFactor()).build());
+            topics.add(TopicBuilder.name(Topics.deadLetter(topic)).partitions(properties.getTopics().getPartitions())
+                    .replicas(properties.getTopics().getReplicationFactor()).build());
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    private static String consumerGroup(MessagingProperties properties, Environment environment) {
+        String group = properties.getConsumer().getGroup();
+        return group != null && !group.isBlank() ? group : applicationName(environment);
+    }
+
+    private static String applicationName(Environment environment) {
+        String name = environment.getProperty("spring.application.name");
+        if (name == null || name.isBlank()) {
+            throw new IllegalStateException("spring.application.name must be set: it names the event source and the consumer group");
+        }
+        return name;
+    }
+
+    /** The library's own producer; kept out of the context's KafkaTemplate beans on purpose. */
+    public record MessagingKafka(KafkaTemplate<String, String> template) {
+    }
+}

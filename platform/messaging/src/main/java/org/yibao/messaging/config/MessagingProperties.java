@@ -1,0 +1,209 @@
+package org.yibao.messaging.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/** Settings of the shared messaging library, under {@code yibao.messaging}. */
+@ConfigurationProperties("yibao.messaging")
+public class MessagingProperties {
+
+    private final Relay relay = new Relay();
+    private final Consumer consumer = new Consumer();
+    private final Topics topics = new Topics();
+    private final Housekeeping housekeeping = new Housekeeping();
+
+    public Relay getRelay() {
+        return relay;
+    }
+
+    public Consumer getConsumer() {
+        return consumer;
+    }
+
+    public Topics getTopics() {
+        return topics;
+    }
+
+    public Housekeeping getHousekeeping() {
+        return housekeeping;
+    }
+
+    public static class Relay {
+        /** Whether this instance publishes its outbox (one instance at a time does, by a database lock). */
+        private boolean enabled = true;
+        /** How long the relay sleeps when the outbox is empty and no commit has woken it. */
+        private Duration pollInterval = Duration.ofMillis(250);
+        /** Rows published per relay transaction. */
+        private int batchSize = 500;
+        /** Longest pause after a failure (broker down), reached by doubling. */
+        private Duration maxBackoff = Duration.ofSeconds(5);
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Duration getPollInterval() {
+            return pollInterval;
+        }
+
+        public void setPollInterval(Duration pollInterval) {
+            this.pollInterval = pollInterval;
+        }
+
+        public int getBatchSize() {
+            return batchSize;
+        }
+
+        public void setBatchSize(int batchSize) {
+            this.batchSize = batchSize;
+        }
+
+        public Duration getMaxBackoff() {
+            return maxBackoff;
+        }
+
+        public void setMaxBackoff(Duration maxBackoff) {
+            this.maxBackoff = maxBackoff;
+        }
+    }
+
+    public static class Consumer {
+        /** Whether the service's event handlers consume at all. */
+        private boolean enabled = true;
+        /** Consumer group; defaults to spring.application.name. */
+        private String group;
+        /** Attempts per record (the first plus retries) before it goes to the dead-letter topic. */
+        private int maxAttempts = 4;
+        /** Pause before the first retry; doubled for each further one. */
+        private Duration initialBackoff = Duration.ofMillis(200);
+        private Duration maxBackoff = Duration.ofSeconds(2);
+        /** Listener threads; at most the number of partitions is useful. */
+        private int concurrency = 1;
+        /** A consumer that takes longer than this between polls is evicted and its records redelivered. */
+        private Duration maxPollInterval = Duration.ofMinutes(5);
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getGroup() {
+            return group;
+        }
+
+        public void setGroup(String group) {
+            this.group = group;
+        }
+
+        public int getMaxAttempts() {
+            return maxAttempts;
+        }
+
+        public void setMaxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+        }
+
+        public Duration getInitialBackoff() {
+            return initialBackoff;
+        }
+
+        public void setInitialBackoff(Duration initialBackoff) {
+            this.initialBackoff = initialBackoff;
+        }
+
+        public Duration getMaxBackoff() {
+            return maxBackoff;
+        }
+
+        public void setMaxBackoff(Duration maxBackoff) {
+            this.maxBackoff = maxBackoff;
+        }
+
+        public int getConcurrency() {
+            return concurrency;
+        }
+
+        public void setConcurrency(int concurrency) {
+            this.concurrency = concurrency;
+        }
+
+        public Duration getMaxPollInterval() {
+            return maxPollInterval;
+        }
+
+        public void setMaxPollInterval(Duration maxPollInterval) {
+            this.maxPollInterval = maxPollInterval;
+        }
+    }
+
+    public static class Topics {
+        /** Create every platform topic and its dead-letter topic at start-up if missing. */
+        private boolean create = true;
+        private int partitions = 3;
+        private short replicationFactor = 1;
+
+        public boolean isCreate() {
+            return create;
+        }
+
+        public void setCreate(boolean create) {
+            this.create = create;
+        }
+
+        public int getPartitions() {
+            return partitions;
+        }
+
+        public void setPartitions(int partitions) {
+            this.partitions = partitions;
+        }
+
+        public short getReplicationFactor() {
+            return replicationFactor;
+        }
+
+        public void setReplicationFactor(short replicationFactor) {
+            this.replicationFactor = replicationFactor;
+        }
+    }
+
+    public static class Housekeeping {
+        /** Published outbox rows are kept this long, for audit and replay. */
+        private Duration outboxRetention = Duration.ofDays(7);
+        /** Processed-event ids are kept longer than any topic's retention, so no redelivery is missed. */
+        private Duration processedRetention = Duration.ofDays(30);
+        private Duration interval = Duration.ofHours(1);
+
+        public Duration getOutboxRetention() {
+            return outboxRetention;
+        }
+
+        public void setOutboxRetention(Duration outboxRetention) {
+            this.outboxRetention = outboxRetention;
+        }
+
+        public Duration getProcessedRetention() {
+            return processedRetention;
+        }
+
+        public void setProcessedRetention(Duration processedRetention) {
+            this.processedRetention = processedRetention;
+        }
+
+        public Duration getInterval() {
+            return interval;
+        }
+
+        public void setInterval(Duration interval) {
+            this.interval = interval;
+        }
+    }
+}

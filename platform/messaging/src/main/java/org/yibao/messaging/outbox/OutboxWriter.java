@@ -1,0 +1,82 @@
+package org.yibao.messaging.outbox;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.slf4j.MDC;
+import org.yibao.contracts.EventEnvelope;
+import org.yibao.contracts.EventType;
+import org.yibao.contracts.IntegrationEvent;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Records an event in the service's own database, inside the transaction that makes the state
+ * change it describes: both commit or neither does. The {@link OutboxRelay} publishes it after
+ * commit. This is the only way a service publishes an event.
+ */
+public class OutboxWriter {
+
+    /** MDC key under which the web layer keeps the current request id. */
+    public static final String REQUEST_ID_MDC_KEY = "requestId";
+
+    private static final Object WAKE_UP_REGISTERED = new Object();
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+    private final String source;
+    private final Runnable wakeUpRelay;
+
+    public OutboxWriter(JdbcTemplate jdbc, JsonMapper json, String source, Runnable wakeUpRelay) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.source = source;
+        this.wakeUpRelay = wakeUpRelay;
+    }
+
+    /**
+     * Appends an event to the outbox. Must be called inside the transaction of the state change.
+     *
+     * @return the event's id
+     */
+    public UUID append(IntegrationEvent event) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("an event must be appended inside the transaction that changes the state; "
+                    + event.getClass().getSimpleName() + " was appended outside one");
+        }
+        EventType type = IntegrationEvent.typeOf(event.getClass());
+        String key = event.partitionKey();
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException(type.name() + " has no partition key");
+        }
+        UUID eventId = UUID.randomUUID();
+        EventEnvelope<IntegrationEvent> envelope = new EventEnvelope<>(eventId, type.name(), type.version(),
+                Instant.now(), key, source, MDC.get(REQUEST_ID_MDC_KEY), event);
+        jdbc.update("""
+                        insert into outbox_event (event_id, topic, event_key, event_type, event_version, envelope)
+                        values (?, ?, ?, ?, ?, ?)""",
+                eventId, type.topic(), key, type.name(), type.version(), json.writeValueAsString(envelope));
+        wakeRelayAfterCommit();
+        return eventId;
+    }
+
+    private void wakeRelayAfterCommit() {
+        if (TransactionSynchronizationManager.hasResource(WAKE_UP_REGISTERED)) {
+            return;
+        }
+        TransactionSynchronizationManager.bindResource(WAKE_UP_REGISTERED, Boolean.TRUE);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                wakeUpRelay.run();
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(WAKE_UP_REGISTERED);
+            }
+        });
+    }
+}

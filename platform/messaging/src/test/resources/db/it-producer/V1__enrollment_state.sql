@@ -1,0 +1,4 @@
+create table enrollment_state (
+    person_id varchar(18) primary key,
+    changes   integer not null
+);
