@@ -1,0 +1,169 @@
+package org.yibao.web.servlet;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.yibao.web.RequestIds;
+import org.yibao.web.problem.ConflictException;
+import org.yibao.web.problem.FieldProblem;
+import org.yibao.web.problem.InvalidRequestException;
+import org.yibao.web.problem.NotFoundException;
+import org.yibao.web.problem.Problems;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every error a service answers is RFC 9457 problem+json with the request id; invalid input names
+ * each field and the reason. Unexpected failures say nothing of their internals to the caller.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidRequestException e, HttpServletRequest request) {
+        return respond(Problems.invalid(HttpStatus.BAD_REQUEST, e.problems(), requestId(request), request.getRequestURI()));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e, HttpServletRequest request) {
+        List<FieldProblem> problems = e.getConstraintViolations().stream()
+                .map(v -> new FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage())).toList();
+        return respond(Problems.invalid(HttpStatus.BAD_REQUEST, problems, requestId(request), request.getRequestURI()));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e, HttpServletRequest request) {
+        return respond(Problems.of(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), requestId(request), request.getRequestURI()));
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(ConflictException e, HttpServletRequest request) {
+        return respond(Problems.of(HttpStatus.CONFLICT, "Conflict", e.getMessage(), requestId(request), request.getRequestURI()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        String requestId = requestId(request);
+        log.error("unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), e);
+        return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "The request failed unexpectedly; quote request id " + requestId + " to the operators.",
+                requestId, request.getRequestURI()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        e.getBindingResult().getFieldErrors().forEach(f -> problems.add(new FieldProblem(f.getField(), f.getDefaultMessage())));
+        e.getBindingResult().getGlobalErrors().forEach(g -> problems.add(new FieldProblem(g.getObjectName(), g.getDefaultMessage())));
+        return respondObject(Problems.invalid(HttpStatus.BAD_REQUEST, problems, requestId(request), path(request)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                            HttpHeaders headers, HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        e.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(err ->
+                problems.add(new FieldProblem(r.getMethodParameter().getParameterName(), err.getDefaultMessage()))));
+        return respondObject(Problems.invalid(HttpStatus.BAD_REQUEST, problems, requestId(request), path(request)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        return respondObject(Problems.invalid(HttpStatus.BAD_REQUEST, List.of(unreadable(e)), requestId(request), path(request)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            problem.setProperty(Problems.REQUEST_ID, requestId(request));
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    /** Names the JSON path that could not be read, and the reason the value was refused. */
+    static FieldProblem unreadable(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            StringBuilder field = new StringBuilder();
+            for (JacksonException.Reference ref : databind.getPath()) {
+                if (ref.getPropertyName() != null) {
+                    if (!field.isEmpty()) {
+                        field.append('.');
+                    }
+                    field.append(ref.getPropertyName());
+                } else if (ref.getIndex() >= 0) {
+                    field.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            return new FieldProblem(field.toString(), reason(databind));
+        }
+        if (cause instanceof JacksonException) {
+            return new FieldProblem("body", "is not valid JSON: " + ((JacksonException) cause).getOriginalMessage());
+        }
+        return new FieldProblem("body", "is missing or unreadable");
+    }
+
+    private static String reason(DatabindException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root instanceof IllegalArgumentException && root.getMessage() != null) {
+            return root.getMessage();
+        }
+        String message = e.getOriginalMessage();
+        int cut = message.indexOf(" at [Source");
+        return cut > 0 ? message.substring(0, cut) : message;
+    }
+
+    private static String lastNode(String propertyPath) {
+        int dot = propertyPath.indexOf('.');
+        return dot >= 0 ? propertyPath.substring(dot + 1) : propertyPath;
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static ResponseEntity<Object> respondObject(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static String requestId(HttpServletRequest request) {
+        Object id = request.getAttribute(RequestIds.MDC_KEY);
+        return id == null ? null : id.toString();
+    }
+
+    private static String requestId(WebRequest request) {
+        Object id = request.getAttribute(RequestIds.MDC_KEY, WebRequest.SCOPE_REQUEST);
+        return id == null ? null : id.toString();
+    }
+
+    private static String path(WebRequest request) {
+        return request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : null;
+    }
+}

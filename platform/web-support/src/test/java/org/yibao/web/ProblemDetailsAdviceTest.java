@@ -1,0 +1,116 @@
+package org.yibao.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.yibao.contracts.identity.ResidentId;
+import org.yibao.contracts.money.Money;
+import org.yibao.web.problem.InvalidRequestException;
+import org.yibao.web.servlet.ProblemDetailsAdvice;
+import org.yibao.web.servlet.RequestIdFilter;
+
+import java.util.List;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class ProblemDetailsAdviceTest {
+
+    record Line(@NotBlank String code, @Positive int quantity, Money price) {
+    }
+
+    record Bill(ResidentId person, @Valid List<Line> lines) {
+    }
+
+    @RestController
+    static class BillController {
+        @PostMapping("/bills")
+        String post(@Valid @RequestBody Bill bill) {
+            return "ok";
+        }
+
+        @GetMapping("/bills/{id}")
+        String get(@PathVariable String id) {
+            throw new InvalidRequestException("id", "is not a bill id");
+        }
+
+        @GetMapping("/boom")
+        String boom() {
+            throw new IllegalStateException("secret internals 11010519491231002X");
+        }
+    }
+
+    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new BillController())
+            .setControllerAdvice(new ProblemDetailsAdvice())
+            .addFilters(new RequestIdFilter())
+            .build();
+
+    @Test
+    void namesTheInvalidFieldOfAValidatedBody() throws Exception {
+        mvc.perform(post("/bills").contentType(MediaType.APPLICATION_JSON).header(RequestIds.HEADER, "req-42")
+                        .content("{\"person\":\"11010519491231002X\",\"lines\":[{\"code\":\"\",\"quantity\":1,\"price\":\"1.00\"}]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(header().string(RequestIds.HEADER, "req-42"))
+                .andExpect(jsonPath("$.requestId").value("req-42"))
+                .andExpect(jsonPath("$.errors[0].field").value("lines[0].code"));
+    }
+
+    @Test
+    void namesTheFieldWhoseValueCannotBeRead() throws Exception {
+        mvc.perform(post("/bills").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"person\":\"11010519491231002X\",\"lines\":[{\"code\":\"A\",\"quantity\":1,\"price\":\"1.005\"}]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("lines[0].price"))
+                .andExpect(jsonPath("$.errors[0].reason").value(containsString("more than 2 decimals")));
+    }
+
+    @Test
+    void explainsAnInvalidResidentIdWithoutEchoingIt() throws Exception {
+        mvc.perform(post("/bills").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"person\":\"110105194912310021\",\"lines\":[]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("person"))
+                .andExpect(jsonPath("$.errors[0].reason").value(containsString("check character")))
+                .andExpect(content().string(not(containsString("110105194912310021"))));
+    }
+
+    @Test
+    void malformedJsonIsAProblemToo() throws Exception {
+        mvc.perform(post("/bills").contentType(MediaType.APPLICATION_JSON).content("{\"person\":"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("body"));
+    }
+
+    @Test
+    void domainValidationNamesItsField() throws Exception {
+        mvc.perform(get("/bills/x"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("id"))
+                .andExpect(jsonPath("$.requestId").isNotEmpty());
+    }
+
+    @Test
+    void unexpectedFailuresRevealNothing() throws Exception {
+        mvc.perform(get("/boom"))
+                .andExpect(status().isInternalServerError())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(content().string(not(containsString("secret"))));
+    }
+}
