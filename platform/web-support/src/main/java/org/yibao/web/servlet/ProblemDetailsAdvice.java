@@ -98,10 +98,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
-        if (body instanceof ProblemDetail problem) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem) {
             problem.setProperty(Problems.REQUEST_ID, requestId(request));
         }
-        return super.handleExceptionInternal(e, body, headers, status, request);
+        return response;
     }
 
     /** Names the JSON path that could not be read, and the reason the value was refused. */

@@ -1,0 +1,36 @@
+package org.yibao.web;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Settings every application of the platform shares, at the lowest precedence: a service's own
+ * application.yml, the environment and the command line all override them. Keeps the services'
+ * configuration files down to what is really theirs (name, port, database).
+ */
+public class PlatformDefaults implements EnvironmentPostProcessor {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
+        defaults.put("management.endpoint.health.show-details", "always");
+        defaults.put("management.endpoint.health.probes.enabled", "true");
+        defaults.put("management.metrics.tags.application", "${spring.application.name}");
+        defaults.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
+        defaults.put("server.shutdown", "graceful");
+        defaults.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
+        defaults.put("spring.main.banner-mode", "off");
+        defaults.put("spring.kafka.bootstrap-servers", "${KAFKA_BOOTSTRAP_SERVERS:localhost:9092}");
+        defaults.put("spring.datasource.username", "${DB_USER:postgres}");
+        defaults.put("spring.datasource.password", "${DB_PASSWORD:postgres}");
+        defaults.put("spring.datasource.hikari.maximum-pool-size", "${DB_POOL_SIZE:10}");
+        defaults.put("spring.datasource.hikari.minimum-idle", "2");
+        environment.getPropertySources().addLast(new MapPropertySource("yibao-platform-defaults", defaults));
+    }
+}

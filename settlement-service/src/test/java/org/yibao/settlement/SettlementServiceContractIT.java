@@ -1,0 +1,14 @@
+package org.yibao.settlement;
+
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.yibao.testsupport.spring.PlatformIntegrationTest;
+import org.yibao.testsupport.spring.ServiceContractTest;
+
+@PlatformIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class SettlementServiceContractIT extends ServiceContractTest {
+
+    @Override
+    protected String apiPrefix() {
+        return "/api/settlement";
+    }
+}
