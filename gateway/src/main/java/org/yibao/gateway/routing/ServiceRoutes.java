@@ -1,0 +1,81 @@
+package org.yibao.gateway.routing;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.cloud.client.circuitbreaker.Customizer;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.GatewayFilterSpec;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.cloud.gateway.support.RouteMetadataUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One route per service: {@code /api/<service>/**} passes through unchanged (the services own
+ * their prefixes), {@code /ops/<service>/health} reaches the service's actuator health. Each route
+ * has its own response timeout and circuit breaker; only GET and HEAD are retried, because only
+ * they are safe to send twice.
+ */
+@Configuration
+public class ServiceRoutes {
+
+    @Bean
+    RouteLocator serviceRouteLocator(RouteLocatorBuilder builder, GatewayProperties properties) {
+        RouteLocatorBuilder.Builder routes = builder.routes();
+        properties.getServices().forEach((name, service) -> {
+            Map<String, Object> timeouts = Map.of(
+                    RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, service.getTimeout().toMillis(),
+                    RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, properties.getConnectTimeout().toMillis());
+            routes.route(name, r -> r.path("/api/" + name + "/**")
+                    .filters(f -> resilient(f, name))
+                    .metadata(timeouts)
+                    .uri(service.getUri()));
+            routes.route(name + "-health", r -> r.path("/ops/" + name + "/health")
+                    .filters(f -> resilient(f.setPath("/actuator/health"), name))
+                    .metadata(timeouts)
+                    .uri(service.getUri()));
+        });
+        return routes.build();
+    }
+
+    private static GatewayFilterSpec resilient(GatewayFilterSpec filters, String service) {
+        return filters
+                .retry(retry -> retry.setRetries(2)
+                        .setMethods(HttpMethod.GET, HttpMethod.HEAD)
+                        .setStatuses(HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE)
+                        .setSeries()
+                        .setExceptions(IOException.class))
+                .circuitBreaker(cb -> cb.setName(service).setFallbackUri("forward:/fallback/" + service));
+    }
+
+    /**
+     * Circuit breakers per service. The time limiter is set beyond the route's response timeout so
+     * that the route's own timeout (a clean 504) fires first.
+     */
+    @Bean
+    Customizer<ReactiveResilience4JCircuitBreakerFactory> circuitBreakers(GatewayProperties properties) {
+        return factory -> properties.getServices().forEach((name, service) ->
+                factory.configure(builder -> builder
+                        .circuitBreakerConfig(CircuitBreakerConfig.custom()
+                                .slidingWindowSize(20)
+                                .minimumNumberOfCalls(10)
+                                .failureRateThreshold(50)
+                                .waitDurationInOpenState(Duration.ofSeconds(10))
+                                .permittedNumberOfCallsInHalfOpenState(3)
+                                .recordExceptions(IOException.class, TimeoutException.class,
+                                        org.springframework.web.server.ResponseStatusException.class)
+                                .build())
+                        .timeLimiterConfig(TimeLimiterConfig.custom()
+                                .timeoutDuration(service.getTimeout().plusSeconds(1))
+                                .build()), name));
+    }
+
+}

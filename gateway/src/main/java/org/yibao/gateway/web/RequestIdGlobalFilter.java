@@ -1,0 +1,49 @@
+package org.yibao.gateway.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import org.springframework.stereotype.Component;
+import org.yibao.contracts.identity.IdMasking;
+import org.yibao.web.RequestIds;
+import reactor.core.publisher.Mono;
+
+/**
+ * Gives every call a request id (the caller's, if it sent a sane one), passes it to the service,
+ * returns it to the caller and writes one access-log line per call with resident ids masked.
+ * A web filter rather than a route filter, so that calls no route matches get an id too.
+ */
+@Component
+public class RequestIdGlobalFilter implements WebFilter, Ordered {
+
+    /** Exchange attribute with the path the caller asked for, before any forward to a fallback. */
+    public static final String ORIGINAL_PATH = "yibao.originalPath";
+
+    private static final Logger access = LoggerFactory.getLogger("org.yibao.gateway.access");
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String requestId = RequestIds.acceptOrCreate(exchange.getRequest().getHeaders().getFirst(RequestIds.HEADER));
+        ServerHttpRequest request = exchange.getRequest().mutate()
+                .headers(h -> h.set(RequestIds.HEADER, requestId)).build();
+        exchange.getAttributes().put(RequestIds.MDC_KEY, requestId);
+        exchange.getAttributes().put(ORIGINAL_PATH, exchange.getRequest().getURI().getRawPath());
+        exchange.getResponse().getHeaders().set(RequestIds.HEADER, requestId);
+        long started = System.nanoTime();
+        return chain.filter(exchange.mutate().request(request).build())
+                .doFinally(signal -> access.info("{} {} -> {} in {} ms [{}]", request.getMethod(),
+                        IdMasking.maskAll(request.getURI().getRawPath()),
+                        exchange.getResponse().getStatusCode() == null ? "-" : exchange.getResponse().getStatusCode().value(),
+                        (System.nanoTime() - started) / 1_000_000, requestId));
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+
+}
