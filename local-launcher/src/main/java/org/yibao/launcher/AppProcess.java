@@ -1,0 +1,104 @@
+package org.yibao.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One application JVM the launcher started, with its log file. */
+final class AppProcess {
+
+    /**
+     * Sized for a laptop-class machine running seven JVMs: small heaps, the serial collector, and
+     * the C1 compiler only (faster start-up and less memory; peak throughput is not the point of
+     * the local mode). Override with YIBAO_SERVICE_JAVA_OPTS.
+     */
+    static final String DEFAULT_JAVA_OPTS = "-Xms48m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k "
+            + "-XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -XX:+ExitOnOutOfMemoryError";
+
+    private final PlatformApp app;
+    private final Process process;
+    private final Path log;
+    private long readyMillis = -1;
+    private final long startedNanos = System.nanoTime();
+
+    private AppProcess(PlatformApp app, Process process, Path log) {
+        this.app = app;
+        this.process = process;
+        this.log = log;
+    }
+
+    static AppProcess start(PlatformApp app, Path jar, Map<String, String> environment, Path log) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String opts = System.getenv().getOrDefault("YIBAO_SERVICE_JAVA_OPTS", DEFAULT_JAVA_OPTS);
+        command.addAll(List.of(opts.trim().split("\\s+")));
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        builder.environment().putAll(environment);
+        return new AppProcess(app, builder.start(), log);
+    }
+
+    void awaitHealthy(HttpClient http, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpRequest health = HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
+                .timeout(Duration.ofSeconds(2)).GET().build();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(app.name() + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                    readyMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException(app.name() + " was not healthy within " + timeout + "; see " + log);
+    }
+
+    void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    PlatformApp app() {
+        return app;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    long readyMillis() {
+        return readyMillis;
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + app.port();
+    }
+
+    Path log() {
+        return log;
+    }
+}

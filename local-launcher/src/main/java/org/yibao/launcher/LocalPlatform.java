@@ -1,0 +1,221 @@
+package org.yibao.launcher;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yibao.testsupport.infra.KafkaBroker;
+import org.yibao.testsupport.infra.LocalPostgres;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one-command local platform: PostgreSQL (embedded binaries), an Apache Kafka KRaft broker
+ * (its own JVM), the five services and the gateway (each its own JVM, from the jars the build
+ * made), all on loopback. Data persists in {@code .yibao-local/} between runs. Ctrl-C stops
+ * everything in reverse order.
+ *
+ * <p>{@code --benchmark} starts everything, prints start-up time and resident memory, and stops.
+ */
+public final class LocalPlatform {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalPlatform.class);
+
+    static final List<PlatformApp> SERVICES = List.of(
+            new PlatformApp("enrollment-service", "enrollment-service", 8081, "enrollment"),
+            new PlatformApp("settlement-service", "settlement-service", 8082, "settlement"),
+            new PlatformApp("assistance-service", "assistance-service", 8083, "assistance"),
+            new PlatformApp("supervision-service", "supervision-service", 8084, "supervision"),
+            new PlatformApp("procurement-service", "procurement-service", 8085, "procurement"));
+    static final PlatformApp GATEWAY = new PlatformApp("gateway", "gateway", 8080, null);
+
+    private final Path repo;
+    private final Path home;
+    private final int postgresPort = intEnv("YIBAO_PG_PORT", 15432);
+    private final int kafkaPort = intEnv("YIBAO_KAFKA_PORT", 19092);
+    private final List<AppProcess> apps = new ArrayList<>();
+    private LocalPostgres postgres;
+    private KafkaBroker kafka;
+
+    LocalPlatform(Path repo) {
+        this.repo = repo;
+        this.home = repo.resolve(".yibao-local");
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean benchmark = List.of(args).contains("--benchmark");
+        LocalPlatform platform = new LocalPlatform(findRepo());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            platform.stop();
+            stopped.countDown();
+        }, "platform-stop"));
+        try {
+            StartupReport report = platform.start();
+            report.print(System.out);
+            if (benchmark) {
+                System.exit(0);
+            }
+            System.out.println("Press Ctrl-C to stop the platform.");
+            stopped.await();
+        } catch (Exception e) {
+            log.error("the platform did not start: {}", e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    StartupReport start() throws Exception {
+        long started = System.nanoTime();
+        Files.createDirectories(home.resolve("logs"));
+        for (PlatformApp app : all()) {
+            Path jar = jarOf(app);
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar + " is missing; build first: ./mvnw -DskipTests package");
+            }
+        }
+        stopStalePostgres();
+
+        // PostgreSQL and Kafka start side by side; the applications need both
+        CompletableFuture<Void> db = CompletableFuture.runAsync(() -> {
+            postgres = LocalPostgres.startPersistent(home.resolve("postgres"), postgresPort);
+            SERVICES.forEach(s -> postgres.createDatabaseIfMissing(s.database()));
+        });
+        CompletableFuture<Void> broker = CompletableFuture.runAsync(() -> {
+            kafka = KafkaBroker.persistent(home.resolve("kafka"), kafkaPort, kafkaPort + 1, 3);
+            kafka.start();
+        });
+        CompletableFuture.allOf(db, broker).join();
+        long infraMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+        for (PlatformApp app : all()) {
+            apps.add(AppProcess.start(app, jarOf(app), environment(app), home.resolve("logs").resolve(app.name() + ".log")));
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        for (AppProcess app : apps) {
+            app.awaitHealthy(http, Duration.ofSeconds(180));
+        }
+        long upMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+        Map<String, Integer> throughGateway = new LinkedHashMap<>();
+        for (PlatformApp service : SERVICES) {
+            String name = service.name().replace("-service", "");
+            throughGateway.put(name, status(http, "http://127.0.0.1:" + GATEWAY.port() + "/ops/" + name + "/health"));
+        }
+        return new StartupReport(infraMillis, upMillis, postgres.port(), kafka.bootstrapServers(), apps,
+                Memory.residentKb(postgresPids(), kafka.pid(), apps), throughGateway, home);
+    }
+
+    synchronized void stop() {
+        List<AppProcess> reversed = new ArrayList<>(apps);
+        java.util.Collections.reverse(reversed);
+        reversed.parallelStream().forEach(AppProcess::stop);
+        apps.clear();
+        if (kafka != null) {
+            kafka.stop();
+            kafka = null;
+        }
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+    }
+
+    private Map<String, String> environment(PlatformApp app) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PORT", Integer.toString(app.port()));
+        env.put("YIBAO_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        if (app.hasDatabase()) {
+            env.put("DB_URL", postgres.jdbcUrl(app.database()));
+            env.put("DB_USER", postgres.username());
+            env.put("DB_PASSWORD", postgres.password());
+            env.put("DB_POOL_SIZE", "5");
+        }
+        for (PlatformApp service : SERVICES) {
+            String key = service.name().replace("-service", "").toUpperCase() + "_URL";
+            env.put(key, "http://127.0.0.1:" + service.port());
+        }
+        return env;
+    }
+
+    private List<PlatformApp> all() {
+        List<PlatformApp> all = new ArrayList<>(SERVICES);
+        all.add(GATEWAY);
+        return all;
+    }
+
+    private Path jarOf(PlatformApp app) {
+        return repo.resolve(app.module()).resolve("target").resolve(app.module() + ".jar");
+    }
+
+    /** A PostgreSQL left running by a launcher that was killed holds the data directory; stop it. */
+    private void stopStalePostgres() throws IOException {
+        Path pidFile = home.resolve("postgres").resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        ProcessHandle.of(pid).ifPresent(stale -> {
+            log.warn("stopping a PostgreSQL (pid {}) left over from an earlier run", pid);
+            stale.destroy();
+            stale.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+        });
+    }
+
+    private List<Long> postgresPids() {
+        try {
+            Path pidFile = home.resolve("postgres").resolve("postmaster.pid");
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+            List<Long> pids = new ArrayList<>();
+            pids.add(pid);
+            ProcessHandle.of(pid).ifPresent(p -> p.descendants().forEach(d -> pids.add(d.pid())));
+            return pids;
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private static int status(HttpClient http, String url) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** The repository root: where the service modules' target folders are. */
+    static Path findRepo() throws Exception {
+        String configured = System.getenv("YIBAO_REPO");
+        if (configured != null) {
+            return Path.of(configured).toAbsolutePath();
+        }
+        Path jar = Path.of(LocalPlatform.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        for (Path dir = jar.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("gateway")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
+                return dir;
+            }
+        }
+        return Path.of("").toAbsolutePath();
+    }
+
+    private static int intEnv(String name, int fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+    }
+}
