@@ -71,8 +71,13 @@ final class AppProcess {
         throw new IllegalStateException(app.name() + " was not healthy within " + timeout + "; see " + log);
     }
 
-    void stop() {
+    /** Asks the application to shut down gracefully (SIGTERM). */
+    void signalStop() {
         process.destroy();
+    }
+
+    /** Waits for a graceful shutdown, forcing it after 30 s. */
+    void awaitStop() {
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);

@@ -118,9 +118,13 @@ public final class LocalPlatform {
     }
 
     synchronized void stop() {
-        List<AppProcess> reversed = new ArrayList<>(apps);
-        java.util.Collections.reverse(reversed);
-        reversed.parallelStream().forEach(AppProcess::stop);
+        // the gateway first so that no new call arrives, then the services all at once
+        apps.stream().filter(a -> a.app().equals(GATEWAY)).forEach(a -> {
+            a.signalStop();
+            a.awaitStop();
+        });
+        apps.forEach(AppProcess::signalStop);
+        apps.forEach(AppProcess::awaitStop);
         apps.clear();
         if (kafka != null) {
             kafka.stop();

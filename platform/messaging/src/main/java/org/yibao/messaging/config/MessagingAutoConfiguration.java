@@ -25,7 +25,7 @@ import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.listener.MessageListener;
+import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -133,7 +133,7 @@ public class MessagingAutoConfiguration {
         ContainerProperties container = new ContainerProperties(dispatcher.topics().toArray(String[]::new));
         container.setGroupId(group);
         container.setAckMode(ContainerProperties.AckMode.BATCH);
-        container.setMessageListener((MessageListener<String, String>) dispatcher::dispatch);
+        container.setMessageListener((BatchMessageListener<String, String>) dispatcher::dispatchBatch);
         container.setMicrometerEnabled(true);
 
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(settings.getMaxAttempts() - 1);

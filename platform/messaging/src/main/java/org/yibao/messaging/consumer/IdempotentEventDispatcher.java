@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yibao.contracts.EventType;
 import org.yibao.contracts.IntegrationEvent;
@@ -55,7 +56,7 @@ public class IdempotentEventDispatcher {
         this.meters = meters;
         this.endToEnd = Timer.builder("yibao.consumer.event.latency")
                 .description("From the event's commit at the producer to its effect's commit here")
-                .publishPercentiles(0.5, 0.99).register(meters);
+                .publishPercentileHistogram().register(meters);
         for (EventHandler<?> handler : eventHandlers) {
             Class<? extends IntegrationEvent> eventClass = handler.eventClass();
             EventType type = IntegrationEvent.typeOf(eventClass);
@@ -79,13 +80,46 @@ public class IdempotentEventDispatcher {
         return !handlers.isEmpty();
     }
 
+    /**
+     * Applies a poll's records in one transaction: one commit for the lot instead of one per event.
+     * If anything in the batch fails, the batch is rolled back and its records are applied one by
+     * one, each in its own transaction, until the one that fails; that one is reported to the error
+     * handler, which retries it (and what follows) a bounded number of times and then dead-letters it.
+     */
+    public void dispatchBatch(List<ConsumerRecord<String, String>> records) {
+        if (records.size() > 1) {
+            try {
+                List<Prepared> prepared = records.stream().map(this::prepare).toList();
+                List<Boolean> applied = tx.execute(status -> prepared.stream().map(this::applyOnce).toList());
+                for (int i = 0; i < prepared.size(); i++) {
+                    recordOutcome(prepared.get(i), applied.get(i));
+                }
+                return;
+            } catch (RuntimeException batchFailed) {
+                log.debug("batch of {} failed ({}); applying its records one by one", records.size(), batchFailed.toString());
+            }
+        }
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                dispatch(record);
+            } catch (RuntimeException e) {
+                throw new BatchListenerFailedException(e.getMessage(), e, record);
+            }
+        }
+    }
+
+    /** Applies one record in its own transaction. */
     public void dispatch(ConsumerRecord<String, String> record) {
+        Prepared prepared = prepare(record);
+        Boolean applied = tx.execute(status -> applyOnce(prepared));
+        recordOutcome(prepared, applied);
+    }
+
+    private Prepared prepare(ConsumerRecord<String, String> record) {
         Envelope envelope = parse(record);
         Registration registration = handlers.get(envelope.type());
         if (registration == null) {
-            // another service's event type on a topic we read: not ours to apply
-            count(envelope.type(), "ignored");
-            return;
+            return new Prepared(envelope, null, null, null);
         }
         if (envelope.version() != registration.type().version()) {
             throw new PoisonEventException(envelope.type() + " version " + envelope.version()
@@ -95,35 +129,48 @@ public class IdempotentEventDispatcher {
         EventMetadata metadata = new EventMetadata(envelope.eventId(), envelope.type(), envelope.version(),
                 envelope.occurredAt(), envelope.key(), envelope.source(), envelope.requestId(),
                 record.topic(), record.partition(), record.offset());
+        return new Prepared(envelope, registration, event, metadata);
+    }
+
+    /** Inside a transaction: claims the event id for this consumer group and, if it is new, applies it. */
+    private Boolean applyOnce(Prepared prepared) {
+        if (prepared.registration() == null) {
+            return null; // another service's event type on a topic we read: not ours to apply
+        }
+        EventMetadata metadata = prepared.metadata();
+        int inserted = jdbc.update("""
+                        insert into processed_event (consumer_group, event_id, event_type, topic, kafka_partition, kafka_offset)
+                        values (?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                consumerGroup, metadata.eventId(), metadata.type(), metadata.topic(), metadata.partition(), metadata.offset());
+        if (inserted == 0) {
+            return false;
+        }
         String previousRequestId = MDC.get(OutboxWriter.REQUEST_ID_MDC_KEY);
-        if (envelope.requestId() != null) {
-            MDC.put(OutboxWriter.REQUEST_ID_MDC_KEY, envelope.requestId());
+        if (metadata.requestId() != null) {
+            MDC.put(OutboxWriter.REQUEST_ID_MDC_KEY, metadata.requestId());
         }
         try {
-            Boolean applied = tx.execute(status -> {
-                int inserted = jdbc.update("""
-                                insert into processed_event (consumer_group, event_id, event_type, topic, kafka_partition, kafka_offset)
-                                values (?, ?, ?, ?, ?, ?) on conflict do nothing""",
-                        consumerGroup, envelope.eventId(), envelope.type(), record.topic(), record.partition(), record.offset());
-                if (inserted == 0) {
-                    return false;
-                }
-                apply(registration.handler(), event, metadata);
-                return true;
-            });
-            if (Boolean.TRUE.equals(applied)) {
-                count(envelope.type(), "processed");
-                endToEnd.record(Duration.between(envelope.occurredAt(), Instant.now()));
-            } else {
-                count(envelope.type(), "duplicate");
-                log.debug("{} {} already processed by {}; skipped", envelope.type(), envelope.eventId(), consumerGroup);
-            }
+            apply(prepared.registration().handler(), prepared.event(), metadata);
         } finally {
             if (previousRequestId == null) {
                 MDC.remove(OutboxWriter.REQUEST_ID_MDC_KEY);
             } else {
                 MDC.put(OutboxWriter.REQUEST_ID_MDC_KEY, previousRequestId);
             }
+        }
+        return true;
+    }
+
+    private void recordOutcome(Prepared prepared, Boolean applied) {
+        Envelope envelope = prepared.envelope();
+        if (applied == null) {
+            count(envelope.type(), "ignored");
+        } else if (applied) {
+            count(envelope.type(), "processed");
+            endToEnd.record(Duration.between(envelope.occurredAt(), Instant.now()));
+        } else {
+            count(envelope.type(), "duplicate");
+            log.debug("{} {} already processed by {}; skipped", envelope.type(), envelope.eventId(), consumerGroup);
         }
     }
 
@@ -188,6 +235,9 @@ public class IdempotentEventDispatcher {
     }
 
     private record Registration(EventType type, ObjectReader reader, EventHandler<?> handler) {
+    }
+
+    private record Prepared(Envelope envelope, Registration registration, IntegrationEvent event, EventMetadata metadata) {
     }
 
     private record Envelope(UUID eventId, String type, int version, Instant occurredAt, String key, String source,

@@ -42,6 +42,7 @@ public class OutboxRelay implements SmartLifecycle {
     /** Advisory lock id of the relay; any constant shared by the replicas of one service works. */
     private static final long RELAY_LOCK = 0x79_6962_616f_0001L;
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -66,7 +67,7 @@ public class OutboxRelay implements SmartLifecycle {
                 .description("Relay batches that failed to publish and will be retried").register(meters);
         this.publishDelay = Timer.builder("yibao.outbox.publish.delay")
                 .description("From the event's commit to the broker's acknowledgement")
-                .publishPercentiles(0.5, 0.99).register(meters);
+                .publishPercentileHistogram().register(meters);
         Gauge.builder("yibao.outbox.backlog", this::backlog)
                 .description("Outbox rows not yet published").register(meters);
         Gauge.builder("yibao.outbox.oldest.age.seconds", this::oldestAgeSeconds)
@@ -220,7 +221,12 @@ public class OutboxRelay implements SmartLifecycle {
         if (thread != null) {
             signal.release();
             try {
-                thread.join(SEND_TIMEOUT.toMillis());
+                thread.join(STOP_GRACE.toMillis());
+                if (thread.isAlive()) {
+                    // stuck on a database or broker that is already gone: what it had not marked is sent again later
+                    thread.interrupt();
+                    thread.join(STOP_GRACE.toMillis());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

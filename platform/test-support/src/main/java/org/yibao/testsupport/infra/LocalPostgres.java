@@ -45,6 +45,8 @@ public final class LocalPostgres implements DatabaseServer {
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setPort(port)
+                // the launcher stops PostgreSQL itself, after the services that use it
+                .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "200"));
     }
 
