@@ -1,0 +1,6 @@
+-- One database per service: a service never reads another's.
+create database enrollment;
+create database settlement;
+create database assistance;
+create database supervision;
+create database procurement;
