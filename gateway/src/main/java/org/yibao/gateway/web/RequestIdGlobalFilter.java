@@ -32,7 +32,11 @@ public class RequestIdGlobalFilter implements WebFilter, Ordered {
                 .headers(h -> h.set(RequestIds.HEADER, requestId)).build();
         exchange.getAttributes().put(RequestIds.MDC_KEY, requestId);
         exchange.getAttributes().put(ORIGINAL_PATH, exchange.getRequest().getURI().getRawPath());
-        exchange.getResponse().getHeaders().set(RequestIds.HEADER, requestId);
+        // set again just before commit: the proxied service's own copy of the header would otherwise be appended
+        exchange.getResponse().beforeCommit(() -> {
+            exchange.getResponse().getHeaders().set(RequestIds.HEADER, requestId);
+            return Mono.empty();
+        });
         long started = System.nanoTime();
         return chain.filter(exchange.mutate().request(request).build())
                 .doFinally(signal -> access.info("{} {} -> {} in {} ms [{}]", request.getMethod(),

@@ -106,6 +106,13 @@ class ExactlyOnceAcrossRestartsIT {
         }
         assertThat(consumerJdbc().queryForObject("select count(*) from processed_event", Integer.class)).isEqualTo(621);
         await().atMost(Duration.ofSeconds(10)).until(() -> backlog() == 0);
+
+        // what operators watch: the outbox backlog, and the consumer's lag from the Kafka client
+        MeterRegistry producerMeters = producer.getBean(MeterRegistry.class);
+        assertThat(producerMeters.get("yibao.outbox.backlog").gauge().value()).isZero();
+        assertThat(producerMeters.get("yibao.outbox.published").counters()).isNotEmpty();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(consumer.getBean(MeterRegistry.class)
+                .find("kafka.consumer.fetch.manager.records.lag.max").gauges()).isNotEmpty());
     }
 
     private static void changeEveryone(ProducerApp.Enrollments enrollments, int rounds) {
