@@ -21,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -90,7 +91,7 @@ public class IdempotentEventDispatcher {
         if (records.size() > 1) {
             try {
                 List<Prepared> prepared = records.stream().map(this::prepare).toList();
-                List<Boolean> applied = tx.execute(status -> prepared.stream().map(this::applyOnce).toList());
+                List<Boolean> applied = tx.execute(status -> applyAllOnce(prepared));
                 for (int i = 0; i < prepared.size(); i++) {
                     recordOutcome(prepared.get(i), applied.get(i));
                 }
@@ -132,6 +133,51 @@ public class IdempotentEventDispatcher {
         return new Prepared(envelope, registration, event, metadata);
     }
 
+    /**
+     * Inside one transaction: claims every event id of the batch with a single insert (the ids that
+     * come back are the new ones), then applies those in record order.
+     */
+    private List<Boolean> applyAllOnce(List<Prepared> batch) {
+        List<Prepared> ours = batch.stream().filter(p -> p.registration() != null).toList();
+        java.util.Set<UUID> claimed = new java.util.HashSet<>();
+        if (!ours.isEmpty()) {
+            claimed.addAll(jdbc.execute((java.sql.Connection c) -> {
+                try (var ps = c.prepareStatement("""
+                        insert into processed_event (consumer_group, event_id, event_type, topic, kafka_partition, kafka_offset)
+                        select ?, e.id, e.type, e.topic, e.part, e.off
+                        from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::int[], ?::bigint[]) as e(id, type, topic, part, off)
+                        on conflict do nothing
+                        returning event_id""")) {
+                    ps.setString(1, consumerGroup);
+                    ps.setArray(2, c.createArrayOf("uuid", ours.stream().map(p -> p.metadata().eventId()).toArray()));
+                    ps.setArray(3, c.createArrayOf("varchar", ours.stream().map(p -> p.metadata().type()).toArray()));
+                    ps.setArray(4, c.createArrayOf("varchar", ours.stream().map(p -> p.metadata().topic()).toArray()));
+                    ps.setArray(5, c.createArrayOf("int4", ours.stream().map(p -> p.metadata().partition()).toArray()));
+                    ps.setArray(6, c.createArrayOf("int8", ours.stream().map(p -> p.metadata().offset()).toArray()));
+                    List<UUID> ids = new ArrayList<>();
+                    try (var rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            ids.add(rs.getObject(1, UUID.class));
+                        }
+                    }
+                    return ids;
+                }
+            }));
+        }
+        List<Boolean> outcomes = new ArrayList<>(batch.size());
+        for (Prepared prepared : batch) {
+            if (prepared.registration() == null) {
+                outcomes.add(null);
+            } else if (claimed.remove(prepared.metadata().eventId())) {
+                applyHandler(prepared);
+                outcomes.add(true);
+            } else {
+                outcomes.add(false); // processed before, or a second copy within this very batch
+            }
+        }
+        return outcomes;
+    }
+
     /** Inside a transaction: claims the event id for this consumer group and, if it is new, applies it. */
     private Boolean applyOnce(Prepared prepared) {
         if (prepared.registration() == null) {
@@ -145,6 +191,12 @@ public class IdempotentEventDispatcher {
         if (inserted == 0) {
             return false;
         }
+        applyHandler(prepared);
+        return true;
+    }
+
+    private void applyHandler(Prepared prepared) {
+        EventMetadata metadata = prepared.metadata();
         String previousRequestId = MDC.get(OutboxWriter.REQUEST_ID_MDC_KEY);
         if (metadata.requestId() != null) {
             MDC.put(OutboxWriter.REQUEST_ID_MDC_KEY, metadata.requestId());
@@ -158,7 +210,6 @@ public class IdempotentEventDispatcher {
                 MDC.put(OutboxWriter.REQUEST_ID_MDC_KEY, previousRequestId);
             }
         }
-        return true;
     }
 
     private void recordOutcome(Prepared prepared, Boolean applied) {

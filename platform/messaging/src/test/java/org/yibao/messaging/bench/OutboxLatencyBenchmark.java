@@ -53,7 +53,7 @@ public final class OutboxLatencyBenchmark {
         postgres.createDatabaseIfMissing("bench_consumer");
         ConfigurableApplicationContext producer = start(BenchProducer.class, "bench-producer", postgres, kafka, Map.of());
         ConfigurableApplicationContext consumer = start(BenchConsumer.class, "bench-consumer", postgres, kafka,
-                Map.of("yibao.messaging.consumer.concurrency", "3"));
+                Map.of("yibao.messaging.consumer.concurrency", options.getOrDefault("consumers", "3")));
         BenchProducer.Appender appender = producer.getBean(BenchProducer.Appender.class);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < persons; i++) {
