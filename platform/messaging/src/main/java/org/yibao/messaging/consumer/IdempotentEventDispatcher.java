@@ -112,8 +112,8 @@ public class IdempotentEventDispatcher {
     /** Applies one record in its own transaction. */
     public void dispatch(ConsumerRecord<String, String> record) {
         Prepared prepared = prepare(record);
-        Boolean applied = tx.execute(status -> applyOnce(prepared));
-        recordOutcome(prepared, applied);
+        List<Boolean> applied = tx.execute(status -> applyAllOnce(List.of(prepared)));
+        recordOutcome(prepared, applied.get(0));
     }
 
     private Prepared prepare(ConsumerRecord<String, String> record) {
@@ -176,23 +176,6 @@ public class IdempotentEventDispatcher {
             }
         }
         return outcomes;
-    }
-
-    /** Inside a transaction: claims the event id for this consumer group and, if it is new, applies it. */
-    private Boolean applyOnce(Prepared prepared) {
-        if (prepared.registration() == null) {
-            return null; // another service's event type on a topic we read: not ours to apply
-        }
-        EventMetadata metadata = prepared.metadata();
-        int inserted = jdbc.update("""
-                        insert into processed_event (consumer_group, event_id, event_type, topic, kafka_partition, kafka_offset)
-                        values (?, ?, ?, ?, ?, ?) on conflict do nothing""",
-                consumerGroup, metadata.eventId(), metadata.type(), metadata.topic(), metadata.partition(), metadata.offset());
-        if (inserted == 0) {
-            return false;
-        }
-        applyHandler(prepared);
-        return true;
     }
 
     private void applyHandler(Prepared prepared) {

@@ -5,9 +5,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * The Docker path: the same PostgreSQL major version and an Apache Kafka KRaft broker as
@@ -40,18 +38,8 @@ final class ContainerInfrastructure {
             }
 
             @Override
-            public void createDatabaseIfMissing(String database) {
-                try (Connection c = DriverManager.getConnection(container.getJdbcUrl(), username(), password());
-                     Statement s = c.createStatement()) {
-                    try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + database + "'")) {
-                        if (rs.next()) {
-                            return;
-                        }
-                    }
-                    s.execute("create database " + database);
-                } catch (SQLException e) {
-                    throw new IllegalStateException("cannot create database " + database, e);
-                }
+            public Connection adminConnection() throws SQLException {
+                return DriverManager.getConnection(container.getJdbcUrl(), username(), password());
             }
 
             @Override

@@ -8,10 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -85,24 +82,8 @@ public final class LocalPostgres implements DatabaseServer {
     }
 
     @Override
-    public void createDatabaseIfMissing(String database) {
-        if (!database.matches("[a-z][a-z0-9_]{0,62}")) {
-            throw new IllegalArgumentException("not a safe database name: " + database);
-        }
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + database + "'")) {
-                if (rs.next()) {
-                    return;
-                }
-            }
-            s.execute("create database " + database);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create database " + database, e);
-        }
-    }
-
-    public Map<String, String> connectionProperties(String database) {
-        return Map.of("url", jdbcUrl(database), "username", USER, "password", "");
+    public Connection adminConnection() throws SQLException {
+        return postgres.getPostgresDatabase().getConnection();
     }
 
     @Override
