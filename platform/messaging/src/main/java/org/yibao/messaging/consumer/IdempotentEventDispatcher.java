@@ -264,10 +264,6 @@ public class IdempotentEventDispatcher {
         meters.counter("yibao.consumer.events", "group", consumerGroup, "type", type, "outcome", outcome).increment();
     }
 
-    public List<String> eventTypes() {
-        return handlers.keySet().stream().sorted().toList();
-    }
-
     private record Registration(EventType type, ObjectReader reader, EventHandler<?> handler) {
     }
 

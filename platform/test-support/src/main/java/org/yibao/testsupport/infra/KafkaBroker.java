@@ -70,10 +70,6 @@ public final class KafkaBroker implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
-    public Path home() {
-        return home;
-    }
-
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }
