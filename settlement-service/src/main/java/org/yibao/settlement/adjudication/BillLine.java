@@ -1,0 +1,37 @@
+package org.yibao.settlement.adjudication;
+
+import org.yibao.contracts.events.ItemCategory;
+import org.yibao.contracts.events.ItemClass;
+import org.yibao.contracts.money.Money;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One line of a bill as the catalog priced it: the class and the price ceiling come from the
+ * catalog, never from the caller. An item the catalog does not know is class C (self-paid).
+ */
+public record BillLine(
+        String itemCode,
+        String itemName,
+        ItemCategory category,
+        ItemClass itemClass,
+        BigDecimal quantity,
+        Money unitPrice,
+        Optional<Money> priceCeiling,
+        boolean vbp) {
+
+    public BillLine {
+        Objects.requireNonNull(itemCode, "itemCode");
+        Objects.requireNonNull(itemClass, "itemClass");
+        Objects.requireNonNull(quantity, "quantity");
+        Objects.requireNonNull(unitPrice, "unitPrice");
+        if (quantity.signum() <= 0) {
+            throw new IllegalArgumentException("quantity must be positive");
+        }
+        if (unitPrice.isNegative()) {
+            throw new IllegalArgumentException("unit price must not be negative");
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.yibao.settlement.policy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.yibao.contracts.events.InstitutionLevel;
+import org.yibao.contracts.events.PersonType;
+import org.yibao.contracts.events.Scheme;
+import org.yibao.contracts.events.VisitType;
+import org.yibao.contracts.money.Money;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PolicyPackReaderTest {
+
+    private static final String VALID = """
+            id: test-2024-resident
+            version: 2
+            region: { code: "441700", name: 测试 }
+            scheme: RESIDENT
+            effectiveFrom: 2024-01-01
+            priorSelfPayRatio: 0.10
+            visits:
+              INPATIENT:
+                capPool: inpatient
+                deductibleBasis: PER_ADMISSION
+                deductible: { LEVEL_3: "700.00" }
+                ratio:
+                  RESIDENT: { LEVEL_3: 0.60 }
+                annualCap: "100000.00"
+            catastrophic:
+              threshold: "15000.00"
+              bands:
+                - { width: "50000.00", ratio: 0.60 }
+                - { ratio: 0.70 }
+              tilts:
+                EXTREME_POVERTY: { thresholdFactor: 0.20, ratio: 0.80, noCap: true }
+            """;
+
+    @Test
+    void everyShippedPackLoads() {
+        PolicyPacks packs = PolicyPacks.loadFromClasspath();
+
+        assertThat(packs.all()).extracting(PolicyPack::id).containsExactlyInAnyOrder(
+                "yangjiang-2019-resident", "yangjiang-2019-employee", "jiangjin-2023-employee",
+                "hohhot-2022-resident", "pingdingshan-2020-resident");
+        assertThat(packs.inForce("441700", Scheme.RESIDENT, LocalDate.of(2019, 6, 1))).map(PolicyPack::label)
+                .contains("yangjiang-2019-resident@1");
+        assertThat(packs.inForce("441700", Scheme.RESIDENT, LocalDate.of(2018, 12, 31))).isEmpty();
+    }
+
+    @Test
+    void readsAValidPack() {
+        PolicyPack pack = PolicyPackReader.read("test-2024-resident.yml", VALID);
+
+        assertThat(pack.label()).isEqualTo("test-2024-resident@2");
+        assertThat(pack.rulesFor(VisitType.INPATIENT).orElseThrow()
+                .ratioFor(PersonType.RESIDENT, InstitutionLevel.LEVEL_3, Optional.empty()))
+                .hasValueSatisfying(r -> assertThat(r).isEqualByComparingTo("0.60"));
+        assertThat(pack.catastrophic().orElseThrow().tilts().values().iterator().next().threshold())
+                .isEqualTo(Money.of("3000.00"));
+    }
+
+    static Stream<Arguments> badFields() {
+        return Stream.of(
+                Arguments.of("RESIDENT: { LEVEL_3: 0.60 }", "RESIDENT: { LEVEL_3: 1.60 }",
+                        "visits.INPATIENT.ratio.RESIDENT.LEVEL_3: must be a ratio between 0 and 1, was 1.6"),
+                Arguments.of("LEVEL_3: \"700.00\" }", "LEVEL_3: 700.5 }",
+                        "visits.INPATIENT.deductible.LEVEL_3: must be written as a quoted amount"),
+                Arguments.of("annualCap: \"100000.00\"", "annualCap: \"100000.001\"",
+                        "visits.INPATIENT.annualCap: money has more than 2 decimals"),
+                Arguments.of("capPool: inpatient", "capPool: inpatient\n    copay: 0.1",
+                        "visits.INPATIENT.copay: is not a known field"),
+                Arguments.of("scheme: RESIDENT", "scheme: FARMER",
+                        "scheme: must be one of [EMPLOYEE, RESIDENT], was 'FARMER'"),
+                Arguments.of("deductible: { LEVEL_3: \"700.00\" }", "deductible: { LEVEL_2: \"400.00\" }",
+                        "visits.INPATIENT.deductible.LEVEL_3: is missing"),
+                Arguments.of("- { ratio: 0.70 }", "- { width: \"1.00\", ratio: 0.70 }",
+                        "catastrophic.bands[1].width: the last band must be open-ended"),
+                Arguments.of("code: \"441700\"", "code: \"4417\"",
+                        "region.code: must be a 6-digit administrative division code"),
+                Arguments.of("effectiveFrom: 2024-01-01", "effectiveFrom: someday", "effectiveFrom: must be a date"),
+                Arguments.of("thresholdFactor: 0.20,", "thresholdFactor: 0.20, threshold: \"3000.00\",",
+                        "catastrophic.tilts.EXTREME_POVERTY: needs exactly one of"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badFields")
+    void refusesABadFieldNamingItAndWhy(String good, String bad, String message) {
+        String yaml = VALID.replace(good, bad);
+        assertThat(yaml).isNotEqualTo(VALID);
+
+        assertThatThrownBy(() -> PolicyPackReader.read("test-2024-resident.yml", yaml))
+                .isInstanceOf(InvalidPolicyPackException.class)
+                .hasMessageStartingWith("test-2024-resident.yml: ")
+                .hasMessageContaining(message);
+    }
+
+    @Test
+    void theIdMustMatchTheFileName() {
+        assertThatThrownBy(() -> PolicyPackReader.read("other.yml", VALID))
+                .hasMessage("other.yml: id: must match the file name (other.yml), was 'test-2024-resident'");
+    }
+
+    @Test
+    void twoPacksForTheSameRegionSchemeAndDateAreRefused() {
+        PolicyPack pack = PolicyPackReader.read("test-2024-resident.yml", VALID);
+        assertThatThrownBy(() -> new PolicyPacks(java.util.List.of(pack, pack)))
+                .hasMessageContaining("already has a RESIDENT pack from 2024-01-01");
+    }
+}
