@@ -14,6 +14,11 @@ class SettlementConfiguration {
     }
 
     @Bean
+    java.time.Clock clock() {
+        return java.time.Clock.system(java.time.ZoneId.of("Asia/Shanghai"));
+    }
+
+    @Bean
     Adjudicator adjudicator() {
         return new Adjudicator();
     }

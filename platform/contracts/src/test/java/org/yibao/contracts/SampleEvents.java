@@ -30,7 +30,8 @@ final class SampleEvents {
         Instant now = Instant.parse("2026-11-22T08:00:00Z");
         return List.of(
                 new ClaimSettled("S-1", PERSON, "H50011600001", "500116", Scheme.EMPLOYEE,
-                        VisitType.GENERAL_OUTPATIENT, 2023, now, "jiangjin-2023@1", amounts(), lines()),
+                        VisitType.GENERAL_OUTPATIENT, 2023, LocalDate.parse("2023-05-04"), List.of("I10"), now,
+                        "jiangjin-2023@1", amounts(), lines()),
                 new ClaimReversed("R-1", "S-1", PERSON, "H50011600001", "500116", Scheme.EMPLOYEE,
                         VisitType.GENERAL_OUTPATIENT, 2023, now, "wrong patient", amounts(), lines()),
                 new AssistanceIdentityChanged(PERSON, "150100", null, AssistanceCategory.MINIMUM_LIVING,

@@ -5,6 +5,7 @@ import org.yibao.contracts.IntegrationEvent;
 import org.yibao.contracts.Topics;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /** A bill was settled one-stop: the person's share and every fund's share are final. */
@@ -17,6 +18,8 @@ public record ClaimSettled(
         Scheme scheme,
         VisitType visitType,
         int year,
+        LocalDate serviceDate,
+        List<String> diagnosisCodes,
         Instant settledAt,
         String policyPack,
         SettlementAmounts amounts,
@@ -24,6 +27,7 @@ public record ClaimSettled(
 
     public ClaimSettled {
         lines = lines == null ? List.of() : List.copyOf(lines);
+        diagnosisCodes = diagnosisCodes == null ? List.of() : List.copyOf(diagnosisCodes);
     }
 
     @Override

@@ -24,6 +24,7 @@ import org.yibao.web.problem.FieldProblem;
 import org.yibao.web.problem.InvalidRequestException;
 import org.yibao.web.problem.NotFoundException;
 import org.yibao.web.problem.Problems;
+import org.yibao.web.problem.RefusedException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 
@@ -54,6 +55,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e, HttpServletRequest request) {
         return respond(Problems.of(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), requestId(request), request.getRequestURI()));
+    }
+
+    @ExceptionHandler(RefusedException.class)
+    ResponseEntity<ProblemDetail> refused(RefusedException e, HttpServletRequest request) {
+        return respond(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Refused", e.getMessage(), requestId(request), request.getRequestURI()));
     }
 
     @ExceptionHandler(ConflictException.class)

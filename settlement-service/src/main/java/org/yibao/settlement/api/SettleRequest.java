@@ -1,0 +1,52 @@
+package org.yibao.settlement.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.yibao.contracts.events.VisitType;
+import org.yibao.contracts.identity.ResidentId;
+import org.yibao.contracts.money.Money;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A bill a hospital or pharmacy sends for pre-settlement or settlement. Only codes, quantities and
+ * prices come from the caller; classes and ceilings come from the catalog.
+ *
+ * @param messageId               the caller's message id: the idempotency key of a settlement
+ * @param personalAccountAmount   how much the person asks to pay from their personal account
+ *                                (employees); at most what they still owe
+ */
+public record SettleRequest(
+        @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "may contain letters, digits and . _ : - only")
+        String messageId,
+        @NotNull ResidentId personId,
+        @NotBlank @Size(max = 30) String institutionCode,
+        @NotNull VisitType visitType,
+        @NotNull LocalDate serviceDate,
+        @Size(max = 20) List<@NotBlank @Size(max = 20) String> diagnosisCodes,
+        @NotEmpty @Size(max = 500) List<@Valid @NotNull Line> lines,
+        Money personalAccountAmount) {
+
+    public record Line(
+            @NotBlank @Size(max = 40) String itemCode,
+            @NotNull @DecimalMin(value = "0.001", message = "must be more than zero") @Digits(integer = 7, fraction = 3)
+            BigDecimal quantity,
+            @NotNull Money unitPrice) {
+    }
+
+    public List<String> diagnosisCodesOrEmpty() {
+        return diagnosisCodes == null ? List.of() : diagnosisCodes;
+    }
+
+    public Money personalAccountOrZero() {
+        return personalAccountAmount == null ? Money.ZERO : personalAccountAmount;
+    }
+}

@@ -1,0 +1,96 @@
+package org.yibao.settlement.api;
+
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.yibao.contracts.identity.ResidentId;
+import org.yibao.settlement.bill.SettlementService;
+import org.yibao.settlement.bill.SettlementView;
+import org.yibao.settlement.policy.PolicyPack;
+import org.yibao.settlement.policy.PolicyPacks;
+import org.yibao.web.problem.InvalidRequestException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The settlement API, behind the gateway at {@code /api/settlement}. */
+@RestController
+@RequestMapping("/api/settlement")
+class SettlementController {
+
+    private final SettlementService settlements;
+    private final PolicyPacks packs;
+
+    SettlementController(SettlementService settlements, PolicyPacks packs) {
+        this.settlements = settlements;
+        this.packs = packs;
+    }
+
+    /** Computes the one-stop bill without settling it (预结算). */
+    @PostMapping("/pre-settlements")
+    SettlementView preSettle(@Valid @RequestBody SettleRequest request) {
+        return settlements.preSettle(request);
+    }
+
+    /** Settles (结算): 201 the first time, 200 with the same bill when the message is retried. */
+    @PostMapping("/settlements")
+    ResponseEntity<SettlementView> settle(@Valid @RequestBody SettleRequest request) {
+        SettlementService.Settled settled = settlements.settle(request);
+        return ResponseEntity.status(settled.created() ? HttpStatus.CREATED : HttpStatus.OK).body(settled.view());
+    }
+
+    /** Reverses a settlement in full (冲销), restoring the person's accumulators. */
+    @PostMapping("/settlements/{id}/reversal")
+    SettlementView reverse(@PathVariable UUID id, @Valid @RequestBody ReverseRequest request) {
+        return settlements.reverse(id, request.reason());
+    }
+
+    @GetMapping("/settlements/{id}")
+    SettlementView get(@PathVariable UUID id) {
+        return settlements.get(id);
+    }
+
+    @GetMapping("/persons/{personId}/settlements")
+    List<SettlementView> forPerson(@PathVariable String personId, @RequestParam int year) {
+        return settlements.forPerson(person(personId), year(year));
+    }
+
+    @GetMapping("/persons/{personId}/accumulators")
+    Map<String, Object> accumulators(@PathVariable String personId, @RequestParam int year) {
+        return settlements.accumulatorsOf(person(personId), year(year));
+    }
+
+    @GetMapping("/policy-packs")
+    List<Map<String, Object>> policyPacks() {
+        return packs.all().stream().map(SettlementController::summary).toList();
+    }
+
+    private static Map<String, Object> summary(PolicyPack p) {
+        return Map.of("id", p.id(), "version", p.version(), "label", p.label(), "regionCode", p.regionCode(),
+                "regionName", p.regionName(), "scheme", p.scheme(), "effectiveFrom", p.effectiveFrom(),
+                "visitTypes", p.visits().keySet());
+    }
+
+    private static String person(String personId) {
+        String problem = ResidentId.problemWith(personId.trim().toUpperCase());
+        if (problem != null) {
+            throw new InvalidRequestException("personId", problem);
+        }
+        return ResidentId.of(personId).value();
+    }
+
+    private static int year(int year) {
+        if (year < 2000 || year > 2100) {
+            throw new InvalidRequestException("year", "must be between 2000 and 2100");
+        }
+        return year;
+    }
+}

@@ -1,0 +1,17 @@
+package org.yibao.settlement.bill;
+
+import org.yibao.contracts.events.ItemCategory;
+import org.yibao.contracts.events.ItemClass;
+import org.yibao.contracts.money.Money;
+
+import java.math.BigDecimal;
+
+/** One line of the one-stop bill as the caller sees it: what the catalog said and what the person pays. */
+public record LineView(String itemCode, String itemName, ItemCategory category, ItemClass itemClass, boolean inCatalog,
+                       BigDecimal quantity, Money unitPrice, Money amount, Money fullSelfPay, Money priorSelfPay,
+                       boolean vbp) {
+
+    public Money selfPay() {
+        return fullSelfPay.plus(priorSelfPay);
+    }
+}

@@ -1,0 +1,311 @@
+package org.yibao.settlement.bill;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yibao.contracts.events.AgreementStatus;
+import org.yibao.contracts.events.AssistanceCategory;
+import org.yibao.contracts.events.ClaimLine;
+import org.yibao.contracts.events.ClaimReversed;
+import org.yibao.contracts.events.ClaimSettled;
+import org.yibao.contracts.events.InstitutionKind;
+import org.yibao.contracts.events.ItemCategory;
+import org.yibao.contracts.events.ItemClass;
+import org.yibao.contracts.events.SettlementAmounts;
+import org.yibao.contracts.events.VisitType;
+import org.yibao.contracts.money.Money;
+import org.yibao.messaging.outbox.OutboxWriter;
+import org.yibao.settlement.accumulator.AccumulatorStore;
+import org.yibao.settlement.adjudication.AdjudicatedLine;
+import org.yibao.settlement.adjudication.Adjudication;
+import org.yibao.settlement.adjudication.Adjudicator;
+import org.yibao.settlement.adjudication.Accumulators;
+import org.yibao.settlement.adjudication.BillLine;
+import org.yibao.settlement.adjudication.Claim;
+import org.yibao.settlement.adjudication.NotCoveredException;
+import org.yibao.settlement.api.SettleRequest;
+import org.yibao.settlement.catalog.Catalog;
+import org.yibao.settlement.catalog.CatalogItem;
+import org.yibao.settlement.policy.PolicyPack;
+import org.yibao.settlement.policy.PolicyPacks;
+import org.yibao.settlement.readmodel.Enrollment;
+import org.yibao.settlement.readmodel.Institution;
+import org.yibao.settlement.readmodel.ReadModels;
+import org.yibao.web.problem.ConflictException;
+import org.yibao.web.problem.InvalidRequestException;
+import org.yibao.web.problem.NotFoundException;
+import org.yibao.web.problem.RefusedException;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Pre-settlement, settlement and reversal. Resolves who, where and under which policy from the read
+ * models, prices the lines from the catalog, lets the {@link Adjudicator} split the bill, and commits
+ * the settlement, the person's accumulators and the ClaimSettled event in one transaction.
+ */
+@Service
+public class SettlementService {
+
+    /** A bill above this is refused as implausible rather than settled by mistake. */
+    static final Money LARGEST_BILL = Money.of("10000000.00");
+
+    private final ReadModels readModels;
+    private final Catalog catalog;
+    private final PolicyPacks packs;
+    private final Adjudicator adjudicator;
+    private final AccumulatorStore accumulators;
+    private final SettlementStore settlements;
+    private final OutboxWriter outbox;
+    private final JsonMapper json;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    public SettlementService(ReadModels readModels, Catalog catalog, PolicyPacks packs, Adjudicator adjudicator,
+                             AccumulatorStore accumulators, SettlementStore settlements, OutboxWriter outbox,
+                             JsonMapper json, MeterRegistry meters, Clock clock) {
+        this.readModels = readModels;
+        this.catalog = catalog;
+        this.packs = packs;
+        this.adjudicator = adjudicator;
+        this.accumulators = accumulators;
+        this.settlements = settlements;
+        this.outbox = outbox;
+        this.json = json;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    /** A settled (or replayed) bill, and whether this call created it. */
+    public record Settled(SettlementView view, boolean created) {
+    }
+
+    /** Computes the bill as settlement would, and changes nothing. */
+    @Transactional(readOnly = true)
+    public SettlementView preSettle(SettleRequest request) {
+        Encounter encounter = resolve(request);
+        Accumulators yearToDate = accumulators.current(request.personId().value(), encounter.enrollment().scheme(),
+                encounter.year());
+        return view(null, "PRE_SETTLEMENT", request, encounter, adjudicate(encounter, yearToDate), null);
+    }
+
+    @Transactional
+    public Settled settle(SettleRequest request) {
+        String hash = hash(request);
+        Optional<Settled> replay = replay(request, hash);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        Encounter encounter = resolve(request);
+        String personId = request.personId().value();
+        Accumulators yearToDate = accumulators.lock(personId, encounter.enrollment().scheme(), encounter.year());
+        // a concurrent retry of the same message waited on that lock; it finds the first result now
+        replay = replay(request, hash);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        Adjudication adjudication = adjudicate(encounter, yearToDate);
+        SettlementView view = view(UUID.randomUUID(), "SETTLED", request, encounter, adjudication, clock.instant());
+        try {
+            settlements.insert(view, hash, adjudication.delta());
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("message id " + request.messageId() + " was already used for another bill");
+        }
+        accumulators.save(personId, encounter.enrollment().scheme(), encounter.year(), yearToDate.plus(adjudication.delta()));
+        outbox.append(claimSettled(view));
+        count("settled", view);
+        return new Settled(view, true);
+    }
+
+    @Transactional
+    public SettlementView reverse(UUID settlementId, String reason) {
+        SettlementStore.Stored stored = settlements.lock(settlementId)
+                .orElseThrow(() -> new NotFoundException("no settlement " + settlementId));
+        SettlementView original = stored.view();
+        if (original.reversedAt() != null) {
+            throw new ConflictException("settlement " + settlementId + " was already reversed at " + original.reversedAt());
+        }
+        int year = original.serviceDate().getYear();
+        Accumulators yearToDate = accumulators.lock(original.personId(), original.scheme(), year);
+        accumulators.save(original.personId(), original.scheme(), year, yearToDate.minus(stored.delta()));
+        UUID reversalId = UUID.randomUUID();
+        Instant now = clock.instant();
+        settlements.markReversed(settlementId, reversalId, now, reason);
+        SettlementView reversed = settlements.byId(settlementId).orElseThrow().view();
+        outbox.append(new ClaimReversed(reversalId.toString(), settlementId.toString(), original.personId(),
+                original.institutionCode(), original.regionCode(), original.scheme(), original.visitType(), year, now,
+                reason, original.amounts(), claimLines(original)));
+        count("reversed", original);
+        return reversed;
+    }
+
+    @Transactional(readOnly = true)
+    public SettlementView get(UUID id) {
+        return settlements.byId(id).orElseThrow(() -> new NotFoundException("no settlement " + id)).view();
+    }
+
+    @Transactional(readOnly = true)
+    public List<SettlementView> forPerson(String personId, int year) {
+        return settlements.forPersonAndYear(personId, year);
+    }
+
+    /** The person's accumulators for the year under the scheme they are enrolled in that year. */
+    @Transactional(readOnly = true)
+    public Map<String, Object> accumulatorsOf(String personId, int year) {
+        Enrollment enrollment = readModels.enrollment(personId, year)
+                .orElseThrow(() -> new NotFoundException("the person has no enrollment in " + year));
+        Accumulators a = accumulators.current(personId, enrollment.scheme(), year);
+        return Map.of("year", year, "scheme", enrollment.scheme(), "accumulators", a);
+    }
+
+    private Optional<Settled> replay(SettleRequest request, String hash) {
+        return settlements.byMessageId(request.messageId()).map(existing -> {
+            if (!existing.requestHash().equals(hash)) {
+                throw new ConflictException("message id " + request.messageId()
+                        + " was already used for a different bill; a retry must repeat the same bill");
+            }
+            return new Settled(existing.view(), false);
+        });
+    }
+
+    /** Everything the calculation needs, resolved and checked; refusals name what is wrong. */
+    private record Encounter(int year, Enrollment enrollment, Institution institution, PolicyPack pack,
+                             Optional<AssistanceCategory> category, Claim claim, List<String> uncatalogued,
+                             Map<String, CatalogItem> items) {
+    }
+
+    private Encounter resolve(SettleRequest request) {
+        LocalDate date = request.serviceDate();
+        LocalDate today = LocalDate.now(clock);
+        if (date.isAfter(today)) {
+            throw new InvalidRequestException("serviceDate", "is in the future");
+        }
+        if (date.isBefore(today.minusYears(2).withDayOfYear(1))) {
+            throw new InvalidRequestException("serviceDate", "is more than two years back; such a bill needs a manual review");
+        }
+        String personId = request.personId().value();
+        Institution institution = readModels.institution(request.institutionCode())
+                .orElseThrow(() -> new RefusedException("institution " + request.institutionCode()
+                        + " is not a designated institution known to settlement"));
+        if (institution.status() != AgreementStatus.ACTIVE) {
+            throw new RefusedException("institution " + institution.code() + "'s agreement is " + institution.status()
+                    + "; it cannot settle");
+        }
+        boolean pharmacyVisit = request.visitType() == VisitType.PHARMACY;
+        if (pharmacyVisit != (institution.kind() == InstitutionKind.PHARMACY)) {
+            throw new RefusedException(pharmacyVisit ? "a pharmacy purchase must be settled by a pharmacy"
+                    : "a pharmacy can only settle pharmacy purchases");
+        }
+        Enrollment enrollment = readModels.enrollment(personId, date.getYear())
+                .filter(e -> e.coversDate(date))
+                .orElseThrow(() -> new RefusedException("the person is not enrolled in basic medical insurance on " + date));
+        PolicyPack pack = packs.inForce(enrollment.regionCode(), enrollment.scheme(), date)
+                .orElseThrow(() -> new RefusedException("no " + enrollment.scheme() + " policy pack is in force for region "
+                        + enrollment.regionCode() + " on " + date));
+        Optional<AssistanceCategory> category = readModels.assistanceCategory(personId, date);
+
+        Map<String, CatalogItem> items = catalog.find(request.lines().stream().map(SettleRequest.Line::itemCode).distinct().toList());
+        List<BillLine> lines = new ArrayList<>();
+        List<String> uncatalogued = new ArrayList<>();
+        Money total = Money.ZERO;
+        for (int i = 0; i < request.lines().size(); i++) {
+            SettleRequest.Line line = request.lines().get(i);
+            if (line.unitPrice().isNegative()) {
+                throw new InvalidRequestException("lines[" + i + "].unitPrice", "must not be negative");
+            }
+            CatalogItem item = items.get(line.itemCode());
+            if (item == null && !uncatalogued.contains(line.itemCode())) {
+                uncatalogued.add(line.itemCode());
+            }
+            lines.add(item == null
+                    ? new BillLine(line.itemCode(), "未列入医保目录", ItemCategory.SERVICE, ItemClass.C, line.quantity(),
+                    line.unitPrice(), Optional.empty(), false)
+                    : new BillLine(item.code(), item.name(), item.category(), item.itemClass(), line.quantity(),
+                    line.unitPrice(), item.priceCeiling(), item.vbp()));
+            total = total.plus(Money.rounded(line.unitPrice().amount().multiply(line.quantity()), java.math.RoundingMode.HALF_UP));
+        }
+        if (total.compareTo(LARGEST_BILL) > 0) {
+            throw new InvalidRequestException("lines", "the bill's total " + total + " exceeds " + LARGEST_BILL);
+        }
+        Claim claim = new Claim(request.visitType(), institution.level(), enrollment.personType(), category, lines,
+                request.personalAccountOrZero());
+        return new Encounter(date.getYear(), enrollment, institution, pack, category, claim, uncatalogued, items);
+    }
+
+    private Adjudication adjudicate(Encounter encounter, Accumulators yearToDate) {
+        try {
+            return adjudicator.adjudicate(encounter.claim(), yearToDate, encounter.pack());
+        } catch (NotCoveredException e) {
+            throw new RefusedException(e.getMessage());
+        }
+    }
+
+    private SettlementView view(UUID id, String status, SettleRequest request, Encounter encounter,
+                                Adjudication adjudication, Instant settledAt) {
+        List<LineView> lines = new ArrayList<>();
+        for (AdjudicatedLine l : adjudication.lines()) {
+            BillLine b = l.line();
+            lines.add(new LineView(b.itemCode(), b.itemName(), b.category(), b.itemClass(),
+                    encounter.items().containsKey(b.itemCode()), b.quantity(), b.unitPrice(), l.amount(), l.fullSelfPay(),
+                    l.priorSelfPay(), b.vbp()));
+        }
+        return new SettlementView(id, status, request.messageId(), request.personId().value(), request.institutionCode(),
+                encounter.enrollment().regionCode(), encounter.enrollment().scheme(), request.visitType(),
+                request.serviceDate(), request.diagnosisCodesOrEmpty(), adjudication.policyPack(), adjudication.amounts(),
+                lines, encounter.uncatalogued(), settledAt, null, null, null);
+    }
+
+    private static ClaimSettled claimSettled(SettlementView v) {
+        return new ClaimSettled(v.id().toString(), v.personId(), v.institutionCode(), v.regionCode(), v.scheme(),
+                v.visitType(), v.serviceDate().getYear(), v.serviceDate(), v.diagnosisCodes(), v.settledAt(),
+                v.policyPack(), v.amounts(), claimLines(v));
+    }
+
+    private static List<ClaimLine> claimLines(SettlementView v) {
+        return v.lines().stream().map(l -> new ClaimLine(l.itemCode(), l.itemName(), l.category(), l.itemClass(),
+                l.quantity(), l.unitPrice(), l.amount(), l.selfPay(), l.vbp())).toList();
+    }
+
+    private String hash(SettleRequest request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void count(String outcome, SettlementView v) {
+        meters.counter("yibao.settlement.bills", "outcome", outcome, "visit_type", v.visitType().name(),
+                "region", v.regionCode()).increment();
+        if (outcome.equals("settled")) {
+            SettlementAmounts a = v.amounts();
+            record("total", a.total());
+            record("basic_fund", a.basicFund());
+            record("catastrophic", a.catastrophic());
+            record("supplementary", a.supplementary());
+            record("assistance", a.assistance());
+            record("personal_account", a.personalAccount());
+            record("cash", a.cash());
+        }
+    }
+
+    private void record(String layer, Money amount) {
+        // yuan as a double is fine for a dashboard; the books are in the database, exact
+        meters.counter("yibao.settlement.amount.yuan", "layer", layer).increment(amount.amount().doubleValue());
+    }
+
+}

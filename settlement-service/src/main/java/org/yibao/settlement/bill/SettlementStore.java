@@ -1,0 +1,108 @@
+package org.yibao.settlement.bill;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.yibao.contracts.events.Scheme;
+import org.yibao.contracts.events.SettlementAmounts;
+import org.yibao.contracts.events.VisitType;
+import org.yibao.contracts.money.Money;
+import org.yibao.settlement.adjudication.Accumulators;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Settlements as stored: the bill, its lines, and the accumulator delta a reversal undoes. */
+@Repository
+public class SettlementStore {
+
+    /** A stored settlement with what only the service needs (request hash, accumulator delta). */
+    public record Stored(SettlementView view, String requestHash, Accumulators delta) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    public SettlementStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public void insert(SettlementView v, String requestHash, Accumulators delta) {
+        SettlementAmounts a = v.amounts();
+        jdbc.sql("""
+                        insert into settlement (id, idempotency_key, request_hash, person_id, institution_code, region_code,
+                            scheme, visit_type, year, service_date, policy_pack, total, full_self_pay, prior_self_pay,
+                            policy_scope, deductible, basic_fund, catastrophic, supplementary, assistance, personal_account,
+                            cash, lines, accumulator_delta, settled_at, diagnosis_codes)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)""")
+                .params(v.id(), v.messageId(), requestHash, v.personId(), v.institutionCode(), v.regionCode(),
+                        v.scheme().name(), v.visitType().name(), v.serviceDate().getYear(), v.serviceDate(), v.policyPack(),
+                        a.total().amount(), a.fullSelfPay().amount(), a.priorSelfPay().amount(), a.policyScope().amount(),
+                        a.deductible().amount(), a.basicFund().amount(), a.catastrophic().amount(),
+                        a.supplementary().amount(), a.assistance().amount(), a.personalAccount().amount(),
+                        a.cash().amount(), json.writeValueAsString(new StoredLines(v.lines(), v.uncataloguedItems())),
+                        json.writeValueAsString(delta), Timestamp.from(v.settledAt()),
+                        String.join(",", v.diagnosisCodes()))
+                .update();
+    }
+
+    public Optional<Stored> byMessageId(String messageId) {
+        return jdbc.sql(SELECT + " where idempotency_key = ?").param(messageId).query((rs, n) -> read(rs)).optional();
+    }
+
+    public Optional<Stored> byId(UUID id) {
+        return jdbc.sql(SELECT + " where id = ?").param(id).query((rs, n) -> read(rs)).optional();
+    }
+
+    /** Reads and locks a settlement for the rest of the transaction (for reversal). */
+    public Optional<Stored> lock(UUID id) {
+        return jdbc.sql(SELECT + " where id = ? for update").param(id).query((rs, n) -> read(rs)).optional();
+    }
+
+    public List<SettlementView> forPersonAndYear(String personId, int year) {
+        return jdbc.sql(SELECT + " where person_id = ? and year = ? order by settled_at, id").params(personId, year)
+                .query((rs, n) -> read(rs).view()).list();
+    }
+
+    public void markReversed(UUID id, UUID reversalId, Instant at, String reason) {
+        jdbc.sql("update settlement set reversal_id = ?, reversed_at = ?, reversal_reason = ? where id = ?")
+                .params(reversalId, Timestamp.from(at), reason, id).update();
+    }
+
+    private static final String SELECT = """
+            select id, idempotency_key, request_hash, person_id, institution_code, region_code, scheme, visit_type,
+                   service_date, policy_pack, total, full_self_pay, prior_self_pay, policy_scope, deductible, basic_fund,
+                   catastrophic, supplementary, assistance, personal_account, cash, lines, accumulator_delta, settled_at,
+                   reversal_id, reversed_at, reversal_reason, diagnosis_codes
+            from settlement""";
+
+    private Stored read(ResultSet rs) throws SQLException {
+        SettlementAmounts amounts = new SettlementAmounts(money(rs, 11), money(rs, 12), money(rs, 13), money(rs, 14),
+                money(rs, 15), money(rs, 16), money(rs, 17), money(rs, 18), money(rs, 19), money(rs, 20), money(rs, 21));
+        StoredLines lines = json.readValue(rs.getString(22), StoredLines.class);
+        Timestamp reversedAt = rs.getTimestamp(26);
+        String diagnoses = rs.getString(28);
+        SettlementView view = new SettlementView(rs.getObject(1, UUID.class), reversedAt == null ? "SETTLED" : "REVERSED",
+                rs.getString(2), rs.getString(4), rs.getString(5), rs.getString(6), Scheme.valueOf(rs.getString(7)),
+                VisitType.valueOf(rs.getString(8)), rs.getObject(9, LocalDate.class),
+                diagnoses == null || diagnoses.isEmpty() ? List.of() : Arrays.asList(diagnoses.split(",")),
+                rs.getString(10), amounts, lines.lines(), lines.uncatalogued(), rs.getTimestamp(24).toInstant(),
+                rs.getObject(25, UUID.class), reversedAt == null ? null : reversedAt.toInstant(), rs.getString(27));
+        return new Stored(view, rs.getString(3), json.readValue(rs.getString(23), Accumulators.class));
+    }
+
+    private static Money money(ResultSet rs, int column) throws SQLException {
+        return Money.of(rs.getBigDecimal(column));
+    }
+
+    record StoredLines(List<LineView> lines, List<String> uncatalogued) {
+    }
+}

@@ -1,0 +1,37 @@
+package org.yibao.settlement.bill;
+
+import org.yibao.contracts.events.Scheme;
+import org.yibao.contracts.events.SettlementAmounts;
+import org.yibao.contracts.events.VisitType;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The one-stop bill (一站式结算单): every layer, every line with its class and self-pay, the items the
+ * catalog did not know (self-paid), and the policy pack and version that decided it.
+ *
+ * @param status PRE_SETTLEMENT (computed, nothing changed), SETTLED or REVERSED
+ */
+public record SettlementView(
+        UUID id,
+        String status,
+        String messageId,
+        String personId,
+        String institutionCode,
+        String regionCode,
+        Scheme scheme,
+        VisitType visitType,
+        LocalDate serviceDate,
+        List<String> diagnosisCodes,
+        String policyPack,
+        SettlementAmounts amounts,
+        List<LineView> lines,
+        List<String> uncataloguedItems,
+        Instant settledAt,
+        UUID reversalId,
+        Instant reversedAt,
+        String reversalReason) {
+}

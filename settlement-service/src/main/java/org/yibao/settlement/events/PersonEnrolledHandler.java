@@ -1,0 +1,25 @@
+package org.yibao.settlement.events;
+
+import org.springframework.stereotype.Component;
+import org.yibao.contracts.events.EnrollmentStatus;
+import org.yibao.contracts.events.PersonEnrolled;
+import org.yibao.messaging.consumer.EventHandler;
+import org.yibao.messaging.consumer.EventMetadata;
+import org.yibao.settlement.readmodel.Enrollment;
+import org.yibao.settlement.readmodel.ReadModels;
+
+@Component
+class PersonEnrolledHandler implements EventHandler<PersonEnrolled> {
+
+    private final ReadModels readModels;
+
+    PersonEnrolledHandler(ReadModels readModels) {
+        this.readModels = readModels;
+    }
+
+    @Override
+    public void handle(PersonEnrolled e, EventMetadata metadata) {
+        readModels.upsertEnrollment(new Enrollment(e.personId(), e.year(), e.scheme(), e.personType(), e.regionCode(),
+                EnrollmentStatus.ACTIVE, e.effectiveFrom()));
+    }
+}

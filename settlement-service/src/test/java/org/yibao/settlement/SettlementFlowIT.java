@@ -1,0 +1,346 @@
+package org.yibao.settlement;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.yibao.contracts.EventEnvelope;
+import org.yibao.contracts.EventType;
+import org.yibao.contracts.IntegrationEvent;
+import org.yibao.contracts.events.AgreementStatus;
+import org.yibao.contracts.events.AssistanceCategory;
+import org.yibao.contracts.events.AssistanceIdentityChanged;
+import org.yibao.contracts.events.InstitutionKind;
+import org.yibao.contracts.events.InstitutionLevel;
+import org.yibao.contracts.events.InstitutionStatusChanged;
+import org.yibao.contracts.events.PersonEnrolled;
+import org.yibao.contracts.events.PersonType;
+import org.yibao.contracts.events.Scheme;
+import org.yibao.contracts.identity.ResidentId;
+import org.yibao.testsupport.infra.RealInfrastructure;
+import org.yibao.testsupport.spring.PlatformIntegrationTest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Settlement end to end on a real PostgreSQL and Kafka: read models fed by events, settle, retry,
+ * reverse, concurrency, and refusals that change nothing.
+ */
+@PlatformIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SettlementFlowIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final AtomicInteger PEOPLE = new AtomicInteger();
+    private static final String HOSPITAL = "H44170000003";   // Yangjiang, level 3
+    private static final String SUSPENDED = "H44170000099";
+    private static final String PHARMACY = "P44170000001";
+    private static final int YEAR = LocalDate.now().getYear();
+
+    @Autowired
+    private Environment environment;
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Autowired
+    private JsonMapper json;
+
+    @BeforeAll
+    void institutionsExist() {
+        publish(new InstitutionStatusChanged(HOSPITAL, "阳江市人民医院", "441700", InstitutionKind.HOSPITAL,
+                InstitutionLevel.LEVEL_3, null, AgreementStatus.ACTIVE, LocalDate.of(2019, 1, 1), null, Instant.now()));
+        publish(new InstitutionStatusChanged(SUSPENDED, "某医院", "441700", InstitutionKind.HOSPITAL,
+                InstitutionLevel.LEVEL_2, AgreementStatus.ACTIVE, AgreementStatus.SUSPENDED, LocalDate.of(2020, 1, 1),
+                "split hospitalisation", Instant.now()));
+        publish(new InstitutionStatusChanged(PHARMACY, "大药房", "441700", InstitutionKind.PHARMACY,
+                InstitutionLevel.UNGRADED, null, AgreementStatus.ACTIVE, LocalDate.of(2019, 1, 1), null, Instant.now()));
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                jdbc.queryForObject("select count(*) from institution", Integer.class) == 3);
+    }
+
+    @Test
+    void settlesAYangjiangResidentsInpatientStayAndPublishesClaimSettled() throws Exception {
+        String person = enrolledResident();
+
+        HttpResponse<String> response = post("/api/settlement/settlements", bill("msg-" + UUID.randomUUID(), person, "10700.00"));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.at("/amounts/deductible").asString()).isEqualTo("700.00");
+        assertThat(body.at("/amounts/basicFund").asString()).isEqualTo("6000.00");
+        assertThat(body.at("/amounts/cash").asString()).isEqualTo("4700.00");
+        assertThat(body.at("/policyPack").asString()).isEqualTo("yangjiang-2019-resident@1");
+        assertThat(body.at("/lines/0/itemClass").asString()).isEqualTo("A");
+        assertThat(outboxCount("ClaimSettled", body.at("/id").asString())).isEqualTo(1);
+        JsonNode acc = json.readTree(get("/api/settlement/persons/" + person + "/accumulators?year=" + YEAR).body());
+        assertThat(acc.at("/accumulators/fundPaid/inpatient").asString()).isEqualTo("6000.00");
+        assertThat(acc.at("/accumulators/policyScopeSelfPay").asString()).isEqualTo("4700.00");
+    }
+
+    @Test
+    void aRetriedMessageReturnsTheFirstBillAndChargesOnceAndADifferentBodyIsRefused() throws Exception {
+        String person = enrolledResident();
+        String message = "msg-" + UUID.randomUUID();
+
+        HttpResponse<String> first = post("/api/settlement/settlements", bill(message, person, "1000.00"));
+        HttpResponse<String> retry = post("/api/settlement/settlements", bill(message, person, "1000.00"));
+        HttpResponse<String> other = post("/api/settlement/settlements", bill(message, person, "2000.00"));
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(retry.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(retry.body()).at("/id")).isEqualTo(json.readTree(first.body()).at("/id"));
+        assertThat(other.statusCode()).isEqualTo(409);
+        assertThat(other.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        assertThat(settlementsOf(person)).isEqualTo(1);
+        assertThat(fundPaid(person)).isEqualTo("180.00"); // (1,000 - 700) x 60%
+    }
+
+    @Test
+    void concurrentRetriesOfOneMessageSettleOnce() throws Exception {
+        String person = enrolledResident();
+        String bill = bill("msg-" + UUID.randomUUID(), person, "5000.00");
+
+        List<HttpResponse<String>> responses = concurrently(8, () -> post("/api/settlement/settlements", bill));
+
+        Set<String> ids = new HashSet<>();
+        for (HttpResponse<String> r : responses) {
+            assertThat(r.statusCode()).as(r.body()).isIn(200, 201);
+            ids.add(json.readTree(r.body()).at("/id").asString());
+        }
+        assertThat(ids).hasSize(1);
+        assertThat(responses).filteredOn(r -> r.statusCode() == 201).hasSize(1);
+        assertThat(settlementsOf(person)).isEqualTo(1);
+        assertThat(fundPaid(person)).isEqualTo("2580.00"); // (5,000 - 700) x 60%
+    }
+
+    @Test
+    void concurrentBillsOfOnePersonNeverLoseAnAccumulatorUpdate() throws Exception {
+        String person = enrolledResident();
+
+        List<HttpResponse<String>> responses = concurrently(10,
+                () -> post("/api/settlement/settlements", bill("msg-" + UUID.randomUUID(), person, "1700.00")));
+
+        assertThat(responses).allSatisfy(r -> assertThat(r.statusCode()).as(r.body()).isEqualTo(201));
+        assertThat(fundPaid(person)).isEqualTo("6000.00"); // 10 x (1,700 - 700) x 60%
+        assertThat(jdbc.queryForObject("select sum(basic_fund) from settlement where person_id = ?", String.class, person))
+                .isEqualTo("6000.00");
+    }
+
+    @Test
+    void aReversalRestoresTheAccumulatorsExactlyAndPublishesClaimReversed() throws Exception {
+        String person = enrolledResident();
+        post("/api/settlement/settlements", bill("msg-" + UUID.randomUUID(), person, "30700.00"));
+        String before = accumulatorsJson(person);
+        HttpResponse<String> settled = post("/api/settlement/settlements", bill("msg-" + UUID.randomUUID(), person, "20000.00"));
+        String id = json.readTree(settled.body()).at("/id").asString();
+        assertThat(accumulatorsJson(person)).isNotEqualTo(before);
+
+        HttpResponse<String> reversed = post("/api/settlement/settlements/" + id + "/reversal", "{\"reason\":\"wrong patient\"}");
+        HttpResponse<String> again = post("/api/settlement/settlements/" + id + "/reversal", "{\"reason\":\"again\"}");
+
+        assertThat(reversed.statusCode()).as(reversed.body()).isEqualTo(200);
+        assertThat(json.readTree(reversed.body()).at("/status").asString()).isEqualTo("REVERSED");
+        assertThat(accumulatorsJson(person)).isEqualTo(before);
+        assertThat(outboxCount("ClaimReversed", id)).isEqualTo(1);
+        assertThat(again.statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void preSettlementComputesTheSameBillAndChangesNothing() throws Exception {
+        String person = enrolledResident();
+        String body = bill("msg-" + UUID.randomUUID(), person, "10700.00");
+
+        HttpResponse<String> quote = post("/api/settlement/pre-settlements", body);
+
+        assertThat(quote.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(quote.body()).at("/status").asString()).isEqualTo("PRE_SETTLEMENT");
+        assertThat(json.readTree(quote.body()).at("/amounts/basicFund").asString()).isEqualTo("6000.00");
+        assertThat(settlementsOf(person)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from accumulator where person_id = ?", Integer.class, person)).isZero();
+    }
+
+    @Test
+    void tiltedCategoriesGetTheLowerCatastrophicThresholdAndAssistance() throws Exception {
+        String person = enrolledResident();
+        publish(new AssistanceIdentityChanged(person, "441700", null, AssistanceCategory.EXTREME_POVERTY,
+                LocalDate.of(YEAR, 1, 1), null, List.of("civil-affairs"), Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                jdbc.queryForObject("select count(*) from assistance_identity where person_id = ?", Integer.class, person) == 1);
+
+        JsonNode body = json.readTree(post("/api/settlement/settlements", bill("msg-" + UUID.randomUUID(), person, "10700.00")).body());
+
+        assertThat(body.at("/amounts/catastrophic").asString()).isEqualTo("1360.00"); // (4,700 - 3,000) x 80%
+        assertThat(body.at("/amounts/assistance").asString()).isEqualTo("3340.00");   // the rest, 特困 100% (assumed)
+        assertThat(body.at("/amounts/cash").asString()).isEqualTo("0.00");
+    }
+
+    @Test
+    void anUnknownItemIsSelfPaidAndReported() throws Exception {
+        String person = enrolledResident();
+        String body = """
+                {"messageId":"%s","personId":"%s","institutionCode":"%s","visitType":"INPATIENT","serviceDate":"%s",
+                 "lines":[{"itemCode":"S120100001","quantity":10,"unitPrice":"40.00"},
+                          {"itemCode":"NOT-IN-CATALOG","quantity":1,"unitPrice":"99.00"}]}"""
+                .formatted("msg-" + UUID.randomUUID(), person, HOSPITAL, LocalDate.now());
+
+        JsonNode bill = json.readTree(post("/api/settlement/settlements", body).body());
+
+        assertThat(bill.at("/uncataloguedItems/0").asString()).isEqualTo("NOT-IN-CATALOG");
+        assertThat(bill.at("/lines/1/itemClass").asString()).isEqualTo("C");
+        assertThat(bill.at("/amounts/fullSelfPay").asString()).isEqualTo("99.00");
+    }
+
+    @Test
+    void badInputIsAProblemNamingTheFieldAndChangesNothing() throws Exception {
+        String person = enrolledResident();
+        String msg = "msg-" + UUID.randomUUID();
+        String good = bill(msg, person, "1000.00");
+        Map<String, String> cases = Map.of(
+                good.replace("\"quantity\":2.5", "\"quantity\":-2"), "lines[0].quantity",
+                good.replace(person, "110105194912310021"), "personId",
+                good.replaceAll("\"lines\":\\[.*\\]", "\"lines\":[]"), "lines",
+                good.replace(LocalDate.now().toString(), LocalDate.now().plusDays(3).toString()), "serviceDate",
+                good.replace("\"unitPrice\":\"400.00\"", "\"unitPrice\":\"9999999.00\""), "lines",
+                good.replace("\"unitPrice\":\"400.00\"", "\"unitPrice\":\"1.005\""), "lines[0].unitPrice",
+                good.replace("\"visitType\":\"INPATIENT\"", "\"visitType\":\"SPA\""), "visitType");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            HttpResponse<String> response = post("/api/settlement/settlements", c.getKey());
+            assertThat(response.statusCode()).as(c.getKey() + " -> " + response.body()).isEqualTo(400);
+            assertThat(json.readTree(response.body()).at("/errors/0/field").asString()).as(response.body()).isEqualTo(c.getValue());
+        }
+        assertThat(settlementsOf(person)).isZero();
+    }
+
+    @Test
+    void refusalsAreClearAndChangeNothing() throws Exception {
+        String notEnrolled = nextPerson();
+        String person = enrolledResident();
+
+        HttpResponse<String> unknownPerson = post("/api/settlement/settlements", bill("msg-" + UUID.randomUUID(), notEnrolled, "100.00"));
+        HttpResponse<String> suspended = post("/api/settlement/settlements",
+                bill("msg-" + UUID.randomUUID(), person, "100.00").replace(HOSPITAL, SUSPENDED));
+        HttpResponse<String> pharmacyInpatient = post("/api/settlement/settlements",
+                bill("msg-" + UUID.randomUUID(), person, "100.00").replace(HOSPITAL, PHARMACY));
+
+        assertThat(unknownPerson.statusCode()).isEqualTo(422);
+        assertThat(unknownPerson.body()).contains("not enrolled").doesNotContain(notEnrolled);
+        assertThat(suspended.statusCode()).isEqualTo(422);
+        assertThat(suspended.body()).contains("SUSPENDED");
+        assertThat(pharmacyInpatient.statusCode()).isEqualTo(422);
+        assertThat(settlementsOf(person) + settlementsOf(notEnrolled)).isZero();
+    }
+
+    // --- helpers ---
+
+    private String enrolledResident() {
+        String person = nextPerson();
+        publish(new PersonEnrolled(person, "441700", Scheme.RESIDENT, PersonType.RESIDENT, YEAR, LocalDate.of(YEAR, 1, 1),
+                Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                jdbc.queryForObject("select count(*) from enrollment where person_id = ?", Integer.class, person) == 1);
+        return person;
+    }
+
+    private static String nextPerson() {
+        String first17 = "441702" + "19700101" + String.format("%03d", PEOPLE.incrementAndGet() + 100);
+        return first17 + ResidentId.checkCharacter(first17);
+    }
+
+    /** An inpatient bill of haemodialysis (血液透析, class A, 400.00 a session) adding up to {@code amount}. */
+    private String bill(String messageId, String person, String amount) {
+        String sessions = new java.math.BigDecimal(amount).divide(new java.math.BigDecimal("400")).toPlainString();
+        return """
+                {"messageId":"%s","personId":"%s","institutionCode":"%s","visitType":"INPATIENT","serviceDate":"%s",
+                 "diagnosisCodes":["N18.5"],
+                 "lines":[{"itemCode":"S311201001","quantity":%s,"unitPrice":"400.00"}]}"""
+                .formatted(messageId, person, HOSPITAL, LocalDate.now(), sessions);
+    }
+
+    private void publish(IntegrationEvent event) {
+        EventType type = IntegrationEvent.typeOf(event.getClass());
+        EventEnvelope<IntegrationEvent> envelope = new EventEnvelope<>(UUID.randomUUID(), type.name(), type.version(),
+                Instant.now(), event.partitionKey(), "test", null, event);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafkaBootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(type.topic(), event.partitionKey(), json.writeValueAsString(envelope))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private int settlementsOf(String person) {
+        return jdbc.queryForObject("select count(*) from settlement where person_id = ?", Integer.class, person);
+    }
+
+    private String fundPaid(String person) {
+        return jdbc.queryForObject("select fund_paid ->> 'inpatient' from accumulator where person_id = ?", String.class, person);
+    }
+
+    private String accumulatorsJson(String person) throws Exception {
+        return get("/api/settlement/persons/" + person + "/accumulators?year=" + YEAR).body();
+    }
+
+    private int outboxCount(String type, String settlementId) {
+        return jdbc.queryForObject("select count(*) from outbox_event where event_type = ? and envelope like ?",
+                Integer.class, type, "%" + settlementId + "%");
+    }
+
+    private <T> List<T> concurrently(int n, Callable<T> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(call));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port") + path);
+    }
+}
