@@ -48,6 +48,7 @@ public final class LocalPlatform {
     private final List<AppProcess> apps = new ArrayList<>();
     private LocalPostgres postgres;
     private KafkaBroker kafka;
+    private java.nio.channels.FileLock lock;
 
     LocalPlatform(Path repo) {
         this.repo = repo;
@@ -79,6 +80,7 @@ public final class LocalPlatform {
     StartupReport start() throws Exception {
         long started = System.nanoTime();
         Files.createDirectories(home.resolve("logs"));
+        holdLock();
         for (PlatformApp app : all()) {
             Path jar = jarOf(app);
             if (!Files.isRegularFile(jar)) {
@@ -162,6 +164,22 @@ public final class LocalPlatform {
 
     private Path jarOf(PlatformApp app) {
         return repo.resolve(app.module()).resolve("target").resolve(app.module() + ".jar");
+    }
+
+    /**
+     * One launcher per data directory: a second one would fight the first over ports and data (and
+     * take the first one's PostgreSQL for a leftover). The operating system releases the lock when
+     * this process ends, however it ends.
+     */
+    private void holdLock() throws IOException {
+        java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(home.resolve("launcher.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        lock = channel.tryLock();
+        if (lock == null) {
+            channel.close();
+            throw new IllegalStateException("another local platform is already running from " + home
+                    + "; stop it (Ctrl-C) first");
+        }
     }
 
     /** A PostgreSQL left running by a launcher that was killed holds the data directory; stop it. */

@@ -1,0 +1,182 @@
+package org.yibao.settlement.bench;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.yibao.contracts.EventEnvelope;
+import org.yibao.contracts.EventType;
+import org.yibao.contracts.IntegrationEvent;
+import org.yibao.contracts.events.AgreementStatus;
+import org.yibao.contracts.events.InstitutionKind;
+import org.yibao.contracts.events.InstitutionLevel;
+import org.yibao.contracts.events.InstitutionStatusChanged;
+import org.yibao.contracts.events.PersonEnrolled;
+import org.yibao.contracts.events.PersonType;
+import org.yibao.contracts.events.Scheme;
+import org.yibao.contracts.identity.ResidentId;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Load generator for settlement through the gateway of a running platform (the launcher's by
+ * default). It enrolls persons and registers a hospital through Kafka events, as the other services
+ * would, then runs closed-loop clients that each pre-settle and settle a bill, and reports the
+ * settlement rate and latencies.
+ *
+ * <pre>
+ * ./mvnw -q -B -DskipTests install && java -jar local-launcher/target/local-launcher.jar   # in another terminal
+ * ./mvnw -q -B -pl settlement-service exec:exec@settle-benchmark -Dbench.args="--persons 2000 --seconds 30 --clients 32"
+ * ./mvnw -q -B -pl settlement-service exec:exec@settle-benchmark -Dbench.args="--persons 1 --seconds 30 --clients 32"
+ * </pre>
+ */
+public final class SettleLoadGenerator {
+
+    private static final String HOSPITAL = "HBENCH0000001";
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        String gateway = o.getOrDefault("gateway", "http://127.0.0.1:8080");
+        String kafka = o.getOrDefault("kafka", "127.0.0.1:19092");
+        int persons = Integer.parseInt(o.getOrDefault("persons", "2000"));
+        int seconds = Integer.parseInt(o.getOrDefault("seconds", "30"));
+        int warmup = Integer.parseInt(o.getOrDefault("warmup", "10"));
+        int clients = Integer.parseInt(o.getOrDefault("clients", "32"));
+        String run = Long.toString(System.currentTimeMillis() % 100_000);
+        JsonMapper json = JsonMapper.builder().build();
+        int year = LocalDate.now().getYear();
+
+        List<String> ids = new ArrayList<>();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
+                ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new StringSerializer())) {
+            send(producer, json, new InstitutionStatusChanged(HOSPITAL, "压测医院", "441700", InstitutionKind.HOSPITAL,
+                    InstitutionLevel.LEVEL_2, null, AgreementStatus.ACTIVE, LocalDate.of(2019, 1, 1), null, Instant.now()));
+            for (int i = 0; i < persons; i++) {
+                // distinct per run: region 4417, birth date from the run number, sequence from i
+                String first17 = String.format("4417%02d19%02d%02d%02d%03d", (i / 1000) % 100,
+                        50 + (Integer.parseInt(run) % 40), 1 + (i % 12), 1 + (Integer.parseInt(run) / 40) % 28, i % 1000);
+                String id = first17 + ResidentId.checkCharacter(first17);
+                ids.add(id);
+                send(producer, json, new PersonEnrolled(id, "441700", Scheme.RESIDENT, PersonType.RESIDENT, year,
+                        LocalDate.of(year, 1, 1), Instant.now()));
+            }
+            producer.flush();
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+                .executor(Executors.newFixedThreadPool(4)).build();
+        System.out.printf("waiting for settlement to learn %d persons%n", persons);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (post(http, gateway + "/api/settlement/pre-settlements", bill(ids.get(ids.size() - 1), "warm")).statusCode() != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("settlement did not learn the persons in time");
+            }
+            Thread.sleep(200);
+        }
+
+        System.out.printf("warming up %d s with %d clients%n", warmup, clients);
+        drive(http, gateway, ids, clients, warmup, new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>(), new AtomicLong());
+        ConcurrentLinkedQueue<Long> pairs = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> settles = new ConcurrentLinkedQueue<>();
+        AtomicLong errors = new AtomicLong();
+        long started = System.nanoTime();
+        drive(http, gateway, ids, clients, seconds, pairs, settles, errors);
+        double elapsed = (System.nanoTime() - started) / 1e9;
+
+        List<Long> p = new ArrayList<>(pairs);
+        List<Long> s = new ArrayList<>(settles);
+        Collections.sort(p);
+        Collections.sort(s);
+        System.out.println();
+        System.out.printf("persons %d, clients %d, %d s: %d settlements = %.0f settlements/s, %d errors%n",
+                persons, clients, seconds, s.size(), s.size() / elapsed, errors.get());
+        System.out.printf("pre-settle + settle: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms%n", pct(p, .5), pct(p, .9), pct(p, .99));
+        System.out.printf("settle alone       : p50 %.1f ms, p90 %.1f ms, p99 %.1f ms%n", pct(s, .5), pct(s, .9), pct(s, .99));
+        System.exit(0);
+    }
+
+    private static void drive(HttpClient http, String gateway, List<String> ids, int clients, int seconds,
+                              ConcurrentLinkedQueue<Long> pairs, ConcurrentLinkedQueue<Long> settles, AtomicLong errors)
+            throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        for (int c = 0; c < clients; c++) {
+            pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    String person = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+                    String body = bill(person, UUID.randomUUID().toString());
+                    try {
+                        long t0 = System.nanoTime();
+                        HttpResponse<String> quote = post(http, gateway + "/api/settlement/pre-settlements", body);
+                        long t1 = System.nanoTime();
+                        HttpResponse<String> settled = post(http, gateway + "/api/settlement/settlements", body);
+                        long t2 = System.nanoTime();
+                        if (quote.statusCode() != 200 || settled.statusCode() != 201) {
+                            errors.incrementAndGet();
+                            continue;
+                        }
+                        pairs.add((t2 - t0) / 1000);
+                        settles.add((t2 - t1) / 1000);
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
+    }
+
+    /** A small outpatient-sized inpatient bill: two drugs, a test and a bed day. */
+    private static String bill(String person, String messageId) {
+        return """
+                {"messageId":"bench-%s","personId":"%s","institutionCode":"%s","visitType":"INPATIENT","serviceDate":"%s",
+                 "lines":[{"itemCode":"XC08CAA001A001010100001","quantity":28,"unitPrice":"0.30"},
+                          {"itemCode":"XA10BFA001A001010100009","quantity":30,"unitPrice":"0.60"},
+                          {"itemCode":"S250301001","quantity":1,"unitPrice":"60.00"},
+                          {"itemCode":"S120100001","quantity":3,"unitPrice":"40.00"}]}"""
+                .formatted(messageId, person, HOSPITAL, LocalDate.now());
+    }
+
+    private static HttpResponse<String> post(HttpClient http, String url, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void send(KafkaProducer<String, String> producer, JsonMapper json, IntegrationEvent event) {
+        EventType type = IntegrationEvent.typeOf(event.getClass());
+        EventEnvelope<IntegrationEvent> envelope = new EventEnvelope<>(UUID.randomUUID(), type.name(), type.version(),
+                Instant.now(), event.partitionKey(), "settle-benchmark", null, event);
+        producer.send(new ProducerRecord<>(type.topic(), event.partitionKey(), json.writeValueAsString(envelope)));
+    }
+
+    private static double pct(List<Long> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        return sorted.get(Math.max(0, (int) Math.ceil(p * sorted.size()) - 1)) / 1000.0;
+    }
+}
