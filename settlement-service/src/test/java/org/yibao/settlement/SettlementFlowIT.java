@@ -286,8 +286,7 @@ class SettlementFlowIT {
 
     private void publish(IntegrationEvent event) {
         EventType type = IntegrationEvent.typeOf(event.getClass());
-        EventEnvelope<IntegrationEvent> envelope = new EventEnvelope<>(UUID.randomUUID(), type.name(), type.version(),
-                Instant.now(), event.partitionKey(), "test", null, event);
+        EventEnvelope<IntegrationEvent> envelope = EventEnvelope.wrap(event, "test", null);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafkaBootstrapServers()),
                 new StringSerializer(), new StringSerializer())) {

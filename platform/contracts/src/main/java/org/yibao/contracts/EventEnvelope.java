@@ -38,4 +38,11 @@ public record EventEnvelope<T>(
             throw new IllegalArgumentException("version must be 1 or more");
         }
     }
+
+    /** A new envelope around an event, with a fresh id, its declared type and version, and its key. */
+    public static <E extends IntegrationEvent> EventEnvelope<E> wrap(E event, String source, String requestId) {
+        EventType type = IntegrationEvent.typeOf(event.getClass());
+        return new EventEnvelope<>(UUID.randomUUID(), type.name(), type.version(), Instant.now(), event.partitionKey(),
+                source, requestId, event);
+    }
 }

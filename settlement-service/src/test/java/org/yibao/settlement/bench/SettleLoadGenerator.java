@@ -168,8 +168,7 @@ public final class SettleLoadGenerator {
 
     private static void send(KafkaProducer<String, String> producer, JsonMapper json, IntegrationEvent event) {
         EventType type = IntegrationEvent.typeOf(event.getClass());
-        EventEnvelope<IntegrationEvent> envelope = new EventEnvelope<>(UUID.randomUUID(), type.name(), type.version(),
-                Instant.now(), event.partitionKey(), "settle-benchmark", null, event);
+        EventEnvelope<IntegrationEvent> envelope = EventEnvelope.wrap(event, "settle-benchmark", null);
         producer.send(new ProducerRecord<>(type.topic(), event.partitionKey(), json.writeValueAsString(envelope)));
     }
 

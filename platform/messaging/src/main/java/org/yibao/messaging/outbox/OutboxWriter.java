@@ -9,7 +9,6 @@ import org.yibao.contracts.EventType;
 import org.yibao.contracts.IntegrationEvent;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -51,9 +50,8 @@ public class OutboxWriter {
         if (key == null || key.isBlank()) {
             throw new IllegalArgumentException(type.name() + " has no partition key");
         }
-        UUID eventId = UUID.randomUUID();
-        EventEnvelope<IntegrationEvent> envelope = new EventEnvelope<>(eventId, type.name(), type.version(),
-                Instant.now(), key, source, MDC.get(REQUEST_ID_MDC_KEY), event);
+        EventEnvelope<IntegrationEvent> envelope = EventEnvelope.wrap(event, source, MDC.get(REQUEST_ID_MDC_KEY));
+        UUID eventId = envelope.eventId();
         jdbc.update("""
                         insert into outbox_event (event_id, topic, event_key, event_type, event_version, envelope)
                         values (?, ?, ?, ?, ?, ?)""",
