@@ -1,12 +1,23 @@
 package org.yibao.settlement;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.yibao.settlement.adjudication.Adjudicator;
 import org.yibao.settlement.policy.PolicyPacks;
+import org.yibao.settlement.precheck.PreCheckProperties;
+import org.yibao.settlement.precheck.SupervisionPreCheck;
+import tools.jackson.databind.json.JsonMapper;
 
 @Configuration
+@EnableConfigurationProperties(PreCheckProperties.class)
 class SettlementConfiguration {
+
+    @Bean
+    SupervisionPreCheck supervisionPreCheck(PreCheckProperties properties, JsonMapper json, MeterRegistry meters) {
+        return new SupervisionPreCheck(properties, json, meters);
+    }
 
     @Bean
     PolicyPacks policyPacks() {

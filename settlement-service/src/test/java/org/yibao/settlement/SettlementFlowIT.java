@@ -99,6 +99,9 @@ class SettlementFlowIT {
         assertThat(body.at("/amounts/cash").asString()).isEqualTo("4700.00");
         assertThat(body.at("/policyPack").asString()).isEqualTo("yangjiang-2019-resident@1");
         assertThat(body.at("/lines/0/itemClass").asString()).isEqualTo("A");
+        assertThat(body.at("/preCheck/outcome").asString()).isEqualTo("UNCHECKED"); // pre-check off: flagged for audit
+        assertThat(jdbc.queryForObject("select precheck_outcome from settlement where id = ?::uuid", String.class,
+                body.at("/id").asString())).isEqualTo("UNCHECKED");
         assertThat(outboxCount("ClaimSettled", body.at("/id").asString())).isEqualTo(1);
         JsonNode acc = json.readTree(get("/api/settlement/persons/" + person + "/accumulators?year=" + YEAR).body());
         assertThat(acc.at("/accumulators/fundPaid/inpatient").asString()).isEqualTo("6000.00");

@@ -28,6 +28,9 @@ import org.yibao.settlement.api.SettleRequest;
 import org.yibao.settlement.catalog.Catalog;
 import org.yibao.settlement.catalog.CatalogItem;
 import org.yibao.settlement.policy.PolicyPack;
+import org.yibao.settlement.precheck.PreCheckRequest;
+import org.yibao.settlement.precheck.SupervisionPreCheck;
+import org.yibao.settlement.precheck.Verdict;
 import org.yibao.settlement.policy.PolicyPacks;
 import org.yibao.settlement.readmodel.Enrollment;
 import org.yibao.settlement.readmodel.Institution;
@@ -72,10 +75,11 @@ public class SettlementService {
     private final JsonMapper json;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final SupervisionPreCheck preCheck;
 
     public SettlementService(ReadModels readModels, Catalog catalog, PolicyPacks packs, Adjudicator adjudicator,
                              AccumulatorStore accumulators, SettlementStore settlements, OutboxWriter outbox,
-                             JsonMapper json, MeterRegistry meters, Clock clock) {
+                             JsonMapper json, MeterRegistry meters, Clock clock, SupervisionPreCheck preCheck) {
         this.readModels = readModels;
         this.catalog = catalog;
         this.packs = packs;
@@ -86,6 +90,7 @@ public class SettlementService {
         this.json = json;
         this.meters = meters;
         this.clock = clock;
+        this.preCheck = preCheck;
     }
 
     /** A settled (or replayed) bill, and whether this call created it. */
@@ -98,7 +103,8 @@ public class SettlementService {
         Encounter encounter = resolve(request);
         Accumulators yearToDate = accumulators.current(request.personId().value(), encounter.enrollment().scheme(),
                 encounter.year());
-        return view(null, "PRE_SETTLEMENT", request, encounter, adjudicate(encounter, yearToDate), null);
+        return view(null, "PRE_SETTLEMENT", request, encounter, adjudicate(encounter, yearToDate),
+                new Verdict(Verdict.Outcome.UNCHECKED, List.of("pre-settlement is not audited")), null);
     }
 
     @Transactional
@@ -109,6 +115,10 @@ public class SettlementService {
             return replay.get();
         }
         Encounter encounter = resolve(request);
+        Verdict verdict = preCheck.check(preCheckRequest(request, encounter));
+        if (verdict.outcome() == Verdict.Outcome.BLOCK) {
+            throw new RefusedException("supervision's real-time audit blocked this bill: " + String.join("; ", verdict.reasons()));
+        }
         String personId = request.personId().value();
         Accumulators yearToDate = accumulators.lock(personId, encounter.enrollment().scheme(), encounter.year());
         // a concurrent retry of the same message waited on that lock; it finds the first result now
@@ -117,7 +127,7 @@ public class SettlementService {
             return replay.get();
         }
         Adjudication adjudication = adjudicate(encounter, yearToDate);
-        SettlementView view = view(UUID.randomUUID(), "SETTLED", request, encounter, adjudication, clock.instant());
+        SettlementView view = view(UUID.randomUUID(), "SETTLED", request, encounter, adjudication, verdict, clock.instant());
         try {
             settlements.insert(view, hash, adjudication.delta());
         } catch (DuplicateKeyException e) {
@@ -252,8 +262,17 @@ public class SettlementService {
         }
     }
 
+    private static PreCheckRequest preCheckRequest(SettleRequest request, Encounter encounter) {
+        List<PreCheckRequest.Line> lines = encounter.claim().lines().stream().map(l -> new PreCheckRequest.Line(
+                l.itemCode(), l.itemClass().name(), l.quantity(), l.unitPrice(),
+                Money.rounded(l.unitPrice().amount().multiply(l.quantity()), java.math.RoundingMode.HALF_UP))).toList();
+        return new PreCheckRequest(request.personId().value(), request.institutionCode(), request.visitType(),
+                request.serviceDate(), request.diagnosisCodesOrEmpty(),
+                Money.sum(lines.stream().map(PreCheckRequest.Line::amount).toList()), lines);
+    }
+
     private SettlementView view(UUID id, String status, SettleRequest request, Encounter encounter,
-                                Adjudication adjudication, Instant settledAt) {
+                                Adjudication adjudication, Verdict verdict, Instant settledAt) {
         List<LineView> lines = new ArrayList<>();
         for (AdjudicatedLine l : adjudication.lines()) {
             BillLine b = l.line();
@@ -264,7 +283,7 @@ public class SettlementService {
         return new SettlementView(id, status, request.messageId(), request.personId().value(), request.institutionCode(),
                 encounter.enrollment().regionCode(), encounter.enrollment().scheme(), request.visitType(),
                 request.serviceDate(), request.diagnosisCodesOrEmpty(), adjudication.policyPack(), adjudication.amounts(),
-                lines, encounter.uncatalogued(), settledAt, null, null, null);
+                lines, encounter.uncatalogued(), verdict, settledAt, null, null, null);
     }
 
     private static ClaimSettled claimSettled(SettlementView v) {

@@ -4,6 +4,8 @@ import org.yibao.contracts.events.Scheme;
 import org.yibao.contracts.events.SettlementAmounts;
 import org.yibao.contracts.events.VisitType;
 
+import org.yibao.settlement.precheck.Verdict;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,7 +15,8 @@ import java.util.UUID;
  * The one-stop bill (一站式结算单): every layer, every line with its class and self-pay, the items the
  * catalog did not know (self-paid), and the policy pack and version that decided it.
  *
- * @param status PRE_SETTLEMENT (computed, nothing changed), SETTLED or REVERSED
+ * @param status   PRE_SETTLEMENT (computed, nothing changed), SETTLED or REVERSED
+ * @param preCheck supervision's real-time verdict (UNCHECKED: settled and flagged for later audit)
  */
 public record SettlementView(
         UUID id,
@@ -30,6 +33,7 @@ public record SettlementView(
         SettlementAmounts amounts,
         List<LineView> lines,
         List<String> uncataloguedItems,
+        Verdict preCheck,
         Instant settledAt,
         UUID reversalId,
         Instant reversedAt,

@@ -1,0 +1,85 @@
+package org.yibao.settlement.precheck;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * Asks supervision-service for a real-time verdict, guarded by a timeout and a Resilience4j circuit
+ * breaker. Any failure (slow, down, an answer it cannot read, an open breaker) gives UNCHECKED: the
+ * bill goes on and is flagged, never refused because the audit is unavailable.
+ */
+public class SupervisionPreCheck {
+
+    private static final Logger log = LoggerFactory.getLogger(SupervisionPreCheck.class);
+
+    private final PreCheckProperties properties;
+    private final HttpClient http;
+    private final JsonMapper json;
+    private final CircuitBreaker breaker;
+    private final MeterRegistry meters;
+
+    public SupervisionPreCheck(PreCheckProperties properties, JsonMapper json, MeterRegistry meters) {
+        this.properties = properties;
+        this.json = json;
+        this.meters = meters;
+        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
+        CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .slidingWindowSize(20)
+                .minimumNumberOfCalls(5)
+                .failureRateThreshold(50)
+                .waitDurationInOpenState(Duration.ofSeconds(10))
+                .permittedNumberOfCallsInHalfOpenState(2)
+                .build());
+        this.breaker = registry.circuitBreaker("supervision-precheck");
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
+    }
+
+    public Verdict check(PreCheckRequest bill) {
+        if (!properties.enabled()) {
+            return count(Verdict.unchecked("the supervision pre-check is switched off"));
+        }
+        try {
+            return count(breaker.executeCallable(() -> call(bill)));
+        } catch (CallNotPermittedException e) {
+            return count(Verdict.unchecked("supervision pre-check circuit is open"));
+        } catch (Exception e) {
+            log.warn("supervision pre-check failed; settling and flagging for later audit: {}", e.toString());
+            return count(Verdict.unchecked("supervision pre-check unavailable: " + e.getClass().getSimpleName()));
+        }
+    }
+
+    private Verdict call(PreCheckRequest bill) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(properties.url() + "/api/supervision/pre-checks"))
+                .timeout(properties.timeout())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(bill)))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("supervision answered " + response.statusCode());
+        }
+        Verdict verdict = json.readValue(response.body(), Verdict.class);
+        if (verdict.outcome() == null || verdict.outcome() == Verdict.Outcome.UNCHECKED) {
+            throw new IllegalStateException("supervision gave no verdict");
+        }
+        return verdict;
+    }
+
+    private Verdict count(Verdict verdict) {
+        meters.counter("yibao.settlement.precheck", "outcome", verdict.outcome().name()).increment();
+        return verdict;
+    }
+}

@@ -1,0 +1,129 @@
+package org.yibao.settlement.precheck;
+
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.yibao.contracts.events.VisitType;
+import org.yibao.contracts.money.Money;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pre-check client against a stub supervision server on loopback (until supervision-service
+ * has the endpoint): verdicts pass through; slow, failing or absent supervision gives UNCHECKED,
+ * and after repeated failures the breaker stops calling at all.
+ */
+class SupervisionPreCheckTest {
+
+    private HttpServer stub;
+    private final AtomicReference<String> answer = new AtomicReference<>();
+    private final AtomicInteger status = new AtomicInteger(200);
+    private final AtomicInteger delayMillis = new AtomicInteger();
+    private final AtomicInteger calls = new AtomicInteger();
+    private final AtomicReference<String> received = new AtomicReference<>();
+
+    @BeforeEach
+    void startStub() throws IOException {
+        stub = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        stub.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(2));
+        stub.createContext("/api/supervision/pre-checks", exchange -> {
+            calls.incrementAndGet();
+            received.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            try {
+                Thread.sleep(delayMillis.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] body = answer.get().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status.get(), body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        stub.start();
+    }
+
+    @AfterEach
+    void stopStub() {
+        stub.stop(0);
+    }
+
+    private SupervisionPreCheck client(boolean enabled) {
+        return new SupervisionPreCheck(new PreCheckProperties(enabled,
+                URI.create("http://127.0.0.1:" + stub.getAddress().getPort()), Duration.ofMillis(300)),
+                JsonMapper.builder().build(), new SimpleMeterRegistry());
+    }
+
+    private static PreCheckRequest bill() {
+        return new PreCheckRequest("11010519491231002X", "H1", VisitType.INPATIENT, LocalDate.of(2026, 11, 1),
+                List.of("I10"), Money.of("24.00"),
+                List.of(new PreCheckRequest.Line("S250101001", "A", BigDecimal.ONE, Money.of("24.00"), Money.of("24.00"))));
+    }
+
+    @Test
+    void passesSupervisionsVerdictThrough() {
+        answer.set("{\"outcome\":\"BLOCK\",\"reasons\":[\"readmission within 15 days (分解住院)\"]}");
+
+        Verdict verdict = client(true).check(bill());
+
+        assertThat(verdict.outcome()).isEqualTo(Verdict.Outcome.BLOCK);
+        assertThat(verdict.reasons()).containsExactly("readmission within 15 days (分解住院)");
+        assertThat(received.get()).contains("\"institutionCode\":\"H1\"").contains("\"total\":\"24.00\"");
+    }
+
+    @Test
+    void aSlowSupervisionIsNotWaitedForBeyondTheTimeout() {
+        answer.set("{\"outcome\":\"PASS\"}");
+        delayMillis.set(2_000);
+
+        Verdict verdict = client(true).check(bill());
+
+        assertThat(verdict.outcome()).isEqualTo(Verdict.Outcome.UNCHECKED);
+        assertThat(verdict.reasons().get(0)).contains("unavailable");
+    }
+
+    @Test
+    void anErrorOrAMeaninglessAnswerIsUnchecked() {
+        answer.set("oops");
+        status.set(500);
+        assertThat(client(true).check(bill()).outcome()).isEqualTo(Verdict.Outcome.UNCHECKED);
+
+        status.set(200);
+        answer.set("{\"reasons\":[]}");
+        assertThat(client(true).check(bill()).outcome()).isEqualTo(Verdict.Outcome.UNCHECKED);
+    }
+
+    @Test
+    void repeatedFailuresOpenTheBreakerAndSupervisionIsNoLongerCalled() {
+        answer.set("down");
+        status.set(503);
+        SupervisionPreCheck client = client(true);
+
+        for (int i = 0; i < 10; i++) {
+            client.check(bill());
+        }
+
+        assertThat(calls.get()).isLessThan(10);
+        assertThat(client.check(bill()).reasons()).containsExactly("supervision pre-check circuit is open");
+    }
+
+    @Test
+    void switchedOffItCallsNothing() {
+        assertThat(client(false).check(bill()).outcome()).isEqualTo(Verdict.Outcome.UNCHECKED);
+        assertThat(calls.get()).isZero();
+    }
+}
