@@ -110,7 +110,7 @@ public final class Adjudicator {
         List<BigDecimal> exactPrior = new ArrayList<>(n);
         BigDecimal exactPriorTotal = BigDecimal.ZERO;
         for (BillLine line : lines) {
-            Money amount = Money.rounded(line.unitPrice().amount().multiply(line.quantity()), ROUNDING);
+            Money amount = line.amount();
             Money unitWithin = line.priceCeiling().map(line.unitPrice()::min).orElse(line.unitPrice());
             Money within = line.itemClass() == ItemClass.C
                     ? Money.ZERO

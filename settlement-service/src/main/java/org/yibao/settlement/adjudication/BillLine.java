@@ -5,6 +5,7 @@ import org.yibao.contracts.events.ItemClass;
 import org.yibao.contracts.money.Money;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -33,5 +34,10 @@ public record BillLine(
         if (unitPrice.isNegative()) {
             throw new IllegalArgumentException("unit price must not be negative");
         }
+    }
+
+    /** Quantity times unit price, rounded once, half up, to the fen: the line's charge. */
+    public Money amount() {
+        return Money.rounded(unitPrice.amount().multiply(quantity), RoundingMode.HALF_UP);
     }
 }

@@ -3,7 +3,9 @@ package org.yibao.settlement.bill;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.yibao.contracts.events.AgreementStatus;
 import org.yibao.contracts.events.AssistanceCategory;
 import org.yibao.contracts.events.ClaimLine;
@@ -76,10 +78,12 @@ public class SettlementService {
     private final MeterRegistry meters;
     private final Clock clock;
     private final SupervisionPreCheck preCheck;
+    private final TransactionTemplate transactions;
 
     public SettlementService(ReadModels readModels, Catalog catalog, PolicyPacks packs, Adjudicator adjudicator,
                              AccumulatorStore accumulators, SettlementStore settlements, OutboxWriter outbox,
-                             JsonMapper json, MeterRegistry meters, Clock clock, SupervisionPreCheck preCheck) {
+                             JsonMapper json, MeterRegistry meters, Clock clock, SupervisionPreCheck preCheck,
+                             PlatformTransactionManager transactionManager) {
         this.readModels = readModels;
         this.catalog = catalog;
         this.packs = packs;
@@ -91,6 +95,7 @@ public class SettlementService {
         this.meters = meters;
         this.clock = clock;
         this.preCheck = preCheck;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /** A settled (or replayed) bill, and whether this call created it. */
@@ -107,7 +112,11 @@ public class SettlementService {
                 new Verdict(Verdict.Outcome.UNCHECKED, List.of("pre-settlement is not audited")), null);
     }
 
-    @Transactional
+    /**
+     * Settles a bill. The read-only part (replay check, resolution, supervision's pre-check, a network
+     * call) runs before the transaction, so no database connection or row lock waits on supervision;
+     * the locked part then re-checks the message id under the person's accumulator lock.
+     */
     public Settled settle(SettleRequest request) {
         String hash = hash(request);
         Optional<Settled> replay = replay(request, hash);
@@ -119,10 +128,14 @@ public class SettlementService {
         if (verdict.outcome() == Verdict.Outcome.BLOCK) {
             throw new RefusedException("supervision's real-time audit blocked this bill: " + String.join("; ", verdict.reasons()));
         }
+        return transactions.execute(status -> settleLocked(request, hash, encounter, verdict));
+    }
+
+    private Settled settleLocked(SettleRequest request, String hash, Encounter encounter, Verdict verdict) {
         String personId = request.personId().value();
         Accumulators yearToDate = accumulators.lock(personId, encounter.enrollment().scheme(), encounter.year());
         // a concurrent retry of the same message waited on that lock; it finds the first result now
-        replay = replay(request, hash);
+        Optional<Settled> replay = replay(request, hash);
         if (replay.isPresent()) {
             return replay.get();
         }
@@ -239,12 +252,13 @@ public class SettlementService {
             if (item == null && !uncatalogued.contains(line.itemCode())) {
                 uncatalogued.add(line.itemCode());
             }
-            lines.add(item == null
+            BillLine priced = item == null
                     ? new BillLine(line.itemCode(), "未列入医保目录", ItemCategory.SERVICE, ItemClass.C, line.quantity(),
                     line.unitPrice(), Optional.empty(), false)
                     : new BillLine(item.code(), item.name(), item.category(), item.itemClass(), line.quantity(),
-                    line.unitPrice(), item.priceCeiling(), item.vbp()));
-            total = total.plus(Money.rounded(line.unitPrice().amount().multiply(line.quantity()), java.math.RoundingMode.HALF_UP));
+                    line.unitPrice(), item.priceCeiling(), item.vbp());
+            lines.add(priced);
+            total = total.plus(priced.amount());
         }
         if (total.compareTo(LARGEST_BILL) > 0) {
             throw new InvalidRequestException("lines", "the bill's total " + total + " exceeds " + LARGEST_BILL);
@@ -264,8 +278,7 @@ public class SettlementService {
 
     private static PreCheckRequest preCheckRequest(SettleRequest request, Encounter encounter) {
         List<PreCheckRequest.Line> lines = encounter.claim().lines().stream().map(l -> new PreCheckRequest.Line(
-                l.itemCode(), l.itemClass().name(), l.quantity(), l.unitPrice(),
-                Money.rounded(l.unitPrice().amount().multiply(l.quantity()), java.math.RoundingMode.HALF_UP))).toList();
+                l.itemCode(), l.itemClass().name(), l.quantity(), l.unitPrice(), l.amount())).toList();
         return new PreCheckRequest(request.personId().value(), request.institutionCode(), request.visitType(),
                 request.serviceDate(), request.diagnosisCodesOrEmpty(),
                 Money.sum(lines.stream().map(PreCheckRequest.Line::amount).toList()), lines);
