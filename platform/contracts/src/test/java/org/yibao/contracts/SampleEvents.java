@@ -36,13 +36,19 @@ final class SampleEvents {
                         VisitType.GENERAL_OUTPATIENT, 2023, now, "wrong patient", amounts(), lines()),
                 new AssistanceIdentityChanged(PERSON, "150100", null, AssistanceCategory.MINIMUM_LIVING,
                         LocalDate.parse("2022-01-01"), null, List.of("civil-affairs"), now),
-                new PersonEnrolled(PERSON, "441700", Scheme.RESIDENT, PersonType.RESIDENT, 2019,
+                new PersonEnrolled(PERSON, "441700", Scheme.RESIDENT, PersonType.RESIDENT, null, 2019,
                         LocalDate.parse("2019-01-01"), now),
-                new EnrollmentChanged(PERSON, "441700", Scheme.EMPLOYEE, PersonType.EMPLOYEE_RETIRED, 2019,
+                new EnrollmentChanged(PERSON, "441700", Scheme.EMPLOYEE, PersonType.EMPLOYEE_RETIRED, EmploymentTier.EMPLOYER, 2019,
                         EnrollmentStatus.ACTIVE, LocalDate.parse("2019-07-01"), "retired", now),
                 new InstitutionStatusChanged("H41040000012", "平顶山市第一人民医院", "410400", InstitutionKind.HOSPITAL,
                         InstitutionLevel.LEVEL_3, AgreementStatus.ACTIVE, AgreementStatus.SUSPENDED,
-                        LocalDate.parse("2020-06-01"), "split hospitalisation", now));
+                        LocalDate.parse("2020-06-01"), "split hospitalisation", now),
+                new RemoteFilingChanged("F-1", PERSON, "441700", "440100", "long-term residence", LocalDate.parse("2019-03-01"),
+                        null, FilingStatus.ACTIVE, now),
+                new CertificationChanged("C-1", PERSON, "150100", "I10", "高血压", CertificationStatus.APPROVED,
+                        LocalDate.parse("2022-02-01"), LocalDate.parse("2024-01-31"), now),
+                new VbpCatalogPublished("LIANGBING", 1, "两病用药推荐目录", "500116", LocalDate.parse("2023-01-01"),
+                        List.of(new VbpCatalogPublished.Item("XC08CAA001A001010100001", "氨氯地平")), now));
     }
 
     private SampleEvents() {

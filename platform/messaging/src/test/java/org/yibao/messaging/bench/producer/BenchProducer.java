@@ -29,7 +29,7 @@ public class BenchProducer {
                 jdbc.update("""
                         insert into bench_state (person_id, changes) values (?, 1)
                         on conflict (person_id) do update set changes = bench_state.changes + 1""", personId);
-                outbox.append(new EnrollmentChanged(personId, "441700", Scheme.RESIDENT, PersonType.RESIDENT, 2026,
+                outbox.append(new EnrollmentChanged(personId, "441700", Scheme.RESIDENT, PersonType.RESIDENT, null, 2026,
                         EnrollmentStatus.ACTIVE, LocalDate.of(2026, 1, 1), "seq-" + seq, Instant.now()));
             });
         }

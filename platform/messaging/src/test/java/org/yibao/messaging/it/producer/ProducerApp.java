@@ -33,7 +33,7 @@ public class ProducerApp {
             jdbc.update("""
                     insert into enrollment_state (person_id, changes) values (?, 1)
                     on conflict (person_id) do update set changes = enrollment_state.changes + 1""", personId);
-            outbox.append(new EnrollmentChanged(personId, "441700", Scheme.RESIDENT, PersonType.RESIDENT, 2026,
+            outbox.append(new EnrollmentChanged(personId, "441700", Scheme.RESIDENT, PersonType.RESIDENT, null, 2026,
                     EnrollmentStatus.ACTIVE, LocalDate.of(2026, 1, 1), reason, Instant.now()));
         }
 
