@@ -17,12 +17,18 @@ import org.yibao.contracts.IntegrationEvent;
 import org.yibao.contracts.events.AgreementStatus;
 import org.yibao.contracts.events.AssistanceCategory;
 import org.yibao.contracts.events.AssistanceIdentityChanged;
+import org.yibao.contracts.events.CertificationChanged;
+import org.yibao.contracts.events.CertificationStatus;
+import org.yibao.contracts.events.EmploymentTier;
+import org.yibao.contracts.events.FilingStatus;
 import org.yibao.contracts.events.InstitutionKind;
 import org.yibao.contracts.events.InstitutionLevel;
 import org.yibao.contracts.events.InstitutionStatusChanged;
 import org.yibao.contracts.events.PersonEnrolled;
 import org.yibao.contracts.events.PersonType;
+import org.yibao.contracts.events.RemoteFilingChanged;
 import org.yibao.contracts.events.Scheme;
+import org.yibao.contracts.events.VbpCatalogPublished;
 import org.yibao.contracts.identity.ResidentId;
 import org.yibao.testsupport.infra.RealInfrastructure;
 import org.yibao.testsupport.spring.PlatformIntegrationTest;
@@ -64,6 +70,8 @@ class SettlementFlowIT {
     private static final String HOSPITAL = "H44170000003";   // Yangjiang, level 3
     private static final String SUSPENDED = "H44170000099";
     private static final String PHARMACY = "P44170000001";
+    private static final String GUANGZHOU_HOSPITAL = "H44010000001"; // outside Yangjiang, level 3
+    private static final String JIANGJIN_HOSPITAL = "H50011600002";  // Jiangjin, level 2
     private static final int YEAR = LocalDate.now().getYear();
 
     @Autowired
@@ -82,8 +90,12 @@ class SettlementFlowIT {
                 "split hospitalisation", Instant.now()));
         publish(new InstitutionStatusChanged(PHARMACY, "大药房", "441700", InstitutionKind.PHARMACY,
                 InstitutionLevel.UNGRADED, null, AgreementStatus.ACTIVE, LocalDate.of(2019, 1, 1), null, Instant.now()));
+        publish(new InstitutionStatusChanged(GUANGZHOU_HOSPITAL, "广州市某三甲医院", "440104", InstitutionKind.HOSPITAL,
+                InstitutionLevel.LEVEL_3, null, AgreementStatus.ACTIVE, LocalDate.of(2019, 1, 1), null, Instant.now()));
+        publish(new InstitutionStatusChanged(JIANGJIN_HOSPITAL, "江津区中心医院", "500116", InstitutionKind.HOSPITAL,
+                InstitutionLevel.LEVEL_2, null, AgreementStatus.ACTIVE, LocalDate.of(2019, 1, 1), null, Instant.now()));
         await().atMost(Duration.ofSeconds(60)).until(() ->
-                jdbc.queryForObject("select count(*) from institution", Integer.class) == 3);
+                jdbc.queryForObject("select count(*) from institution", Integer.class) == 5);
     }
 
     @Test
@@ -97,7 +109,7 @@ class SettlementFlowIT {
         assertThat(body.at("/amounts/deductible").asString()).isEqualTo("700.00");
         assertThat(body.at("/amounts/basicFund").asString()).isEqualTo("6000.00");
         assertThat(body.at("/amounts/cash").asString()).isEqualTo("4700.00");
-        assertThat(body.at("/policyPack").asString()).isEqualTo("yangjiang-2019-resident@1");
+        assertThat(body.at("/policyPack").asString()).isEqualTo("yangjiang-2019-resident@2");
         assertThat(body.at("/lines/0/itemClass").asString()).isEqualTo("A");
         assertThat(body.at("/preCheck/outcome").asString()).isEqualTo("UNCHECKED"); // pre-check off: flagged for audit
         assertThat(jdbc.queryForObject("select precheck_outcome from settlement where id = ?::uuid", String.class,
@@ -261,11 +273,68 @@ class SettlementFlowIT {
         assertThat(settlementsOf(person) + settlementsOf(notEnrolled)).isZero();
     }
 
+    @Test
+    void treatmentOutsideTheCityFollowsTheFilingThatArrivesAsAnEvent() throws Exception {
+        String person = enrolledResident();
+        String away = bill("msg-" + UUID.randomUUID(), person, "10800.00").replace(HOSPITAL, GUANGZHOU_HOSPITAL);
+
+        JsonNode unfiled = json.readTree(post("/api/settlement/pre-settlements", away).body());
+        publish(new RemoteFilingChanged("F-" + person, person, "441700", "440000", "长期异地居住", LocalDate.of(YEAR, 1, 1),
+                null, FilingStatus.ACTIVE, Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                jdbc.queryForObject("select count(*) from remote_filing where person_id = ?", Integer.class, person) == 1);
+        HttpResponse<String> filed = post("/api/settlement/settlements", away);
+
+        assertThat(unfiled.at("/place").asString()).isEqualTo("REMOTE_UNFILED");
+        assertThat(unfiled.at("/amounts/deductible").asString()).isEqualTo("900.00");
+        assertThat(unfiled.at("/amounts/basicFund").asString()).isEqualTo("4950.00"); // 9,900 x 50%
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        JsonNode body = json.readTree(filed.body());
+        assertThat(body.at("/place").asString()).isEqualTo("REMOTE_FILED");
+        assertThat(body.at("/amounts/basicFund").asString()).isEqualTo("5940.00");   // 9,900 x 60%
+        assertThat(get("/api/settlement/settlements/" + body.at("/id").asString()).body()).contains("REMOTE_FILED");
+    }
+
+    @Test
+    void aLiangbingPatientPaysNothingForCatalogDrugsOnceCertificationAndCatalogArrive() throws Exception {
+        String person = nextPerson();
+        publish(new PersonEnrolled(person, "500116", Scheme.EMPLOYEE, PersonType.EMPLOYEE_ACTIVE, EmploymentTier.EMPLOYER,
+                YEAR, LocalDate.of(YEAR, 1, 1), Instant.now()));
+        publish(new CertificationChanged("C-" + person, person, "500116", "I10", "高血压", CertificationStatus.APPROVED,
+                LocalDate.of(YEAR, 1, 1), null, Instant.now()));
+        publish(new VbpCatalogPublished("LIANGBING", 2, "两病用药推荐目录", "500116", LocalDate.of(YEAR, 1, 1),
+                List.of(new VbpCatalogPublished.Item("XC08CAA001A001010100001", "氨氯地平")), Instant.now()));
+        // a late, older version of the catalog changes nothing
+        publish(new VbpCatalogPublished("LIANGBING", 1, "两病用药推荐目录", "500116", LocalDate.of(YEAR, 1, 1),
+                List.of(), Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                jdbc.queryForObject("select count(*) from certification where person_id = ?", Integer.class, person) == 1
+                        && jdbc.queryForObject("select count(*) from enrollment where person_id = ?", Integer.class, person) == 1
+                        && jdbc.queryForObject("select count(*) from processed_event where event_type = 'VbpCatalogPublished'",
+                        Integer.class) >= 2);
+        String outpatient = """
+                {"messageId":"msg-%s","personId":"%s","institutionCode":"%s","visitType":"GENERAL_OUTPATIENT","serviceDate":"%s",
+                 "diagnosisCodes":["I10.x00"],
+                 "lines":[{"itemCode":"XC08CAA001A001010100001","quantity":28,"unitPrice":"0.30"},
+                          {"itemCode":"S110200001","quantity":1,"unitPrice":"10.00"}]}"""
+                .formatted(UUID.randomUUID(), person, JIANGJIN_HOSPITAL, LocalDate.now());
+
+        HttpResponse<String> response = post("/api/settlement/settlements", outpatient);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.at("/policyPack").asString()).isEqualTo("jiangjin-2023-employee@2");
+        assertThat(body.at("/lines/0/paidInFullBy").asString()).isEqualTo("两病甲类集采药品");
+        assertThat(body.at("/lines/1/paidInFullBy").isNull()).isTrue();
+        assertThat(body.at("/amounts/basicFund").asString()).isEqualTo("8.40");  // the drug; the 10.00 is under the deductible
+        assertThat(body.at("/amounts/cash").asString()).isEqualTo("10.00");
+    }
+
     // --- helpers ---
 
     private String enrolledResident() {
         String person = nextPerson();
-        publish(new PersonEnrolled(person, "441700", Scheme.RESIDENT, PersonType.RESIDENT, YEAR, LocalDate.of(YEAR, 1, 1),
+        publish(new PersonEnrolled(person, "441700", Scheme.RESIDENT, PersonType.RESIDENT, null, YEAR, LocalDate.of(YEAR, 1, 1),
                 Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 jdbc.queryForObject("select count(*) from enrollment where person_id = ?", Integer.class, person) == 1);

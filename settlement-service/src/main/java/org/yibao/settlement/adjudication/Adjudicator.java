@@ -7,9 +7,11 @@ import org.yibao.contracts.money.Money;
 import org.yibao.settlement.policy.AssistanceRules;
 import org.yibao.settlement.policy.CatastrophicRules;
 import org.yibao.settlement.policy.DeductibleBasis;
+import org.yibao.settlement.policy.OutOfAreaRules;
 import org.yibao.settlement.policy.PolicyPack;
 import org.yibao.settlement.policy.SupplementaryRules;
 import org.yibao.settlement.policy.VisitRules;
+import org.yibao.settlement.policy.ZeroPayRule;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The one-stop adjudication (一站式结算) of one encounter, in the order of DESIGN.md: total, full
@@ -34,31 +37,54 @@ public final class Adjudicator {
     public Adjudication adjudicate(Claim claim, Accumulators yearToDate, PolicyPack pack) {
         VisitRules rules = pack.rulesFor(claim.visitType())
                 .orElseThrow(() -> new NotCoveredException(pack.label() + " has no rules for " + claim.visitType()));
+        if (rules.requiresCertification() && !claim.certifiedForADiagnosis()) {
+            throw new NotCoveredException(claim.visitType() + " under " + pack.label() + " needs a chronic/special-disease"
+                    + " certification (门诊慢特病认定) in force for one of the bill's diagnoses " + claim.diagnosisCodes());
+        }
         Optional<AssistanceCategory> category = claim.assistanceCategory();
         BigDecimal ratio = rules.ratioFor(claim.personType(), claim.institutionLevel(), category)
                 .orElseThrow(() -> new NotCoveredException(pack.label() + " has no " + claim.visitType() + " ratio for "
                         + claim.personType() + " at " + claim.institutionLevel()));
-        Money deductibleAtLevel = rules.deductibleAt(claim.institutionLevel()).orElseThrow();
+        Money deductibleAtLevel = rules.deductibleFor(claim.personType(), claim.institutionLevel()).orElseThrow();
+        if (claim.place() != TreatmentPlace.LOCAL) {
+            OutOfAreaRules away = rules.outOfArea().orElseThrow(() -> new NotCoveredException(pack.label()
+                    + " does not settle " + claim.visitType() + " outside its region directly; the bill needs a manual claim"));
+            BigDecimal cut = claim.place() == TreatmentPlace.REMOTE_FILED
+                    ? away.filedRatioCut()
+                    : away.unfiledRatioCut().orElseThrow(() -> new NotCoveredException(pack.label() + " settles "
+                    + claim.visitType() + " outside its region only with a remote-treatment filing (异地就医备案)"));
+            ratio = ratio.subtract(cut).max(BigDecimal.ZERO);
+            deductibleAtLevel = away.deductible().orElse(deductibleAtLevel);
+        }
 
         // 1-4: total, full self-pay, prior self-pay, policy scope
-        List<AdjudicatedLine> lines = priceLines(claim.lines(), pack.priorSelfPayRatio());
+        List<AdjudicatedLine> lines = paidInFull(priceLines(claim.lines(), pack.priorSelfPayRatio()), claim, pack);
         Money total = Money.sum(lines.stream().map(AdjudicatedLine::amount).toList());
         Money fullSelfPay = Money.sum(lines.stream().map(AdjudicatedLine::fullSelfPay).toList());
         Money priorSelfPay = Money.sum(lines.stream().map(AdjudicatedLine::priorSelfPay).toList());
         Money policyScope = total.minus(fullSelfPay).minus(priorSelfPay);
+        // lines a zero-pay rule covers are paid in full, outside the deductible, the ratio and the cap
+        Map<String, Money> paidInFull = new TreeMap<>();
+        for (AdjudicatedLine line : lines) {
+            line.paidInFullBy().ifPresent(rule -> paidInFull.merge(zeroPayPool(pack, rule), line.policyScope(), Money::plus));
+        }
+        Money paidInFullTotal = Money.sum(List.copyOf(paidInFull.values()));
+        Money ratedScope = policyScope.minus(paidInFullTotal);
 
         // 5: deductible, per admission or what is left of this year's
         String pool = rules.capPool();
         Money deductibleDue = rules.deductibleBasis() == DeductibleBasis.PER_ADMISSION
                 ? deductibleAtLevel
                 : deductibleAtLevel.minus(yearToDate.deductibleUsed(pool)).max(Money.ZERO);
-        Money deductible = deductibleDue.min(policyScope);
+        Money deductible = deductibleDue.min(ratedScope);
 
-        // 6: basic fund, within what is left of the pool's annual cap
-        Money basicFund = policyScope.minus(deductible).times(ratio, ROUNDING);
-        if (rules.annualCap().isPresent()) {
-            basicFund = basicFund.min(rules.annualCap().get().minus(yearToDate.fundPaid(pool)).max(Money.ZERO));
+        // 6: basic fund, within what is left of the pool's annual cap, plus the lines paid in full
+        Money ratedFund = ratedScope.minus(deductible).times(ratio, ROUNDING);
+        Optional<Money> cap = rules.annualCapFor(claim.personType(), claim.tier());
+        if (cap.isPresent()) {
+            ratedFund = ratedFund.min(cap.get().minus(yearToDate.fundPaid(pool)).max(Money.ZERO));
         }
+        Money basicFund = ratedFund.plus(paidInFullTotal);
         Money scopeSelfPay = policyScope.minus(basicFund);
 
         // 7: catastrophic insurance on the cumulative policy-scope self-pay
@@ -91,7 +117,9 @@ public final class Adjudicator {
 
         SettlementAmounts amounts = new SettlementAmounts(total, fullSelfPay, priorSelfPay, policyScope, deductible,
                 basicFund, catastrophic, supplementary, assistance, personalAccount, cash);
-        Accumulators delta = new Accumulators(Map.of(pool, deductible), Map.of(pool, basicFund), scopeSelfPay,
+        Map<String, Money> fundPaid = new TreeMap<>(paidInFull);
+        fundPaid.merge(pool, ratedFund, Money::plus);
+        Accumulators delta = new Accumulators(Map.of(pool, deductible), fundPaid, scopeSelfPay,
                 catastrophic, supplementaryBase, supplementary, assistance);
         return new Adjudication(amounts, lines, delta, pack.label());
     }
@@ -143,9 +171,33 @@ public final class Adjudicator {
         List<AdjudicatedLine> priced = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             priced.add(new AdjudicatedLine(lines.get(i), amounts.get(i), amounts.get(i).minus(withinCeiling.get(i)),
-                    priorShares.get(i)));
+                    priorShares.get(i), Optional.empty()));
         }
         return priced;
+    }
+
+    /** Marks the lines a zero-pay rule of the pack covers for this person and visit. */
+    private static List<AdjudicatedLine> paidInFull(List<AdjudicatedLine> lines, Claim claim, PolicyPack pack) {
+        List<ZeroPayRule> applicable = pack.zeroPay().stream()
+                .filter(r -> r.visitTypes().contains(claim.visitType()))
+                .filter(r -> claim.certifiedDiseases().stream().anyMatch(r::coversDisease))
+                .toList();
+        if (applicable.isEmpty()) {
+            return lines;
+        }
+        List<AdjudicatedLine> marked = new ArrayList<>(lines.size());
+        for (AdjudicatedLine line : lines) {
+            BillLine b = line.line();
+            Optional<ZeroPayRule> rule = applicable.stream()
+                    .filter(r -> b.itemClass() == r.itemClass() && (b.vbp() || !r.vbpOnly()) && b.catalogs().contains(r.catalog()))
+                    .findFirst();
+            marked.add(rule.map(r -> line.paidInFullBy(r.name())).orElse(line));
+        }
+        return marked;
+    }
+
+    private static String zeroPayPool(PolicyPack pack, String ruleName) {
+        return pack.zeroPay().stream().filter(r -> r.name().equals(ruleName)).findFirst().orElseThrow().capPool();
     }
 
     private static Money catastrophic(CatastrophicRules rules, Optional<AssistanceCategory> category,

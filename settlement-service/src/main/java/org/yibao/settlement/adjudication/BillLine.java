@@ -8,10 +8,13 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One line of a bill as the catalog priced it: the class and the price ceiling come from the
  * catalog, never from the caller. An item the catalog does not know is class C (self-paid).
+ *
+ * @param catalogs the recommended VBP catalogs (e.g. LIANGBING) the item is on for the service date
  */
 public record BillLine(
         String itemCode,
@@ -21,9 +24,17 @@ public record BillLine(
         BigDecimal quantity,
         Money unitPrice,
         Optional<Money> priceCeiling,
-        boolean vbp) {
+        boolean vbp,
+        Set<String> catalogs) {
+
+    /** A line whose item is on no recommended catalog. */
+    public BillLine(String itemCode, String itemName, ItemCategory category, ItemClass itemClass, BigDecimal quantity,
+                    Money unitPrice, Optional<Money> priceCeiling, boolean vbp) {
+        this(itemCode, itemName, category, itemClass, quantity, unitPrice, priceCeiling, vbp, Set.of());
+    }
 
     public BillLine {
+        catalogs = Set.copyOf(catalogs);
         Objects.requireNonNull(itemCode, "itemCode");
         Objects.requireNonNull(itemClass, "itemClass");
         Objects.requireNonNull(quantity, "quantity");

@@ -1,6 +1,7 @@
 package org.yibao.settlement.adjudication;
 
 import org.yibao.contracts.events.AssistanceCategory;
+import org.yibao.contracts.events.EmploymentTier;
 import org.yibao.contracts.events.InstitutionLevel;
 import org.yibao.contracts.events.PersonType;
 import org.yibao.contracts.events.VisitType;
@@ -11,8 +12,11 @@ import java.util.Optional;
 
 /**
  * Everything the one-stop calculation needs about one encounter, already resolved from the read
- * models: who (person type, assistance category), where (institution level), what (priced lines).
+ * models: who (person type, tier, assistance category, certified diseases), where (institution
+ * level, in or outside the region), what (diagnoses, priced lines).
  *
+ * @param certifiedDiseases         ICD-10 codes of the person's chronic/special-disease certifications
+ *                                  in force on the service date
  * @param personalAccountAvailable how much the person's account may pay towards this bill (zero
  *                                  for residents, or when the person does not ask for it)
  */
@@ -20,17 +24,36 @@ public record Claim(
         VisitType visitType,
         InstitutionLevel institutionLevel,
         PersonType personType,
+        Optional<EmploymentTier> tier,
         Optional<AssistanceCategory> assistanceCategory,
+        TreatmentPlace place,
+        List<String> diagnosisCodes,
+        List<String> certifiedDiseases,
         List<BillLine> lines,
         Money personalAccountAvailable) {
 
+    /** A local encounter with no tier, diagnoses or certifications. */
+    public Claim(VisitType visitType, InstitutionLevel institutionLevel, PersonType personType,
+                 Optional<AssistanceCategory> assistanceCategory, List<BillLine> lines, Money personalAccountAvailable) {
+        this(visitType, institutionLevel, personType, Optional.empty(), assistanceCategory, TreatmentPlace.LOCAL,
+                List.of(), List.of(), lines, personalAccountAvailable);
+    }
+
     public Claim {
         lines = List.copyOf(lines);
+        diagnosisCodes = List.copyOf(diagnosisCodes);
+        certifiedDiseases = List.copyOf(certifiedDiseases);
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("a claim needs at least one line");
         }
         if (personalAccountAvailable.isNegative()) {
             throw new IllegalArgumentException("personal account available must not be negative");
         }
+    }
+
+    /** Whether one of the person's certifications covers one of the bill's diagnoses (by ICD-10 prefix). */
+    public boolean certifiedForADiagnosis() {
+        return diagnosisCodes.stream().map(String::toUpperCase)
+                .anyMatch(d -> certifiedDiseases.stream().map(String::toUpperCase).anyMatch(d::startsWith));
     }
 }

@@ -6,10 +6,15 @@ import org.yibao.contracts.money.Money;
 
 import java.math.BigDecimal;
 
-/** One line of the one-stop bill as the caller sees it: what the catalog said and what the person pays. */
+/**
+ * One line of the one-stop bill as the caller sees it: what the catalog said and what the person pays.
+ *
+ * @param paidInFullBy the policy rule under which the fund paid the line in full (e.g. 两病 class 甲
+ *                     VBP drugs), or null
+ */
 public record LineView(String itemCode, String itemName, ItemCategory category, ItemClass itemClass, boolean inCatalog,
                        BigDecimal quantity, Money unitPrice, Money amount, Money fullSelfPay, Money priorSelfPay,
-                       boolean vbp) {
+                       boolean vbp, String paidInFullBy) {
 
     public Money selfPay() {
         return fullSelfPay.plus(priorSelfPay);

@@ -26,6 +26,7 @@ import org.yibao.settlement.adjudication.Accumulators;
 import org.yibao.settlement.adjudication.BillLine;
 import org.yibao.settlement.adjudication.Claim;
 import org.yibao.settlement.adjudication.NotCoveredException;
+import org.yibao.settlement.adjudication.TreatmentPlace;
 import org.yibao.settlement.api.SettleRequest;
 import org.yibao.settlement.catalog.Catalog;
 import org.yibao.settlement.catalog.CatalogItem;
@@ -34,9 +35,11 @@ import org.yibao.settlement.precheck.PreCheckRequest;
 import org.yibao.settlement.precheck.SupervisionPreCheck;
 import org.yibao.settlement.precheck.Verdict;
 import org.yibao.settlement.policy.PolicyPacks;
+import org.yibao.settlement.readmodel.Certification;
 import org.yibao.settlement.readmodel.Enrollment;
 import org.yibao.settlement.readmodel.Institution;
 import org.yibao.settlement.readmodel.ReadModels;
+import org.yibao.settlement.readmodel.Regions;
 import org.yibao.web.problem.ConflictException;
 import org.yibao.web.problem.InvalidRequestException;
 import org.yibao.web.problem.NotFoundException;
@@ -54,6 +57,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -238,8 +242,17 @@ public class SettlementService {
                 .orElseThrow(() -> new RefusedException("no " + enrollment.scheme() + " policy pack is in force for region "
                         + enrollment.regionCode() + " on " + date));
         Optional<AssistanceCategory> category = readModels.assistanceCategory(personId, date);
+        TreatmentPlace place = Regions.contains(pack.regionCode(), institution.regionCode()) ? TreatmentPlace.LOCAL
+                : readModels.filingsInForce(personId, date).stream().anyMatch(f -> f.covers(institution.regionCode(), date))
+                ? TreatmentPlace.REMOTE_FILED : TreatmentPlace.REMOTE_UNFILED;
+        List<String> certified = readModels.certificationsInForce(personId, date).stream()
+                .map(Certification::diseaseCode).distinct().toList();
 
-        Map<String, CatalogItem> items = catalog.find(request.lines().stream().map(SettleRequest.Line::itemCode).distinct().toList());
+        List<String> codes = request.lines().stream().map(SettleRequest.Line::itemCode).distinct().toList();
+        Map<String, CatalogItem> items = catalog.find(codes);
+        // only a certified person's bill can meet a zero-pay rule, so only then are the catalogs looked up
+        Map<String, Set<String>> catalogs = certified.isEmpty() || pack.zeroPay().isEmpty()
+                ? Map.of() : readModels.catalogsOf(codes, date);
         List<BillLine> lines = new ArrayList<>();
         List<String> uncatalogued = new ArrayList<>();
         Money total = Money.ZERO;
@@ -256,15 +269,15 @@ public class SettlementService {
                     ? new BillLine(line.itemCode(), "未列入医保目录", ItemCategory.SERVICE, ItemClass.C, line.quantity(),
                     line.unitPrice(), Optional.empty(), false)
                     : new BillLine(item.code(), item.name(), item.category(), item.itemClass(), line.quantity(),
-                    line.unitPrice(), item.priceCeiling(), item.vbp());
+                    line.unitPrice(), item.priceCeiling(), item.vbp(), catalogs.getOrDefault(item.code(), Set.of()));
             lines.add(priced);
             total = total.plus(priced.amount());
         }
         if (total.compareTo(LARGEST_BILL) > 0) {
             throw new InvalidRequestException("lines", "the bill's total " + total + " exceeds " + LARGEST_BILL);
         }
-        Claim claim = new Claim(request.visitType(), institution.level(), enrollment.personType(), category, lines,
-                request.personalAccountOrZero());
+        Claim claim = new Claim(request.visitType(), institution.level(), enrollment.personType(), enrollment.tier(),
+                category, place, request.diagnosisCodesOrEmpty(), certified, lines, request.personalAccountOrZero());
         return new Encounter(date.getYear(), enrollment, institution, pack, category, claim, uncatalogued, items);
     }
 
@@ -291,11 +304,11 @@ public class SettlementService {
             BillLine b = l.line();
             lines.add(new LineView(b.itemCode(), b.itemName(), b.category(), b.itemClass(),
                     encounter.items().containsKey(b.itemCode()), b.quantity(), b.unitPrice(), l.amount(), l.fullSelfPay(),
-                    l.priorSelfPay(), b.vbp()));
+                    l.priorSelfPay(), b.vbp(), l.paidInFullBy().orElse(null)));
         }
         return new SettlementView(id, status, request.messageId(), request.personId().value(), request.institutionCode(),
                 encounter.enrollment().regionCode(), encounter.enrollment().scheme(), request.visitType(),
-                request.serviceDate(), request.diagnosisCodesOrEmpty(), adjudication.policyPack(), adjudication.amounts(),
+                encounter.claim().place(), request.serviceDate(), request.diagnosisCodesOrEmpty(), adjudication.policyPack(), adjudication.amounts(),
                 lines, encounter.uncatalogued(), verdict, settledAt, null, null, null);
     }
 

@@ -7,6 +7,7 @@ import org.yibao.contracts.events.SettlementAmounts;
 import org.yibao.contracts.events.VisitType;
 import org.yibao.contracts.money.Money;
 import org.yibao.settlement.adjudication.Accumulators;
+import org.yibao.settlement.adjudication.TreatmentPlace;
 import org.yibao.settlement.precheck.Verdict;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,8 +43,9 @@ public class SettlementStore {
                         insert into settlement (id, idempotency_key, request_hash, person_id, institution_code, region_code,
                             scheme, visit_type, year, service_date, policy_pack, total, full_self_pay, prior_self_pay,
                             policy_scope, deductible, basic_fund, catastrophic, supplementary, assistance, personal_account,
-                            cash, lines, accumulator_delta, settled_at, diagnosis_codes, precheck_outcome, precheck_reasons)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)""")
+                            cash, lines, accumulator_delta, settled_at, diagnosis_codes, precheck_outcome, precheck_reasons,
+                            treatment_place)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)""")
                 .params(v.id(), v.messageId(), requestHash, v.personId(), v.institutionCode(), v.regionCode(),
                         v.scheme().name(), v.visitType().name(), v.serviceDate().getYear(), v.serviceDate(), v.policyPack(),
                         a.total().amount(), a.fullSelfPay().amount(), a.priorSelfPay().amount(), a.policyScope().amount(),
@@ -52,7 +54,7 @@ public class SettlementStore {
                         a.cash().amount(), json.writeValueAsString(new StoredLines(v.lines(), v.uncataloguedItems())),
                         json.writeValueAsString(delta), Timestamp.from(v.settledAt()),
                         String.join(",", v.diagnosisCodes()), v.preCheck().outcome().name(),
-                        truncate(String.join("; ", v.preCheck().reasons())))
+                        truncate(String.join("; ", v.preCheck().reasons())), v.place().name())
                 .update();
     }
 
@@ -83,7 +85,8 @@ public class SettlementStore {
             select id, idempotency_key, request_hash, person_id, institution_code, region_code, scheme, visit_type,
                    service_date, policy_pack, total, full_self_pay, prior_self_pay, policy_scope, deductible, basic_fund,
                    catastrophic, supplementary, assistance, personal_account, cash, lines, accumulator_delta, settled_at,
-                   reversal_id, reversed_at, reversal_reason, diagnosis_codes, precheck_outcome, precheck_reasons
+                   reversal_id, reversed_at, reversal_reason, diagnosis_codes, precheck_outcome, precheck_reasons,
+                   treatment_place
             from settlement""";
 
     private Stored read(ResultSet rs) throws SQLException {
@@ -94,7 +97,7 @@ public class SettlementStore {
         String diagnoses = rs.getString(28);
         SettlementView view = new SettlementView(rs.getObject(1, UUID.class), reversedAt == null ? "SETTLED" : "REVERSED",
                 rs.getString(2), rs.getString(4), rs.getString(5), rs.getString(6), Scheme.valueOf(rs.getString(7)),
-                VisitType.valueOf(rs.getString(8)), rs.getObject(9, LocalDate.class),
+                VisitType.valueOf(rs.getString(8)), TreatmentPlace.valueOf(rs.getString(31)), rs.getObject(9, LocalDate.class),
                 diagnoses == null || diagnoses.isEmpty() ? List.of() : Arrays.asList(diagnoses.split(",")),
                 rs.getString(10), amounts, lines.lines(), lines.uncatalogued(),
                 new Verdict(Verdict.Outcome.valueOf(rs.getString(29)), reasons(rs.getString(30))), rs.getTimestamp(24).toInstant(),

@@ -3,7 +3,7 @@ package org.yibao.settlement.bill;
 import org.yibao.contracts.events.Scheme;
 import org.yibao.contracts.events.SettlementAmounts;
 import org.yibao.contracts.events.VisitType;
-
+import org.yibao.settlement.adjudication.TreatmentPlace;
 import org.yibao.settlement.precheck.Verdict;
 
 import java.time.Instant;
@@ -16,6 +16,7 @@ import java.util.UUID;
  * catalog did not know (self-paid), and the policy pack and version that decided it.
  *
  * @param status   PRE_SETTLEMENT (computed, nothing changed), SETTLED or REVERSED
+ * @param place    in the paying region, or outside it with or without a remote-treatment filing
  * @param preCheck supervision's real-time verdict (UNCHECKED: settled and flagged for later audit)
  */
 public record SettlementView(
@@ -27,6 +28,7 @@ public record SettlementView(
         String regionCode,
         Scheme scheme,
         VisitType visitType,
+        TreatmentPlace place,
         LocalDate serviceDate,
         List<String> diagnosisCodes,
         String policyPack,

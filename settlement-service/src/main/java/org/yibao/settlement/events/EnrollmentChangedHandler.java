@@ -7,6 +7,8 @@ import org.yibao.messaging.consumer.EventMetadata;
 import org.yibao.settlement.readmodel.Enrollment;
 import org.yibao.settlement.readmodel.ReadModels;
 
+import java.util.Optional;
+
 @Component
 class EnrollmentChangedHandler implements EventHandler<EnrollmentChanged> {
 
@@ -18,7 +20,7 @@ class EnrollmentChangedHandler implements EventHandler<EnrollmentChanged> {
 
     @Override
     public void handle(EnrollmentChanged e, EventMetadata metadata) {
-        readModels.upsertEnrollment(new Enrollment(e.personId(), e.year(), e.scheme(), e.personType(), e.regionCode(),
+        readModels.upsertEnrollment(new Enrollment(e.personId(), e.year(), e.scheme(), e.personType(), Optional.ofNullable(e.tier()), e.regionCode(),
                 e.status(), e.effectiveFrom()));
     }
 }

@@ -8,6 +8,8 @@ import org.yibao.messaging.consumer.EventMetadata;
 import org.yibao.settlement.readmodel.Enrollment;
 import org.yibao.settlement.readmodel.ReadModels;
 
+import java.util.Optional;
+
 @Component
 class PersonEnrolledHandler implements EventHandler<PersonEnrolled> {
 
@@ -19,7 +21,7 @@ class PersonEnrolledHandler implements EventHandler<PersonEnrolled> {
 
     @Override
     public void handle(PersonEnrolled e, EventMetadata metadata) {
-        readModels.upsertEnrollment(new Enrollment(e.personId(), e.year(), e.scheme(), e.personType(), e.regionCode(),
+        readModels.upsertEnrollment(new Enrollment(e.personId(), e.year(), e.scheme(), e.personType(), Optional.ofNullable(e.tier()), e.regionCode(),
                 EnrollmentStatus.ACTIVE, e.effectiveFrom()));
     }
 }

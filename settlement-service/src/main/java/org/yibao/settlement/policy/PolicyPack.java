@@ -5,6 +5,7 @@ import org.yibao.contracts.events.VisitType;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,6 +14,7 @@ import java.util.Optional;
  * {@code policy-packs/}, never code. A new city or a new year is a new file.
  *
  * @param priorSelfPayRatio 先行自付: the share of a class B (乙类) amount the person pays first
+ * @param zeroPay           lines the basic fund pays in full (e.g. 两病 class 甲 VBP drugs)
  */
 public record PolicyPack(
         String id,
@@ -25,10 +27,12 @@ public record PolicyPack(
         Map<VisitType, VisitRules> visits,
         Optional<CatastrophicRules> catastrophic,
         Optional<SupplementaryRules> supplementary,
-        Optional<AssistanceRules> assistance) {
+        Optional<AssistanceRules> assistance,
+        List<ZeroPayRule> zeroPay) {
 
     public PolicyPack {
         visits = Map.copyOf(visits);
+        zeroPay = List.copyOf(zeroPay);
     }
 
     /** How a settlement names the pack that decided it, for example {@code yangjiang-2019-resident@1}. */

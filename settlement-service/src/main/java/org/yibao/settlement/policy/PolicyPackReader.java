@@ -5,7 +5,9 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yibao.contracts.events.AssistanceCategory;
+import org.yibao.contracts.events.EmploymentTier;
 import org.yibao.contracts.events.InstitutionLevel;
+import org.yibao.contracts.events.ItemClass;
 import org.yibao.contracts.events.PersonType;
 import org.yibao.contracts.events.Scheme;
 import org.yibao.contracts.events.VisitType;
@@ -17,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +51,7 @@ public final class PolicyPackReader {
 
     private PolicyPack pack(Object root) {
         Map<String, Object> m = map(root, "(root)", Set.of("id", "version", "region", "scheme", "effectiveFrom",
-                "priorSelfPayRatio", "visits", "catastrophic", "supplementary", "assistance"));
+                "priorSelfPayRatio", "visits", "catastrophic", "supplementary", "assistance", "zeroPay"));
         String id = text(m, "id", "");
         if (!id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
             throw invalid("id", "must be lower-case words joined by hyphens, was '" + id + "'");
@@ -71,21 +74,20 @@ public final class PolicyPackReader {
             throw invalid("visits", "must define at least one visit type");
         }
         Map<VisitType, VisitRules> visits = new EnumMap<>(VisitType.class);
-        visitsNode.forEach((k, v) -> visits.put(VisitType.valueOf(k), visit(v, "visits." + k)));
+        visitsNode.forEach((k, v) -> visits.put(VisitType.valueOf(k), visit(VisitType.valueOf(k), v, "visits." + k)));
 
         return new PolicyPack(id, version, regionCode, text(region, "name", "region."), scheme, effectiveFrom,
                 priorSelfPay, visits,
                 optional(m, "catastrophic").map(v -> catastrophic(v, "catastrophic")),
                 optional(m, "supplementary").map(v -> supplementary(v, "supplementary")),
-                optional(m, "assistance").map(v -> assistance(v, "assistance")));
+                optional(m, "assistance").map(v -> assistance(v, "assistance")),
+                optional(m, "zeroPay").map(v -> zeroPay(v, "zeroPay", visits)).orElse(List.of()));
     }
 
-    private VisitRules visit(Object node, String path) {
-        Map<String, Object> m = map(node, path, Set.of("capPool", "deductibleBasis", "deductible", "ratio", "tiltRatio", "annualCap"));
+    private VisitRules visit(VisitType visitType, Object node, String path) {
+        Map<String, Object> m = map(node, path, Set.of("capPool", "deductibleBasis", "deductible", "ratio", "tiltRatio",
+                "annualCap", "requiresCertification", "outOfArea"));
         String p = path + ".";
-        Map<InstitutionLevel, Money> deductible = new EnumMap<>(InstitutionLevel.class);
-        map(required(m, "deductible", p), p + "deductible", names(InstitutionLevel.values()))
-                .forEach((level, amount) -> deductible.put(InstitutionLevel.valueOf(level), money(amount, p + "deductible." + level)));
         Map<PersonType, Map<InstitutionLevel, BigDecimal>> ratio = new EnumMap<>(PersonType.class);
         Map<String, Object> ratioNode = map(required(m, "ratio", p), p + "ratio", names(PersonType.values()));
         if (ratioNode.isEmpty()) {
@@ -97,19 +99,165 @@ public final class PolicyPackReader {
                     byLevel.put(InstitutionLevel.valueOf(level), ratio(r, p + "ratio." + type + "." + level)));
             ratio.put(PersonType.valueOf(type), byLevel);
         });
-        for (Map<InstitutionLevel, BigDecimal> byLevel : ratio.values()) {
+        Map<PersonType, Map<InstitutionLevel, Money>> deductible = deductible(required(m, "deductible", p), p + "deductible",
+                ratio.keySet());
+        ratio.forEach((type, byLevel) -> {
             for (InstitutionLevel level : byLevel.keySet()) {
-                if (!deductible.containsKey(level)) {
-                    throw invalid(p + "deductible." + level, "is missing although a ratio is given for " + level);
+                if (!deductible.get(type).containsKey(level)) {
+                    throw invalid(p + "deductible." + (deductible.size() > 1 ? type + "." : "") + level,
+                            "is missing although a ratio is given for " + type + " at " + level);
                 }
             }
-        }
+        });
         Map<AssistanceCategory, BigDecimal> tilt = new EnumMap<>(AssistanceCategory.class);
         optional(m, "tiltRatio").ifPresent(t -> map(t, p + "tiltRatio", names(AssistanceCategory.values()))
                 .forEach((c, r) -> tilt.put(AssistanceCategory.valueOf(c), ratio(r, p + "tiltRatio." + c))));
+        Map<PersonType, Map<EmploymentTier, Money>> caps = optional(m, "annualCap")
+                .map(v -> annualCap(v, p + "annualCap", ratio.keySet()))
+                .orElse(Map.of());
+        boolean requiresCertification = optional(m, "requiresCertification")
+                .map(v -> bool(v, p + "requiresCertification"))
+                .orElse(visitType == VisitType.CHRONIC_OUTPATIENT);
         return new VisitRules(text(m, "capPool", p),
                 enumValue(DeductibleBasis.class, text(m, "deductibleBasis", p), p + "deductibleBasis"),
-                deductible, ratio, tilt, optional(m, "annualCap").map(v -> money(v, p + "annualCap")));
+                deductible, ratio, tilt, caps, requiresCertification,
+                optional(m, "outOfArea").map(v -> outOfArea(v, p + "outOfArea")));
+    }
+
+    /**
+     * A deductible is given either by institution level for every person type, or by person type and
+     * then level ({@code EMPLOYEE_RETIRED: { LEVEL_2: "100.00" }}) for each person type with a ratio.
+     */
+    private Map<PersonType, Map<InstitutionLevel, Money>> deductible(Object node, String path, Set<PersonType> personTypes) {
+        Set<String> keys = new LinkedHashSet<>(names(InstitutionLevel.values()));
+        keys.addAll(names(PersonType.values()));
+        Map<String, Object> m = map(node, path, keys);
+        boolean byPersonType = m.keySet().stream().anyMatch(names(PersonType.values())::contains);
+        Map<PersonType, Map<InstitutionLevel, Money>> out = new EnumMap<>(PersonType.class);
+        if (!byPersonType) {
+            Map<InstitutionLevel, Money> byLevel = levels(m, path);
+            personTypes.forEach(t -> out.put(t, byLevel));
+            return out;
+        }
+        for (PersonType type : personTypes) {
+            Object levels = m.get(type.name());
+            if (levels == null) {
+                throw invalid(path + "." + type, "is required: deductibles are given by person type and " + type + " has a ratio");
+            }
+            out.put(type, levels(map(levels, path + "." + type, names(InstitutionLevel.values())), path + "." + type));
+        }
+        for (String key : m.keySet()) {
+            if (!names(PersonType.values()).contains(key)) {
+                throw invalid(path + "." + key, "mixes a level with person types; give every level under a person type");
+            }
+            if (!personTypes.contains(PersonType.valueOf(key))) {
+                throw invalid(path + "." + key, "has no ratio in this visit type");
+            }
+        }
+        return out;
+    }
+
+    private Map<InstitutionLevel, Money> levels(Map<String, Object> m, String path) {
+        Map<InstitutionLevel, Money> byLevel = new EnumMap<>(InstitutionLevel.class);
+        m.forEach((level, amount) -> byLevel.put(InstitutionLevel.valueOf(level), money(amount, path + "." + level)));
+        return byLevel;
+    }
+
+    /**
+     * An annual cap is one amount for everyone, or given by person type (each person type with a
+     * ratio), each either one amount or by employment tier (all three tiers).
+     */
+    private Map<PersonType, Map<EmploymentTier, Money>> annualCap(Object node, String path, Set<PersonType> personTypes) {
+        Map<PersonType, Map<EmploymentTier, Money>> out = new EnumMap<>(PersonType.class);
+        if (!(node instanceof Map<?, ?>)) {
+            Money cap = positiveMoney(node, path);
+            personTypes.forEach(t -> out.put(t, everyTier(cap)));
+            return out;
+        }
+        Map<String, Object> m = map(node, path, names(PersonType.values()));
+        for (PersonType type : personTypes) {
+            Object value = m.get(type.name());
+            String tp = path + "." + type;
+            if (value == null) {
+                throw invalid(tp, "is required: caps are given by person type and " + type + " has a ratio");
+            }
+            if (!(value instanceof Map<?, ?>)) {
+                out.put(type, everyTier(positiveMoney(value, tp)));
+                continue;
+            }
+            if (type == PersonType.RESIDENT) {
+                throw invalid(tp, "residents have no employment tier; give one amount");
+            }
+            Map<String, Object> tiers = map(value, tp, names(EmploymentTier.values()));
+            Map<EmploymentTier, Money> byTier = new EnumMap<>(EmploymentTier.class);
+            for (EmploymentTier tier : EmploymentTier.values()) {
+                Object amount = tiers.get(tier.name());
+                if (amount == null) {
+                    throw invalid(tp + "." + tier, "is required: a cap by tier must name every tier");
+                }
+                byTier.put(tier, positiveMoney(amount, tp + "." + tier));
+            }
+            out.put(type, byTier);
+        }
+        for (String key : m.keySet()) {
+            if (!personTypes.contains(PersonType.valueOf(key))) {
+                throw invalid(path + "." + key, "has no ratio in this visit type");
+            }
+        }
+        return out;
+    }
+
+    private static Map<EmploymentTier, Money> everyTier(Money cap) {
+        Map<EmploymentTier, Money> byTier = new EnumMap<>(EmploymentTier.class);
+        for (EmploymentTier tier : EmploymentTier.values()) {
+            byTier.put(tier, cap);
+        }
+        return byTier;
+    }
+
+    private OutOfAreaRules outOfArea(Object node, String path) {
+        Map<String, Object> m = map(node, path, Set.of("deductible", "filedRatioCut", "unfiledRatioCut"));
+        String p = path + ".";
+        return new OutOfAreaRules(optional(m, "deductible").map(v -> money(v, p + "deductible")),
+                ratio(required(m, "filedRatioCut", p), p + "filedRatioCut"),
+                optional(m, "unfiledRatioCut").map(v -> ratio(v, p + "unfiledRatioCut")));
+    }
+
+    private List<ZeroPayRule> zeroPay(Object node, String path, Map<VisitType, VisitRules> visits) {
+        if (!(node instanceof List<?> list)) {
+            throw invalid(path, "must be a list of rules");
+        }
+        List<ZeroPayRule> rules = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String rp = path + "[" + i + "]";
+            Map<String, Object> m = map(list.get(i), rp, Set.of("name", "catalog", "diseases", "itemClass", "vbpOnly",
+                    "visitTypes", "capPool"));
+            String p = rp + ".";
+            List<String> diseases = new ArrayList<>();
+            for (Object d : list(required(m, "diseases", p), p + "diseases")) {
+                String code = String.valueOf(d).trim().toUpperCase();
+                if (!code.matches("[A-Z][0-9]{2}(\\.[0-9A-Z]{1,4})?")) {
+                    throw invalid(p + "diseases", "must be ICD-10 codes such as I10 or E11, was '" + d + "'");
+                }
+                diseases.add(code);
+            }
+            Set<VisitType> visitTypes = EnumSet.noneOf(VisitType.class);
+            for (Object v : list(required(m, "visitTypes", p), p + "visitTypes")) {
+                VisitType type = enumValue(VisitType.class, String.valueOf(v), p + "visitTypes");
+                if (!visits.containsKey(type)) {
+                    throw invalid(p + "visitTypes", type + " has no rules in this pack");
+                }
+                visitTypes.add(type);
+            }
+            String capPool = text(m, "capPool", p);
+            if (visits.values().stream().anyMatch(v -> v.capPool().equals(capPool))) {
+                throw invalid(p + "capPool", "must be a pool of its own, not a visit type's capped pool '" + capPool + "'");
+            }
+            rules.add(new ZeroPayRule(text(m, "name", p), text(m, "catalog", p), diseases,
+                    enumValue(ItemClass.class, text(m, "itemClass", p), p + "itemClass"),
+                    optional(m, "vbpOnly").map(v -> bool(v, p + "vbpOnly")).orElse(true), visitTypes, capPool));
+        }
+        return rules;
     }
 
     private CatastrophicRules catastrophic(Object node, String path) {
@@ -227,6 +375,20 @@ public final class PolicyPackReader {
             throw invalid(prefix + key, "must be a whole number of 1 or more, was " + value);
         }
         return i;
+    }
+
+    private boolean bool(Object value, String path) {
+        if (!(value instanceof Boolean b)) {
+            throw invalid(path, "must be true or false, was " + value);
+        }
+        return b;
+    }
+
+    private List<?> list(Object value, String path) {
+        if (!(value instanceof List<?> list) || list.isEmpty()) {
+            throw invalid(path, "must be a non-empty list");
+        }
+        return list;
     }
 
     private LocalDate date(Object value, String path) {

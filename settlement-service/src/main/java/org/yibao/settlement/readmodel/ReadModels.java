@@ -4,14 +4,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yibao.contracts.events.AgreementStatus;
 import org.yibao.contracts.events.AssistanceCategory;
+import org.yibao.contracts.events.CertificationStatus;
+import org.yibao.contracts.events.EmploymentTier;
 import org.yibao.contracts.events.EnrollmentStatus;
+import org.yibao.contracts.events.FilingStatus;
 import org.yibao.contracts.events.InstitutionKind;
 import org.yibao.contracts.events.InstitutionLevel;
 import org.yibao.contracts.events.PersonType;
 import org.yibao.contracts.events.Scheme;
+import org.yibao.contracts.events.VbpCatalogPublished;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Settlement's local copies of other services' facts, written only by the event handlers in
@@ -28,24 +38,25 @@ public class ReadModels {
 
     public void upsertEnrollment(Enrollment e) {
         jdbc.sql("""
-                        insert into enrollment (person_id, year, scheme, person_type, region_code, status, effective_from)
-                        values (?, ?, ?, ?, ?, ?, ?)
+                        insert into enrollment (person_id, year, scheme, person_type, tier, region_code, status, effective_from)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (person_id, year) do update set scheme = excluded.scheme,
-                            person_type = excluded.person_type, region_code = excluded.region_code,
+                            person_type = excluded.person_type, tier = excluded.tier, region_code = excluded.region_code,
                             status = excluded.status, effective_from = excluded.effective_from, updated_at = now()""")
-                .params(e.personId(), e.year(), e.scheme().name(), e.personType().name(), e.regionCode(),
+                .params(e.personId(), e.year(), e.scheme().name(), e.personType().name(),
+                        e.tier().map(Enum::name).orElse(null), e.regionCode(),
                         e.status().name(), e.effectiveFrom())
                 .update();
     }
 
     public Optional<Enrollment> enrollment(String personId, int year) {
         return jdbc.sql("""
-                        select person_id, year, scheme, person_type, region_code, status, effective_from
+                        select person_id, year, scheme, person_type, tier, region_code, status, effective_from
                         from enrollment where person_id = ? and year = ?""")
                 .params(personId, year)
                 .query((rs, n) -> new Enrollment(rs.getString(1), rs.getInt(2), Scheme.valueOf(rs.getString(3)),
-                        PersonType.valueOf(rs.getString(4)), rs.getString(5), EnrollmentStatus.valueOf(rs.getString(6)),
-                        rs.getObject(7, LocalDate.class)))
+                        PersonType.valueOf(rs.getString(4)), Optional.ofNullable(rs.getString(5)).map(EmploymentTier::valueOf),
+                        rs.getString(6), EnrollmentStatus.valueOf(rs.getString(7)), rs.getObject(8, LocalDate.class)))
                 .optional();
     }
 
@@ -85,5 +96,99 @@ public class ReadModels {
                         InstitutionKind.valueOf(rs.getString(4)), InstitutionLevel.valueOf(rs.getString(5)),
                         AgreementStatus.valueOf(rs.getString(6))))
                 .optional();
+    }
+
+    public void upsertFiling(RemoteFiling f) {
+        jdbc.sql("""
+                        insert into remote_filing (filing_id, person_id, destination_region, valid_from, valid_to, status)
+                        values (?, ?, ?, ?, ?, ?)
+                        on conflict (filing_id) do update set destination_region = excluded.destination_region,
+                            valid_from = excluded.valid_from, valid_to = excluded.valid_to, status = excluded.status,
+                            updated_at = now()""")
+                .params(f.filingId(), f.personId(), f.destinationRegion(), f.validFrom(), f.validTo().orElse(null),
+                        f.status().name())
+                .update();
+    }
+
+    /** The person's filings that are in force on a date. */
+    public List<RemoteFiling> filingsInForce(String personId, LocalDate on) {
+        return jdbc.sql("""
+                        select filing_id, person_id, destination_region, valid_from, valid_to, status from remote_filing
+                        where person_id = ? and status = 'ACTIVE' and valid_from <= ? and (valid_to is null or valid_to >= ?)""")
+                .params(personId, on, on)
+                .query((rs, n) -> new RemoteFiling(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class), Optional.ofNullable(rs.getObject(5, LocalDate.class)),
+                        FilingStatus.valueOf(rs.getString(6))))
+                .list();
+    }
+
+    public void upsertCertification(Certification c) {
+        jdbc.sql("""
+                        insert into certification (certification_id, person_id, disease_code, disease_name, status,
+                            valid_from, valid_to) values (?, ?, ?, ?, ?, ?, ?)
+                        on conflict (certification_id) do update set disease_code = excluded.disease_code,
+                            disease_name = excluded.disease_name, status = excluded.status,
+                            valid_from = excluded.valid_from, valid_to = excluded.valid_to, updated_at = now()""")
+                .params(c.certificationId(), c.personId(), c.diseaseCode(), c.diseaseName(), c.status().name(),
+                        c.validFrom(), c.validTo().orElse(null))
+                .update();
+    }
+
+    /** The person's approved certifications in force on a date. */
+    public List<Certification> certificationsInForce(String personId, LocalDate on) {
+        return jdbc.sql("""
+                        select certification_id, person_id, disease_code, disease_name, status, valid_from, valid_to
+                        from certification
+                        where person_id = ? and status = 'APPROVED' and valid_from <= ? and (valid_to is null or valid_to >= ?)""")
+                .params(personId, on, on)
+                .query((rs, n) -> new Certification(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        CertificationStatus.valueOf(rs.getString(5)), rs.getObject(6, LocalDate.class),
+                        Optional.ofNullable(rs.getObject(7, LocalDate.class))))
+                .list();
+    }
+
+    /**
+     * Replaces a recommended catalog's items with a newer version's. Returns false, changing nothing,
+     * when the version is not newer than the one held (a late or repeated publication).
+     */
+    public boolean publishCatalog(VbpCatalogPublished c) {
+        int changed = jdbc.sql("""
+                        insert into vbp_catalog (catalog_code, version, name, region_code, effective_from)
+                        values (?, ?, ?, ?, ?)
+                        on conflict (catalog_code) do update set version = excluded.version, name = excluded.name,
+                            region_code = excluded.region_code, effective_from = excluded.effective_from, updated_at = now()
+                        where vbp_catalog.version < excluded.version""")
+                .params(c.catalogCode(), c.version(), c.name(), c.regionCode(), c.effectiveFrom())
+                .update();
+        if (changed == 0) {
+            return false;
+        }
+        jdbc.sql("delete from vbp_catalog_item where catalog_code = ?").param(c.catalogCode()).update();
+        Set<String> seen = new HashSet<>();
+        for (VbpCatalogPublished.Item item : c.items()) {
+            if (seen.add(item.itemCode())) {
+                jdbc.sql("insert into vbp_catalog_item (catalog_code, item_code, generic_name) values (?, ?, ?)")
+                        .params(c.catalogCode(), item.itemCode(), item.genericName())
+                        .update();
+            }
+        }
+        return true;
+    }
+
+    /** For each of the item codes that is on a recommended catalog in force on a date, the catalogs it is on. */
+    public Map<String, Set<String>> catalogsOf(Collection<String> itemCodes, LocalDate on) {
+        Map<String, Set<String>> byItem = new HashMap<>();
+        if (itemCodes.isEmpty()) {
+            return byItem;
+        }
+        jdbc.sql("""
+                        select i.item_code, i.catalog_code from vbp_catalog_item i
+                        join vbp_catalog c on c.catalog_code = i.catalog_code
+                        where i.item_code = any(?) and c.effective_from <= ?""")
+                .params(itemCodes.toArray(String[]::new), on)
+                .query(rs -> {
+                    byItem.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
+                });
+        return byItem;
     }
 }

@@ -7,6 +7,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.yibao.contracts.events.AssistanceCategory;
+import org.yibao.contracts.events.EmploymentTier;
 import org.yibao.contracts.events.InstitutionLevel;
 import org.yibao.contracts.events.ItemCategory;
 import org.yibao.contracts.events.ItemClass;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,14 +39,19 @@ class AdjudicationPropertiesTest {
     private final Adjudicator adjudicator = new Adjudicator();
 
     record Case(PolicyPack pack, VisitType visit, InstitutionLevel level, PersonType personType,
+                Optional<EmploymentTier> tier, TreatmentPlace place, List<String> certified,
                 Optional<AssistanceCategory> category, List<BillLine> lines, Accumulators yearToDate,
                 Money personalAccount) {
     }
 
+    /** Diseases a generated person may be certified for, and the diagnosis every generated bill carries. */
+    private static final List<String> DISEASES = List.of("I10", "E11", "J44");
+
     @Property(tries = 2000)
     void everyBillAddsUpAndStaysWithinEveryLimit(@ForAll("cases") Case c) {
         VisitRules rules = c.pack().rulesFor(c.visit()).orElseThrow();
-        Claim claim = new Claim(c.visit(), c.level(), c.personType(), c.category(), c.lines(), c.personalAccount());
+        Claim claim = new Claim(c.visit(), c.level(), c.personType(), c.tier(), c.category(), c.place(),
+                List.of("I10.x00", "E11.900", "J44.900"), c.certified(), c.lines(), c.personalAccount());
 
         Adjudication result = adjudicator.adjudicate(claim, c.yearToDate(), c.pack());
         SettlementAmounts a = result.amounts();
@@ -65,14 +72,25 @@ class AdjudicationPropertiesTest {
         // caps and limits
         Accumulators after = c.yearToDate().plus(result.delta());
         String pool = rules.capPool();
-        rules.annualCap().ifPresent(cap -> {
+        Money paidInFull = Money.sum(result.lines().stream().filter(l -> l.paidInFullBy().isPresent())
+                .map(AdjudicatedLine::policyScope).toList());
+        rules.annualCapFor(c.personType(), c.tier()).ifPresent(cap -> {
             if (c.yearToDate().fundPaid(pool).compareTo(cap) <= 0) {
                 assertThat(after.fundPaid(pool)).isLessThanOrEqualTo(cap);
             } else {
-                assertThat(a.basicFund()).isEqualTo(Money.ZERO);
+                assertThat(a.basicFund()).isEqualTo(paidInFull);
             }
         });
-        assertThat(a.deductible()).isLessThanOrEqualTo(rules.deductibleAt(c.level()).orElseThrow());
+        Money deductibleHere = c.place() == TreatmentPlace.LOCAL ? rules.deductibleFor(c.personType(), c.level()).orElseThrow()
+                : rules.outOfArea().orElseThrow().deductible().orElse(rules.deductibleFor(c.personType(), c.level()).orElseThrow());
+        assertThat(a.deductible()).isLessThanOrEqualTo(deductibleHere);
+        // a line paid in full leaves nothing within policy scope to the person, and only a zero-pay rule does that
+        for (AdjudicatedLine line : result.lines()) {
+            if (line.paidInFullBy().isPresent()) {
+                assertThat(c.pack().zeroPay()).anyMatch(r -> r.name().equals(line.paidInFullBy().get())
+                        && line.line().catalogs().contains(r.catalog()) && line.line().itemClass() == r.itemClass());
+            }
+        }
         c.pack().catastrophic().flatMap(CatastrophicRules::annualCap).ifPresent(cap -> {
             boolean uncapped = c.category().map(cat -> c.pack().catastrophic().get().tilts().get(cat))
                     .map(CatastrophicRules.Tilt::noCap).orElse(false);
@@ -106,16 +124,30 @@ class AdjudicationPropertiesTest {
             return Arbitraries.of(visits).flatMap(visit -> {
                 VisitRules rules = pack.rulesFor(visit).orElseThrow();
                 List<PersonType> types = new ArrayList<>(rules.ratio().keySet());
+                List<TreatmentPlace> places = new ArrayList<>(List.of(TreatmentPlace.LOCAL));
+                rules.outOfArea().ifPresent(o -> {
+                    places.add(TreatmentPlace.REMOTE_FILED);
+                    o.unfiledRatioCut().ifPresent(cut -> places.add(TreatmentPlace.REMOTE_UNFILED));
+                });
+                // a visit that needs a certification always gets one; others may or may not
+                Arbitrary<List<String>> certified = Arbitraries.of(DISEASES).list().uniqueElements().ofMaxSize(2)
+                        .filter(l -> !rules.requiresCertification() || !l.isEmpty());
                 return Arbitraries.of(types).flatMap(type -> {
                     List<InstitutionLevel> levels = new ArrayList<>(rules.ratio().get(type).keySet());
+                    Arbitrary<Optional<EmploymentTier>> tier = type == PersonType.RESIDENT
+                            ? Arbitraries.just(Optional.empty())
+                            : Arbitraries.of(EmploymentTier.values()).optional(0.9);
                     return Combinators.combine(
                             Arbitraries.of(levels),
+                            tier,
+                            Arbitraries.of(places),
+                            certified,
                             Arbitraries.of(AssistanceCategory.values()).optional(0.5),
                             lines().list().ofMinSize(1).ofMaxSize(12),
                             accumulators(rules.capPool()),
                             amount(0, 5_000_00).injectDuplicates(0.5).map(m -> m.compareTo(Money.of("4000.00")) > 0 ? Money.ZERO : m)
-                    ).as((level, category, lines, ytd, account) ->
-                            new Case(pack, visit, level, type, category, lines, ytd, account));
+                    ).as((level, t, place, certs, category, lines, ytd, account) ->
+                            new Case(pack, visit, level, type, t, place, certs, category, lines, ytd, account));
                 });
             });
         });
@@ -127,16 +159,19 @@ class AdjudicationPropertiesTest {
                 Arbitraries.bigDecimals().between(new BigDecimal("0.001"), new BigDecimal("50")).ofScale(3),
                 amount(0, 3_000_000_00).edgeCases(e -> e.add(Money.ZERO).add(Money.of("0.01"))),
                 amount(1, 3_000_000_00).optional(0.3),
-                Arbitraries.of(true, false)
-        ).as((itemClass, quantity, price, ceiling, vbp) -> new BillLine("X", "item", ItemCategory.DRUG, itemClass,
-                quantity, price, ceiling, vbp));
+                Arbitraries.of(true, false),
+                Arbitraries.of(Set.<String>of(), Set.of("LIANGBING"))
+        ).as((itemClass, quantity, price, ceiling, vbp, catalogs) -> new BillLine("X", "item", ItemCategory.DRUG, itemClass,
+                quantity, price, ceiling, vbp, catalogs));
     }
 
     private static Arbitrary<Accumulators> accumulators(String pool) {
         return Combinators.combine(amount(0, 2_000_00), amount(0, 400_000_00), amount(0, 500_000_00),
-                amount(0, 400_000_00), amount(0, 300_000_00), amount(0, 250_000_00), amount(0, 60_000_00)
-        ).as((deductible, fund, selfPay, catastrophic, suppBase, supp, assistance) -> new Accumulators(
-                Map.of(pool, deductible), Map.of(pool, fund), selfPay, catastrophic, suppBase, supp, assistance));
+                amount(0, 400_000_00), amount(0, 300_000_00), amount(0, 250_000_00), amount(0, 60_000_00),
+                amount(0, 20_000_00)
+        ).as((deductible, fund, selfPay, catastrophic, suppBase, supp, assistance, zeroPaid) -> new Accumulators(
+                Map.of(pool, deductible), Map.of(pool, fund, "liangbing", zeroPaid), selfPay, catastrophic, suppBase,
+                supp, assistance));
     }
 
     private static Arbitrary<Money> amount(long minFen, long maxFen) {

@@ -79,7 +79,7 @@ public final class SettleLoadGenerator {
                         50 + (Integer.parseInt(run) % 40), 1 + (i % 12), 1 + (Integer.parseInt(run) / 40) % 28, i % 1000);
                 String id = first17 + ResidentId.checkCharacter(first17);
                 ids.add(id);
-                send(producer, json, new PersonEnrolled(id, "441700", Scheme.RESIDENT, PersonType.RESIDENT, year,
+                send(producer, json, new PersonEnrolled(id, "441700", Scheme.RESIDENT, PersonType.RESIDENT, null, year,
                         LocalDate.of(year, 1, 1), Instant.now()));
             }
             producer.flush();

@@ -51,7 +51,7 @@ class PolicyPackReaderTest {
                 "yangjiang-2019-resident", "yangjiang-2019-employee", "jiangjin-2023-employee",
                 "hohhot-2022-resident", "pingdingshan-2020-resident");
         assertThat(packs.inForce("441700", Scheme.RESIDENT, LocalDate.of(2019, 6, 1))).map(PolicyPack::label)
-                .contains("yangjiang-2019-resident@1");
+                .contains("yangjiang-2019-resident@2");
         assertThat(packs.inForce("441700", Scheme.RESIDENT, LocalDate.of(2018, 12, 31))).isEmpty();
     }
 
@@ -87,7 +87,25 @@ class PolicyPackReaderTest {
                         "region.code: must be a 6-digit administrative division code"),
                 Arguments.of("effectiveFrom: 2024-01-01", "effectiveFrom: someday", "effectiveFrom: must be a date"),
                 Arguments.of("thresholdFactor: 0.20,", "thresholdFactor: 0.20, threshold: \"3000.00\",",
-                        "catastrophic.tilts.EXTREME_POVERTY: needs exactly one of"));
+                        "catastrophic.tilts.EXTREME_POVERTY: needs exactly one of"),
+                Arguments.of("annualCap: \"100000.00\"", "annualCap: { EMPLOYEE_ACTIVE: \"100.00\" }",
+                        "visits.INPATIENT.annualCap.RESIDENT: is required"),
+                Arguments.of("annualCap: \"100000.00\"", "annualCap: { RESIDENT: { EMPLOYER: \"100.00\" } }",
+                        "visits.INPATIENT.annualCap.RESIDENT: residents have no employment tier"),
+                Arguments.of("deductible: { LEVEL_3: \"700.00\" }",
+                        "deductible: { RESIDENT: { LEVEL_3: \"700.00\" }, LEVEL_2: \"1.00\" }",
+                        "visits.INPATIENT.deductible.LEVEL_2: mixes a level with person types"),
+                Arguments.of("capPool: inpatient", "capPool: inpatient\n    outOfArea: { unfiledRatioCut: 0.10 }",
+                        "visits.INPATIENT.outOfArea.filedRatioCut: is required"),
+                Arguments.of("scheme: RESIDENT", "scheme: RESIDENT\nzeroPay:\n  - { name: x, catalog: LIANGBING, "
+                                + "diseases: [I10], itemClass: A, visitTypes: [INPATIENT], capPool: inpatient }",
+                        "zeroPay[0].capPool: must be a pool of its own"),
+                Arguments.of("scheme: RESIDENT", "scheme: RESIDENT\nzeroPay:\n  - { name: x, catalog: LIANGBING, "
+                                + "diseases: [hypertension], itemClass: A, visitTypes: [INPATIENT], capPool: lb }",
+                        "zeroPay[0].diseases: must be ICD-10 codes"),
+                Arguments.of("scheme: RESIDENT", "scheme: RESIDENT\nzeroPay:\n  - { name: x, catalog: LIANGBING, "
+                                + "diseases: [I10], itemClass: A, visitTypes: [PHARMACY], capPool: lb }",
+                        "zeroPay[0].visitTypes: PHARMACY has no rules in this pack"));
     }
 
     @ParameterizedTest

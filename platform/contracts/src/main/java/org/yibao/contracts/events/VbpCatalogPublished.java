@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * A recommended catalog of volume-based-procurement products was published, for example the 两病
- * catalog (63 drugs chosen from 392). A later version of the same catalog replaces the earlier one's
- * items from its effective date.
+ * catalog (63 drugs chosen from 392). A later version of the same catalog replaces the earlier one as
+ * a whole; its items count from its effective date.
  *
  * @param catalogCode stable name of the catalog, e.g. {@code LIANGBING}
  * @param items       the catalog's products by reimbursement-catalog item code
