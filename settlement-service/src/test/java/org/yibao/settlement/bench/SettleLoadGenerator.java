@@ -18,10 +18,6 @@ import org.yibao.contracts.identity.ResidentId;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -84,25 +80,27 @@ public final class SettleLoadGenerator {
             }
             producer.flush();
         }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-                .executor(Executors.newFixedThreadPool(4)).build();
         System.out.printf("waiting for settlement to learn %d persons%n", persons);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (post(http, gateway + "/api/settlement/pre-settlements", bill(ids.get(ids.size() - 1), "warm")).statusCode() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("settlement did not learn the persons in time");
+        try (KeepAliveHttp probe = new KeepAliveHttp(URI.create(gateway))) {
+            while (probe.post("/api/settlement/pre-settlements", bill(ids.get(ids.size() - 1), "warm")).status() != 200) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("settlement did not learn the persons in time");
+                }
+                Thread.sleep(200);
             }
-            Thread.sleep(200);
         }
 
         System.out.printf("warming up %d s with %d clients%n", warmup, clients);
-        drive(http, gateway, ids, clients, warmup, new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>(), new AtomicLong());
+        drive(gateway, ids, clients, warmup, new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>(), new AtomicLong());
         ConcurrentLinkedQueue<Long> pairs = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> settles = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();
+        Map<String, Double> cpuBefore = ProcessCpu.snapshot();
         long started = System.nanoTime();
-        drive(http, gateway, ids, clients, seconds, pairs, settles, errors);
+        drive(gateway, ids, clients, seconds, pairs, settles, errors);
         double elapsed = (System.nanoTime() - started) / 1e9;
+        Map<String, Double> cpuAfter = ProcessCpu.snapshot();
 
         List<Long> p = new ArrayList<>(pairs);
         List<Long> s = new ArrayList<>(settles);
@@ -113,33 +111,51 @@ public final class SettleLoadGenerator {
                 persons, clients, seconds, s.size(), s.size() / elapsed, errors.get());
         System.out.printf("pre-settle + settle: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms%n", pct(p, .5), pct(p, .9), pct(p, .99));
         System.out.printf("settle alone       : p50 %.1f ms, p90 %.1f ms, p99 %.1f ms%n", pct(s, .5), pct(s, .9), pct(s, .99));
+        if (!s.isEmpty() && !cpuAfter.isEmpty()) {
+            System.out.println("CPU per settlement (pre-settle + settle), by part of the platform:");
+            double total = 0;
+            for (Map.Entry<String, Double> e : cpuAfter.entrySet()) {
+                double used = e.getValue() - cpuBefore.getOrDefault(e.getKey(), 0.0);
+                total += used;
+                System.out.printf("  %-20s %6.2f ms  (%.0f%% of one core)%n", e.getKey(), 1000 * used / s.size(),
+                        100 * used / elapsed);
+            }
+            System.out.printf("  %-20s %6.2f ms  (%.0f%% of one core; %d cores here)%n", "all", 1000 * total / s.size(),
+                    100 * total / elapsed, Runtime.getRuntime().availableProcessors());
+        }
         System.exit(0);
     }
 
-    private static void drive(HttpClient http, String gateway, List<String> ids, int clients, int seconds,
+    private static void drive(String gateway, List<String> ids, int clients, int seconds,
                               ConcurrentLinkedQueue<Long> pairs, ConcurrentLinkedQueue<Long> settles, AtomicLong errors)
             throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         for (int c = 0; c < clients; c++) {
             pool.submit(() -> {
-                while (System.nanoTime() < end) {
-                    String person = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
-                    String body = bill(person, UUID.randomUUID().toString());
-                    try {
-                        long t0 = System.nanoTime();
-                        HttpResponse<String> quote = post(http, gateway + "/api/settlement/pre-settlements", body);
-                        long t1 = System.nanoTime();
-                        HttpResponse<String> settled = post(http, gateway + "/api/settlement/settlements", body);
-                        long t2 = System.nanoTime();
-                        if (quote.statusCode() != 200 || settled.statusCode() != 201) {
+                try (KeepAliveHttp http = new KeepAliveHttp(URI.create(gateway))) {
+                    while (System.nanoTime() < end) {
+                        String person = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+                        String body = bill(person, UUID.randomUUID().toString());
+                        try {
+                            long t0 = System.nanoTime();
+                            KeepAliveHttp.Response quote = http.post("/api/settlement/pre-settlements", body);
+                            long t1 = System.nanoTime();
+                            KeepAliveHttp.Response settled = http.post("/api/settlement/settlements", body);
+                            long t2 = System.nanoTime();
+                            if (quote.status() != 200 || settled.status() != 201) {
+                                if (errors.incrementAndGet() <= 3) {
+                                    System.out.printf("error: %d %s / %d %s%n", quote.status(), quote.body(),
+                                            settled.status(), settled.body());
+                                }
+                                continue;
+                            }
+                            pairs.add((t2 - t0) / 1000);
+                            settles.add((t2 - t1) / 1000);
+                        } catch (Exception e) {
                             errors.incrementAndGet();
-                            continue;
+                            http.close();
                         }
-                        pairs.add((t2 - t0) / 1000);
-                        settles.add((t2 - t1) / 1000);
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
                     }
                 }
                 return null;
@@ -158,12 +174,6 @@ public final class SettleLoadGenerator {
                           {"itemCode":"S250301001","quantity":1,"unitPrice":"60.00"},
                           {"itemCode":"S120100001","quantity":3,"unitPrice":"40.00"}]}"""
                 .formatted(messageId, person, HOSPITAL, LocalDate.now());
-    }
-
-    private static HttpResponse<String> post(HttpClient http, String url, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     private static void send(KafkaProducer<String, String> producer, JsonMapper json, IntegrationEvent event) {
