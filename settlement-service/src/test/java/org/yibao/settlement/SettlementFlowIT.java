@@ -20,13 +20,12 @@ import org.yibao.contracts.events.AssistanceIdentityChanged;
 import org.yibao.contracts.events.CertificationChanged;
 import org.yibao.contracts.events.CertificationStatus;
 import org.yibao.contracts.events.EmploymentTier;
-import org.yibao.contracts.events.FilingStatus;
+import org.yibao.contracts.events.FilingRegistered;
 import org.yibao.contracts.events.InstitutionKind;
 import org.yibao.contracts.events.InstitutionLevel;
 import org.yibao.contracts.events.InstitutionStatusChanged;
 import org.yibao.contracts.events.PersonEnrolled;
 import org.yibao.contracts.events.PersonType;
-import org.yibao.contracts.events.RemoteFilingChanged;
 import org.yibao.contracts.events.Scheme;
 import org.yibao.contracts.events.VbpCatalogPublished;
 import org.yibao.contracts.identity.ResidentId;
@@ -279,8 +278,8 @@ class SettlementFlowIT {
         String away = bill("msg-" + UUID.randomUUID(), person, "10800.00").replace(HOSPITAL, GUANGZHOU_HOSPITAL);
 
         JsonNode unfiled = json.readTree(post("/api/settlement/pre-settlements", away).body());
-        publish(new RemoteFilingChanged("F-" + person, person, "441700", "440000", "长期异地居住", LocalDate.of(YEAR, 1, 1),
-                null, FilingStatus.ACTIVE, Instant.now()));
+        publish(new FilingRegistered("F-" + person, person, "441700", "440000", "长期异地居住", LocalDate.of(YEAR, 1, 1),
+                null, Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 jdbc.queryForObject("select count(*) from remote_filing where person_id = ?", Integer.class, person) == 1);
         HttpResponse<String> filed = post("/api/settlement/settlements", away);

@@ -7,7 +7,6 @@ import org.yibao.contracts.events.AssistanceCategory;
 import org.yibao.contracts.events.CertificationStatus;
 import org.yibao.contracts.events.EmploymentTier;
 import org.yibao.contracts.events.EnrollmentStatus;
-import org.yibao.contracts.events.FilingStatus;
 import org.yibao.contracts.events.InstitutionKind;
 import org.yibao.contracts.events.InstitutionLevel;
 import org.yibao.contracts.events.PersonType;
@@ -101,24 +100,31 @@ public class ReadModels {
     public void upsertFiling(RemoteFiling f) {
         jdbc.sql("""
                         insert into remote_filing (filing_id, person_id, destination_region, valid_from, valid_to, status)
-                        values (?, ?, ?, ?, ?, ?)
+                        values (?, ?, ?, ?, ?, 'ACTIVE')
                         on conflict (filing_id) do update set destination_region = excluded.destination_region,
-                            valid_from = excluded.valid_from, valid_to = excluded.valid_to, status = excluded.status,
-                            updated_at = now()""")
-                .params(f.filingId(), f.personId(), f.destinationRegion(), f.validFrom(), f.validTo().orElse(null),
-                        f.status().name())
+                            valid_from = excluded.valid_from, valid_to = excluded.valid_to, updated_at = now()""")
+                .params(f.filingId(), f.personId(), f.destinationRegion(), f.validFrom(), f.validTo().orElse(null))
+                .update();
+    }
+
+    /** Ends a filing's period at its last day; a filing not known (yet) is left alone. */
+    public void cancelFiling(String filingId, LocalDate lastDay) {
+        jdbc.sql("""
+                        update remote_filing set status = 'CANCELLED', updated_at = now(),
+                            valid_to = case when valid_to is null or valid_to > ? then ? else valid_to end
+                        where filing_id = ?""")
+                .params(lastDay, lastDay, filingId)
                 .update();
     }
 
     /** The person's filings that are in force on a date. */
     public List<RemoteFiling> filingsInForce(String personId, LocalDate on) {
         return jdbc.sql("""
-                        select filing_id, person_id, destination_region, valid_from, valid_to, status from remote_filing
-                        where person_id = ? and status = 'ACTIVE' and valid_from <= ? and (valid_to is null or valid_to >= ?)""")
+                        select filing_id, person_id, destination_region, valid_from, valid_to from remote_filing
+                        where person_id = ? and valid_from <= ? and (valid_to is null or valid_to >= ?)""")
                 .params(personId, on, on)
                 .query((rs, n) -> new RemoteFiling(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, LocalDate.class), Optional.ofNullable(rs.getObject(5, LocalDate.class)),
-                        FilingStatus.valueOf(rs.getString(6))))
+                        rs.getObject(4, LocalDate.class), Optional.ofNullable(rs.getObject(5, LocalDate.class))))
                 .list();
     }
 

@@ -8,16 +8,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * A remote-treatment filing (异地就医备案) was made or cancelled. A filing lets the person be treated
- * in the destination region under the out-of-area rules for filed persons; it is in force from the day
- * it is made (self-service, no review).
+ * A remote-treatment filing (异地就医备案) was registered. It lets the person be treated in the
+ * destination under the out-of-area rules for filed persons, from the day it is made (self-service,
+ * no review) until {@code validTo} or a {@link FilingCancelled}.
  *
  * @param destinationRegionCode where the person may be treated: a city or district code, or a
  *                              province code (ending in 0000) that covers every place in it
  * @param validTo               last day in force; null means until cancelled
  */
-@EventType(name = "RemoteFilingChanged", version = 1, topic = Topics.FILINGS)
-public record RemoteFilingChanged(
+@EventType(name = "FilingRegistered", version = 1, topic = Topics.FILINGS)
+public record FilingRegistered(
         String filingId,
         String personId,
         String insuredRegionCode,
@@ -25,8 +25,7 @@ public record RemoteFilingChanged(
         String reason,
         LocalDate validFrom,
         LocalDate validTo,
-        FilingStatus status,
-        Instant changedAt) implements IntegrationEvent {
+        Instant registeredAt) implements IntegrationEvent {
 
     @Override
     public String partitionKey() {

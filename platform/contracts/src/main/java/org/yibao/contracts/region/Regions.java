@@ -1,4 +1,4 @@
-package org.yibao.settlement.readmodel;
+package org.yibao.contracts.region;
 
 /**
  * Administrative division codes (行政区划代码, six digits): two for the province, two for the city,
