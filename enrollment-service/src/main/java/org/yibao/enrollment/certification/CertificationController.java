@@ -1,0 +1,54 @@
+package org.yibao.enrollment.certification;
+
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.yibao.enrollment.Ids;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Chronic/special-disease certifications, behind the gateway at {@code /api/enrollment}. */
+@RestController
+@RequestMapping("/api/enrollment")
+class CertificationController {
+
+    private final CertificationService certifications;
+
+    CertificationController(CertificationService certifications) {
+        this.certifications = certifications;
+    }
+
+    @PostMapping("/persons/{personId}/certifications")
+    @ResponseStatus(HttpStatus.CREATED)
+    Certification apply(@PathVariable String personId, @Valid @RequestBody CertificationRequests.Apply request) {
+        return certifications.apply(Ids.person(personId), request);
+    }
+
+    @GetMapping("/persons/{personId}/certifications")
+    List<Certification> ofPerson(@PathVariable String personId) {
+        return certifications.ofPerson(Ids.person(personId));
+    }
+
+    @PostMapping("/certifications/{id}/decision")
+    Certification decide(@PathVariable UUID id, @Valid @RequestBody CertificationRequests.Decide request) {
+        return certifications.decide(id, request);
+    }
+
+    @PostMapping("/certifications/{id}/revocation")
+    Certification revoke(@PathVariable UUID id, @Valid @RequestBody CertificationRequests.Revoke request) {
+        return certifications.revoke(id, request);
+    }
+
+    /** Applications past their ten-working-day deadline. */
+    @GetMapping("/certifications/overdue")
+    List<Certification> overdue() {
+        return certifications.overdue();
+    }
+}

@@ -1,0 +1,17 @@
+package org.yibao.enrollment.enrollment;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.yibao.contracts.events.EmploymentTier;
+import org.yibao.contracts.events.EnrollmentStatus;
+import org.yibao.contracts.events.PersonType;
+
+import java.time.LocalDate;
+
+/**
+ * Changes an enrollment: an employee retires, changes tier, or the enrollment is suspended or ended.
+ * Fields left out keep their value.
+ */
+public record ChangeRequest(PersonType personType, EmploymentTier tier, EnrollmentStatus status, LocalDate effectiveFrom,
+                            @NotBlank @Size(max = 200) String reason) {
+}

@@ -1,0 +1,44 @@
+package org.yibao.enrollment.enrollment;
+
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.yibao.enrollment.Ids;
+
+import java.util.List;
+
+/** Enrollments, behind the gateway at {@code /api/enrollment}. */
+@RestController
+@RequestMapping("/api/enrollment")
+class EnrollmentController {
+
+    private final EnrollmentService enrollments;
+
+    EnrollmentController(EnrollmentService enrollments) {
+        this.enrollments = enrollments;
+    }
+
+    /** Enrolls (参保登记): 201; 409 when the person already holds a basic scheme for the year. */
+    @PostMapping("/enrollments")
+    @ResponseStatus(HttpStatus.CREATED)
+    Enrollment enroll(@Valid @RequestBody EnrollRequest request) {
+        return enrollments.enroll(request, "API");
+    }
+
+    /** Changes an enrollment (retirement, tier, suspension, end); announces EnrollmentChanged. */
+    @PostMapping("/persons/{personId}/enrollments/{year}/changes")
+    Enrollment change(@PathVariable String personId, @PathVariable int year, @Valid @RequestBody ChangeRequest request) {
+        return enrollments.change(Ids.person(personId), Ids.year(year), request);
+    }
+
+    @GetMapping("/persons/{personId}/enrollments")
+    List<Enrollment> ofPerson(@PathVariable String personId) {
+        return enrollments.ofPerson(Ids.person(personId));
+    }
+}

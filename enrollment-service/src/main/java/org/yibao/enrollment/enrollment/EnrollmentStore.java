@@ -1,0 +1,74 @@
+package org.yibao.enrollment.enrollment;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.yibao.contracts.events.AssistanceCategory;
+import org.yibao.contracts.events.EmploymentTier;
+import org.yibao.contracts.events.EnrollmentStatus;
+import org.yibao.contracts.events.PersonType;
+import org.yibao.contracts.events.Scheme;
+import org.yibao.contracts.money.Money;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+@Repository
+public class EnrollmentStore {
+
+    private final JdbcClient jdbc;
+
+    EnrollmentStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts an enrollment; false (nothing changed) when the person already holds one for the year. */
+    public boolean insert(Enrollment e) {
+        return jdbc.sql("""
+                        insert into enrollment (person_id, year, scheme, person_type, tier, region_code, status, effective_from,
+                            contribution, subsidy, subsidy_category, source)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (person_id, year) do nothing""")
+                .params(e.personId(), e.year(), e.scheme().name(), e.personType().name(), e.tier().map(Enum::name).orElse(null),
+                        e.regionCode(), e.status().name(), e.effectiveFrom(), e.contribution().amount(), e.subsidy().amount(),
+                        e.subsidyCategory().map(Enum::name).orElse(null), e.source())
+                .update() == 1;
+    }
+
+    public void update(Enrollment e) {
+        jdbc.sql("""
+                        update enrollment set person_type = ?, tier = ?, status = ?, effective_from = ?, subsidy = ?,
+                            subsidy_category = ?, updated_at = now()
+                        where person_id = ? and year = ?""")
+                .params(e.personType().name(), e.tier().map(Enum::name).orElse(null), e.status().name(), e.effectiveFrom(),
+                        e.subsidy().amount(), e.subsidyCategory().map(Enum::name).orElse(null), e.personId(), e.year())
+                .update();
+    }
+
+    public Optional<Enrollment> find(String personId, int year) {
+        return jdbc.sql(SELECT + " where person_id = ? and year = ?").params(personId, year).query(EnrollmentStore::read).optional();
+    }
+
+    /** Reads and locks the enrollment for the rest of the transaction. */
+    public Optional<Enrollment> lock(String personId, int year) {
+        return jdbc.sql(SELECT + " where person_id = ? and year = ? for update").params(personId, year)
+                .query(EnrollmentStore::read).optional();
+    }
+
+    public List<Enrollment> ofPerson(String personId) {
+        return jdbc.sql(SELECT + " where person_id = ? order by year").param(personId).query(EnrollmentStore::read).list();
+    }
+
+    private static final String SELECT = """
+            select person_id, year, scheme, person_type, tier, region_code, status, effective_from, contribution, subsidy,
+                   subsidy_category, source from enrollment""";
+
+    private static Enrollment read(ResultSet rs, int n) throws SQLException {
+        return new Enrollment(rs.getString(1), rs.getInt(2), Scheme.valueOf(rs.getString(3)), PersonType.valueOf(rs.getString(4)),
+                Optional.ofNullable(rs.getString(5)).map(EmploymentTier::valueOf), rs.getString(6),
+                EnrollmentStatus.valueOf(rs.getString(7)), rs.getObject(8, LocalDate.class), Money.of(rs.getBigDecimal(9)),
+                Money.of(rs.getBigDecimal(10)), Optional.ofNullable(rs.getString(11)).map(AssistanceCategory::valueOf),
+                rs.getString(12));
+    }
+}

@@ -1,0 +1,48 @@
+package org.yibao.enrollment.voucher;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.yibao.enrollment.Ids;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** The e-voucher (医保码), behind the gateway at {@code /api/enrollment}. */
+@RestController
+@RequestMapping("/api/enrollment")
+class EVoucherController {
+
+    private final EVoucherService vouchers;
+
+    EVoucherController(EVoucherService vouchers) {
+        this.vouchers = vouchers;
+    }
+
+    record ExchangeRequest(@NotBlank @Size(max = 64) String token, @NotBlank @Size(max = 30) String institutionCode) {
+    }
+
+    @PostMapping("/persons/{personId}/evoucher")
+    Map<String, Instant> activate(@PathVariable String personId) {
+        return Map.of("activatedAt", vouchers.activate(Ids.person(personId)));
+    }
+
+    @PostMapping("/persons/{personId}/evoucher/tokens")
+    @ResponseStatus(HttpStatus.CREATED)
+    EVoucherService.Token issue(@PathVariable String personId) {
+        return vouchers.issue(Ids.person(personId));
+    }
+
+    /** A hospital or pharmacy exchanges a scanned token for the person (once, within five minutes). */
+    @PostMapping("/evoucher/exchanges")
+    EVoucherService.Holder exchange(@Valid @RequestBody ExchangeRequest request) {
+        return vouchers.exchange(request.token(), request.institutionCode());
+    }
+}

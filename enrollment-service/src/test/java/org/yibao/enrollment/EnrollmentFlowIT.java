@@ -1,0 +1,336 @@
+package org.yibao.enrollment;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.yibao.contracts.EventEnvelope;
+import org.yibao.contracts.IntegrationEvent;
+import org.yibao.contracts.events.AssistanceCategory;
+import org.yibao.contracts.events.AssistanceIdentityChanged;
+import org.yibao.contracts.identity.ResidentId;
+import org.yibao.testsupport.client.EventPublisher;
+import org.yibao.testsupport.client.ServiceClient;
+import org.yibao.testsupport.spring.PlatformIntegrationTest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Enrollment end to end on a real PostgreSQL and Kafka: registration, one basic scheme at a time,
+ * contributions and subsidies (also for someone identified by assistance-service, enrolled at once
+ * and exactly once), filings, certifications, the e-voucher, statistics, and refusals that change
+ * nothing.
+ */
+@PlatformIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EnrollmentFlowIT {
+
+    private static final AtomicInteger PEOPLE = new AtomicInteger();
+    private static final int YEAR = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+
+    @Autowired
+    private Environment environment;
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Autowired
+    private JsonMapper json;
+
+    private ServiceClient api;
+    private EventPublisher events;
+
+    @BeforeAll
+    void clients() {
+        api = new ServiceClient(environment.getRequiredProperty("local.server.port", Integer.class));
+        events = new EventPublisher(json);
+    }
+
+    @AfterAll
+    void close() {
+        events.close();
+    }
+
+    @Test
+    void registersAndEnrollsAResidentAndAnnouncesIt() {
+        String person = registered("441702");
+
+        HttpResponse<String> enrolled = api.post("/api/enrollment/enrollments", resident(person));
+
+        assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
+        JsonNode body = json.readTree(enrolled.body());
+        assertThat(body.at("/contribution").asString()).isEqualTo("250.00"); // Yangjiang: 250 a person a year
+        assertThat(body.at("/subsidy").asString()).isEqualTo("0.00");
+        assertThat(outbox("PersonEnrolled", person)).isEqualTo(1);
+        JsonNode got = json.readTree(api.get("/api/enrollment/persons/" + person).body());
+        assertThat(got.at("/gender").asString()).isEqualTo("MALE");
+        assertThat(got.at("/birthDate").asString()).isEqualTo("1970-01-01");
+    }
+
+    @Test
+    void aSecondBasicSchemeInTheSameYearIsRefusedAndChangesNothing() {
+        String person = registered("441702");
+        api.post("/api/enrollment/enrollments", resident(person));
+
+        HttpResponse<String> employee = api.post("/api/enrollment/enrollments", """
+                {"personId":"%s","year":%d,"scheme":"EMPLOYEE","personType":"EMPLOYEE_ACTIVE","tier":"EMPLOYER"}"""
+                .formatted(person, YEAR));
+
+        assertThat(employee.statusCode()).isEqualTo(409);
+        assertThat(employee.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        assertThat(employee.body()).contains("one basic scheme at a time");
+        assertThat(jdbc.queryForObject("select scheme from enrollment where person_id = ?", String.class, person))
+                .isEqualTo("RESIDENT");
+        assertThat(outbox("PersonEnrolled", person)).isEqualTo(1);
+    }
+
+    @Test
+    void badInputIsAProblemNamingTheFieldAndChangesNothing() {
+        String first17 = "44170219700101" + "999";
+        char wrong = ResidentId.checkCharacter(first17) == '1' ? '2' : '1';
+        String badCheckDigit = first17 + wrong;
+        String future = "441702" + (YEAR + 1) + "0101" + "001";
+        String futureBirth = future + ResidentId.checkCharacter(future);
+        String person = registered("441702");
+        Map<String, String> cases = Map.of(
+                """
+                {"personId":"%s","name":"王五","regionCode":"441702"}""".formatted(badCheckDigit), "personId",
+                """
+                {"personId":"%s","name":"王五","regionCode":"441702"}""".formatted(futureBirth), "personId",
+                """
+                {"personId":"%s","name":"王五","regionCode":"4417"}""".formatted(nextId("441702")), "regionCode");
+        cases.forEach((body, field) -> {
+            HttpResponse<String> response = api.post("/api/enrollment/persons", body);
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            assertThat(json.readTree(response.body()).at("/errors/0/field").asString()).as(response.body()).isEqualTo(field);
+        });
+        HttpResponse<String> unknownScheme = api.post("/api/enrollment/enrollments", """
+                {"personId":"%s","year":%d,"scheme":"FARMER","personType":"RESIDENT"}""".formatted(person, YEAR));
+        HttpResponse<String> employeeWithoutTier = api.post("/api/enrollment/enrollments", """
+                {"personId":"%s","year":%d,"scheme":"EMPLOYEE","personType":"EMPLOYEE_ACTIVE"}""".formatted(person, YEAR));
+        HttpResponse<String> wrongType = api.post("/api/enrollment/enrollments", """
+                {"personId":"%s","year":%d,"scheme":"RESIDENT","personType":"EMPLOYEE_RETIRED"}""".formatted(person, YEAR));
+
+        assertThat(unknownScheme.statusCode()).isEqualTo(400);
+        assertThat(unknownScheme.body()).contains("scheme");
+        assertThat(json.readTree(employeeWithoutTier.body()).at("/errors/0/field").asString()).isEqualTo("tier");
+        assertThat(json.readTree(wrongType.body()).at("/errors/0/field").asString()).isEqualTo("personType");
+        assertThat(jdbc.queryForObject("select count(*) from person where person_id in (?, ?)", Integer.class,
+                badCheckDigit, futureBirth)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from enrollment where person_id = ?", Integer.class, person)).isZero();
+    }
+
+    @Test
+    void someoneIdentifiedAsExtremelyPoorIsEnrolledAtOnceFullySubsidisedAndOnlyOnce() {
+        String person = nextId("441702");
+        EventEnvelope<IntegrationEvent> identified = events.publish(new AssistanceIdentityChanged(person, "441702", null,
+                AssistanceCategory.EXTREME_POVERTY, LocalDate.of(YEAR, 1, 1), null, List.of("civil-affairs"), Instant.now()));
+        events.publish(identified); // delivered twice
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> outbox("PersonEnrolled", person) == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> outbox("PersonEnrolled", person) == 1);
+        Map<String, Object> row = jdbc.queryForMap(
+                "select scheme, contribution, subsidy, subsidy_category, source, effective_from from enrollment where person_id = ?", person);
+        assertThat(row.get("scheme")).isEqualTo("RESIDENT");
+        assertThat(row.get("contribution").toString()).isEqualTo("250.00");
+        assertThat(row.get("subsidy").toString()).isEqualTo("250.00"); // 特困: in full
+        assertThat(row.get("source")).isEqualTo("ASSISTANCE");
+        assertThat(row.get("effective_from").toString()).isEqualTo(LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
+        assertThat(jdbc.queryForObject("select count(*) from processed_event where event_id = ?", Integer.class,
+                identified.eventId())).isEqualTo(1);
+    }
+
+    @Test
+    void anEnrolledResidentIdentifiedAsMinimumLivingGetsTheFixedSubsidy() {
+        String person = registered("441702");
+        api.post("/api/enrollment/enrollments", resident(person));
+
+        events.publish(new AssistanceIdentityChanged(person, "441702", null, AssistanceCategory.MINIMUM_LIVING,
+                LocalDate.of(YEAR, 1, 1), null, List.of("civil-affairs"), Instant.now()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "30.00".equals(jdbc.queryForObject("select subsidy::text from enrollment where person_id = ?", String.class, person)));
+        assertThat(outbox("PersonEnrolled", person)).isEqualTo(1);
+    }
+
+    @Test
+    void someoneIdentifiedWhereNoSubsidyPolicyExistsStaysOnTheNotYetEnrolledList() {
+        String person = nextId("110105"); // Beijing: no contribution policy shipped
+
+        events.publish(new AssistanceIdentityChanged(person, "110105", null, AssistanceCategory.MINIMUM_LIVING,
+                LocalDate.of(YEAR, 1, 1), null, List.of("civil-affairs"), Instant.now()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                jdbc.queryForObject("select count(*) from assistance_identity where person_id = ?", Integer.class, person) == 1);
+        String list = api.get("/api/enrollment/statistics/identified-not-enrolled?year=" + YEAR).body();
+        assertThat(list).contains(person.substring(0, 6)).doesNotContain(person);
+        assertThat(jdbc.queryForObject("select count(*) from enrollment where person_id = ?", Integer.class, person)).isZero();
+    }
+
+    @Test
+    void aFilingIsInForceAtOnceAndItsCancellationIsAnnounced() {
+        String person = registered("441702");
+        api.post("/api/enrollment/enrollments", resident(person));
+
+        HttpResponse<String> inOwnCity = api.post("/api/enrollment/persons/" + person + "/filings",
+                "{\"destinationRegionCode\":\"441700\",\"reason\":\"x\"}");
+        HttpResponse<String> filed = api.post("/api/enrollment/persons/" + person + "/filings",
+                "{\"destinationRegionCode\":\"440100\",\"reason\":\"长期异地居住\"}");
+
+        assertThat(inOwnCity.statusCode()).isEqualTo(400);
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        JsonNode filing = json.readTree(filed.body());
+        assertThat(filing.at("/validFrom").asString()).isEqualTo(LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
+        assertThat(outbox("FilingRegistered", person)).isEqualTo(1);
+
+        HttpResponse<String> cancelled = api.post("/api/enrollment/filings/" + filing.at("/filingId").asString() + "/cancellation",
+                "{\"reason\":\"returned home\"}");
+        HttpResponse<String> again = api.post("/api/enrollment/filings/" + filing.at("/filingId").asString() + "/cancellation",
+                "{\"reason\":\"returned home\"}");
+
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(outbox("FilingCancelled", person)).isEqualTo(1);
+    }
+
+    @Test
+    void aCertificationIsDecidedWithinTenWorkingDaysAndEachStepIsAnnounced() {
+        String person = registered("150102");
+
+        HttpResponse<String> applied = api.post("/api/enrollment/persons/" + person + "/certifications",
+                "{\"diseaseCode\":\"I10\",\"diseaseName\":\"高血压\"}");
+        HttpResponse<String> twice = api.post("/api/enrollment/persons/" + person + "/certifications",
+                "{\"diseaseCode\":\"I10\",\"diseaseName\":\"高血压\"}");
+        HttpResponse<String> diabetes = api.post("/api/enrollment/persons/" + person + "/certifications",
+                "{\"diseaseCode\":\"E11\",\"diseaseName\":\"2型糖尿病\"}");
+
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
+        assertThat(twice.statusCode()).isEqualTo(409);
+        assertThat(diabetes.statusCode()).isEqualTo(201); // several diseases per person
+        JsonNode c = json.readTree(applied.body());
+        LocalDate appliedOn = LocalDate.parse(c.at("/appliedOn").asString());
+        LocalDate decideBy = LocalDate.parse(c.at("/decideBy").asString());
+        assertThat(appliedOn.datesUntil(decideBy.plusDays(1)).skip(1)
+                .filter(d -> d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY).count())
+                .isEqualTo(10);
+
+        String id = c.at("/certificationId").asString();
+        HttpResponse<String> rejectedWithoutReason = api.post("/api/enrollment/certifications/" + id + "/decision",
+                "{\"approved\":false,\"decidedBy\":\"审核员甲\"}");
+        HttpResponse<String> approved = api.post("/api/enrollment/certifications/" + id + "/decision",
+                "{\"approved\":true,\"decidedBy\":\"审核员甲\",\"validTo\":\"%d-12-31\"}".formatted(YEAR + 1));
+
+        assertThat(rejectedWithoutReason.statusCode()).isEqualTo(400);
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(json.readTree(approved.body()).at("/status").asString()).isEqualTo("APPROVED");
+        assertThat(jdbc.queryForObject("""
+                select count(*) from outbox_event where event_type = 'CertificationChanged' and envelope like ?""",
+                Integer.class, "%" + id + "%")).isEqualTo(2); // PENDING, then APPROVED
+    }
+
+    @Test
+    void anUndecidedApplicationPastItsDeadlineIsListedAsOverdue() {
+        String person = registered("150102");
+        String id = json.readTree(api.post("/api/enrollment/persons/" + person + "/certifications",
+                "{\"diseaseCode\":\"J44\",\"diseaseName\":\"慢阻肺\"}").body()).at("/certificationId").asString();
+        jdbc.update("update certification set applied_on = applied_on - 30, decide_by = decide_by - 30 where certification_id = ?::uuid", id);
+
+        String overdue = api.get("/api/enrollment/certifications/overdue").body();
+
+        assertThat(overdue).contains(id);
+    }
+
+    @Test
+    void anEVoucherTokenIsExchangedOnceForThePerson() {
+        String person = registered("441702");
+        HttpResponse<String> notActive = api.post("/api/enrollment/persons/" + person + "/evoucher/tokens", "");
+        api.post("/api/enrollment/enrollments", resident(person));
+
+        assertThat(notActive.statusCode()).isEqualTo(422);
+        assertThat(api.post("/api/enrollment/persons/" + person + "/evoucher", "").statusCode()).isEqualTo(200);
+        HttpResponse<String> issued = api.post("/api/enrollment/persons/" + person + "/evoucher/tokens", "");
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        String token = json.readTree(issued.body()).at("/token").asString();
+
+        HttpResponse<String> exchanged = api.post("/api/enrollment/evoucher/exchanges",
+                "{\"token\":\"%s\",\"institutionCode\":\"H44170000003\"}".formatted(token));
+        HttpResponse<String> reused = api.post("/api/enrollment/evoucher/exchanges",
+                "{\"token\":\"%s\",\"institutionCode\":\"H44170000003\"}".formatted(token));
+
+        assertThat(exchanged.statusCode()).as(exchanged.body()).isEqualTo(200);
+        assertThat(json.readTree(exchanged.body()).at("/personId").asString()).isEqualTo(person);
+        assertThat(reused.statusCode()).isEqualTo(409);
+        assertThat(jdbc.queryForObject("select count(*) from evoucher_token where token_hash = ?", Integer.class, token)).isZero();
+    }
+
+    @Test
+    void statisticsCountEnrolledPeopleAgainstTheRegisteredPopulation() {
+        String region = "441781"; // a district used by this test only
+        for (int i = 0; i < 3; i++) {
+            api.post("/api/enrollment/enrollments", resident(registered(region)));
+        }
+        assertThat(api.put("/api/enrollment/regions/" + region + "/population/" + YEAR, "{\"population\":4}").statusCode())
+                .isEqualTo(200);
+
+        JsonNode stats = json.readTree(api.get("/api/enrollment/statistics?year=" + YEAR).body());
+
+        JsonNode coverage = null;
+        for (JsonNode c : stats.at("/coverage")) {
+            if (c.at("/regionCode").asString().equals(region)) {
+                coverage = c;
+            }
+        }
+        assertThat(coverage).isNotNull();
+        assertThat(coverage.at("/enrolled").asLong()).isEqualTo(3);
+        assertThat(coverage.at("/coverageRate").decimalValue()).isEqualByComparingTo("75.00");
+    }
+
+    @Test
+    void listsMaskIdsAndNames() {
+        String person = registered("441703");
+
+        String list = api.get("/api/enrollment/persons?region=441703").body();
+
+        assertThat(list).doesNotContain(person).contains(person.substring(0, 6)).contains("张*");
+    }
+
+    // --- helpers ---
+
+    private String registered(String region) {
+        String person = nextId(region);
+        HttpResponse<String> response = api.post("/api/enrollment/persons", """
+                {"personId":"%s","name":"张三","regionCode":"%s"}""".formatted(person, region));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return person;
+    }
+
+    private String resident(String person) {
+        return """
+                {"personId":"%s","year":%d,"scheme":"RESIDENT","personType":"RESIDENT"}""".formatted(person, YEAR);
+    }
+
+    private static String nextId(String region) {
+        String first17 = region + "19700101" + String.format("%03d", 101 + 2 * (PEOPLE.incrementAndGet() % 440));
+        return first17 + ResidentId.checkCharacter(first17);
+    }
+
+    private int outbox(String type, String person) {
+        return jdbc.queryForObject("select count(*) from outbox_event where event_type = ? and envelope like ?",
+                Integer.class, type, "%" + person + "%");
+    }
+}
