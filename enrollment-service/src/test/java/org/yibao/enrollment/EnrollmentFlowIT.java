@@ -309,7 +309,58 @@ class EnrollmentFlowIT {
         assertThat(list).doesNotContain(person).contains(person.substring(0, 6)).contains("张*");
     }
 
+    @Test
+    void aBulkFileLandsItsGoodRowsWholeAndReportsEachBadRow() {
+        String a = nextId("441702");
+        String b = nextId("441702");
+        String c = nextId("500116");
+        String badFirst17 = "44170219700101" + "997";
+        String badCheck = badFirst17 + (ResidentId.checkCharacter(badFirst17) == '1' ? '2' : '1');
+        String file = String.join("\n",
+                "personId,name,regionCode,year,scheme,personType,tier,effectiveFrom",
+                a + ",李四,441702," + YEAR + ",RESIDENT,RESIDENT,,",
+                b + ",王五,441702," + YEAR + ",RESIDENT,RESIDENT,," + YEAR + "-03-01",
+                c + ",赵六,500116," + YEAR + ",EMPLOYEE,EMPLOYEE_RETIRED,INDIVIDUAL_TIER_1,",
+                badCheck + ",钱七,441702," + YEAR + ",RESIDENT,RESIDENT,,",
+                nextId("441702") + ",孙八,441702," + YEAR + ",FARMER,RESIDENT,,",
+                a + ",李四,441702," + YEAR + ",EMPLOYEE,EMPLOYEE_ACTIVE,EMPLOYER,") + "\n";
+
+        JsonNode report = json.readTree(importCsv(file).body());
+        JsonNode again = json.readTree(importCsv(file).body());
+
+        assertThat(report.at("/rows").asLong()).isEqualTo(6);
+        assertThat(report.at("/imported").asLong()).isEqualTo(3);
+        assertThat(report.at("/rejected").asLong()).isEqualTo(3);
+        assertThat(report.at("/rejectedRows/0/line").asLong()).isEqualTo(5);
+        assertThat(report.at("/rejectedRows/0/field").asString()).isEqualTo("personId");
+        assertThat(report.at("/rejectedRows/1/field").asString()).isEqualTo("scheme");
+        assertThat(report.at("/rejectedRows/2/line").asLong()).isEqualTo(7); // the second row for the same person
+        assertThat(jdbc.queryForObject("select count(*) from enrollment where person_id in (?, ?, ?)", Integer.class, a, b, c))
+                .isEqualTo(3);
+        assertThat(jdbc.queryForObject("select scheme from enrollment where person_id = ?", String.class, a)).isEqualTo("RESIDENT");
+        assertThat(jdbc.queryForObject("select tier from enrollment where person_id = ?", String.class, c))
+                .isEqualTo("INDIVIDUAL_TIER_1");
+        assertThat(outbox("PersonEnrolled", a) + outbox("PersonEnrolled", b) + outbox("PersonEnrolled", c)).isEqualTo(3);
+        assertThat(jdbc.queryForObject("select count(*) from person where person_id = ?", Integer.class, badCheck)).isZero();
+        // re-sending the file changes nothing
+        assertThat(again.at("/imported").asLong()).isZero();
+        assertThat(again.at("/rejected").asLong()).isEqualTo(6);
+        assertThat(outbox("PersonEnrolled", a) + outbox("PersonEnrolled", b) + outbox("PersonEnrolled", c)).isEqualTo(3);
+    }
+
+    @Test
+    void aFileWithTheWrongHeaderIsRefusedWhole() {
+        HttpResponse<String> response = importCsv("id,name\n" + nextId("441702") + ",张三\n");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(response.body()).at("/errors/0/field").asString()).isEqualTo("header");
+    }
+
     // --- helpers ---
+
+    private HttpResponse<String> importCsv(String file) {
+        return api.post("/api/enrollment/imports", "text/csv; charset=utf-8", file);
+    }
 
     private String registered(String region) {
         String person = nextId(region);

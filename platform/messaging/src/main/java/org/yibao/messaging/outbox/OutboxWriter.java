@@ -9,6 +9,8 @@ import org.yibao.contracts.EventType;
 import org.yibao.contracts.IntegrationEvent;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.sql.PreparedStatement;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -41,23 +43,59 @@ public class OutboxWriter {
      * @return the event's id
      */
     public UUID append(IntegrationEvent event) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("an event must be appended inside the transaction that changes the state; "
-                    + event.getClass().getSimpleName() + " was appended outside one");
+        requireTransaction(event);
+        Row row = row(event);
+        jdbc.update("""
+                        insert into outbox_event (event_id, topic, event_key, event_type, event_version, envelope)
+                        values (?, ?, ?, ?, ?, ?)""",
+                row.eventId(), row.type().topic(), row.key(), row.type().name(), row.type().version(), row.envelope());
+        wakeRelayAfterCommit();
+        return row.eventId();
+    }
+
+    /**
+     * Appends many events with one statement, in list order (which is their publication order). For
+     * bulk changes such as a file import; must be called inside the transaction of the state change.
+     */
+    public void appendAll(List<? extends IntegrationEvent> events) {
+        if (events.isEmpty()) {
+            return;
         }
+        requireTransaction(events.get(0));
+        List<Row> rows = events.stream().map(this::row).toList();
+        jdbc.update(con -> {
+            PreparedStatement ps = con.prepareStatement("""
+                    insert into outbox_event (event_id, topic, event_key, event_type, event_version, envelope)
+                    select * from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::integer[], ?::text[])""");
+            ps.setArray(1, con.createArrayOf("uuid", rows.stream().map(Row::eventId).toArray()));
+            ps.setArray(2, con.createArrayOf("varchar", rows.stream().map(r -> r.type().topic()).toArray()));
+            ps.setArray(3, con.createArrayOf("varchar", rows.stream().map(Row::key).toArray()));
+            ps.setArray(4, con.createArrayOf("varchar", rows.stream().map(r -> r.type().name()).toArray()));
+            ps.setArray(5, con.createArrayOf("integer", rows.stream().map(r -> r.type().version()).toArray()));
+            ps.setArray(6, con.createArrayOf("text", rows.stream().map(Row::envelope).toArray()));
+            return ps;
+        });
+        wakeRelayAfterCommit();
+    }
+
+    private record Row(UUID eventId, EventType type, String key, String envelope) {
+    }
+
+    private Row row(IntegrationEvent event) {
         EventType type = IntegrationEvent.typeOf(event.getClass());
         String key = event.partitionKey();
         if (key == null || key.isBlank()) {
             throw new IllegalArgumentException(type.name() + " has no partition key");
         }
         EventEnvelope<IntegrationEvent> envelope = EventEnvelope.wrap(event, source, MDC.get(REQUEST_ID_MDC_KEY));
-        UUID eventId = envelope.eventId();
-        jdbc.update("""
-                        insert into outbox_event (event_id, topic, event_key, event_type, event_version, envelope)
-                        values (?, ?, ?, ?, ?, ?)""",
-                eventId, type.topic(), key, type.name(), type.version(), json.writeValueAsString(envelope));
-        wakeRelayAfterCommit();
-        return eventId;
+        return new Row(envelope.eventId(), type, key, json.writeValueAsString(envelope));
+    }
+
+    private static void requireTransaction(IntegrationEvent event) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("an event must be appended inside the transaction that changes the state; "
+                    + event.getClass().getSimpleName() + " was appended outside one");
+        }
     }
 
     private void wakeRelayAfterCommit() {

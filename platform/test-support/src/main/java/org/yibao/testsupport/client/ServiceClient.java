@@ -23,8 +23,12 @@ public final class ServiceClient {
     }
 
     public HttpResponse<String> post(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        return post(path, "application/json", json);
+    }
+
+    public HttpResponse<String> post(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     public HttpResponse<String> put(String path, String json) {

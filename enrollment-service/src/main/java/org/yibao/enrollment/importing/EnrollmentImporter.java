@@ -1,0 +1,321 @@
+package org.yibao.enrollment.importing;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yibao.contracts.events.AssistanceCategory;
+import org.yibao.contracts.events.EmploymentTier;
+import org.yibao.contracts.events.PersonEnrolled;
+import org.yibao.contracts.events.PersonType;
+import org.yibao.contracts.events.Scheme;
+import org.yibao.contracts.identity.ResidentId;
+import org.yibao.contracts.money.Money;
+import org.yibao.enrollment.contribution.ContributionPolicies;
+import org.yibao.enrollment.contribution.ContributionPolicy;
+import org.yibao.messaging.outbox.OutboxWriter;
+import org.yibao.web.problem.InvalidRequestException;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Bulk enrollment from a CSV file (参保批量导入), streamed: rows are read, checked and written a chunk
+ * at a time, so memory stays flat whatever the file's size. Each chunk is one transaction: its good
+ * rows land whole (person if new, enrollment, PersonEnrolled in the outbox) and its bad rows are
+ * reported with line, field and reason, never half-written. Re-sending a file changes nothing and
+ * reports each row as already enrolled.
+ *
+ * <pre>personId,name,regionCode,year,scheme,personType,tier,effectiveFrom</pre>
+ */
+@Service
+public class EnrollmentImporter {
+
+    static final List<String> COLUMNS = List.of("personId", "name", "regionCode", "year", "scheme", "personType", "tier",
+            "effectiveFrom");
+    static final int CHUNK = 2_000;
+    static final int LISTED_REJECTIONS = 1_000;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final OutboxWriter outbox;
+    private final ContributionPolicies policies;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    EnrollmentImporter(JdbcTemplate jdbc, TransactionTemplate transactions, OutboxWriter outbox,
+                       ContributionPolicies policies, MeterRegistry meters, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.outbox = outbox;
+        this.policies = policies;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    private record Row(long line, ResidentId id, String name, String region, int year, Scheme scheme, PersonType type,
+                       Optional<EmploymentTier> tier, LocalDate effectiveFrom) {
+    }
+
+    /** The tally of a running import. */
+    private static final class Tally {
+        long rows;
+        long imported;
+        long rejected;
+        final List<ImportReport.RowError> listed = new ArrayList<>();
+
+        void reject(long line, String field, String reason) {
+            rejected++;
+            if (listed.size() < LISTED_REJECTIONS) {
+                listed.add(new ImportReport.RowError(line, field, reason));
+            }
+        }
+    }
+
+    public ImportReport importCsv(InputStream body) {
+        Tally tally = new Tally();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16)) {
+            String header = in.readLine();
+            if (header == null) {
+                throw new InvalidRequestException("file", "is empty; the first line must be the header " + String.join(",", COLUMNS));
+            }
+            List<String> columns = List.of(header.replace("\uFEFF", "").trim().split(",", -1));
+            if (!columns.equals(COLUMNS)) {
+                throw new InvalidRequestException("header", "must be exactly " + String.join(",", COLUMNS) + ", was " + header);
+            }
+            List<Row> chunk = new ArrayList<>(CHUNK);
+            long line = 1;
+            for (String text = in.readLine(); text != null; text = in.readLine()) {
+                line++;
+                if (text.isBlank()) {
+                    continue;
+                }
+                tally.rows++;
+                Row row = parse(line, text, tally);
+                if (row != null) {
+                    chunk.add(row);
+                }
+                if (chunk.size() == CHUNK) {
+                    write(chunk, tally);
+                    chunk.clear();
+                }
+            }
+            write(chunk, tally);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the upload could not be read", e);
+        }
+        meters.counter("yibao.enrollment.import.rows", "outcome", "imported").increment(tally.imported);
+        meters.counter("yibao.enrollment.import.rows", "outcome", "rejected").increment(tally.rejected);
+        return new ImportReport(tally.rows, tally.imported, tally.rejected, tally.listed);
+    }
+
+    /** A checked row, or null after recording why it was rejected. */
+    private Row parse(long line, String text, Tally tally) {
+        String[] f = text.split(",", -1);
+        if (f.length != COLUMNS.size()) {
+            tally.reject(line, "(row)", "has " + f.length + " fields, expected " + COLUMNS.size());
+            return null;
+        }
+        String id = f[0].trim().toUpperCase();
+        String problem = ResidentId.problemWith(id);
+        if (problem != null) {
+            tally.reject(line, "personId", problem);
+            return null;
+        }
+        String name = f[1].trim();
+        if (name.isEmpty() || name.length() > 100) {
+            tally.reject(line, "name", name.isEmpty() ? "is required" : "is longer than 100 characters");
+            return null;
+        }
+        String region = f[2].trim();
+        if (!region.matches("[1-9][0-9]{5}")) {
+            tally.reject(line, "regionCode", "must be a 6-digit administrative division code");
+            return null;
+        }
+        int year;
+        try {
+            year = Integer.parseInt(f[3].trim());
+        } catch (NumberFormatException e) {
+            tally.reject(line, "year", "must be a year such as 2026");
+            return null;
+        }
+        if (year < 2000 || year > 2100) {
+            tally.reject(line, "year", "must be between 2000 and 2100");
+            return null;
+        }
+        Scheme scheme = enumValue(Scheme.class, f[4], line, "scheme", tally);
+        PersonType type = enumValue(PersonType.class, f[5], line, "personType", tally);
+        if (scheme == null || type == null) {
+            return null;
+        }
+        Optional<EmploymentTier> tier = Optional.empty();
+        if (!f[6].isBlank()) {
+            EmploymentTier t = enumValue(EmploymentTier.class, f[6], line, "tier", tally);
+            if (t == null) {
+                return null;
+            }
+            tier = Optional.of(t);
+        }
+        boolean employeeType = type == PersonType.EMPLOYEE_ACTIVE || type == PersonType.EMPLOYEE_RETIRED;
+        if ((scheme == Scheme.EMPLOYEE) != employeeType) {
+            tally.reject(line, "personType", type + " does not belong to the " + scheme + " scheme");
+            return null;
+        }
+        if ((scheme == Scheme.EMPLOYEE) != tier.isPresent()) {
+            tally.reject(line, "tier", scheme == Scheme.EMPLOYEE ? "is required for employees" : "applies to employees only");
+            return null;
+        }
+        LocalDate from;
+        try {
+            from = f[7].isBlank() ? LocalDate.of(year, 1, 1) : LocalDate.parse(f[7].trim());
+        } catch (DateTimeParseException e) {
+            tally.reject(line, "effectiveFrom", "must be a date such as 2026-01-01");
+            return null;
+        }
+        if (from.getYear() != year) {
+            tally.reject(line, "effectiveFrom", "must fall in " + year);
+            return null;
+        }
+        if (scheme == Scheme.RESIDENT && policies.inForce(region, year).isEmpty()) {
+            tally.reject(line, "regionCode", "no resident contribution policy covers " + region + " in " + year);
+            return null;
+        }
+        return new Row(line, ResidentId.of(id), name, region, year, scheme, type, tier, from);
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String value, long line, String field, Tally tally) {
+        try {
+            return Enum.valueOf(type, value.trim());
+        } catch (IllegalArgumentException e) {
+            tally.reject(line, field, "must be one of " + List.of(type.getEnumConstants()) + ", was '" + value.trim() + "'");
+            return null;
+        }
+    }
+
+    /** One transaction per chunk: new persons, enrollments that do not conflict, and their events. */
+    private void write(List<Row> chunk, Tally tally) {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        transactions.executeWithoutResult(status -> {
+            insertPersons(chunk);
+            Map<String, AssistanceCategory> categories = categories(chunk);
+            Set<String> inserted = insertEnrollments(chunk, categories);
+            List<PersonEnrolled> events = new ArrayList<>(inserted.size());
+            for (Row r : chunk) {
+                if (inserted.remove(r.id().value() + "/" + r.year())) {
+                    events.add(new PersonEnrolled(r.id().value(), r.region(), r.scheme(), r.type(), r.tier().orElse(null),
+                            r.year(), r.effectiveFrom(), clock.instant()));
+                } else {
+                    tally.reject(r.line(), "personId", "already holds a basic scheme for " + r.year()
+                            + " (or is repeated in the file)");
+                }
+            }
+            outbox.appendAll(events);
+            tally.imported += events.size();
+        });
+    }
+
+    private void insertPersons(List<Row> chunk) {
+        jdbc.update(con -> statement(con, """
+                        insert into person (person_id, name, gender, birth_date, region_code)
+                        select * from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::date[], ?::varchar[])
+                        on conflict (person_id) do nothing""",
+                array(con, "varchar", chunk.stream().map(r -> r.id().value()).toArray()),
+                array(con, "varchar", chunk.stream().map(Row::name).toArray()),
+                array(con, "varchar", chunk.stream().map(r -> r.id().gender().name()).toArray()),
+                array(con, "date", chunk.stream().map(r -> java.sql.Date.valueOf(r.id().birthDate())).toArray()),
+                array(con, "varchar", chunk.stream().map(Row::region).toArray())));
+    }
+
+    private Map<String, AssistanceCategory> categories(List<Row> chunk) {
+        Map<String, AssistanceCategory> byPerson = new HashMap<>();
+        jdbc.query(con -> statement(con, """
+                        select person_id, category from assistance_identity
+                        where person_id = any(?::varchar[]) and category is not null""",
+                array(con, "varchar", chunk.stream().map(r -> r.id().value()).distinct().toArray())),
+                rs -> {
+                    byPerson.put(rs.getString(1), AssistanceCategory.valueOf(rs.getString(2)));
+                });
+        return byPerson;
+    }
+
+    /** Inserts the chunk's enrollments; returns "personId/year" of those that landed. */
+    private Set<String> insertEnrollments(List<Row> chunk, Map<String, AssistanceCategory> categories) {
+        int n = chunk.size();
+        Object[] contribution = new Object[n];
+        Object[] subsidy = new Object[n];
+        Object[] category = new Object[n];
+        for (int i = 0; i < n; i++) {
+            Row r = chunk.get(i);
+            Money due = Money.ZERO;
+            Money paid = Money.ZERO;
+            AssistanceCategory subsidised = null;
+            if (r.scheme() == Scheme.RESIDENT) {
+                ContributionPolicy policy = policies.inForce(r.region(), r.year()).orElseThrow();
+                due = policy.residentContribution();
+                AssistanceCategory c = categories.get(r.id().value());
+                if (c != null && policy.subsidyFor(c).isPresent()) {
+                    paid = policy.subsidyFor(c).get().paidOf(due);
+                    subsidised = c;
+                }
+            }
+            contribution[i] = due.amount();
+            subsidy[i] = paid.amount();
+            category[i] = subsidised == null ? null : subsidised.name();
+        }
+        Set<String> inserted = new HashSet<>();
+        jdbc.query(con -> statement(con, """
+                        insert into enrollment (person_id, year, scheme, person_type, tier, region_code, status,
+                            effective_from, contribution, subsidy, subsidy_category, source)
+                        select p, y, s, t, tier, r, 'ACTIVE', f, c, sub, cat, 'IMPORT'
+                        from unnest(?::varchar[], ?::integer[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
+                                    ?::date[], ?::numeric[], ?::numeric[], ?::varchar[]) as u(p, y, s, t, tier, r, f, c, sub, cat)
+                        on conflict (person_id, year) do nothing
+                        returning person_id, year""",
+                array(con, "varchar", chunk.stream().map(r -> r.id().value()).toArray()),
+                array(con, "integer", chunk.stream().map(Row::year).toArray()),
+                array(con, "varchar", chunk.stream().map(r -> r.scheme().name()).toArray()),
+                array(con, "varchar", chunk.stream().map(r -> r.type().name()).toArray()),
+                array(con, "varchar", chunk.stream().map(r -> r.tier().map(Enum::name).orElse(null)).toArray()),
+                array(con, "varchar", chunk.stream().map(Row::region).toArray()),
+                array(con, "date", chunk.stream().map(r -> java.sql.Date.valueOf(r.effectiveFrom())).toArray()),
+                array(con, "numeric", contribution),
+                array(con, "numeric", subsidy),
+                array(con, "varchar", category)),
+                rs -> {
+                    inserted.add(rs.getString(1) + "/" + rs.getInt(2));
+                });
+        return inserted;
+    }
+
+    private static PreparedStatement statement(Connection con, String sql, Array... arrays) throws SQLException {
+        PreparedStatement ps = con.prepareStatement(sql);
+        for (int i = 0; i < arrays.length; i++) {
+            ps.setArray(i + 1, arrays[i]);
+        }
+        return ps;
+    }
+
+    private static Array array(Connection con, String type, Object[] values) throws SQLException {
+        return con.createArrayOf(type, values);
+    }
+}
