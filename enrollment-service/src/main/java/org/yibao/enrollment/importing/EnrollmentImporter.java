@@ -215,10 +215,12 @@ public class EnrollmentImporter {
         if (chunk.isEmpty()) {
             return;
         }
+        long started = System.nanoTime();
         transactions.executeWithoutResult(status -> {
-            insertPersons(chunk);
+            timed("persons", () -> insertPersons(chunk));
             Map<String, AssistanceCategory> categories = categories(chunk);
-            Set<String> inserted = insertEnrollments(chunk, categories);
+            Set<String> inserted = new HashSet<>();
+            timed("enrollments", () -> inserted.addAll(insertEnrollments(chunk, categories)));
             List<PersonEnrolled> events = new ArrayList<>(inserted.size());
             for (Row r : chunk) {
                 if (inserted.remove(r.id().value() + "/" + r.year())) {
@@ -229,9 +231,16 @@ public class EnrollmentImporter {
                             + " (or is repeated in the file)");
                 }
             }
-            outbox.appendAll(events);
+            timed("outbox", () -> outbox.appendAll(events));
             tally.imported += events.size();
         });
+        meters.timer("yibao.enrollment.import.chunk", "phase", "total").record(System.nanoTime() - started,
+                java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    /** Time per chunk and phase, to see where an import's time goes. */
+    private void timed(String phase, Runnable work) {
+        meters.timer("yibao.enrollment.import.chunk", "phase", phase).record(work);
     }
 
     private void insertPersons(List<Row> chunk) {
