@@ -1,9 +1,6 @@
 package org.yibao.settlement;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -11,8 +8,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.yibao.contracts.EventEnvelope;
-import org.yibao.contracts.EventType;
 import org.yibao.contracts.IntegrationEvent;
 import org.yibao.contracts.events.AgreementStatus;
 import org.yibao.contracts.events.AssistanceCategory;
@@ -29,14 +24,12 @@ import org.yibao.contracts.events.PersonType;
 import org.yibao.contracts.events.Scheme;
 import org.yibao.contracts.events.VbpCatalogPublished;
 import org.yibao.contracts.identity.ResidentId;
-import org.yibao.testsupport.infra.RealInfrastructure;
+import org.yibao.testsupport.client.EventPublisher;
+import org.yibao.testsupport.client.ServiceClient;
 import org.yibao.testsupport.spring.PlatformIntegrationTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,7 +57,6 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SettlementFlowIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final AtomicInteger PEOPLE = new AtomicInteger();
     private static final String HOSPITAL = "H44170000003";   // Yangjiang, level 3
     private static final String SUSPENDED = "H44170000099";
@@ -80,8 +72,18 @@ class SettlementFlowIT {
     @Autowired
     private JsonMapper json;
 
+    private ServiceClient api;
+    private EventPublisher events;
+
+    @AfterAll
+    void closeClients() {
+        events.close();
+    }
+
     @BeforeAll
     void institutionsExist() {
+        api = new ServiceClient(environment.getRequiredProperty("local.server.port", Integer.class));
+        events = new EventPublisher(json);
         publish(new InstitutionStatusChanged(HOSPITAL, "阳江市人民医院", "441700", InstitutionKind.HOSPITAL,
                 InstitutionLevel.LEVEL_3, null, AgreementStatus.ACTIVE, LocalDate.of(2019, 1, 1), null, Instant.now()));
         publish(new InstitutionStatusChanged(SUSPENDED, "某医院", "441700", InstitutionKind.HOSPITAL,
@@ -356,15 +358,7 @@ class SettlementFlowIT {
     }
 
     private void publish(IntegrationEvent event) {
-        EventType type = IntegrationEvent.typeOf(event.getClass());
-        EventEnvelope<IntegrationEvent> envelope = EventEnvelope.wrap(event, "test", null);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafkaBootstrapServers()),
-                new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(type.topic(), event.partitionKey(), json.writeValueAsString(envelope))).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        events.publish(event);
     }
 
     private int settlementsOf(String person) {
@@ -401,16 +395,11 @@ class SettlementFlowIT {
         }
     }
 
-    private HttpResponse<String> post(String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> post(String path, String body) {
+        return api.post(path, body);
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port") + path);
+    private HttpResponse<String> get(String path) {
+        return api.get(path);
     }
 }
