@@ -349,6 +349,28 @@ class EnrollmentFlowIT {
     }
 
     @Test
+    void comparingAnotherRegistrysListReportsWhoIsEnrolledOnBothSides() {
+        String enrolledHere = registered("441702");
+        api.post("/api/enrollment/enrollments", resident(enrolledHere));
+        String onlyThere = nextId("440104");
+        String list = String.join("\n", "personId,scheme,regionCode,year",
+                enrolledHere + ",EMPLOYEE,440104," + YEAR,
+                onlyThere + ",EMPLOYEE,440104," + YEAR,
+                enrolledHere + ",EMPLOYEE,440104," + (YEAR - 1),
+                "12345,EMPLOYEE,440104," + YEAR) + "\n";
+
+        JsonNode report = json.readTree(api.post("/api/enrollment/duplicate-checks", "text/csv", list).body());
+
+        assertThat(report.at("/rows").asLong()).isEqualTo(4);
+        assertThat(report.at("/duplicates").asLong()).isEqualTo(1);
+        assertThat(report.at("/listed/0/line").asLong()).isEqualTo(2);
+        assertThat(report.at("/listed/0/ourScheme").asString()).isEqualTo("RESIDENT");
+        assertThat(report.at("/listed/0/theirScheme").asString()).isEqualTo("EMPLOYEE");
+        assertThat(report.at("/listed/0/personId").asString()).isNotEqualTo(enrolledHere).startsWith("4417").endsWith(enrolledHere.substring(14));
+        assertThat(report.at("/invalidRows/0/line").asLong()).isEqualTo(5);
+    }
+
+    @Test
     void aFileWithTheWrongHeaderIsRefusedWhole() {
         HttpResponse<String> response = importCsv("id,name\n" + nextId("441702") + ",张三\n");
 

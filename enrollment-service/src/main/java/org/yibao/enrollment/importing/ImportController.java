@@ -7,20 +7,28 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
 
-/** Bulk enrollment files, behind the gateway at {@code /api/enrollment/imports}. */
+/** Bulk enrollment files and registry comparisons, behind the gateway at {@code /api/enrollment}. */
 @RestController
 @RequestMapping("/api/enrollment")
 class ImportController {
 
     private final EnrollmentImporter importer;
+    private final DuplicateCheck duplicates;
 
-    ImportController(EnrollmentImporter importer) {
+    ImportController(EnrollmentImporter importer, DuplicateCheck duplicates) {
         this.importer = importer;
+        this.duplicates = duplicates;
     }
 
     /** Streams a CSV body (any size) and answers the row-level report. */
     @PostMapping(path = "/imports", consumes = {"text/csv", "text/plain"})
     ImportReport importCsv(HttpServletRequest request) throws IOException {
         return importer.importCsv(request.getInputStream());
+    }
+
+    /** Compares another registry's enrollment list with ours (参保数据比对) and reports who is enrolled on both sides. */
+    @PostMapping(path = "/duplicate-checks", consumes = {"text/csv", "text/plain"})
+    DuplicateCheck.Report duplicateCheck(HttpServletRequest request) throws IOException {
+        return duplicates.check(request.getInputStream());
     }
 }

@@ -1,0 +1,128 @@
+package org.yibao.enrollment.importing;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yibao.contracts.identity.IdMasking;
+import org.yibao.contracts.identity.ResidentId;
+import org.yibao.web.problem.InvalidRequestException;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * 参保数据比对: compares another registry's enrollment list (another region's residents, the employee
+ * system, a neighbouring province) with ours and reports everyone enrolled on both sides for the same
+ * year, so the duplicate can be cleared. Streamed like an import; reads only.
+ *
+ * <pre>personId,scheme,regionCode,year</pre>
+ */
+@Service
+public class DuplicateCheck {
+
+    static final List<String> COLUMNS = List.of("personId", "scheme", "regionCode", "year");
+    static final int CHUNK = 5_000;
+    static final int LISTED = 10_000;
+
+    private final JdbcTemplate jdbc;
+
+    DuplicateCheck(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A person enrolled both in the other registry (their line) and here. */
+    public record Duplicate(long line, String personId, String theirScheme, String theirRegion, String ourScheme,
+                            String ourRegion, int year) {
+    }
+
+    public record Report(long rows, long duplicates, long invalid, List<Duplicate> listed,
+                         List<ImportReport.RowError> invalidRows) {
+    }
+
+    private record Entry(long line, String personId, String scheme, String region, int year) {
+    }
+
+    @Transactional(readOnly = true)
+    public Report check(InputStream body) {
+        List<Duplicate> listed = new ArrayList<>();
+        List<ImportReport.RowError> invalid = new ArrayList<>();
+        long rows = 0;
+        long duplicates = 0;
+        long invalidCount = 0;
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16)) {
+            String header = in.readLine();
+            if (header == null || !List.of(header.replace("\uFEFF", "").trim().split(",", -1)).equals(COLUMNS)) {
+                throw new InvalidRequestException("header", "must be exactly " + String.join(",", COLUMNS));
+            }
+            List<Entry> chunk = new ArrayList<>(CHUNK);
+            long line = 1;
+            for (String text = in.readLine(); ; text = in.readLine()) {
+                if (text != null) {
+                    line++;
+                    if (text.isBlank()) {
+                        continue;
+                    }
+                    rows++;
+                    String[] f = text.split(",", -1);
+                    String problem = f.length != COLUMNS.size() ? "has " + f.length + " fields, expected " + COLUMNS.size()
+                            : ResidentId.problemWith(f[0].trim().toUpperCase()) != null ? ResidentId.problemWith(f[0].trim().toUpperCase())
+                            : !f[3].trim().matches("20[0-9]{2}") ? "year must be a year such as 2026" : null;
+                    if (problem != null) {
+                        invalidCount++;
+                        if (invalid.size() < LISTED) {
+                            invalid.add(new ImportReport.RowError(line, f.length != COLUMNS.size() ? "(row)"
+                                    : problem.startsWith("year") ? "year" : "personId", problem));
+                        }
+                    } else {
+                        chunk.add(new Entry(line, f[0].trim().toUpperCase(), f[1].trim(), f[2].trim(), Integer.parseInt(f[3].trim())));
+                    }
+                }
+                if (chunk.size() == CHUNK || (text == null && !chunk.isEmpty())) {
+                    for (Duplicate d : matches(chunk)) {
+                        duplicates++;
+                        if (listed.size() < LISTED) {
+                            listed.add(d);
+                        }
+                    }
+                    chunk.clear();
+                }
+                if (text == null) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the upload could not be read", e);
+        }
+        return new Report(rows, duplicates, invalidCount, listed, invalid);
+    }
+
+    private List<Duplicate> matches(List<Entry> chunk) {
+        Map<String, List<Entry>> byKey = new HashMap<>();
+        chunk.forEach(e -> byKey.computeIfAbsent(e.personId() + "/" + e.year(), k -> new ArrayList<>()).add(e));
+        List<Duplicate> found = new ArrayList<>();
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("""
+                    select e.person_id, e.year, e.scheme, e.region_code from enrollment e
+                    join unnest(?::varchar[], ?::integer[]) as u(p, y) on e.person_id = u.p and e.year = u.y
+                    where e.status = 'ACTIVE'""");
+            ps.setArray(1, con.createArrayOf("varchar", chunk.stream().map(Entry::personId).toArray()));
+            ps.setArray(2, con.createArrayOf("integer", chunk.stream().map(Entry::year).toArray()));
+            return ps;
+        }, rs -> {
+            for (Entry theirs : byKey.getOrDefault(rs.getString(1) + "/" + rs.getInt(2), List.of())) {
+                found.add(new Duplicate(theirs.line(), IdMasking.mask(theirs.personId()), theirs.scheme(), theirs.region(),
+                        rs.getString(3), rs.getString(4), theirs.year()));
+            }
+        });
+        found.sort((a, b) -> Long.compare(a.line(), b.line()));
+        return found;
+    }
+}
