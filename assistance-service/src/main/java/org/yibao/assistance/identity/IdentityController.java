@@ -1,0 +1,79 @@
+package org.yibao.assistance.identity;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.yibao.contracts.identity.ResidentId;
+import org.yibao.web.problem.InvalidRequestException;
+import org.yibao.web.problem.NotFoundException;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** Identity feeds and merged identities, behind the gateway at {@code /api/assistance}. */
+@RestController
+@RequestMapping("/api/assistance")
+class IdentityController {
+
+    private final FeedService feeds;
+    private final JdbcTemplate jdbc;
+
+    IdentityController(FeedService feeds, JdbcTemplate jdbc) {
+        this.feeds = feeds;
+        this.jdbc = jdbc;
+    }
+
+    /** One record pushed by a department's system. */
+    record PushRequest(@NotBlank String source, @NotBlank @Size(max = 64) String sourceRecordId, @NotNull ResidentId personId,
+                       @NotBlank String category, @NotNull LocalDate validFrom, LocalDate validTo, String regionCode) {
+    }
+
+    /** A bulk feed: CSV (source,sourceRecordId,personId,category,validFrom,validTo[,regionCode]) or JSON lines. */
+    @PostMapping(path = "/identity-feeds", consumes = {"text/csv", "application/x-ndjson", "application/jsonl"})
+    FeedReport feed(HttpServletRequest request) throws IOException {
+        FeedService.Format format = request.getContentType().startsWith("text/csv") ? FeedService.Format.CSV
+                : FeedService.Format.JSONL;
+        return feeds.ingest(request.getInputStream(), format);
+    }
+
+    @PostMapping(path = "/identity-records", consumes = "application/json")
+    FeedReport push(@Valid @RequestBody PushRequest r) {
+        FeedParser.Parsed parsed = feeds.parser().row(1, r.source(), r.sourceRecordId(), r.personId().value(), r.category(),
+                r.validFrom().toString(), r.validTo() == null ? "" : r.validTo().toString(),
+                r.regionCode() == null ? "" : r.regionCode());
+        if (parsed.error() != null) {
+            throw new InvalidRequestException(parsed.error().field(), parsed.error().reason());
+        }
+        return feeds.push(parsed.row());
+    }
+
+    /** A person's merged identity and the history of what each source said. */
+    @GetMapping("/persons/{personId}/identity")
+    Map<String, Object> identity(@PathVariable String personId) {
+        String id = personId.trim().toUpperCase();
+        String problem = ResidentId.problemWith(id);
+        if (problem != null) {
+            throw new InvalidRequestException("personId", problem);
+        }
+        List<Map<String, Object>> current = jdbc.queryForList(
+                "select category, region_code, valid_from, valid_to, sources, changed_at from person_identity where person_id = ?", id);
+        if (current.isEmpty()) {
+            throw new NotFoundException("no department has reported this person");
+        }
+        List<Map<String, Object>> history = jdbc.queryForList("""
+                select source, source_record_id, category, valid_from, valid_to, stated_at from identity_statement
+                where person_id = ? order by id""", id);
+        return Map.of("current", current.get(0), "statements", history);
+    }
+}
