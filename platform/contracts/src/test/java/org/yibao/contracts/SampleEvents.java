@@ -48,6 +48,8 @@ final class SampleEvents {
                 new FilingCancelled("F-1", PERSON, LocalDate.parse("2019-06-30"), "returned home", now),
                 new CertificationChanged("C-1", PERSON, "150100", "I10", "高血压", CertificationStatus.APPROVED,
                         LocalDate.parse("2022-02-01"), LocalDate.parse("2024-01-31"), now),
+                new PovertyRiskFlagged(PERSON, "150100", 2022, PovertyRiskFlagged.PovertyRisk.RELAPSE,
+                        AssistanceCategory.LIFTED_OUT_OF_POVERTY, Money.of("12500.00"), Money.of("10000.00"), "ABSOLUTE", now),
                 new VbpCatalogPublished("LIANGBING", 1, "两病用药推荐目录", "500116", LocalDate.parse("2023-01-01"),
                         List.of(new VbpCatalogPublished.Item("XC08CAA001A001010100001", "氨氯地平")), now));
     }

@@ -1,0 +1,138 @@
+package org.yibao.assistance.warning;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.yibao.assistance.identity.FeedReport;
+import org.yibao.assistance.identity.FeedRow;
+import org.yibao.assistance.identity.FeedService;
+import org.yibao.contracts.events.AssistanceCategory;
+import org.yibao.contracts.identity.ResidentId;
+import org.yibao.web.problem.InvalidRequestException;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The monthly exchange with the rural-revitalization department: the warnings raised in a month go
+ * out as a file; their feedback comes back, and each person they confirm is brought into assistance
+ * as an identity record of theirs (so the merge and AssistanceIdentityChanged follow as for any feed).
+ */
+@Service
+public class WarningExchange {
+
+    static final String EXPORT_HEADER = "personId,regionCode,year,risk,category,personalPayment,threshold,basis,flaggedAt";
+    static final List<String> FEEDBACK_COLUMNS = List.of("personId", "year", "risk", "confirmed", "category");
+
+    private final JdbcTemplate jdbc;
+    private final FeedService feeds;
+    private final Clock clock;
+
+    WarningExchange(JdbcTemplate jdbc, FeedService feeds, Clock clock) {
+        this.jdbc = jdbc;
+        this.feeds = feeds;
+        this.clock = clock;
+    }
+
+    /** The warnings flagged in a month, as CSV (full ids: this file goes to the department that follows up). */
+    public void export(YearMonth month, Writer out) throws IOException {
+        ZoneId zone = clock.getZone();
+        out.write(EXPORT_HEADER + "\n");
+        jdbc.query("""
+                        select person_id, region_code, year, risk, category, personal_payment, threshold, basis, flagged_at
+                        from poverty_warning where flagged_at >= ? and flagged_at < ? order by flagged_at, person_id""",
+                rs -> {
+                    try {
+                        out.write(String.join(",", rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                Optional.ofNullable(rs.getString(5)).orElse(""), rs.getBigDecimal(6).toPlainString(),
+                                rs.getBigDecimal(7).toPlainString(), rs.getString(8), rs.getTimestamp(9).toInstant().toString()) + "\n");
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                },
+                Timestamp.from(month.atDay(1).atStartOfDay(zone).toInstant()),
+                Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()));
+    }
+
+    public record FeedbackReport(long rows, long confirmed, long rejectedByDepartment, List<FeedReport.RowError> invalidRows) {
+    }
+
+    /** Reads the department's feedback: personId,year,risk,confirmed,category (category defaults to POVERTY_MONITORED). */
+    public FeedbackReport feedback(InputStream body) {
+        long rows = 0;
+        long confirmed = 0;
+        long rejected = 0;
+        List<FeedReport.RowError> invalid = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            String header = in.readLine();
+            if (header == null || !List.of(header.replace("\uFEFF", "").trim().split(",", -1)).equals(FEEDBACK_COLUMNS)) {
+                throw new InvalidRequestException("header", "must be exactly " + String.join(",", FEEDBACK_COLUMNS));
+            }
+            long line = 1;
+            for (String text = in.readLine(); text != null; text = in.readLine()) {
+                line++;
+                if (text.isBlank()) {
+                    continue;
+                }
+                rows++;
+                String[] f = text.split(",", -1);
+                if (f.length != FEEDBACK_COLUMNS.size()) {
+                    invalid.add(new FeedReport.RowError(line, "(row)", "has " + f.length + " fields, expected 5"));
+                    continue;
+                }
+                String id = f[0].trim().toUpperCase();
+                if (ResidentId.problemWith(id) != null) {
+                    invalid.add(new FeedReport.RowError(line, "personId", ResidentId.problemWith(id)));
+                    continue;
+                }
+                AssistanceCategory category;
+                try {
+                    category = f[4].isBlank() ? AssistanceCategory.POVERTY_MONITORED : AssistanceCategory.valueOf(f[4].trim());
+                } catch (IllegalArgumentException e) {
+                    invalid.add(new FeedReport.RowError(line, "category", "is not an assistance category"));
+                    continue;
+                }
+                int updated = jdbc.update("""
+                                update poverty_warning set feedback = ?, feedback_at = now()
+                                where person_id = ? and year = ? and risk = ? and feedback is null""",
+                        "true".equalsIgnoreCase(f[3].trim()) ? "CONFIRMED" : "REJECTED", id, parseYear(f[1]), f[2].trim());
+                if (updated == 0) {
+                    invalid.add(new FeedReport.RowError(line, "personId", "no open warning for this person, year and risk"));
+                    continue;
+                }
+                if (!"true".equalsIgnoreCase(f[3].trim())) {
+                    rejected++;
+                    continue;
+                }
+                String region = jdbc.queryForObject("select region_code from poverty_warning where person_id = ? and year = ? and risk = ?",
+                        String.class, id, parseYear(f[1]), f[2].trim());
+                feeds.push(new FeedRow(line, "rural-revitalization", "WARNING-" + id + "-" + f[1].trim(), id, region, category,
+                        LocalDate.now(clock), Optional.empty()));
+                confirmed++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new FeedbackReport(rows, confirmed, rejected, invalid);
+    }
+
+    private static int parseYear(String text) {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package org.yibao.assistance;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.yibao.contracts.EventEnvelope;
+import org.yibao.contracts.IntegrationEvent;
+import org.yibao.contracts.events.ClaimReversed;
+import org.yibao.contracts.events.ClaimSettled;
+import org.yibao.contracts.events.Scheme;
+import org.yibao.contracts.events.SettlementAmounts;
+import org.yibao.contracts.events.VisitType;
+import org.yibao.contracts.identity.ResidentId;
+import org.yibao.contracts.money.Money;
+import org.yibao.testsupport.client.EventPublisher;
+import org.yibao.testsupport.client.ServiceClient;
+import org.yibao.testsupport.spring.PlatformIntegrationTest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Assistance tracking from settlement's claims on a real PostgreSQL and Kafka: totals counted once,
+ * reversals lowering them again, the poverty-risk warning at its threshold (once), the monthly export
+ * and the feedback that brings a confirmed person into assistance, and the per-category reports.
+ */
+@PlatformIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClaimTrackingIT {
+
+    private static final AtomicInteger PEOPLE = new AtomicInteger();
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    private static final int YEAR = TODAY.getYear();
+
+    @Autowired
+    private Environment environment;
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Autowired
+    private JsonMapper json;
+
+    private ServiceClient api;
+    private EventPublisher events;
+
+    @BeforeAll
+    void clients() {
+        api = new ServiceClient(environment.getRequiredProperty("local.server.port", Integer.class));
+        events = new EventPublisher(json);
+    }
+
+    @AfterAll
+    void close() {
+        events.close();
+    }
+
+    @Test
+    void aLowIncomePersonIsFlaggedOnceAtTheThresholdAndAReversalLowersTheTotals() {
+        String person = nextId();
+        identify(person, "LIFTED_OUT_OF_POVERTY");
+        ClaimSettled first = settled(person, "8000.00", "3000.00", "500.00", "4500.00");   // personal 4,500
+        ClaimSettled second = settled(person, "12000.00", "4000.00", "1000.00", "7000.00"); // personal 11,500 in all
+        EventEnvelope<IntegrationEvent> firstEnvelope = events.publish(first);
+        events.publish(firstEnvelope); // delivered twice: counted once
+        events.publish(second);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> claims(person) == 2);
+        JsonNode year = json.readTree(api.get("/api/assistance/persons/" + person + "/assistance?year=" + YEAR).body());
+        assertThat(year.at("/personalPayment").asString()).isEqualTo("11500.00");
+        assertThat(year.at("/assistance").asString()).isEqualTo("1500.00");
+        assertThat(year.at("/remaining").asString()).isEqualTo("48500.00");
+        assertThat(jdbc.queryForObject("select risk from poverty_warning where person_id = ?", String.class, person))
+                .isEqualTo("RELAPSE"); // low-income: 返贫 risk at 10,000
+        assertThat(outbox("PovertyRiskFlagged", person)).isEqualTo(1);
+
+        events.publish(reversal(second));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "4500.00".equals(jdbc.queryForObject(
+                "select personal_payment::text from person_year where person_id = ? and year = ?", String.class, person, YEAR)));
+        events.publish(settled(person, "1000.00", "500.00", "0.00", "500.00")); // still above after a later claim
+        await().atMost(Duration.ofSeconds(30)).until(() -> claims(person) == 3);
+        assertThat(outbox("PovertyRiskFlagged", person)).isEqualTo(1); // the warning is not raised twice
+    }
+
+    @Test
+    void someoneWithoutAnIdentityIsWatchedAtTheGeneralThresholdOrAShareOfTheirHouseholdIncome() {
+        String person = nextId();
+        api.put("/api/assistance/persons/" + person + "/household-income/" + YEAR, "{\"income\":30000}");
+
+        events.publish(settled(person, "40000.00", "24000.00", "0.00", "16000.00"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> outbox("PovertyRiskFlagged", person) == 1);
+        assertThat(jdbc.queryForMap("select risk, basis, threshold::text as threshold from poverty_warning where person_id = ?", person))
+                .containsEntry("risk", "IMPOVERISHMENT").containsEntry("basis", "INCOME_SHARE").containsEntry("threshold", "15000.00");
+    }
+
+    @Test
+    void theMonthlyExportGoesOutAndConfirmedFeedbackBringsThePersonIntoAssistance() {
+        String person = nextId();
+        events.publish(settled(person, "80000.00", "25000.00", "0.00", "55000.00")); // above 50,000
+        await().atMost(Duration.ofSeconds(30)).until(() -> outbox("PovertyRiskFlagged", person) == 1);
+
+        String export = api.get("/api/assistance/poverty-warnings/export?month=" + YearMonth.from(TODAY)).body();
+        String feedback = "personId,year,risk,confirmed,category\n" + person + "," + YEAR + ",IMPOVERISHMENT,true,\n";
+        JsonNode report = json.readTree(api.post("/api/assistance/poverty-warnings/feedback", "text/csv", feedback).body());
+
+        assertThat(export).startsWith("personId,regionCode,year,risk").contains(person + ",150102," + YEAR + ",IMPOVERISHMENT");
+        assertThat(report.at("/confirmed").asLong()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select category from person_identity where person_id = ?", String.class, person))
+                .isEqualTo("POVERTY_MONITORED");
+        assertThat(outbox("AssistanceIdentityChanged", person)).isEqualTo(1);
+    }
+
+    @Test
+    void reportsGiveAssistedPersonTimesAndReimbursementRatiosByCategory() {
+        String person = nextId();
+        identify(person, "EXTREME_POVERTY");
+        events.publish(settled(person, "1000.00", "600.00", "300.00", "100.00"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> claims(person) == 1);
+
+        JsonNode reports = json.readTree(api.get("/api/assistance/reports?year=" + YEAR + "&region=150102").body());
+
+        JsonNode extreme = null;
+        for (JsonNode r : reports) {
+            if (r.at("/category").asString().equals("EXTREME_POVERTY")) {
+                extreme = r;
+            }
+        }
+        assertThat(extreme).isNotNull();
+        assertThat(extreme.at("/personTimes").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(extreme.at("/overallRatio").decimalValue()).isBetween(BigDecimal.ZERO, new BigDecimal("100"));
+        assertThat(extreme.at("/policyScopeRatio").decimalValue()).isGreaterThanOrEqualTo(extreme.at("/overallRatio").decimalValue());
+    }
+
+    // --- helpers ---
+
+    private void identify(String person, String category) {
+        api.post("/api/assistance/identity-records", """
+                {"source":"civil-affairs","sourceRecordId":"MZ-%s","personId":"%s","category":"%s","validFrom":"%s"}"""
+                .formatted(person, person, category, TODAY.withDayOfYear(1)));
+    }
+
+    /** A bill with its parts: what the basic fund paid, what assistance paid, what the person paid in cash. */
+    private static ClaimSettled settled(String person, String total, String basicFund, String assistance, String cash) {
+        Money t = Money.of(total);
+        SettlementAmounts amounts = new SettlementAmounts(t, Money.ZERO, Money.ZERO, t, Money.ZERO, Money.of(basicFund),
+                Money.ZERO, Money.ZERO, Money.of(assistance), Money.ZERO, Money.of(cash));
+        return new ClaimSettled(UUID.randomUUID().toString(), person, "H15010200001", "150102", Scheme.RESIDENT,
+                VisitType.INPATIENT, YEAR, TODAY, List.of("I63.9"), Instant.now(), "hohhot-2022-resident@2", amounts, List.of());
+    }
+
+    private static ClaimReversed reversal(ClaimSettled s) {
+        return new ClaimReversed(UUID.randomUUID().toString(), s.settlementId(), s.personId(), s.institutionCode(),
+                s.regionCode(), s.scheme(), s.visitType(), s.year(), Instant.now(), "wrong patient", s.amounts(), s.lines());
+    }
+
+    private static String nextId() {
+        String first17 = "150102" + "19650101" + String.format("%03d", 100 + PEOPLE.incrementAndGet());
+        return first17 + ResidentId.checkCharacter(first17);
+    }
+
+    private int claims(String person) {
+        return jdbc.queryForObject("select count(*) from claim where person_id = ?", Integer.class, person);
+    }
+
+    private int outbox(String type, String person) {
+        return jdbc.queryForObject("select count(*) from outbox_event where event_type = ? and envelope like ?",
+                Integer.class, type, "%" + person + "%");
+    }
+}
