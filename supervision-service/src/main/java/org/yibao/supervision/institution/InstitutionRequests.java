@@ -1,0 +1,40 @@
+package org.yibao.supervision.institution;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.yibao.contracts.events.AgreementStatus;
+import org.yibao.contracts.events.InstitutionKind;
+import org.yibao.contracts.events.InstitutionLevel;
+
+import java.time.LocalDate;
+
+/** The bodies of the institution API. */
+final class InstitutionRequests {
+
+    private InstitutionRequests() {
+    }
+
+    /** Signs a designated institution's agreement (定点协议). */
+    record Register(
+            @NotBlank @Pattern(regexp = "[A-Z][0-9A-Z]{5,29}", message = "must be an institution code such as H44170000003")
+            String code,
+            @NotBlank @Size(max = 200) String name,
+            @NotNull @Pattern(regexp = "[1-9][0-9]{5}", message = "must be a 6-digit administrative division code")
+            String regionCode,
+            @NotNull InstitutionKind kind,
+            @NotNull InstitutionLevel level,
+            @Size(max = 100) String chain,
+            @NotNull LocalDate agreementFrom,
+            @NotBlank @Size(max = 100) String decidedBy) {
+    }
+
+    /** Suspends, reinstates or terminates an agreement. */
+    record ChangeAgreement(
+            @NotNull AgreementStatus status,
+            @NotNull LocalDate effectiveFrom,
+            @NotBlank @Size(max = 500) String reason,
+            @NotBlank @Size(max = 100) String decidedBy) {
+    }
+}

@@ -1,0 +1,24 @@
+package org.yibao.supervision.precheck;
+
+import jakarta.validation.Valid;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The real-time pre-check, at {@code /api/supervision/pre-checks} (settlement's client calls it). */
+@RestController
+@RequestMapping("/api/supervision")
+class PreCheckController {
+
+    private final PreCheck preCheck;
+
+    PreCheckController(PreCheck preCheck) {
+        this.preCheck = preCheck;
+    }
+
+    @PostMapping("/pre-checks")
+    PreCheck.Verdict check(@Valid @RequestBody PreCheck.Request request) {
+        return preCheck.check(request);
+    }
+}

@@ -1,0 +1,158 @@
+package org.yibao.supervision;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.yibao.contracts.identity.ResidentId;
+import org.yibao.testsupport.client.ServiceClient;
+import org.yibao.testsupport.spring.PlatformIntegrationTest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Designated institutions and the real-time pre-check on a real PostgreSQL: agreements with their
+ * history, each decision announced through the outbox, termination final; the pre-check's pass,
+ * warn and block answers.
+ */
+@PlatformIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class InstitutionsAndPreCheckIT {
+
+    private static final AtomicInteger CODES = new AtomicInteger();
+
+    @Autowired
+    private Environment environment;
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Autowired
+    private JsonMapper json;
+
+    private ServiceClient api;
+
+    @BeforeAll
+    void client() {
+        api = new ServiceClient(environment.getRequiredProperty("local.server.port", Integer.class));
+    }
+
+    @Test
+    void agreementDecisionsAreKeptInOrderAnnouncedAndTerminationIsFinal() {
+        String code = registered("HOSPITAL", "LEVEL_2");
+
+        HttpResponse<String> suspended = change(code, "SUSPENDED", "split hospitalisation");
+        HttpResponse<String> reinstated = change(code, "ACTIVE", "rectified");
+        HttpResponse<String> terminated = change(code, "TERMINATED", "fake patients");
+        HttpResponse<String> reopened = change(code, "ACTIVE", "appeal");
+
+        assertThat(suspended.statusCode()).as(suspended.body()).isEqualTo(200);
+        assertThat(reinstated.statusCode()).isEqualTo(200);
+        assertThat(terminated.statusCode()).isEqualTo(200);
+        assertThat(reopened.statusCode()).isEqualTo(409);
+        JsonNode got = json.readTree(api.get("/api/supervision/institutions/" + code).body());
+        assertThat(got.at("/institution/status").asString()).isEqualTo("TERMINATED");
+        assertThat(got.at("/agreementHistory").size()).isEqualTo(4);
+        assertThat(got.at("/agreementHistory/1/reason").asString()).isEqualTo("split hospitalisation");
+        assertThat(jdbc.queryForObject("select count(*) from outbox_event where event_type = 'InstitutionStatusChanged' and event_key = ?",
+                Integer.class, code)).isEqualTo(4);
+    }
+
+    @Test
+    void badInstitutionsAreRefusedNamingTheField() {
+        HttpResponse<String> gradedPharmacy = api.post("/api/supervision/institutions", body("P" + next(), "PHARMACY", "LEVEL_2"));
+        HttpResponse<String> badRegion = api.post("/api/supervision/institutions",
+                body("H" + next(), "HOSPITAL", "LEVEL_1").replace("\"441700\"", "\"4417\""));
+        String code = registered("HOSPITAL", "LEVEL_1");
+        HttpResponse<String> twice = api.post("/api/supervision/institutions", body(code, "HOSPITAL", "LEVEL_1"));
+
+        assertThat(json.readTree(gradedPharmacy.body()).at("/errors/0/field").asString()).isEqualTo("level");
+        assertThat(json.readTree(badRegion.body()).at("/errors/0/field").asString()).isEqualTo("regionCode");
+        assertThat(twice.statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void thePreCheckPassesWarnsAndBlocks() {
+        String hospital = registered("HOSPITAL", "LEVEL_3");
+        String suspendedHospital = registered("HOSPITAL", "LEVEL_2");
+        change(suspendedHospital, "SUSPENDED", "under investigation");
+        String man = person("19700101", 11);    // odd sequence: male
+        String woman = person("19800101", 12);  // even sequence: female
+
+        JsonNode pass = check(man, hospital, line("S250301001", "1", "60.00"));
+        JsonNode warn = check(man, hospital, line("XC08CAA001A001010100001", "500", "0.30") + ","
+                + line("S120100001", "1", "40.00") + "," + line("S120100001", "1", "40.00"));
+        JsonNode blockedInstitution = check(man, suspendedHospital, line("S250301001", "1", "60.00"));
+        JsonNode blockedItem = check(man, hospital, line("S311402001", "1", "2000.00"));
+        JsonNode allowedItem = check(woman, hospital, line("S311402001", "1", "2000.00"));
+
+        assertThat(pass.at("/outcome").asString()).isEqualTo("PASS");
+        assertThat(warn.at("/outcome").asString()).isEqualTo("WARN");
+        assertThat(warn.at("/reasons").toString()).contains("excessive quantity").contains("repeats line 2");
+        assertThat(blockedInstitution.at("/outcome").asString()).isEqualTo("BLOCK");
+        assertThat(blockedInstitution.at("/reasons/0").asString()).contains("SUSPENDED");
+        assertThat(blockedItem.at("/outcome").asString()).isEqualTo("BLOCK");
+        assertThat(blockedItem.at("/reasons/0").asString()).contains("male patient");
+        assertThat(allowedItem.at("/outcome").asString()).isEqualTo("PASS");
+    }
+
+    @Test
+    void aMalformedPreCheckIsAProblemNamingTheField() {
+        HttpResponse<String> response = api.post("/api/supervision/pre-checks", """
+                {"personId":"12345","institutionCode":"H1","visitType":"INPATIENT","serviceDate":"2026-01-01",
+                 "total":"1.00","lines":[{"itemCode":"X","quantity":1,"unitPrice":"1.00","amount":"1.00"}]}""");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(response.body()).at("/errors/0/field").asString()).isEqualTo("personId");
+    }
+
+    // --- helpers ---
+
+    private String registered(String kind, String level) {
+        String code = (kind.equals("PHARMACY") ? "P" : "H") + next();
+        HttpResponse<String> response = api.post("/api/supervision/institutions", body(code, kind, level));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return code;
+    }
+
+    private static String body(String code, String kind, String level) {
+        return """
+                {"code":"%s","name":"测试机构","regionCode":"441700","kind":"%s","level":"%s",
+                 "agreementFrom":"2019-01-01","decidedBy":"科长甲"}""".formatted(code, kind, level);
+    }
+
+    private HttpResponse<String> change(String code, String status, String reason) {
+        return api.post("/api/supervision/institutions/" + code + "/agreement", """
+                {"status":"%s","effectiveFrom":"%s","reason":"%s","decidedBy":"处长乙"}"""
+                .formatted(status, LocalDate.now(), reason));
+    }
+
+    private JsonNode check(String person, String institution, String lines) {
+        HttpResponse<String> response = api.post("/api/supervision/pre-checks", """
+                {"personId":"%s","institutionCode":"%s","visitType":"INPATIENT","serviceDate":"%s","diagnosisCodes":["I10"],
+                 "total":"100.00","lines":[%s]}""".formatted(person, institution, LocalDate.now(), lines));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private static String line(String code, String quantity, String price) {
+        return """
+                {"itemCode":"%s","itemClass":"A","quantity":%s,"unitPrice":"%s","amount":"%s"}""".formatted(code, quantity, price, price);
+    }
+
+    private static String person(String birth, int sequence) {
+        String first17 = "441702" + birth + String.format("%03d", sequence);
+        return first17 + ResidentId.checkCharacter(first17);
+    }
+
+    private static String next() {
+        return String.format("4417%08d", CODES.incrementAndGet());
+    }
+}
