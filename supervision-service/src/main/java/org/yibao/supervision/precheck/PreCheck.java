@@ -16,9 +16,7 @@ import org.yibao.supervision.institution.InstitutionService;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,12 +42,12 @@ public class PreCheck {
     }
 
     private final InstitutionService institutions;
-    private final PreCheckRules rules;
+    private final SingleBillRules billRules;
     private final MeterRegistry meters;
 
-    PreCheck(InstitutionService institutions, PreCheckRules rules, MeterRegistry meters) {
+    PreCheck(InstitutionService institutions, SingleBillRules billRules, MeterRegistry meters) {
         this.institutions = institutions;
-        this.rules = rules;
+        this.billRules = billRules;
         this.meters = meters;
     }
 
@@ -62,23 +60,10 @@ public class PreCheck {
         } else if (institution.get().status() != AgreementStatus.ACTIVE) {
             block.add("institution " + r.institutionCode() + "'s agreement is " + institution.get().status());
         }
-        ResidentId.Gender gender = r.personId().gender();
-        Map<String, Integer> seen = new HashMap<>();
-        for (int i = 0; i < r.lines().size(); i++) {
-            Line line = r.lines().get(i);
-            if (line.quantity().compareTo(rules.maxQuantityPerLine()) > 0) {
-                warn.add("line " + (i + 1) + " (" + line.itemCode() + "): quantity " + line.quantity().toPlainString()
-                        + " is above " + rules.maxQuantityPerLine().toPlainString() + " (excessive quantity)");
-            }
-            Integer first = seen.putIfAbsent(line.itemCode(), i + 1);
-            if (first != null) {
-                warn.add("line " + (i + 1) + " (" + line.itemCode() + ") repeats line " + first + " (repeated or split charging)");
-            }
-            List<String> forbidden = gender == ResidentId.Gender.MALE ? rules.femaleOnlyItems() : rules.maleOnlyItems();
-            if (forbidden.stream().anyMatch(line.itemCode()::startsWith)) {
-                block.add("line " + (i + 1) + " (" + line.itemCode() + ") cannot be billed for a "
-                        + gender.name().toLowerCase() + " patient (item switching)");
-            }
+        List<SingleBillRules.Item> items = r.lines().stream()
+                .map(l -> new SingleBillRules.Item(l.itemCode(), l.quantity(), l.amount())).toList();
+        for (SingleBillRules.Finding f : billRules.check(r.personId().gender(), items)) {
+            (f.blocking() ? block : warn).add(f.evidence());
         }
         Outcome outcome = !block.isEmpty() ? Outcome.BLOCK : !warn.isEmpty() ? Outcome.WARN : Outcome.PASS;
         List<String> reasons = new ArrayList<>(block);

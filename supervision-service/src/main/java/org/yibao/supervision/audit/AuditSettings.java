@@ -1,0 +1,24 @@
+package org.yibao.supervision.audit;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.util.List;
+
+/**
+ * The smart audit's rules across claims, as configuration.
+ *
+ * @param splitHospitalisationDays a readmission within this many days with a related diagnosis is a
+ *                                 split hospitalisation (分解住院)
+ * @param testItemPrefixes         item-code prefixes of tests; an admission billed for tests only has
+ *                                 no treatment (挂床/检查住院)
+ */
+@ConfigurationProperties("yibao.supervision.audit")
+public record AuditSettings(int splitHospitalisationDays, List<String> testItemPrefixes) {
+
+    public AuditSettings {
+        if (splitHospitalisationDays < 1) {
+            throw new IllegalStateException("yibao.supervision.audit.split-hospitalisation-days must be 1 or more");
+        }
+        testItemPrefixes = testItemPrefixes == null ? List.of() : List.copyOf(testItemPrefixes);
+    }
+}

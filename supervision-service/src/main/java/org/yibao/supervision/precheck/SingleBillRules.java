@@ -1,0 +1,61 @@
+package org.yibao.supervision.precheck;
+
+import org.springframework.stereotype.Component;
+import org.yibao.contracts.identity.ResidentId;
+import org.yibao.contracts.money.Money;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The audit rules that fit one bill, shared by the real-time pre-check (before settlement) and the
+ * smart audit (after it), so both judge a bill the same way.
+ */
+@Component
+public class SingleBillRules {
+
+    /** One line of a bill as the rules see it. */
+    public record Item(String itemCode, BigDecimal quantity, Money amount) {
+    }
+
+    /**
+     * What a rule found.
+     *
+     * @param blocking whether the pre-check refuses the bill for it (otherwise it warns)
+     */
+    public record Finding(String rule, boolean blocking, String evidence, Money amountAtRisk) {
+    }
+
+    private final PreCheckRules rules;
+
+    SingleBillRules(PreCheckRules rules) {
+        this.rules = rules;
+    }
+
+    public List<Finding> check(ResidentId.Gender gender, List<Item> items) {
+        List<Finding> findings = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        List<String> forbidden = gender == ResidentId.Gender.MALE ? rules.femaleOnlyItems() : rules.maleOnlyItems();
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            String where = "line " + (i + 1) + " (" + item.itemCode() + ")";
+            if (item.quantity().compareTo(rules.maxQuantityPerLine()) > 0) {
+                findings.add(new Finding("EXCESSIVE_QUANTITY", false, where + ": quantity " + item.quantity().toPlainString()
+                        + " is above " + rules.maxQuantityPerLine().toPlainString() + " (excessive quantity)", item.amount()));
+            }
+            Integer first = seen.putIfAbsent(item.itemCode(), i + 1);
+            if (first != null) {
+                findings.add(new Finding("REPEATED_CHARGING", false, where + " repeats line " + first
+                        + " (repeated or split charging)", item.amount()));
+            }
+            if (forbidden.stream().anyMatch(item.itemCode()::startsWith)) {
+                findings.add(new Finding("ITEM_SWITCHING", true, where + " cannot be billed for a "
+                        + gender.name().toLowerCase() + " patient (item switching)", item.amount()));
+            }
+        }
+        return findings;
+    }
+}

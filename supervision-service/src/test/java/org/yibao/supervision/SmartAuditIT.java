@@ -1,0 +1,156 @@
+package org.yibao.supervision;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.yibao.contracts.EventEnvelope;
+import org.yibao.contracts.IntegrationEvent;
+import org.yibao.contracts.events.ClaimLine;
+import org.yibao.contracts.events.ClaimReversed;
+import org.yibao.contracts.events.ClaimSettled;
+import org.yibao.contracts.events.ItemCategory;
+import org.yibao.contracts.events.ItemClass;
+import org.yibao.contracts.events.Scheme;
+import org.yibao.contracts.events.SettlementAmounts;
+import org.yibao.contracts.events.VisitType;
+import org.yibao.contracts.identity.ResidentId;
+import org.yibao.contracts.money.Money;
+import org.yibao.testsupport.client.EventPublisher;
+import org.yibao.testsupport.spring.PlatformIntegrationTest;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The smart audit over settlement's ClaimSettled stream on a real PostgreSQL and Kafka: each rule
+ * finds its pattern once, with evidence, announced as ViolationDetected; a clean claim raises nothing;
+ * a reversed stay is not held against a later one.
+ */
+@PlatformIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SmartAuditIT {
+
+    private static final AtomicInteger PEOPLE = new AtomicInteger();
+    private static final LocalDate DAY = LocalDate.of(2026, 3, 2);
+
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Autowired
+    private JsonMapper json;
+
+    private EventPublisher events;
+
+    @BeforeAll
+    void publisher() {
+        events = new EventPublisher(json);
+    }
+
+    @AfterAll
+    void close() {
+        events.close();
+    }
+
+    @Test
+    void aReadmissionWithARelatedDiagnosisWithinTheWindowIsASplitHospitalisationFoundOnce() {
+        String person = nextId();
+        ClaimSettled first = claim(person, "H1", DAY, List.of("I63.900"), line("S120100001", "5", "40.00"));
+        ClaimSettled second = claim(person, "H1", DAY.plusDays(5), List.of("I63.800"), line("S120100001", "4", "40.00"));
+        events.publish(first);
+        EventEnvelope<IntegrationEvent> envelope = events.publish(second);
+        events.publish(envelope); // redelivered
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> violations(second, "SPLIT_HOSPITALISATION") == 1);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> announced(person) == 1);
+        assertThat(jdbc.queryForObject("select evidence from violation where settlement_id = ?", String.class,
+                second.settlementId())).contains("5 days after").contains("[I63]");
+        assertThat(violations(first, "SPLIT_HOSPITALISATION")).isZero();
+    }
+
+    @Test
+    void onePersonInTwoHospitalsOnTheSameDayIsFlagged() {
+        String person = nextId();
+        events.publish(claim(person, "H1", DAY, List.of("J18.9"), line("S120100001", "1", "40.00")));
+        ClaimSettled elsewhere = claim(person, "H2", DAY, List.of("K35.9"), line("S120100001", "1", "40.00"));
+        events.publish(elsewhere);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> violations(elsewhere, "TWO_PLACES_AT_ONCE") == 1);
+    }
+
+    @Test
+    void anAdmissionWithTestsOnlyAndABillWithRepeatedAndExcessiveLinesAreFlagged() {
+        String person = nextId();
+        ClaimSettled testsOnly = claim(person, "H1", DAY, List.of("R50.9"), line("S250301001", "1", "60.00"),
+                line("S250101001", "1", "30.00"));
+        ClaimSettled padded = claim(nextId(), "H1", DAY, List.of("E11.9"), line("XC08CAA001A001010100001", "600", "0.30"),
+                line("S120100001", "1", "40.00"), line("S120100001", "1", "40.00"));
+        events.publish(testsOnly);
+        events.publish(padded);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> violations(testsOnly, "TESTS_ONLY_ADMISSION") == 1
+                && violations(padded, "EXCESSIVE_QUANTITY") == 1 && violations(padded, "REPEATED_CHARGING") == 1);
+    }
+
+    @Test
+    void aCleanClaimRaisesNothingAndAReversedStayIsNotHeldAgainstTheNext() {
+        String person = nextId();
+        ClaimSettled reversedStay = claim(person, "H1", DAY, List.of("I63.9"), line("S120100001", "5", "40.00"));
+        events.publish(reversedStay);
+        events.publish(new ClaimReversed(UUID.randomUUID().toString(), reversedStay.settlementId(), person, "H1", "441700",
+                Scheme.RESIDENT, VisitType.INPATIENT, 2026, Instant.now(), "wrong patient", reversedStay.amounts(),
+                reversedStay.lines()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select reversed from audited_claim where settlement_id = ?", Boolean.class, reversedStay.settlementId()));
+        ClaimSettled next = claim(person, "H1", DAY.plusDays(3), List.of("I63.9"), line("S120100001", "3", "40.00"));
+        events.publish(next);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from audited_claim where settlement_id = ?", Integer.class, next.settlementId()) == 1);
+        assertThat(jdbc.queryForObject("select count(*) from violation where person_id = ?", Integer.class, person)).isZero();
+    }
+
+    // --- helpers ---
+
+    private static ClaimSettled claim(String person, String institution, LocalDate date, List<String> diagnoses, ClaimLine... lines) {
+        Money total = Money.sum(List.of(lines).stream().map(ClaimLine::amount).toList());
+        SettlementAmounts amounts = new SettlementAmounts(total, Money.ZERO, Money.ZERO, total, Money.ZERO, total, Money.ZERO,
+                Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO);
+        return new ClaimSettled(UUID.randomUUID().toString(), person, institution, "441700", Scheme.RESIDENT,
+                VisitType.INPATIENT, date.getYear(), date, diagnoses, Instant.now(), "yangjiang-2019-resident@2", amounts,
+                List.of(lines));
+    }
+
+    private static ClaimLine line(String code, String quantity, String unitPrice) {
+        Money price = Money.of(unitPrice);
+        Money amount = Money.rounded(price.amount().multiply(new BigDecimal(quantity)), java.math.RoundingMode.HALF_UP);
+        return new ClaimLine(code, "item", code.startsWith("X") ? ItemCategory.DRUG : ItemCategory.SERVICE, ItemClass.A,
+                new BigDecimal(quantity), price, amount, Money.ZERO, false);
+    }
+
+    private static String nextId() {
+        String first17 = "441702" + "19600101" + String.format("%03d", 100 + PEOPLE.incrementAndGet());
+        return first17 + ResidentId.checkCharacter(first17);
+    }
+
+    private int violations(ClaimSettled c, String rule) {
+        return jdbc.queryForObject("select count(*) from violation where settlement_id = ? and rule = ?", Integer.class,
+                c.settlementId(), rule);
+    }
+
+    private int announced(String person) {
+        return jdbc.queryForObject("select count(*) from outbox_event where event_type = 'ViolationDetected' and envelope like ?",
+                Integer.class, "%" + person + "%");
+    }
+}
