@@ -52,6 +52,8 @@ final class SampleEvents {
                         AssistanceCategory.LIFTED_OUT_OF_POVERTY, Money.of("12500.00"), Money.of("10000.00"), "ABSOLUTE", now),
                 new ViolationDetected("V-1", "SPLIT_HOSPITALISATION", List.of("S-2", "S-1"), PERSON, "H41040000012",
                         "410400", 2020, Money.of("8000.00"), List.of("readmitted 3 days after discharge with I63"), now),
+                new FundRecoveryOrdered("CASE-1", "H41040000012", "410400", Money.of("59073.80"), List.of("S-1"),
+                        "split hospitalisation", now),
                 new VbpCatalogPublished("LIANGBING", 1, "两病用药推荐目录", "500116", LocalDate.parse("2023-01-01"),
                         List.of(new VbpCatalogPublished.Item("XC08CAA001A001010100001", "氨氯地平")), now));
     }

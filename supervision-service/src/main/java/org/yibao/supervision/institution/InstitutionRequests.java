@@ -11,13 +11,13 @@ import org.yibao.contracts.events.InstitutionLevel;
 import java.time.LocalDate;
 
 /** The bodies of the institution API. */
-final class InstitutionRequests {
+public final class InstitutionRequests {
 
     private InstitutionRequests() {
     }
 
     /** Signs a designated institution's agreement (定点协议). */
-    record Register(
+    public record Register(
             @NotBlank @Pattern(regexp = "[A-Z][0-9A-Z]{5,29}", message = "must be an institution code such as H44170000003")
             String code,
             @NotBlank @Size(max = 200) String name,
@@ -31,7 +31,7 @@ final class InstitutionRequests {
     }
 
     /** Suspends, reinstates or terminates an agreement. */
-    record ChangeAgreement(
+    public record ChangeAgreement(
             @NotNull AgreementStatus status,
             @NotNull LocalDate effectiveFrom,
             @NotBlank @Size(max = 500) String reason,

@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.yibao.web.RequestIds;
 import org.yibao.web.problem.ConflictException;
 import org.yibao.web.problem.FieldProblem;
+import org.yibao.web.problem.ForbiddenException;
 import org.yibao.web.problem.InvalidRequestException;
 import org.yibao.web.problem.NotFoundException;
 import org.yibao.web.problem.Problems;
@@ -60,6 +61,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RefusedException.class)
     ResponseEntity<ProblemDetail> refused(RefusedException e, HttpServletRequest request) {
         return respond(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Refused", e.getMessage(), requestId(request), request.getRequestURI()));
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<ProblemDetail> forbidden(ForbiddenException e, HttpServletRequest request) {
+        return respond(Problems.of(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage(), requestId(request), request.getRequestURI()));
     }
 
     @ExceptionHandler(ConflictException.class)

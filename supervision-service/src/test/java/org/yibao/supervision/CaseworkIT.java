@@ -1,0 +1,142 @@
+package org.yibao.supervision;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.yibao.testsupport.client.ServiceClient;
+import org.yibao.testsupport.spring.PlatformIntegrationTest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Clues and cases on a real PostgreSQL: investigation, decision and review by three different staff
+ * members (the same person in two roles is refused, 403), a reviewed fund recovery announced, a
+ * reviewed suspension applied to the agreement, and the audit trail of every step.
+ */
+@PlatformIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CaseworkIT {
+
+    private static final AtomicInteger CODES = new AtomicInteger();
+
+    @Autowired
+    private Environment environment;
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Autowired
+    private JsonMapper json;
+
+    private ServiceClient api;
+    private String base;
+
+    @BeforeAll
+    void client() {
+        int port = environment.getRequiredProperty("local.server.port", Integer.class);
+        api = new ServiceClient(port);
+        base = "http://127.0.0.1:" + port;
+    }
+
+    @Test
+    void aFundRecoveryIsInvestigatedDecidedAndReviewedByThreePeopleThenAnnounced() {
+        String institution = institution();
+        String caseId = openCase(institution, "inv-zhang");
+
+        assertThat(as("inv-zhang", "INVESTIGATOR", "/cases/" + caseId + "/findings",
+                "{\"findings\":\"split hospitalisation, 12 stays\",\"settlementIds\":[\"S-1\",\"S-2\"]}").statusCode()).isEqualTo(200);
+        HttpResponse<String> decidedByInvestigator = as("inv-zhang", "INVESTIGATOR,DECIDER", "/cases/" + caseId + "/decision",
+                "{\"outcome\":\"FUND_RECOVERY\",\"recoveryAmount\":59073.80,\"reason\":\"recover\"}");
+        HttpResponse<String> decided = as("dec-li", "DECIDER", "/cases/" + caseId + "/decision",
+                "{\"outcome\":\"FUND_RECOVERY\",\"recoveryAmount\":59073.80,\"reason\":\"recover the overpayment\"}");
+        HttpResponse<String> reviewedByDecider = as("dec-li", "DECIDER,REVIEWER", "/cases/" + caseId + "/review",
+                "{\"approved\":true,\"comment\":\"ok\"}");
+        HttpResponse<String> reviewed = as("rev-wang", "REVIEWER", "/cases/" + caseId + "/review",
+                "{\"approved\":true,\"comment\":\"evidence sufficient\"}");
+
+        assertThat(decidedByInvestigator.statusCode()).isEqualTo(403);
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
+        assertThat(reviewedByDecider.statusCode()).isEqualTo(403);
+        assertThat(reviewed.statusCode()).as(reviewed.body()).isEqualTo(200);
+        JsonNode c = json.readTree(api.get("/api/supervision/cases/" + caseId).body());
+        assertThat(c.at("/case/status").asString()).isEqualTo("CLOSED");
+        assertThat(c.at("/trail").size()).isEqualTo(4);
+        assertThat(c.at("/trail/2/staff_id").asString()).isEqualTo("dec-li");
+        assertThat(jdbc.queryForObject("""
+                select count(*) from outbox_event where event_type = 'FundRecoveryOrdered' and envelope like ?
+                  and envelope like '%"amount":"59073.80"%'""", Integer.class, "%" + caseId + "%")).isEqualTo(1);
+    }
+
+    @Test
+    void aReviewedSuspensionSuspendsTheAgreementAndAReturnedDecisionIsDecidedAgain() {
+        String institution = institution();
+        String caseId = openCase(institution, "inv-zhao");
+        as("inv-zhao", "INVESTIGATOR", "/cases/" + caseId + "/findings", "{\"findings\":\"fake invoices\"}");
+        as("dec-qian", "DECIDER", "/cases/" + caseId + "/decision", "{\"outcome\":\"WARNING\",\"reason\":\"first offence\"}");
+
+        HttpResponse<String> returned = as("rev-sun", "REVIEWER", "/cases/" + caseId + "/review",
+                "{\"approved\":false,\"comment\":\"too lenient\"}");
+        as("dec-qian", "DECIDER", "/cases/" + caseId + "/decision", "{\"outcome\":\"SUSPENSION\",\"reason\":\"fake invoices\"}");
+        HttpResponse<String> approved = as("rev-sun", "REVIEWER", "/cases/" + caseId + "/review",
+                "{\"approved\":true,\"comment\":\"agreed\"}");
+
+        assertThat(json.readTree(returned.body()).at("/case/status").asString()).isEqualTo("DECIDING");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select status from institution where code = ?", String.class, institution))
+                .isEqualTo("SUSPENDED");
+    }
+
+    @Test
+    void caseWorkNeedsANamedStaffMemberWithTheRole() {
+        String institution = institution();
+        String clue = clue(institution);
+
+        HttpResponse<String> anonymous = api.post("/api/supervision/cases", "{\"clueIds\":[\"" + clue + "\"]}");
+        HttpResponse<String> withoutRole = as("someone", "AUDITOR", "/cases", "{\"clueIds\":[\"" + clue + "\"]}");
+
+        assertThat(anonymous.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(anonymous.body()).at("/errors/0/field").asString()).isEqualTo("X-Staff-Id");
+        assertThat(withoutRole.statusCode()).isEqualTo(403);
+        assertThat(jdbc.queryForObject("select count(*) from supervision_case where institution = ?", Integer.class, institution))
+                .isZero();
+    }
+
+    // --- helpers ---
+
+    private String institution() {
+        String code = String.format("H4417%07d", CODES.incrementAndGet());
+        HttpResponse<String> r = api.post("/api/supervision/institutions", """
+                {"code":"%s","name":"某医院","regionCode":"441700","kind":"HOSPITAL","level":"LEVEL_2",
+                 "agreementFrom":"2019-01-01","decidedBy":"科长甲"}""".formatted(code));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return code;
+    }
+
+    private String clue(String institution) {
+        HttpResponse<String> r = api.post("/api/supervision/clues", """
+                {"source":"VILLAGE","institutionCode":"%s","description":"村医举报: 挂床住院"}""".formatted(institution));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return json.readTree(r.body()).at("/clueId").asString();
+    }
+
+    private String openCase(String institution, String investigator) {
+        HttpResponse<String> r = as(investigator, "INVESTIGATOR", "/cases", "{\"clueIds\":[\"" + clue(institution) + "\"]}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return json.readTree(r.body()).at("/case/case_id").asString();
+    }
+
+    private HttpResponse<String> as(String staff, String roles, String path, String body) {
+        return api.send(HttpRequest.newBuilder(URI.create(base + "/api/supervision" + path))
+                .header("Content-Type", "application/json").header("X-Staff-Id", staff).header("X-Staff-Roles", roles)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+}
