@@ -1,0 +1,68 @@
+package org.yibao.supervision.inspection;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.yibao.web.problem.InvalidRequestException;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** Inspection plans and the supervision report, behind the gateway at {@code /api/supervision}. */
+@RestController
+@RequestMapping("/api/supervision")
+class InspectionController {
+
+    private final InspectionService inspections;
+
+    InspectionController(InspectionService inspections) {
+        this.inspections = inspections;
+    }
+
+    /** @param seed the draw's seed; published with the plan so the draw can be redone */
+    record PlanRequest(@NotEmpty List<@NotBlank String> inspectors, @NotNull Long seed, @NotBlank String createdBy) {
+    }
+
+    record ResultRequest(@NotNull LocalDate inspectedOn, @NotBlank String finding, @Size(max = 2000) String note) {
+    }
+
+    @PostMapping("/inspection-plans/{year}")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> plan(@PathVariable int year, @Valid @RequestBody PlanRequest request) {
+        return inspections.plan(year(year), request.inspectors(), request.seed(), request.createdBy());
+    }
+
+    @GetMapping("/inspection-plans/{year}")
+    List<Map<String, Object>> inspections(@PathVariable int year) {
+        return inspections.inspections(year(year));
+    }
+
+    @PostMapping("/inspection-plans/{year}/institutions/{code}/result")
+    Map<String, Object> result(@PathVariable int year, @PathVariable String code, @Valid @RequestBody ResultRequest request) {
+        inspections.record(year(year), code, request.inspectedOn(), request.finding(), request.note());
+        return Map.of("year", year, "institution", code, "finding", request.finding());
+    }
+
+    @GetMapping("/reports/{year}")
+    Map<String, Object> report(@PathVariable int year) {
+        return inspections.report(year(year));
+    }
+
+    private static int year(int year) {
+        if (year < 2000 || year > 2100) {
+            throw new InvalidRequestException("year", "must be between 2000 and 2100");
+        }
+        return year;
+    }
+}
