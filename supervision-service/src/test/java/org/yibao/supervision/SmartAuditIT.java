@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.yibao.contracts.EventEnvelope;
 import org.yibao.contracts.IntegrationEvent;
@@ -20,14 +21,20 @@ import org.yibao.contracts.events.VisitType;
 import org.yibao.contracts.identity.ResidentId;
 import org.yibao.contracts.money.Money;
 import org.yibao.testsupport.client.EventPublisher;
+import org.yibao.testsupport.client.ServiceClient;
 import org.yibao.testsupport.spring.PlatformIntegrationTest;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -48,6 +55,8 @@ class SmartAuditIT {
 
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private Environment environment;
     @Autowired
     private JsonMapper json;
 
@@ -119,6 +128,110 @@ class SmartAuditIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "select count(*) from audited_claim where settlement_id = ?", Integer.class, next.settlementId()) == 1);
         assertThat(jdbc.queryForObject("select count(*) from violation where person_id = ?", Integer.class, person)).isZero();
+    }
+
+    @Test
+    void aClassALinePricedAboveTheCeilingIsFlaggedAndOneWithinItIsNot() {
+        ClaimLine above = new ClaimLine("XC08CAA001A001010100001", "氨氯地平片", ItemCategory.DRUG, ItemClass.A,
+                new BigDecimal("28"), Money.of("0.50"), Money.of("14.00"), Money.of("5.60"), true);
+        ClaimSettled overpriced = claim(nextId(), "H1", DAY, List.of("I10"), above);
+        ClaimSettled fair = claim(nextId(), "H1", DAY, List.of("I10"), line("XC08CAA001A001010100001", "28", "0.30"));
+        events.publish(overpriced);
+        events.publish(fair);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> violations(overpriced, "PRICE_ABOVE_CEILING") == 1
+                && jdbc.queryForObject("select count(*) from audited_claim where settlement_id = ?", Integer.class,
+                fair.settlementId()) == 1);
+        assertThat(violations(fair, "PRICE_ABOVE_CEILING")).isZero();
+        assertThat(jdbc.queryForObject("select amount_at_risk::text from violation where settlement_id = ?", String.class,
+                overpriced.settlementId())).isEqualTo("5.60");
+    }
+
+    @Test
+    void aClaimAfterARegisteredDeathIsFlaggedAlsoWhenTheDeathIsRegisteredLate() {
+        String person = nextId();
+        ClaimSettled before = claim(person, "H1", DAY, List.of("J18.9"), line("S120100001", "1", "40.00"));
+        ClaimSettled after = claim(person, "H1", DAY.plusDays(10), List.of("J18.9"), line("S120100001", "1", "40.00"));
+        events.publish(before);
+        events.publish(after);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from audited_claim where person_id = ?", Integer.class, person) == 2);
+
+        ServiceClient api = new ServiceClient(
+                environment.getRequiredProperty("local.server.port", Integer.class));
+        HttpResponse<String> registered = api.post("/api/supervision/deaths", """
+                {"personId":"%s","dateOfDeath":"%s","source":"civil-affairs"}""".formatted(person, DAY.plusDays(5)));
+        ClaimSettled later = claim(person, "H2", DAY.plusDays(20), List.of("J18.9"), line("S120100001", "1", "40.00"));
+        events.publish(later);
+
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
+        assertThat(json.readTree(registered.body()).at("/flaggedClaims").asInt()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> violations(later, "CLAIM_AFTER_DEATH") == 1);
+        assertThat(violations(after, "CLAIM_AFTER_DEATH")).isEqualTo(1);
+        assertThat(violations(before, "CLAIM_AFTER_DEATH")).isZero();
+    }
+
+    /**
+     * A generated stream: clean claims and planted patterns of every cross-claim and single-bill rule.
+     * Precision and recall are computed over (rule, claim) pairs and printed; both must be 1.
+     */
+    @Test
+    void plantedFraudIsFoundAndCleanClaimsAreNot() {
+        Random random = new Random(7);
+        Set<String> planted = new HashSet<>();
+        List<ClaimSettled> stream = new ArrayList<>();
+        Set<String> everyone = new HashSet<>();
+        for (int i = 0; i < 40; i++) { // clean: one stay or visit each, treatment lines, distinct people
+            String p = nextId();
+            everyone.add(p);
+            stream.add(claim(p, "H" + (1 + random.nextInt(3)), DAY.plusDays(random.nextInt(60)), List.of("J18.9"),
+                    line("S120100001", String.valueOf(1 + random.nextInt(9)), "40.00"), line("XC08CAA001A001010100001", "28", "0.30")));
+        }
+        for (int i = 0; i < 4; i++) {
+            String p = nextId();
+            everyone.add(p);
+            ClaimSettled stay = claim(p, "H1", DAY, List.of("I63.9"), line("S120100001", "6", "40.00"));
+            ClaimSettled readmission = claim(p, "H1", DAY.plusDays(2 + i), List.of("I63.8"), line("S120100001", "5", "40.00"));
+            stream.add(stay);
+            stream.add(readmission);
+            planted.add("SPLIT_HOSPITALISATION/" + readmission.settlementId());
+
+            String q = nextId();
+            everyone.add(q);
+            ClaimSettled here = claim(q, "H1", DAY.plusDays(30), List.of("K35.9"), line("S120100001", "2", "40.00"));
+            ClaimSettled there = claim(q, "H2", DAY.plusDays(30), List.of("N20.0"), line("S120100001", "2", "40.00"));
+            stream.add(here);
+            stream.add(there);
+            planted.add("TWO_PLACES_AT_ONCE/" + there.settlementId());
+
+            String r = nextId();
+            everyone.add(r);
+            ClaimSettled testsOnly = claim(r, "H3", DAY.plusDays(40), List.of("R50.9"), line("S250301001", "1", "60.00"));
+            stream.add(testsOnly);
+            planted.add("TESTS_ONLY_ADMISSION/" + testsOnly.settlementId());
+
+            String t = nextId();
+            everyone.add(t);
+            ClaimSettled padded = claim(t, "H2", DAY.plusDays(50), List.of("E11.9"),
+                    line("XC08CAA001A001010100001", "900", "0.30"), line("S120100001", "1", "40.00"), line("S120100001", "1", "40.00"));
+            stream.add(padded);
+            planted.add("EXCESSIVE_QUANTITY/" + padded.settlementId());
+            planted.add("REPEATED_CHARGING/" + padded.settlementId());
+        }
+        stream.forEach(events::publish);
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from audited_claim where person_id = any(?)", Integer.class,
+                (Object) everyone.toArray(String[]::new)) == stream.size());
+
+        Set<String> found = new HashSet<>(jdbc.queryForList(
+                "select rule || '/' || settlement_id from violation where person_id = any(?)", String.class,
+                (Object) everyone.toArray(String[]::new)));
+        long truePositives = found.stream().filter(planted::contains).count();
+        double precision = found.isEmpty() ? 0 : (double) truePositives / found.size();
+        double recall = (double) truePositives / planted.size();
+        System.out.printf("smart audit on %d claims (%d planted findings): precision %.2f, recall %.2f%n",
+                stream.size(), planted.size(), precision, recall);
+        assertThat(found).containsExactlyInAnyOrderElementsOf(planted);
     }
 
     // --- helpers ---

@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.yibao.contracts.events.ClaimLine;
 import org.yibao.contracts.events.ClaimSettled;
+import org.yibao.contracts.events.ItemClass;
 import org.yibao.contracts.events.ViolationDetected;
 import org.yibao.contracts.events.VisitType;
 import org.yibao.contracts.identity.ResidentId;
@@ -61,6 +62,18 @@ public class SmartAudit {
         for (SingleBillRules.Finding f : billRules.check(ResidentId.of(c.personId()).gender(), items)) {
             record(c, f.rule(), List.of(), f.amountAtRisk(), f.evidence());
         }
+        for (ClaimLine line : c.lines()) {
+            // a class A line has no prior self-pay, so any self-pay on it is the part above the catalog ceiling
+            if (line.itemClass() == ItemClass.A && line.selfPay().isPositive()) {
+                record(c, "PRICE_ABOVE_CEILING", List.of(), line.selfPay(), line.itemCode() + " billed at " + line.unitPrice()
+                        + " a unit, " + line.selfPay() + " above the catalog ceiling");
+            }
+        }
+        List<Date> death = jdbc.queryForList("select date_of_death from death where person_id = ?", Date.class, c.personId());
+        if (!death.isEmpty() && c.serviceDate().isAfter(death.get(0).toLocalDate())) {
+            record(c, "CLAIM_AFTER_DEATH", List.of(), c.amounts().total(), "treatment on " + c.serviceDate()
+                    + " after the death registered on " + death.get(0).toLocalDate());
+        }
         if (c.visitType() != VisitType.INPATIENT) {
             return;
         }
@@ -92,6 +105,30 @@ public class SmartAudit {
         }
     }
 
+    /**
+     * A death registered (possibly late): claims already settled for treatment after it are flagged
+     * now. Returns how many.
+     */
+    public int deathRegistered(String personId, java.time.LocalDate dateOfDeath, String source) {
+        jdbc.update("""
+                insert into death (person_id, date_of_death, source) values (?, ?, ?)
+                on conflict (person_id) do update set date_of_death = excluded.date_of_death, source = excluded.source""",
+                personId, Date.valueOf(dateOfDeath), source);
+        int flagged = 0;
+        for (Map<String, Object> claim : jdbc.queryForList("""
+                select settlement_id, institution, region_code, service_date, total from audited_claim
+                where person_id = ? and service_date > ? and not reversed""", personId, Date.valueOf(dateOfDeath))) {
+            java.time.LocalDate served = ((Date) claim.get("service_date")).toLocalDate();
+            Subject subject = new Subject((String) claim.get("settlement_id"), personId, (String) claim.get("institution"),
+                    (String) claim.get("region_code"), served.getYear());
+            if (record(subject, "CLAIM_AFTER_DEATH", List.of(), Money.of((java.math.BigDecimal) claim.get("total")),
+                    "treatment on " + served + " after the death registered on " + dateOfDeath)) {
+                flagged++;
+            }
+        }
+        return flagged;
+    }
+
     public void reversed(String settlementId) {
         jdbc.update("update audited_claim set reversed = true where settlement_id = ?", settlementId);
     }
@@ -105,19 +142,31 @@ public class SmartAudit {
     }
 
     private void record(ClaimSettled c, String rule, List<String> related, Money amountAtRisk, String evidence) {
+        record(new Subject(c.settlementId(), c.personId(), c.institutionCode(), c.regionCode(), c.year()), rule, related,
+                amountAtRisk, evidence);
+    }
+
+    /** The claim a finding is about. */
+    private record Subject(String settlementId, String personId, String institution, String regionCode, int year) {
+    }
+
+    /** Stores a finding once per rule and claim and announces it; false when it was already known. */
+    private boolean record(Subject s, String rule, List<String> related, Money amountAtRisk, String evidence) {
         UUID id = UUID.randomUUID();
         int inserted = jdbc.update("""
                         insert into violation (violation_id, rule, settlement_id, related, person_id, institution, amount_at_risk, evidence)
                         values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (rule, settlement_id) do nothing""",
-                id, rule, c.settlementId(), String.join(",", related), c.personId(), c.institutionCode(), amountAtRisk.amount(),
+                id, rule, s.settlementId(), String.join(",", related), s.personId(), s.institution(), amountAtRisk.amount(),
                 evidence);
         if (inserted == 0) {
-            return; // a second finding of the same rule on the same claim adds nothing
+            return false; // a second finding of the same rule on the same claim adds nothing
         }
-        List<String> ids = new ArrayList<>(List.of(c.settlementId()));
+        List<String> ids = new ArrayList<>(List.of(s.settlementId()));
         ids.addAll(related);
-        outbox.append(new ViolationDetected(id.toString(), rule, ids, c.personId(),
-                c.institutionCode(), c.regionCode(), c.year(), amountAtRisk, List.of(evidence), clock.instant()));
+        outbox.append(new ViolationDetected(id.toString(), rule, ids, s.personId(), s.institution(), s.regionCode(), s.year(),
+                amountAtRisk, List.of(evidence), clock.instant()));
         meters.counter("yibao.supervision.violations", "rule", rule).increment();
+        return true;
     }
+
 }

@@ -1,0 +1,37 @@
+package org.yibao.supervision.audit;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.yibao.contracts.identity.ResidentId;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/** Death registrations from civil affairs or public security, at {@code /api/supervision/deaths}. */
+@RestController
+@RequestMapping("/api/supervision")
+class DeathController {
+
+    private final SmartAudit audit;
+
+    DeathController(SmartAudit audit) {
+        this.audit = audit;
+    }
+
+    record Death(@NotNull ResidentId personId, @NotNull LocalDate dateOfDeath, @NotBlank String source) {
+    }
+
+    /** Registers a death; claims already settled for treatment after it are flagged at once. */
+    @PostMapping("/deaths")
+    @Transactional
+    Map<String, Object> register(@Valid @RequestBody Death death) {
+        int flagged = audit.deathRegistered(death.personId().value(), death.dateOfDeath(), death.source());
+        return Map.of("flaggedClaims", flagged);
+    }
+}
