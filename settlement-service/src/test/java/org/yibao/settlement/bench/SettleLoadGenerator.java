@@ -15,6 +15,7 @@ import org.yibao.contracts.events.PersonEnrolled;
 import org.yibao.contracts.events.PersonType;
 import org.yibao.contracts.events.Scheme;
 import org.yibao.contracts.identity.ResidentId;
+import org.yibao.testsupport.client.KeepAliveHttp;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;

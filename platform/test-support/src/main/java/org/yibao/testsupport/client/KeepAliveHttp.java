@@ -1,4 +1,4 @@
-package org.yibao.settlement.bench;
+package org.yibao.testsupport.client;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,14 +12,14 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One HTTP/1.1 keep-alive connection for one load-generator client: a blocking socket, a POST, the
+ * One HTTP/1.1 keep-alive connection for one load-generator client (benchmarks): a blocking socket, a POST, the
  * status and body back (Content-Length or chunked). The JDK's HttpClient costs the load generator
  * about as much CPU per request as the service spends answering it; on a two-core machine that
  * shared CPU would be measured as the platform's slowness.
  */
-final class KeepAliveHttp implements Closeable {
+public final class KeepAliveHttp implements Closeable {
 
-    record Response(int status, String body) {
+    public record Response(int status, String body) {
     }
 
     private final URI base;
@@ -27,11 +27,11 @@ final class KeepAliveHttp implements Closeable {
     private InputStream in;
     private OutputStream out;
 
-    KeepAliveHttp(URI base) {
+    public KeepAliveHttp(URI base) {
         this.base = base;
     }
 
-    Response post(String path, String json) throws IOException {
+    public Response post(String path, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
                 + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: " + body.length
