@@ -104,6 +104,25 @@ class InstitutionsAndPreCheckIT {
     }
 
     @Test
+    void itemsMustFitThePatientsAgeAndDiagnoses() {
+        String hospital = registered("HOSPITAL", "LEVEL_3");
+        String adult = person("19700101", 13);
+        String infant = person(LocalDate.now().minusMonths(3).toString().replace("-", ""), 14);
+
+        JsonNode adultNeonatal = check(adult, hospital, line("S311601001", "1", "300.00"));
+        JsonNode infantNeonatal = check(infant, hospital, line("S311601001", "1", "300.00"));
+        JsonNode insulinForHypertension = check(adult, hospital, line("XA10AB01", "1", "80.00"));
+        JsonNode insulinForDiabetes = checkWith(adult, hospital, "E11.9", line("XA10AB01", "1", "80.00"));
+
+        assertThat(adultNeonatal.at("/outcome").asString()).isEqualTo("BLOCK");
+        assertThat(adultNeonatal.at("/reasons/0").asString()).contains("aged 0-1");
+        assertThat(infantNeonatal.at("/outcome").asString()).isEqualTo("PASS");
+        assertThat(insulinForHypertension.at("/outcome").asString()).isEqualTo("WARN");
+        assertThat(insulinForHypertension.at("/reasons/0").asString()).contains("does not fit the diagnoses");
+        assertThat(insulinForDiabetes.at("/outcome").asString()).isEqualTo("PASS");
+    }
+
+    @Test
     void aMalformedPreCheckIsAProblemNamingTheField() {
         HttpResponse<String> response = api.post("/api/supervision/pre-checks", """
                 {"personId":"12345","institutionCode":"H1","visitType":"INPATIENT","serviceDate":"2026-01-01",
@@ -135,9 +154,13 @@ class InstitutionsAndPreCheckIT {
     }
 
     private JsonNode check(String person, String institution, String lines) {
+        return checkWith(person, institution, "I10", lines);
+    }
+
+    private JsonNode checkWith(String person, String institution, String diagnosis, String lines) {
         HttpResponse<String> response = api.post("/api/supervision/pre-checks", """
-                {"personId":"%s","institutionCode":"%s","visitType":"INPATIENT","serviceDate":"%s","diagnosisCodes":["I10"],
-                 "total":"100.00","lines":[%s]}""".formatted(person, institution, LocalDate.now(), lines));
+                {"personId":"%s","institutionCode":"%s","visitType":"INPATIENT","serviceDate":"%s","diagnosisCodes":["%s"],
+                 "total":"100.00","lines":[%s]}""".formatted(person, institution, LocalDate.now(), diagnosis, lines));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body());
     }

@@ -59,7 +59,8 @@ public class SmartAudit {
         }
         List<SingleBillRules.Item> items = c.lines().stream()
                 .map(l -> new SingleBillRules.Item(l.itemCode(), l.quantity(), l.amount())).toList();
-        for (SingleBillRules.Finding f : billRules.check(ResidentId.of(c.personId()).gender(), items)) {
+        for (SingleBillRules.Finding f : billRules.check(new SingleBillRules.Patient(ResidentId.of(c.personId()), c.serviceDate(),
+                c.diagnosisCodes()), items)) {
             record(c, f.rule(), List.of(), f.amountAtRisk(), f.evidence());
         }
         for (ClaimLine line : c.lines()) {

@@ -62,7 +62,8 @@ public class PreCheck {
         }
         List<SingleBillRules.Item> items = r.lines().stream()
                 .map(l -> new SingleBillRules.Item(l.itemCode(), l.quantity(), l.amount())).toList();
-        for (SingleBillRules.Finding f : billRules.check(r.personId().gender(), items)) {
+        for (SingleBillRules.Finding f : billRules.check(new SingleBillRules.Patient(r.personId(), r.serviceDate(),
+                r.diagnosisCodes() == null ? List.of() : r.diagnosisCodes()), items)) {
             (f.blocking() ? block : warn).add(f.evidence());
         }
         Outcome outcome = !block.isEmpty() ? Outcome.BLOCK : !warn.isEmpty() ? Outcome.WARN : Outcome.PASS;

@@ -5,6 +5,8 @@ import org.yibao.contracts.identity.ResidentId;
 import org.yibao.contracts.money.Money;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +37,16 @@ public class SingleBillRules {
         this.rules = rules;
     }
 
-    public List<Finding> check(ResidentId.Gender gender, List<Item> items) {
+    /** The patient as the rules see them: gender and birth date come from the resident id. */
+    public record Patient(ResidentId id, LocalDate serviceDate, List<String> diagnoses) {
+
+        int age() {
+            return Period.between(id.birthDate(), serviceDate).getYears();
+        }
+    }
+
+    public List<Finding> check(Patient patient, List<Item> items) {
+        ResidentId.Gender gender = patient.id().gender();
         List<Finding> findings = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         List<String> forbidden = gender == ResidentId.Gender.MALE ? rules.femaleOnlyItems() : rules.maleOnlyItems();
@@ -50,6 +61,20 @@ public class SingleBillRules {
             if (first != null) {
                 findings.add(new Finding("REPEATED_CHARGING", false, where + " repeats line " + first
                         + " (repeated or split charging)", item.amount()));
+            }
+            for (PreCheckRules.AgeLimit limit : rules.ageLimitedItems()) {
+                int age = patient.age();
+                if (item.itemCode().startsWith(limit.prefix()) && (age < limit.minAge() || age > limit.maxAge())) {
+                    findings.add(new Finding("ITEM_SWITCHING", true, where + " is for patients aged " + limit.minAge() + "-"
+                            + limit.maxAge() + "; this patient is " + age + " (item switching)", item.amount()));
+                }
+            }
+            for (PreCheckRules.DiagnosisBound bound : rules.diagnosisBoundItems()) {
+                if (item.itemCode().startsWith(bound.prefix()) && patient.diagnoses().stream()
+                        .noneMatch(d -> bound.diagnoses().stream().anyMatch(d.toUpperCase()::startsWith))) {
+                    findings.add(new Finding("ITEM_DIAGNOSIS_MISMATCH", false, where + " does not fit the diagnoses "
+                            + patient.diagnoses() + " (expected one of " + bound.diagnoses() + ")", item.amount()));
+                }
             }
             if (forbidden.stream().anyMatch(item.itemCode()::startsWith)) {
                 findings.add(new Finding("ITEM_SWITCHING", true, where + " cannot be billed for a "
