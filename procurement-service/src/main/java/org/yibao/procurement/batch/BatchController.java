@@ -1,0 +1,36 @@
+package org.yibao.procurement.batch;
+
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+
+/** Procurement batches, behind the gateway at {@code /api/procurement/batches}. */
+@RestController
+@RequestMapping("/api/procurement/batches")
+class BatchController {
+
+    private final BatchService batches;
+
+    BatchController(BatchService batches) {
+        this.batches = batches;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> create(@Valid @RequestBody BatchService.Batch batch) {
+        return batches.create(batch);
+    }
+
+    @GetMapping("/{batchId}")
+    Map<String, Object> get(@PathVariable String batchId) {
+        return batches.get(batchId);
+    }
+}

@@ -1,0 +1,108 @@
+package org.yibao.procurement.volume;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yibao.web.problem.InvalidRequestException;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Agreed volumes imported as a file (institution,itemCode,volume) for an agreement year. A file is
+ * applied whole or not at all: any bad row (unknown product, a volume that is not positive, a row
+ * repeated) is reported with its line and reason and nothing of the file is applied.
+ */
+@Service
+public class AgreedVolumes {
+
+    static final List<String> COLUMNS = List.of("institution", "itemCode", "volume");
+
+    public record RowError(long line, String field, String reason) {
+    }
+
+    public record Report(long rows, boolean applied, List<RowError> errors) {
+    }
+
+    private record Row(String institution, String itemCode, BigDecimal volume) {
+    }
+
+    private final JdbcClient jdbc;
+
+    AgreedVolumes(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public Report importCsv(int year, InputStream body) {
+        Set<String> products = new HashSet<>(jdbc.sql("select item_code from product").query(String.class).list());
+        List<Row> rows = new ArrayList<>();
+        List<RowError> errors = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            String header = in.readLine();
+            if (header == null || !List.of(header.replace("\uFEFF", "").trim().split(",", -1)).equals(COLUMNS)) {
+                throw new InvalidRequestException("header", "must be exactly " + String.join(",", COLUMNS));
+            }
+            long line = 1;
+            for (String text = in.readLine(); text != null; text = in.readLine()) {
+                line++;
+                if (text.isBlank()) {
+                    continue;
+                }
+                String[] f = text.split(",", -1);
+                if (f.length != 3) {
+                    errors.add(new RowError(line, "(row)", "has " + f.length + " fields, expected 3"));
+                    continue;
+                }
+                String institution = f[0].trim();
+                String item = f[1].trim();
+                if (institution.isEmpty() || institution.length() > 30) {
+                    errors.add(new RowError(line, "institution", "must be an institution code"));
+                    continue;
+                }
+                if (!products.contains(item)) {
+                    errors.add(new RowError(line, "itemCode", "is not a selected product of any batch"));
+                    continue;
+                }
+                BigDecimal volume;
+                try {
+                    volume = new BigDecimal(f[2].trim());
+                } catch (NumberFormatException e) {
+                    errors.add(new RowError(line, "volume", "must be a number"));
+                    continue;
+                }
+                if (volume.signum() <= 0) {
+                    errors.add(new RowError(line, "volume", "must be more than zero"));
+                    continue;
+                }
+                if (!seen.add(institution + "/" + item)) {
+                    errors.add(new RowError(line, "itemCode", "repeats an earlier row for this institution"));
+                    continue;
+                }
+                rows.add(new Row(institution, item, volume));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!errors.isEmpty()) {
+            return new Report(rows.size() + errors.size(), false, errors);
+        }
+        for (Row r : rows) {
+            jdbc.sql("""
+                            insert into agreed_volume (year, institution, item_code, volume) values (?, ?, ?, ?)
+                            on conflict (year, institution, item_code) do update set volume = excluded.volume""")
+                    .params(year, r.institution(), r.itemCode(), r.volume()).update();
+        }
+        return new Report(rows.size(), true, List.of());
+    }
+}

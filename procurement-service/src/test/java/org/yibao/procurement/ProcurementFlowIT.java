@@ -1,0 +1,174 @@
+package org.yibao.procurement;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.yibao.contracts.EventEnvelope;
+import org.yibao.contracts.IntegrationEvent;
+import org.yibao.contracts.events.ClaimLine;
+import org.yibao.contracts.events.ClaimReversed;
+import org.yibao.contracts.events.ClaimSettled;
+import org.yibao.contracts.events.ItemCategory;
+import org.yibao.contracts.events.ItemClass;
+import org.yibao.contracts.events.Scheme;
+import org.yibao.contracts.events.SettlementAmounts;
+import org.yibao.contracts.events.VisitType;
+import org.yibao.contracts.identity.ResidentId;
+import org.yibao.contracts.money.Money;
+import org.yibao.testsupport.client.EventPublisher;
+import org.yibao.testsupport.client.ServiceClient;
+import org.yibao.testsupport.spring.PlatformIntegrationTest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Procurement on a real PostgreSQL and Kafka: a batch and its price cuts, agreed volumes applied
+ * whole or not at all, consumption from claims counted exactly once and taken back by a reversal,
+ * completion, VBP share and savings, and a recommended catalog published for settlement.
+ */
+@PlatformIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProcurementFlowIT {
+
+    private static final String AMLODIPINE = "XC08CAA001A001010100001";
+    private static final String AMLODIPINE_BRAND = "XC08CAA001A001010100099";
+    private static final String METFORMIN = "XA10BAA001A001010100002";
+    private static final int YEAR = 2026;
+
+    @Autowired
+    private Environment environment;
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Autowired
+    private JsonMapper json;
+
+    private ServiceClient api;
+    private EventPublisher events;
+
+    @BeforeAll
+    void batch() {
+        api = new ServiceClient(environment.getRequiredProperty("local.server.port", Integer.class));
+        events = new EventPublisher(json);
+        HttpResponse<String> created = api.post("/api/procurement/batches", """
+                {"batchId":"NATIONAL-4","name":"第四批国家组织药品集中采购","level":"NATIONAL","kind":"DRUG",
+                 "startsOn":"2026-01-01","endsOn":"2026-12-31",
+                 "products":[
+                   {"itemCode":"%s","genericName":"氨氯地平","specification":"5mg","manufacturer":"甲药业","winningPrice":0.30,"previousPrice":0.90},
+                   {"itemCode":"%s","genericName":"二甲双胍","specification":"0.5g","manufacturer":"乙药业","winningPrice":0.10,"previousPrice":0.40}],
+                 "sameGenericItems":[{"itemCode":"%s","genericName":"氨氯地平"}]}""".formatted(AMLODIPINE, METFORMIN, AMLODIPINE_BRAND));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+
+    @AfterAll
+    void close() {
+        events.close();
+    }
+
+    @Test
+    void aBatchShowsItsPriceCuts() {
+        JsonNode batch = json.readTree(api.get("/api/procurement/batches/NATIONAL-4").body());
+
+        assertThat(batch.at("/products/0/price_cut_percent").decimalValue()).isEqualByComparingTo("75.00"); // metformin 0.40 -> 0.10
+        assertThat(batch.at("/average_price_cut_percent").decimalValue()).isEqualByComparingTo("70.84");   // (66.67 + 75.00) / 2 = 70.835, half up
+    }
+
+    @Test
+    void aVolumeFileWithBadRowsAppliesNothingAndAGoodOneAppliesWhole() {
+        HttpResponse<String> bad = api.post("/api/procurement/agreed-volumes/" + YEAR, "text/csv",
+                "institution,itemCode,volume\nH1," + AMLODIPINE + ",1000\nH1,NOPE,10\nH2," + METFORMIN + ",-5\n");
+
+        assertThat(bad.statusCode()).isEqualTo(422);
+        JsonNode report = json.readTree(bad.body());
+        assertThat(report.at("/applied").asBoolean()).isFalse();
+        assertThat(report.at("/errors/0/line").asLong()).isEqualTo(3);
+        assertThat(report.at("/errors/0/field").asString()).isEqualTo("itemCode");
+        assertThat(report.at("/errors/1/field").asString()).isEqualTo("volume");
+        assertThat(jdbc.queryForObject("select count(*) from agreed_volume where institution = 'H1'", Integer.class)).isZero();
+    }
+
+    @Test
+    void claimsMoveCompletionOnceAndAReversalMovesItBack() {
+        api.post("/api/procurement/agreed-volumes/" + YEAR, "text/csv",
+                "institution,itemCode,volume\nH9," + AMLODIPINE + ",1000\nH9," + METFORMIN + ",500\n");
+        ClaimSettled claim = claim("H9", line(AMLODIPINE, "28", "0.30"), line(AMLODIPINE_BRAND, "14", "0.90"),
+                line("S120100001", "1", "40.00"));
+        EventEnvelope<IntegrationEvent> envelope = events.publish(claim);
+        events.publish(envelope); // delivered twice
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> row("H9", AMLODIPINE).at("/consumed").decimalValue()
+                .compareTo(new BigDecimal("28")) == 0);
+        JsonNode amlodipine = row("H9", AMLODIPINE);
+        assertThat(amlodipine.at("/completionPercent").decimalValue()).isEqualByComparingTo("2.80");
+        assertThat(amlodipine.at("/vbpSharePercent").decimalValue()).isEqualByComparingTo("66.67"); // 28 of 42
+        assertThat(amlodipine.at("/savings").asString()).isEqualTo("16.80");                        // 0.60 x 28
+        assertThat(amlodipine.at("/behind").asBoolean()).isEqualTo(amlodipine.at("/elapsedPercent").decimalValue()
+                .compareTo(new BigDecimal("2.80")) > 0);
+
+        events.publish(new ClaimReversed(UUID.randomUUID().toString(), claim.settlementId(), claim.personId(), "H9", "441700",
+                Scheme.RESIDENT, VisitType.GENERAL_OUTPATIENT, YEAR, Instant.now(), "wrong patient", claim.amounts(), claim.lines()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> row("H9", AMLODIPINE).at("/consumed").decimalValue().signum() == 0);
+        assertThat(api.get("/api/procurement/batches/NATIONAL-4/report.csv?year=" + YEAR).body())
+                .startsWith("institution,itemCode").contains("H9," + AMLODIPINE);
+    }
+
+    @Test
+    void aRecommendedCatalogIsPublishedForSettlementAsANewVersionEachTime() {
+        HttpResponse<String> first = api.post("/api/procurement/recommended-catalogs", """
+                {"catalogCode":"LIANGBING","name":"两病用药推荐目录","regionCode":"500116","effectiveFrom":"2026-01-01",
+                 "itemCodes":["%s","%s"]}""".formatted(AMLODIPINE, METFORMIN));
+        HttpResponse<String> second = api.post("/api/procurement/recommended-catalogs", """
+                {"catalogCode":"LIANGBING","name":"两病用药推荐目录","regionCode":"500116","effectiveFrom":"2026-07-01",
+                 "itemCodes":["%s"]}""".formatted(AMLODIPINE));
+        HttpResponse<String> unknown = api.post("/api/procurement/recommended-catalogs", """
+                {"catalogCode":"LIANGBING","name":"x","regionCode":"500116","effectiveFrom":"2026-07-01","itemCodes":["NOPE"]}""");
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(json.readTree(second.body()).at("/version").asInt()).isEqualTo(2);
+        assertThat(json.readTree(unknown.body()).at("/errors/0/field").asString()).isEqualTo("itemCodes");
+        assertThat(jdbc.queryForObject("select count(*) from outbox_event where event_type = 'VbpCatalogPublished'", Integer.class))
+                .isEqualTo(2);
+    }
+
+    // --- helpers ---
+
+    private JsonNode row(String institution, String item) {
+        for (JsonNode r : json.readTree(api.get("/api/procurement/batches/NATIONAL-4/report?year=" + YEAR).body())) {
+            if (r.at("/institution").asString().equals(institution) && r.at("/itemCode").asString().equals(item)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no report row for " + institution + " " + item);
+    }
+
+    private static ClaimSettled claim(String institution, ClaimLine... lines) {
+        String first17 = "44170219700101" + "555";
+        Money total = Money.sum(List.of(lines).stream().map(ClaimLine::amount).toList());
+        SettlementAmounts amounts = new SettlementAmounts(total, Money.ZERO, Money.ZERO, total, Money.ZERO, total, Money.ZERO,
+                Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO);
+        return new ClaimSettled(UUID.randomUUID().toString(), first17 + ResidentId.checkCharacter(first17), institution, "441700",
+                Scheme.RESIDENT, VisitType.GENERAL_OUTPATIENT, YEAR, LocalDate.of(YEAR, 3, 1), List.of("I10"), Instant.now(),
+                "bench", amounts, List.of(lines));
+    }
+
+    private static ClaimLine line(String code, String quantity, String price) {
+        Money unit = Money.of(price);
+        return new ClaimLine(code, "item", ItemCategory.DRUG, ItemClass.A, new BigDecimal(quantity), unit,
+                Money.rounded(unit.amount().multiply(new BigDecimal(quantity)), java.math.RoundingMode.HALF_UP), Money.ZERO, true);
+    }
+}
