@@ -128,6 +128,21 @@ class ProcurementFlowIT {
     }
 
     @Test
+    void purchaseReportsCountBesideClaimsAndLaggingInstitutionsAreListed() {
+        api.post("/api/procurement/agreed-volumes/" + YEAR, "text/csv", "institution,itemCode,volume\nH7," + METFORMIN + ",100000\n");
+        HttpResponse<String> bad = api.post("/api/procurement/purchase-reports", "text/csv",
+                "institution,itemCode,quantity,purchasedOn\nH7," + METFORMIN + ",500,2026-02-01\nH7," + METFORMIN + ",0,2026-02-02\n");
+        HttpResponse<String> good = api.post("/api/procurement/purchase-reports", "text/csv",
+                "institution,itemCode,quantity,purchasedOn\nH7," + METFORMIN + ",500,2026-02-01\n");
+
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(good.statusCode()).as(good.body()).isEqualTo(200);
+        assertThat(row("H7", METFORMIN).at("/purchased").decimalValue()).isEqualByComparingTo("500");
+        JsonNode behind = json.readTree(api.get("/api/procurement/batches/NATIONAL-4/institutions-behind?year=" + YEAR).body());
+        assertThat(behind.toString()).contains("\"institution\":\"H7\"");
+    }
+
+    @Test
     void aRecommendedCatalogIsPublishedForSettlementAsANewVersionEachTime() {
         HttpResponse<String> first = api.post("/api/procurement/recommended-catalogs", """
                 {"catalogCode":"LIANGBING","name":"两病用药推荐目录","regionCode":"500116","effectiveFrom":"2026-01-01",

@@ -16,7 +16,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Completion of a batch's agreed volumes by product and institution: consumed against agreed, against
@@ -29,7 +32,7 @@ import java.util.List;
 class ReportController {
 
     record Row(String institution, String itemCode, String genericName, BigDecimal agreed, BigDecimal consumed,
-               BigDecimal sameGenericOther, BigDecimal completionPercent, BigDecimal elapsedPercent, boolean behind,
+               BigDecimal purchased, BigDecimal sameGenericOther, BigDecimal completionPercent, BigDecimal elapsedPercent, boolean behind,
                BigDecimal vbpSharePercent, Money savings) {
     }
 
@@ -54,7 +57,9 @@ class ReportController {
                                coalesce((select sum(c.quantity) from consumption c join same_generic_item g on g.item_code = c.item_code
                                          where c.year = v.year and c.institution = v.institution and g.generic_name = p.generic_name
                                            and not c.reversed), 0) as other,
-                               p.previous_price - p.winning_price as saving_per_unit
+                               p.previous_price - p.winning_price as saving_per_unit,
+                               coalesce((select sum(quantity) from purchase u where u.year = v.year and u.institution = v.institution
+                                         and u.item_code = p.item_code), 0) as purchased
                         from agreed_volume v join product p on p.item_code = v.item_code
                         where p.batch_id = ? and v.year = ? order by v.institution, p.item_code""",
                 (rs, n) -> {
@@ -65,10 +70,26 @@ class ReportController {
                     BigDecimal all = consumed.add(other);
                     BigDecimal share = all.signum() == 0 ? BigDecimal.ZERO.setScale(2)
                             : consumed.multiply(BigDecimal.valueOf(100)).divide(all, 2, RoundingMode.HALF_UP);
-                    return new Row(rs.getString(1), rs.getString(2), rs.getString(3), agreed, consumed, other, completion,
+                    return new Row(rs.getString(1), rs.getString(2), rs.getString(3), agreed, consumed, rs.getBigDecimal(8),
+                            other, completion,
                             elapsed, completion.compareTo(elapsed) < 0, share,
                             Money.rounded(rs.getBigDecimal(7).multiply(consumed), RoundingMode.HALF_UP));
                 }, batchId, year);
+    }
+
+    record Behind(String institution, long products, long productsBehind, BigDecimal lowestCompletionPercent) {
+    }
+
+    /** Institutions with at least one product whose completion lags the elapsed share of the year. */
+    @GetMapping("/batches/{batchId}/institutions-behind")
+    List<Behind> behind(@PathVariable String batchId, @RequestParam int year) {
+        Map<String, List<Row>> byInstitution = new TreeMap<>();
+        report(batchId, year).forEach(r -> byInstitution.computeIfAbsent(r.institution(), k -> new ArrayList<>()).add(r));
+        return byInstitution.entrySet().stream()
+                .filter(e -> e.getValue().stream().anyMatch(Row::behind))
+                .map(e -> new Behind(e.getKey(), e.getValue().size(), e.getValue().stream().filter(Row::behind).count(),
+                        e.getValue().stream().map(Row::completionPercent).min(BigDecimal::compareTo).orElseThrow()))
+                .toList();
     }
 
     @GetMapping(path = "/batches/{batchId}/report.csv")
@@ -76,10 +97,10 @@ class ReportController {
         List<Row> rows = report(batchId, year);
         response.setContentType("text/csv;charset=UTF-8");
         PrintWriter out = response.getWriter();
-        out.println("institution,itemCode,genericName,agreed,consumed,sameGenericOther,completionPercent,elapsedPercent,behind,vbpSharePercent,savings");
+        out.println("institution,itemCode,genericName,agreed,consumed,purchased,sameGenericOther,completionPercent,elapsedPercent,behind,vbpSharePercent,savings");
         for (Row r : rows) {
             out.println(String.join(",", r.institution(), r.itemCode(), r.genericName(), r.agreed().toPlainString(),
-                    r.consumed().toPlainString(), r.sameGenericOther().toPlainString(), r.completionPercent().toPlainString(),
+                    r.consumed().toPlainString(), r.purchased().toPlainString(), r.sameGenericOther().toPlainString(), r.completionPercent().toPlainString(),
                     r.elapsedPercent().toPlainString(), String.valueOf(r.behind()), r.vbpSharePercent().toPlainString(),
                     r.savings().toString()));
         }

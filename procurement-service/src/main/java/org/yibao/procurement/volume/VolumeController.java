@@ -11,19 +11,28 @@ import org.yibao.web.problem.InvalidRequestException;
 
 import java.io.IOException;
 
-/** Agreed-volume files, behind the gateway at {@code /api/procurement/agreed-volumes}. */
+/** Agreed-volume files and purchase reports, behind the gateway at {@code /api/procurement}. */
 @RestController
-@RequestMapping("/api/procurement/agreed-volumes")
+@RequestMapping("/api/procurement")
 class VolumeController {
 
     private final AgreedVolumes volumes;
+    private final PurchaseReports purchases;
 
-    VolumeController(AgreedVolumes volumes) {
+    VolumeController(AgreedVolumes volumes, PurchaseReports purchases) {
         this.volumes = volumes;
+        this.purchases = purchases;
+    }
+
+    /** An institution's purchase report; 422 with every bad row when nothing was recorded. */
+    @PostMapping(path = "/purchase-reports", consumes = {"text/csv", "text/plain"})
+    ResponseEntity<AgreedVolumes.Report> purchases(HttpServletRequest request) throws IOException {
+        AgreedVolumes.Report report = purchases.importCsv(request.getInputStream());
+        return ResponseEntity.status(report.applied() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT).body(report);
     }
 
     /** 200 with the report when applied; 422 with every bad row when nothing was applied. */
-    @PostMapping(path = "/{year}", consumes = {"text/csv", "text/plain"})
+    @PostMapping(path = "/agreed-volumes/{year}", consumes = {"text/csv", "text/plain"})
     ResponseEntity<AgreedVolumes.Report> importCsv(@PathVariable int year, HttpServletRequest request) throws IOException {
         if (year < 2000 || year > 2100) {
             throw new InvalidRequestException("year", "must be between 2000 and 2100");
