@@ -1,14 +1,14 @@
 package org.yibao.assistance.bench;
 
 import org.yibao.contracts.identity.ResidentId;
+import org.yibao.testsupport.bench.GeneratedLines;
+import org.yibao.testsupport.bench.ServiceProbe;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -40,14 +40,14 @@ public final class FeedBenchmark {
         int run = (int) (System.currentTimeMillis() / 1000 % 20);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-        long residentBefore = residentOf("assistance-service.jar");
+        long residentBefore = ServiceProbe.residentBytes("assistance-service.jar");
         long started = System.nanoTime();
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(service + "/api/assistance/identity-feeds"))
                         .timeout(Duration.ofHours(1)).header("Content-Type", "text/csv; charset=utf-8")
-                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedFeed(rows, run))).build(),
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> generatedFeed(rows, run))).build(),
                 HttpResponse.BodyHandlers.ofString());
         double seconds = (System.nanoTime() - started) / 1e9;
-        long residentAfter = residentOf("assistance-service.jar");
+        long residentAfter = ServiceProbe.residentBytes("assistance-service.jar");
         if (response.statusCode() != 200) {
             throw new IllegalStateException("feed answered " + response.statusCode() + ": " + response.body());
         }
@@ -56,82 +56,19 @@ public final class FeedBenchmark {
         System.out.printf("assistance-service resident %d -> %d MiB%n", residentBefore >> 20, residentAfter >> 20);
     }
 
-    /** Rows by three sources; every third person is named twice (by civil affairs and rural revitalization). */
-    static final class GeneratedFeed extends InputStream {
-        private final long rows;
-        private final LocalDate firstBirth;
-        private long next = -1;
-        private byte[] line = "source,sourceRecordId,personId,category,validFrom,validTo,regionCode\n".getBytes(StandardCharsets.UTF_8);
-        private int pos;
-
-        GeneratedFeed(long rows, int run) {
-            this.rows = rows;
-            this.firstBirth = LocalDate.of(1940, 1, 1).plusDays(run * 1_100L);
-        }
-
-        @Override
-        public int read() {
-            if (pos == line.length && !advance()) {
-                return -1;
-            }
-            return line[pos++] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (len == 0) {
-                return 0;
-            }
-            int n = 0;
-            while (n < len) {
-                if (pos == line.length && !advance()) {
-                    return n == 0 ? -1 : n;
-                }
-                int chunk = Math.min(len - n, line.length - pos);
-                System.arraycopy(line, pos, b, off + n, chunk);
-                pos += chunk;
-                n += chunk;
-            }
-            return n;
-        }
-
-        private boolean advance() {
-            next++;
-            if (next >= rows) {
-                return false;
-            }
-            // rows come in groups of three for two persons: p(2k) once, p(2k+1) twice
-            long group = next / 3;
-            int inGroup = (int) (next % 3);
+    /** Rows by three sources: rows come in threes for two persons, p(2k) once, p(2k+1) twice (civil affairs and rural revitalization). */
+    static InputStream generatedFeed(long rows, int run) {
+        LocalDate firstBirth = LocalDate.of(1940, 1, 1).plusDays(run * 1_100L);
+        return new GeneratedLines("source,sourceRecordId,personId,category,validFrom,validTo,regionCode", rows, n -> {
+            long group = n / 3;
+            int inGroup = (int) (n % 3);
             long person = 2 * group + (inGroup == 0 ? 0 : 1);
             String source = inGroup == 2 ? "rural-revitalization" : "civil-affairs";
             LocalDate birth = firstBirth.plusDays(person / 1000);
             String first17 = "150102" + birth.toString().replace("-", "") + String.format("%03d", person % 1000);
             String id = first17 + ResidentId.checkCharacter(first17);
             String category = CATEGORIES[(int) ((person + inGroup) % CATEGORIES.length)];
-            line = (source + "," + source.charAt(0) + "-" + id + "," + id + "," + category + ",2026-01-01,,150102\n")
-                    .getBytes(StandardCharsets.UTF_8);
-            pos = 0;
-            return true;
-        }
-    }
-
-    private static long residentOf(String jar) {
-        return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(jar)).orElse(false))
-                .findFirst()
-                .map(p -> {
-                    try {
-                        for (String l : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + p.pid() + "/status"))) {
-                            if (l.startsWith("VmRSS:")) {
-                                return Long.parseLong(l.replaceAll("[^0-9]", "")) * 1024;
-                            }
-                        }
-                    } catch (IOException e) {
-                        return 0L;
-                    }
-                    return 0L;
-                })
-                .orElse(0L);
+            return source + "," + source.charAt(0) + "-" + id + "," + id + "," + category + ",2026-01-01,,150102";
+        });
     }
 }

@@ -16,6 +16,7 @@ import org.yibao.contracts.events.SettlementAmounts;
 import org.yibao.contracts.events.VisitType;
 import org.yibao.contracts.identity.ResidentId;
 import org.yibao.contracts.money.Money;
+import org.yibao.testsupport.bench.ServiceProbe;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
@@ -30,8 +31,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Consumption benchmark against a running procurement-service (the launcher's by default): registers
@@ -74,7 +73,7 @@ public final class ConsumptionBenchmark {
         }
 
         JsonMapper mapper = JsonMapper.builder().build();
-        double before = processed(http, service);
+        double before = ServiceProbe.processedEvents(service, "ClaimSettled");
         long t0 = System.nanoTime();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
                 ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 262_144,
@@ -86,7 +85,7 @@ public final class ConsumptionBenchmark {
             }
         }
         double sent = (System.nanoTime() - t0) / 1e9;
-        while (processed(http, service) - before < claims) {
+        while (ServiceProbe.processedEvents(service, "ClaimSettled") - before < claims) {
             Thread.sleep(200);
         }
         double done = (System.nanoTime() - t0) / 1e9;
@@ -110,15 +109,4 @@ public final class ConsumptionBenchmark {
                 "bench", amounts, lines);
     }
 
-    private static double processed(HttpClient http, String service) throws Exception {
-        String metrics = http.send(HttpRequest.newBuilder(URI.create(service + "/actuator/prometheus")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher m = Pattern.compile("yibao_consumer_events_total\\{[^}]*outcome=\"processed\"[^}]*type=\"ClaimSettled\"[^}]*\\} ([0-9.eE+]+)")
-                .matcher(metrics);
-        double total = 0;
-        while (m.find()) {
-            total += Double.parseDouble(m.group(1));
-        }
-        return total;
-    }
 }

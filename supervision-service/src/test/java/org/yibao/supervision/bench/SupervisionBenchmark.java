@@ -16,6 +16,7 @@ import org.yibao.contracts.events.SettlementAmounts;
 import org.yibao.contracts.events.VisitType;
 import org.yibao.contracts.identity.ResidentId;
 import org.yibao.contracts.money.Money;
+import org.yibao.testsupport.bench.ServiceProbe;
 import org.yibao.testsupport.client.KeepAliveHttp;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,8 +37,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Supervision benchmark against a running supervision-service (the launcher's by default):
@@ -92,7 +91,7 @@ public final class SupervisionBenchmark {
 
         // 2. audit throughput
         JsonMapper json = JsonMapper.builder().build();
-        double before = processedClaims(http, service);
+        double before = ServiceProbe.processedEvents(service, "ClaimSettled");
         long t0 = System.nanoTime();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
                 ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 262_144,
@@ -104,7 +103,7 @@ public final class SupervisionBenchmark {
             }
         }
         double sent = (System.nanoTime() - t0) / 1e9;
-        while (processedClaims(http, service) - before < claims) {
+        while (ServiceProbe.processedEvents(service, "ClaimSettled") - before < claims) {
             Thread.sleep(200);
         }
         double done = (System.nanoTime() - t0) / 1e9;
@@ -156,17 +155,6 @@ public final class SupervisionBenchmark {
                 LocalDate.now().getYear(), LocalDate.now(), List.of("J18.9"), Instant.now(), "bench", amounts, lines);
     }
 
-    private static double processedClaims(HttpClient http, String service) throws Exception {
-        String metrics = http.send(HttpRequest.newBuilder(URI.create(service + "/actuator/prometheus")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher m = Pattern.compile("yibao_consumer_events_total\\{[^}]*outcome=\"processed\"[^}]*type=\"ClaimSettled\"[^}]*\\} ([0-9.eE+]+)")
-                .matcher(metrics);
-        double total = 0;
-        while (m.find()) {
-            total += Double.parseDouble(m.group(1));
-        }
-        return total;
-    }
 
     private static double pct(List<Long> sorted, double p) {
         return sorted.isEmpty() ? 0 : sorted.get(Math.max(0, (int) Math.ceil(p * sorted.size()) - 1)) / 1000.0;
