@@ -1,12 +1,5 @@
 package org.yibao.procurement.bench;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.yibao.contracts.EventEnvelope;
-import org.yibao.contracts.IntegrationEvent;
-import org.yibao.contracts.Topics;
 import org.yibao.contracts.events.ClaimLine;
 import org.yibao.contracts.events.ClaimSettled;
 import org.yibao.contracts.events.ItemCategory;
@@ -16,8 +9,7 @@ import org.yibao.contracts.events.SettlementAmounts;
 import org.yibao.contracts.events.VisitType;
 import org.yibao.contracts.identity.ResidentId;
 import org.yibao.contracts.money.Money;
-import org.yibao.testsupport.bench.ServiceProbe;
-import tools.jackson.databind.json.JsonMapper;
+import org.yibao.testsupport.bench.EventFlood;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -72,25 +64,9 @@ public final class ConsumptionBenchmark {
             throw new IllegalStateException("batch: " + created.statusCode() + " " + created.body());
         }
 
-        JsonMapper mapper = JsonMapper.builder().build();
-        double before = ServiceProbe.processedEvents(service, "ClaimSettled");
-        long t0 = System.nanoTime();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
-                ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 262_144,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"), new StringSerializer(), new StringSerializer())) {
-            for (int i = 0; i < claims; i++) {
-                ClaimSettled c = claim(i, products);
-                producer.send(new ProducerRecord<>(Topics.CLAIMS, c.partitionKey(),
-                        mapper.writeValueAsString(EventEnvelope.wrap((IntegrationEvent) c, "settlement-service", null))));
-            }
-        }
-        double sent = (System.nanoTime() - t0) / 1e9;
-        while (ServiceProbe.processedEvents(service, "ClaimSettled") - before < claims) {
-            Thread.sleep(200);
-        }
-        double done = (System.nanoTime() - t0) / 1e9;
+        EventFlood.Timing t = EventFlood.publishAndAwait(kafka, service, "ClaimSettled", claims, i -> claim(i, products));
         System.out.printf("consumption: %d claims x 10 lines produced in %.1f s, all applied after %.1f s = %.0f claims/s (%.0f lines/s)%n",
-                claims, sent, done, claims / done, claims * 10 / done);
+                claims, t.producedSeconds(), t.appliedSeconds(), claims / t.appliedSeconds(), claims * 10 / t.appliedSeconds());
         System.exit(0);
     }
 

@@ -1,12 +1,5 @@
 package org.yibao.supervision.bench;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.yibao.contracts.EventEnvelope;
-import org.yibao.contracts.IntegrationEvent;
-import org.yibao.contracts.Topics;
 import org.yibao.contracts.events.ClaimLine;
 import org.yibao.contracts.events.ClaimSettled;
 import org.yibao.contracts.events.ItemCategory;
@@ -16,9 +9,8 @@ import org.yibao.contracts.events.SettlementAmounts;
 import org.yibao.contracts.events.VisitType;
 import org.yibao.contracts.identity.ResidentId;
 import org.yibao.contracts.money.Money;
-import org.yibao.testsupport.bench.ServiceProbe;
+import org.yibao.testsupport.bench.EventFlood;
 import org.yibao.testsupport.client.KeepAliveHttp;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -90,25 +82,9 @@ public final class SupervisionBenchmark {
                 sorted.size(), elapsed, sorted.size() / elapsed, clients, pct(sorted, .5), pct(sorted, .9), pct(sorted, .99));
 
         // 2. audit throughput
-        JsonMapper json = JsonMapper.builder().build();
-        double before = ServiceProbe.processedEvents(service, "ClaimSettled");
-        long t0 = System.nanoTime();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
-                ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 262_144,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"), new StringSerializer(), new StringSerializer())) {
-            for (int i = 0; i < claims; i++) {
-                ClaimSettled c = claim(i, hospital);
-                producer.send(new ProducerRecord<>(Topics.CLAIMS, c.partitionKey(),
-                        json.writeValueAsString(EventEnvelope.wrap((IntegrationEvent) c, "settlement-service", null))));
-            }
-        }
-        double sent = (System.nanoTime() - t0) / 1e9;
-        while (ServiceProbe.processedEvents(service, "ClaimSettled") - before < claims) {
-            Thread.sleep(200);
-        }
-        double done = (System.nanoTime() - t0) / 1e9;
+        EventFlood.Timing t = EventFlood.publishAndAwait(kafka, service, "ClaimSettled", claims, i -> claim(i, hospital));
         System.out.printf("audit: %d claims (10 lines each) produced in %.1f s, all audited after %.1f s = %.0f claims/s%n",
-                claims, sent, done, claims / done);
+                claims, t.producedSeconds(), t.appliedSeconds(), claims / t.appliedSeconds());
         System.exit(0);
     }
 

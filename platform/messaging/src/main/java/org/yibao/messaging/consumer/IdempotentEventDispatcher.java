@@ -65,7 +65,7 @@ public class IdempotentEventDispatcher {
             Registration previous = handlers.put(type.name(), new Registration(type, reader, handler));
             if (previous != null) {
                 throw new IllegalStateException("two handlers for " + type.name() + ": "
-                        + previous.handler().getClass().getName() + " and " + handler.getClass().getName());
+                        + previous.handler() + " and " + handler);
             }
         }
     }
