@@ -19,6 +19,7 @@ import org.yibao.contracts.identity.ResidentId;
 import org.yibao.contracts.money.Money;
 import org.yibao.testsupport.client.EventPublisher;
 import org.yibao.testsupport.client.ServiceClient;
+import org.yibao.testsupport.security.TestCallers;
 import org.yibao.testsupport.spring.PlatformIntegrationTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,7 +62,7 @@ class ClaimTrackingIT {
 
     @BeforeAll
     void clients() {
-        api = new ServiceClient(environment.getRequiredProperty("local.server.port", Integer.class));
+        api = new ServiceClient(environment.getRequiredProperty("local.server.port", Integer.class), TestCallers.ASSISTANCE_OFFICER);
         events = new EventPublisher(json);
     }
 

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.yibao.assistance.identity.FeedService;
 import org.yibao.contracts.identity.ResidentId;
 import org.yibao.testsupport.client.ServiceClient;
+import org.yibao.testsupport.security.TestCallers;
 import org.yibao.testsupport.spring.PlatformIntegrationTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,7 +55,7 @@ class IdentityFeedIT {
 
     @BeforeAll
     void client() {
-        api = new ServiceClient(environment.getRequiredProperty("local.server.port", Integer.class));
+        api = new ServiceClient(environment.getRequiredProperty("local.server.port", Integer.class), TestCallers.ASSISTANCE_OFFICER);
     }
 
     @Test
@@ -154,10 +155,10 @@ class IdentityFeedIT {
     void jsonLinesAndSinglePushesGoTheSameWay() {
         String a = nextId();
         String b = nextId();
-        HttpResponse<String> jsonl = api.post("/api/assistance/identity-feeds", "application/x-ndjson",
+        HttpResponse<String> jsonl = api.as(TestCallers.department("disabled-federation")).post("/api/assistance/identity-feeds", "application/x-ndjson",
                 "{\"source\":\"disabled-federation\",\"sourceRecordId\":\"CL-" + a + "\",\"personId\":\"" + a
                         + "\",\"category\":\"SUDDEN_HARDSHIP\",\"validFrom\":\"" + YEAR_START + "\"}\n");
-        HttpResponse<String> push = api.post("/api/assistance/identity-records", """
+        HttpResponse<String> push = api.as(TestCallers.department("civil-affairs")).post("/api/assistance/identity-records", """
                 {"source":"civil-affairs","sourceRecordId":"MZ-%s","personId":"%s","category":"EXTREME_POVERTY",
                  "validFrom":"%s"}""".formatted(b, b, YEAR_START));
         HttpResponse<String> badPush = api.post("/api/assistance/identity-records", """
@@ -170,6 +171,31 @@ class IdentityFeedIT {
         assertThat(identity(b)).isEqualTo("EXTREME_POVERTY");
         assertThat(badPush.statusCode()).isEqualTo(400);
         assertThat(json.readTree(badPush.body()).at("/errors/0/field").asString()).isEqualTo("category");
+    }
+
+    @Test
+    void aDepartmentSuppliesOnlyItsOwnRecords() {
+        String a = nextId();
+        String b = nextId();
+        ServiceClient civilAffairs = api.as(TestCallers.department("civil-affairs"));
+
+        HttpResponse<String> foreignPush = civilAffairs.post("/api/assistance/identity-records", """
+                {"source":"rural-revitalization","sourceRecordId":"XC-%s","personId":"%s","category":"EXTREME_POVERTY",
+                 "validFrom":"%s"}""".formatted(a, a, YEAR_START));
+        HttpResponse<String> mixedFeed = civilAffairs.post("/api/assistance/identity-feeds", "text/csv", lines(
+                "source,sourceRecordId,personId,category,validFrom,validTo",
+                "civil-affairs,MZ-" + b + "," + b + ",MINIMUM_LIVING," + YEAR_START + ",",
+                "rural-revitalization,XC-" + a + "," + a + ",EXTREME_POVERTY," + YEAR_START + ","));
+        HttpResponse<String> reports = civilAffairs.get("/api/assistance/reports?year=" + YEAR_START.substring(0, 4));
+
+        assertThat(foreignPush.statusCode()).isEqualTo(403);
+        assertThat(foreignPush.body()).contains("supplies only civil-affairs records");
+        assertThat(mixedFeed.statusCode()).as(mixedFeed.body()).isEqualTo(200);
+        assertThat(json.readTree(mixedFeed.body()).at("/rejected").asLong()).isEqualTo(1);
+        assertThat(json.readTree(mixedFeed.body()).at("/rejectedRows/0/field").asString()).isEqualTo("source");
+        assertThat(identity(b)).isEqualTo("MINIMUM_LIVING");
+        assertThat(jdbc.queryForObject("select count(*) from identity_record where person_id = ?", Integer.class, a)).isZero();
+        assertThat(reports.statusCode()).as("a department reads no reports").isEqualTo(403);
     }
 
     // --- helpers ---

@@ -15,6 +15,7 @@ import org.yibao.contracts.events.AssistanceIdentityChanged;
 import org.yibao.contracts.identity.ResidentId;
 import org.yibao.testsupport.client.EventPublisher;
 import org.yibao.testsupport.client.ServiceClient;
+import org.yibao.testsupport.security.TestCallers;
 import org.yibao.testsupport.spring.PlatformIntegrationTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,7 +58,7 @@ class EnrollmentFlowIT {
 
     @BeforeAll
     void clients() {
-        api = new ServiceClient(environment.getRequiredProperty("local.server.port", Integer.class));
+        api = new ServiceClient(environment.getRequiredProperty("local.server.port", Integer.class), TestCallers.CLERK);
         events = new EventPublisher(json);
     }
 
@@ -267,9 +268,9 @@ class EnrollmentFlowIT {
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
         String token = json.readTree(issued.body()).at("/token").asString();
 
-        HttpResponse<String> exchanged = api.post("/api/enrollment/evoucher/exchanges",
+        HttpResponse<String> exchanged = api.as(TestCallers.his("H44170000003")).post("/api/enrollment/evoucher/exchanges",
                 "{\"token\":\"%s\",\"institutionCode\":\"H44170000003\"}".formatted(token));
-        HttpResponse<String> reused = api.post("/api/enrollment/evoucher/exchanges",
+        HttpResponse<String> reused = api.as(TestCallers.his("H44170000003")).post("/api/enrollment/evoucher/exchanges",
                 "{\"token\":\"%s\",\"institutionCode\":\"H44170000003\"}".formatted(token));
 
         assertThat(exchanged.statusCode()).as(exchanged.body()).isEqualTo(200);
@@ -284,7 +285,7 @@ class EnrollmentFlowIT {
         for (int i = 0; i < 3; i++) {
             api.post("/api/enrollment/enrollments", resident(registered(region)));
         }
-        assertThat(api.put("/api/enrollment/regions/" + region + "/population/" + YEAR, "{\"population\":4}").statusCode())
+        assertThat(api.as(TestCallers.MANAGER).put("/api/enrollment/regions/" + region + "/population/" + YEAR, "{\"population\":4}").statusCode())
                 .isEqualTo(200);
 
         JsonNode stats = json.readTree(api.get("/api/enrollment/statistics?year=" + YEAR).body());

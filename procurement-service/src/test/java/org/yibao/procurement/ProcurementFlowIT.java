@@ -22,6 +22,7 @@ import org.yibao.contracts.identity.ResidentId;
 import org.yibao.contracts.money.Money;
 import org.yibao.testsupport.client.EventPublisher;
 import org.yibao.testsupport.client.ServiceClient;
+import org.yibao.testsupport.security.TestCallers;
 import org.yibao.testsupport.spring.PlatformIntegrationTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,7 +64,7 @@ class ProcurementFlowIT {
 
     @BeforeAll
     void batch() {
-        api = new ServiceClient(environment.getRequiredProperty("local.server.port", Integer.class));
+        api = new ServiceClient(environment.getRequiredProperty("local.server.port", Integer.class), TestCallers.PROCUREMENT_OFFICER);
         events = new EventPublisher(json);
         HttpResponse<String> created = api.post("/api/procurement/batches", """
                 {"batchId":"NATIONAL-4","name":"第四批国家组织药品集中采购","level":"NATIONAL","kind":"DRUG",

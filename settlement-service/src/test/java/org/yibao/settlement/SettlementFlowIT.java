@@ -26,6 +26,7 @@ import org.yibao.contracts.events.VbpCatalogPublished;
 import org.yibao.contracts.identity.ResidentId;
 import org.yibao.testsupport.client.EventPublisher;
 import org.yibao.testsupport.client.ServiceClient;
+import org.yibao.testsupport.security.TestCallers;
 import org.yibao.testsupport.spring.PlatformIntegrationTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,6 +41,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -82,7 +85,7 @@ class SettlementFlowIT {
 
     @BeforeAll
     void institutionsExist() {
-        api = new ServiceClient(environment.getRequiredProperty("local.server.port", Integer.class));
+        api = new ServiceClient(environment.getRequiredProperty("local.server.port", Integer.class), TestCallers.AUDITOR);
         events = new EventPublisher(json);
         publish(new InstitutionStatusChanged(HOSPITAL, "阳江市人民医院", "441700", InstitutionKind.HOSPITAL,
                 InstitutionLevel.LEVEL_3, null, AgreementStatus.ACTIVE, LocalDate.of(2019, 1, 1), null, Instant.now()));
@@ -265,13 +268,48 @@ class SettlementFlowIT {
                 bill("msg-" + UUID.randomUUID(), person, "100.00").replace(HOSPITAL, SUSPENDED));
         HttpResponse<String> pharmacyInpatient = post("/api/settlement/settlements",
                 bill("msg-" + UUID.randomUUID(), person, "100.00").replace(HOSPITAL, PHARMACY));
+        HttpResponse<String> hospitalAsPharmacy = api.as(TestCallers.his(HOSPITAL)).post("/api/settlement/settlements",
+                bill("msg-" + UUID.randomUUID(), person, "100.00").replace(HOSPITAL, PHARMACY).replace("INPATIENT", "PHARMACY"));
 
         assertThat(unknownPerson.statusCode()).isEqualTo(422);
         assertThat(unknownPerson.body()).contains("not enrolled").doesNotContain(notEnrolled);
         assertThat(suspended.statusCode()).isEqualTo(422);
         assertThat(suspended.body()).contains("SUSPENDED");
-        assertThat(pharmacyInpatient.statusCode()).isEqualTo(422);
+        assertThat(pharmacyInpatient.statusCode()).isEqualTo(403);
+        assertThat(pharmacyInpatient.body()).contains("a pharmacy settles only PHARMACY visits");
+        assertThat(hospitalAsPharmacy.statusCode()).isEqualTo(403);
         assertThat(settlementsOf(person) + settlementsOf(notEnrolled)).isZero();
+    }
+
+    @Test
+    void aHospitalSettlesReadsAndReversesOnlyAsItself() throws Exception {
+        String person = enrolledResident();
+        ServiceClient ownHis = api.as(TestCallers.his(HOSPITAL));
+        ServiceClient otherHis = api.as(TestCallers.his(SUSPENDED));
+        String bill = bill("msg-" + UUID.randomUUID(), person, "1000.00");
+
+        HttpResponse<String> asAnother = otherHis.post("/api/settlement/settlements", bill);
+        HttpResponse<String> quoteAsAnother = otherHis.post("/api/settlement/pre-settlements", bill);
+        HttpResponse<String> byStaff = api.post("/api/settlement/settlements", bill);
+        assertThat(asAnother.statusCode()).isEqualTo(403);
+        assertThat(asAnother.body()).contains("institutionCode is " + HOSPITAL).contains("acts only for institution " + SUSPENDED);
+        assertThat(quoteAsAnother.statusCode()).isEqualTo(403);
+        assertThat(byStaff.statusCode()).as("an auditor may not settle").isEqualTo(403);
+        assertThat(settlementsOf(person)).isZero();
+
+        String id = json.readTree(ownHis.post("/api/settlement/settlements", bill).body()).at("/id").asString();
+        HttpResponse<String> readByAnother = otherHis.get("/api/settlement/settlements/" + id);
+        HttpResponse<String> reversedByAnother = otherHis.post("/api/settlement/settlements/" + id + "/reversal", "{\"reason\":\"not mine\"}");
+        String listedForAnother = otherHis.get("/api/settlement/persons/" + person + "/settlements?year=" + YEAR).body();
+
+        assertThat(ownHis.get("/api/settlement/settlements/" + id).statusCode()).isEqualTo(200);
+        assertThat(readByAnother.statusCode()).isEqualTo(403);
+        assertThat(reversedByAnother.statusCode()).isEqualTo(403);
+        assertThat(jdbc.queryForObject("select reversed_at is null from settlement where id = ?::uuid", Boolean.class, id)).isTrue();
+        assertThat(outboxCount("ClaimReversed", id)).isZero();
+        assertThat(listedForAnother).isEqualTo("[]");
+        assertThat(ownHis.get("/api/settlement/persons/" + person + "/settlements?year=" + YEAR).body()).contains(id);
+        assertThat(api.get("/api/settlement/persons/" + person + "/settlements?year=" + YEAR).body()).as("staff see all").contains(id);
     }
 
     @Test
@@ -395,8 +433,12 @@ class SettlementFlowIT {
         }
     }
 
+    /** Bills are sent by the institution they name (a pharmacy's code starts with P); reversals by HOSPITAL. */
     private HttpResponse<String> post(String path, String body) {
-        return api.post(path, body);
+        Matcher named = Pattern.compile("\"institutionCode\":\"([^\"]+)\"").matcher(body);
+        String institution = named.find() ? named.group(1) : HOSPITAL;
+        return api.as(institution.startsWith("P") ? TestCallers.pharmacy(institution) : TestCallers.his(institution))
+                .post(path, body);
     }
 
     private HttpResponse<String> get(String path) {

@@ -8,6 +8,14 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.yibao.testsupport.client.ServiceClient;
+import org.yibao.testsupport.security.TestCallers;
+import org.yibao.security.CallerIdentity;
+import org.yibao.security.ClientKind;
+import org.yibao.security.Role;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.yibao.testsupport.spring.PlatformIntegrationTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,7 +51,7 @@ class CaseworkIT {
     @BeforeAll
     void client() {
         int port = environment.getRequiredProperty("local.server.port", Integer.class);
-        api = new ServiceClient(port);
+        api = new ServiceClient(port, TestCallers.MANAGER);
         base = "http://127.0.0.1:" + port;
     }
 
@@ -100,12 +108,16 @@ class CaseworkIT {
         String institution = institution();
         String clue = clue(institution);
 
-        HttpResponse<String> anonymous = api.post("/api/supervision/cases", "{\"clueIds\":[\"" + clue + "\"]}");
+        HttpResponse<String> anonymous = api.anonymous().post("/api/supervision/cases", "{\"clueIds\":[\"" + clue + "\"]}");
         HttpResponse<String> withoutRole = as("someone", "AUDITOR", "/cases", "{\"clueIds\":[\"" + clue + "\"]}");
 
-        assertThat(anonymous.statusCode()).isEqualTo(400);
-        assertThat(json.readTree(anonymous.body()).at("/errors/0/field").asString()).isEqualTo("X-Staff-Id");
+        HttpResponse<String> hospital = api.as(TestCallers.his(institution)).post("/api/supervision/cases",
+                "{\"clueIds\":[\"" + clue + "\"]}");
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(withoutRole.statusCode()).isEqualTo(403);
+        assertThat(withoutRole.body()).contains("may not call POST /api/supervision/cases");
+        assertThat(hospital.statusCode()).isEqualTo(403);
         assertThat(jdbc.queryForObject("select count(*) from supervision_case where institution = ?", Integer.class, institution))
                 .isZero();
     }
@@ -122,7 +134,7 @@ class CaseworkIT {
     }
 
     private String clue(String institution) {
-        HttpResponse<String> r = api.post("/api/supervision/clues", """
+        HttpResponse<String> r = api.as(TestCallers.AUDITOR).post("/api/supervision/clues", """
                 {"source":"VILLAGE","institutionCode":"%s","description":"村医举报: 挂床住院"}""".formatted(institution));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         return json.readTree(r.body()).at("/clueId").asString();
@@ -135,8 +147,7 @@ class CaseworkIT {
     }
 
     private HttpResponse<String> as(String staff, String roles, String path, String body) {
-        return api.send(HttpRequest.newBuilder(URI.create(base + "/api/supervision" + path))
-                .header("Content-Type", "application/json").header("X-Staff-Id", staff).header("X-Staff-Roles", roles)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        Set<Role> held = Arrays.stream(roles.split(",")).map(Role::valueOf).collect(Collectors.toSet());
+        return api.as(new CallerIdentity(staff, ClientKind.STAFF, null, null, held)).post("/api/supervision" + path, body);
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.yibao.testsupport.client.ServiceClient;
+import org.yibao.testsupport.security.TestCallers;
 import org.yibao.testsupport.spring.PlatformIntegrationTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,7 +35,7 @@ class InspectionIT {
 
     @BeforeAll
     void institutions() {
-        api = new ServiceClient(environment.getRequiredProperty("local.server.port", Integer.class));
+        api = new ServiceClient(environment.getRequiredProperty("local.server.port", Integer.class), TestCallers.MANAGER);
         for (int i = 1; i <= 5; i++) {
             api.post("/api/supervision/institutions", """
                     {"code":"H41040099%04d","name":"某医院","regionCode":"410400","kind":"HOSPITAL","level":"LEVEL_1",
@@ -69,9 +70,9 @@ class InspectionIT {
     void theReportCountsInspectionsAndAgreementDecisions() {
         api.post("/api/supervision/inspection-plans/2033",
                 "{\"inspectors\":[\"insp-a\",\"insp-b\"],\"seed\":7,\"createdBy\":\"chief\"}");
-        HttpResponse<String> result = api.post("/api/supervision/inspection-plans/2033/institutions/H410400990001/result",
+        HttpResponse<String> result = api.as(TestCallers.AUDITOR).post("/api/supervision/inspection-plans/2033/institutions/H410400990001/result",
                 "{\"inspectedOn\":\"2033-03-01\",\"finding\":\"VIOLATION\",\"note\":\"挂床住院\"}");
-        HttpResponse<String> twice = api.post("/api/supervision/inspection-plans/2033/institutions/H410400990001/result",
+        HttpResponse<String> twice = api.as(TestCallers.AUDITOR).post("/api/supervision/inspection-plans/2033/institutions/H410400990001/result",
                 "{\"inspectedOn\":\"2033-03-02\",\"finding\":\"CLEAN\"}");
 
         JsonNode report = json.readTree(api.get("/api/supervision/reports/2033").body());

@@ -9,6 +9,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.yibao.contracts.identity.ResidentId;
 import org.yibao.testsupport.client.ServiceClient;
+import org.yibao.testsupport.security.TestCallers;
 import org.yibao.testsupport.spring.PlatformIntegrationTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,7 +42,7 @@ class InstitutionsAndPreCheckIT {
 
     @BeforeAll
     void client() {
-        api = new ServiceClient(environment.getRequiredProperty("local.server.port", Integer.class));
+        api = new ServiceClient(environment.getRequiredProperty("local.server.port", Integer.class), TestCallers.MANAGER);
     }
 
     @Test
@@ -123,8 +124,20 @@ class InstitutionsAndPreCheckIT {
     }
 
     @Test
+    void aHospitalPreChecksOnlyItsOwnBills() {
+        String own = registered("HOSPITAL", "LEVEL_2");
+
+        HttpResponse<String> response = api.as(TestCallers.his("H-SOMEONE-ELSE")).post("/api/supervision/pre-checks", """
+                {"personId":"11010519491231002X","institutionCode":"%s","visitType":"INPATIENT","serviceDate":"%s",
+                 "diagnosisCodes":["I10"],"total":"1.00","lines":[%s]}""".formatted(own, LocalDate.now(), line("S1", "1", "1.00")));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("acts only for institution H-SOMEONE-ELSE");
+    }
+
+    @Test
     void aMalformedPreCheckIsAProblemNamingTheField() {
-        HttpResponse<String> response = api.post("/api/supervision/pre-checks", """
+        HttpResponse<String> response = api.as(TestCallers.his("H1")).post("/api/supervision/pre-checks", """
                 {"personId":"12345","institutionCode":"H1","visitType":"INPATIENT","serviceDate":"2026-01-01",
                  "total":"1.00","lines":[{"itemCode":"X","quantity":1,"unitPrice":"1.00","amount":"1.00"}]}""");
 
@@ -158,7 +171,7 @@ class InstitutionsAndPreCheckIT {
     }
 
     private JsonNode checkWith(String person, String institution, String diagnosis, String lines) {
-        HttpResponse<String> response = api.post("/api/supervision/pre-checks", """
+        HttpResponse<String> response = api.as(TestCallers.his(institution)).post("/api/supervision/pre-checks", """
                 {"personId":"%s","institutionCode":"%s","visitType":"INPATIENT","serviceDate":"%s","diagnosisCodes":["%s"],
                  "total":"100.00","lines":[%s]}""".formatted(person, institution, LocalDate.now(), diagnosis, lines));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

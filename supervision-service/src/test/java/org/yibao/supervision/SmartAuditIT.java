@@ -22,6 +22,7 @@ import org.yibao.contracts.identity.ResidentId;
 import org.yibao.contracts.money.Money;
 import org.yibao.testsupport.client.EventPublisher;
 import org.yibao.testsupport.client.ServiceClient;
+import org.yibao.testsupport.security.TestCallers;
 import org.yibao.testsupport.spring.PlatformIntegrationTest;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -158,7 +159,7 @@ class SmartAuditIT {
                 "select count(*) from audited_claim where person_id = ?", Integer.class, person) == 2);
 
         ServiceClient api = new ServiceClient(
-                environment.getRequiredProperty("local.server.port", Integer.class));
+                environment.getRequiredProperty("local.server.port", Integer.class), TestCallers.AUDITOR);
         HttpResponse<String> registered = api.post("/api/supervision/deaths", """
                 {"personId":"%s","dateOfDeath":"%s","source":"civil-affairs"}""".formatted(person, DAY.plusDays(5)));
         ClaimSettled later = claim(person, "H2", DAY.plusDays(20), List.of("J18.9"), line("S120100001", "1", "40.00"));

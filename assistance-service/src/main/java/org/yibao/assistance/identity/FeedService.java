@@ -64,6 +64,16 @@ public class FeedService {
 
     /** Ingests a whole file (CSV with a header, or JSON lines). */
     public FeedReport ingest(InputStream body, Format format) {
+        return ingest(body, format, null);
+    }
+
+    /**
+     * A feed sent by a department's client: rows stating another department's records are
+     * rejected (each named in the report), never applied.
+     *
+     * @param department the only source the rows may name; null when bureau staff send a feed for any department
+     */
+    public FeedReport ingest(InputStream body, Format format, String department) {
         UUID feedId = UUID.randomUUID();
         jdbc.update("insert into feed (feed_id, format, status) values (?, ?, 'RECEIVING')", feedId, format.name());
         long rows = 0;
@@ -89,6 +99,10 @@ public class FeedService {
                 }
                 rows++;
                 FeedParser.Parsed parsed = format == Format.CSV ? parser.csv(line, text) : parser.jsonLine(line, text);
+                if (parsed.error() == null && department != null && !parsed.row().source().equals(department)) {
+                    parsed = FeedParser.Parsed.bad(line, "source", "is " + parsed.row().source()
+                            + " but this client supplies only " + department + " records");
+                }
                 if (parsed.error() != null) {
                     rejected++;
                     if (listed.size() < LISTED_REJECTIONS) {

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.yibao.contracts.identity.ResidentId;
+import org.yibao.security.CallerIdentity;
 import org.yibao.web.problem.InvalidRequestException;
 import org.yibao.web.problem.NotFoundException;
 
@@ -41,14 +42,15 @@ class IdentityController {
 
     /** A bulk feed: CSV (source,sourceRecordId,personId,category,validFrom,validTo[,regionCode]) or JSON lines. */
     @PostMapping(path = "/identity-feeds", consumes = {"text/csv", "application/x-ndjson", "application/jsonl"})
-    FeedReport feed(HttpServletRequest request) throws IOException {
+    FeedReport feed(HttpServletRequest request, CallerIdentity caller) throws IOException {
         FeedService.Format format = request.getContentType().startsWith("text/csv") ? FeedService.Format.CSV
                 : FeedService.Format.JSONL;
-        return feeds.ingest(request.getInputStream(), format);
+        return feeds.ingest(request.getInputStream(), format, caller.department());
     }
 
     @PostMapping(path = "/identity-records", consumes = "application/json")
-    FeedReport push(@Valid @RequestBody PushRequest r) {
+    FeedReport push(@Valid @RequestBody PushRequest r, CallerIdentity caller) {
+        caller.requireOwnDepartment(r.source(), "source");
         FeedParser.Parsed parsed = feeds.parser().row(1, r.source(), r.sourceRecordId(), r.personId().value(), r.category(),
                 r.validFrom().toString(), r.validTo() == null ? "" : r.validTo().toString(),
                 r.regionCode() == null ? "" : r.regionCode());

@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yibao.enrollment.Ids;
 
+import org.yibao.security.CallerIdentity;
+
 import java.time.Instant;
 import java.util.Map;
 
@@ -42,7 +44,8 @@ class EVoucherController {
 
     /** A hospital or pharmacy exchanges a scanned token for the person (once, within five minutes). */
     @PostMapping("/evoucher/exchanges")
-    EVoucherService.Holder exchange(@Valid @RequestBody ExchangeRequest request) {
+    EVoucherService.Holder exchange(@Valid @RequestBody ExchangeRequest request, CallerIdentity caller) {
+        caller.requireOwnInstitution(request.institutionCode(), "institutionCode");
         return vouchers.exchange(request.token(), request.institutionCode());
     }
 }

@@ -17,8 +17,6 @@ import org.yibao.web.problem.Problems;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Every error the gateway itself produces (no such route, a route that failed outside its
@@ -52,7 +50,7 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
             log.warn("{} {} failed: {}", exchange.getRequest().getMethod(), exchange.getRequest().getURI().getRawPath(), error.toString());
         }
         ProblemDetail problem = Problems.of(status, title(status), detail, requestId, exchange.getRequest().getURI().getRawPath());
-        byte[] body = json.writeValueAsBytes(asMap(problem));
+        byte[] body = json.writeValueAsBytes(Problems.asMap(problem));
         exchange.getResponse().setStatusCode(status);
         exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         DataBuffer buffer = exchange.getResponse().bufferFactory().wrap(body);
@@ -66,20 +64,5 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
     private static String title(HttpStatusCode status) {
         HttpStatus known = HttpStatus.resolve(status.value());
         return known == null ? "Error" : known.getReasonPhrase();
-    }
-
-    private static Map<String, Object> asMap(ProblemDetail problem) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("type", problem.getType() == null ? "about:blank" : problem.getType().toString());
-        map.put("title", problem.getTitle());
-        map.put("status", problem.getStatus());
-        map.put("detail", problem.getDetail());
-        if (problem.getInstance() != null) {
-            map.put("instance", problem.getInstance().toString());
-        }
-        if (problem.getProperties() != null) {
-            map.putAll(problem.getProperties());
-        }
-        return map;
     }
 }

@@ -15,6 +15,10 @@ import org.yibao.settlement.bill.SettlementService;
 import org.yibao.settlement.bill.SettlementView;
 import org.yibao.settlement.policy.PolicyPack;
 import org.yibao.settlement.policy.PolicyPacks;
+import org.yibao.contracts.events.VisitType;
+import org.yibao.security.CallerIdentity;
+import org.yibao.security.ClientKind;
+import org.yibao.web.problem.ForbiddenException;
 import org.yibao.web.problem.InvalidRequestException;
 
 import java.util.List;
@@ -36,31 +40,41 @@ class SettlementController {
 
     /** Computes the one-stop bill without settling it (预结算). */
     @PostMapping("/pre-settlements")
-    SettlementView preSettle(@Valid @RequestBody SettleRequest request) {
+    SettlementView preSettle(@Valid @RequestBody SettleRequest request, CallerIdentity caller) {
+        mayBill(caller, request);
         return settlements.preSettle(request);
     }
 
     /** Settles (结算): 201 the first time, 200 with the same bill when the message is retried. */
     @PostMapping("/settlements")
-    ResponseEntity<SettlementView> settle(@Valid @RequestBody SettleRequest request) {
+    ResponseEntity<SettlementView> settle(@Valid @RequestBody SettleRequest request, CallerIdentity caller) {
+        mayBill(caller, request);
         SettlementService.Settled settled = settlements.settle(request);
         return ResponseEntity.status(settled.created() ? HttpStatus.CREATED : HttpStatus.OK).body(settled.view());
     }
 
     /** Reverses a settlement in full (冲销), restoring the person's accumulators. */
     @PostMapping("/settlements/{id}/reversal")
-    SettlementView reverse(@PathVariable UUID id, @Valid @RequestBody ReverseRequest request) {
+    SettlementView reverse(@PathVariable UUID id, @Valid @RequestBody ReverseRequest request, CallerIdentity caller) {
+        // a settlement never changes institution, so reading it before the locked reversal is safe
+        caller.requireOwnInstitution(settlements.get(id).institutionCode(), "settlement " + id + "'s institution");
         return settlements.reverse(id, request.reason());
     }
 
     @GetMapping("/settlements/{id}")
-    SettlementView get(@PathVariable UUID id) {
-        return settlements.get(id);
+    SettlementView get(@PathVariable UUID id, CallerIdentity caller) {
+        SettlementView settlement = settlements.get(id);
+        caller.requireOwnInstitution(settlement.institutionCode(), "settlement " + id + "'s institution");
+        return settlement;
     }
 
+    /** A person's settlements in a year; a hospital or pharmacy sees only those it made. */
     @GetMapping("/persons/{personId}/settlements")
-    List<SettlementView> forPerson(@PathVariable String personId, @RequestParam int year) {
-        return settlements.forPerson(person(personId), year(year));
+    List<SettlementView> forPerson(@PathVariable String personId, @RequestParam int year, CallerIdentity caller) {
+        List<SettlementView> all = settlements.forPerson(person(personId), year(year));
+        return caller.actsForInstitution()
+                ? all.stream().filter(s -> s.institutionCode().equals(caller.institution())).toList()
+                : all;
     }
 
     @GetMapping("/persons/{personId}/accumulators")
@@ -77,6 +91,21 @@ class SettlementController {
         return Map.of("id", p.id(), "version", p.version(), "label", p.label(), "regionCode", p.regionCode(),
                 "regionName", p.regionName(), "scheme", p.scheme(), "effectiveFrom", p.effectiveFrom(),
                 "visitTypes", p.visits().keySet());
+    }
+
+    /**
+     * A hospital bills only as itself and not for pharmacy visits; a pharmacy only as itself and
+     * only pharmacy visits.
+     */
+    private static void mayBill(CallerIdentity caller, SettleRequest request) {
+        caller.requireOwnInstitution(request.institutionCode(), "institutionCode");
+        boolean pharmacyVisit = request.visitType() == VisitType.PHARMACY;
+        if (caller.kind() == ClientKind.PHARMACY && !pharmacyVisit) {
+            throw new ForbiddenException("visitType is " + request.visitType() + " but a pharmacy settles only PHARMACY visits");
+        }
+        if (caller.kind() == ClientKind.HIS && pharmacyVisit) {
+            throw new ForbiddenException("visitType is PHARMACY but a hospital settles only its own outpatient and inpatient visits");
+        }
     }
 
     private static String person(String personId) {

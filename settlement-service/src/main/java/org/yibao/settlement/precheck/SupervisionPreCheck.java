@@ -1,5 +1,6 @@
 package org.yibao.settlement.precheck;
 
+import org.yibao.security.token.CallerAuthentication;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -62,12 +63,13 @@ public class SupervisionPreCheck {
     }
 
     private Verdict call(PreCheckRequest bill) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(properties.url() + "/api/supervision/pre-checks"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(properties.url() + "/api/supervision/pre-checks"))
                 .timeout(properties.timeout())
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(bill)))
-                .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(bill)));
+        // supervision checks the same hospital or pharmacy that asked us to settle
+        CallerAuthentication.currentToken().ifPresent(token -> request.header("Authorization", "Bearer " + token));
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("supervision answered " + response.statusCode());
         }

@@ -1,12 +1,12 @@
 package org.yibao.supervision.casework;
 
+import org.yibao.security.CallerIdentity;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,31 +33,27 @@ class CaseController {
 
     @PostMapping("/cases")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> open(@RequestHeader(name = Staff.ID_HEADER, required = false) String staffId,
-                             @RequestHeader(name = Staff.ROLES_HEADER, required = false) String roles,
+    Map<String, Object> open(CallerIdentity caller,
                              @Valid @RequestBody CaseRequests.Open request) {
-        return cases.open(Staff.from(staffId, roles), request);
+        return cases.open(Staff.of(caller), request);
     }
 
     @PostMapping("/cases/{id}/findings")
-    Map<String, Object> findings(@PathVariable UUID id, @RequestHeader(name = Staff.ID_HEADER, required = false) String staffId,
-                                 @RequestHeader(name = Staff.ROLES_HEADER, required = false) String roles,
+    Map<String, Object> findings(@PathVariable UUID id, CallerIdentity caller,
                                  @Valid @RequestBody CaseRequests.Findings request) {
-        return cases.submitFindings(id, Staff.from(staffId, roles), request);
+        return cases.submitFindings(id, Staff.of(caller), request);
     }
 
     @PostMapping("/cases/{id}/decision")
-    Map<String, Object> decide(@PathVariable UUID id, @RequestHeader(name = Staff.ID_HEADER, required = false) String staffId,
-                               @RequestHeader(name = Staff.ROLES_HEADER, required = false) String roles,
+    Map<String, Object> decide(@PathVariable UUID id, CallerIdentity caller,
                                @Valid @RequestBody CaseRequests.Decision request) {
-        return cases.decide(id, Staff.from(staffId, roles), request);
+        return cases.decide(id, Staff.of(caller), request);
     }
 
     @PostMapping("/cases/{id}/review")
-    Map<String, Object> review(@PathVariable UUID id, @RequestHeader(name = Staff.ID_HEADER, required = false) String staffId,
-                               @RequestHeader(name = Staff.ROLES_HEADER, required = false) String roles,
+    Map<String, Object> review(@PathVariable UUID id, CallerIdentity caller,
                                @Valid @RequestBody CaseRequests.Review request) {
-        return cases.review(id, Staff.from(staffId, roles), request);
+        return cases.review(id, Staff.of(caller), request);
     }
 
     @GetMapping("/cases/{id}")

@@ -1,27 +1,23 @@
 package org.yibao.supervision.casework;
 
-import org.yibao.web.problem.InvalidRequestException;
+import org.yibao.security.CallerIdentity;
+import org.yibao.security.ClientKind;
+import org.yibao.web.problem.ForbiddenException;
 
-import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The staff member behind a request, as the gateway states it in the {@code X-Staff-Id} and
- * {@code X-Staff-Roles} headers. ASSUMPTION until the gateway's client identity (issue 8) verifies
- * and sets these headers: the service trusts them, and refuses a request without them.
+ * The staff member behind a case step, from the verified token: the person is the token's
+ * subject, the roles its roles claim. The access policy lets only staff reach case work; the
+ * separation of 查、处、审 between different people is checked per case by {@link CaseService}.
  */
 public record Staff(String id, Set<String> roles) {
 
-    public static final String ID_HEADER = "X-Staff-Id";
-    public static final String ROLES_HEADER = "X-Staff-Roles";
-
-    static Staff from(String id, String roles) {
-        if (id == null || id.isBlank()) {
-            throw new InvalidRequestException(ID_HEADER, "is required: case work is done by a named staff member");
+    static Staff of(CallerIdentity caller) {
+        if (caller.kind() != ClientKind.STAFF) {
+            throw new ForbiddenException("case work is done by a named staff member, not a " + caller.kind() + " client");
         }
-        Set<String> set = roles == null ? Set.of()
-                : Arrays.stream(roles.split(",")).map(String::trim).filter(r -> !r.isEmpty()).collect(Collectors.toSet());
-        return new Staff(id.trim(), set);
+        return new Staff(caller.clientId(), caller.roles().stream().map(Enum::name).collect(Collectors.toSet()));
     }
 }

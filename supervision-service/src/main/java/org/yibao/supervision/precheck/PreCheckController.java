@@ -5,6 +5,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.yibao.security.CallerIdentity;
 
 /** The real-time pre-check, at {@code /api/supervision/pre-checks} (settlement's client calls it). */
 @RestController
@@ -18,7 +19,8 @@ class PreCheckController {
     }
 
     @PostMapping("/pre-checks")
-    PreCheck.Verdict check(@Valid @RequestBody PreCheck.Request request) {
+    PreCheck.Verdict check(@Valid @RequestBody PreCheck.Request request, CallerIdentity caller) {
+        caller.requireOwnInstitution(request.institutionCode(), "institutionCode");
         return preCheck.check(request);
     }
 }

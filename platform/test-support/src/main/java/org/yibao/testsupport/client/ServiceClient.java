@@ -1,5 +1,8 @@
 package org.yibao.testsupport.client;
 
+import org.yibao.security.CallerIdentity;
+import org.yibao.testsupport.security.TestCallers;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -7,15 +10,42 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** JSON over HTTP to the service under test, as a caller behind the gateway would send it. */
+/**
+ * JSON over HTTP to the service under test, as a caller behind the gateway would send it: with
+ * that caller's bearer token. {@link #as} gives the same service as another caller.
+ */
 public final class ServiceClient {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    private final int port;
     private final String base;
+    private final String authorization;
 
-    public ServiceClient(int port) {
+    /** The service on this port, called by this caller. */
+    public ServiceClient(int port, CallerIdentity caller) {
+        this(port, caller == null ? null : "Bearer " + TestCallers.token(caller));
+    }
+
+    private ServiceClient(int port, String authorization) {
+        this.port = port;
         this.base = "http://127.0.0.1:" + port;
+        this.authorization = authorization;
+    }
+
+    /** The same service, called by another caller. */
+    public ServiceClient as(CallerIdentity caller) {
+        return new ServiceClient(port, caller);
+    }
+
+    /** The same service, called with this exact token (expired, tampered...). */
+    public ServiceClient withToken(String token) {
+        return new ServiceClient(port, "Bearer " + token);
+    }
+
+    /** The same service, called without any token. */
+    public ServiceClient anonymous() {
+        return new ServiceClient(port, (String) null);
     }
 
     public HttpResponse<String> get(String path) {
@@ -36,7 +66,11 @@ public final class ServiceClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A request built by the test (its path relative to {@link #uri}), sent with this caller's token. */
     public HttpResponse<String> send(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.setHeader("Authorization", authorization);
+        }
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -45,5 +79,9 @@ public final class ServiceClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    public URI uri(String path) {
+        return URI.create(base + path);
     }
 }

@@ -5,13 +5,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.yibao.testsupport.infra.DatabaseServer;
 import org.yibao.testsupport.infra.RealInfrastructure;
+import org.yibao.testsupport.security.TestCallers;
+import org.springframework.util.ClassUtils;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Points a Spring Boot test context at the real PostgreSQL and Kafka of this JVM, with a database
- * of its own, so that contexts never see each other's rows.
+ * of its own, so that contexts never see each other's rows, trusting the tokens of {@link TestCallers}.
  */
 public class RealInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -24,10 +27,15 @@ public class RealInfrastructureInitializer implements ApplicationContextInitiali
                 .toLowerCase();
         DatabaseServer postgres = RealInfrastructure.postgres();
         postgres.createDatabaseIfMissing(database);
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("yibao-real-infrastructure", Map.of(
+        Map<String, Object> properties = new HashMap<>(Map.of(
                 "spring.datasource.url", postgres.jdbcUrl(database),
                 "spring.datasource.username", postgres.username(),
                 "spring.datasource.password", postgres.password(),
-                "spring.kafka.bootstrap-servers", RealInfrastructure.kafkaBootstrapServers())));
+                "spring.kafka.bootstrap-servers", RealInfrastructure.kafkaBootstrapServers()));
+        if (ClassUtils.isPresent("org.yibao.security.token.TokenIssuer", getClass().getClassLoader())) {
+            // the service trusts the test key only: tests call it with TestCallers' tokens
+            properties.put("yibao.security.jwt.jwk-set", TestCallers.publicKeySet());
+        }
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("yibao-real-infrastructure", properties));
     }
 }

@@ -5,7 +5,9 @@ import org.springframework.http.ProblemDetail;
 import org.yibao.contracts.identity.IdMasking;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -37,6 +39,25 @@ public final class Problems {
         problem.setProperty(ERRORS, problems.stream()
                 .map(p -> new FieldProblem(p.field(), IdMasking.maskAll(p.reason()))).toList());
         return problem;
+    }
+
+    /**
+     * The problem as plain JSON members, for writers that do not go through Spring MVC's message
+     * converters (the reactive gateway, servlet filters that answer before MVC).
+     */
+    public static Map<String, Object> asMap(ProblemDetail problem) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("type", problem.getType() == null ? "about:blank" : problem.getType().toString());
+        map.put("title", problem.getTitle());
+        map.put("status", problem.getStatus());
+        map.put("detail", problem.getDetail());
+        if (problem.getInstance() != null) {
+            map.put("instance", problem.getInstance().toString());
+        }
+        if (problem.getProperties() != null) {
+            map.putAll(problem.getProperties());
+        }
+        return map;
     }
 
     static String summary(List<FieldProblem> problems) {
