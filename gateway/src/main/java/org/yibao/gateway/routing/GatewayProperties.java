@@ -1,10 +1,14 @@
 package org.yibao.gateway.routing;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.yibao.gateway.ratelimit.RateLimit;
+import org.yibao.security.ClientKind;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,6 +20,8 @@ public class GatewayProperties {
 
     private Duration connectTimeout = Duration.ofSeconds(1);
     private Map<String, Service> services = new LinkedHashMap<>();
+    /** Each client kind's default rate; a registered client may have its own. */
+    private Map<ClientKind, RateLimit> rateLimits = new EnumMap<>(ClientKind.class);
 
     public Duration getConnectTimeout() {
         return connectTimeout;
@@ -33,10 +39,21 @@ public class GatewayProperties {
         this.services = services;
     }
 
+    public Map<ClientKind, RateLimit> getRateLimits() {
+        return rateLimits;
+    }
+
+    public void setRateLimits(Map<ClientKind, RateLimit> rateLimits) {
+        this.rateLimits = rateLimits;
+    }
+
     public static class Service {
         private URI uri;
         /** The longest the gateway waits for the service's answer before answering 504. */
         private Duration timeout = Duration.ofSeconds(5);
+        /** Paths (patterns) that carry whole files: they get {@link #bulkTimeout} instead. */
+        private List<String> bulkPaths = List.of();
+        private Duration bulkTimeout = Duration.ofMinutes(10);
 
         public URI getUri() {
             return uri;
@@ -44,6 +61,22 @@ public class GatewayProperties {
 
         public void setUri(URI uri) {
             this.uri = uri;
+        }
+
+        public List<String> getBulkPaths() {
+            return bulkPaths;
+        }
+
+        public void setBulkPaths(List<String> bulkPaths) {
+            this.bulkPaths = bulkPaths;
+        }
+
+        public Duration getBulkTimeout() {
+            return bulkTimeout;
+        }
+
+        public void setBulkTimeout(Duration bulkTimeout) {
+            this.bulkTimeout = bulkTimeout;
         }
 
         public Duration getTimeout() {

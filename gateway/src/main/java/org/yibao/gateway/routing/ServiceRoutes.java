@@ -34,26 +34,35 @@ public class ServiceRoutes {
             Map<String, Object> timeouts = Map.of(
                     RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, service.getTimeout().toMillis(),
                     RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, properties.getConnectTimeout().toMillis());
+            if (!service.getBulkPaths().isEmpty()) {
+                // whole files (imports, feeds) take minutes: their own route, timeout and breaker, matched first
+                routes.route(name + "-bulk", r -> r.order(-1).path(service.getBulkPaths().toArray(String[]::new))
+                        .filters(f -> resilient(f, name, name + "-bulk"))
+                        .metadata(Map.of(
+                                RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, service.getBulkTimeout().toMillis(),
+                                RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, properties.getConnectTimeout().toMillis()))
+                        .uri(service.getUri()));
+            }
             routes.route(name, r -> r.path("/api/" + name + "/**")
-                    .filters(f -> resilient(f, name))
+                    .filters(f -> resilient(f, name, name))
                     .metadata(timeouts)
                     .uri(service.getUri()));
             routes.route(name + "-health", r -> r.path("/ops/" + name + "/health")
-                    .filters(f -> resilient(f.setPath("/actuator/health"), name))
+                    .filters(f -> resilient(f.setPath("/actuator/health"), name, name))
                     .metadata(timeouts)
                     .uri(service.getUri()));
         });
         return routes.build();
     }
 
-    private static GatewayFilterSpec resilient(GatewayFilterSpec filters, String service) {
+    private static GatewayFilterSpec resilient(GatewayFilterSpec filters, String service, String breaker) {
         return filters
                 .retry(retry -> retry.setRetries(2)
                         .setMethods(HttpMethod.GET, HttpMethod.HEAD)
                         .setStatuses(HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE)
                         .setSeries()
                         .setExceptions(IOException.class))
-                .circuitBreaker(cb -> cb.setName(service).setFallbackUri("forward:/fallback/" + service));
+                .circuitBreaker(cb -> cb.setName(breaker).setFallbackUri("forward:/fallback/" + service));
     }
 
     /**
@@ -62,20 +71,26 @@ public class ServiceRoutes {
      */
     @Bean
     Customizer<ReactiveResilience4JCircuitBreakerFactory> circuitBreakers(GatewayProperties properties) {
-        return factory -> properties.getServices().forEach((name, service) ->
-                factory.configure(builder -> builder
-                        .circuitBreakerConfig(CircuitBreakerConfig.custom()
-                                .slidingWindowSize(20)
-                                .minimumNumberOfCalls(10)
-                                .failureRateThreshold(50)
-                                .waitDurationInOpenState(Duration.ofSeconds(10))
-                                .permittedNumberOfCallsInHalfOpenState(3)
-                                .recordExceptions(IOException.class, TimeoutException.class,
-                                        org.springframework.web.server.ResponseStatusException.class)
-                                .build())
-                        .timeLimiterConfig(TimeLimiterConfig.custom()
-                                .timeoutDuration(service.getTimeout().plusSeconds(1))
-                                .build()), name));
+        return factory -> properties.getServices().forEach((name, service) -> {
+            configure(factory, name, service.getTimeout());
+            configure(factory, name + "-bulk", service.getBulkTimeout());
+        });
+    }
+
+    private static void configure(ReactiveResilience4JCircuitBreakerFactory factory, String breaker, Duration routeTimeout) {
+        factory.configure(builder -> builder
+                .circuitBreakerConfig(CircuitBreakerConfig.custom()
+                        .slidingWindowSize(20)
+                        .minimumNumberOfCalls(10)
+                        .failureRateThreshold(50)
+                        .waitDurationInOpenState(Duration.ofSeconds(10))
+                        .permittedNumberOfCallsInHalfOpenState(3)
+                        .recordExceptions(IOException.class, TimeoutException.class,
+                                org.springframework.web.server.ResponseStatusException.class)
+                        .build())
+                .timeLimiterConfig(TimeLimiterConfig.custom()
+                        .timeoutDuration(routeTimeout.plusSeconds(1))
+                        .build()), breaker);
     }
 
 }

@@ -9,12 +9,15 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import org.springframework.stereotype.Component;
 import org.yibao.contracts.identity.IdMasking;
+import org.yibao.gateway.security.ExchangeAttributes;
+import org.yibao.security.CallerIdentity;
 import org.yibao.web.RequestIds;
 import reactor.core.publisher.Mono;
 
 /**
  * Gives every call a request id (the caller's, if it sent a sane one), passes it to the service,
- * returns it to the caller and writes one access-log line per call with resident ids masked.
+ * returns it to the caller and writes one audit line per call: who (the verified caller, or
+ * anonymous), what, the outcome and why a refusal, with resident ids masked.
  * A web filter rather than a route filter, so that calls no route matches get an id too.
  */
 @Component
@@ -23,7 +26,8 @@ public class RequestIdGlobalFilter implements WebFilter, Ordered {
     /** Exchange attribute with the path the caller asked for, before any forward to a fallback. */
     public static final String ORIGINAL_PATH = "yibao.originalPath";
 
-    private static final Logger access = LoggerFactory.getLogger("org.yibao.gateway.access");
+    /** The audit trail: who called what, with what outcome. Its own logger, so that it can go to its own file. */
+    private static final Logger audit = LoggerFactory.getLogger("org.yibao.gateway.audit");
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -39,10 +43,21 @@ public class RequestIdGlobalFilter implements WebFilter, Ordered {
         });
         long started = System.nanoTime();
         return chain.filter(exchange.mutate().request(request).build())
-                .doFinally(signal -> access.info("{} {} -> {} in {} ms [{}]", request.getMethod(),
-                        IdMasking.maskAll(request.getURI().getRawPath()),
-                        exchange.getResponse().getStatusCode() == null ? "-" : exchange.getResponse().getStatusCode().value(),
-                        (System.nanoTime() - started) / 1_000_000, requestId));
+                .doFinally(signal -> audit(exchange, request, requestId, started));
+    }
+
+    private static void audit(ServerWebExchange exchange, ServerHttpRequest request, String requestId, long started) {
+        CallerIdentity caller = exchange.getAttribute(ExchangeAttributes.CALLER);
+        String refusal = exchange.getAttribute(ExchangeAttributes.REFUSAL);
+        String query = request.getURI().getRawQuery();
+        audit.info("{} {} {}{} -> {} in {} ms [{}]{}",
+                caller == null ? "anonymous" : caller.describe(),
+                request.getMethod(),
+                IdMasking.maskAll(request.getURI().getRawPath()),
+                query == null ? "" : "?" + IdMasking.maskAll(query),
+                exchange.getResponse().getStatusCode() == null ? "-" : exchange.getResponse().getStatusCode().value(),
+                (System.nanoTime() - started) / 1_000_000, requestId,
+                refusal == null ? "" : " refused: " + IdMasking.maskAll(refusal));
     }
 
     @Override

@@ -1,0 +1,135 @@
+package org.yibao.gateway.identity;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.text.ParseException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The RSA keys the gateway signs tokens with. Rotation without a single refused call: add the new
+ * key file to every gateway (it is published at once, so services learn it), then make it the
+ * signing key, then remove the old file once the last token it signed has expired.
+ */
+public final class SigningKeys {
+
+    private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
+    private static final String SUFFIX = ".jwk.json";
+
+    private final List<RSAKey> keys;
+    private final RSAKey signing;
+
+    private SigningKeys(List<RSAKey> keys, RSAKey signing) {
+        this.keys = List.copyOf(keys);
+        this.signing = signing;
+    }
+
+    public static SigningKeys load(IdentityProperties properties) {
+        Path dir = properties.getKeysDir();
+        if (dir == null) {
+            log.warn("yibao.identity.keys-dir is not set: signing with a key made in memory; tokens stop working when the gateway restarts");
+            RSAKey key = generate("memory-" + timestamp());
+            return new SigningKeys(List.of(key), key);
+        }
+        List<RSAKey> found = read(dir);
+        if (found.isEmpty()) {
+            RSAKey key = generate("key-" + timestamp());
+            write(dir, key);
+            log.info("made signing key {} in {}", key.getKeyID(), dir);
+            found = List.of(key);
+        }
+        List<RSAKey> keys = found;
+        String wanted = properties.getSigningKeyId();
+        RSAKey signing = wanted == null ? keys.get(keys.size() - 1) : keys.stream()
+                .filter(k -> k.getKeyID().equals(wanted)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("yibao.identity.signing-key-id " + wanted + " is not among the keys in "
+                        + dir + ": " + keys.stream().map(JWK::getKeyID).toList()));
+        log.info("signing tokens with key {}; publishing {}", signing.getKeyID(), keys.stream().map(JWK::getKeyID).toList());
+        return new SigningKeys(keys, signing);
+    }
+
+    public RSAKey signing() {
+        return signing;
+    }
+
+    /** Every key's public part, for /oauth2/jwks and for checking tokens at the gateway. */
+    public JWKSet publicKeys() {
+        return new JWKSet(keys.stream().<JWK>map(RSAKey::toPublicJWK).toList());
+    }
+
+    private static List<RSAKey> read(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            List<RSAKey> keys = new ArrayList<>();
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path file : files.filter(f -> f.getFileName().toString().endsWith(SUFFIX))
+                        .sorted(Comparator.comparing(f -> f.getFileName().toString())).toList()) {
+                    keys.add(parse(file));
+                }
+            }
+            return keys;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the signing keys in " + dir, e);
+        }
+    }
+
+    private static RSAKey parse(Path file) throws IOException {
+        JWK jwk;
+        try {
+            jwk = JWK.parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (ParseException e) {
+            throw new IllegalStateException(file + " is not a JSON Web Key: " + e.getMessage(), e);
+        }
+        if (!(jwk instanceof RSAKey rsa) || !rsa.isPrivate()) {
+            throw new IllegalStateException(file + " must hold a private RSA key");
+        }
+        String expectedId = file.getFileName().toString().replace(SUFFIX, "");
+        if (!expectedId.equals(rsa.getKeyID())) {
+            throw new IllegalStateException(file + ": its kid is " + rsa.getKeyID() + " but the file name says " + expectedId);
+        }
+        return rsa;
+    }
+
+    private static void write(Path dir, RSAKey key) {
+        Path file = dir.resolve(key.getKeyID() + SUFFIX);
+        try {
+            Files.writeString(file, key.toJSONString(), StandardCharsets.UTF_8);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system; the directory's own protection applies
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a signing key to " + dir, e);
+        }
+    }
+
+    private static RSAKey generate(String keyId) {
+        try {
+            return new RSAKeyGenerator(2048).keyID(keyId).keyUse(KeyUse.SIGNATURE).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String timestamp() {
+        return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
+    }
+}

@@ -1,0 +1,78 @@
+package org.yibao.gateway.security;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.yibao.gateway.identity.IdentityProperties;
+import org.yibao.gateway.identity.SigningKeys;
+import org.yibao.security.access.AccessPolicy;
+import org.yibao.security.token.CallerAuthentication;
+import org.yibao.security.token.JwtProperties;
+import org.yibao.security.token.JwtVerification;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The door's lock: every call but health, the token endpoint and the public keys needs a valid
+ * bearer token, and the platform's access policy must admit its caller to the path. Tokens are
+ * checked against the gateway's own keys, or, when a bureau brings its identity provider, against
+ * that provider's key set ({@code yibao.identity.external-jwk-set-uri}).
+ */
+@Configuration
+@EnableWebFluxSecurity
+@EnableConfigurationProperties(JwtProperties.class)
+class GatewaySecurity {
+
+    @Bean
+    AccessPolicy accessPolicy() {
+        return AccessPolicy.platform();
+    }
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(SigningKeys keys, IdentityProperties identity, JwtProperties jwt) {
+        NimbusReactiveJwtDecoder decoder = identity.getExternalJwkSetUri() != null
+                ? NimbusReactiveJwtDecoder.withJwkSetUri(identity.getExternalJwkSetUri()).jwsAlgorithm(SignatureAlgorithm.RS256).build()
+                : NimbusReactiveJwtDecoder.withJwkSource(token -> Flux.fromIterable(keys.publicKeys().getKeys()))
+                        .jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        decoder.setJwtValidator(JwtVerification.validator(jwt));
+        return decoder;
+    }
+
+    @Bean
+    ProblemAnswers problemAnswers(JsonMapper json) {
+        return new ProblemAnswers(json);
+    }
+
+    @Bean
+    SecurityWebFilterChain gatewaySecurityChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder, AccessPolicy policy,
+                                                ProblemAnswers answers) {
+        PolicyAuthorization byPolicy = new PolicyAuthorization(policy);
+        return http
+                .csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(HttpMethod.POST, "/oauth2/token").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/oauth2/jwks", "/ops/*/health", "/actuator/health", "/actuator/health/**").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/openapi", "/openapi/*").authenticated()
+                        .anyExchange().access(byPolicy))
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(token -> Mono.just(CallerAuthentication.of(token))))
+                        .authenticationEntryPoint(answers)
+                        .accessDeniedHandler(answers))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(answers).accessDeniedHandler(answers))
+                .build();
+    }
+}
