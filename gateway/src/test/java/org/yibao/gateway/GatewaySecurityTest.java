@@ -144,6 +144,18 @@ class GatewaySecurityTest {
     }
 
     @Test
+    void metricsAreOnTheManagementPortOnly() throws Exception {
+        int management = environment.getRequiredProperty("local.management.port", Integer.class);
+        HttpResponse<String> inside = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + management + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> outside = gateway().call("GET", "/actuator/prometheus", null, hisToken(), null);
+
+        assertThat(inside.statusCode()).isEqualTo(200);
+        assertThat(inside.body()).contains("application=\"gateway\"");
+        assertThat(outside.statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void aRefusalSaysWhoMayCall() {
         HttpResponse<String> response = gateway().call("POST", "/api/procurement/batches", "{}",
                 gateway().token("clerk-local", "local-staff-secret"), null);

@@ -39,7 +39,7 @@ public final class LocalPlatform {
             new PlatformApp("assistance-service", "assistance-service", 8083, "assistance"),
             new PlatformApp("supervision-service", "supervision-service", 8084, "supervision"),
             new PlatformApp("procurement-service", "procurement-service", 8085, "procurement"));
-    static final PlatformApp GATEWAY = new PlatformApp("gateway", "gateway", 8080, null);
+    static final PlatformApp GATEWAY = new PlatformApp("gateway", "gateway", 8080, null, 8090);
 
     private final Path repo;
     private final Path home;
@@ -152,6 +152,14 @@ public final class LocalPlatform {
         for (PlatformApp service : SERVICES) {
             String key = service.name().replace("-service", "").toUpperCase() + "_URL";
             env.put(key, "http://127.0.0.1:" + service.port());
+        }
+        if (app.equals(GATEWAY)) {
+            // the token issuer's keys survive restarts; the audit trail sits beside the logs
+            env.put("YIBAO_KEYS_DIR", home.resolve("keys").toString());
+            env.put("YIBAO_AUDIT_DIR", home.resolve("logs").toString());
+            env.put("MANAGEMENT_PORT", Integer.toString(app.managementPort()));
+        } else {
+            env.put("YIBAO_SECURITY_JWT_JWK_SET_URI", "http://127.0.0.1:" + GATEWAY.port() + "/oauth2/jwks");
         }
         return env;
     }

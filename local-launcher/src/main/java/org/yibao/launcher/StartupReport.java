@@ -28,7 +28,8 @@ record StartupReport(long infrastructureMillis, long upMillis, int postgresPort,
         out.printf("  resident memory: %d MiB in all%n", total / 1024);
         residentKb.forEach((part, kb) -> out.printf("    %-34s %5d MiB%n", part, kb / 1024));
         out.println();
-        out.println("  metrics: http://127.0.0.1:<port>/actuator/prometheus on each service and the gateway");
+        out.println("  metrics: http://127.0.0.1:<port>/actuator/prometheus on each service, :8090 for the gateway");
+        out.println("  tokens: POST http://127.0.0.1:8080/oauth2/token (client credentials; local clients in README)");
         out.println();
     }
 }

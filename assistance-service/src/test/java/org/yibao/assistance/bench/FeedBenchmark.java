@@ -1,6 +1,7 @@
 package org.yibao.assistance.bench;
 
 import org.yibao.contracts.identity.ResidentId;
+import org.yibao.testsupport.bench.PlatformTokens;
 import org.yibao.testsupport.bench.GeneratedLines;
 import org.yibao.testsupport.bench.ServiceProbe;
 
@@ -36,6 +37,7 @@ public final class FeedBenchmark {
             o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         String service = o.getOrDefault("service", "http://127.0.0.1:8083");
+        String token = PlatformTokens.benchStaff(o.getOrDefault("gateway", "http://127.0.0.1:8080"));
         long rows = Long.parseLong(o.getOrDefault("rows", "1340000"));
         int run = (int) (System.currentTimeMillis() / 1000 % 20);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -44,6 +46,7 @@ public final class FeedBenchmark {
         long started = System.nanoTime();
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(service + "/api/assistance/identity-feeds"))
                         .timeout(Duration.ofHours(1)).header("Content-Type", "text/csv; charset=utf-8")
+                        .header("Authorization", "Bearer " + token)
                         .POST(HttpRequest.BodyPublishers.ofInputStream(() -> generatedFeed(rows, run))).build(),
                 HttpResponse.BodyHandlers.ofString());
         double seconds = (System.nanoTime() - started) / 1e9;

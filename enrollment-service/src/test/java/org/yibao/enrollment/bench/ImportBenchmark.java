@@ -2,6 +2,7 @@ package org.yibao.enrollment.bench;
 
 import org.yibao.contracts.identity.ResidentId;
 import org.yibao.testsupport.bench.GeneratedLines;
+import org.yibao.testsupport.bench.PlatformTokens;
 import org.yibao.testsupport.bench.ServiceProbe;
 
 import java.io.InputStream;
@@ -35,6 +36,7 @@ public final class ImportBenchmark {
             o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         String service = o.getOrDefault("service", "http://127.0.0.1:8081");
+        String token = PlatformTokens.benchStaff(o.getOrDefault("gateway", "http://127.0.0.1:8080"));
         long rows = Long.parseLong(o.getOrDefault("rows", "1000000"));
         int year = LocalDate.now().getYear();
         int run = (int) (System.currentTimeMillis() / 1000 % 20);
@@ -44,6 +46,7 @@ public final class ImportBenchmark {
         long started = System.nanoTime();
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(service + "/api/enrollment/imports"))
                         .timeout(Duration.ofHours(1)).header("Content-Type", "text/csv; charset=utf-8")
+                        .header("Authorization", "Bearer " + token)
                         .POST(HttpRequest.BodyPublishers.ofInputStream(() -> generatedFile(rows, year, run))).build(),
                 HttpResponse.BodyHandlers.ofString());
         double seconds = (System.nanoTime() - started) / 1e9;

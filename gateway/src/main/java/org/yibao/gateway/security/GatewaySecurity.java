@@ -3,6 +3,7 @@ package org.yibao.gateway.security;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -11,6 +12,8 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.yibao.gateway.identity.IdentityProperties;
 import org.yibao.gateway.identity.SigningKeys;
 import org.yibao.security.access.AccessPolicy;
@@ -20,6 +23,8 @@ import org.yibao.security.token.JwtVerification;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
+
+import java.net.InetSocketAddress;
 
 /**
  * The door's lock: every call but health, the token endpoint and the public keys needs a valid
@@ -54,7 +59,7 @@ class GatewaySecurity {
 
     @Bean
     SecurityWebFilterChain gatewaySecurityChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder, AccessPolicy policy,
-                                                ProblemAnswers answers) {
+                                                ProblemAnswers answers, Environment environment) {
         PolicyAuthorization byPolicy = new PolicyAuthorization(policy);
         return http
                 .csrf(csrf -> csrf.disable())
@@ -64,6 +69,7 @@ class GatewaySecurity {
                 .requestCache(cache -> cache.disable())
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(exchanges -> exchanges
+                        .matchers(actuatorOnManagementPort(environment)).permitAll()
                         .pathMatchers(HttpMethod.POST, "/oauth2/token").permitAll()
                         .pathMatchers(HttpMethod.GET, "/oauth2/jwks", "/ops/*/health", "/actuator/health", "/actuator/health/**").permitAll()
                         .pathMatchers(HttpMethod.GET, "/openapi", "/openapi/*").authenticated()
@@ -74,5 +80,20 @@ class GatewaySecurity {
                         .accessDeniedHandler(answers))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(answers).accessDeniedHandler(answers))
                 .build();
+    }
+
+    /**
+     * Actuator on the management port, which operators and Prometheus reach from the inside (the
+     * same filters serve both ports, so the port has to be told apart here).
+     */
+    private static ServerWebExchangeMatcher actuatorOnManagementPort(Environment environment) {
+        ServerWebExchangeMatcher actuator = ServerWebExchangeMatchers.pathMatchers("/actuator/**");
+        return exchange -> {
+            Integer port = environment.getProperty("local.management.port", Integer.class);
+            InetSocketAddress local = exchange.getRequest().getLocalAddress();
+            boolean management = port != null && local != null && local.getPort() == port
+                    && !port.equals(environment.getProperty("local.server.port", Integer.class));
+            return management ? actuator.matches(exchange) : ServerWebExchangeMatcher.MatchResult.notMatch();
+        };
     }
 }

@@ -9,6 +9,7 @@ import org.yibao.contracts.events.SettlementAmounts;
 import org.yibao.contracts.events.VisitType;
 import org.yibao.contracts.identity.ResidentId;
 import org.yibao.contracts.money.Money;
+import org.yibao.testsupport.bench.PlatformTokens;
 import org.yibao.testsupport.bench.EventFlood;
 
 import java.math.BigDecimal;
@@ -43,6 +44,7 @@ public final class ConsumptionBenchmark {
             o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         String service = o.getOrDefault("service", "http://127.0.0.1:8085");
+        String token = PlatformTokens.benchStaff(o.getOrDefault("gateway", "http://127.0.0.1:8080"));
         String kafka = o.getOrDefault("kafka", "127.0.0.1:19092");
         int claims = Integer.parseInt(o.getOrDefault("claims", "50000"));
         String run = Long.toString(System.currentTimeMillis() % 1_000_000);
@@ -57,7 +59,8 @@ public final class ConsumptionBenchmark {
                     .formatted(code, p));
         }
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(service + "/api/procurement/batches"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString("""
                         {"batchId":"BENCH-%s","name":"bench","level":"NATIONAL","kind":"DRUG","startsOn":"2026-01-01",
                          "endsOn":"2026-12-31","products":[%s]}""".formatted(run, json))).build(), HttpResponse.BodyHandlers.ofString());
         if (created.statusCode() != 201) {

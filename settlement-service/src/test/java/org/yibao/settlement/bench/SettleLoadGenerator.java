@@ -15,6 +15,7 @@ import org.yibao.contracts.events.PersonEnrolled;
 import org.yibao.contracts.events.PersonType;
 import org.yibao.contracts.events.Scheme;
 import org.yibao.contracts.identity.ResidentId;
+import org.yibao.testsupport.bench.PlatformTokens;
 import org.yibao.testsupport.client.KeepAliveHttp;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,6 +57,8 @@ public final class SettleLoadGenerator {
             o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         String gateway = o.getOrDefault("gateway", "http://127.0.0.1:8080");
+        // the benchmark hospital HBENCH0000001's client, as its HIS would get it
+        String token = PlatformTokens.benchHospital(gateway);
         String kafka = o.getOrDefault("kafka", "127.0.0.1:19092");
         int persons = Integer.parseInt(o.getOrDefault("persons", "2000"));
         int seconds = Integer.parseInt(o.getOrDefault("seconds", "30"));
@@ -83,7 +86,7 @@ public final class SettleLoadGenerator {
         }
         System.out.printf("waiting for settlement to learn %d persons%n", persons);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        try (KeepAliveHttp probe = new KeepAliveHttp(URI.create(gateway))) {
+        try (KeepAliveHttp probe = new KeepAliveHttp(URI.create(gateway), token)) {
             while (probe.post("/api/settlement/pre-settlements", bill(ids.get(ids.size() - 1), "warm")).status() != 200) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("settlement did not learn the persons in time");
@@ -93,13 +96,13 @@ public final class SettleLoadGenerator {
         }
 
         System.out.printf("warming up %d s with %d clients%n", warmup, clients);
-        drive(gateway, ids, clients, warmup, new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>(), new AtomicLong());
+        drive(gateway, token, ids, clients, warmup, new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>(), new AtomicLong());
         ConcurrentLinkedQueue<Long> pairs = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> settles = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();
         Map<String, Double> cpuBefore = ProcessCpu.snapshot();
         long started = System.nanoTime();
-        drive(gateway, ids, clients, seconds, pairs, settles, errors);
+        drive(gateway, token, ids, clients, seconds, pairs, settles, errors);
         double elapsed = (System.nanoTime() - started) / 1e9;
         Map<String, Double> cpuAfter = ProcessCpu.snapshot();
 
@@ -127,14 +130,14 @@ public final class SettleLoadGenerator {
         System.exit(0);
     }
 
-    private static void drive(String gateway, List<String> ids, int clients, int seconds,
+    private static void drive(String gateway, String token, List<String> ids, int clients, int seconds,
                               ConcurrentLinkedQueue<Long> pairs, ConcurrentLinkedQueue<Long> settles, AtomicLong errors)
             throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         for (int c = 0; c < clients; c++) {
             pool.submit(() -> {
-                try (KeepAliveHttp http = new KeepAliveHttp(URI.create(gateway))) {
+                try (KeepAliveHttp http = new KeepAliveHttp(URI.create(gateway), token)) {
                     while (System.nanoTime() < end) {
                         String person = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
                         String body = bill(person, UUID.randomUUID().toString());

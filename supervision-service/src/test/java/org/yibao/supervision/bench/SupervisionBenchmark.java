@@ -9,6 +9,7 @@ import org.yibao.contracts.events.SettlementAmounts;
 import org.yibao.contracts.events.VisitType;
 import org.yibao.contracts.identity.ResidentId;
 import org.yibao.contracts.money.Money;
+import org.yibao.testsupport.bench.PlatformTokens;
 import org.yibao.testsupport.bench.EventFlood;
 import org.yibao.testsupport.client.KeepAliveHttp;
 
@@ -54,10 +55,15 @@ public final class SupervisionBenchmark {
         int seconds = Integer.parseInt(o.getOrDefault("seconds", "20"));
         int clients = Integer.parseInt(o.getOrDefault("clients", "8"));
         int claims = Integer.parseInt(o.getOrDefault("claims", "100000"));
+        String gateway = o.getOrDefault("gateway", "http://127.0.0.1:8080");
         HttpClient http = HttpClient.newHttpClient();
-        String hospital = "HBENCH" + (System.currentTimeMillis() % 1_000_000);
+        // the local platform's benchmark hospital: its client may pre-check only its own bills
+        String hospital = "HBENCH0000001";
+        String hospitalToken = PlatformTokens.benchHospital(gateway);
+        // registered once; a later run's 409 (already registered) is fine
         http.send(HttpRequest.newBuilder(URI.create(service + "/api/supervision/institutions"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + PlatformTokens.benchStaff(gateway))
+                .POST(HttpRequest.BodyPublishers.ofString("""
                         {"code":"%s","name":"压测医院","regionCode":"441700","kind":"HOSPITAL","level":"LEVEL_2",
                          "agreementFrom":"2019-01-01","decidedBy":"bench"}""".formatted(hospital))).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -71,10 +77,10 @@ public final class SupervisionBenchmark {
                  "total":"400.00","lines":[%s]}""".formatted(id, hospital, LocalDate.now(), String.join(",", Collections.nCopies(1,
                 "{\"itemCode\":\"S120100001\",\"itemClass\":\"A\",\"quantity\":5,\"unitPrice\":\"40.00\",\"amount\":\"200.00\"},"
                         + "{\"itemCode\":\"XC08CAA001A001010100001\",\"itemClass\":\"A\",\"quantity\":28,\"unitPrice\":\"0.30\",\"amount\":\"8.40\"}")));
-        runPreChecks(service, body, clients, 5); // warm-up
+        runPreChecks(service, hospitalToken, body, clients, 5); // warm-up
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         long started = System.nanoTime();
-        runPreChecks(service, body, clients, seconds, latencies);
+        runPreChecks(service, hospitalToken, body, clients, seconds, latencies);
         double elapsed = (System.nanoTime() - started) / 1e9;
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
@@ -88,17 +94,17 @@ public final class SupervisionBenchmark {
         System.exit(0);
     }
 
-    private static void runPreChecks(String service, String body, int clients, int seconds) throws InterruptedException {
-        runPreChecks(service, body, clients, seconds, new ConcurrentLinkedQueue<>());
+    private static void runPreChecks(String service, String token, String body, int clients, int seconds) throws InterruptedException {
+        runPreChecks(service, token, body, clients, seconds, new ConcurrentLinkedQueue<>());
     }
 
-    private static void runPreChecks(String service, String body, int clients, int seconds, ConcurrentLinkedQueue<Long> out)
+    private static void runPreChecks(String service, String token, String body, int clients, int seconds, ConcurrentLinkedQueue<Long> out)
             throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         for (int c = 0; c < clients; c++) {
             pool.submit(() -> {
-                try (KeepAliveHttp client = new KeepAliveHttp(URI.create(service))) {
+                try (KeepAliveHttp client = new KeepAliveHttp(URI.create(service), token)) {
                     while (System.nanoTime() < end) {
                         long t = System.nanoTime();
                         KeepAliveHttp.Response r = client.post("/api/supervision/pre-checks", body);

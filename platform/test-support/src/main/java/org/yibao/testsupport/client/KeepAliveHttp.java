@@ -23,19 +23,30 @@ public final class KeepAliveHttp implements Closeable {
     }
 
     private final URI base;
+    private final String authorization;
     private Socket socket;
     private InputStream in;
     private OutputStream out;
 
-    public KeepAliveHttp(URI base) {
+    /** Calls with this bearer token (null: none). */
+    public KeepAliveHttp(URI base, String bearerToken) {
         this.base = base;
+        this.authorization = bearerToken == null ? "" : "Authorization: Bearer " + bearerToken + "\r\n";
     }
 
     public Response post(String path, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: " + body.length
-                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        return send(("POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                + "\r\nContent-Type: application/json\r\nAccept: application/json\r\n" + authorization
+                + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII), body);
+    }
+
+    public Response get(String path) throws IOException {
+        return send(("GET " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                + "\r\nAccept: application/json\r\n" + authorization + "\r\n").getBytes(StandardCharsets.US_ASCII), new byte[0]);
+    }
+
+    private Response send(byte[] head, byte[] body) throws IOException {
         try {
             return exchange(head, body);
         } catch (IOException e) {
