@@ -20,11 +20,14 @@ import org.yibao.security.access.AccessPolicy;
 import org.yibao.security.token.CallerAuthentication;
 import org.yibao.security.token.JwtProperties;
 import org.yibao.security.token.JwtVerification;
+import org.yibao.security.token.VerifiedTokens;
+import org.springframework.security.oauth2.jwt.Jwt;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.InetSocketAddress;
+import java.time.Clock;
 
 /**
  * The door's lock: every call but health, the token endpoint and the public keys needs a valid
@@ -49,7 +52,12 @@ class GatewaySecurity {
                 : NimbusReactiveJwtDecoder.withJwkSource(token -> Flux.fromIterable(keys.publicKeys().getKeys()))
                         .jwsAlgorithm(SignatureAlgorithm.RS256).build();
         decoder.setJwtValidator(JwtVerification.validator(jwt));
-        return decoder;
+        // each distinct token is verified once (see VerifiedTokens)
+        VerifiedTokens verified = new VerifiedTokens(jwt.getClockSkew(), Clock.systemUTC());
+        return token -> {
+            Jwt known = verified.find(token);
+            return known != null ? Mono.just(known) : decoder.decode(token).map(verified::remember);
+        };
     }
 
     @Bean

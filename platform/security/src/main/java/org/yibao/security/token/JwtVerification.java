@@ -15,6 +15,7 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import java.text.ParseException;
+import java.time.Clock;
 import java.util.Collection;
 
 /**
@@ -44,7 +45,16 @@ public final class JwtVerification {
                         .jwsAlgorithm(SignatureAlgorithm.RS256).build()
                 : NimbusJwtDecoder.withJwkSetUri(properties.getJwkSetUri()).jwsAlgorithm(SignatureAlgorithm.RS256).build();
         decoder.setJwtValidator(validator(properties));
-        return decoder;
+        return cached(decoder, properties);
+    }
+
+    /** A decoder that verifies each distinct token once (see {@link VerifiedTokens}). */
+    public static JwtDecoder cached(JwtDecoder decoder, JwtProperties properties) {
+        VerifiedTokens verified = new VerifiedTokens(properties.getClockSkew(), Clock.systemUTC());
+        return token -> {
+            Jwt known = verified.find(token);
+            return known != null ? known : verified.remember(decoder.decode(token));
+        };
     }
 
     public static JWKSet parse(String json) {
