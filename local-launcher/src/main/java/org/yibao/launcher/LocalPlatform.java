@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The one-command local platform: PostgreSQL (embedded binaries), an Apache Kafka KRaft broker
- * (its own JVM), the five services and the gateway (each its own JVM, from the jars the build
+ * (its own JVM), the five services, the HIS interface and the gateway (each its own JVM, from the jars the build
  * made), all on loopback. Data persists in {@code .yibao-local/} between runs. Ctrl-C stops
  * everything in reverse order.
  *
@@ -38,7 +38,8 @@ public final class LocalPlatform {
             new PlatformApp("settlement-service", "settlement-service", 8082, "settlement"),
             new PlatformApp("assistance-service", "assistance-service", 8083, "assistance"),
             new PlatformApp("supervision-service", "supervision-service", 8084, "supervision"),
-            new PlatformApp("procurement-service", "procurement-service", 8085, "procurement"));
+            new PlatformApp("procurement-service", "procurement-service", 8085, "procurement"),
+            new PlatformApp("his-interface", "his-interface", 8086, "his"));
     static final PlatformApp GATEWAY = new PlatformApp("gateway", "gateway", 8080, null, 8090);
 
     private final Path repo;
@@ -112,7 +113,7 @@ public final class LocalPlatform {
 
         Map<String, Integer> throughGateway = new LinkedHashMap<>();
         for (PlatformApp service : SERVICES) {
-            String name = service.name().replace("-service", "");
+            String name = service.name().replaceAll("-(service|interface)$", "");
             throughGateway.put(name, status(http, "http://127.0.0.1:" + GATEWAY.port() + "/ops/" + name + "/health"));
         }
         return new StartupReport(infraMillis, upMillis, postgres.port(), kafka.bootstrapServers(), apps,
@@ -150,7 +151,7 @@ public final class LocalPlatform {
             env.put("DB_POOL_SIZE", "5");
         }
         for (PlatformApp service : SERVICES) {
-            String key = service.name().replace("-service", "").toUpperCase() + "_URL";
+            String key = service.name().replaceAll("-(service|interface)$", "").toUpperCase() + "_URL";
             env.put(key, "http://127.0.0.1:" + service.port());
         }
         if (app.equals(GATEWAY)) {

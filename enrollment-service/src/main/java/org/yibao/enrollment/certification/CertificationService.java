@@ -95,14 +95,15 @@ public class CertificationService {
     @Transactional
     public Certification revoke(UUID id, CertificationRequests.Revoke r) {
         Certification c = lock(id);
-        if (c.status() != CertificationStatus.APPROVED) {
-            throw new ConflictException("only an approved certification can be revoked; this one is " + c.status());
+        // an approved certification ends yesterday; a pending application is withdrawn (the HIS's 2504) and was never valid
+        if (c.status() != CertificationStatus.APPROVED && c.status() != CertificationStatus.PENDING) {
+            throw new ConflictException("only an approved or pending certification can be revoked; this one is " + c.status());
         }
         LocalDate today = LocalDate.now(clock);
         jdbc.sql("""
                         update certification set status = 'REVOKED', decided_by = ?, decision_reason = ?, valid_to = ?,
                             updated_at = now() where certification_id = ?""")
-                .params(r.decidedBy(), r.reason(), today.minusDays(1), id)
+                .params(r.decidedBy(), r.reason(), c.status() == CertificationStatus.APPROVED ? today.minusDays(1) : null, id)
                 .update();
         return announce(find(id));
     }

@@ -3,6 +3,7 @@ package org.yibao.settlement.policy;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.yibao.contracts.events.Scheme;
+import org.yibao.contracts.region.Regions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,11 +54,15 @@ public final class PolicyPacks {
         }
     }
 
-    /** The pack in force for a region and scheme on a date: the latest one effective by then. */
+    /**
+     * The pack in force for a region and scheme on a date: the latest one effective by then, of the
+     * most specific region that contains the person's (a district is paid under its city's pack
+     * unless it has its own: enrollment states a person's county code, 441702, and packs are by city, 441700).
+     */
     public Optional<PolicyPack> inForce(String regionCode, Scheme scheme, LocalDate on) {
         return packs.stream()
-                .filter(p -> p.regionCode().equals(regionCode) && p.scheme() == scheme && !p.effectiveFrom().isAfter(on))
-                .findFirst();
+                .filter(p -> Regions.contains(p.regionCode(), regionCode) && p.scheme() == scheme && !p.effectiveFrom().isAfter(on))
+                .min(Comparator.comparingInt((PolicyPack p) -> p.regionCode().equals(regionCode) ? 0 : p.regionCode().endsWith("0000") ? 2 : 1));
     }
 
     public List<PolicyPack> all() {

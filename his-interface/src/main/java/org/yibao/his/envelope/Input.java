@@ -1,0 +1,108 @@
+package org.yibao.his.envelope;
+
+import org.yibao.contracts.identity.ResidentId;
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A transaction's {@code input}, read by the interface's own field paths ({@code data.psn_no}) so
+ * that every refusal names the field as the HIS developer knows it.
+ */
+public final class Input {
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final JsonNode root;
+    private final String prefix;
+
+    public Input(JsonNode root) {
+        this(root, "");
+    }
+
+    private Input(JsonNode root, String prefix) {
+        this.root = root;
+        this.prefix = prefix;
+    }
+
+    /** A nested object, e.g. {@code data}. */
+    public Input object(String name) {
+        JsonNode node = root.get(name);
+        if (node == null || !node.isObject()) {
+            throw HisException.field(prefix + name, "is required and must be an object");
+        }
+        return new Input(node, prefix + name + ".");
+    }
+
+    /** A list of objects, e.g. {@code feedetail}; at least one. */
+    public List<Input> list(String name) {
+        JsonNode node = root.get(name);
+        if (node == null || !node.isArray() || node.isEmpty()) {
+            throw HisException.field(prefix + name, "is required and must be a non-empty list");
+        }
+        List<Input> items = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            if (!node.get(i).isObject()) {
+                throw HisException.field(prefix + name + "[" + i + "]", "must be an object");
+            }
+            items.add(new Input(node.get(i), prefix + name + "[" + i + "]."));
+        }
+        return items;
+    }
+
+    public List<Input> optionalList(String name) {
+        JsonNode node = root.get(name);
+        return node == null || node.isNull() || (node.isArray() && node.isEmpty()) ? List.of() : list(name);
+    }
+
+    public String text(String name) {
+        String value = optional(name);
+        if (value == null || value.isEmpty()) {
+            throw HisException.field(prefix + name, "is required");
+        }
+        return value;
+    }
+
+    public String optional(String name) {
+        JsonNode v = root.get(name);
+        return v == null || v.isNull() ? null : v.asString().trim();
+    }
+
+    public BigDecimal decimal(String name) {
+        String value = text(name);
+        try {
+            return new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            throw HisException.field(prefix + name, "is not a number: " + value);
+        }
+    }
+
+    /** A person number (psn_no) or certificate number: on this platform, the resident id number. */
+    public String person(String name) {
+        String value = text(name).toUpperCase();
+        String problem = ResidentId.problemWith(value);
+        if (problem != null) {
+            throw HisException.field(prefix + name, problem);
+        }
+        return value;
+    }
+
+    public LocalDateTime dateTime(String name) {
+        String value = text(name);
+        try {
+            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay() : LocalDateTime.parse(value, DATE_TIME);
+        } catch (DateTimeParseException e) {
+            throw HisException.field(prefix + name, "must be yyyy-MM-dd HH:mm:ss");
+        }
+    }
+
+    public String path(String name) {
+        return prefix + name;
+    }
+}

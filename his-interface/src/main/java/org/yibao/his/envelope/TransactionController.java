@@ -1,0 +1,97 @@
+package org.yibao.his.envelope;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.yibao.security.CallerIdentity;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The one door of the interface: {@code POST /api/his/transactions} with the common envelope. Every
+ * answer is HTTP 200 with {@code infcode} 0 or -1, as the national platform answers; a refused
+ * message changed nothing.
+ */
+@RestController
+class TransactionController {
+
+    private static final Logger log = LoggerFactory.getLogger(TransactionController.class);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
+
+    private final Map<String, Transaction> transactions;
+    private final SignIns signIns;
+    private final MessageLog messages;
+    private final JsonMapper json;
+    private final MeterRegistry meters;
+
+    TransactionController(List<Transaction> transactions, SignIns signIns, MessageLog messages, JsonMapper json, MeterRegistry meters) {
+        this.transactions = transactions.stream().collect(Collectors.toMap(Transaction::infno, Function.identity()));
+        this.signIns = signIns;
+        this.messages = messages;
+        this.json = json;
+        this.meters = meters;
+    }
+
+    @PostMapping(path = "/api/his/transactions", consumes = MediaType.ALL_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> transact(@RequestBody String body, CallerIdentity caller) {
+        String received = LocalDateTime.now().format(STAMP);
+        String infno = "?";
+        try {
+            Envelope envelope = Envelope.read(parse(body));
+            infno = envelope.infno();
+            if (!envelope.fixmedinsCode().equals(caller.institution())) {
+                throw HisException.field("fixmedins_code", envelope.fixmedinsCode()
+                        + " is not the calling institution; this client acts only for " + caller.institution());
+            }
+            Transaction transaction = transactions.get(envelope.infno());
+            if (transaction == null) {
+                throw HisException.field("infno", envelope.infno() + " is not a transaction of this interface; known: "
+                        + transactions.keySet().stream().sorted().toList());
+            }
+            if (transaction.needsSignIn()) {
+                signIns.require(envelope.signNo(), envelope.fixmedinsCode());
+            }
+            Call call = new Call(envelope, caller, new Input(envelope.input()));
+            JsonNode output = messages.once(envelope, () -> transaction.handle(call));
+            return answer(infno, 0, received, output, null);
+        } catch (HisException e) {
+            log.info("infno {} refused: {}", infno, e.getMessage());
+            return answer(infno, -1, received, null, e.getMessage());
+        }
+    }
+
+    private JsonNode parse(String body) {
+        try {
+            return json.readTree(body);
+        } catch (JacksonException e) {
+            throw new HisException("the message is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private Map<String, Object> answer(String infno, int infcode, String received, JsonNode output, String error) {
+        meters.counter("yibao.his.transactions", "infno", infno.matches("\\d{4}") ? infno : "invalid",
+                "infcode", Integer.toString(infcode)).increment();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("infcode", infcode);
+        answer.put("inf_refmsgid", UUID.randomUUID().toString().replace("-", ""));
+        answer.put("refmsg_time", received);
+        answer.put("respond_time", LocalDateTime.now().format(STAMP));
+        answer.put("err_msg", error);
+        answer.put("output", output == null ? json.createObjectNode() : output);
+        return answer;
+    }
+}

@@ -1,0 +1,79 @@
+package org.yibao.his.transaction;
+
+import org.springframework.stereotype.Component;
+import org.yibao.his.envelope.Call;
+import org.yibao.his.envelope.Input;
+import org.yibao.his.envelope.Transaction;
+import org.yibao.his.platform.PlatformApis;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.Map;
+
+/**
+ * 2503 人员慢特病备案 and 2504 its reversal: the hospital applies for a chronic or special disease
+ * certification on the person's behalf (enrollment-service decides it within ten working days).
+ */
+final class ChronicFiling {
+
+    private ChronicFiling() {
+    }
+
+    @Component
+    static class File implements Transaction {
+        private final PlatformApis platform;
+        private final JsonMapper json;
+
+        File(PlatformApis platform, JsonMapper json) {
+            this.platform = platform;
+            this.json = json;
+        }
+
+        @Override
+        public String infno() {
+            return "2503";
+        }
+
+        @Override
+        public JsonNode handle(Call call) {
+            Input data = call.input().object("data");
+            JsonNode certification = platform.post("enrollment", "/api/enrollment/persons/" + data.person("psn_no") + "/certifications",
+                    Map.of("diseaseCode", data.text("opsp_dise_code"), "diseaseName", data.text("opsp_dise_name")));
+            var output = json.createObjectNode();
+            output.putObject("result").put("trt_dcla_detl_sn", certification.path("certificationId").asString())
+                    .put("status", certification.path("status").asString())
+                    .put("decide_by", certification.path("decideBy").asString());
+            return output;
+        }
+    }
+
+    @Component
+    static class Revoke implements Transaction {
+        private final PlatformApis platform;
+        private final JsonMapper json;
+
+        Revoke(PlatformApis platform, JsonMapper json) {
+            this.platform = platform;
+            this.json = json;
+        }
+
+        @Override
+        public String infno() {
+            return "2504";
+        }
+
+        @Override
+        public JsonNode handle(Call call) {
+            Input data = call.input().object("data");
+            data.person("psn_no");
+            revoke(platform, data.text("trt_dcla_detl_sn"), call, data.optional("memo"));
+            return json.createObjectNode();
+        }
+    }
+
+    static void revoke(PlatformApis platform, String certificationId, Call call, String memo) {
+        platform.post("enrollment", "/api/enrollment/certifications/" + certificationId + "/revocation",
+                Map.of("decidedBy", call.institution() + "/" + call.envelope().opter(),
+                        "reason", memo == null || memo.isBlank() ? "withdrawn by the institution (HIS " + call.msgid() + ")" : memo));
+    }
+}

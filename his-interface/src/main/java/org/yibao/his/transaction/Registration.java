@@ -1,0 +1,178 @@
+package org.yibao.his.transaction;
+
+import org.springframework.stereotype.Component;
+import org.yibao.his.envelope.Call;
+import org.yibao.his.envelope.HisException;
+import org.yibao.his.envelope.Input;
+import org.yibao.his.envelope.Transaction;
+import org.yibao.his.visit.Billing;
+import org.yibao.his.visit.Visit;
+import org.yibao.his.visit.Visits;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.List;
+
+/**
+ * Opening, describing, closing and cancelling visits: 2201 门诊挂号 / 2202 挂号撤销 / 2203 就诊信息上传,
+ * 2401 入院办理 / 2402 出院办理 (2404 入院撤销 is reached through 2601).
+ */
+final class Registration {
+
+    private Registration() {
+    }
+
+    /** 2201: an outpatient registration (普通门诊 until 2203 says otherwise). */
+    @Component
+    static class Register implements Transaction {
+        private final Visits visits;
+        private final JsonMapper json;
+
+        Register(Visits visits, JsonMapper json) {
+            this.visits = visits;
+            this.json = json;
+        }
+
+        @Override
+        public String infno() {
+            return "2201";
+        }
+
+        @Override
+        public JsonNode handle(Call call) {
+            Input data = call.input().object("data");
+            String person = data.person("psn_no");
+            String mdtrtId = visits.open(call.institution(), person, Visit.Kind.OUTPATIENT, "11", data.optional("insutype"),
+                    data.text("ipt_otp_no"), data.dateTime("begntime"), List.of(), call.msgid());
+            var output = json.createObjectNode();
+            output.putObject("data").put("mdtrt_id", mdtrtId).put("psn_no", person).put("ipt_otp_no", data.text("ipt_otp_no"));
+            return output;
+        }
+    }
+
+    /** 2202: cancels an open registration that has no fee details left. */
+    @Component
+    static class Cancel implements Transaction {
+        private final Visits visits;
+        private final JsonMapper json;
+
+        Cancel(Visits visits, JsonMapper json) {
+            this.visits = visits;
+            this.json = json;
+        }
+
+        @Override
+        public String infno() {
+            return "2202";
+        }
+
+        @Override
+        public JsonNode handle(Call call) {
+            Input data = call.input().object("data");
+            cancel(visits, data.text("mdtrt_id"), call.institution(), data.person("psn_no"));
+            return json.createObjectNode();
+        }
+    }
+
+    static void cancel(Visits visits, String mdtrtId, String institution, String person) {
+        visits.open(mdtrtId, institution, person, "data.mdtrt_id");
+        if (!visits.lines(mdtrtId).isEmpty()) {
+            throw HisException.field("data.mdtrt_id", "visit " + mdtrtId + " still has fee details; reverse them first (2205/2302)");
+        }
+        visits.setStatus(mdtrtId, Visit.Status.CANCELLED, null);
+    }
+
+    /** 2203: the visit's medical type and diagnoses. */
+    @Component
+    static class Describe implements Transaction {
+        private final Visits visits;
+        private final JsonMapper json;
+
+        Describe(Visits visits, JsonMapper json) {
+            this.visits = visits;
+            this.json = json;
+        }
+
+        @Override
+        public String infno() {
+            return "2203";
+        }
+
+        @Override
+        public JsonNode handle(Call call) {
+            Input info = call.input().object("mdtrtinfo");
+            Visit visit = visits.open(info.text("mdtrt_id"), call.institution(), info.person("psn_no"), "mdtrtinfo.mdtrt_id");
+            String medType = info.text("med_type");
+            Billing.visitType(medType, "mdtrtinfo.med_type");
+            visits.describe(visit.mdtrtId(), medType, diagnoses(call.input()));
+            return json.createObjectNode();
+        }
+    }
+
+    /** 2401: an admission (普通住院). */
+    @Component
+    static class Admit implements Transaction {
+        private final Visits visits;
+        private final JsonMapper json;
+
+        Admit(Visits visits, JsonMapper json) {
+            this.visits = visits;
+            this.json = json;
+        }
+
+        @Override
+        public String infno() {
+            return "2401";
+        }
+
+        @Override
+        public JsonNode handle(Call call) {
+            Input info = call.input().object("mdtrtinfo");
+            String person = info.person("psn_no");
+            String medType = info.text("med_type");
+            if (!"INPATIENT".equals(Billing.visitType(medType, "mdtrtinfo.med_type"))) {
+                throw HisException.field("mdtrtinfo.med_type", medType + " is not an inpatient type (21)");
+            }
+            String mdtrtId = visits.open(call.institution(), person, Visit.Kind.INPATIENT, medType, info.optional("insutype"),
+                    info.text("ipt_no"), info.dateTime("begntime"), diagnoses(call.input()), call.msgid());
+            var output = json.createObjectNode();
+            output.putObject("result").put("mdtrt_id", mdtrtId).put("psn_no", person).put("ipt_otp_no", info.text("ipt_no"));
+            return output;
+        }
+    }
+
+    /** 2402: the discharge, with its date (the bill's service date) and discharge diagnoses. */
+    @Component
+    static class Discharge implements Transaction {
+        private final Visits visits;
+        private final JsonMapper json;
+
+        Discharge(Visits visits, JsonMapper json) {
+            this.visits = visits;
+            this.json = json;
+        }
+
+        @Override
+        public String infno() {
+            return "2402";
+        }
+
+        @Override
+        public JsonNode handle(Call call) {
+            Input info = call.input().object("dscginfo");
+            Visit visit = visits.open(info.text("mdtrt_id"), call.institution(), info.person("psn_no"), "dscginfo.mdtrt_id");
+            if (visit.kind() != Visit.Kind.INPATIENT) {
+                throw HisException.field("dscginfo.mdtrt_id", visit.mdtrtId() + " is not an admission");
+            }
+            visits.discharge(visit.mdtrtId(), info.dateTime("endtime"), diagnoses(call.input()));
+            return json.createObjectNode();
+        }
+    }
+
+    /** The diagnosis codes of diseinfo, main diagnosis first. */
+    static List<String> diagnoses(Input input) {
+        return input.optionalList("diseinfo").stream()
+                .sorted(java.util.Comparator.comparing((Input d) -> "1".equals(d.optional("maindiag_flag")) ? 0 : 1))
+                .map(d -> d.text("diag_code")).toList();
+    }
+}

@@ -1,0 +1,142 @@
+package org.yibao.his.visit;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * The platform's one-stop bill in the interface's field names: {@code setlinfo}, {@code setldetail}
+ * per fund, and {@code calc_trace}, the structured account of how the bill was computed (where the
+ * national platform gives free text).
+ *
+ * Fund mapping: 统筹 basicFund → hifp_pay (310100 employees / 390100 residents); residents' 大病保险
+ * catastrophic → hifmi_pay (390200); employees' catastrophic and supplementary layers → hifob_pay
+ * (330100 职工大额医疗费用补助); residents' supplementary (低收入人口倾斜) → oth_pay; 医疗救助 → maf_pay (610100).
+ * Personal-account balances are kept by the bureau's account system, not here: balc is null.
+ */
+public final class SettlementOutput {
+
+    private SettlementOutput() {
+    }
+
+    public static ObjectNode of(JsonNode bill, Visit visit, JsonMapper json) {
+        JsonNode a = bill.path("amounts");
+        boolean employee = "EMPLOYEE".equals(bill.path("scheme").asString());
+        BigDecimal total = money(a, "total");
+        BigDecimal overLimit = BigDecimal.ZERO.setScale(2);
+        for (JsonNode line : bill.path("lines")) {
+            if (!"C".equals(line.path("itemClass").asString())) {
+                overLimit = overLimit.add(new BigDecimal(line.path("fullSelfPay").asString()));
+            }
+        }
+        BigDecimal basic = money(a, "basicFund");
+        BigDecimal catastrophic = money(a, "catastrophic");
+        BigDecimal supplementary = money(a, "supplementary");
+        BigDecimal assistance = money(a, "assistance");
+        BigDecimal account = money(a, "personalAccount");
+        BigDecimal cash = money(a, "cash");
+        BigDecimal hifmi = employee ? zero() : catastrophic;
+        BigDecimal hifob = employee ? catastrophic.add(supplementary) : zero();
+        BigDecimal other = employee ? zero() : supplementary;
+        BigDecimal funds = basic.add(hifmi).add(hifob).add(assistance).add(other);
+        BigDecimal person = account.add(cash);
+        if (funds.add(person).compareTo(total) != 0) {
+            throw new IllegalStateException("the bill's parts " + funds + " + " + person + " are not its total " + total);
+        }
+        BigDecimal reimbursable = money(a, "policyScope").subtract(money(a, "deductible"));
+
+        ObjectNode setl = json.createObjectNode();
+        setl.put("setl_id", bill.path("id").asString());
+        setl.put("mdtrt_id", visit.mdtrtId());
+        setl.put("psn_no", visit.personId());
+        setl.put("certno", visit.personId());
+        setl.put("insutype", employee ? "310" : "390");
+        setl.put("med_type", visit.medType());
+        setl.put("setl_time", bill.path("settledAt").isNull() ? null : bill.path("settledAt").asString());
+        setl.put("medfee_sumamt", total);
+        setl.put("fulamt_ownpay_amt", money(a, "fullSelfPay").subtract(overLimit));
+        setl.put("overlmt_selfpay", overLimit);
+        setl.put("preselfpay_amt", money(a, "priorSelfPay"));
+        setl.put("inscp_scp_amt", money(a, "policyScope"));
+        setl.put("act_pay_dedc", money(a, "deductible"));
+        setl.put("hifp_pay", basic);
+        setl.put("pool_prop_selfpay", reimbursable.signum() > 0 ? basic.divide(reimbursable, 4, RoundingMode.HALF_UP) : BigDecimal.ZERO);
+        setl.put("cvlserv_pay", zero());
+        setl.put("hifmi_pay", hifmi);
+        setl.put("hifob_pay", hifob);
+        setl.put("maf_pay", assistance);
+        setl.put("oth_pay", other);
+        setl.put("fund_pay_sumamt", funds);
+        setl.put("psn_part_amt", person);
+        setl.put("acct_pay", account);
+        setl.put("psn_cash_pay", cash);
+        setl.putNull("balc");
+
+        ArrayNode detail = json.createArrayNode();
+        fund(detail, employee ? "310100" : "390100", employee ? "职工基本医疗保险统筹基金" : "城乡居民基本医疗保险基金", basic, reimbursable);
+        fund(detail, "390200", "城乡居民大病医疗保险资金", hifmi, reimbursable);
+        fund(detail, "330100", "职工大额医疗费用补助基金", hifob, reimbursable);
+        fund(detail, "610100", "医疗救助基金", assistance, reimbursable);
+        fund(detail, "999997", "其他基金（低收入人口倾斜）", other, reimbursable);
+
+        ObjectNode trace = json.createObjectNode();
+        trace.put("policy_pack", bill.path("policyPack").asString());
+        trace.put("place", bill.path("place").asString());
+        trace.put("scheme", bill.path("scheme").asString());
+        ArrayNode steps = trace.putArray("steps");
+        step(steps, "全自费 (class C and above price ceilings)", money(a, "fullSelfPay"));
+        step(steps, "先行自付 (class B share)", money(a, "priorSelfPay"));
+        step(steps, "政策范围内费用", money(a, "policyScope"));
+        step(steps, "起付线", money(a, "deductible"));
+        step(steps, "统筹基金", basic);
+        step(steps, "大病保险", catastrophic);
+        step(steps, "补充保险", supplementary);
+        step(steps, "医疗救助", assistance);
+        step(steps, "个人账户", account);
+        step(steps, "现金", cash);
+        ArrayNode lines = trace.putArray("lines");
+        for (JsonNode line : bill.path("lines")) {
+            ObjectNode l = lines.addObject();
+            l.put("med_list_codg", line.path("itemCode").asString());
+            l.put("chrgitm_lv", line.path("itemClass").asString());
+            l.put("det_item_fee_sumamt", new BigDecimal(line.path("amount").asString()));
+            l.put("fulamt_ownpay_amt", new BigDecimal(line.path("fullSelfPay").asString()));
+            l.put("preselfpay_amt", new BigDecimal(line.path("priorSelfPay").asString()));
+            l.put("paid_in_full_by", line.path("paidInFullBy").isNull() ? null : line.path("paidInFullBy").asString());
+        }
+
+        ObjectNode output = json.createObjectNode();
+        output.set("setlinfo", setl);
+        output.set("setldetail", detail);
+        output.set("calc_trace", trace);
+        return output;
+    }
+
+    private static void fund(ArrayNode detail, String type, String name, BigDecimal amount, BigDecimal scope) {
+        if (amount.signum() == 0) {
+            return;
+        }
+        ObjectNode f = detail.addObject();
+        f.put("fund_pay_type", type);
+        f.put("fund_pay_type_name", name);
+        f.put("inscp_scp_amt", scope);
+        f.put("fund_payamt", amount);
+        f.put("setl_proc_info", name + " " + amount.toPlainString());
+    }
+
+    private static void step(ArrayNode steps, String name, BigDecimal amount) {
+        steps.addObject().put("step", name).put("amount", amount);
+    }
+
+    private static BigDecimal money(JsonNode amounts, String field) {
+        return new BigDecimal(amounts.path(field).asString()).setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    private static BigDecimal zero() {
+        return BigDecimal.ZERO.setScale(2);
+    }
+}

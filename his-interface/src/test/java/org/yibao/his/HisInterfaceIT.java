@@ -1,0 +1,477 @@
+package org.yibao.his;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.yibao.contracts.identity.ResidentId;
+import org.yibao.testsupport.client.ServiceClient;
+import org.yibao.testsupport.infra.ServiceProcess;
+import org.yibao.testsupport.security.TestCallers;
+import org.yibao.testsupport.spring.PlatformIntegrationTest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Real-shaped envelopes for every transaction, against the real settlement, enrollment, assistance
+ * and supervision services (each its own process from the jar its module built, on this JVM's
+ * PostgreSQL and Kafka): the answers are checked field by field, and the amounts against the native
+ * API's one-stop bill to the fen.
+ */
+@PlatformIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HisInterfaceIT {
+
+    private static final String HOHHOT = "H15010000001";     // level 1, Hohhot: general outpatient
+    private static final String YANGJIANG = "H44170000003";  // level 3, Yangjiang: inpatient
+    private static final int YEAR = LocalDate.now().getYear();
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final List<ServiceProcess> services = startServices();
+
+    @Autowired
+    private Environment environment;
+    @Autowired
+    private JdbcTemplate jdbc;
+    private final tools.jackson.databind.ObjectReader json = JsonMapper.shared().reader()
+            .with(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    private String outpatientPerson;
+    private String inpatientPerson;
+
+    @DynamicPropertySource
+    static void platform(DynamicPropertyRegistry registry) {
+        registry.add("yibao.his.services.enrollment", () -> services.get(0).url());
+        registry.add("yibao.his.services.settlement", () -> services.get(1).url());
+        registry.add("yibao.his.services.assistance", () -> services.get(2).url());
+        registry.add("yibao.his.services.supervision", () -> services.get(3).url());
+    }
+
+    @BeforeAll
+    void institutionsAndPersons() {
+        ServiceClient supervision = new ServiceClient(services.get(3).port(), TestCallers.MANAGER);
+        ServiceClient enrollment = new ServiceClient(services.get(0).port(), TestCallers.CLERK);
+        institution(supervision, HOHHOT, "150100", "LEVEL_1");
+        institution(supervision, YANGJIANG, "441700", "LEVEL_3");
+        outpatientPerson = enrolled(enrollment, "150102");
+        inpatientPerson = enrolled(enrollment, "441702");
+        ServiceClient settlement = new ServiceClient(services.get(1).port(), TestCallers.his(YANGJIANG));
+        // settlement learns institutions and persons from events
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        HttpResponse<String> inpatient;
+        HttpResponse<String> outpatient;
+        do {
+            inpatient = settlement.post("/api/settlement/pre-settlements", nativeBill("probe-1", inpatientPerson, YANGJIANG, "INPATIENT"));
+            outpatient = settlement.as(TestCallers.his(HOHHOT)).post("/api/settlement/pre-settlements",
+                    nativeBill("probe-2", outpatientPerson, HOHHOT, "GENERAL_OUTPATIENT"));
+        } while ((inpatient.statusCode() != 200 || outpatient.statusCode() != 200) && System.nanoTime() < deadline && pause());
+        assertThat(inpatient.statusCode()).as(inpatient.body()).isEqualTo(200);
+        assertThat(outpatient.statusCode()).as(outpatient.body()).isEqualTo(200);
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return true;
+    }
+
+    @AfterAll
+    void stopServices() {
+        services.forEach(ServiceProcess::close);
+    }
+
+    @Test
+    void aFullOutpatientFlowGivesTheNativeBillInTheInterfacesFieldNames() {
+        Hospital his = new Hospital(HOHHOT);
+        his.signIn();
+
+        JsonNode person = his.ok("1101", """
+                {"data":{"mdtrt_cert_type":"02","mdtrt_cert_no":"%s","card_sn":"","begntime":"","psn_cert_type":"01",
+                 "certno":"%s","psn_name":""}}""".formatted(outpatientPerson, outpatientPerson));
+        assertThat(person.at("/baseinfo/psn_no").asString()).isEqualTo(outpatientPerson);
+        assertThat(person.at("/baseinfo/certno").asString()).isEqualTo(outpatientPerson);
+        assertThat(person.at("/baseinfo/gend").asString()).isIn("1", "2");
+        assertThat(person.at("/insuinfo/0/insutype").asString()).isEqualTo("390");
+        assertThat(person.at("/insuinfo/0/psn_insu_stas").asString()).isEqualTo("1");
+        assertThat(person.at("/idetinfo").isArray()).isTrue();
+
+        String mdtrtId = his.ok("2201", """
+                {"data":{"psn_no":"%s","insutype":"390","begntime":"%s","mdtrt_cert_type":"02","mdtrt_cert_no":"%s",
+                 "ipt_otp_no":"MZ0001","atddr_no":"D001","dr_name":"李医生","dept_code":"A03","dept_name":"内科","caty":"A03"}}"""
+                .formatted(outpatientPerson, now(), outpatientPerson)).at("/data/mdtrt_id").asString();
+        assertThat(mdtrtId).isNotBlank();
+        his.ok("2203", """
+                {"mdtrtinfo":{"mdtrt_id":"%s","psn_no":"%s","med_type":"11","begntime":"%s","main_cond_dscr":"头晕",
+                 "dise_codg":"I10","dise_name":"高血压"},
+                 "diseinfo":[{"psn_no":"%s","diag_type":"1","diag_srt_no":"1","diag_code":"I10","diag_name":"高血压","maindiag_flag":"1"}]}"""
+                .formatted(mdtrtId, outpatientPerson, now(), outpatientPerson));
+        JsonNode uploaded = his.ok("2204", feeUpload(mdtrtId, outpatientPerson, "1"));
+        assertThat(uploaded.at("/result/0/feedetl_sn").asString()).isEqualTo("1-1");
+        assertThat(uploaded.at("/result/1/chrgitm_lv").asString()).isNotBlank();
+
+        JsonNode quote = his.ok("2206", settle(mdtrtId, outpatientPerson, "408.40", "11"));
+        JsonNode nativeQuote = json.readTree(new ServiceClient(services.get(1).port(), TestCallers.his(HOHHOT))
+                .post("/api/settlement/pre-settlements", nativeBill("native-quote", outpatientPerson, HOHHOT, "GENERAL_OUTPATIENT")).body());
+        assertSameBill(quote.get("setlinfo"), nativeQuote);
+
+        String settleMessage = his.nextMsgid();
+        JsonNode settled = his.okWith(settleMessage, "2207", settle(mdtrtId, outpatientPerson, "408.40", "11"));
+        JsonNode repeated = his.okWith(settleMessage, "2207", settle(mdtrtId, outpatientPerson, "408.40", "11"));
+        String setlId = settled.at("/setlinfo/setl_id").asString();
+        JsonNode nativeBill = json.readTree(new ServiceClient(services.get(1).port(), TestCallers.AUDITOR)
+                .get("/api/settlement/settlements/" + setlId).body());
+        assertSameBill(settled.get("setlinfo"), nativeBill);
+        assertThat(nativeBill.at("/messageId").asString()).isEqualTo(settleMessage);
+        assertThat(repeated).as("a repeated message returns the first answer").isEqualTo(settled);
+        assertThat(settled.at("/setldetail/0/fund_pay_type").asString()).isEqualTo("390100");
+        assertThat(settled.at("/setldetail/0/fund_payamt").decimalValue()).isEqualByComparingTo(settled.at("/setlinfo/hifp_pay").decimalValue());
+        assertThat(settled.at("/calc_trace/policy_pack").asString()).startsWith("hohhot-2022-resident");
+        assertThat(settled.at("/calc_trace/lines").size()).isEqualTo(2);
+        assertThat(settled.at("/setlinfo/balc").isNull()).isTrue();
+
+        JsonNode accumulators = his.ok("5206", """
+                {"data":{"psn_no":"%s","cum_ym":"%s"}}""".formatted(outpatientPerson, LocalDate.now().format(DateTimeFormatter.ofPattern("yyyyMM"))));
+        JsonNode fundPaid = null;
+        for (JsonNode record : accumulators.get("cumrec")) {
+            if (record.get("cum_type_code").asString().equals("FUND_PAID_outpatient")) {
+                fundPaid = record.get("cum");
+            }
+        }
+        assertThat(fundPaid).as(accumulators.toString()).isNotNull();
+        assertThat(fundPaid.decimalValue()).isGreaterThanOrEqualTo(settled.at("/setlinfo/hifp_pay").decimalValue());
+
+        JsonNode reversed = his.ok("2208", """
+                {"data":{"setl_id":"%s","mdtrt_id":"%s","psn_no":"%s"}}""".formatted(setlId, mdtrtId, outpatientPerson));
+        assertThat(reversed.at("/setlinfo/init_setl_id").asString()).isEqualTo(setlId);
+        assertThat(reversed.at("/setlinfo/setl_id").asString()).isNotEqualTo(setlId);
+        assertThat(reversed.at("/setlinfo/medfee_sumamt").decimalValue()).isEqualByComparingTo("-408.40");
+        assertThat(reversed.at("/setlinfo/hifp_pay").decimalValue()).isEqualByComparingTo(settled.at("/setlinfo/hifp_pay").decimalValue().negate());
+        assertThat(new ServiceClient(services.get(1).port(), TestCallers.AUDITOR).get("/api/settlement/settlements/" + setlId).body())
+                .contains("\"status\":\"REVERSED\"");
+    }
+
+    @Test
+    void aFullInpatientFlowSettlesAfterDischargeAsTheNativeApiDoes() {
+        Hospital his = new Hospital(YANGJIANG);
+        his.signIn();
+        String mdtrtId = his.ok("2401", """
+                {"mdtrtinfo":{"psn_no":"%s","insutype":"390","coner_name":"","tel":"","begntime":"%s","mdtrt_cert_type":"02",
+                 "mdtrt_cert_no":"%s","med_type":"21","ipt_no":"ZY0001","medrcdno":"","atddr_no":"D002","chfpdr_name":"王医生",
+                 "adm_diag_dscr":"慢性肾脏病","adm_dept_codg":"A04","adm_dept_name":"肾内科","adm_bed":"12","dscg_maindiag_code":"N18.5",
+                 "dscg_maindiag_name":"慢性肾脏病5期"},
+                 "diseinfo":[{"psn_no":"%s","diag_type":"1","maindiag_flag":"1","diag_srt_no":"1","diag_code":"N18.5","diag_name":"慢性肾脏病5期"}]}"""
+                .formatted(inpatientPerson, now(), inpatientPerson, inpatientPerson)).at("/result/mdtrt_id").asString();
+        his.ok("2301", """
+                {"feedetail":[
+                  {"feedetl_sn":"Z-1","mdtrt_id":"%1$s","psn_no":"%2$s","med_type":"21","fee_ocur_time":"%3$s","med_list_codg":"S311201001",
+                   "medins_list_codg":"HD01","det_item_fee_sumamt":"1200.00","cnt":"3","pric":"400.00","bilg_dept_codg":"A04","bilg_dr_codg":"D002"},
+                  {"feedetl_sn":"Z-2","mdtrt_id":"%1$s","psn_no":"%2$s","med_type":"21","fee_ocur_time":"%3$s","med_list_codg":"S120100001",
+                   "medins_list_codg":"BED","det_item_fee_sumamt":"120.00","cnt":"3","pric":"40.00","bilg_dept_codg":"A04","bilg_dr_codg":"D002"}],
+                 "insuplc_admdvs":"441700","mdtrtarea_admvs":"441700"}""".formatted(mdtrtId, inpatientPerson, now()));
+
+        JsonNode notDischarged = his.call("2304", his.nextMsgid(), settle(mdtrtId, inpatientPerson, "1320.00", "21"));
+        assertThat(notDischarged.at("/infcode").asInt()).isEqualTo(-1);
+        assertThat(notDischarged.at("/err_msg").asString()).contains("not been discharged");
+
+        his.ok("2402", """
+                {"dscginfo":{"mdtrt_id":"%s","psn_no":"%s","insutype":"390","endtime":"%s","dscg_way":"1"},
+                 "diseinfo":[{"psn_no":"%s","diag_type":"1","maindiag_flag":"1","diag_srt_no":"1","diag_code":"N18.5","diag_name":"慢性肾脏病5期"}]}"""
+                .formatted(mdtrtId, inpatientPerson, now(), inpatientPerson));
+        JsonNode quote = his.ok("2303", settle(mdtrtId, inpatientPerson, "1320.00", "21"));
+        JsonNode settled = his.ok("2304", settle(mdtrtId, inpatientPerson, "1320.00", "21"));
+        JsonNode nativeBill = json.readTree(new ServiceClient(services.get(1).port(), TestCallers.AUDITOR)
+                .get("/api/settlement/settlements/" + settled.at("/setlinfo/setl_id").asString()).body());
+
+        assertSameBill(settled.get("setlinfo"), nativeBill);
+        assertThat(quote.get("setlinfo").get("hifp_pay")).isEqualTo(settled.get("setlinfo").get("hifp_pay"));
+        assertThat(settled.at("/setlinfo/act_pay_dedc").decimalValue()).isEqualByComparingTo("700.00");
+        JsonNode reversed = his.ok("2305", """
+                {"data":{"setl_id":"%s","mdtrt_id":"%s","psn_no":"%s"}}"""
+                .formatted(settled.at("/setlinfo/setl_id").asString(), mdtrtId, inpatientPerson));
+        assertThat(reversed.at("/setlinfo/medfee_sumamt").decimalValue()).isEqualByComparingTo("-1320.00");
+    }
+
+    @Test
+    void feeReversalsCorrectionsChronicFilingsAndAudits() {
+        Hospital his = new Hospital(HOHHOT);
+        his.signIn();
+        String registration = his.nextMsgid();
+        String mdtrtId = his.okWith(registration, "2201", """
+                {"data":{"psn_no":"%s","insutype":"390","begntime":"%s","mdtrt_cert_type":"02","mdtrt_cert_no":"%s","ipt_otp_no":"MZ0002"}}"""
+                .formatted(outpatientPerson, now(), outpatientPerson)).at("/data/mdtrt_id").asString();
+        his.ok("2204", feeUpload(mdtrtId, outpatientPerson, "7"));
+
+        JsonNode audit = his.ok("3101", """
+                {"data":{"psn_no":"%s","mdtrt_id":"%s","trig_scen":"1"}}""".formatted(outpatientPerson, mdtrtId));
+        JsonNode during = his.ok("3102", """
+                {"data":{"psn_no":"%s","mdtrt_id":"%s","trig_scen":"2"}}""".formatted(outpatientPerson, mdtrtId));
+        assertThat(audit.at("/outcome").asString()).isIn("PASS", "WARN", "BLOCK");
+        assertThat(during.at("/result").isArray()).isTrue();
+
+        JsonNode stillHasFees = his.call("2601", his.nextMsgid(), """
+                {"data":{"psn_no":"%s","omsgid":"%s","oinfno":"2201"}}""".formatted(outpatientPerson, registration));
+        assertThat(stillHasFees.at("/infcode").asInt()).isEqualTo(-1);
+        his.ok("2205", """
+                {"data":{"mdtrt_id":"%s","chrg_bchno":"0000","psn_no":"%s"}}""".formatted(mdtrtId, outpatientPerson));
+        assertThat(jdbc.queryForObject("select count(*) from fee_line where mdtrt_id = ?", Integer.class, mdtrtId)).isZero();
+        his.ok("2601", """
+                {"data":{"psn_no":"%s","omsgid":"%s","oinfno":"2201"}}""".formatted(outpatientPerson, registration));
+        JsonNode twice = his.call("2601", his.nextMsgid(), """
+                {"data":{"psn_no":"%s","omsgid":"%s","oinfno":"2201"}}""".formatted(outpatientPerson, registration));
+        assertThat(jdbc.queryForObject("select status from visit where mdtrt_id = ?", String.class, mdtrtId)).isEqualTo("CANCELLED");
+        assertThat(twice.at("/err_msg").asString()).contains("already corrected");
+
+        JsonNode filed = his.ok("2503", """
+                {"data":{"psn_no":"%s","insutype":"390","opsp_dise_code":"E11","opsp_dise_name":"2型糖尿病","tel":"","addr":"",
+                 "insu_optins":"150100","ide_fixmedins_no":"%s","ide_fixmedins_name":"某医院","hosp_ide_date":"%s",
+                 "diag_dr_codg":"D001","diag_dr_name":"李医生","begndate":"%s"}}"""
+                .formatted(outpatientPerson, HOHHOT, LocalDate.now(), LocalDate.now()));
+        String certification = filed.at("/result/trt_dcla_detl_sn").asString();
+        assertThat(filed.at("/result/status").asString()).isEqualTo("PENDING");
+        his.ok("2504", """
+                {"data":{"psn_no":"%s","trt_dcla_detl_sn":"%s","memo":"filed in error"}}""".formatted(outpatientPerson, certification));
+        assertThat(new ServiceClient(services.get(0).port(), TestCallers.CLERK)
+                .get("/api/enrollment/persons/" + outpatientPerson + "/certifications").body()).contains("REVOKED");
+    }
+
+    @Test
+    void malformedUnknownUnsignedAndForeignMessagesAreRefusedAndChangeNothing() {
+        Hospital his = new Hospital(HOHHOT);
+        his.signIn();
+        int messagesBefore = count("his_message");
+        int visitsBefore = count("visit");
+        String register = """
+                {"data":{"psn_no":"%s","insutype":"390","begntime":"%s","mdtrt_cert_type":"02","mdtrt_cert_no":"%s","ipt_otp_no":"MZ9"}}"""
+                .formatted(outpatientPerson, now(), outpatientPerson);
+
+        Map<String, JsonNode> refusals = new java.util.LinkedHashMap<>();
+        refusals.put("not JSON", his.raw("{\"infno\": \"2201\", "));
+        refusals.put("unknown infno", his.call("9999", his.nextMsgid(), register));
+        refusals.put("missing sign_no", his.callSigned("2201", his.nextMsgid(), register, null, HOHHOT));
+        refusals.put("a sign_no of nobody", his.callSigned("2201", his.nextMsgid(), register, "forged", HOHHOT));
+        refusals.put("foreign fixmedins_code", his.callSigned("2201", YANGJIANG + LocalDateTime.now().format(STAMP) + "0001",
+                register, his.signNo, YANGJIANG));
+        refusals.put("msgid not of the institution", his.call("2201", "X" + his.nextMsgid(), register));
+        refusals.put("invalid person", his.call("2201", his.nextMsgid(), register.replace(outpatientPerson, "150102199001011234")));
+        refusals.put("missing input", his.raw("""
+                {"infno":"2201","msgid":"%s","fixmedins_code":"%s","opter":"001","inf_time":"%s","sign_no":"%s"}"""
+                .formatted(his.nextMsgid(), HOHHOT, now(), his.signNo)));
+
+        refusals.forEach((what, answer) -> {
+            assertThat(answer.at("/infcode").asInt()).as(what + ": " + answer).isEqualTo(-1);
+            assertThat(answer.at("/err_msg").asString()).as(what).isNotBlank();
+            assertThat(answer.has("inf_refmsgid") && answer.has("refmsg_time") && answer.has("respond_time")).as(what).isTrue();
+        });
+        assertThat(refusals.get("unknown infno").at("/err_msg").asString()).contains("9999 is not a transaction");
+        assertThat(refusals.get("missing sign_no").at("/err_msg").asString()).contains("sign_no");
+        assertThat(refusals.get("foreign fixmedins_code").at("/err_msg").asString()).contains("not the calling institution");
+        assertThat(count("his_message")).isEqualTo(messagesBefore);
+        assertThat(count("visit")).isEqualTo(visitsBefore);
+    }
+
+    @Test
+    void theSameSettleMessageSentTwiceAtOnceSettlesOnce() throws Exception {
+        Hospital his = new Hospital(HOHHOT);
+        his.signIn();
+        String mdtrtId = his.ok("2201", """
+                {"data":{"psn_no":"%s","insutype":"390","begntime":"%s","mdtrt_cert_type":"02","mdtrt_cert_no":"%s","ipt_otp_no":"MZ3"}}"""
+                .formatted(outpatientPerson, now(), outpatientPerson)).at("/data/mdtrt_id").asString();
+        his.ok("2204", feeUpload(mdtrtId, outpatientPerson, "3"));
+        String msgid = his.nextMsgid();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<JsonNode>> answers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            answers.add(pool.submit(() -> his.call("2207", msgid, settle(mdtrtId, outpatientPerson, "408.40", "11"))));
+        }
+        List<String> setlIds = new ArrayList<>();
+        for (Future<JsonNode> answer : answers) {
+            JsonNode a = answer.get();
+            if (a.at("/infcode").asInt() == 0) {
+                setlIds.add(a.at("/output/setlinfo/setl_id").asString());
+            } else {
+                assertThat(a.at("/err_msg").asString()).contains("still being processed");
+            }
+        }
+        pool.shutdown();
+        assertThat(setlIds).isNotEmpty().allMatch(setlIds.get(0)::equals);
+        assertThat(new ServiceClient(services.get(1).port(), TestCallers.his(HOHHOT))
+                .get("/api/settlement/persons/" + outpatientPerson + "/settlements?year=" + YEAR).body()).contains(setlIds.get(0));
+    }
+
+    // --- the bill, both ways ---
+
+    /** Each interface amount is the native bill's, and the parts add up to the total to the fen. */
+    private static void assertSameBill(JsonNode setl, JsonNode nativeBill) {
+        JsonNode a = nativeBill.get("amounts");
+        assertThat(setl.get("medfee_sumamt").decimalValue()).isEqualByComparingTo(a.get("total").asString());
+        assertThat(setl.get("fulamt_ownpay_amt").decimalValue().add(setl.get("overlmt_selfpay").decimalValue()))
+                .isEqualByComparingTo(a.get("fullSelfPay").asString());
+        assertThat(setl.get("preselfpay_amt").decimalValue()).isEqualByComparingTo(a.get("priorSelfPay").asString());
+        assertThat(setl.get("inscp_scp_amt").decimalValue()).isEqualByComparingTo(a.get("policyScope").asString());
+        assertThat(setl.get("act_pay_dedc").decimalValue()).isEqualByComparingTo(a.get("deductible").asString());
+        assertThat(setl.get("hifp_pay").decimalValue()).isEqualByComparingTo(a.get("basicFund").asString());
+        assertThat(setl.get("hifmi_pay").decimalValue()).isEqualByComparingTo(a.get("catastrophic").asString());
+        assertThat(setl.get("maf_pay").decimalValue()).isEqualByComparingTo(a.get("assistance").asString());
+        assertThat(setl.get("acct_pay").decimalValue()).isEqualByComparingTo(a.get("personalAccount").asString());
+        assertThat(setl.get("psn_cash_pay").decimalValue()).isEqualByComparingTo(a.get("cash").asString());
+        assertThat(setl.get("fund_pay_sumamt").decimalValue().add(setl.get("psn_part_amt").decimalValue()))
+                .isEqualByComparingTo(setl.get("medfee_sumamt").decimalValue());
+        BigDecimal funds = setl.get("hifp_pay").decimalValue().add(setl.get("hifmi_pay").decimalValue())
+                .add(setl.get("hifob_pay").decimalValue()).add(setl.get("maf_pay").decimalValue()).add(setl.get("oth_pay").decimalValue())
+                .add(setl.get("cvlserv_pay").decimalValue());
+        assertThat(funds).isEqualByComparingTo(setl.get("fund_pay_sumamt").decimalValue());
+    }
+
+    private static String nativeBill(String messageId, String person, String institution, String visitType) {
+        boolean inpatient = visitType.equals("INPATIENT");
+        return """
+                {"messageId":"%s","personId":"%s","institutionCode":"%s","visitType":"%s","serviceDate":"%s","diagnosisCodes":["%s"],
+                 "lines":[%s]}""".formatted(messageId, person, institution, visitType, LocalDate.now(), inpatient ? "N18.5" : "I10",
+                inpatient ? "{\"itemCode\":\"S311201001\",\"quantity\":3,\"unitPrice\":\"400.00\"},{\"itemCode\":\"S120100001\",\"quantity\":3,\"unitPrice\":\"40.00\"}"
+                        : "{\"itemCode\":\"XC08CAA001A001010100001\",\"quantity\":28,\"unitPrice\":\"0.30\"},{\"itemCode\":\"S311201001\",\"quantity\":1,\"unitPrice\":\"400.00\"}");
+    }
+
+    private static String feeUpload(String mdtrtId, String person, String batch) {
+        return """
+                {"feedetail":[
+                  {"feedetl_sn":"%4$s-1","mdtrt_id":"%1$s","psn_no":"%2$s","chrg_bchno":"%4$s","dise_codg":"I10","rxno":"RX1",
+                   "rx_circ_flag":"0","fee_ocur_time":"%3$s","med_list_codg":"XC08CAA001A001010100001","medins_list_codg":"AML5",
+                   "det_item_fee_sumamt":"8.40","cnt":"28","pric":"0.30","sin_dos_dscr":"5mg","used_frqu_dscr":"qd","prd_days":"28"},
+                  {"feedetl_sn":"%4$s-2","mdtrt_id":"%1$s","psn_no":"%2$s","chrg_bchno":"%4$s","fee_ocur_time":"%3$s",
+                   "med_list_codg":"S311201001","medins_list_codg":"T01","det_item_fee_sumamt":"400.00","cnt":"1","pric":"400.00"}],
+                 "insuplc_admdvs":"150100","mdtrtarea_admvs":"150100"}""".formatted(mdtrtId, person, now(), batch);
+    }
+
+    private static String settle(String mdtrtId, String person, String total, String medType) {
+        return """
+                {"data":{"psn_no":"%s","mdtrt_cert_type":"02","mdtrt_cert_no":"%s","med_type":"%s","medfee_sumamt":"%s",
+                 "psn_setlway":"01","mdtrt_id":"%s","chrg_bchno":"0000","acct_used_flag":"0","insutype":"390","mid_setl_flag":"0"}}"""
+                .formatted(person, person, medType, total, mdtrtId);
+    }
+
+    private static String now() {
+        return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+    }
+
+    private int count(String table) {
+        return jdbc.queryForObject("select count(*) from " + table, Integer.class);
+    }
+
+    /** A hospital's HIS: its client, its sign_no and its message ids. */
+    private final class Hospital {
+        private final String code;
+        private final ServiceClient api;
+        private String signNo;
+
+        Hospital(String code) {
+            this.code = code;
+            this.api = new ServiceClient(environment.getRequiredProperty("local.server.port", Integer.class), TestCallers.his(code));
+        }
+
+        void signIn() {
+            JsonNode answer = call("9001", nextMsgid(), "{\"signIn\":{\"opter_no\":\"001\",\"mac\":\"00-00\",\"ip\":\"10.0.0.1\"}}");
+            assertThat(answer.at("/infcode").asInt()).as(answer.toString()).isZero();
+            signNo = answer.at("/output/signinoutb/sign_no").asString();
+        }
+
+        String nextMsgid() {
+            return code + LocalDateTime.now().format(STAMP) + String.format("%04d", SEQUENCE.incrementAndGet() % 10_000);
+        }
+
+        JsonNode ok(String infno, String input) {
+            return okWith(nextMsgid(), infno, input);
+        }
+
+        JsonNode okWith(String msgid, String infno, String input) {
+            JsonNode answer = call(infno, msgid, input);
+            assertThat(answer.at("/infcode").asInt()).as(infno + ": " + answer.at("/err_msg").asString()).isZero();
+            assertThat(answer.at("/err_msg").isNull()).isTrue();
+            return answer.get("output");
+        }
+
+        JsonNode call(String infno, String msgid, String input) {
+            return callSigned(infno, msgid, input, signNo, code);
+        }
+
+        JsonNode callSigned(String infno, String msgid, String input, String sign, String fixmedins) {
+            return raw("""
+                    {"infno":"%s","msgid":"%s","mdtrtarea_admvs":"150100","insuplc_admdvs":"150100","recer_sys_code":"HIS",
+                     "dev_no":"","dev_safe_info":"","cainfo":"","signtype":"","infver":"V1.0","opter_type":"1","opter":"001",
+                     "opter_name":"张护士","inf_time":"%s","fixmedins_code":"%s","fixmedins_name":"某医院","sign_no":%s,
+                     "input":%s}""".formatted(infno, msgid, now(), fixmedins, sign == null ? "null" : "\"" + sign + "\"", input));
+        }
+
+        JsonNode raw(String body) {
+            HttpResponse<String> response = api.post("/api/his/transactions", body);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            return json.readTree(response.body());
+        }
+    }
+
+    // --- the platform's services, as processes ---
+
+    private static List<ServiceProcess> startServices() {
+        Path repo = Path.of("").toAbsolutePath().getParent();
+        List<String> trustTestTokens = List.of("--yibao.security.jwt.jwk-set=" + TestCallers.publicKeySet());
+        List<ServiceProcess> started = List.of(
+                ServiceProcess.start(repo, "enrollment-service", "his_it_enrollment", trustTestTokens),
+                ServiceProcess.start(repo, "settlement-service", "his_it_settlement", trustTestTokens),
+                ServiceProcess.start(repo, "assistance-service", "his_it_assistance", trustTestTokens),
+                ServiceProcess.start(repo, "supervision-service", "his_it_supervision", trustTestTokens));
+        try {
+            for (ServiceProcess service : started) {
+                service.awaitHealthy(Duration.ofSeconds(240));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> started.forEach(ServiceProcess::close)));
+        return started;
+    }
+
+    private static void institution(ServiceClient supervision, String code, String region, String level) {
+        HttpResponse<String> response = supervision.post("/api/supervision/institutions", """
+                {"code":"%s","name":"某医院","regionCode":"%s","kind":"HOSPITAL","level":"%s","agreementFrom":"2019-01-01","decidedBy":"科长"}"""
+                .formatted(code, region, level));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    }
+
+    private static String enrolled(ServiceClient enrollment, String region) {
+        String first17 = region + "19700101" + String.format("%03d", 101 + SEQUENCE.incrementAndGet());
+        String person = first17 + ResidentId.checkCharacter(first17);
+        HttpResponse<String> registered = enrollment.post("/api/enrollment/persons", """
+                {"personId":"%s","name":"张三","regionCode":"%s"}""".formatted(person, region));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        HttpResponse<String> enrolled = enrollment.post("/api/enrollment/enrollments", """
+                {"personId":"%s","year":%d,"scheme":"RESIDENT","personType":"RESIDENT"}""".formatted(person, YEAR));
+        assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
+        return person;
+    }
+}
