@@ -4,3 +4,4 @@ create database settlement;
 create database assistance;
 create database supervision;
 create database procurement;
+create database his;

@@ -195,6 +195,13 @@ class HisInterfaceIT {
                    "medins_list_codg":"BED","det_item_fee_sumamt":"120.00","cnt":"3","pric":"40.00","bilg_dept_codg":"A04","bilg_dr_codg":"D002"}],
                  "insuplc_admdvs":"441700","mdtrtarea_admvs":"441700"}""".formatted(mdtrtId, inpatientPerson, now()));
 
+        his.ok("2301", """
+                {"feedetail":[{"feedetl_sn":"Z-3","mdtrt_id":"%s","psn_no":"%s","fee_ocur_time":"%s","med_list_codg":"S120100001",
+                   "det_item_fee_sumamt":"40.00","cnt":"1","pric":"40.00"}]}""".formatted(mdtrtId, inpatientPerson, now()));
+        his.ok("2302", """
+                {"data":[{"feedetl_sn":"Z-3","mdtrt_id":"%s","psn_no":"%s"}]}""".formatted(mdtrtId, inpatientPerson));
+        assertThat(jdbc.queryForObject("select count(*) from fee_line where mdtrt_id = ?", Integer.class, mdtrtId)).isEqualTo(2);
+
         JsonNode notDischarged = his.call("2304", his.nextMsgid(), settle(mdtrtId, inpatientPerson, "1320.00", "21"));
         assertThat(notDischarged.at("/infcode").asInt()).isEqualTo(-1);
         assertThat(notDischarged.at("/err_msg").asString()).contains("not been discharged");
@@ -242,6 +249,12 @@ class HisInterfaceIT {
         assertThat(jdbc.queryForObject("select count(*) from fee_line where mdtrt_id = ?", Integer.class, mdtrtId)).isZero();
         his.ok("2601", """
                 {"data":{"psn_no":"%s","omsgid":"%s","oinfno":"2201"}}""".formatted(outpatientPerson, registration));
+        String another = his.ok("2201", """
+                {"data":{"psn_no":"%s","insutype":"390","begntime":"%s","mdtrt_cert_type":"02","mdtrt_cert_no":"%s","ipt_otp_no":"MZ0003"}}"""
+                .formatted(outpatientPerson, now(), outpatientPerson)).at("/data/mdtrt_id").asString();
+        his.ok("2202", """
+                {"data":{"psn_no":"%s","mdtrt_id":"%s","ipt_otp_no":"MZ0003"}}""".formatted(outpatientPerson, another));
+        assertThat(jdbc.queryForObject("select status from visit where mdtrt_id = ?", String.class, another)).isEqualTo("CANCELLED");
         JsonNode twice = his.call("2601", his.nextMsgid(), """
                 {"data":{"psn_no":"%s","omsgid":"%s","oinfno":"2201"}}""".formatted(outpatientPerson, registration));
         assertThat(jdbc.queryForObject("select status from visit where mdtrt_id = ?", String.class, mdtrtId)).isEqualTo("CANCELLED");

@@ -24,9 +24,14 @@ public final class EventPublisher implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
 
     public EventPublisher(JsonMapper json) {
+        this(json, RealInfrastructure.kafkaBootstrapServers());
+    }
+
+    /** Publishing to a given broker, e.g. a running local platform's for a benchmark's set-up. */
+    public EventPublisher(JsonMapper json, String bootstrapServers) {
         this.json = json;
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                RealInfrastructure.kafkaBootstrapServers()), new StringSerializer(), new StringSerializer());
+        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                new StringSerializer(), new StringSerializer());
     }
 
     public EventEnvelope<IntegrationEvent> publish(IntegrationEvent event) {
