@@ -113,8 +113,7 @@ public final class LocalPlatform {
 
         Map<String, Integer> throughGateway = new LinkedHashMap<>();
         for (PlatformApp service : SERVICES) {
-            String name = service.name().replaceAll("-(service|interface)$", "");
-            throughGateway.put(name, status(http, "http://127.0.0.1:" + GATEWAY.port() + "/ops/" + name + "/health"));
+            throughGateway.put(service.route(), status(http, "http://127.0.0.1:" + GATEWAY.port() + "/ops/" + service.route() + "/health"));
         }
         return new StartupReport(infraMillis, upMillis, postgres.port(), kafka.bootstrapServers(), apps,
                 Memory.residentKb(postgresPids(), kafka.pid(), apps), throughGateway, home);
@@ -151,8 +150,7 @@ public final class LocalPlatform {
             env.put("DB_POOL_SIZE", "5");
         }
         for (PlatformApp service : SERVICES) {
-            String key = service.name().replaceAll("-(service|interface)$", "").toUpperCase() + "_URL";
-            env.put(key, "http://127.0.0.1:" + service.port());
+            env.put(service.urlVariable(), "http://127.0.0.1:" + service.port());
         }
         if (app.equals(GATEWAY)) {
             // the token issuer's keys survive restarts; the audit trail sits beside the logs

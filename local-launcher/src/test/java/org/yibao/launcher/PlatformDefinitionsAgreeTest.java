@@ -52,8 +52,7 @@ class PlatformDefinitionsAgreeTest {
         String initSql = Files.readString(REPO.resolve("infra/postgres/init-databases.sql"));
         String prometheus = Files.readString(REPO.resolve("infra/prometheus/prometheus.yml"));
         for (PlatformApp app : LocalPlatform.SERVICES) {
-            String key = app.name().replace("-service", "").toUpperCase() + "_URL";
-            assertThat(gatewayEnv.get(key)).isEqualTo("http://" + app.name() + ":" + app.port());
+            assertThat(gatewayEnv.get(app.urlVariable())).isEqualTo("http://" + app.name() + ":" + app.port());
             assertThat(initSql).contains("create database " + app.database() + ";");
             assertThat(prometheus).contains(app.name() + ":" + app.port());
         }

@@ -1,0 +1,50 @@
+package org.yibao.security.access;
+
+import org.junit.jupiter.api.Test;
+import org.yibao.security.CallerIdentity;
+import org.yibao.security.Role;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AccessPolicyTest {
+
+    private final AccessPolicy policy = AccessPolicy.platform();
+
+    @Test
+    void admitsByKindAndRoleRefusesOthersAndKnowsNoPathWithoutARule() {
+        CallerIdentity his = CallerIdentity.his("his-1", "H1");
+        CallerIdentity clerk = CallerIdentity.staff("clerk", Role.ENROLLMENT_CLERK);
+
+        assertThat(policy.decide("POST", "/api/settlement/settlements", his).allowed()).isTrue();
+        assertThat(policy.decide("POST", "/api/settlement/settlements", clerk).outcome()).isEqualTo(AccessDecision.Outcome.FORBIDDEN);
+        assertThat(policy.decide("POST", "/api/enrollment/persons", clerk).allowed()).isTrue();
+        assertThat(policy.decide("HEAD", "/api/settlement/policy-packs", clerk).allowed()).as("GET admits HEAD").isTrue();
+        assertThat(policy.decide("DELETE", "/api/settlement/settlements/1", his).outcome()).isEqualTo(AccessDecision.Outcome.NO_RULE);
+        assertThat(policy.decide("GET", "/api/settlement/../enrollment/persons", his).allowed()).isFalse();
+    }
+
+    @Test
+    void aBadPolicyIsRefusedNamingTheRuleAndEntry() {
+        assertThatThrownBy(() -> AccessPolicy.parse("""
+                services:
+                  settlement:
+                    "POST /api/settlement/settlements": [HIS, CASHIER]"""))
+                .hasMessageContaining("services.settlement.\"POST /api/settlement/settlements\"").hasMessageContaining("'CASHIER'");
+        assertThatThrownBy(() -> AccessPolicy.parse("""
+                services:
+                  settlement:
+                    "POST /api/enrollment/persons": [HIS]"""))
+                .hasMessageContaining("must lie under /api/settlement/");
+        assertThatThrownBy(() -> AccessPolicy.parse("""
+                services:
+                  settlement:
+                    "FETCH /api/settlement/x": [HIS]"""))
+                .hasMessageContaining("METHOD");
+        assertThatThrownBy(() -> AccessPolicy.parse("""
+                services:
+                  settlement:
+                    "GET /api/settlement/x": []"""))
+                .hasMessageContaining("must list who may call it");
+    }
+}
