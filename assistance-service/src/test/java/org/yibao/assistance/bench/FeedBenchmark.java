@@ -1,6 +1,7 @@
 package org.yibao.assistance.bench;
 
 import org.yibao.contracts.identity.ResidentId;
+import org.yibao.testsupport.bench.BenchArgs;
 import org.yibao.testsupport.bench.PlatformTokens;
 import org.yibao.testsupport.bench.GeneratedLines;
 import org.yibao.testsupport.bench.ServiceProbe;
@@ -12,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -32,10 +32,7 @@ public final class FeedBenchmark {
             "POVERTY_MONITORED", "LIFTED_UNSTABLE", "EDGE_OF_POVERTY"};
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> o = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
+        Map<String, String> o = BenchArgs.parse(args);
         String service = o.getOrDefault("service", "http://127.0.0.1:8083");
         String token = PlatformTokens.benchStaff(o.getOrDefault("gateway", "http://127.0.0.1:8080"));
         long rows = Long.parseLong(o.getOrDefault("rows", "1340000"));

@@ -33,12 +33,12 @@ public final class SigningKeys {
     private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
     private static final String SUFFIX = ".jwk.json";
 
-    private final List<RSAKey> keys;
     private final RSAKey signing;
+    private final JWKSet publicKeys;
 
     private SigningKeys(List<RSAKey> keys, RSAKey signing) {
-        this.keys = List.copyOf(keys);
         this.signing = signing;
+        this.publicKeys = new JWKSet(keys.stream().<JWK>map(RSAKey::toPublicJWK).toList());
     }
 
     public static SigningKeys load(IdentityProperties properties) {
@@ -71,7 +71,7 @@ public final class SigningKeys {
 
     /** Every key's public part, for /oauth2/jwks and for checking tokens at the gateway. */
     public JWKSet publicKeys() {
-        return new JWKSet(keys.stream().<JWK>map(RSAKey::toPublicJWK).toList());
+        return publicKeys;
     }
 
     private static List<RSAKey> read(Path dir) {

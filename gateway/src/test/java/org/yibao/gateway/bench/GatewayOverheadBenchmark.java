@@ -1,12 +1,12 @@
 package org.yibao.gateway.bench;
 
+import org.yibao.testsupport.bench.BenchArgs;
 import org.yibao.testsupport.bench.PlatformTokens;
 import org.yibao.testsupport.client.KeepAliveHttp;
 
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -30,10 +30,7 @@ public final class GatewayOverheadBenchmark {
     private static final String PATH = "/api/settlement/policy-packs";
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> o = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
+        Map<String, String> o = BenchArgs.parse(args);
         String gateway = o.getOrDefault("gateway", "http://127.0.0.1:8080");
         String service = o.getOrDefault("service", "http://127.0.0.1:8082");
         int rate = Integer.parseInt(o.getOrDefault("rate", "1000"));

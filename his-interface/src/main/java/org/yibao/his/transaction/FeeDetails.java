@@ -30,17 +30,25 @@ final class FeeDetails {
     private FeeDetails() {
     }
 
-    abstract static class Upload implements Transaction {
+    /** 2204 (outpatient) / 2301 (inpatient). */
+    static final class Upload implements Transaction {
+        private final String infno;
         private final Visits visits;
         private final Billing billing;
         private final JsonMapper json;
         private final Visit.Kind kind;
 
-        Upload(Visits visits, Billing billing, JsonMapper json, Visit.Kind kind) {
+        Upload(String infno, Visits visits, Billing billing, JsonMapper json, Visit.Kind kind) {
+            this.infno = infno;
             this.visits = visits;
             this.billing = billing;
             this.json = json;
             this.kind = kind;
+        }
+
+        @Override
+        public String infno() {
+            return infno;
         }
 
         @Override
@@ -107,30 +115,6 @@ final class FeeDetails {
             }
             BigDecimal self = new BigDecimal(line.path("fullSelfPay").asString()).add(new BigDecimal(line.path("priorSelfPay").asString()));
             return self.divide(amount, 4, RoundingMode.HALF_UP);
-        }
-    }
-
-    @Component
-    static class OutpatientUpload extends Upload {
-        OutpatientUpload(Visits visits, Billing billing, JsonMapper json) {
-            super(visits, billing, json, Visit.Kind.OUTPATIENT);
-        }
-
-        @Override
-        public String infno() {
-            return "2204";
-        }
-    }
-
-    @Component
-    static class InpatientUpload extends Upload {
-        InpatientUpload(Visits visits, Billing billing, JsonMapper json) {
-            super(visits, billing, json, Visit.Kind.INPATIENT);
-        }
-
-        @Override
-        public String infno() {
-            return "2301";
         }
     }
 

@@ -1,6 +1,5 @@
 package org.yibao.his.transaction;
 
-import org.springframework.stereotype.Component;
 import org.yibao.his.envelope.Call;
 import org.yibao.his.envelope.HisException;
 import org.yibao.his.envelope.Input;
@@ -28,15 +27,23 @@ final class PreEventAudit {
     private PreEventAudit() {
     }
 
-    abstract static class Audit implements Transaction {
+    /** 3101 (before the event) / 3102 (during it): the same check of the visit's details. */
+    static final class Audit implements Transaction {
+        private final String infno;
         private final Visits visits;
         private final PlatformApis platform;
         private final JsonMapper json;
 
-        Audit(Visits visits, PlatformApis platform, JsonMapper json) {
+        Audit(String infno, Visits visits, PlatformApis platform, JsonMapper json) {
+            this.infno = infno;
             this.visits = visits;
             this.platform = platform;
             this.json = json;
+        }
+
+        @Override
+        public String infno() {
+            return infno;
         }
 
         @Override
@@ -72,30 +79,6 @@ final class PreEventAudit {
                         .put("mdtrt_id", visit.mdtrtId());
             }
             return output;
-        }
-    }
-
-    @Component
-    static class BeforeTheEvent extends Audit {
-        BeforeTheEvent(Visits visits, PlatformApis platform, JsonMapper json) {
-            super(visits, platform, json);
-        }
-
-        @Override
-        public String infno() {
-            return "3101";
-        }
-    }
-
-    @Component
-    static class DuringTheEvent extends Audit {
-        DuringTheEvent(Visits visits, PlatformApis platform, JsonMapper json) {
-            super(visits, platform, json);
-        }
-
-        @Override
-        public String infno() {
-            return "3102";
         }
     }
 }

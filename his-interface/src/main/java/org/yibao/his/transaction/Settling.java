@@ -1,6 +1,5 @@
 package org.yibao.his.transaction;
 
-import org.springframework.stereotype.Component;
 import org.yibao.his.envelope.Call;
 import org.yibao.his.envelope.HisException;
 import org.yibao.his.envelope.Input;
@@ -27,19 +26,27 @@ final class Settling {
     private Settling() {
     }
 
-    abstract static class Bill implements Transaction {
+    /** Pre-settles or settles a visit of one kind (2206/2207 outpatient, 2303/2304 inpatient). */
+    static final class Bill implements Transaction {
+        private final String infno;
         private final Visits visits;
         private final Billing billing;
         private final JsonMapper json;
         private final Visit.Kind kind;
         private final boolean settle;
 
-        Bill(Visits visits, Billing billing, JsonMapper json, Visit.Kind kind, boolean settle) {
+        Bill(String infno, Visits visits, Billing billing, JsonMapper json, Visit.Kind kind, boolean settle) {
+            this.infno = infno;
             this.visits = visits;
             this.billing = billing;
             this.json = json;
             this.kind = kind;
             this.settle = settle;
+        }
+
+        @Override
+        public String infno() {
+            return infno;
         }
 
         @Override
@@ -66,64 +73,24 @@ final class Settling {
         }
     }
 
-    @Component
-    static class OutpatientPreSettle extends Bill {
-        OutpatientPreSettle(Visits visits, Billing billing, JsonMapper json) {
-            super(visits, billing, json, Visit.Kind.OUTPATIENT, false);
-        }
-
-        @Override
-        public String infno() {
-            return "2206";
-        }
-    }
-
-    @Component
-    static class OutpatientSettle extends Bill {
-        OutpatientSettle(Visits visits, Billing billing, JsonMapper json) {
-            super(visits, billing, json, Visit.Kind.OUTPATIENT, true);
-        }
-
-        @Override
-        public String infno() {
-            return "2207";
-        }
-    }
-
-    @Component
-    static class InpatientPreSettle extends Bill {
-        InpatientPreSettle(Visits visits, Billing billing, JsonMapper json) {
-            super(visits, billing, json, Visit.Kind.INPATIENT, false);
-        }
-
-        @Override
-        public String infno() {
-            return "2303";
-        }
-    }
-
-    @Component
-    static class InpatientSettle extends Bill {
-        InpatientSettle(Visits visits, Billing billing, JsonMapper json) {
-            super(visits, billing, json, Visit.Kind.INPATIENT, true);
-        }
-
-        @Override
-        public String infno() {
-            return "2304";
-        }
-    }
-
     /** Reverses a settlement in full; the visit opens again (for corrected details, or 2202/2601). */
-    abstract static class Reversal implements Transaction {
+    /** 2208 / 2305. */
+    static final class Reversal implements Transaction {
+        private final String infno;
         private final Visits visits;
         private final PlatformApis platform;
         private final JsonMapper json;
 
-        Reversal(Visits visits, PlatformApis platform, JsonMapper json) {
+        Reversal(String infno, Visits visits, PlatformApis platform, JsonMapper json) {
+            this.infno = infno;
             this.visits = visits;
             this.platform = platform;
             this.json = json;
+        }
+
+        @Override
+        public String infno() {
+            return infno;
         }
 
         @Override
@@ -157,30 +124,6 @@ final class Settling {
         });
         output.get("setldetail").forEach(f -> ((ObjectNode) f).put("fund_payamt", f.path("fund_payamt").decimalValue().negate()));
         return output;
-    }
-
-    @Component
-    static class OutpatientReversal extends Reversal {
-        OutpatientReversal(Visits visits, PlatformApis platform, JsonMapper json) {
-            super(visits, platform, json);
-        }
-
-        @Override
-        public String infno() {
-            return "2208";
-        }
-    }
-
-    @Component
-    static class InpatientReversal extends Reversal {
-        InpatientReversal(Visits visits, PlatformApis platform, JsonMapper json) {
-            super(visits, platform, json);
-        }
-
-        @Override
-        public String infno() {
-            return "2305";
-        }
     }
 
 }

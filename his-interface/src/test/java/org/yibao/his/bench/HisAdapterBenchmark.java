@@ -8,6 +8,7 @@ import org.yibao.contracts.events.PersonEnrolled;
 import org.yibao.contracts.events.PersonType;
 import org.yibao.contracts.events.Scheme;
 import org.yibao.contracts.identity.ResidentId;
+import org.yibao.testsupport.bench.BenchArgs;
 import org.yibao.testsupport.bench.PlatformTokens;
 import org.yibao.testsupport.client.EventPublisher;
 import org.yibao.testsupport.client.KeepAliveHttp;
@@ -21,7 +22,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -48,10 +48,7 @@ public final class HisAdapterBenchmark {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> o = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
+        Map<String, String> o = BenchArgs.parse(args);
         String gateway = o.getOrDefault("gateway", "http://127.0.0.1:8080");
         String kafka = o.getOrDefault("kafka", "127.0.0.1:19092");
         int clients = Integer.parseInt(o.getOrDefault("clients", "4"));

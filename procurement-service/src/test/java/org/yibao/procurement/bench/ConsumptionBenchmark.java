@@ -9,6 +9,7 @@ import org.yibao.contracts.events.SettlementAmounts;
 import org.yibao.contracts.events.VisitType;
 import org.yibao.contracts.identity.ResidentId;
 import org.yibao.contracts.money.Money;
+import org.yibao.testsupport.bench.BenchArgs;
 import org.yibao.testsupport.bench.PlatformTokens;
 import org.yibao.testsupport.bench.EventFlood;
 
@@ -20,7 +21,6 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,10 +39,7 @@ import java.util.UUID;
 public final class ConsumptionBenchmark {
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> o = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
+        Map<String, String> o = BenchArgs.parse(args);
         String service = o.getOrDefault("service", "http://127.0.0.1:8085");
         String token = PlatformTokens.benchStaff(o.getOrDefault("gateway", "http://127.0.0.1:8080"));
         String kafka = o.getOrDefault("kafka", "127.0.0.1:19092");

@@ -15,6 +15,7 @@ import org.yibao.contracts.events.PersonEnrolled;
 import org.yibao.contracts.events.PersonType;
 import org.yibao.contracts.events.Scheme;
 import org.yibao.contracts.identity.ResidentId;
+import org.yibao.testsupport.bench.BenchArgs;
 import org.yibao.testsupport.bench.PlatformTokens;
 import org.yibao.testsupport.client.KeepAliveHttp;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,7 +25,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,10 +52,7 @@ public final class SettleLoadGenerator {
     private static final String HOSPITAL = "HBENCH0000001";
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> o = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
+        Map<String, String> o = BenchArgs.parse(args);
         String gateway = o.getOrDefault("gateway", "http://127.0.0.1:8080");
         // the benchmark hospital HBENCH0000001's client, as its HIS would get it
         String token = PlatformTokens.benchHospital(gateway);
