@@ -177,6 +177,6 @@ class AssistanceController {
         if (!region.matches("[1-9][0-9]{5}")) {
             throw new InvalidRequestException("region", "must be a 6-digit administrative division code");
         }
-        return (region.endsWith("0000") ? region.substring(0, 2) : region.endsWith("00") ? region.substring(0, 4) : region) + "%";
+        return org.yibao.contracts.region.Regions.likePattern(region);
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yibao.contracts.identity.IdMasking;
+import org.yibao.contracts.money.Money;
 import org.yibao.enrollment.Ids;
 import org.yibao.web.problem.InvalidRequestException;
 
@@ -38,7 +39,12 @@ class StatisticsController {
     record Population(@NotNull @Min(1) Long population) {
     }
 
-    record EnrolledCount(String regionCode, String scheme, long enrolled, long subsidised) {
+    /**
+     * @param contributions the personal contributions due (个人缴费) of those enrolled
+     * @param subsidies     the part of them paid by medical assistance (参保资助)
+     */
+    record EnrolledCount(String regionCode, String scheme, long enrolled, long subsidised, Money contributions,
+                         Money subsidies) {
     }
 
     record Coverage(String regionCode, long registeredPopulation, long enrolled, BigDecimal coverageRate) {
@@ -68,10 +74,11 @@ class StatisticsController {
     Statistics statistics(@RequestParam int year) {
         Ids.year(year);
         List<EnrolledCount> enrolled = jdbc.sql("""
-                        select region_code, scheme, count(*), count(*) filter (where subsidy > 0)
+                        select region_code, scheme, count(*), count(*) filter (where subsidy > 0), sum(contribution), sum(subsidy)
                         from enrollment where year = ? and status = 'ACTIVE' group by region_code, scheme order by 1, 2""")
                 .param(year)
-                .query((rs, n) -> new EnrolledCount(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4))).list();
+                .query((rs, n) -> new EnrolledCount(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                        Money.of(rs.getBigDecimal(5)), Money.of(rs.getBigDecimal(6)))).list();
         // a region's population counts everyone enrolled in it and its districts
         List<Coverage> coverage = jdbc.sql("""
                         select p.region_code, p.population,

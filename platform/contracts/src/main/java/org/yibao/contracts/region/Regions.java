@@ -14,7 +14,15 @@ public final class Regions {
         if (area.equals(place)) {
             return true;
         }
-        String prefix = area.endsWith("0000") ? area.substring(0, 2) : area.endsWith("00") ? area.substring(0, 4) : area;
-        return place.startsWith(prefix);
+        return place.startsWith(prefix(area));
+    }
+
+    /** The SQL LIKE pattern of the codes in {@code area}: 441700 gives 4417%. */
+    public static String likePattern(String area) {
+        return prefix(area) + "%";
+    }
+
+    private static String prefix(String area) {
+        return area.endsWith("0000") ? area.substring(0, 2) : area.endsWith("00") ? area.substring(0, 4) : area;
     }
 }

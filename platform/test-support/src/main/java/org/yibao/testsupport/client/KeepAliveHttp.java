@@ -35,9 +35,18 @@ public final class KeepAliveHttp implements Closeable {
     }
 
     public Response post(String path, String json) throws IOException {
+        return post(path, json, authorization);
+    }
+
+    /** A POST with this call's own bearer token: one connection serving several callers (a simulated city's workers). */
+    public Response postAs(String bearerToken, String path, String json) throws IOException {
+        return post(path, json, "Authorization: Bearer " + bearerToken + "\r\n");
+    }
+
+    private Response post(String path, String json, String authorizationHeader) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         return send(("POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                + "\r\nContent-Type: application/json\r\nAccept: application/json\r\n" + authorization
+                + "\r\nContent-Type: application/json\r\nAccept: application/json\r\n" + authorizationHeader
                 + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII), body);
     }
 

@@ -39,13 +39,20 @@ public final class ServiceProcess implements AutoCloseable {
      * @param arguments Spring properties as {@code --name=value}
      */
     public static ServiceProcess start(Path repo, String module, String database, List<String> arguments) {
+        return start(repo, module, database, freePort(), arguments);
+    }
+
+    /**
+     * Starts the module on a port chosen beforehand (with {@link #freePort()}), for services and a
+     * gateway that must know each other's addresses before either is up.
+     */
+    public static ServiceProcess start(Path repo, String module, String database, int port, List<String> arguments) {
         Path jar = repo.resolve(module).resolve("target").resolve(module + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the module first (./mvnw package)");
         }
         DatabaseServer postgres = RealInfrastructure.postgres();
         postgres.createDatabaseIfMissing(database);
-        int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
                 "--server.port=" + port,
@@ -106,7 +113,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -1,0 +1,376 @@
+package org.yibao.city;
+
+import org.yibao.city.drive.Gateway;
+import org.yibao.city.drive.Json;
+import org.yibao.city.drive.Registration;
+import org.yibao.city.drive.Setup;
+import org.yibao.city.drive.Treatment;
+import org.yibao.city.model.CityGenerator;
+import org.yibao.city.model.CityParameters;
+import org.yibao.city.model.FraudPattern;
+import org.yibao.city.model.Person;
+import org.yibao.city.model.Roster;
+import org.yibao.city.report.CityReport;
+import org.yibao.city.report.EventCounts;
+import org.yibao.city.report.Ledger;
+import org.yibao.city.report.Observations;
+import org.yibao.contracts.Topics;
+import org.yibao.contracts.money.Money;
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * One simulated year of the city against a running platform, in the order a bureau lives it: set-up,
+ * enrollment, identity feeds, certifications, the year's bills, late death registrations and purchase
+ * reports; then, once every event has been consumed, the report and the books.
+ */
+public final class CityRun {
+
+    /** How long the platform may take to consume what the city produced before the books are read. */
+    static final Duration QUIET_TIMEOUT = Duration.ofMinutes(10);
+
+    private final CityGenerator generator;
+    private final CityParameters city;
+    private final Gateway gateway;
+    private final EventCounts events;
+    private final int workers;
+    private final double rate;
+
+    public CityRun(CityGenerator generator, Gateway gateway, EventCounts events, int workers, double rate) {
+        this.generator = generator;
+        this.city = generator.parameters();
+        this.gateway = gateway;
+        this.events = events;
+        this.workers = workers;
+        this.rate = rate;
+    }
+
+    public CityReport run() throws InterruptedException {
+        long started = System.nanoTime();
+        quiet("before the run");
+        EventCounts.Snapshot eventsBefore = events.snapshot();
+        Setup setup = new Setup(gateway, city);
+        Registration registration = new Registration(gateway, city);
+        setup.institutions();
+        setup.batches();
+        Observations before = Observations.read(gateway, city.year());
+
+        step("registered population and agreed volumes");
+        setup.population(city.persons());
+        Map<String, BigDecimal> expectedVbp = new TreeMap<>();
+        generator.persons().forEach(p -> generator.encounters(p).forEach(e -> Setup.countVbp(e, expectedVbp)));
+        Map<String, BigDecimal> agreed = setup.agreedVolumes(expectedVbp);
+
+        step("enrollment import");
+        Registration.Upload enrolled = registration.enroll(generator);
+        step("identity feeds from the departments");
+        Map<String, Registration.Upload> feeds = registration.feeds(generator);
+        quiet("identities and enrollments");
+        step("chronic-disease certifications");
+        AtomicLong certifications = new AtomicLong();
+        forEachPerson(p -> p.chronic() != null, p -> {
+            if (registration.certify(p)) {
+                certifications.incrementAndGet();
+            }
+        });
+        quiet("certifications");
+
+        step("the year's bills");
+        Ledger ledger = new Ledger();
+        Treatment.Outcome care = new Treatment(gateway, generator, ledger, workers, rate).run();
+
+        step("death registrations and purchase reports");
+        AtomicLong deaths = new AtomicLong();
+        forEachPerson(p -> p.diedOn() != null && p.enrolled(), p -> {
+            registration.registerDeath(p);
+            deaths.incrementAndGet();
+        });
+        setup.purchases(agreed);
+        quiet("the year's events");
+
+        EventCounts.Snapshot eventsAfter = events.snapshot();
+        Observations after = Observations.read(gateway, city.year());
+        List<EventCounts.TopicFlow> flows = EventCounts.flows(eventsBefore, eventsAfter);
+        Map<String, Object> uploads = new LinkedHashMap<>();
+        uploads.put("enrollment", enrolled);
+        uploads.put("identityFeeds", feeds);
+
+        CityReport.Run run = new CityReport.Run((System.nanoTime() - started) / 1e9, care.bills(), care.settled(), care.replayed(),
+                care.reversed(), care.refused(), care.refusedByStatus(), care.sampleRefusals(), care.settlementsPerSecond(),
+                certifications.get(), deaths.get(), uploads);
+        return new CityReport(
+                new CityReport.City(Roster.CITY_NAME, Roster.CITY, city.seed(), city.persons(), city.year(),
+                        city.firstDay().toString(), city.lastDay().toString()),
+                run, enrollment(), funds(after), reimbursement(after), warnings(flows, after), fraud(care), vbp(agreed),
+                books(ledger, care, before, after, flows, enrolled), flows, gateway.latencies().summaries());
+    }
+
+    private CityReport.Enrollment enrollment() {
+        JsonNode statistics = Json.read(gateway.read(Setup.BUREAU, "GET /api/enrollment/statistics",
+                "/api/enrollment/statistics?year=" + city.year()));
+        Map<String, Long> byScheme = new TreeMap<>();
+        long subsidised = 0;
+        Money contributions = Money.ZERO;
+        Money subsidies = Money.ZERO;
+        for (JsonNode row : statistics.path("enrolled")) {
+            if (row.path("regionCode").asString().startsWith(Roster.CITY.substring(0, 4))) {
+                byScheme.merge(row.path("scheme").asString(), row.path("enrolled").asLong(), Long::sum);
+                subsidised += row.path("subsidised").asLong();
+                contributions = contributions.plus(Json.money(row.get("contributions")));
+                subsidies = subsidies.plus(Json.money(row.get("subsidies")));
+            }
+        }
+        BigDecimal coverage = BigDecimal.ZERO;
+        for (JsonNode row : statistics.path("coverage")) {
+            if (row.path("regionCode").asString().equals(Roster.CITY)) {
+                coverage = row.path("coverageRate").decimalValue();
+            }
+        }
+        return new CityReport.Enrollment(byScheme, byScheme.values().stream().mapToLong(Long::longValue).sum(), subsidised,
+                coverage, contributions, subsidies);
+    }
+
+    private List<CityReport.Fund> funds(Observations after) {
+        JsonNode statistics = Json.read(gateway.read(Setup.BUREAU, "GET /api/enrollment/statistics",
+                "/api/enrollment/statistics?year=" + city.year()));
+        Map<String, Money> income = new TreeMap<>();
+        for (JsonNode row : statistics.path("enrolled")) {
+            if (row.path("regionCode").asString().startsWith(Roster.CITY.substring(0, 4))) {
+                income.merge(row.path("scheme").asString(), Json.money(row.get("contributions")), Money::plus);
+            }
+        }
+        Map<String, Map<Ledger.Layer, Money>> byScheme = new TreeMap<>();
+        Map<String, Long> bills = new TreeMap<>();
+        after.spending().forEach((key, layers) -> {
+            String scheme = key.substring(0, key.indexOf('/'));
+            Map<Ledger.Layer, Money> sum = byScheme.computeIfAbsent(scheme, s -> new java.util.EnumMap<>(Ledger.Layer.class));
+            layers.forEach((layer, amount) -> sum.merge(layer, amount, Money::plus));
+            bills.merge(scheme, after.spendingBills().get(key), Long::sum);
+        });
+        List<CityReport.Fund> funds = new ArrayList<>();
+        byScheme.forEach((scheme, l) -> {
+            Money funded = l.get(Ledger.Layer.basicFund).plus(l.get(Ledger.Layer.catastrophic))
+                    .plus(l.get(Ledger.Layer.supplementary)).plus(l.get(Ledger.Layer.assistance));
+            funds.add(new CityReport.Fund(scheme, income.getOrDefault(scheme, Money.ZERO), bills.get(scheme),
+                    l.get(Ledger.Layer.total), l.get(Ledger.Layer.policyScope), l.get(Ledger.Layer.basicFund),
+                    l.get(Ledger.Layer.catastrophic), l.get(Ledger.Layer.supplementary), l.get(Ledger.Layer.assistance),
+                    l.get(Ledger.Layer.personalAccount).plus(l.get(Ledger.Layer.cash)),
+                    percent(funded, l.get(Ledger.Layer.policyScope)), percent(funded, l.get(Ledger.Layer.total))));
+        });
+        return funds;
+    }
+
+    private static List<CityReport.Reimbursement> reimbursement(Observations after) {
+        List<CityReport.Reimbursement> out = new ArrayList<>();
+        after.assistanceByCategory().forEach((category, r) -> out.add(new CityReport.Reimbursement(category,
+                r.path("personTimes").asLong(), r.path("persons").asLong(), Json.money(r.get("assistance")),
+                Json.money(r.get("total")), Json.money(r.get("policyScope")), Json.money(r.get("fundsPaid")),
+                r.path("policyScopeRatio").decimalValue(), r.path("overallRatio").decimalValue())));
+        Money scope = after.assistanceSum("policyScope");
+        Money total = after.assistanceSum("total");
+        Money funds = after.assistanceSum("fundsPaid");
+        out.add(new CityReport.Reimbursement("ALL", out.stream().mapToLong(CityReport.Reimbursement::personTimesAssisted).sum(),
+                out.stream().mapToLong(CityReport.Reimbursement::persons).sum(), after.assistanceSum("assistance"), total, scope,
+                funds, percent(funds, scope), percent(funds, total)));
+        return out;
+    }
+
+    private static CityReport.Warnings warnings(List<EventCounts.TopicFlow> flows, Observations after) {
+        long flagged = flows.stream().filter(f -> f.topic().equals(Topics.POVERTY_RISKS)).mapToLong(EventCounts.TopicFlow::published)
+                .sum();
+        return new CityReport.Warnings(flagged, after.warningsThisMonth());
+    }
+
+    /** Every finding on this run's bills, page by page, against what was planted. */
+    private CityReport.Fraud fraud(Treatment.Outcome care) {
+        Map<String, Set<String>> rulesByBill = new TreeMap<>();
+        String after = null;
+        do {
+            JsonNode page = Json.read(gateway.read(Setup.BUREAU, "GET /api/supervision/violations",
+                    "/api/supervision/violations?year=" + city.year() + "&limit=5000" + (after == null ? "" : "&after=" + after)));
+            for (JsonNode v : page.path("violations")) {
+                String bill = v.path("settlementId").asString();
+                if (care.settlementIds().contains(bill)) {
+                    rulesByBill.computeIfAbsent(bill, b -> new java.util.TreeSet<>()).add(v.path("rule").asString());
+                }
+            }
+            after = page.path("next").isNull() || page.path("next").isMissingNode() ? null : page.path("next").asString();
+        } while (after != null);
+
+        Map<String, Long> planted = new TreeMap<>();
+        Map<String, Long> missed = new TreeMap<>();
+        long truePositives = 0;
+        for (Map.Entry<String, FraudPattern> p : care.planted().entrySet()) {
+            if (!care.settlementIds().contains(p.getKey())) {
+                continue; // reversed (never: fraud is not reversed) or not settled
+            }
+            planted.merge(p.getValue().name(), 1L, Long::sum);
+            if (rulesByBill.containsKey(p.getKey())) {
+                truePositives++;
+            } else {
+                missed.merge(p.getValue().name(), 1L, Long::sum);
+            }
+        }
+        Map<String, Long> flaggedByRule = new TreeMap<>();
+        rulesByBill.values().forEach(rules -> rules.forEach(r -> flaggedByRule.merge(r, 1L, Long::sum)));
+        long plantedBills = planted.values().stream().mapToLong(Long::longValue).sum();
+        return new CityReport.Fraud(planted, flaggedByRule, plantedBills, rulesByBill.size(), truePositives,
+                ratio(truePositives, rulesByBill.size()), ratio(truePositives, plantedBills), missed);
+    }
+
+    private List<CityReport.Vbp> vbp(Map<String, BigDecimal> agreed) {
+        Map<String, CityReport.Vbp> byItem = new TreeMap<>();
+        for (String batch : new String[]{Setup.DRUG_BATCH, Setup.CONSUMABLE_BATCH}) {
+            for (JsonNode row : Json.read(gateway.read(Setup.BUREAU, "GET /api/procurement/batches/{batchId}/report",
+                    "/api/procurement/batches/" + batch + "/report?year=" + city.year()))) {
+                String item = row.path("itemCode").asString();
+                CityReport.Vbp sum = byItem.get(item);
+                BigDecimal a = row.path("agreed").decimalValue();
+                BigDecimal c = row.path("consumed").decimalValue();
+                BigDecimal p = row.path("purchased").decimalValue();
+                Money s = Json.money(row.get("savings"));
+                byItem.put(item, sum == null ? new CityReport.Vbp(batch, item, a, c, p, null, s)
+                        : new CityReport.Vbp(batch, item, sum.agreed().add(a), sum.consumed().add(c), sum.purchased().add(p), null,
+                        sum.savings().plus(s)));
+            }
+        }
+        return byItem.values().stream().map(v -> new CityReport.Vbp(v.batch(), v.itemCode(), v.agreed(), v.consumed(),
+                v.purchased(), v.agreed().signum() == 0 ? BigDecimal.ZERO
+                : v.consumed().multiply(BigDecimal.valueOf(100)).divide(v.agreed(), 2, RoundingMode.HALF_UP), v.savings())).toList();
+    }
+
+    /**
+     * The books: the city's ledger against each service's own account of the run (differences of
+     * the reports before and after), and both sides of every topic.
+     */
+    private CityReport.Books books(Ledger ledger, Treatment.Outcome care, Observations before, Observations after,
+                                   List<EventCounts.TopicFlow> flows, Registration.Upload enrolled) {
+        List<CityReport.Check> checks = new ArrayList<>();
+        checks.add(check("every settled bill's layers add up to its total", "0 bills off", care.notAddingUp() + " bills off",
+                care.notAddingUp() == 0));
+        Set<String> keys = new java.util.TreeSet<>(ledger.accounts().keySet());
+        keys.addAll(after.spending().keySet());
+        for (String key : keys) {
+            Ledger.Account mine = ledger.accounts().get(key);
+            long platformBills = after.spendingBills().getOrDefault(key, 0L) - before.spendingBills().getOrDefault(key, 0L);
+            checks.add(check("settlement's " + key + " bills", String.valueOf(mine == null ? 0 : mine.bills()),
+                    String.valueOf(platformBills), (mine == null ? 0 : mine.bills()) == platformBills));
+            for (Ledger.Layer layer : Ledger.Layer.values()) {
+                Money expected = mine == null ? Money.ZERO : mine.get(layer);
+                Money actual = layer(after, key, layer).minus(layer(before, key, layer));
+                checks.add(check("settlement's " + key + " " + layer, expected.toString(), actual.toString(),
+                        expected.compareTo(actual) == 0));
+            }
+        }
+        Ledger.Account all = ledger.total();
+        for (String[] field : new String[][]{{"assistance", "assistance"}, {"total", "total"}, {"policyScope", "policyScope"}}) {
+            Money expected = all.get(Ledger.Layer.valueOf(field[0]));
+            Money actual = after.assistanceSum(field[1]).minus(before.assistanceSum(field[1]));
+            checks.add(check("assistance-service's " + field[1] + " over all categories", expected.toString(), actual.toString(),
+                    expected.compareTo(actual) == 0));
+        }
+        Money fundsPaid = all.get(Ledger.Layer.basicFund).plus(all.get(Ledger.Layer.catastrophic))
+                .plus(all.get(Ledger.Layer.supplementary)).plus(all.get(Ledger.Layer.assistance));
+        Money assistanceFunds = after.assistanceSum("fundsPaid").minus(before.assistanceSum("fundsPaid"));
+        checks.add(check("assistance-service's fundsPaid over all categories", fundsPaid.toString(), assistanceFunds.toString(),
+                fundsPaid.compareTo(assistanceFunds) == 0));
+        Map<String, BigDecimal> used = ledger.vbpUnits();
+        Set<String> vbpKeys = new java.util.TreeSet<>(used.keySet());
+        vbpKeys.addAll(after.vbpConsumed().keySet());
+        BigDecimal expectedUnits = BigDecimal.ZERO;
+        BigDecimal actualUnits = BigDecimal.ZERO;
+        long vbpMismatches = 0;
+        for (String key : vbpKeys) {
+            BigDecimal e = used.getOrDefault(key, BigDecimal.ZERO);
+            BigDecimal a = after.vbpConsumed().getOrDefault(key, BigDecimal.ZERO)
+                    .subtract(before.vbpConsumed().getOrDefault(key, BigDecimal.ZERO));
+            expectedUnits = expectedUnits.add(e);
+            actualUnits = actualUnits.add(a);
+            if (e.compareTo(a) != 0) {
+                vbpMismatches++;
+            }
+        }
+        checks.add(check("procurement-service's VBP units consumed, per institution and product", expectedUnits.toPlainString()
+                + " units", actualUnits.toPlainString() + " units, " + vbpMismatches + " pairs differ", vbpMismatches == 0));
+        long claims = flows.stream().filter(f -> f.topic().equals(Topics.CLAIMS)).mapToLong(EventCounts.TopicFlow::published).sum();
+        checks.add(check("ClaimSettled and ClaimReversed published", String.valueOf(care.settled() + care.reversed()),
+                String.valueOf(claims), claims == care.settled() + care.reversed()));
+        long enrollments = flows.stream().filter(f -> f.topic().equals(Topics.ENROLLMENTS)).mapToLong(EventCounts.TopicFlow::published)
+                .sum();
+        checks.add(check("PersonEnrolled published (at least one per person imported)", ">= " + enrolled.accepted(),
+                String.valueOf(enrollments), enrollments >= enrolled.accepted()));
+        for (EventCounts.TopicFlow f : flows) {
+            checks.add(check(f.topic() + ": every group processed what was published, none dead-lettered",
+                    f.published() + " each", f.processedByGroup() + " lag " + f.lagByGroup() + " DLT " + f.deadLettered(),
+                    f.balanced()));
+        }
+        return new CityReport.Books(checks.stream().allMatch(CityReport.Check::ok), checks);
+    }
+
+    private static Money layer(Observations o, String key, Ledger.Layer layer) {
+        return o.spending().getOrDefault(key, Map.of()).getOrDefault(layer, Money.ZERO);
+    }
+
+    private static CityReport.Check check(String name, String expected, String actual, boolean ok) {
+        return new CityReport.Check(name, expected, actual, ok);
+    }
+
+    private void forEachPerson(Predicate<Person> which, java.util.function.Consumer<Person> action) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        List<java.util.concurrent.Future<?>> tasks = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            int worker = w;
+            tasks.add(pool.submit(() -> {
+                for (int i = worker; i < city.persons(); i += workers) {
+                    Person p = generator.person(i);
+                    if (which.test(p)) {
+                        action.accept(p);
+                    }
+                }
+            }));
+        }
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.DAYS);
+        for (java.util.concurrent.Future<?> t : tasks) {
+            try {
+                t.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+            }
+        }
+    }
+
+    private void quiet(String what) throws InterruptedException {
+        if (!events.awaitQuiet(QUIET_TIMEOUT)) {
+            throw new IllegalStateException("the platform did not consume " + what + " within " + QUIET_TIMEOUT);
+        }
+    }
+
+    private static void step(String what) {
+        System.out.printf("%tT %s%n", System.currentTimeMillis(), what);
+    }
+
+    private static BigDecimal percent(Money part, Money whole) {
+        return whole.isZero() ? BigDecimal.ZERO.setScale(2)
+                : part.amount().multiply(BigDecimal.valueOf(100)).divide(whole.amount(), 2, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal ratio(long part, long whole) {
+        return whole == 0 ? BigDecimal.ZERO.setScale(2)
+                : BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
+    }
+}

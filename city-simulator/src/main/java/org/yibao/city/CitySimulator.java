@@ -1,0 +1,63 @@
+package org.yibao.city;
+
+import org.yibao.city.drive.Gateway;
+import org.yibao.city.drive.Json;
+import org.yibao.city.drive.Registration;
+import org.yibao.city.model.CityGenerator;
+import org.yibao.city.model.CityParameters;
+import org.yibao.city.report.CityReport;
+import org.yibao.city.report.EventCounts;
+import org.yibao.testsupport.bench.BenchArgs;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * Runs a simulated city against a running platform (by default the one-command local platform) and
+ * writes its report. Options, each {@code --name value}:
+ * <pre>
+ *   --persons 10000        registered population (Zhumadian: 7149000)
+ *   --seed 2021            the city's seed: the same seed, the same city
+ *   --fraud 0.005          share of persons around whom fraud is planted
+ *   --workers 8            hospitals' and pharmacies' concurrent callers
+ *   --rate 0               bills a second (0: as fast as the platform answers)
+ *   --gateway http://localhost:8080
+ *   --kafka localhost:19092  the broker, to count both sides of every topic
+ *   --out city-report.json
+ * </pre>
+ * Exits 0 when the books balance and no event was lost, 2 otherwise.
+ */
+public final class CitySimulator {
+
+    public static final String CITY_SECRET = "local-city-secret";
+
+    private CitySimulator() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = BenchArgs.parse(args);
+        CityParameters city = CityParameters.ofThisYear(Long.parseLong(o.getOrDefault("seed", "2021")),
+                Integer.parseInt(o.getOrDefault("persons", "10000")), Double.parseDouble(o.getOrDefault("fraud", "0.005")),
+                LocalDate.now());
+        CityReport report = run(city, URI.create(o.getOrDefault("gateway", "http://localhost:8080")),
+                o.getOrDefault("kafka", "localhost:19092"), Integer.parseInt(o.getOrDefault("workers", "8")),
+                Double.parseDouble(o.getOrDefault("rate", "0")));
+        Path out = Path.of(o.getOrDefault("out", "city-report.json"));
+        Files.writeString(out, Json.pretty(report));
+        System.out.print(report.summary());
+        System.out.println("Report written to " + out.toAbsolutePath());
+        System.exit(report.books().balanced() && report.run().refused() == 0 ? 0 : 2);
+    }
+
+    public static CityReport run(CityParameters city, URI gateway, String kafka, int workers, double rate)
+            throws InterruptedException {
+        System.out.printf("Simulating %,d persons of %d (seed %d) against %s%n", city.persons(), city.year(), city.seed(), gateway);
+        try (EventCounts events = new EventCounts(kafka)) {
+            Gateway calls = new Gateway(gateway, client -> client.startsWith("dept-") ? Registration.DEPARTMENT_SECRET : CITY_SECRET);
+            return new CityRun(new CityGenerator(city), calls, events, workers, rate).run();
+        }
+    }
+}

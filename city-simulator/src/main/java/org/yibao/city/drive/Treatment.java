@@ -1,0 +1,215 @@
+package org.yibao.city.drive;
+
+import org.yibao.city.model.CityGenerator;
+import org.yibao.city.model.Encounter;
+import org.yibao.city.model.FraudPattern;
+import org.yibao.city.report.Ledger;
+import org.yibao.contracts.money.Money;
+import org.yibao.testsupport.client.KeepAliveHttp;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The city's year of care: each hospital and pharmacy settles its patients' bills one-stop as they
+ * are discharged or served. Workers each take a share of the persons and go through each person's
+ * year in date order (a person's accumulators and the audit across claims depend on that order);
+ * persons are treated side by side. A rate, if given, paces the bills across all workers.
+ */
+public final class Treatment {
+
+    static final String SETTLE = "POST /api/settlement/settlements";
+    static final String REVERSE = "POST /api/settlement/settlements/{id}/reversal";
+
+    /** The outcome of the year's bills. */
+    public record Outcome(long bills, long settled, long replayed, long reversed, Map<String, Long> refusedByStatus,
+                          List<String> sampleRefusals, long notAddingUp, double seconds, Map<String, FraudPattern> planted,
+                          Set<String> settlementIds) {
+
+        public double settlementsPerSecond() {
+            return seconds == 0 ? 0 : Math.round((settled + reversed) / seconds * 10) / 10.0;
+        }
+
+        public long refused() {
+            return refusedByStatus.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private final Gateway gateway;
+    private final CityGenerator generator;
+    private final Ledger ledger;
+    private final int workers;
+    private final double rate;
+
+    private final LongAdder bills = new LongAdder();
+    private final LongAdder settled = new LongAdder();
+    private final LongAdder replayed = new LongAdder();
+    private final LongAdder reversed = new LongAdder();
+    private final LongAdder notAddingUp = new LongAdder();
+    private final Map<String, LongAdder> refused = new ConcurrentHashMap<>();
+    private final List<String> sampleRefusals = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, FraudPattern> planted = new ConcurrentHashMap<>();
+    private final Set<String> settlementIds = ConcurrentHashMap.newKeySet();
+    private final AtomicLong nextSlot = new AtomicLong();
+
+    /** @param rate bills a second across all workers; 0 for as fast as the platform answers */
+    public Treatment(Gateway gateway, CityGenerator generator, Ledger ledger, int workers, double rate) {
+        this.gateway = gateway;
+        this.generator = generator;
+        this.ledger = ledger;
+        this.workers = workers;
+        this.rate = rate;
+    }
+
+    public Outcome run() throws InterruptedException {
+        long started = System.nanoTime();
+        nextSlot.set(started);
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        List<Future<?>> running = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            int worker = w;
+            running.add(pool.submit(() -> treat(worker)));
+        }
+        pool.shutdown();
+        while (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+            double seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf("  %,d bills settled in %.0f s (%.1f/s)%n", settled.sum(), seconds, settled.sum() / seconds);
+        }
+        for (Future<?> f : running) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("a worker failed: " + e.getCause().getMessage(), e.getCause());
+            }
+        }
+        Map<String, Long> refusedByStatus = new TreeMap<>();
+        refused.forEach((status, n) -> refusedByStatus.put(status, n.sum()));
+        return new Outcome(bills.sum(), settled.sum(), replayed.sum(), reversed.sum(), refusedByStatus,
+                List.copyOf(sampleRefusals), notAddingUp.sum(), (System.nanoTime() - started) / 1e9, Map.copyOf(planted),
+                settlementIds);
+    }
+
+    private void treat(int worker) {
+        try (KeepAliveHttp connection = new KeepAliveHttp(gateway.base(), null)) {
+            for (int i = worker; i < generator.parameters().persons(); i += workers) {
+                for (Encounter e : generator.encounters(generator.person(i))) {
+                    bill(connection, e);
+                }
+            }
+        }
+    }
+
+    private void bill(KeepAliveHttp connection, Encounter e) {
+        pace();
+        bills.increment();
+        JsonNode bill = settle(connection, e, e.messageId());
+        if (bill == null) {
+            return;
+        }
+        if (e.planted() != null) {
+            planted.put(bill.path("id").asString(), e.planted());
+        }
+        if (e.reversed()) {
+            // a billing error found the same day: the hospital reverses and bills again
+            String id = bill.path("id").asString();
+            Gateway.Response r = gateway.post(connection, e.institution().clientId(), REVERSE,
+                    "/api/settlement/settlements/" + id + "/reversal", Json.write(Map.of("reason", "billing error, billed again")));
+            if (!r.ok()) {
+                refuse(e, REVERSE, r);
+                return;
+            }
+            reversed.increment();
+            settlementIds.remove(id);
+            ledger.reversed(e.person().scheme().name(), e.visitType().name(), layers(bill));
+            vbp(e, -1);
+            settle(connection, e, e.messageId() + "R");
+        }
+    }
+
+    /** The settled bill, or null when it was refused or settled by an earlier run of the same city. */
+    private JsonNode settle(KeepAliveHttp connection, Encounter e, String messageId) {
+        Gateway.Response r = gateway.post(connection, e.institution().clientId(), SETTLE, "/api/settlement/settlements",
+                Json.write(request(e, messageId)));
+        if (r.status() == 200) {
+            replayed.increment();
+            return null;
+        }
+        if (r.status() != 201) {
+            refuse(e, SETTLE, r);
+            return null;
+        }
+        JsonNode bill = Json.read(r.body());
+        Map<Ledger.Layer, Money> layers = layers(bill);
+        Money paid = layers.get(Ledger.Layer.basicFund).plus(layers.get(Ledger.Layer.catastrophic))
+                .plus(layers.get(Ledger.Layer.supplementary)).plus(layers.get(Ledger.Layer.assistance))
+                .plus(layers.get(Ledger.Layer.personalAccount)).plus(layers.get(Ledger.Layer.cash));
+        if (paid.compareTo(layers.get(Ledger.Layer.total)) != 0) {
+            notAddingUp.increment();
+        }
+        settled.increment();
+        settlementIds.add(bill.path("id").asString());
+        ledger.settled(bill.path("scheme").asString(), e.visitType().name(), layers);
+        vbp(e, 1);
+        return bill;
+    }
+
+    private void vbp(Encounter e, int sign) {
+        for (Encounter.Line line : e.lines()) {
+            if (line.item().vbp()) {
+                ledger.vbp(e.institution().code(), line.item().code(), sign < 0 ? line.quantity().negate() : line.quantity());
+            }
+        }
+    }
+
+    private void refuse(Encounter e, String api, Gateway.Response r) {
+        refused.computeIfAbsent(api + " " + r.status(), s -> new LongAdder()).increment();
+        if (sampleRefusals.size() < 20) {
+            sampleRefusals.add(e.messageId() + " " + e.visitType() + " at " + e.institution().code() + ": " + r.status() + " "
+                    + (r.body().length() > 400 ? r.body().substring(0, 400) : r.body()));
+        }
+    }
+
+    private static Map<Ledger.Layer, Money> layers(JsonNode bill) {
+        JsonNode amounts = bill.path("amounts");
+        Map<Ledger.Layer, Money> layers = new EnumMap<>(Ledger.Layer.class);
+        for (Ledger.Layer layer : Ledger.Layer.values()) {
+            layers.put(layer, Json.money(amounts.get(layer.name())));
+        }
+        return layers;
+    }
+
+    private static Map<String, Object> request(Encounter e, String messageId) {
+        List<Map<String, Object>> lines = e.lines().stream().map(l -> Map.<String, Object>of("itemCode", l.item().code(),
+                "quantity", l.quantity(), "unitPrice", l.unitPrice().amount().toPlainString())).toList();
+        return Map.of("messageId", messageId, "personId", e.person().id().value(), "institutionCode", e.institution().code(),
+                "visitType", e.visitType().name(), "serviceDate", e.date().toString(), "diagnosisCodes", e.diagnoses(),
+                "lines", lines);
+    }
+
+    private void pace() {
+        if (rate <= 0) {
+            return;
+        }
+        long slot = nextSlot.getAndAdd((long) (1e9 / rate));
+        long wait = slot - System.nanoTime();
+        if (wait > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

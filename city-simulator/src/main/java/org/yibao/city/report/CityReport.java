@@ -1,0 +1,110 @@
+package org.yibao.city.report;
+
+import org.yibao.city.drive.Latencies;
+import org.yibao.contracts.money.Money;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The year's report as a bureau manager reads it, and the books the platform kept checked against
+ * the city's own. Written as JSON; {@link #summary()} prints it.
+ */
+public record CityReport(City city, Run run, Enrollment enrollment, List<Fund> funds, List<Reimbursement> reimbursement,
+                         Warnings povertyWarnings, Fraud fraud, List<Vbp> vbp, Books books, List<EventCounts.TopicFlow> events,
+                         Map<String, Latencies.Summary> latencyMillis) {
+
+    public record City(String name, String regionCode, long seed, int registeredPopulation, int year, String from, String to) {
+    }
+
+    public record Run(double seconds, long bills, long settled, long replayed, long reversed, long refused,
+                      Map<String, Long> refusedByStatus, List<String> sampleRefusals, double settlementsPerSecond,
+                      long certifications, long deathsRegistered, Map<String, Object> uploads) {
+    }
+
+    /** Enrollment by scheme and the coverage of the registered population. */
+    public record Enrollment(Map<String, Long> enrolledByScheme, long enrolled, long subsidised, BigDecimal coverageRatePercent,
+                             Money contributions, Money contributionsSubsidised) {
+    }
+
+    /**
+     * One scheme's fund: the income recorded by enrollment (residents' personal contributions;
+     * employees' are collected with wages, outside this platform) and the spending settled, by layer.
+     */
+    public record Fund(String scheme, Money contributionIncome, long bills, Money total, Money policyScope, Money basicFund,
+                       Money catastrophic, Money supplementary, Money assistance, Money personalPayment,
+                       BigDecimal policyScopeRatioPercent, BigDecimal overallRatioPercent) {
+    }
+
+    /** One assistance category (NONE for everyone else), as assistance-service reports it. */
+    public record Reimbursement(String category, long personTimesAssisted, long persons, Money assistance, Money total,
+                                Money policyScope, Money fundsPaid, BigDecimal policyScopeRatioPercent,
+                                BigDecimal overallRatioPercent) {
+    }
+
+    public record Warnings(long flaggedByThisRun, long exportedThisMonth) {
+    }
+
+    /** Planted fraud against what the smart audit flagged, at the level of bills. */
+    public record Fraud(Map<String, Long> plantedByPattern, Map<String, Long> flaggedByRule, long plantedBills,
+                        long flaggedBills, long truePositives, BigDecimal precisionPercent, BigDecimal recallPercent,
+                        Map<String, Long> missedByPattern) {
+    }
+
+    public record Vbp(String batch, String itemCode, BigDecimal agreed, BigDecimal consumed, BigDecimal purchased,
+                      BigDecimal completionPercent, Money savings) {
+    }
+
+    /** Each check of the books: what the city's ledger says, what the platform says. */
+    public record Check(String name, String expected, String actual, boolean ok) {
+    }
+
+    public record Books(boolean balanced, List<Check> checks) {
+    }
+
+    public String summary() {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format("%n=== %s (%s), %d, seed %d: %,d registered ===%n", city.name(), city.regionCode(), city.year(),
+                city.seed(), city.registeredPopulation()));
+        s.append(String.format("Enrolled %,d (%s), coverage %s%%, %,d subsidised; contributions %s (assistance paid %s)%n",
+                enrollment.enrolled(), enrollment.enrolledByScheme(), enrollment.coverageRatePercent(), enrollment.subsidised(),
+                enrollment.contributions(), enrollment.contributionsSubsidised()));
+        s.append(String.format("Bills %,d: settled %,d, reversed %,d, refused %,d, replayed %,d; %.1f settlements/s over %.0f s%n",
+                run.bills(), run.settled(), run.reversed(), run.refused(), run.replayed(), run.settlementsPerSecond(), run.seconds()));
+        for (Fund f : funds) {
+            s.append(String.format("Fund %-8s income %14s | %,8d bills, total %14s, scope %14s, basic %14s, catastrophic %12s,"
+                            + " supplementary %12s, assistance %12s, person %14s | scope ratio %s%%, overall %s%%%n",
+                    f.scheme(), f.contributionIncome(), f.bills(), f.total(), f.policyScope(), f.basicFund(), f.catastrophic(),
+                    f.supplementary(), f.assistance(), f.personalPayment(), f.policyScopeRatioPercent(), f.overallRatioPercent()));
+        }
+        for (Reimbursement r : reimbursement) {
+            s.append(String.format("  %-24s %,7d person-times assisted, %,7d persons, assistance %12s, scope ratio %6s%%, overall %6s%%%n",
+                    r.category(), r.personTimesAssisted(), r.persons(), r.assistance(), r.policyScopeRatioPercent(),
+                    r.overallRatioPercent()));
+        }
+        s.append(String.format("Poverty-risk warnings: %,d flagged by this run (%,d in this month's export)%n",
+                povertyWarnings.flaggedByThisRun(), povertyWarnings.exportedThisMonth()));
+        s.append(String.format("Fraud: %,d bills planted %s, %,d flagged %s; precision %s%%, recall %s%%%n", fraud.plantedBills(),
+                fraud.plantedByPattern(), fraud.flaggedBills(), fraud.flaggedByRule(), fraud.precisionPercent(), fraud.recallPercent()));
+        for (Vbp v : vbp) {
+            s.append(String.format("VBP %-20s %s agreed %s consumed %s (%s%%), purchased %s, saved %s%n", v.batch(), v.itemCode(),
+                    v.agreed(), v.consumed(), v.completionPercent(), v.purchased(), v.savings()));
+        }
+        s.append("Events:").append(System.lineSeparator());
+        for (EventCounts.TopicFlow t : events) {
+            s.append(String.format("  %-28s published %,8d processed %s lag %s dead letters %d %s%n", t.topic(), t.published(),
+                    t.processedByGroup(), t.lagByGroup(), t.deadLettered(), t.balanced() ? "ok" : "NOT BALANCED"));
+        }
+        s.append("Latency (ms):").append(System.lineSeparator());
+        latencyMillis.forEach((api, l) -> s.append(String.format("  %-62s %,9d calls p50 %8.2f p90 %8.2f p99 %8.2f max %8.2f%n",
+                api, l.calls(), l.p50(), l.p90(), l.p99(), l.max())));
+        s.append("Books:").append(System.lineSeparator());
+        for (Check c : books.checks()) {
+            s.append(String.format("  [%s] %s: ledger %s, platform %s%n", c.ok() ? "ok" : "FAIL", c.name(), c.expected(), c.actual()));
+        }
+        s.append(books.balanced() ? "THE BOOKS BALANCE and no event was lost." : "THE BOOKS DO NOT BALANCE.")
+                .append(System.lineSeparator());
+        return s.toString();
+    }
+}

@@ -1,0 +1,102 @@
+package org.yibao.city;
+
+import org.junit.jupiter.api.Test;
+import org.yibao.city.model.CityGenerator;
+import org.yibao.city.model.CityParameters;
+import org.yibao.city.model.Encounter;
+import org.yibao.city.model.FraudPattern;
+import org.yibao.city.model.Person;
+import org.yibao.city.model.Roster;
+import org.yibao.contracts.events.VisitType;
+import org.yibao.contracts.identity.ResidentId;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CityGeneratorTest {
+
+    private static final CityParameters CITY = new CityParameters(42, 20_000, 2025, LocalDate.of(2025, 12, 31), 0.01);
+
+    @Test
+    void theSameSeedGivesTheSameCityBillForBill() {
+        CityGenerator a = new CityGenerator(CITY);
+        CityGenerator b = new CityGenerator(CITY);
+        for (int i = 0; i < 500; i++) {
+            assertThat(b.person(i)).isEqualTo(a.person(i));
+            assertThat(b.encounters(b.person(i))).isEqualTo(a.encounters(a.person(i)));
+        }
+        CityGenerator other = new CityGenerator(new CityParameters(43, 20_000, 2025, LocalDate.of(2025, 12, 31), 0.01));
+        assertThat(other.person(0).id()).isNotEqualTo(a.person(0).id());
+    }
+
+    @Test
+    void everyPersonHasADistinctValidIdMatchingTheirAge() {
+        Set<String> ids = new HashSet<>();
+        new CityGenerator(CITY).persons().forEach(p -> {
+            assertThat(ResidentId.isValid(p.id().value())).isTrue();
+            assertThat(ids.add(p.id().value())).as("duplicate %s", p.id()).isTrue();
+            assertThat(p.age()).isBetween(0, 90);
+            assertThat(Roster.COUNTIES.stream().map(Roster.County::code)).contains(p.id().regionCode());
+        });
+    }
+
+    @Test
+    void theCityLooksLikeAPrefectureCity() {
+        List<Person> persons = new CityGenerator(CITY).persons().toList();
+        double enrolled = persons.stream().filter(Person::enrolled).count() / (double) persons.size();
+        double lowIncome = persons.stream().filter(Person::lowIncome).count() / (double) persons.size();
+        double employees = persons.stream().filter(p -> p.scheme().name().equals("EMPLOYEE")).count() / (double) persons.size();
+        assertThat(enrolled).isBetween(0.95, 0.98);
+        assertThat(lowIncome).isBetween(0.06, 0.085);
+        assertThat(employees).isBetween(0.04, 0.10);
+        assertThat(persons.stream().filter(p -> p.lowIncome() && !p.enrolled())).as("low-income people are all enrolled").isEmpty();
+    }
+
+    @Test
+    void honestBillsGiveTheAuditNothingToFindAndPlantedOnesAreMarked() {
+        CityGenerator city = new CityGenerator(CITY);
+        Set<FraudPattern> planted = new HashSet<>();
+        for (int i = 0; i < 5_000; i++) {
+            Person p = city.person(i);
+            List<Encounter> year = city.encounters(p);
+            for (Encounter e : year) {
+                assertThat(e.date()).isBetween(CITY.firstDay(), CITY.lastDay());
+                if (e.planted() != null) {
+                    planted.add(e.planted());
+                    continue;
+                }
+                assertThat(p.diedOn() == null || !e.date().isAfter(p.diedOn())).as("treated after death").isTrue();
+                Set<String> codes = e.lines().stream().map(l -> l.item().code()).collect(Collectors.toSet());
+                assertThat(codes).as("a code twice on %s", e.messageId()).hasSize(e.lines().size());
+                assertThat(e.lines()).allSatisfy(l -> {
+                    assertThat(l.quantity().intValue()).isLessThanOrEqualTo(300);
+                    assertThat(l.unitPrice()).isEqualTo(l.item().price());
+                });
+                if (e.visitType() == VisitType.INPATIENT) {
+                    assertThat(codes).anyMatch(c -> !c.startsWith("S25"));
+                }
+            }
+            List<Encounter> stays = year.stream().filter(e -> e.visitType() == VisitType.INPATIENT && e.planted() == null).toList();
+            for (int k = 1; k < stays.size(); k++) {
+                assertThat(stays.get(k).date()).isAfterOrEqualTo(stays.get(k - 1).date().plusDays(60));
+            }
+        }
+        assertThat(planted).containsExactlyInAnyOrder(FraudPattern.values());
+    }
+
+    @Test
+    void everyInstitutionOfTheCityIsAClientOfTheLocalGateway() throws Exception {
+        String clients = Files.readString(Path.of("").toAbsolutePath().getParent()
+                .resolve("gateway/src/main/resources/local-clients.yml"));
+        Roster.INSTITUTIONS.forEach(i -> assertThat(clients).contains("id: " + i.clientId() + ", kind: "
+                + (i.isPharmacy() ? "PHARMACY" : "HIS") + ", institution: " + i.code()));
+        assertThat(clients).contains("id: city-bureau,");
+    }
+}
