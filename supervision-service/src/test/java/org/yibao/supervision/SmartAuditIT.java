@@ -22,6 +22,7 @@ import org.yibao.contracts.identity.ResidentId;
 import org.yibao.contracts.money.Money;
 import org.yibao.testsupport.client.EventPublisher;
 import org.yibao.testsupport.client.ServiceClient;
+import tools.jackson.databind.JsonNode;
 import org.yibao.testsupport.security.TestCallers;
 import org.yibao.testsupport.spring.PlatformIntegrationTest;
 import tools.jackson.databind.json.JsonMapper;
@@ -233,6 +234,29 @@ class SmartAuditIT {
         System.out.printf("smart audit on %d claims (%d planted findings): precision %.2f, recall %.2f%n",
                 stream.size(), planted.size(), precision, recall);
         assertThat(found).containsExactlyInAnyOrderElementsOf(planted);
+
+        // the auditors' list, read in small pages, holds the same findings
+        Set<String> claims = new HashSet<>(stream.stream().map(ClaimSettled::settlementId).toList());
+        ServiceClient api = new ServiceClient(environment.getRequiredProperty("local.server.port", Integer.class), TestCallers.AUDITOR);
+        Set<String> listed = new HashSet<>();
+        String after = "";
+        int pages = 0;
+        do {
+            HttpResponse<String> page = api.get("/api/supervision/violations?year=" + DAY.getYear() + "&limit=3" + after);
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+            JsonNode body = json.readTree(page.body());
+            body.path("violations").forEach(v -> {
+                if (claims.contains(v.path("settlementId").asString())) {
+                    listed.add(v.path("rule").asString() + "/" + v.path("settlementId").asString());
+                    assertThat(v.path("personId").asString()).contains("*");
+                }
+            });
+            after = body.path("next").isNull() ? null : "&after=" + body.path("next").asString();
+            pages++;
+        } while (after != null);
+        assertThat(pages).isGreaterThan(planted.size() / 3);
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(planted);
+        assertThat(api.get("/api/supervision/violations?year=2026&limit=0").statusCode()).isEqualTo(400);
     }
 
     // --- helpers ---

@@ -85,8 +85,9 @@ public record CityReport(City city, Run run, Enrollment enrollment, List<Fund> f
         }
         s.append(String.format("Poverty-risk warnings: %,d flagged by this run (%,d in this month's export)%n",
                 povertyWarnings.flaggedByThisRun(), povertyWarnings.exportedThisMonth()));
-        s.append(String.format("Fraud: %,d bills planted %s, %,d flagged %s; precision %s%%, recall %s%%%n", fraud.plantedBills(),
-                fraud.plantedByPattern(), fraud.flaggedBills(), fraud.flaggedByRule(), fraud.precisionPercent(), fraud.recallPercent()));
+        s.append(String.format("Fraud: %,d bills planted %s, %,d flagged %s; precision %s%%, recall %s%%, missed %s%n",
+                fraud.plantedBills(), fraud.plantedByPattern(), fraud.flaggedBills(), fraud.flaggedByRule(), fraud.precisionPercent(),
+                fraud.recallPercent(), fraud.missedByPattern()));
         for (Vbp v : vbp) {
             s.append(String.format("VBP %-20s %s agreed %s consumed %s (%s%%), purchased %s, saved %s%n", v.batch(), v.itemCode(),
                     v.agreed(), v.consumed(), v.completionPercent(), v.purchased(), v.savings()));

@@ -23,6 +23,8 @@ import java.util.UUID;
 class ViolationController {
 
     static final int MAX_PAGE = 5_000;
+    /** PostgreSQL orders uuids as unsigned bytes: the nil uuid comes before every other. */
+    private static final UUID FIRST = new UUID(0, 0);
 
     record Violation(UUID id, String rule, String settlementId, List<String> related, String personId, String institution,
                      LocalDate serviceDate, Money amountAtRisk, String evidence) {
@@ -55,7 +57,7 @@ class ViolationController {
                         where c.service_date between ? and ? and v.violation_id > ?
                         order by v.violation_id limit ?""")
                 .params(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31),
-                        after == null ? new UUID(Long.MIN_VALUE, Long.MIN_VALUE) : after, limit)
+                        after == null ? FIRST : after, limit)
                 .query((rs, n) -> new Violation(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4).isEmpty() ? List.of() : List.of(rs.getString(4).split(",")),
                         IdMasking.mask(rs.getString(5)), rs.getString(6), rs.getObject(7, LocalDate.class),
