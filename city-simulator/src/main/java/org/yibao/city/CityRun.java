@@ -79,6 +79,8 @@ public final class CityRun {
         Registration.Upload enrolled = registration.enroll(generator);
         step("identity feeds from the departments");
         Map<String, Registration.Upload> feeds = registration.feeds(generator);
+        step("household incomes of low-income people");
+        forEachPerson(p -> p.householdIncome() != null, registration::householdIncome);
         quiet("identities and enrollments");
         step("chronic-disease certifications");
         AtomicLong certifications = new AtomicLong();

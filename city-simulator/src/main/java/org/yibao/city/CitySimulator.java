@@ -27,6 +27,7 @@ import java.util.Map;
  *   --gateway http://localhost:8080
  *   --kafka localhost:19092  the broker, to count both sides of every topic
  *   --out city-report.json
+ *   --generate-only true   build the city and count it, without a platform (how the generator scales)
  * </pre>
  * Exits 0 when the books balance and no event was lost, 2 otherwise.
  */
@@ -42,6 +43,10 @@ public final class CitySimulator {
         CityParameters city = CityParameters.ofThisYear(Long.parseLong(o.getOrDefault("seed", "2021")),
                 Integer.parseInt(o.getOrDefault("persons", "10000")), Double.parseDouble(o.getOrDefault("fraud", "0.005")),
                 LocalDate.now());
+        if (Boolean.parseBoolean(o.getOrDefault("generate-only", "false"))) {
+            census(new CityGenerator(city));
+            return;
+        }
         CityReport report = run(city, URI.create(o.getOrDefault("gateway", "http://localhost:8080")),
                 o.getOrDefault("kafka", "localhost:19092"), Integer.parseInt(o.getOrDefault("workers", "8")),
                 Double.parseDouble(o.getOrDefault("rate", "0")));
@@ -50,6 +55,37 @@ public final class CitySimulator {
         System.out.print(report.summary());
         System.out.println("Report written to " + out.toAbsolutePath());
         System.exit(report.books().balanced() && report.run().refused() == 0 ? 0 : 2);
+    }
+
+    /** The city counted as the generator builds it, person by person, with the time and heap it took. */
+    static void census(CityGenerator generator) {
+        long started = System.nanoTime();
+        java.util.concurrent.atomic.LongAdder enrolled = new java.util.concurrent.atomic.LongAdder();
+        java.util.concurrent.atomic.LongAdder lowIncome = new java.util.concurrent.atomic.LongAdder();
+        java.util.concurrent.atomic.LongAdder feedRows = new java.util.concurrent.atomic.LongAdder();
+        java.util.concurrent.atomic.LongAdder planted = new java.util.concurrent.atomic.LongAdder();
+        Map<String, java.util.concurrent.atomic.LongAdder> bills = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.stream.IntStream.range(0, generator.parameters().persons()).parallel().forEach(i -> {
+            var p = generator.person(i);
+            if (p.enrolled()) {
+                enrolled.increment();
+            }
+            if (p.lowIncome()) {
+                lowIncome.increment();
+            }
+            feedRows.add(generator.feedRecords(p).size());
+            for (var e : generator.encounters(p)) {
+                bills.computeIfAbsent(e.visitType().name(), k -> new java.util.concurrent.atomic.LongAdder()).increment();
+                if (e.planted() != null) {
+                    planted.increment();
+                }
+            }
+        });
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf("%,d persons: %,d enrolled, %,d low-income (%,d feed rows); bills %s, %,d planted; generated in %.1f s,"
+                        + " heap used %,d MiB%n", generator.parameters().persons(), enrolled.sum(), lowIncome.sum(), feedRows.sum(),
+                new java.util.TreeMap<>(bills), planted.sum(), (System.nanoTime() - started) / 1e9,
+                (rt.totalMemory() - rt.freeMemory()) >> 20);
     }
 
     public static CityReport run(CityParameters city, URI gateway, String kafka, int workers, double rate)

@@ -131,6 +131,14 @@ public final class Registration {
         return true;
     }
 
+    /** The assistance office records a low-income household's income (for the poverty-risk warning). */
+    public void householdIncome(Person p) {
+        Setup.expect(gateway.call(Setup.BUREAU, "PUT", "PUT /api/assistance/persons/{personId}/household-income/{year}",
+                "/api/assistance/persons/" + p.id().value() + "/household-income/" + city.year(), "application/json",
+                Json.write(Map.of("income", p.householdIncome().amount())), java.time.Duration.ofSeconds(30)),
+                "household income of " + p.id().masked());
+    }
+
     /** The death registry reaches the auditors after the year's bills. */
     public void registerDeath(Person p) {
         Setup.expect(gateway.postJson(Setup.BUREAU, "POST /api/supervision/deaths", "/api/supervision/deaths",

@@ -100,7 +100,10 @@ public final class CityGenerator {
         if (age >= 60 && r.nextDouble() < 0.012 && city.days() > 60) {
             died = city.firstDay().plusDays(30 + r.nextInt(city.days() - 30));
         }
-        return new Person(index, id, name, county.code(), age, scheme, type, tier, enrolled, category, chronic, centre, died);
+        // ASSUMPTION: low-income households live on 3,000-18,000 yuan a year
+        Money income = category == null ? null : Money.ofFen(100L * (3_000 + r.nextInt(15_001)));
+        return new Person(index, id, name, county.code(), age, scheme, type, tier, enrolled, category, chronic, centre, died,
+                income);
     }
 
     private static AssistanceCategory category(double r) {
@@ -387,7 +390,12 @@ public final class CityGenerator {
         }
         choices.remove(avoid);
         String diagnosis = choices.get(r.nextInt(choices.size()));
-        int days = diagnosis.equals("I63") ? 10 + r.nextInt(11) : 3 + r.nextInt(12);
+        // ASSUMPTION: one older patient's stay in eight is for lung cancer, treated with a drug off the
+        // catalog; such bills, paid by the patient, are what the poverty-risk warning is for
+        if (p.age() >= 50 && !"C34".equals(avoid) && r.nextDouble() < 0.12) {
+            diagnosis = "C34";
+        }
+        int days = diagnosis.equals("I63") || diagnosis.equals("C34") ? 10 + r.nextInt(11) : 3 + r.nextInt(12);
         List<Encounter.Line> lines = new ArrayList<>();
         lines.add(line(r.nextDouble() < 0.1 ? Item.SPECIAL_BED : Item.BED, days));
         lines.add(line(Item.BLOOD_TEST, 2));
@@ -406,6 +414,7 @@ public final class CityGenerator {
                 lines.add(line(Item.STENT, 1 + r.nextInt(2)));
             }
             case "S72" -> lines.add(line(Item.HIP, 1));
+            case "C34" -> lines.add(line(Item.GEFITINIB, 2 + r.nextInt(7)));
             default -> throw new IllegalStateException(diagnosis);
         }
         return new Draft(discharged, hospital, VisitType.INPATIENT, List.of(diagnosis), lines, null);

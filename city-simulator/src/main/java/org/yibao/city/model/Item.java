@@ -28,6 +28,8 @@ public record Item(String code, String name, Money price, boolean vbp, String ge
     public static final Item ATORVASTATIN = vbp("XC10AAA198A001010100017", "阿托伐他汀钙片 20mg", "0.30", "阿托伐他汀", "0.88");
     public static final Item METOPROLOL = of("XC07ABM070A001010100006", "酒石酸美托洛尔片 25mg", "0.15");
     public static final Item PARACETAMOL = of("XN02BEA006A001010100015", "对乙酰氨基酚片 0.5g", "0.08");
+    /** Not on the reimbursement catalog: the platform settles it as full self-pay (目录外). */
+    public static final Item GEFITINIB = of("XL01XEG001A001010100099", "吉非替尼片 250mg×10片/盒 (目录外)", "1500.00");
     public static final Item THALIDOMIDE = of("XL04AXS001A001010100018", "沙利度胺片 50mg (自费)", "12.00");
     // consumables
     public static final Item SYRINGE = of("C0301010000000000000019", "一次性使用无菌注射器 5ml", "0.60");

@@ -5,6 +5,7 @@ import org.yibao.contracts.events.EmploymentTier;
 import org.yibao.contracts.events.PersonType;
 import org.yibao.contracts.events.Scheme;
 import org.yibao.contracts.identity.ResidentId;
+import org.yibao.contracts.money.Money;
 
 import java.time.LocalDate;
 
@@ -16,10 +17,12 @@ import java.time.LocalDate;
  * @param chronic       the chronic disease certified for outpatient care (ICD-10), or null
  * @param chronicCentre the hospital that applies for and treats their chronic disease
  * @param diedOn        the day they die this year, or null
+ * @param householdIncome for low-income people, the household's yearly income the assistance office
+ *                        records (the poverty-risk warning compares medical spending with it), or null
  */
 public record Person(int index, ResidentId id, String name, String county, int age, Scheme scheme, PersonType type,
                      EmploymentTier tier, boolean enrolled, AssistanceCategory category, Chronic chronic,
-                     Institution chronicCentre, LocalDate diedOn) {
+                     Institution chronicCentre, LocalDate diedOn, Money householdIncome) {
 
     /** The chronic diseases of the simulated city's certified outpatients. */
     public enum Chronic {
