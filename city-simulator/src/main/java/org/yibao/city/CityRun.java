@@ -111,7 +111,8 @@ public final class CityRun {
         uploads.put("enrollment", enrolled);
         uploads.put("identityFeeds", feeds);
 
-        CityReport.Run run = new CityReport.Run((System.nanoTime() - started) / 1e9, care.bills(), care.settled(), care.replayed(),
+        CityReport.Run run = new CityReport.Run((System.nanoTime() - started) / 1e9, care.bills(), care.settled(), care.nationally(),
+                care.replayed(),
                 care.reversed(), care.refused(), care.refusedByStatus(), care.sampleRefusals(), care.settlementsPerSecond(),
                 certifications.get(), deaths.get(), uploads);
         return new CityReport(

@@ -4,6 +4,7 @@ import org.yibao.city.model.CityGenerator;
 import org.yibao.city.model.Encounter;
 import org.yibao.city.model.FraudPattern;
 import org.yibao.city.report.Ledger;
+import org.yibao.contracts.events.VisitType;
 import org.yibao.contracts.money.Money;
 import org.yibao.testsupport.client.KeepAliveHttp;
 import tools.jackson.databind.JsonNode;
@@ -34,7 +35,8 @@ public final class Treatment {
     static final String REVERSE = "POST /api/settlement/settlements/{id}/reversal";
 
     /** The outcome of the year's bills. */
-    public record Outcome(long bills, long settled, long replayed, long reversed, Map<String, Long> refusedByStatus,
+    /** @param nationally bills settled through the national interface (2207/2304) rather than the platform's own API */
+    public record Outcome(long bills, long settled, long nationally, long replayed, long reversed, Map<String, Long> refusedByStatus,
                           List<String> sampleRefusals, long notAddingUp, double seconds, Map<String, FraudPattern> planted,
                           Set<String> settlementIds) {
 
@@ -58,11 +60,13 @@ public final class Treatment {
     private final LongAdder replayed = new LongAdder();
     private final LongAdder reversed = new LongAdder();
     private final LongAdder notAddingUp = new LongAdder();
+    private final LongAdder nationally = new LongAdder();
     private final Map<String, LongAdder> refused = new ConcurrentHashMap<>();
     private final List<String> sampleRefusals = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Map<String, FraudPattern> planted = new ConcurrentHashMap<>();
     private final Set<String> settlementIds = ConcurrentHashMap.newKeySet();
     private final AtomicLong nextSlot = new AtomicLong();
+    private final NationalInterface national;
 
     /** @param rate bills a second across all workers; 0 for as fast as the platform answers */
     public Treatment(Gateway gateway, CityGenerator generator, Ledger ledger, int workers, double rate) {
@@ -71,6 +75,7 @@ public final class Treatment {
         this.ledger = ledger;
         this.workers = workers;
         this.rate = rate;
+        this.national = new NationalInterface(gateway);
     }
 
     public Outcome run() throws InterruptedException {
@@ -96,7 +101,7 @@ public final class Treatment {
         }
         Map<String, Long> refusedByStatus = new TreeMap<>();
         refused.forEach((status, n) -> refusedByStatus.put(status, n.sum()));
-        return new Outcome(bills.sum(), settled.sum(), replayed.sum(), reversed.sum(), refusedByStatus,
+        return new Outcome(bills.sum(), settled.sum(), nationally.sum(), replayed.sum(), reversed.sum(), refusedByStatus,
                 List.copyOf(sampleRefusals), notAddingUp.sum(), (System.nanoTime() - started) / 1e9, Map.copyOf(planted),
                 settlementIds);
     }
@@ -111,35 +116,54 @@ public final class Treatment {
         }
     }
 
+    /** A settled bill as the city's ledger keeps it. */
+    private record Settled(String id, String scheme, Map<Ledger.Layer, Money> layers, JsonNode answer) {
+    }
+
     private void bill(KeepAliveHttp connection, Encounter e) {
         pace();
         bills.increment();
-        JsonNode bill = settle(connection, e, e.messageId());
+        boolean national = NationalInterface.speaksIt(e.institution())
+                && (e.visitType() == VisitType.GENERAL_OUTPATIENT || e.visitType() == VisitType.INPATIENT);
+        Settled bill = national ? settleNationally(connection, e) : settle(connection, e, e.messageId());
         if (bill == null) {
             return;
         }
         if (e.planted() != null) {
-            planted.put(bill.path("id").asString(), e.planted());
+            planted.put(bill.id(), e.planted());
         }
         if (e.reversed()) {
             // a billing error found the same day: the hospital reverses and bills again
-            String id = bill.path("id").asString();
-            Gateway.Response r = gateway.post(connection, e.institution().clientId(), REVERSE,
-                    "/api/settlement/settlements/" + id + "/reversal", Json.write(Map.of("reason", "billing error, billed again")));
-            if (!r.ok()) {
-                refuse(e, REVERSE, r);
-                return;
+            if (national) {
+                try {
+                    this.national.reverse(connection, e, bill.answer());
+                } catch (NationalInterface.Refused r) {
+                    refuse(e, "POST " + NationalInterface.PATH + " " + r.infno, r.getMessage());
+                    return;
+                }
+            } else {
+                Gateway.Response r = gateway.post(connection, e.institution().clientId(), REVERSE,
+                        "/api/settlement/settlements/" + bill.id() + "/reversal", Json.write(Map.of("reason", "billing error, billed again")));
+                if (!r.ok()) {
+                    refuse(e, REVERSE + " " + r.status(), r.body());
+                    return;
+                }
             }
             reversed.increment();
-            settlementIds.remove(id);
-            ledger.reversed(e.person().scheme().name(), e.visitType().name(), layers(bill));
+            settlementIds.remove(bill.id());
+            ledger.reversed(bill.scheme(), e.visitType().name(), bill.layers());
             vbp(e, -1);
-            settle(connection, e, e.messageId() + "R");
+            if (national) {
+                settleNationally(connection, new Encounter(e.messageId() + "R", e.person(), e.date(), e.institution(),
+                        e.visitType(), e.diagnoses(), e.lines(), e.planted(), false));
+            } else {
+                settle(connection, e, e.messageId() + "R");
+            }
         }
     }
 
     /** The settled bill, or null when it was refused or settled by an earlier run of the same city. */
-    private JsonNode settle(KeepAliveHttp connection, Encounter e, String messageId) {
+    private Settled settle(KeepAliveHttp connection, Encounter e, String messageId) {
         Gateway.Response r = gateway.post(connection, e.institution().clientId(), SETTLE, "/api/settlement/settlements",
                 Json.write(request(e, messageId)));
         if (r.status() == 200) {
@@ -147,11 +171,49 @@ public final class Treatment {
             return null;
         }
         if (r.status() != 201) {
-            refuse(e, SETTLE, r);
+            refuse(e, SETTLE + " " + r.status(), r.body());
             return null;
         }
         JsonNode bill = Json.read(r.body());
-        Map<Ledger.Layer, Money> layers = layers(bill);
+        JsonNode amounts = bill.path("amounts");
+        Map<Ledger.Layer, Money> layers = new EnumMap<>(Ledger.Layer.class);
+        for (Ledger.Layer layer : Ledger.Layer.values()) {
+            layers.put(layer, Json.money(amounts.get(layer.name())));
+        }
+        return record(e, new Settled(bill.path("id").asString(), bill.path("scheme").asString(), layers, bill));
+    }
+
+    /**
+     * Through the national interface; the layers are read back from {@code setlinfo} as the hospital
+     * sees them (ADR 0011: 大病 hifmi_pay and other oth_pay for residents, 大额 hifob_pay for
+     * employees, whose packs here have no catastrophic layer).
+     */
+    private Settled settleNationally(KeepAliveHttp connection, Encounter e) {
+        JsonNode s;
+        try {
+            s = national.settle(connection, e);
+        } catch (NationalInterface.Refused r) {
+            refuse(e, "POST " + NationalInterface.PATH + " " + r.infno, r.getMessage());
+            return null;
+        }
+        boolean employee = "310".equals(s.path("insutype").asString());
+        Map<Ledger.Layer, Money> layers = new EnumMap<>(Ledger.Layer.class);
+        layers.put(Ledger.Layer.total, Json.money(s.get("medfee_sumamt")));
+        layers.put(Ledger.Layer.fullSelfPay, Json.money(s.get("fulamt_ownpay_amt")).plus(Json.money(s.get("overlmt_selfpay"))));
+        layers.put(Ledger.Layer.priorSelfPay, Json.money(s.get("preselfpay_amt")));
+        layers.put(Ledger.Layer.policyScope, Json.money(s.get("inscp_scp_amt")));
+        layers.put(Ledger.Layer.basicFund, Json.money(s.get("hifp_pay")));
+        layers.put(Ledger.Layer.catastrophic, employee ? Money.ZERO : Json.money(s.get("hifmi_pay")));
+        layers.put(Ledger.Layer.supplementary, employee ? Json.money(s.get("hifob_pay")) : Json.money(s.get("oth_pay")));
+        layers.put(Ledger.Layer.assistance, Json.money(s.get("maf_pay")));
+        layers.put(Ledger.Layer.personalAccount, Json.money(s.get("acct_pay")));
+        layers.put(Ledger.Layer.cash, Json.money(s.get("psn_cash_pay")));
+        nationally.increment();
+        return record(e, new Settled(s.path("setl_id").asString(), employee ? "EMPLOYEE" : "RESIDENT", layers, s));
+    }
+
+    private Settled record(Encounter e, Settled bill) {
+        Map<Ledger.Layer, Money> layers = bill.layers();
         Money paid = layers.get(Ledger.Layer.basicFund).plus(layers.get(Ledger.Layer.catastrophic))
                 .plus(layers.get(Ledger.Layer.supplementary)).plus(layers.get(Ledger.Layer.assistance))
                 .plus(layers.get(Ledger.Layer.personalAccount)).plus(layers.get(Ledger.Layer.cash));
@@ -159,8 +221,8 @@ public final class Treatment {
             notAddingUp.increment();
         }
         settled.increment();
-        settlementIds.add(bill.path("id").asString());
-        ledger.settled(bill.path("scheme").asString(), e.visitType().name(), layers);
+        settlementIds.add(bill.id());
+        ledger.settled(bill.scheme(), e.visitType().name(), layers);
         vbp(e, 1);
         return bill;
     }
@@ -173,21 +235,12 @@ public final class Treatment {
         }
     }
 
-    private void refuse(Encounter e, String api, Gateway.Response r) {
-        refused.computeIfAbsent(api + " " + r.status(), s -> new LongAdder()).increment();
+    private void refuse(Encounter e, String what, String answer) {
+        refused.computeIfAbsent(what, s -> new LongAdder()).increment();
         if (sampleRefusals.size() < 20) {
-            sampleRefusals.add(e.messageId() + " " + e.visitType() + " at " + e.institution().code() + ": " + r.status() + " "
-                    + (r.body().length() > 400 ? r.body().substring(0, 400) : r.body()));
+            sampleRefusals.add(e.messageId() + " " + e.visitType() + " at " + e.institution().code() + ": " + what + " "
+                    + (answer.length() > 400 ? answer.substring(0, 400) : answer));
         }
-    }
-
-    private static Map<Ledger.Layer, Money> layers(JsonNode bill) {
-        JsonNode amounts = bill.path("amounts");
-        Map<Ledger.Layer, Money> layers = new EnumMap<>(Ledger.Layer.class);
-        for (Ledger.Layer layer : Ledger.Layer.values()) {
-            layers.put(layer, Json.money(amounts.get(layer.name())));
-        }
-        return layers;
     }
 
     private static Map<String, Object> request(Encounter e, String messageId) {

@@ -18,7 +18,8 @@ public record CityReport(City city, Run run, Enrollment enrollment, List<Fund> f
     public record City(String name, String regionCode, long seed, int registeredPopulation, int year, String from, String to) {
     }
 
-    public record Run(double seconds, long bills, long settled, long replayed, long reversed, long refused,
+    /** @param settledNationally of the settled bills, those billed through the national interface */
+    public record Run(double seconds, long bills, long settled, long settledNationally, long replayed, long reversed, long refused,
                       Map<String, Long> refusedByStatus, List<String> sampleRefusals, double settlementsPerSecond,
                       long certifications, long deathsRegistered, Map<String, Object> uploads) {
     }
@@ -70,8 +71,9 @@ public record CityReport(City city, Run run, Enrollment enrollment, List<Fund> f
         s.append(String.format("Enrolled %,d (%s), coverage %s%%, %,d subsidised; contributions %s (assistance paid %s)%n",
                 enrollment.enrolled(), enrollment.enrolledByScheme(), enrollment.coverageRatePercent(), enrollment.subsidised(),
                 enrollment.contributions(), enrollment.contributionsSubsidised()));
-        s.append(String.format("Bills %,d: settled %,d, reversed %,d, refused %,d, replayed %,d; %.1f settlements/s over %.0f s%n",
-                run.bills(), run.settled(), run.reversed(), run.refused(), run.replayed(), run.settlementsPerSecond(), run.seconds()));
+        s.append(String.format("Bills %,d: settled %,d (%,d through the national interface), reversed %,d, refused %,d, replayed %,d;"
+                        + " %.1f settlements/s; the whole run %.0f s%n", run.bills(), run.settled(), run.settledNationally(), run.reversed(),
+                run.refused(), run.replayed(), run.settlementsPerSecond(), run.seconds()));
         for (Fund f : funds) {
             s.append(String.format("Fund %-8s income %14s | %,8d bills, total %14s, scope %14s, basic %14s, catastrophic %12s,"
                             + " supplementary %12s, assistance %12s, person %14s | scope ratio %s%%, overall %s%%%n",
