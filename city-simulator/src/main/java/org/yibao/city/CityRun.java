@@ -102,7 +102,9 @@ public final class CityRun {
             deaths.incrementAndGet();
         });
         setup.purchases(agreed);
+        long draining = System.nanoTime();
         quiet("the year's events");
+        double drainSeconds = (System.nanoTime() - draining) / 1e9;
 
         EventCounts.Snapshot eventsAfter = events.snapshot();
         Observations after = Observations.read(gateway, city.year());
@@ -114,7 +116,7 @@ public final class CityRun {
         CityReport.Run run = new CityReport.Run((System.nanoTime() - started) / 1e9, care.bills(), care.settled(), care.nationally(),
                 care.replayed(),
                 care.reversed(), care.refused(), care.refusedByStatus(), care.sampleRefusals(), care.settlementsPerSecond(),
-                certifications.get(), deaths.get(), uploads);
+                certifications.get(), deaths.get(), drainSeconds, uploads);
         return new CityReport(
                 new CityReport.City(Roster.CITY_NAME, Roster.CITY, city.seed(), city.persons(), city.year(),
                         city.firstDay().toString(), city.lastDay().toString()),

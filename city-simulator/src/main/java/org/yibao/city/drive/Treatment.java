@@ -90,7 +90,8 @@ public final class Treatment {
         pool.shutdown();
         while (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
             double seconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf("  %,d bills settled in %.0f s (%.1f/s)%n", settled.sum(), seconds, settled.sum() / seconds);
+            System.out.printf("  %,d bills settled in %.0f s (%.1f/s), %,d replayed%n", settled.sum(), seconds,
+                    settled.sum() / seconds, replayed.sum());
         }
         for (Future<?> f : running) {
             try {

@@ -18,10 +18,13 @@ public record CityReport(City city, Run run, Enrollment enrollment, List<Fund> f
     public record City(String name, String regionCode, long seed, int registeredPopulation, int year, String from, String to) {
     }
 
-    /** @param settledNationally of the settled bills, those billed through the national interface */
+    /**
+     * @param settledNationally of the settled bills, those billed through the national interface
+     * @param drainSeconds      how long the consumers took, after the last call, to process everything published
+     */
     public record Run(double seconds, long bills, long settled, long settledNationally, long replayed, long reversed, long refused,
                       Map<String, Long> refusedByStatus, List<String> sampleRefusals, double settlementsPerSecond,
-                      long certifications, long deathsRegistered, Map<String, Object> uploads) {
+                      long certifications, long deathsRegistered, double drainSeconds, Map<String, Object> uploads) {
     }
 
     /** Enrollment by scheme and the coverage of the registered population. */
@@ -72,8 +75,9 @@ public record CityReport(City city, Run run, Enrollment enrollment, List<Fund> f
                 enrollment.enrolled(), enrollment.enrolledByScheme(), enrollment.coverageRatePercent(), enrollment.subsidised(),
                 enrollment.contributions(), enrollment.contributionsSubsidised()));
         s.append(String.format("Bills %,d: settled %,d (%,d through the national interface), reversed %,d, refused %,d, replayed %,d;"
-                        + " %.1f settlements/s; the whole run %.0f s%n", run.bills(), run.settled(), run.settledNationally(), run.reversed(),
-                run.refused(), run.replayed(), run.settlementsPerSecond(), run.seconds()));
+                        + " %.1f settlements/s; the whole run %.0f s, consumers done %.0f s after the last call%n", run.bills(),
+                run.settled(), run.settledNationally(), run.reversed(), run.refused(), run.replayed(), run.settlementsPerSecond(),
+                run.seconds(), run.drainSeconds()));
         for (Fund f : funds) {
             s.append(String.format("Fund %-8s income %14s | %,8d bills, total %14s, scope %14s, basic %14s, catastrophic %12s,"
                             + " supplementary %12s, assistance %12s, person %14s | scope ratio %s%%, overall %s%%%n",
