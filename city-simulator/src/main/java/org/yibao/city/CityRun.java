@@ -5,6 +5,7 @@ import org.yibao.city.drive.Json;
 import org.yibao.city.drive.Registration;
 import org.yibao.city.drive.Setup;
 import org.yibao.city.drive.Treatment;
+import org.yibao.city.drive.Workers;
 import org.yibao.city.model.CityGenerator;
 import org.yibao.city.model.CityParameters;
 import org.yibao.city.model.FraudPattern;
@@ -27,9 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
@@ -107,7 +105,7 @@ public final class CityRun {
         double drainSeconds = (System.nanoTime() - draining) / 1e9;
 
         EventCounts.Snapshot eventsAfter = events.snapshot();
-        Observations after = Observations.read(gateway, city.year());
+        Observations changed = Observations.read(gateway, city.year()).since(before);
         List<EventCounts.TopicFlow> flows = EventCounts.flows(eventsBefore, eventsAfter);
         Map<String, Object> uploads = new LinkedHashMap<>();
         uploads.put("enrollment", enrolled);
@@ -120,57 +118,30 @@ public final class CityRun {
         return new CityReport(
                 new CityReport.City(Roster.CITY_NAME, Roster.CITY, city.seed(), city.persons(), city.year(),
                         city.firstDay().toString(), city.lastDay().toString()),
-                run, enrollment(), funds(after), reimbursement(after), warnings(flows, after), fraud(care), vbp(agreed),
-                books(ledger, care, before, after, flows, enrolled), flows, gateway.latencies().summaries());
+                run, enrollment(changed), funds(changed), reimbursement(changed), warnings(flows, changed), fraud(care), vbp(changed, agreed.keySet()),
+                books(ledger, care, changed, flows, enrolled), flows, gateway.latencies().summaries());
     }
 
-    private CityReport.Enrollment enrollment() {
-        JsonNode statistics = Json.read(gateway.read(Setup.BUREAU, "GET /api/enrollment/statistics",
-                "/api/enrollment/statistics?year=" + city.year()));
-        Map<String, Long> byScheme = new TreeMap<>();
-        long subsidised = 0;
-        Money contributions = Money.ZERO;
-        Money subsidies = Money.ZERO;
-        for (JsonNode row : statistics.path("enrolled")) {
-            if (row.path("regionCode").asString().startsWith(Roster.CITY.substring(0, 4))) {
-                byScheme.merge(row.path("scheme").asString(), row.path("enrolled").asLong(), Long::sum);
-                subsidised += row.path("subsidised").asLong();
-                contributions = contributions.plus(Json.money(row.get("contributions")));
-                subsidies = subsidies.plus(Json.money(row.get("subsidies")));
-            }
-        }
-        BigDecimal coverage = BigDecimal.ZERO;
-        for (JsonNode row : statistics.path("coverage")) {
-            if (row.path("regionCode").asString().equals(Roster.CITY)) {
-                coverage = row.path("coverageRate").decimalValue();
-            }
-        }
-        return new CityReport.Enrollment(byScheme, byScheme.values().stream().mapToLong(Long::longValue).sum(), subsidised,
-                coverage, contributions, subsidies);
+    private CityReport.Enrollment enrollment(Observations run) {
+        long enrolled = run.enrolledByScheme().values().stream().mapToLong(Long::longValue).sum();
+        return new CityReport.Enrollment(run.enrolledByScheme(), enrolled, run.subsidised(),
+                ratio(enrolled, city.persons()), run.contributions(), run.subsidies());
     }
 
-    private List<CityReport.Fund> funds(Observations after) {
-        JsonNode statistics = Json.read(gateway.read(Setup.BUREAU, "GET /api/enrollment/statistics",
-                "/api/enrollment/statistics?year=" + city.year()));
-        Map<String, Money> income = new TreeMap<>();
-        for (JsonNode row : statistics.path("enrolled")) {
-            if (row.path("regionCode").asString().startsWith(Roster.CITY.substring(0, 4))) {
-                income.merge(row.path("scheme").asString(), Json.money(row.get("contributions")), Money::plus);
-            }
-        }
+    private static List<CityReport.Fund> funds(Observations run) {
         Map<String, Map<Ledger.Layer, Money>> byScheme = new TreeMap<>();
         Map<String, Long> bills = new TreeMap<>();
-        after.spending().forEach((key, layers) -> {
+        run.spending().forEach((key, layers) -> {
             String scheme = key.substring(0, key.indexOf('/'));
             Map<Ledger.Layer, Money> sum = byScheme.computeIfAbsent(scheme, s -> new java.util.EnumMap<>(Ledger.Layer.class));
             layers.forEach((layer, amount) -> sum.merge(layer, amount, Money::plus));
-            bills.merge(scheme, after.spendingBills().get(key), Long::sum);
+            bills.merge(scheme, run.spendingBills().get(key), Long::sum);
         });
         List<CityReport.Fund> funds = new ArrayList<>();
         byScheme.forEach((scheme, l) -> {
             Money funded = l.get(Ledger.Layer.basicFund).plus(l.get(Ledger.Layer.catastrophic))
                     .plus(l.get(Ledger.Layer.supplementary)).plus(l.get(Ledger.Layer.assistance));
-            funds.add(new CityReport.Fund(scheme, income.getOrDefault(scheme, Money.ZERO), bills.get(scheme),
+            funds.add(new CityReport.Fund(scheme, run.contributionsByScheme().getOrDefault(scheme, Money.ZERO), bills.get(scheme),
                     l.get(Ledger.Layer.total), l.get(Ledger.Layer.policyScope), l.get(Ledger.Layer.basicFund),
                     l.get(Ledger.Layer.catastrophic), l.get(Ledger.Layer.supplementary), l.get(Ledger.Layer.assistance),
                     l.get(Ledger.Layer.personalAccount).plus(l.get(Ledger.Layer.cash)),
@@ -179,25 +150,26 @@ public final class CityRun {
         return funds;
     }
 
-    private static List<CityReport.Reimbursement> reimbursement(Observations after) {
+    private static List<CityReport.Reimbursement> reimbursement(Observations run) {
         List<CityReport.Reimbursement> out = new ArrayList<>();
-        after.assistanceByCategory().forEach((category, r) -> out.add(new CityReport.Reimbursement(category,
-                r.path("personTimes").asLong(), r.path("persons").asLong(), Json.money(r.get("assistance")),
-                Json.money(r.get("total")), Json.money(r.get("policyScope")), Json.money(r.get("fundsPaid")),
-                r.path("policyScopeRatio").decimalValue(), r.path("overallRatio").decimalValue())));
-        Money scope = after.assistanceSum("policyScope");
-        Money total = after.assistanceSum("total");
-        Money funds = after.assistanceSum("fundsPaid");
-        out.add(new CityReport.Reimbursement("ALL", out.stream().mapToLong(CityReport.Reimbursement::personTimesAssisted).sum(),
-                out.stream().mapToLong(CityReport.Reimbursement::persons).sum(), after.assistanceSum("assistance"), total, scope,
-                funds, percent(funds, scope), percent(funds, total)));
+        run.assistanceByCategory().forEach((category, c) -> out.add(reimbursement(category, c)));
+        out.add(reimbursement("ALL", new Observations.Category(
+                run.assistanceByCategory().values().stream().mapToLong(Observations.Category::personTimes).sum(),
+                run.assistanceByCategory().values().stream().mapToLong(Observations.Category::persons).sum(),
+                run.assistanceSum(Observations.Category::assistance), run.assistanceSum(Observations.Category::total),
+                run.assistanceSum(Observations.Category::policyScope), run.assistanceSum(Observations.Category::fundsPaid))));
         return out;
     }
 
-    private static CityReport.Warnings warnings(List<EventCounts.TopicFlow> flows, Observations after) {
+    private static CityReport.Reimbursement reimbursement(String category, Observations.Category c) {
+        return new CityReport.Reimbursement(category, c.personTimes(), c.persons(), c.assistance(), c.total(), c.policyScope(),
+                c.fundsPaid(), percent(c.fundsPaid(), c.policyScope()), percent(c.fundsPaid(), c.total()));
+    }
+
+    private static CityReport.Warnings warnings(List<EventCounts.TopicFlow> flows, Observations run) {
         long flagged = flows.stream().filter(f -> f.topic().equals(Topics.POVERTY_RISKS)).mapToLong(EventCounts.TopicFlow::published)
                 .sum();
-        return new CityReport.Warnings(flagged, after.warningsThisMonth());
+        return new CityReport.Warnings(flagged, run.warningsThisMonth());
     }
 
     /** Every finding on this run's bills, page by page, against what was planted. */
@@ -237,21 +209,22 @@ public final class CityRun {
                 ratio(truePositives, rulesByBill.size()), ratio(truePositives, plantedBills), missed);
     }
 
-    private List<CityReport.Vbp> vbp(Map<String, BigDecimal> agreed) {
+    /**
+     * Each VBP product over the institutions this run agreed volumes with (an earlier city may have
+     * agreed others): agreed, consumed, purchased, saved.
+     */
+    private static List<CityReport.Vbp> vbp(Observations run, Set<String> agreedThisRun) {
         Map<String, CityReport.Vbp> byItem = new TreeMap<>();
-        for (String batch : new String[]{Setup.DRUG_BATCH, Setup.CONSUMABLE_BATCH}) {
-            for (JsonNode row : Json.read(gateway.read(Setup.BUREAU, "GET /api/procurement/batches/{batchId}/report",
-                    "/api/procurement/batches/" + batch + "/report?year=" + city.year()))) {
-                String item = row.path("itemCode").asString();
-                CityReport.Vbp sum = byItem.get(item);
-                BigDecimal a = row.path("agreed").decimalValue();
-                BigDecimal c = row.path("consumed").decimalValue();
-                BigDecimal p = row.path("purchased").decimalValue();
-                Money s = Json.money(row.get("savings"));
-                byItem.put(item, sum == null ? new CityReport.Vbp(batch, item, a, c, p, null, s)
-                        : new CityReport.Vbp(batch, item, sum.agreed().add(a), sum.consumed().add(c), sum.purchased().add(p), null,
-                        sum.savings().plus(s)));
+        for (Map.Entry<String, Observations.VbpRow> e : run.vbp().entrySet()) {
+            if (!agreedThisRun.contains(e.getKey())) {
+                continue;
             }
+            Observations.VbpRow row = e.getValue();
+            CityReport.Vbp sum = byItem.get(row.itemCode());
+            byItem.put(row.itemCode(), sum == null
+                    ? new CityReport.Vbp(row.batch(), row.itemCode(), row.agreed(), row.consumed(), row.purchased(), null, row.savings())
+                    : new CityReport.Vbp(row.batch(), row.itemCode(), sum.agreed().add(row.agreed()), sum.consumed().add(row.consumed()),
+                    sum.purchased().add(row.purchased()), null, sum.savings().plus(row.savings())));
         }
         return byItem.values().stream().map(v -> new CityReport.Vbp(v.batch(), v.itemCode(), v.agreed(), v.consumed(),
                 v.purchased(), v.agreed().signum() == 0 ? BigDecimal.ZERO
@@ -262,47 +235,51 @@ public final class CityRun {
      * The books: the city's ledger against each service's own account of the run (differences of
      * the reports before and after), and both sides of every topic.
      */
-    private CityReport.Books books(Ledger ledger, Treatment.Outcome care, Observations before, Observations after,
-                                   List<EventCounts.TopicFlow> flows, Registration.Upload enrolled) {
+    private CityReport.Books books(Ledger ledger, Treatment.Outcome care, Observations run, List<EventCounts.TopicFlow> flows,
+                                   Registration.Upload enrolled) {
         List<CityReport.Check> checks = new ArrayList<>();
         checks.add(check("every settled bill's layers add up to its total", "0 bills off", care.notAddingUp() + " bills off",
                 care.notAddingUp() == 0));
         Set<String> keys = new java.util.TreeSet<>(ledger.accounts().keySet());
-        keys.addAll(after.spending().keySet());
+        keys.addAll(run.spending().keySet());
         for (String key : keys) {
             Ledger.Account mine = ledger.accounts().get(key);
-            long platformBills = after.spendingBills().getOrDefault(key, 0L) - before.spendingBills().getOrDefault(key, 0L);
+            long platformBills = run.spendingBills().getOrDefault(key, 0L);
             checks.add(check("settlement's " + key + " bills", String.valueOf(mine == null ? 0 : mine.bills()),
                     String.valueOf(platformBills), (mine == null ? 0 : mine.bills()) == platformBills));
             for (Ledger.Layer layer : Ledger.Layer.values()) {
                 Money expected = mine == null ? Money.ZERO : mine.get(layer);
-                Money actual = layer(after, key, layer).minus(layer(before, key, layer));
+                Money actual = layer(run, key, layer);
                 checks.add(check("settlement's " + key + " " + layer, expected.toString(), actual.toString(),
                         expected.compareTo(actual) == 0));
             }
         }
         Ledger.Account all = ledger.total();
-        for (String[] field : new String[][]{{"assistance", "assistance"}, {"total", "total"}, {"policyScope", "policyScope"}}) {
-            Money expected = all.get(Ledger.Layer.valueOf(field[0]));
-            Money actual = after.assistanceSum(field[1]).minus(before.assistanceSum(field[1]));
-            checks.add(check("assistance-service's " + field[1] + " over all categories", expected.toString(), actual.toString(),
-                    expected.compareTo(actual) == 0));
-        }
+        Map<String, java.util.function.Function<Observations.Category, Money>> fields = new LinkedHashMap<>();
+        fields.put("assistance", Observations.Category::assistance);
+        fields.put("total", Observations.Category::total);
+        fields.put("policyScope", Observations.Category::policyScope);
         Money fundsPaid = all.get(Ledger.Layer.basicFund).plus(all.get(Ledger.Layer.catastrophic))
                 .plus(all.get(Ledger.Layer.supplementary)).plus(all.get(Ledger.Layer.assistance));
-        Money assistanceFunds = after.assistanceSum("fundsPaid").minus(before.assistanceSum("fundsPaid"));
+        fields.forEach((name, field) -> {
+            Money expected = all.get(Ledger.Layer.valueOf(name));
+            Money actual = run.assistanceSum(field);
+            checks.add(check("assistance-service's " + name + " over all categories", expected.toString(), actual.toString(),
+                    expected.compareTo(actual) == 0));
+        });
+        Money assistanceFunds = run.assistanceSum(Observations.Category::fundsPaid);
         checks.add(check("assistance-service's fundsPaid over all categories", fundsPaid.toString(), assistanceFunds.toString(),
                 fundsPaid.compareTo(assistanceFunds) == 0));
         Map<String, BigDecimal> used = ledger.vbpUnits();
         Set<String> vbpKeys = new java.util.TreeSet<>(used.keySet());
-        vbpKeys.addAll(after.vbpConsumed().keySet());
+        vbpKeys.addAll(run.vbp().keySet());
         BigDecimal expectedUnits = BigDecimal.ZERO;
         BigDecimal actualUnits = BigDecimal.ZERO;
         long vbpMismatches = 0;
         for (String key : vbpKeys) {
             BigDecimal e = used.getOrDefault(key, BigDecimal.ZERO);
-            BigDecimal a = after.vbpConsumed().getOrDefault(key, BigDecimal.ZERO)
-                    .subtract(before.vbpConsumed().getOrDefault(key, BigDecimal.ZERO));
+            Observations.VbpRow row = run.vbp().get(key);
+            BigDecimal a = row == null ? BigDecimal.ZERO : row.consumed();
             expectedUnits = expectedUnits.add(e);
             actualUnits = actualUnits.add(a);
             if (e.compareTo(a) != 0) {
@@ -335,28 +312,14 @@ public final class CityRun {
     }
 
     private void forEachPerson(Predicate<Person> which, java.util.function.Consumer<Person> action) throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
-        List<java.util.concurrent.Future<?>> tasks = new ArrayList<>();
-        for (int w = 0; w < workers; w++) {
-            int worker = w;
-            tasks.add(pool.submit(() -> {
-                for (int i = worker; i < city.persons(); i += workers) {
-                    Person p = generator.person(i);
-                    if (which.test(p)) {
-                        action.accept(p);
-                    }
+        Workers.run(workers, worker -> {
+            for (int i = worker; i < city.persons(); i += workers) {
+                Person p = generator.person(i);
+                if (which.test(p)) {
+                    action.accept(p);
                 }
-            }));
-        }
-        pool.shutdown();
-        pool.awaitTermination(1, TimeUnit.DAYS);
-        for (java.util.concurrent.Future<?> t : tasks) {
-            try {
-                t.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
             }
-        }
+        }, null);
     }
 
     private void quiet(String what) throws InterruptedException {

@@ -81,6 +81,9 @@ class CityGeneratorTest {
                 });
                 if (e.visitType() == VisitType.INPATIENT) {
                     assertThat(codes).anyMatch(c -> !c.startsWith("S25"));
+                    int stay = e.lines().stream().filter(l -> l.item().code().startsWith("S1201")).findFirst()
+                            .orElseThrow().quantity().intValue();
+                    assertThat(e.date().minusDays(stay)).as("admitted in the year").isAfterOrEqualTo(CITY.firstDay());
                 }
             }
             List<Encounter> stays = year.stream().filter(e -> e.visitType() == VisitType.INPATIENT && e.planted() == null).toList();

@@ -16,9 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -81,25 +78,11 @@ public final class Treatment {
     public Outcome run() throws InterruptedException {
         long started = System.nanoTime();
         nextSlot.set(started);
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
-        List<Future<?>> running = new ArrayList<>();
-        for (int w = 0; w < workers; w++) {
-            int worker = w;
-            running.add(pool.submit(() -> treat(worker)));
-        }
-        pool.shutdown();
-        while (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+        Workers.run(workers, this::treat, () -> {
             double seconds = (System.nanoTime() - started) / 1e9;
             System.out.printf("  %,d bills settled in %.0f s (%.1f/s), %,d replayed%n", settled.sum(), seconds,
                     settled.sum() / seconds, replayed.sum());
-        }
-        for (Future<?> f : running) {
-            try {
-                f.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("a worker failed: " + e.getCause().getMessage(), e.getCause());
-            }
-        }
+        });
         Map<String, Long> refusedByStatus = new TreeMap<>();
         refused.forEach((status, n) -> refusedByStatus.put(status, n.sum()));
         return new Outcome(bills.sum(), settled.sum(), nationally.sum(), replayed.sum(), reversed.sum(), refusedByStatus,

@@ -192,8 +192,9 @@ public final class CityGenerator {
         }
         List<LocalDate> admissions = new ArrayList<>();
         double admissionRate = p.age() < 60 ? 0.08 : 0.22;
-        if (r.nextDouble() < admissionRate * yearShare && days > 20) {
-            LocalDate discharged = first.plusDays(14 + r.nextInt(days - 14));
+        // discharged three weeks into the year at the earliest, so that even a 20-day stay began in it
+        if (r.nextDouble() < admissionRate * yearShare && days > 21) {
+            LocalDate discharged = first.plusDays(21 + r.nextInt(days - 21));
             drafts.add(inpatient(r, p, discharged, null, null));
             admissions.add(discharged);
             // a second, unrelated stay at least two months apart
