@@ -19,6 +19,9 @@ class ClientRegistryTest {
                 assertThat(c.identity().institution()).isEqualTo("H44170000003"));
         assertThat(clients.authenticate("his-H44170000003", "wrong")).isEmpty();
         assertThat(clients.authenticate("nobody", "local-his-secret")).isEmpty();
+        assertThat(clients.authenticate("city-bureau", "local-city-secret")).isPresent();
+        assertThat(clients.authenticate("city-his-H41172400101", "local-city-secret")).hasValueSatisfying(c ->
+                assertThat(c.identity().institution()).isEqualTo("H41172400101"));
     }
 
     @Test

@@ -49,10 +49,15 @@ class PolicyPackReaderTest {
 
         assertThat(packs.all()).extracting(PolicyPack::id).containsExactlyInAnyOrder(
                 "yangjiang-2019-resident", "yangjiang-2019-employee", "jiangjin-2023-employee",
-                "hohhot-2022-resident", "pingdingshan-2020-resident");
+                "hohhot-2022-resident", "pingdingshan-2020-resident", "zhumadian-2021-resident", "zhumadian-2021-employee");
         assertThat(packs.inForce("441700", Scheme.RESIDENT, LocalDate.of(2019, 6, 1))).map(PolicyPack::label)
                 .contains("yangjiang-2019-resident@2");
         assertThat(packs.inForce("441700", Scheme.RESIDENT, LocalDate.of(2018, 12, 31))).isEmpty();
+        // the simulated city's packs cover every visit type, for a county of the city, in later years too
+        for (Scheme scheme : Scheme.values()) {
+            assertThat(packs.inForce("411721", scheme, LocalDate.of(2026, 3, 1)).orElseThrow().visits().keySet())
+                    .containsExactlyInAnyOrder(VisitType.values());
+        }
     }
 
     @Test
