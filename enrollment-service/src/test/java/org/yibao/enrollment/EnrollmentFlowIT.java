@@ -299,6 +299,16 @@ class EnrollmentFlowIT {
         assertThat(coverage).isNotNull();
         assertThat(coverage.at("/enrolled").asLong()).isEqualTo(3);
         assertThat(coverage.at("/coverageRate").decimalValue()).isEqualByComparingTo("75.00");
+        JsonNode residents = null;
+        for (JsonNode e : stats.at("/enrolled")) {
+            if (e.at("/regionCode").asString().equals(region) && e.at("/scheme").asString().equals("RESIDENT")) {
+                residents = e;
+            }
+        }
+        assertThat(residents).isNotNull();
+        // three residents at Yangjiang's 250 a year, none subsidised
+        assertThat(new java.math.BigDecimal(residents.at("/contributions").asString())).isEqualByComparingTo("750.00");
+        assertThat(new java.math.BigDecimal(residents.at("/subsidies").asString())).isEqualByComparingTo("0.00");
     }
 
     @Test

@@ -369,6 +369,40 @@ class SettlementFlowIT {
         assertThat(body.at("/amounts/cash").asString()).isEqualTo("10.00");
     }
 
+    @Test
+    void theFundReportCountsARegionsSettledBillsAndLeavesReversedOnesOut() throws Exception {
+        JsonNode before = inpatientSpending("441700");
+        String kept = enrolledResident();
+        String undone = enrolledResident();
+        assertThat(post("/api/settlement/settlements", bill("msg-" + UUID.randomUUID(), kept, "10700.00")).statusCode()).isEqualTo(201);
+        JsonNode reversedBill = json.readTree(post("/api/settlement/settlements", bill("msg-" + UUID.randomUUID(), undone, "800.00")).body());
+        assertThat(api.as(TestCallers.his(HOSPITAL)).post("/api/settlement/settlements/" + reversedBill.at("/id").asString()
+                + "/reversal", "{\"reason\":\"billed in error\"}").statusCode()).isEqualTo(200);
+
+        JsonNode after = inpatientSpending("441700");
+        assertThat(after.at("/settlements").asLong() - before.at("/settlements").asLong()).isEqualTo(1);
+        assertThat(new java.math.BigDecimal(after.at("/total").asString()).subtract(new java.math.BigDecimal(before.at("/total").asString())))
+                .isEqualByComparingTo("10700.00");
+        assertThat(new java.math.BigDecimal(after.at("/basicFund").asString())
+                .subtract(new java.math.BigDecimal(before.at("/basicFund").asString()))).isEqualByComparingTo("6000.00");
+        assertThat(inpatientSpending("150100").at("/settlements").asLong()).as("another city's report").isZero();
+        HttpResponse<String> bad = api.get("/api/settlement/reports/" + YEAR + "?region=4417");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("region");
+    }
+
+    /** The RESIDENT/INPATIENT row of a region's fund report (zeros when it has none). */
+    private JsonNode inpatientSpending(String region) throws Exception {
+        HttpResponse<String> report = api.get("/api/settlement/reports/" + YEAR + "?region=" + region);
+        assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+        for (JsonNode row : json.readTree(report.body()).path("spending")) {
+            if (row.path("scheme").asString().equals("RESIDENT") && row.path("visitType").asString().equals("INPATIENT")) {
+                return row;
+            }
+        }
+        return json.readTree("{\"settlements\":0,\"total\":\"0.00\",\"basicFund\":\"0.00\"}");
+    }
+
     // --- helpers ---
 
     private String enrolledResident() {
