@@ -111,6 +111,7 @@ public final class CityRun {
         uploads.put("enrollment", enrolled);
         uploads.put("identityFeeds", feeds);
 
+        CityReport.Fraud fraud = fraud(care);
         CityReport.Run run = new CityReport.Run((System.nanoTime() - started) / 1e9, care.bills(), care.settled(), care.nationally(),
                 care.replayed(),
                 care.reversed(), care.refused(), care.refusedByStatus(), care.sampleRefusals(), care.settlementsPerSecond(),
@@ -118,8 +119,8 @@ public final class CityRun {
         return new CityReport(
                 new CityReport.City(Roster.CITY_NAME, Roster.CITY, city.seed(), city.persons(), city.year(),
                         city.firstDay().toString(), city.lastDay().toString()),
-                run, enrollment(changed), funds(changed), reimbursement(changed), warnings(flows, changed), fraud(care), vbp(changed, agreed.keySet()),
-                books(ledger, care, changed, flows, enrolled), flows, gateway.latencies().summaries());
+                run, enrollment(changed), funds(changed), reimbursement(changed), warnings(flows, changed), fraud, vbp(changed, agreed.keySet()),
+                books(ledger, care, changed, flows, enrolled, fraud), flows, gateway.latencies().summaries());
     }
 
     private CityReport.Enrollment enrollment(Observations run) {
@@ -236,7 +237,7 @@ public final class CityRun {
      * the reports before and after), and both sides of every topic.
      */
     private CityReport.Books books(Ledger ledger, Treatment.Outcome care, Observations run, List<EventCounts.TopicFlow> flows,
-                                   Registration.Upload enrolled) {
+                                   Registration.Upload enrolled, CityReport.Fraud fraud) {
         List<CityReport.Check> checks = new ArrayList<>();
         checks.add(check("every settled bill's layers add up to its total", "0 bills off", care.notAddingUp() + " bills off",
                 care.notAddingUp() == 0));
@@ -295,6 +296,11 @@ public final class CityRun {
                 .sum();
         checks.add(check("PersonEnrolled published (at least one per person imported)", ">= " + enrolled.accepted(),
                 String.valueOf(enrollments), enrollments >= enrolled.accepted()));
+        long findings = fraud.flaggedByRule().values().stream().mapToLong(Long::longValue).sum();
+        long violations = flows.stream().filter(f -> f.topic().equals(Topics.VIOLATIONS)).mapToLong(EventCounts.TopicFlow::published)
+                .sum();
+        checks.add(check("ViolationDetected published, one per finding listed on the run's bills", String.valueOf(findings),
+                String.valueOf(violations), findings == violations));
         for (EventCounts.TopicFlow f : flows) {
             checks.add(check(f.topic() + ": every group processed what was published, none dead-lettered",
                     f.published() + " each", f.processedByGroup() + " lag " + f.lagByGroup() + " DLT " + f.deadLettered(),
