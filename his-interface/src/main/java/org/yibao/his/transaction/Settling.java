@@ -73,8 +73,7 @@ final class Settling {
         }
     }
 
-    /** Reverses a settlement in full; the visit opens again (for corrected details, or 2202/2601). */
-    /** 2208 / 2305. */
+    /** 2208 / 2305: reverses a settlement in full; the visit opens again (for corrected details, or 2202/2601). */
     static final class Reversal implements Transaction {
         private final String infno;
         private final Visits visits;
