@@ -49,10 +49,7 @@ final class PreEventAudit {
         @Override
         public JsonNode handle(Call call) {
             Input data = call.input().object("data");
-            Visit visit = visits.get(data.text("mdtrt_id"), call.institution(), "data.mdtrt_id");
-            if (!visit.personId().equals(data.person("psn_no"))) {
-                throw HisException.field("data.psn_no", "is not the person of visit " + visit.mdtrtId());
-            }
+            Visit visit = visits.ofPerson(data.text("mdtrt_id"), call.institution(), data.person("psn_no"), "data.mdtrt_id");
             List<FeeLine> lines = visits.lines(visit.mdtrtId());
             if (lines.isEmpty()) {
                 throw HisException.field("data.mdtrt_id", "visit " + visit.mdtrtId() + " has no fee details to audit");
@@ -61,7 +58,7 @@ final class PreEventAudit {
             request.put("personId", visit.personId());
             request.put("institutionCode", visit.institution());
             request.put("visitType", Billing.visitType(visit.medType(), "med_type"));
-            request.put("serviceDate", (visit.endsAt() != null ? visit.endsAt() : visit.beginsAt()).toLocalDate().toString());
+            request.put("serviceDate", visit.serviceDate().toString());
             request.put("diagnosisCodes", visit.diagnoses());
             request.put("total", lines.stream().map(FeeLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add).toPlainString());
             request.put("lines", lines.stream().map(l -> Map.of("itemCode", l.itemCode(), "quantity", l.quantity(),

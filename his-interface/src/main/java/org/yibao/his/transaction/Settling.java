@@ -100,10 +100,7 @@ final class Settling {
     }
 
     static JsonNode reverse(Visits visits, PlatformApis platform, JsonMapper json, Call call, String setlId, String mdtrtId, String person) {
-        Visit visit = visits.get(mdtrtId, call.institution(), "data.mdtrt_id");
-        if (!visit.personId().equals(person)) {
-            throw HisException.field("data.psn_no", "is not the person of visit " + mdtrtId);
-        }
+        Visit visit = visits.ofPerson(mdtrtId, call.institution(), person, "data.mdtrt_id");
         if (visit.status() != Visit.Status.SETTLED || !setlId.equals(String.valueOf(visit.setlId()))) {
             throw HisException.field("data.setl_id", setlId + " is not the settlement of visit " + mdtrtId);
         }

@@ -60,7 +60,7 @@ public class Billing {
         request.put("personId", visit.personId());
         request.put("institutionCode", visit.institution());
         request.put("visitType", visitType(visit.medType(), "med_type"));
-        request.put("serviceDate", (visit.endsAt() != null ? visit.endsAt() : visit.beginsAt()).toLocalDate().toString());
+        request.put("serviceDate", visit.serviceDate().toString());
         request.put("diagnosisCodes", visit.diagnoses());
         request.put("lines", lines.stream().map(l -> Map.of("itemCode", l.itemCode(), "quantity", l.quantity(),
                 "unitPrice", l.unitPrice().toPlainString())).toList());

@@ -12,4 +12,9 @@ public record Visit(String mdtrtId, String institution, String personId, Kind ki
     public enum Kind { OUTPATIENT, INPATIENT }
 
     public enum Status { OPEN, CANCELLED, SETTLED }
+
+    /** The day the platform bills the visit on: discharge for a stay, otherwise the visit's start. */
+    public java.time.LocalDate serviceDate() {
+        return (endsAt != null ? endsAt : beginsAt).toLocalDate();
+    }
 }

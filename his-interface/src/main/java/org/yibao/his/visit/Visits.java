@@ -45,11 +45,20 @@ public class Visits {
     }
 
     /** An open visit of this person, or a refusal. */
-    public Visit open(String mdtrtId, String institution, String personId, String field) {
+    /**
+     * The institution's visit of this person; {@code field} names the visit id in the input, and the
+     * person's field beside it is named in a refusal.
+     */
+    public Visit ofPerson(String mdtrtId, String institution, String personId, String field) {
         Visit visit = get(mdtrtId, institution, field);
         if (!visit.personId().equals(personId)) {
-            throw HisException.field("psn_no", "is not the person of visit " + mdtrtId);
+            throw HisException.field(field.replace("mdtrt_id", "psn_no"), "is not the person of visit " + mdtrtId);
         }
+        return visit;
+    }
+
+    public Visit open(String mdtrtId, String institution, String personId, String field) {
+        Visit visit = ofPerson(mdtrtId, institution, personId, field);
         if (visit.status() != Visit.Status.OPEN) {
             throw HisException.field(field, "visit " + mdtrtId + " is " + visit.status());
         }
