@@ -173,31 +173,6 @@ class IdentityFeedIT {
         assertThat(json.readTree(badPush.body()).at("/errors/0/field").asString()).isEqualTo("category");
     }
 
-    @Test
-    void aDepartmentSuppliesOnlyItsOwnRecords() {
-        String a = nextId();
-        String b = nextId();
-        ServiceClient civilAffairs = api.as(TestCallers.department("civil-affairs"));
-
-        HttpResponse<String> foreignPush = civilAffairs.post("/api/assistance/identity-records", """
-                {"source":"rural-revitalization","sourceRecordId":"XC-%s","personId":"%s","category":"EXTREME_POVERTY",
-                 "validFrom":"%s"}""".formatted(a, a, YEAR_START));
-        HttpResponse<String> mixedFeed = civilAffairs.post("/api/assistance/identity-feeds", "text/csv", lines(
-                "source,sourceRecordId,personId,category,validFrom,validTo",
-                "civil-affairs,MZ-" + b + "," + b + ",MINIMUM_LIVING," + YEAR_START + ",",
-                "rural-revitalization,XC-" + a + "," + a + ",EXTREME_POVERTY," + YEAR_START + ","));
-        HttpResponse<String> reports = civilAffairs.get("/api/assistance/reports?year=" + YEAR_START.substring(0, 4));
-
-        assertThat(foreignPush.statusCode()).isEqualTo(403);
-        assertThat(foreignPush.body()).contains("supplies only civil-affairs records");
-        assertThat(mixedFeed.statusCode()).as(mixedFeed.body()).isEqualTo(200);
-        assertThat(json.readTree(mixedFeed.body()).at("/rejected").asLong()).isEqualTo(1);
-        assertThat(json.readTree(mixedFeed.body()).at("/rejectedRows/0/field").asString()).isEqualTo("source");
-        assertThat(identity(b)).isEqualTo("MINIMUM_LIVING");
-        assertThat(jdbc.queryForObject("select count(*) from identity_record where person_id = ?", Integer.class, a)).isZero();
-        assertThat(reports.statusCode()).as("a department reads no reports").isEqualTo(403);
-    }
-
     // --- helpers ---
 
     private HttpResponse<String> csv(String body) {

@@ -9,14 +9,17 @@ public final class Ids {
     private Ids() {
     }
 
-    /** The canonical resident id, or a 400 naming {@code personId} and why (without echoing the id). */
+    /**
+     * The canonical 18-character resident id of what was typed (full-width digits, blanks around, a
+     * 15-digit pre-1999 id: see {@link ResidentId}), or a 400 naming {@code personId} and why (without
+     * echoing the id).
+     */
     public static String person(String personId) {
-        String candidate = personId.trim().toUpperCase();
-        String problem = ResidentId.problemWith(candidate);
-        if (problem != null) {
-            throw new InvalidRequestException("personId", problem);
+        ResidentId.Parsed parsed = ResidentId.parse(personId);
+        if (!parsed.valid()) {
+            throw new InvalidRequestException("personId", parsed.problem());
         }
-        return candidate;
+        return parsed.id().value();
     }
 
     public static int year(int year) {

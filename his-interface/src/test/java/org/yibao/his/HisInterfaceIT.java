@@ -471,7 +471,7 @@ class HisInterfaceIT {
 
     private static void institution(ServiceClient supervision, String code, String region, String level) {
         HttpResponse<String> response = supervision.post("/api/supervision/institutions", """
-                {"code":"%s","name":"某医院","regionCode":"%s","kind":"HOSPITAL","level":"%s","agreementFrom":"2019-01-01","decidedBy":"科长"}"""
+                {"code":"%s","name":"某医院","regionCode":"%s","kind":"HOSPITAL","level":"%s","agreementFrom":"2019-01-01"}"""
                 .formatted(code, region, level));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     }

@@ -26,13 +26,15 @@ final class AppProcess {
     private final PlatformApp app;
     private final Process process;
     private final Path log;
+    private final String address;
     private long readyMillis = -1;
     private final long startedNanos = System.nanoTime();
 
-    private AppProcess(PlatformApp app, Process process, Path log) {
+    private AppProcess(PlatformApp app, Process process, Path log, String address) {
         this.app = app;
         this.process = process;
         this.log = log;
+        this.address = address;
     }
 
     static AppProcess start(PlatformApp app, Path jar, Map<String, String> environment, Path log) throws IOException {
@@ -46,7 +48,7 @@ final class AppProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(environment);
-        return new AppProcess(app, builder.start(), log);
+        return new AppProcess(app, builder.start(), log, environment.getOrDefault("SERVER_ADDRESS", LocalPlatform.LOOPBACK));
     }
 
     void awaitHealthy(HttpClient http, Duration timeout) throws InterruptedException {
@@ -99,8 +101,9 @@ final class AppProcess {
         return readyMillis;
     }
 
+    /** Where its port listens (server.address): a wildcard address such as 0.0.0.0 means every interface. */
     String url() {
-        return "http://127.0.0.1:" + app.port();
+        return "http://" + (address.contains(":") ? "[" + address + "]" : address) + ":" + app.port();
     }
 
     Path log() {

@@ -6,7 +6,12 @@ import org.yibao.testsupport.infra.KafkaBroker;
 import org.yibao.testsupport.infra.LocalPostgres;
 
 import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,6 +32,13 @@ import java.util.concurrent.TimeUnit;
  * made), all on loopback. Data persists in {@code .yibao-local/} between runs. Ctrl-C stops
  * everything in reverse order.
  *
+ * <p>Every port listens on loopback only: PostgreSQL ({@code listen_addresses} left at its default,
+ * {@code localhost}) and Kafka (listeners on 127.0.0.1), as test-support starts them; each service's
+ * port with its actuator and the gateway's management port on 127.0.0.1, set in
+ * {@link #environment}. Only the gateway's public port may be opened to other machines, with
+ * {@code YIBAO_GATEWAY_ADDRESS} (e.g. {@code 0.0.0.0}): a direct call to a service would skip the
+ * gateway's rate limits and audit trail.
+ *
  * <p>{@code --benchmark} starts everything, prints start-up time and resident memory, and stops.
  */
 public final class LocalPlatform {
@@ -41,12 +53,15 @@ public final class LocalPlatform {
             new PlatformApp("procurement-service", "procurement-service", 8085, "procurement"),
             new PlatformApp("his-interface", "his-interface", 8086, "his"));
     static final PlatformApp GATEWAY = new PlatformApp("gateway", "gateway", 8080, null, 8090);
+    static final String LOOPBACK = "127.0.0.1";
 
     private final Path repo;
     private final Path home;
     private final int postgresPort = intEnv("YIBAO_PG_PORT", 15432);
     private final int kafkaPort = intEnv("YIBAO_KAFKA_PORT", 19092);
     private final List<AppProcess> apps = new ArrayList<>();
+    /** Where the gateway's public port listens (YIBAO_GATEWAY_ADDRESS, default loopback). */
+    private InetAddress gatewayAddress;
     private LocalPostgres postgres;
     private KafkaBroker kafka;
     private java.nio.channels.FileLock lock;
@@ -80,6 +95,11 @@ public final class LocalPlatform {
 
     StartupReport start() throws Exception {
         long started = System.nanoTime();
+        gatewayAddress = gatewayAddress(System.getenv("YIBAO_GATEWAY_ADDRESS"));
+        if (!gatewayAddress.isLoopbackAddress()) {
+            log.warn("the gateway's public port {} listens on {} (YIBAO_GATEWAY_ADDRESS): other machines can reach it, "
+                    + "and the local clients' secrets are published in README.md", GATEWAY.port(), gatewayAddress.getHostAddress());
+        }
         Files.createDirectories(home.resolve("logs"));
         holdLock();
         for (PlatformApp app : all()) {
@@ -113,10 +133,11 @@ public final class LocalPlatform {
 
         Map<String, Integer> throughGateway = new LinkedHashMap<>();
         for (PlatformApp service : SERVICES) {
-            throughGateway.put(service.route(), status(http, "http://127.0.0.1:" + GATEWAY.port() + "/ops/" + service.route() + "/health"));
+            String url = gatewayUrl() + "/ops/" + service.route() + "/health";
+            throughGateway.put(url, status(http, url));
         }
         return new StartupReport(infraMillis, upMillis, postgres.port(), kafka.bootstrapServers(), apps,
-                Memory.residentKb(postgresPids(), kafka.pid(), apps), throughGateway, home);
+                Memory.residentKb(postgresPids(), kafka.pid(), apps), throughGateway, gatewayUrl(), home);
     }
 
     synchronized void stop() {
@@ -138,9 +159,19 @@ public final class LocalPlatform {
         }
     }
 
+    /**
+     * Everything an application is started with, beyond what the launcher's own environment passes on
+     * (these win over it). The addresses are set here and nowhere else.
+     */
     private Map<String, String> environment(PlatformApp app) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PORT", Integer.toString(app.port()));
+        // server.address: a service's port (API and actuator) on loopback only; the gateway's public
+        // port where YIBAO_GATEWAY_ADDRESS says; a separate management port always on loopback
+        env.put("SERVER_ADDRESS", app.equals(GATEWAY) ? gatewayAddress.getHostAddress() : LOOPBACK);
+        if (app.managementPort() != app.port()) {
+            env.put("MANAGEMENT_SERVER_ADDRESS", LOOPBACK);
+        }
         env.put("YIBAO_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         if (app.hasDatabase()) {
@@ -158,9 +189,45 @@ public final class LocalPlatform {
             env.put("YIBAO_AUDIT_DIR", home.resolve("logs").toString());
             env.put("MANAGEMENT_PORT", Integer.toString(app.managementPort()));
         } else {
-            env.put("YIBAO_SECURITY_JWT_JWK_SET_URI", "http://127.0.0.1:" + GATEWAY.port() + "/oauth2/jwks");
+            env.put("YIBAO_SECURITY_JWT_JWK_SET_URI", gatewayUrl() + "/oauth2/jwks");
         }
         return env;
+    }
+
+    /**
+     * The address YIBAO_GATEWAY_ADDRESS names (an IP address or a host name), loopback when it is not
+     * set.
+     */
+    static InetAddress gatewayAddress(String configured) {
+        String address = configured == null || configured.isBlank() ? LOOPBACK : configured.trim();
+        InetAddress resolved;
+        try {
+            resolved = InetAddress.getByName(address);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("YIBAO_GATEWAY_ADDRESS=" + address + " cannot be resolved: " + e.getMessage(), e);
+        }
+        try {
+            if (!resolved.isAnyLocalAddress() && !resolved.isLoopbackAddress()
+                    && NetworkInterface.getByInetAddress(resolved) == null) {
+                throw new IllegalStateException("YIBAO_GATEWAY_ADDRESS=" + address + " (" + resolved.getHostAddress()
+                        + ") is not an address of this machine");
+            }
+        } catch (SocketException e) {
+            throw new IllegalStateException("cannot list this machine's addresses: " + e.getMessage(), e);
+        }
+        return resolved;
+    }
+
+    /**
+     * How the launcher and the services (for the token keys) reach the gateway: over loopback when it
+     * listens on every interface, else at the one address it listens on.
+     */
+    private String gatewayUrl() {
+        if (gatewayAddress.isAnyLocalAddress()) {
+            return "http://" + LOOPBACK + ":" + GATEWAY.port();
+        }
+        String host = gatewayAddress.getHostAddress();
+        return "http://" + (gatewayAddress instanceof Inet6Address ? "[" + host + "]" : host) + ":" + GATEWAY.port();
     }
 
     private List<PlatformApp> all() {

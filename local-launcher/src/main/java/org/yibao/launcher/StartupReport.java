@@ -7,7 +7,7 @@ import java.util.Map;
 
 /** What the launcher prints once everything is up: where each part listens, how long it took, how much memory. */
 record StartupReport(long infrastructureMillis, long upMillis, int postgresPort, String kafka, List<AppProcess> apps,
-                     Map<String, Long> residentKb, Map<String, Integer> healthThroughGateway, Path home) {
+                     Map<String, Long> residentKb, Map<String, Integer> healthThroughGateway, String gatewayUrl, Path home) {
 
     void print(PrintStream out) {
         out.println();
@@ -21,15 +21,14 @@ record StartupReport(long infrastructureMillis, long upMillis, int postgresPort,
         }
         out.println();
         out.println("  health through the gateway:");
-        healthThroughGateway.forEach((service, status) ->
-                out.printf("    GET http://127.0.0.1:8080/ops/%s/health -> %d%n", service, status));
+        healthThroughGateway.forEach((url, status) -> out.printf("    GET %s -> %d%n", url, status));
         long total = residentKb.values().stream().mapToLong(Long::longValue).sum();
         out.println();
         out.printf("  resident memory: %d MiB in all%n", total / 1024);
         residentKb.forEach((part, kb) -> out.printf("    %-34s %5d MiB%n", part, kb / 1024));
         out.println();
-        out.println("  metrics: http://127.0.0.1:<port>/actuator/prometheus on each service, :8090 for the gateway");
-        out.println("  tokens: POST http://127.0.0.1:8080/oauth2/token (client credentials; local clients in README)");
+        out.println("  metrics: http://127.0.0.1:<port>/actuator/prometheus on each service, :8090 for the gateway (loopback only)");
+        out.println("  tokens: POST " + gatewayUrl + "/oauth2/token (client credentials; local clients in README)");
         out.println();
     }
 }

@@ -1,5 +1,8 @@
 package org.yibao.procurement;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +30,7 @@ import org.yibao.testsupport.spring.PlatformIntegrationTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -126,6 +130,32 @@ class ProcurementFlowIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> row("H9", AMLODIPINE).at("/consumed").decimalValue().signum() == 0);
         assertThat(api.get("/api/procurement/batches/NATIONAL-4/report.csv?year=" + YEAR).body())
                 .startsWith("institution,itemCode").contains("H9," + AMLODIPINE);
+    }
+
+    @Test
+    void theCsvReportQuotesACommaAndNeutralisesAFormulaInAName() throws IOException {
+        String formula = "=HYPERLINK(\"http://x\")";
+        HttpResponse<String> created = api.post("/api/procurement/batches", """
+                {"batchId":"PROVINCIAL-CSV","name":"CSV export","level":"PROVINCIAL","kind":"DRUG",
+                 "startsOn":"2026-01-01","endsOn":"2026-12-31",
+                 "products":[
+                   {"itemCode":"XC08CAA001A001010100701","genericName":"氨氯地平, 苯磺酸盐","specification":"5mg","manufacturer":"丙药业","winningPrice":0.20,"previousPrice":0.50},
+                   {"itemCode":"XA10BAA001A001010100702","genericName":"%s","specification":"0.5g","manufacturer":"丁药业","winningPrice":0.10,"previousPrice":0.30}]}"""
+                .formatted(formula.replace("\"", "\\\"")));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        HttpResponse<String> volumes = api.post("/api/procurement/agreed-volumes/" + YEAR, "text/csv",
+                "institution,itemCode,volume\n" + formula + ",XC08CAA001A001010100701,100\n" + formula + ",XA10BAA001A001010100702,200\n");
+        assertThat(volumes.statusCode()).as(volumes.body()).isEqualTo(200);
+
+        String csv = api.get("/api/procurement/batches/PROVINCIAL-CSV/report.csv?year=" + YEAR).body();
+        List<CSVRecord> records = CSVParser.parse(csv, CSVFormat.RFC4180).getRecords();
+
+        assertThat(records).hasSize(3).allSatisfy(r -> assertThat(r.size()).isEqualTo(12));
+        assertThat(records.get(0).get(0)).isEqualTo("institution");
+        // rows by institution and item code: XA10... before XC08...
+        assertThat(records.get(1).values()).startsWith("'" + formula, "XA10BAA001A001010100702", "'" + formula, "200.000");
+        assertThat(records.get(2).values()).startsWith("'" + formula, "XC08CAA001A001010100701", "氨氯地平, 苯磺酸盐", "100.000");
+        assertThat(csv).doesNotContain("," + formula).doesNotStartWith(formula);
     }
 
     @Test

@@ -282,37 +282,6 @@ class SettlementFlowIT {
     }
 
     @Test
-    void aHospitalSettlesReadsAndReversesOnlyAsItself() throws Exception {
-        String person = enrolledResident();
-        ServiceClient ownHis = api.as(TestCallers.his(HOSPITAL));
-        ServiceClient otherHis = api.as(TestCallers.his(SUSPENDED));
-        String bill = bill("msg-" + UUID.randomUUID(), person, "1000.00");
-
-        HttpResponse<String> asAnother = otherHis.post("/api/settlement/settlements", bill);
-        HttpResponse<String> quoteAsAnother = otherHis.post("/api/settlement/pre-settlements", bill);
-        HttpResponse<String> byStaff = api.post("/api/settlement/settlements", bill);
-        assertThat(asAnother.statusCode()).isEqualTo(403);
-        assertThat(asAnother.body()).contains("institutionCode is " + HOSPITAL).contains("acts only for institution " + SUSPENDED);
-        assertThat(quoteAsAnother.statusCode()).isEqualTo(403);
-        assertThat(byStaff.statusCode()).as("an auditor may not settle").isEqualTo(403);
-        assertThat(settlementsOf(person)).isZero();
-
-        String id = json.readTree(ownHis.post("/api/settlement/settlements", bill).body()).at("/id").asString();
-        HttpResponse<String> readByAnother = otherHis.get("/api/settlement/settlements/" + id);
-        HttpResponse<String> reversedByAnother = otherHis.post("/api/settlement/settlements/" + id + "/reversal", "{\"reason\":\"not mine\"}");
-        String listedForAnother = otherHis.get("/api/settlement/persons/" + person + "/settlements?year=" + YEAR).body();
-
-        assertThat(ownHis.get("/api/settlement/settlements/" + id).statusCode()).isEqualTo(200);
-        assertThat(readByAnother.statusCode()).isEqualTo(403);
-        assertThat(reversedByAnother.statusCode()).isEqualTo(403);
-        assertThat(jdbc.queryForObject("select reversed_at is null from settlement where id = ?::uuid", Boolean.class, id)).isTrue();
-        assertThat(outboxCount("ClaimReversed", id)).isZero();
-        assertThat(listedForAnother).isEqualTo("[]");
-        assertThat(ownHis.get("/api/settlement/persons/" + person + "/settlements?year=" + YEAR).body()).contains(id);
-        assertThat(api.get("/api/settlement/persons/" + person + "/settlements?year=" + YEAR).body()).as("staff see all").contains(id);
-    }
-
-    @Test
     void treatmentOutsideTheCityFollowsTheFilingThatArrivesAsAnEvent() throws Exception {
         String person = enrolledResident();
         String away = bill("msg-" + UUID.randomUUID(), person, "10800.00").replace(HOSPITAL, GUANGZHOU_HOSPITAL);

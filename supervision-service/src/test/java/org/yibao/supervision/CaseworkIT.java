@@ -128,7 +128,7 @@ class CaseworkIT {
         String code = String.format("H4417%07d", CODES.incrementAndGet());
         HttpResponse<String> r = api.post("/api/supervision/institutions", """
                 {"code":"%s","name":"某医院","regionCode":"441700","kind":"HOSPITAL","level":"LEVEL_2",
-                 "agreementFrom":"2019-01-01","decidedBy":"科长甲"}""".formatted(code));
+                 "agreementFrom":"2019-01-01"}""".formatted(code));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         return code;
     }

@@ -8,7 +8,10 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.yibao.testsupport.client.ServiceClient;
+import org.yibao.security.CallerIdentity;
+import org.yibao.security.Role;
 import org.yibao.testsupport.security.TestCallers;
+import java.util.stream.StreamSupport;
 import org.yibao.testsupport.spring.PlatformIntegrationTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,7 +42,7 @@ class InspectionIT {
         for (int i = 1; i <= 5; i++) {
             api.post("/api/supervision/institutions", """
                     {"code":"H41040099%04d","name":"某医院","regionCode":"410400","kind":"HOSPITAL","level":"LEVEL_1",
-                     "agreementFrom":"2020-01-01","decidedBy":"科长甲"}""".formatted(i));
+                     "agreementFrom":"2020-01-01"}""".formatted(i));
         }
     }
 
@@ -48,11 +51,11 @@ class InspectionIT {
         int institutions = jdbc.queryForObject("select count(*) from institution where status <> 'TERMINATED'", Integer.class);
 
         HttpResponse<String> drawn = api.post("/api/supervision/inspection-plans/2031",
-                "{\"inspectors\":[\"insp-a\",\"insp-b\",\"insp-c\",\"insp-d\"],\"seed\":20211122,\"createdBy\":\"chief\"}");
+                "{\"inspectors\":[\"insp-a\",\"insp-b\",\"insp-c\",\"insp-d\"],\"seed\":20211122}");
         HttpResponse<String> again = api.post("/api/supervision/inspection-plans/2031",
-                "{\"inspectors\":[\"insp-a\",\"insp-b\"],\"seed\":1,\"createdBy\":\"chief\"}");
+                "{\"inspectors\":[\"insp-a\",\"insp-b\"],\"seed\":1}");
         HttpResponse<String> oneInspector = api.post("/api/supervision/inspection-plans/2032",
-                "{\"inspectors\":[\"insp-a\"],\"seed\":1,\"createdBy\":\"chief\"}");
+                "{\"inspectors\":[\"insp-a\"],\"seed\":1}");
 
         assertThat(drawn.statusCode()).as(drawn.body()).isEqualTo(201);
         assertThat(again.statusCode()).isEqualTo(409);
@@ -69,15 +72,24 @@ class InspectionIT {
     @Test
     void theReportCountsInspectionsAndAgreementDecisions() {
         api.post("/api/supervision/inspection-plans/2033",
-                "{\"inspectors\":[\"insp-a\",\"insp-b\"],\"seed\":7,\"createdBy\":\"chief\"}");
-        HttpResponse<String> result = api.as(TestCallers.AUDITOR).post("/api/supervision/inspection-plans/2033/institutions/H410400990001/result",
+                "{\"inspectors\":[\"insp-a\",\"insp-b\"],\"seed\":7}");
+        JsonNode drawn = StreamSupport.stream(json.readTree(api.get("/api/supervision/inspection-plans/2033").body()).spliterator(), false)
+                .filter(v -> v.at("/institution").asString().equals("H410400990001")).findFirst().orElseThrow();
+        CallerIdentity inspector = CallerIdentity.staff(drawn.at("/inspector_a").asString(), Role.AUDITOR);
+        HttpResponse<String> byAnotherAuditor = api.as(CallerIdentity.staff("insp-z", Role.AUDITOR)).post( // never drawn
+                "/api/supervision/inspection-plans/2033/institutions/H410400990001/result",
+                "{\"inspectedOn\":\"2033-03-01\",\"finding\":\"CLEAN\"}");
+        HttpResponse<String> result = api.as(inspector).post("/api/supervision/inspection-plans/2033/institutions/H410400990001/result",
                 "{\"inspectedOn\":\"2033-03-01\",\"finding\":\"VIOLATION\",\"note\":\"挂床住院\"}");
-        HttpResponse<String> twice = api.as(TestCallers.AUDITOR).post("/api/supervision/inspection-plans/2033/institutions/H410400990001/result",
+        HttpResponse<String> twice = api.as(inspector).post("/api/supervision/inspection-plans/2033/institutions/H410400990001/result",
                 "{\"inspectedOn\":\"2033-03-02\",\"finding\":\"CLEAN\"}");
 
         JsonNode report = json.readTree(api.get("/api/supervision/reports/2033").body());
 
+        assertThat(byAnotherAuditor.statusCode()).as(byAnotherAuditor.body()).isEqualTo(403); // not one of the two drawn
         assertThat(result.statusCode()).as(result.body()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select recorded_by from inspection where year = 2033 and institution = 'H410400990001'",
+                String.class)).isEqualTo(inspector.clientId());
         assertThat(twice.statusCode()).isEqualTo(404);
         assertThat(report.at("/inspected").asLong()).isEqualTo(1);
         assertThat(report.at("/planned").asLong()).isEqualTo(report.at("/institutions").asLong());

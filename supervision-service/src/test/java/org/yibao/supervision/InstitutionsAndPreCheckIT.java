@@ -124,18 +124,6 @@ class InstitutionsAndPreCheckIT {
     }
 
     @Test
-    void aHospitalPreChecksOnlyItsOwnBills() {
-        String own = registered("HOSPITAL", "LEVEL_2");
-
-        HttpResponse<String> response = api.as(TestCallers.his("H-SOMEONE-ELSE")).post("/api/supervision/pre-checks", """
-                {"personId":"11010519491231002X","institutionCode":"%s","visitType":"INPATIENT","serviceDate":"%s",
-                 "diagnosisCodes":["I10"],"total":"1.00","lines":[%s]}""".formatted(own, LocalDate.now(), line("S1", "1", "1.00")));
-
-        assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.body()).contains("acts only for institution H-SOMEONE-ELSE");
-    }
-
-    @Test
     void aMalformedPreCheckIsAProblemNamingTheField() {
         HttpResponse<String> response = api.as(TestCallers.his("H1")).post("/api/supervision/pre-checks", """
                 {"personId":"12345","institutionCode":"H1","visitType":"INPATIENT","serviceDate":"2026-01-01",
@@ -157,12 +145,12 @@ class InstitutionsAndPreCheckIT {
     private static String body(String code, String kind, String level) {
         return """
                 {"code":"%s","name":"测试机构","regionCode":"441700","kind":"%s","level":"%s",
-                 "agreementFrom":"2019-01-01","decidedBy":"科长甲"}""".formatted(code, kind, level);
+                 "agreementFrom":"2019-01-01"}""".formatted(code, kind, level);
     }
 
     private HttpResponse<String> change(String code, String status, String reason) {
         return api.post("/api/supervision/institutions/" + code + "/agreement", """
-                {"status":"%s","effectiveFrom":"%s","reason":"%s","decidedBy":"处长乙"}"""
+                {"status":"%s","effectiveFrom":"%s","reason":"%s"}"""
                 .formatted(status, LocalDate.now(), reason));
     }
 

@@ -76,11 +76,11 @@ final class FeedParser {
         if (recordId.isEmpty() || recordId.length() > 64) {
             return Parsed.bad(line, "sourceRecordId", recordId.isEmpty() ? "is required" : "is longer than 64 characters");
         }
-        String id = personId.trim().toUpperCase();
-        String problem = ResidentId.problemWith(id);
-        if (problem != null) {
-            return Parsed.bad(line, "personId", problem);
+        ResidentId.Parsed person = ResidentId.parse(personId);
+        if (!person.valid()) {
+            return Parsed.bad(line, "personId", person.problem());
         }
+        String id = person.id().value();
         AssistanceCategory c;
         try {
             c = AssistanceCategory.valueOf(category.trim());
@@ -102,7 +102,7 @@ final class FeedParser {
         if (validTo.isPresent() && validTo.get().isBefore(validFrom)) {
             return Parsed.bad(line, "validTo", "is before validFrom");
         }
-        String regionCode = region.isBlank() ? ResidentId.of(id).regionCode() : region.trim();
+        String regionCode = region.isBlank() ? person.id().regionCode() : region.trim();
         if (!regionCode.matches("[1-9][0-9]{5}")) {
             return Parsed.bad(line, "regionCode", "must be a 6-digit administrative division code");
         }

@@ -1,5 +1,6 @@
 package org.yibao.assistance.identity;
 
+import jakarta.validation.constraints.Pattern;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -36,8 +37,10 @@ class IdentityController {
     }
 
     /** One record pushed by a department's system. */
-    record PushRequest(@NotBlank String source, @NotBlank @Size(max = 64) String sourceRecordId, @NotNull ResidentId personId,
-                       @NotBlank String category, @NotNull LocalDate validFrom, LocalDate validTo, String regionCode) {
+    record PushRequest(@NotBlank @Size(max = 40) String source, @NotBlank @Size(max = 64) String sourceRecordId,
+                       @NotNull ResidentId personId, @NotBlank @Size(max = 40) String category, @NotNull LocalDate validFrom,
+                       LocalDate validTo,
+                       @Pattern(regexp = "[1-9][0-9]{5}", message = "must be a 6-digit administrative division code") String regionCode) {
     }
 
     /** A bulk feed: CSV (source,sourceRecordId,personId,category,validFrom,validTo[,regionCode]) or JSON lines. */
@@ -63,11 +66,11 @@ class IdentityController {
     /** A person's merged identity and the history of what each source said. */
     @GetMapping("/persons/{personId}/identity")
     Map<String, Object> identity(@PathVariable String personId) {
-        String id = personId.trim().toUpperCase();
-        String problem = ResidentId.problemWith(id);
-        if (problem != null) {
-            throw new InvalidRequestException("personId", problem);
+        ResidentId.Parsed parsed = ResidentId.parse(personId);
+        if (!parsed.valid()) {
+            throw new InvalidRequestException("personId", parsed.problem());
         }
+        String id = parsed.id().value();
         List<Map<String, Object>> current = jdbc.queryForList(
                 "select category, region_code, valid_from, valid_to, sources, changed_at from person_identity where person_id = ?", id);
         if (current.isEmpty()) {

@@ -157,13 +157,13 @@ class AssistanceController {
                 : part.multiply(BigDecimal.valueOf(100)).divide(whole, 2, RoundingMode.HALF_UP);
     }
 
+    /** The canonical resident id of what was typed (see {@link ResidentId}), or a 400 naming why. */
     private static String person(String personId) {
-        String id = personId.trim().toUpperCase();
-        String problem = ResidentId.problemWith(id);
-        if (problem != null) {
-            throw new InvalidRequestException("personId", problem);
+        ResidentId.Parsed parsed = ResidentId.parse(personId);
+        if (!parsed.valid()) {
+            throw new InvalidRequestException("personId", parsed.problem());
         }
-        return id;
+        return parsed.id().value();
     }
 
     private static int year(int year) {

@@ -7,6 +7,7 @@ import org.yibao.assistance.identity.FeedRow;
 import org.yibao.assistance.identity.FeedService;
 import org.yibao.contracts.events.AssistanceCategory;
 import org.yibao.contracts.identity.ResidentId;
+import org.yibao.web.csv.CsvExport;
 import org.yibao.web.problem.InvalidRequestException;
 
 import java.io.BufferedReader;
@@ -33,7 +34,8 @@ import java.util.Optional;
 @Service
 public class WarningExchange {
 
-    static final String EXPORT_HEADER = "personId,regionCode,year,risk,category,personalPayment,threshold,basis,flaggedAt";
+    static final List<String> EXPORT_COLUMNS = List.of("personId", "regionCode", "year", "risk", "category", "personalPayment",
+            "threshold", "basis", "flaggedAt");
     static final List<String> FEEDBACK_COLUMNS = List.of("personId", "year", "risk", "confirmed", "category");
 
     private final JdbcTemplate jdbc;
@@ -46,24 +48,28 @@ public class WarningExchange {
         this.clock = clock;
     }
 
-    /** The warnings flagged in a month, as CSV (full ids: this file goes to the department that follows up). */
+    /**
+     * The warnings flagged in a month, as CSV (full ids: this file goes to the department that follows
+     * up), RFC 4180 with cells that would start a formula neutralised ({@link CsvExport}).
+     */
     public void export(YearMonth month, Writer out) throws IOException {
         ZoneId zone = clock.getZone();
-        out.write(EXPORT_HEADER + "\n");
+        CsvExport csv = CsvExport.to(out, EXPORT_COLUMNS.toArray(String[]::new));
         jdbc.query("""
                         select person_id, region_code, year, risk, category, personal_payment, threshold, basis, flagged_at
                         from poverty_warning where flagged_at >= ? and flagged_at < ? order by flagged_at, person_id""",
                 rs -> {
                     try {
-                        out.write(String.join(",", rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                Optional.ofNullable(rs.getString(5)).orElse(""), rs.getBigDecimal(6).toPlainString(),
-                                rs.getBigDecimal(7).toPlainString(), rs.getString(8), rs.getTimestamp(9).toInstant().toString()) + "\n");
+                        csv.row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                                rs.getBigDecimal(6).toPlainString(), rs.getBigDecimal(7).toPlainString(), rs.getString(8),
+                                rs.getTimestamp(9).toInstant());
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
                 },
                 Timestamp.from(month.atDay(1).atStartOfDay(zone).toInstant()),
                 Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()));
+        csv.flush();
     }
 
     public record FeedbackReport(long rows, long confirmed, long rejectedByDepartment, List<FeedReport.RowError> invalidRows) {
@@ -92,11 +98,12 @@ public class WarningExchange {
                     invalid.add(new FeedReport.RowError(line, "(row)", "has " + f.length + " fields, expected 5"));
                     continue;
                 }
-                String id = f[0].trim().toUpperCase();
-                if (ResidentId.problemWith(id) != null) {
-                    invalid.add(new FeedReport.RowError(line, "personId", ResidentId.problemWith(id)));
+                ResidentId.Parsed person = ResidentId.parse(f[0]);
+                if (!person.valid()) {
+                    invalid.add(new FeedReport.RowError(line, "personId", person.problem()));
                     continue;
                 }
+                String id = person.id().value();
                 AssistanceCategory category;
                 try {
                     category = f[4].isBlank() ? AssistanceCategory.POVERTY_MONITORED : AssistanceCategory.valueOf(f[4].trim());

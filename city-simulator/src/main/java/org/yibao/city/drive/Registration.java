@@ -126,7 +126,7 @@ public final class Registration {
         String id = Json.read(Setup.expect(applied, "certification of " + p.id().masked()).body()).path("certificationId").asString();
         Setup.expect(gateway.postJson(Setup.BUREAU, "POST /api/enrollment/certifications/{id}/decision",
                 "/api/enrollment/certifications/" + id + "/decision",
-                Json.write(Map.of("approved", true, "decidedBy", "city-simulator", "validFrom", city.year() + "-01-01"))),
+                Json.write(Map.of("approved", true, "validFrom", city.year() + "-01-01"))),
                 "decision on " + id);
         return true;
     }

@@ -40,8 +40,7 @@ public final class Setup {
     public void institutions() {
         for (Institution i : Roster.INSTITUTIONS) {
             Map<String, Object> body = new TreeMap<>(Map.of("code", i.code(), "name", i.name(), "regionCode", i.regionCode(),
-                    "kind", i.kind().name(), "level", i.level().name(), "agreementFrom", "2015-01-01",
-                    "decidedBy", "city-simulator")); 
+                    "kind", i.kind().name(), "level", i.level().name(), "agreementFrom", "2015-01-01"));
             if (i.chain() != null) {
                 body.put("chain", i.chain());
             }

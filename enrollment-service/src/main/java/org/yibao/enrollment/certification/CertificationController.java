@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yibao.enrollment.Ids;
+import org.yibao.security.CallerIdentity;
 
 import java.util.List;
 import java.util.UUID;
@@ -27,8 +28,9 @@ class CertificationController {
 
     @PostMapping("/persons/{personId}/certifications")
     @ResponseStatus(HttpStatus.CREATED)
-    Certification apply(@PathVariable String personId, @Valid @RequestBody CertificationRequests.Apply request) {
-        return certifications.apply(Ids.person(personId), request);
+    Certification apply(@PathVariable String personId, @Valid @RequestBody CertificationRequests.Apply request,
+                        CallerIdentity caller) {
+        return certifications.apply(Ids.person(personId), request, caller);
     }
 
     @GetMapping("/persons/{personId}/certifications")
@@ -37,13 +39,15 @@ class CertificationController {
     }
 
     @PostMapping("/certifications/{id}/decision")
-    Certification decide(@PathVariable UUID id, @Valid @RequestBody CertificationRequests.Decide request) {
-        return certifications.decide(id, request);
+    Certification decide(@PathVariable UUID id, @Valid @RequestBody CertificationRequests.Decide request,
+                         CallerIdentity caller) {
+        return certifications.decide(id, request, caller);
     }
 
     @PostMapping("/certifications/{id}/revocation")
-    Certification revoke(@PathVariable UUID id, @Valid @RequestBody CertificationRequests.Revoke request) {
-        return certifications.revoke(id, request);
+    Certification revoke(@PathVariable UUID id, @Valid @RequestBody CertificationRequests.Revoke request,
+                         CallerIdentity caller) {
+        return certifications.revoke(id, request, caller);
     }
 
     /** Applications past their ten-working-day deadline. */

@@ -21,18 +21,18 @@ final class CertificationRequests {
     }
 
     /**
-     * The decision on an application.
+     * The decision on an application; who decided is the calling staff member (the token), never the body.
      *
      * @param validTo last day of an approval; none means until revoked
      */
     record Decide(
             @NotNull Boolean approved,
-            @NotBlank @Size(max = 100) String decidedBy,
             @Size(max = 500) String reason,
             LocalDate validFrom,
             LocalDate validTo) {
     }
 
-    record Revoke(@NotBlank @Size(max = 100) String decidedBy, @NotBlank @Size(max = 500) String reason) {
+    /** A revocation (or a hospital's withdrawal of its own application); who revoked is the caller (the token). */
+    record Revoke(@NotBlank @Size(max = 500) String reason) {
     }
 }

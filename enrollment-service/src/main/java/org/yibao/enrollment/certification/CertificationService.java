@@ -10,7 +10,9 @@ import org.yibao.contracts.events.CertificationStatus;
 import org.yibao.enrollment.person.Person;
 import org.yibao.enrollment.person.PersonStore;
 import org.yibao.messaging.outbox.OutboxWriter;
+import org.yibao.security.CallerIdentity;
 import org.yibao.web.problem.ConflictException;
+import org.yibao.web.problem.ForbiddenException;
 import org.yibao.web.problem.InvalidRequestException;
 import org.yibao.web.problem.NotFoundException;
 import org.yibao.web.problem.RefusedException;
@@ -47,8 +49,9 @@ public class CertificationService {
         this.clock = clock;
     }
 
+    /** An application filed by the caller: a hospital for its patient, or a clerk; the filer is recorded for ownership. */
     @Transactional
-    public Certification apply(String personId, CertificationRequests.Apply r) {
+    public Certification apply(String personId, CertificationRequests.Apply r, CallerIdentity caller) {
         Person person = persons.find(personId)
                 .orElseThrow(() -> new RefusedException("the person is not registered"));
         LocalDate today = LocalDate.now(clock);
@@ -56,9 +59,11 @@ public class CertificationService {
         try {
             jdbc.sql("""
                             insert into certification (certification_id, person_id, region_code, disease_code, disease_name,
-                                status, applied_on, decide_by) values (?, ?, ?, ?, ?, 'PENDING', ?, ?)""")
+                                status, applied_on, decide_by, filed_by, filed_for_institution)
+                            values (?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?)""")
                     .params(id, personId, person.regionCode(), r.diseaseCode(), r.diseaseName(), today,
-                            WorkingDays.after(today, DECISION_WORKING_DAYS))
+                            WorkingDays.after(today, DECISION_WORKING_DAYS), caller.clientId(),
+                            caller.actsForInstitution() ? caller.institution() : null)
                     .update();
         } catch (DuplicateKeyException e) {
             throw new ConflictException("the person already has an open application or a certification for " + r.diseaseCode());
@@ -66,8 +71,9 @@ public class CertificationService {
         return announce(find(id));
     }
 
+    /** The bureau's decision; the decider is the calling staff member. */
     @Transactional
-    public Certification decide(UUID id, CertificationRequests.Decide r) {
+    public Certification decide(UUID id, CertificationRequests.Decide r, CallerIdentity caller) {
         Certification c = lock(id);
         if (c.status() != CertificationStatus.PENDING) {
             throw new ConflictException("certification " + id + " was already decided: " + c.status());
@@ -84,7 +90,7 @@ public class CertificationService {
         jdbc.sql("""
                         update certification set status = ?, decided_on = ?, decided_by = ?, decision_reason = ?,
                             valid_from = ?, valid_to = ?, updated_at = now() where certification_id = ?""")
-                .params(status.name(), today, r.decidedBy(), r.reason(), r.approved() ? from : null,
+                .params(status.name(), today, caller.clientId(), r.reason(), r.approved() ? from : null,
                         r.approved() ? r.validTo() : null, id)
                 .update();
         meters.counter("yibao.enrollment.certification.decisions", "status", status.name(),
@@ -92,9 +98,28 @@ public class CertificationService {
         return announce(find(id));
     }
 
+    /**
+     * Revokes an approved certification (from today on) or withdraws a pending application. Bureau
+     * staff may revoke any; a hospital only withdraws an application it filed itself and that is still
+     * pending (the national interface's 2504): once the bureau decided, only the bureau revokes.
+     *
+     * @throws ForbiddenException (403) for a hospital that did not file it, or when it is no longer pending
+     */
     @Transactional
-    public Certification revoke(UUID id, CertificationRequests.Revoke r) {
+    public Certification revoke(UUID id, CertificationRequests.Revoke r, CallerIdentity caller) {
         Certification c = lock(id);
+        if (caller.actsForInstitution()) {
+            String filer = jdbc.sql("select filed_for_institution from certification where certification_id = ?").param(id)
+                    .query(String.class).optional().orElse(null);
+            if (!caller.institution().equals(filer)) {
+                throw new ForbiddenException("certification " + id + " was not filed by institution " + caller.institution()
+                        + "; a hospital withdraws only its own applications");
+            }
+            if (c.status() != CertificationStatus.PENDING) {
+                throw new ForbiddenException("certification " + id + " is " + c.status()
+                        + "; once the bureau has decided, only bureau staff revoke it");
+            }
+        }
         // an approved certification ends yesterday; a pending application is withdrawn (the HIS's 2504) and was never valid
         if (c.status() != CertificationStatus.APPROVED && c.status() != CertificationStatus.PENDING) {
             throw new ConflictException("only an approved or pending certification can be revoked; this one is " + c.status());
@@ -103,7 +128,7 @@ public class CertificationService {
         jdbc.sql("""
                         update certification set status = 'REVOKED', decided_by = ?, decision_reason = ?, valid_to = ?,
                             updated_at = now() where certification_id = ?""")
-                .params(r.decidedBy(), r.reason(), c.status() == CertificationStatus.APPROVED ? today.minusDays(1) : null, id)
+                .params(caller.clientId(), r.reason(), c.status() == CertificationStatus.APPROVED ? today.minusDays(1) : null, id)
                 .update();
         return announce(find(id));
     }

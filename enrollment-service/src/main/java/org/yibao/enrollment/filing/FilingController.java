@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yibao.enrollment.Ids;
+import org.yibao.security.CallerIdentity;
 
 import java.util.List;
 import java.util.UUID;
@@ -32,8 +33,8 @@ class FilingController {
 
     @PostMapping("/persons/{personId}/filings")
     @ResponseStatus(HttpStatus.CREATED)
-    Filing register(@PathVariable String personId, @Valid @RequestBody FilingRequest request) {
-        return filings.register(Ids.person(personId), request);
+    Filing register(@PathVariable String personId, @Valid @RequestBody FilingRequest request, CallerIdentity caller) {
+        return filings.register(Ids.person(personId), request, caller);
     }
 
     @GetMapping("/persons/{personId}/filings")
@@ -42,7 +43,7 @@ class FilingController {
     }
 
     @PostMapping("/filings/{filingId}/cancellation")
-    Filing cancel(@PathVariable UUID filingId, @Valid @RequestBody CancelRequest request) {
-        return filings.cancel(filingId, request.reason());
+    Filing cancel(@PathVariable UUID filingId, @Valid @RequestBody CancelRequest request, CallerIdentity caller) {
+        return filings.cancel(filingId, request.reason(), caller);
     }
 }

@@ -9,7 +9,9 @@ import org.yibao.contracts.region.Regions;
 import org.yibao.enrollment.enrollment.Enrollment;
 import org.yibao.enrollment.enrollment.EnrollmentStore;
 import org.yibao.messaging.outbox.OutboxWriter;
+import org.yibao.security.CallerIdentity;
 import org.yibao.web.problem.ConflictException;
+import org.yibao.web.problem.ForbiddenException;
 import org.yibao.web.problem.InvalidRequestException;
 import org.yibao.web.problem.NotFoundException;
 import org.yibao.web.problem.RefusedException;
@@ -39,8 +41,9 @@ public class FilingService {
         this.clock = clock;
     }
 
+    /** Registers a filing made by the caller (a hospital for its patient, or a clerk); the filer is recorded for ownership. */
     @Transactional
-    public Filing register(String personId, FilingRequest r) {
+    public Filing register(String personId, FilingRequest r, CallerIdentity caller) {
         LocalDate today = LocalDate.now(clock);
         LocalDate from = Optional.ofNullable(r.validFrom()).orElse(today);
         if (from.isBefore(today)) {
@@ -59,21 +62,34 @@ public class FilingService {
         Filing filing = new Filing(UUID.randomUUID(), personId, enrollment.regionCode(), r.destinationRegionCode(),
                 Optional.ofNullable(r.reason()), from, Optional.ofNullable(r.validTo()), Optional.empty());
         jdbc.sql("""
-                        insert into remote_filing (filing_id, person_id, insured_region, destination_region, reason, valid_from, valid_to)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
+                        insert into remote_filing (filing_id, person_id, insured_region, destination_region, reason, valid_from,
+                            valid_to, filed_by, filed_for_institution) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(filing.filingId(), personId, filing.insuredRegion(), filing.destinationRegion(), r.reason(), from,
-                        r.validTo())
+                        r.validTo(), caller.clientId(), caller.actsForInstitution() ? caller.institution() : null)
                 .update();
         outbox.append(new FilingRegistered(filing.filingId().toString(), personId, filing.insuredRegion(),
                 filing.destinationRegion(), r.reason(), from, r.validTo(), clock.instant()));
         return filing;
     }
 
-    /** Cancels a filing from today on: it still covered yesterday (and today's treatment when it started earlier). */
+    /**
+     * Cancels a filing from today on: it still covered yesterday (and today's treatment when it started
+     * earlier). Bureau staff cancel any filing; a hospital only one it registered itself.
+     *
+     * @throws ForbiddenException (403) for a hospital that did not register it
+     */
     @Transactional
-    public Filing cancel(UUID filingId, String reason) {
+    public Filing cancel(UUID filingId, String reason, CallerIdentity caller) {
         Filing filing = jdbc.sql(SELECT + " where filing_id = ? for update").param(filingId).query(FilingService::read).optional()
                 .orElseThrow(() -> new NotFoundException("no filing " + filingId));
+        if (caller.actsForInstitution()) {
+            String filer = jdbc.sql("select filed_for_institution from remote_filing where filing_id = ?").param(filingId)
+                    .query(String.class).optional().orElse(null);
+            if (!caller.institution().equals(filer)) {
+                throw new ForbiddenException("filing " + filingId + " was not registered by institution " + caller.institution()
+                        + "; a hospital cancels only the filings it registered");
+            }
+        }
         if (filing.cancelledAt().isPresent()) {
             throw new ConflictException("filing " + filingId + " was already cancelled");
         }

@@ -72,17 +72,19 @@ public class DuplicateCheck {
                     }
                     rows++;
                     String[] f = text.split(",", -1);
-                    String problem = f.length != COLUMNS.size() ? "has " + f.length + " fields, expected " + COLUMNS.size()
-                            : ResidentId.problemWith(f[0].trim().toUpperCase()) != null ? ResidentId.problemWith(f[0].trim().toUpperCase())
-                            : !f[3].trim().matches("20[0-9]{2}") ? "year must be a year such as 2026" : null;
-                    if (problem != null) {
+                    ResidentId.Parsed person = f.length == COLUMNS.size() ? ResidentId.parse(f[0]) : null;
+                    ImportReport.RowError error = person == null
+                            ? new ImportReport.RowError(line, "(row)", "has " + f.length + " fields, expected " + COLUMNS.size())
+                            : !person.valid() ? new ImportReport.RowError(line, "personId", person.problem())
+                            : !f[3].trim().matches("20[0-9]{2}") ? new ImportReport.RowError(line, "year", "year must be a year such as 2026")
+                            : null;
+                    if (error != null) {
                         invalidCount++;
                         if (invalid.size() < LISTED) {
-                            invalid.add(new ImportReport.RowError(line, f.length != COLUMNS.size() ? "(row)"
-                                    : problem.startsWith("year") ? "year" : "personId", problem));
+                            invalid.add(error);
                         }
                     } else {
-                        chunk.add(new Entry(line, f[0].trim().toUpperCase(), f[1].trim(), f[2].trim(), Integer.parseInt(f[3].trim())));
+                        chunk.add(new Entry(line, person.id().value(), f[1].trim(), f[2].trim(), Integer.parseInt(f[3].trim())));
                     }
                 }
                 if (chunk.size() == CHUNK || (text == null && !chunk.isEmpty())) {

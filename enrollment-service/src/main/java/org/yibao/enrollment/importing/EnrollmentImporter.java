@@ -134,10 +134,9 @@ public class EnrollmentImporter {
             tally.reject(line, "(row)", "has " + f.length + " fields, expected " + COLUMNS.size());
             return null;
         }
-        String id = f[0].trim().toUpperCase();
-        String problem = ResidentId.problemWith(id);
-        if (problem != null) {
-            tally.reject(line, "personId", problem);
+        ResidentId.Parsed person = ResidentId.parse(f[0]);
+        if (!person.valid()) {
+            tally.reject(line, "personId", person.problem());
             return null;
         }
         String name = f[1].trim();
@@ -198,7 +197,7 @@ public class EnrollmentImporter {
             tally.reject(line, "regionCode", "no resident contribution policy covers " + region + " in " + year);
             return null;
         }
-        return new Row(line, ResidentId.of(id), name, region, year, scheme, type, tier, from);
+        return new Row(line, person.id(), name, region, year, scheme, type, tier, from);
     }
 
     private static <E extends Enum<E>> E enumValue(Class<E> type, String value, long line, String field, Tally tally) {

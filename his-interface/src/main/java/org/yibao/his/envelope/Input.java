@@ -85,12 +85,11 @@ public final class Input {
 
     /** A person number (psn_no) or certificate number: on this platform, the resident id number. */
     public String person(String name) {
-        String value = text(name).toUpperCase();
-        String problem = ResidentId.problemWith(value);
-        if (problem != null) {
-            throw HisException.field(prefix + name, problem);
+        ResidentId.Parsed parsed = ResidentId.parse(text(name));
+        if (!parsed.valid()) {
+            throw HisException.field(prefix + name, parsed.problem());
         }
-        return value;
+        return parsed.id().value();
     }
 
     public LocalDateTime dateTime(String name) {

@@ -2,6 +2,7 @@ package org.yibao.his.transaction;
 
 import org.springframework.stereotype.Component;
 import org.yibao.his.envelope.Call;
+import org.yibao.his.envelope.HisException;
 import org.yibao.his.envelope.Input;
 import org.yibao.his.envelope.Transaction;
 import org.yibao.his.platform.PlatformApis;
@@ -65,15 +66,24 @@ final class ChronicFiling {
         @Override
         public JsonNode handle(Call call) {
             Input data = call.input().object("data");
-            data.person("psn_no");
-            revoke(platform, data.text("trt_dcla_detl_sn"), call, data.optional("memo"));
+            String person = data.person("psn_no");
+            String certificationId = data.text("trt_dcla_detl_sn");
+            boolean ofThePerson = false;
+            for (JsonNode c : platform.get("enrollment", "/api/enrollment/persons/" + person + "/certifications")) {
+                ofThePerson |= certificationId.equals(c.path("certificationId").asString());
+            }
+            if (!ofThePerson) {
+                throw new HisException("data.trt_dcla_detl_sn " + certificationId + " is not a chronic-disease filing of data.psn_no");
+            }
+            revoke(platform, certificationId, call, data.optional("memo"));
             return json.createObjectNode();
         }
     }
 
+    /** Withdraws the hospital's own pending application; enrollment records the hospital's client (the token) as who did it. */
     static void revoke(PlatformApis platform, String certificationId, Call call, String memo) {
         platform.post("enrollment", "/api/enrollment/certifications/" + certificationId + "/revocation",
-                Map.of("decidedBy", call.institution() + "/" + call.envelope().opter(),
-                        "reason", memo == null || memo.isBlank() ? "withdrawn by the institution (HIS " + call.msgid() + ")" : memo));
+                Map.of("reason", (memo == null || memo.isBlank() ? "withdrawn by the institution" : memo)
+                        + " (HIS " + call.msgid() + ", operator " + call.envelope().opter() + ")"));
     }
 }

@@ -24,6 +24,16 @@ class MoneyTest {
     }
 
     @Test
+    void anAmountFromOutsideFitsTheColumnsAndAHugeExponentCostsNothing() {
+        assertThat(Money.of("999999999999.99").amount()).isEqualByComparingTo("999999999999.99");
+        assertThat(Money.of("-999999999999.99").amount()).isEqualByComparingTo("-999999999999.99");
+        assertThatThrownBy(() -> Money.of("1e20")).hasMessageContaining("at most 999999999999.99 yuan");
+        assertThatThrownBy(() -> Money.of("1000000000000")).hasMessageContaining("at most");
+        assertThatThrownBy(() -> Money.of("1e999999999")).hasMessageContaining("at most"); // would allocate gigabytes if scaled
+        assertThatThrownBy(() -> Money.of("1".repeat(100))).hasMessageContaining("100 characters");
+    }
+
+    @Test
     void multipliesByARatioRoundingOnce() {
         assertThat(Money.of("440.40").times(new BigDecimal("0.6"), RoundingMode.HALF_UP)).isEqualTo(Money.of("264.24"));
         assertThat(Money.of("0.05").times(new BigDecimal("0.5"), RoundingMode.HALF_UP)).isEqualTo(Money.of("0.03"));

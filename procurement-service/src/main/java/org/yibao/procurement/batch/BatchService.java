@@ -1,5 +1,7 @@
 package org.yibao.procurement.batch;
 
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
@@ -30,18 +32,26 @@ public class BatchService {
 
     public enum Kind { DRUG, CONSUMABLE }
 
-    public record Product(@NotBlank @Size(max = 40) String itemCode, @NotBlank String genericName, @NotBlank String specification,
-                          @NotBlank String manufacturer, @NotNull @DecimalMin("0.0001") BigDecimal winningPrice,
-                          @NotNull @DecimalMin("0.0001") BigDecimal previousPrice) {
+    /**
+     * A selected product.
+     *
+     * @param winningPrice  the price won in the procurement, yuan per unit (up to 4 decimals, below 100,000,000)
+     * @param previousPrice the price before the procurement, yuan per unit (the same bounds)
+     */
+    public record Product(@NotBlank @Size(max = 40) String itemCode, @NotBlank @Size(max = 200) String genericName,
+                          @NotBlank @Size(max = 200) String specification, @NotBlank @Size(max = 200) String manufacturer,
+                          @NotNull @DecimalMin("0.0001") @DecimalMax("99999999.9999") @Digits(integer = 8, fraction = 4) BigDecimal winningPrice,
+                          @NotNull @DecimalMin("0.0001") @DecimalMax("99999999.9999") @Digits(integer = 8, fraction = 4) BigDecimal previousPrice) {
     }
 
     /** An item of the same generic that was not selected; its use counts against the VBP share. */
-    public record SameGeneric(@NotBlank @Size(max = 40) String itemCode, @NotBlank String genericName) {
+    public record SameGeneric(@NotBlank @Size(max = 40) String itemCode, @NotBlank @Size(max = 200) String genericName) {
     }
 
-    public record Batch(@NotBlank @Size(max = 40) String batchId, @NotBlank String name, @NotNull Level level,
+    public record Batch(@NotBlank @Size(max = 40) String batchId, @NotBlank @Size(max = 200) String name, @NotNull Level level,
                         @NotNull Kind kind, @NotNull LocalDate startsOn, @NotNull LocalDate endsOn,
-                        @NotEmpty List<@Valid @NotNull Product> products, List<@Valid @NotNull SameGeneric> sameGenericItems) {
+                        @NotEmpty @Size(max = 5000) List<@Valid @NotNull Product> products,
+                        @Size(max = 5000) List<@Valid @NotNull SameGeneric> sameGenericItems) {
     }
 
     private final JdbcClient jdbc;

@@ -1,5 +1,6 @@
 package org.yibao.procurement.catalog;
 
+import jakarta.validation.constraints.Size;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -34,9 +35,9 @@ import java.util.Map;
 @RequestMapping("/api/procurement")
 class CatalogController {
 
-    record Publish(@NotBlank @Pattern(regexp = "[A-Z0-9_-]{1,32}") String catalogCode, @NotBlank String name,
+    record Publish(@NotBlank @Pattern(regexp = "[A-Z0-9_-]{1,32}") String catalogCode, @NotBlank @Size(max = 200) String name,
                    @NotNull @Pattern(regexp = "[1-9][0-9]{5}") String regionCode, @NotNull LocalDate effectiveFrom,
-                   @NotEmpty List<@NotBlank String> itemCodes) {
+                   @NotEmpty @Size(max = 5000) List<@NotBlank @Size(max = 40) String> itemCodes) {
     }
 
     private final JdbcTemplate jdbc;

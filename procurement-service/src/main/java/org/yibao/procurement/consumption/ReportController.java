@@ -8,10 +8,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yibao.contracts.money.Money;
+import org.yibao.web.csv.CsvExport;
 import org.yibao.web.problem.InvalidRequestException;
+import org.yibao.web.problem.NotFoundException;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -48,6 +49,9 @@ class ReportController {
     List<Row> report(@PathVariable String batchId, @RequestParam int year) {
         if (year < 2000 || year > 2100) {
             throw new InvalidRequestException("year", "must be between 2000 and 2100");
+        }
+        if (jdbc.queryForObject("select count(*) from batch where batch_id = ?", Integer.class, batchId) == 0) {
+            throw new NotFoundException("no batch " + batchId);
         }
         BigDecimal elapsed = elapsedPercent(year);
         return jdbc.query("""
@@ -92,18 +96,19 @@ class ReportController {
                 .toList();
     }
 
+    /** The report as CSV for a spreadsheet: RFC 4180 quoting, names that would start a formula neutralised (CsvExport). */
     @GetMapping(path = "/batches/{batchId}/report.csv")
     void csv(@PathVariable String batchId, @RequestParam int year, HttpServletResponse response) throws IOException {
         List<Row> rows = report(batchId, year);
         response.setContentType("text/csv;charset=UTF-8");
-        PrintWriter out = response.getWriter();
-        out.println("institution,itemCode,genericName,agreed,consumed,purchased,sameGenericOther,completionPercent,elapsedPercent,behind,vbpSharePercent,savings");
+        CsvExport out = CsvExport.to(response.getWriter(), "institution", "itemCode", "genericName", "agreed", "consumed",
+                "purchased", "sameGenericOther", "completionPercent", "elapsedPercent", "behind", "vbpSharePercent", "savings");
         for (Row r : rows) {
-            out.println(String.join(",", r.institution(), r.itemCode(), r.genericName(), r.agreed().toPlainString(),
-                    r.consumed().toPlainString(), r.purchased().toPlainString(), r.sameGenericOther().toPlainString(), r.completionPercent().toPlainString(),
-                    r.elapsedPercent().toPlainString(), String.valueOf(r.behind()), r.vbpSharePercent().toPlainString(),
-                    r.savings().toString()));
+            out.row(r.institution(), r.itemCode(), r.genericName(), r.agreed().toPlainString(), r.consumed().toPlainString(),
+                    r.purchased().toPlainString(), r.sameGenericOther().toPlainString(), r.completionPercent().toPlainString(),
+                    r.elapsedPercent().toPlainString(), r.behind(), r.vbpSharePercent().toPlainString(), r.savings());
         }
+        out.flush();
     }
 
     private BigDecimal elapsedPercent(int year) {

@@ -1,5 +1,6 @@
 package org.yibao.settlement.api;
 
+import org.yibao.web.validation.YuanRange;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -33,13 +34,13 @@ public record SettleRequest(
         @NotNull LocalDate serviceDate,
         @Size(max = 20) List<@NotBlank @Size(max = 20) String> diagnosisCodes,
         @NotEmpty @Size(max = 500) List<@Valid @NotNull Line> lines,
-        Money personalAccountAmount) {
+        @YuanRange Money personalAccountAmount) {
 
     public record Line(
             @NotBlank @Size(max = 40) String itemCode,
             @NotNull @DecimalMin(value = "0.001", message = "must be more than zero") @Digits(integer = 7, fraction = 3)
             BigDecimal quantity,
-            @NotNull Money unitPrice) {
+            @NotNull @YuanRange Money unitPrice) {
     }
 
     public List<String> diagnosisCodesOrEmpty() {

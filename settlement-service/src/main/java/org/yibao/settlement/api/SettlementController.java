@@ -108,12 +108,13 @@ class SettlementController {
         }
     }
 
+    /** The canonical resident id of what was typed (see {@link ResidentId}), or a 400 naming why. */
     private static String person(String personId) {
-        String problem = ResidentId.problemWith(personId.trim().toUpperCase());
-        if (problem != null) {
-            throw new InvalidRequestException("personId", problem);
+        ResidentId.Parsed parsed = ResidentId.parse(personId);
+        if (!parsed.valid()) {
+            throw new InvalidRequestException("personId", parsed.problem());
         }
-        return ResidentId.of(personId).value();
+        return parsed.id().value();
     }
 
     private static int year(int year) {

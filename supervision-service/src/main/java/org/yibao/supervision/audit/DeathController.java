@@ -1,5 +1,6 @@
 package org.yibao.supervision.audit;
 
+import jakarta.validation.constraints.Size;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -24,7 +25,8 @@ class DeathController {
         this.audit = audit;
     }
 
-    record Death(@NotNull ResidentId personId, @NotNull LocalDate dateOfDeath, @NotBlank String source) {
+    /** @param source who reported the death (civil affairs, a hospital, public security), at most 40 characters */
+    record Death(@NotNull ResidentId personId, @NotNull LocalDate dateOfDeath, @NotBlank @Size(max = 40) String source) {
     }
 
     /** Registers a death; claims already settled for treatment after it are flagged at once. */

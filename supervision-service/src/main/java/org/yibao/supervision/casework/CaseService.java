@@ -169,7 +169,7 @@ public class CaseService {
                 AgreementStatus status = outcome.equals("SUSPENSION") ? AgreementStatus.SUSPENDED : AgreementStatus.TERMINATED;
                 if (institution.status() != status && institution.status() != AgreementStatus.TERMINATED) {
                     institutions.changeAgreement(code, new InstitutionRequests.ChangeAgreement(
-                            status, LocalDate.now(clock), "case " + caseId, "case " + caseId));
+                            status, LocalDate.now(clock), "case " + caseId), "case " + caseId);
                 }
             }
             case WARNING, JUDICIAL_REFERRAL -> {

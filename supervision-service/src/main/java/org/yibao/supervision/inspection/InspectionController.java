@@ -4,9 +4,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.yibao.security.CallerIdentity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -31,16 +33,23 @@ class InspectionController {
     }
 
     /** @param seed the draw's seed; published with the plan so the draw can be redone */
-    record PlanRequest(@NotEmpty List<@NotBlank String> inspectors, @NotNull Long seed, @NotBlank String createdBy) {
+    /**
+     * @param inspectors the staff ids of the inspectors drawn in pairs (at most 200, each at most 100 characters)
+     * @param seed       the draw's seed; published with the plan so the draw can be redone
+     */
+    record PlanRequest(@NotEmpty @Size(max = 200) List<@NotBlank @Size(max = 100) String> inspectors, @NotNull Long seed) {
     }
 
-    record ResultRequest(@NotNull LocalDate inspectedOn, @NotBlank String finding, @Size(max = 2000) String note) {
+    /** @param finding CLEAN or VIOLATION */
+    record ResultRequest(@NotNull LocalDate inspectedOn,
+                         @NotBlank @Pattern(regexp = "CLEAN|VIOLATION", message = "must be CLEAN or VIOLATION") String finding,
+                         @Size(max = 2000) String note) {
     }
 
     @PostMapping("/inspection-plans/{year}")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> plan(@PathVariable int year, @Valid @RequestBody PlanRequest request) {
-        return inspections.plan(year(year), request.inspectors(), request.seed(), request.createdBy());
+    Map<String, Object> plan(@PathVariable int year, @Valid @RequestBody PlanRequest request, CallerIdentity caller) {
+        return inspections.plan(year(year), request.inspectors(), request.seed(), caller.clientId());
     }
 
     @GetMapping("/inspection-plans/{year}")
@@ -49,8 +58,9 @@ class InspectionController {
     }
 
     @PostMapping("/inspection-plans/{year}/institutions/{code}/result")
-    Map<String, Object> result(@PathVariable int year, @PathVariable String code, @Valid @RequestBody ResultRequest request) {
-        inspections.record(year(year), code, request.inspectedOn(), request.finding(), request.note());
+    Map<String, Object> result(@PathVariable int year, @PathVariable String code, @Valid @RequestBody ResultRequest request,
+                               CallerIdentity caller) {
+        inspections.record(year(year), code, request.inspectedOn(), request.finding(), request.note(), caller.clientId());
         return Map.of("year", year, "institution", code, "finding", request.finding());
     }
 

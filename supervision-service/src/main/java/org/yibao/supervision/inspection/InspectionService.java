@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yibao.contracts.money.Money;
 import org.yibao.web.problem.ConflictException;
+import org.yibao.web.problem.ForbiddenException;
 import org.yibao.web.problem.InvalidRequestException;
 import org.yibao.web.problem.NotFoundException;
 
@@ -63,18 +64,31 @@ public class InspectionService {
                         where year = ? order by position""").param(year).query().listOfRows();
     }
 
+    /**
+     * Records an inspection's result. The inspection belongs to the two inspectors the plan drew for
+     * it: only one of them records it (the caller's staff id from the token).
+     *
+     * @throws NotFoundException  (404) when the plan has no open inspection of the institution
+     * @throws ForbiddenException (403) when the recorder is not one of the drawn inspectors
+     */
     @Transactional
-    public void record(int year, String institution, LocalDate inspectedOn, String finding, String note) {
+    public void record(int year, String institution, LocalDate inspectedOn, String finding, String note, String recorder) {
         if (!finding.equals("CLEAN") && !finding.equals("VIOLATION")) {
             throw new InvalidRequestException("finding", "must be CLEAN or VIOLATION");
         }
-        int updated = jdbc.sql("""
-                        update inspection set inspected_on = ?, finding = ?, note = ?
-                        where year = ? and institution = ? and inspected_on is null""")
-                .params(inspectedOn, finding, note, year, institution).update();
-        if (updated == 0) {
-            throw new NotFoundException("no open inspection of " + institution + " in the " + year + " plan");
+        List<String> inspectors = jdbc.sql("""
+                        select inspector_a, inspector_b from inspection
+                        where year = ? and institution = ? and inspected_on is null for update""")
+                .params(year, institution).query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).optional()
+                .orElseThrow(() -> new NotFoundException("no open inspection of " + institution + " in the " + year + " plan"));
+        if (!inspectors.contains(recorder)) {
+            throw new ForbiddenException("the " + year + " inspection of " + institution + " was drawn for " + inspectors
+                    + "; " + recorder + " may not record its result");
         }
+        jdbc.sql("""
+                        update inspection set inspected_on = ?, finding = ?, note = ?, recorded_by = ?
+                        where year = ? and institution = ?""")
+                .params(inspectedOn, finding, note, recorder, year, institution).update();
     }
 
     /** The year's supervision report, as the Zhumadian seed gives it. */

@@ -3,6 +3,7 @@ package org.yibao.supervision.institution;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.yibao.security.CallerIdentity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -31,14 +32,15 @@ class InstitutionController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Institution register(@Valid @RequestBody InstitutionRequests.Register request) {
-        return institutions.register(request);
+    Institution register(@Valid @RequestBody InstitutionRequests.Register request, CallerIdentity caller) {
+        return institutions.register(request, caller.clientId());
     }
 
     /** Suspends, reinstates or terminates the agreement; announced to settlement at once. */
     @PostMapping("/{code}/agreement")
-    Institution changeAgreement(@PathVariable String code, @Valid @RequestBody InstitutionRequests.ChangeAgreement request) {
-        return institutions.changeAgreement(code, request);
+    Institution changeAgreement(@PathVariable String code, @Valid @RequestBody InstitutionRequests.ChangeAgreement request,
+                                CallerIdentity caller) {
+        return institutions.changeAgreement(code, request, caller.clientId());
     }
 
     @GetMapping("/{code}")

@@ -10,7 +10,7 @@ import org.yibao.contracts.events.InstitutionLevel;
 
 import java.time.LocalDate;
 
-/** The bodies of the institution API. */
+/** The bodies of the institution API; who decided is the calling staff member (the token), never a body field. */
 public final class InstitutionRequests {
 
     private InstitutionRequests() {
@@ -26,15 +26,13 @@ public final class InstitutionRequests {
             @NotNull InstitutionKind kind,
             @NotNull InstitutionLevel level,
             @Size(max = 100) String chain,
-            @NotNull LocalDate agreementFrom,
-            @NotBlank @Size(max = 100) String decidedBy) {
+            @NotNull LocalDate agreementFrom) {
     }
 
     /** Suspends, reinstates or terminates an agreement. */
     public record ChangeAgreement(
             @NotNull AgreementStatus status,
             @NotNull LocalDate effectiveFrom,
-            @NotBlank @Size(max = 500) String reason,
-            @NotBlank @Size(max = 100) String decidedBy) {
+            @NotBlank @Size(max = 500) String reason) {
     }
 }

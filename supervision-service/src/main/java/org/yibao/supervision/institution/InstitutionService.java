@@ -41,7 +41,7 @@ public class InstitutionService {
     }
 
     @Transactional
-    public Institution register(InstitutionRequests.Register r) {
+    public Institution register(InstitutionRequests.Register r, String decidedBy) {
         if (r.kind() == InstitutionKind.PHARMACY && r.level() != InstitutionLevel.UNGRADED) {
             throw new InvalidRequestException("level", "a pharmacy is UNGRADED");
         }
@@ -57,12 +57,12 @@ public class InstitutionService {
             throw new ConflictException("institution " + r.code() + " is already registered");
         }
         Institution institution = find(r.code()).orElseThrow();
-        record(institution, null, AgreementStatus.ACTIVE, r.agreementFrom(), "agreement signed", r.decidedBy());
+        record(institution, null, AgreementStatus.ACTIVE, r.agreementFrom(), "agreement signed", decidedBy);
         return institution;
     }
 
     @Transactional
-    public Institution changeAgreement(String code, InstitutionRequests.ChangeAgreement r) {
+    public Institution changeAgreement(String code, InstitutionRequests.ChangeAgreement r, String decidedBy) {
         Institution current = jdbc.sql(SELECT + " where code = ? for update").param(code).query(InstitutionService::read)
                 .optional().orElseThrow(() -> new NotFoundException("no institution " + code));
         if (current.status() == AgreementStatus.TERMINATED) {
@@ -73,7 +73,7 @@ public class InstitutionService {
         }
         jdbc.sql("update institution set status = ? where code = ?").params(r.status().name(), code).update();
         Institution changed = find(code).orElseThrow();
-        record(changed, current.status(), r.status(), r.effectiveFrom(), r.reason(), r.decidedBy());
+        record(changed, current.status(), r.status(), r.effectiveFrom(), r.reason(), decidedBy);
         return changed;
     }
 

@@ -1,5 +1,8 @@
 package org.yibao.supervision.precheck;
 
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Size;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -29,13 +32,15 @@ public class PreCheck {
 
     public enum Outcome { PASS, WARN, BLOCK }
 
-    public record Request(@NotNull ResidentId personId, @NotBlank String institutionCode, @NotNull VisitType visitType,
-                          @NotNull LocalDate serviceDate, List<String> diagnosisCodes, @NotNull Money total,
-                          @NotEmpty List<@Valid @NotNull Line> lines) {
+    public record Request(@NotNull ResidentId personId, @NotBlank @Size(max = 30) String institutionCode, @NotNull VisitType visitType,
+                          @NotNull LocalDate serviceDate, @Size(max = 20) List<@NotBlank @Size(max = 20) String> diagnosisCodes,
+                          @NotNull Money total, @NotEmpty @Size(max = 500) List<@Valid @NotNull Line> lines) {
     }
 
-    public record Line(@NotBlank String itemCode, String itemClass, @NotNull BigDecimal quantity, @NotNull Money unitPrice,
-                       @NotNull Money amount) {
+    /** @param quantity units of the item, more than zero and below 10,000,000 (3 decimals, as settlement takes them) */
+    public record Line(@NotBlank @Size(max = 40) String itemCode, @Size(max = 10) String itemClass,
+                       @NotNull @DecimalMin(value = "0.001", message = "must be more than zero") @Digits(integer = 7, fraction = 3) BigDecimal quantity,
+                       @NotNull Money unitPrice, @NotNull Money amount) {
     }
 
     public record Verdict(Outcome outcome, List<String> reasons) {

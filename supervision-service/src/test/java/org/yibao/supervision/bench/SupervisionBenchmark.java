@@ -62,7 +62,7 @@ public final class SupervisionBenchmark {
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + PlatformTokens.benchStaff(gateway))
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"code":"%s","name":"压测医院","regionCode":"441700","kind":"HOSPITAL","level":"LEVEL_2",
-                         "agreementFrom":"2019-01-01","decidedBy":"bench"}""".formatted(hospital))).build(),
+                         "agreementFrom":"2019-01-01"}""".formatted(hospital))).build(),
                 HttpResponse.BodyHandlers.ofString());
 
         // 1. pre-check latency

@@ -12,6 +12,13 @@ public final class IdMasking {
     /** Anything shaped like an 18-character id (region, plausible birth date, sequence, check). */
     private static final Pattern ID_LIKE = Pattern.compile(
             "(?<![0-9A-Za-z])([1-9]\\d{3})\\d{10}(\\d{3}[0-9Xx])(?![0-9A-Za-z])");
+    /**
+     * A 15-digit id of before 1999, which {@link ResidentId} accepts too: region, yyMMdd with a possible
+     * month and day, sequence (narrower than any 15 digits, so that other numbers stay readable). Group 1
+     * is the first four digits, group 2 the last four; the seven between are masked.
+     */
+    private static final Pattern PRE_1999_ID_LIKE = Pattern.compile(
+            "(?<![0-9A-Za-z])([1-9]\\d{3})(?=\\d{4}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\d{3}(?![0-9A-Za-z]))\\d{7}(\\d{4})");
 
     private IdMasking() {
     }
@@ -26,18 +33,22 @@ public final class IdMasking {
         return id.substring(0, 4) + "*".repeat(id.length() - 8) + id.substring(id.length() - 4);
     }
 
-    /** Masks every id-shaped run in free text, such as a log line or a request path. */
+    /** Masks every id-shaped run (18 characters, or 15 digits of a pre-1999 id) in free text, such as a log line or a request path. */
     public static String maskAll(String text) {
-        if (text == null || text.length() < 18) {
+        if (text == null || text.length() < 15) {
             return text;
         }
-        Matcher m = ID_LIKE.matcher(text);
+        return maskRuns(maskRuns(text, ID_LIKE, "**********"), PRE_1999_ID_LIKE, "*******");
+    }
+
+    private static String maskRuns(String text, Pattern idLike, String stars) {
+        Matcher m = idLike.matcher(text);
         if (!m.find()) {
             return text;
         }
         StringBuilder out = new StringBuilder(text.length());
         do {
-            m.appendReplacement(out, m.group(1) + "**********" + m.group(2));
+            m.appendReplacement(out, m.group(1) + stars + m.group(2));
         } while (m.find());
         m.appendTail(out);
         return out.toString();

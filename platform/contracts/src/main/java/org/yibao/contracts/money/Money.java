@@ -30,14 +30,37 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
         }
     }
 
+    /**
+     * The most yuan any amount from outside may hold: twelve integer digits, what the platform's
+     * {@code numeric(14,2)} columns store (ASSUMPTION: no bill, budget or fund total reaches a
+     * trillion yuan).
+     */
+    public static final BigDecimal LIMIT = new BigDecimal("999999999999.99");
+
+    /**
+     * Reads an amount as text ("1234.50"), the way it travels in JSON.
+     *
+     * @throws IllegalArgumentException when it is not a number, has more than 2 decimals or lies
+     *                                  beyond {@link #LIMIT} either way (checked before any scaling,
+     *                                  so "1e999999999" costs nothing)
+     */
     @JsonCreator
     public static Money of(String yuan) {
         Objects.requireNonNull(yuan, "yuan");
-        try {
-            return new Money(new BigDecimal(yuan.trim()));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not an amount of money: '" + yuan + "'", e);
+        String text = yuan.trim();
+        if (text.length() > 40) {
+            throw new IllegalArgumentException("not an amount of money: it has " + text.length() + " characters");
         }
+        BigDecimal value;
+        try {
+            value = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not an amount of money: '" + text + "'", e);
+        }
+        if (value.precision() - value.scale() > 12 || value.abs().compareTo(LIMIT) > 0) {
+            throw new IllegalArgumentException("must be at most " + LIMIT.toPlainString() + " yuan either way");
+        }
+        return new Money(value);
     }
 
     public static Money of(BigDecimal yuan) {

@@ -52,7 +52,11 @@ public final class AccessPolicy {
     }
 
     /**
-     * Reads a policy: {@code services: {<service>: {"<METHOD> <path pattern>": [<kind or role>, ...]}}}.
+     * Reads a policy: {@code services: {<service>: {"<METHOD> <path pattern>": <who>}}} where
+     * {@code <who>} is either a list of kinds and roles (staff only), or
+     * {@code {callers: [<kind or role>, ...], owner: <Ownership>}} — required whenever hospitals,
+     * pharmacies or departments are admitted, so that every such operation says on whose objects
+     * they may act.
      *
      * @throws IllegalStateException naming the service, rule and entry that is wrong
      */
@@ -89,7 +93,23 @@ public final class AccessPolicy {
         if (!parts[1].startsWith(prefix) && !parts[1].equals(prefix.substring(0, prefix.length() - 1))) {
             throw new IllegalStateException(where + ": the path must lie under " + prefix);
         }
-        if (!(allowed instanceof List<?> entries) || entries.isEmpty()) {
+        Ownership owner = null;
+        Object callers = allowed;
+        if (allowed instanceof Map<?, ?> declared) {
+            for (Object field : declared.keySet()) {
+                if (!"callers".equals(field) && !"owner".equals(field)) {
+                    throw new IllegalStateException(where + ": unknown entry '" + field + "'; a rule has 'callers' and 'owner'");
+                }
+            }
+            callers = declared.get("callers");
+            Object ownerName = declared.get("owner");
+            try {
+                owner = ownerName == null ? null : Ownership.valueOf(String.valueOf(ownerName));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(where + ".owner: '" + ownerName + "' is not one of " + List.of(Ownership.values()));
+            }
+        }
+        if (!(callers instanceof List<?> entries) || entries.isEmpty()) {
             throw new IllegalStateException(where + ": must list who may call it (client kinds or staff roles)");
         }
         Set<ClientKind> kinds = EnumSet.noneOf(ClientKind.class);
@@ -111,7 +131,17 @@ public final class AccessPolicy {
         } catch (RuntimeException e) {
             throw new IllegalStateException(where + ": the path is not a valid pattern: " + e.getMessage(), e);
         }
-        return new AccessRule(service, HttpMethod.valueOf(parts[0]), pattern, Set.copyOf(kinds), Set.copyOf(roles));
+        boolean institutionsOrDepartments = kinds.contains(ClientKind.HIS) || kinds.contains(ClientKind.PHARMACY)
+                || kinds.contains(ClientKind.DEPARTMENT);
+        if (institutionsOrDepartments && (owner == null || owner == Ownership.STAFF_ONLY)) {
+            throw new IllegalStateException(where + ": admits hospitals, pharmacies or departments, so it must declare "
+                    + "'owner' (one of PUBLIC, PERSON, REQUEST, OBJECT, FILTERED): on whose objects they may act");
+        }
+        if (!institutionsOrDepartments && owner != null && owner != Ownership.STAFF_ONLY) {
+            throw new IllegalStateException(where + ": admits only staff, so its owner can only be STAFF_ONLY");
+        }
+        return new AccessRule(service, HttpMethod.valueOf(parts[0]), pattern, Set.copyOf(kinds), Set.copyOf(roles),
+                owner == null ? Ownership.STAFF_ONLY : owner);
     }
 
     /** Whether this caller may make this call. */
@@ -127,6 +157,13 @@ public final class AccessPolicy {
             }
         }
         return new AccessDecision(AccessDecision.Outcome.NO_RULE, "no API answers " + method + " " + path);
+    }
+
+    /** The rule that covers this call, if any (most specific first). */
+    public java.util.Optional<AccessRule> ruleFor(String method, String path) {
+        HttpMethod requestMethod = HttpMethod.valueOf(method);
+        PathContainer requestPath = PathContainer.parsePath(path);
+        return rules.stream().filter(rule -> rule.matches(requestMethod, requestPath)).findFirst();
     }
 
     /** Whether some rule covers this call, whoever makes it (an API without a rule is unreachable). */

@@ -10,22 +10,30 @@ import org.yibao.security.Role;
 import java.util.Set;
 
 /**
- * One line of the access policy: a method and path pattern, and who may call it. {@code kinds}
- * admits hospitals, pharmacies or departments (and STAFF admits any staff member); {@code roles}
- * admits staff holding one of them.
+ * One line of the access policy: a method and path pattern, who may call it, and on which objects.
+ * {@code kinds} admits hospitals, pharmacies or departments (and STAFF admits any staff member);
+ * {@code roles} admits staff holding one of them; {@code owner} says which objects an admitted
+ * institution or department may act on.
  */
-public record AccessRule(String service, HttpMethod method, PathPattern path, Set<ClientKind> kinds, Set<Role> roles) {
+public record AccessRule(String service, HttpMethod method, PathPattern path, Set<ClientKind> kinds, Set<Role> roles,
+                         Ownership owner) {
 
-    boolean matches(HttpMethod requestMethod, PathContainer requestPath) {
-        return (method.equals(requestMethod) || (method == HttpMethod.GET && requestMethod == HttpMethod.HEAD))
-                && path.matches(requestPath);
+    /** Whether hospitals, pharmacies or departments are admitted (so ownership matters). */
+    public boolean admitsInstitutionsOrDepartments() {
+        return kinds.contains(ClientKind.HIS) || kinds.contains(ClientKind.PHARMACY) || kinds.contains(ClientKind.DEPARTMENT);
     }
 
-    boolean admits(CallerIdentity caller) {
+    /** Whether this caller may make this call (by kind or role, before any ownership check). */
+    public boolean admits(CallerIdentity caller) {
         if (kinds.contains(caller.kind())) {
             return true;
         }
         return caller.kind() == ClientKind.STAFF && caller.roles().stream().anyMatch(roles::contains);
+    }
+
+    boolean matches(HttpMethod requestMethod, PathContainer requestPath) {
+        return (method.equals(requestMethod) || (method == HttpMethod.GET && requestMethod == HttpMethod.HEAD))
+                && path.matches(requestPath);
     }
 
     /** Who the rule admits, for a refusal's reason. */

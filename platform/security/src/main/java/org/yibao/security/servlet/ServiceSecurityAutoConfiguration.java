@@ -70,6 +70,15 @@ public class ServiceSecurityAutoConfiguration {
         return http.build();
     }
 
+    /** The caller comes from the token, so it is no parameter of the API document (springdoc would list it as a query). */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springdoc.core.utils.SpringDocUtils")
+    static class CallerIsNoApiParameter {
+        static {
+            org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(org.yibao.security.CallerIdentity.class);
+        }
+    }
+
     @Bean
     WebMvcConfigurer callerIdentityArguments() {
         return new WebMvcConfigurer() {

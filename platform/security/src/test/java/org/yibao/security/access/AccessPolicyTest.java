@@ -47,4 +47,29 @@ class AccessPolicyTest {
                     "GET /api/settlement/x": []"""))
                 .hasMessageContaining("must list who may call it");
     }
+
+    @Test
+    void aRuleAdmittingInstitutionsOrDepartmentsMustSayOnWhoseObjectsTheyAct() {
+        assertThatThrownBy(() -> AccessPolicy.parse("""
+                services:
+                  enrollment:
+                    "POST /api/enrollment/filings/{id}/cancellation": [HIS, ENROLLMENT_CLERK]"""))
+                .hasMessageContaining("must declare 'owner'");
+        assertThatThrownBy(() -> AccessPolicy.parse("""
+                services:
+                  enrollment:
+                    "POST /api/enrollment/filings/{id}/cancellation": {callers: [HIS], owner: ANYONE}"""))
+                .hasMessageContaining(".owner: 'ANYONE'");
+        assertThatThrownBy(() -> AccessPolicy.parse("""
+                services:
+                  enrollment:
+                    "POST /api/enrollment/persons": {callers: [ENROLLMENT_CLERK], owner: OBJECT}"""))
+                .hasMessageContaining("admits only staff");
+
+        AccessRule revocation = policy.ruleFor("POST", "/api/enrollment/certifications/1/revocation").orElseThrow();
+        assertThat(revocation.owner()).isEqualTo(Ownership.OBJECT);
+        assertThat(policy.ruleFor("POST", "/api/enrollment/persons").orElseThrow().owner()).isEqualTo(Ownership.STAFF_ONLY);
+        assertThat(policy.rules()).filteredOn(AccessRule::admitsInstitutionsOrDepartments)
+                .allSatisfy(rule -> assertThat(rule.owner()).isNotEqualTo(Ownership.STAFF_ONLY));
+    }
 }

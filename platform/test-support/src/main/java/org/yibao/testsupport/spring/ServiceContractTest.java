@@ -6,7 +6,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import org.yibao.security.CallerIdentity;
+import org.yibao.security.Role;
 import org.yibao.security.access.AccessPolicy;
+import org.yibao.security.access.AccessRule;
 import org.yibao.testsupport.security.TestCallers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,6 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -118,6 +124,196 @@ public abstract class ServiceContractTest {
             String[] parts = operation.split(" ");
             assertThat(policy.covers(parts[0], parts[1])).as("an access rule for " + operation).isTrue();
         });
+    }
+
+    /** The institution the generated tests act as (a hospital or pharmacy code). */
+    public static final String HOME_INSTITUTION = "H41170200001";
+    /** Another institution, whose objects the home institution must not touch. */
+    public static final String FOREIGN_INSTITUTION = "H41170299999";
+
+    /** Every kind of caller: a hospital, a pharmacy and a department, and staff holding each role alone. */
+    static List<CallerIdentity> everyKindOfCaller() {
+        List<CallerIdentity> callers = new ArrayList<>(List.of(TestCallers.his(HOME_INSTITUTION), TestCallers.pharmacy(HOME_INSTITUTION),
+                TestCallers.department("civil-affairs")));
+        for (Role role : Role.values()) {
+            callers.add(CallerIdentity.staff("staff-" + role.name().toLowerCase(), role));
+        }
+        return callers;
+    }
+
+    /**
+     * The authorization matrix: every operation the service documents, called as every kind of
+     * caller the access policy does not admit, is refused 403 problem+json by the service itself
+     * (defence in depth behind the gateway) and changes nothing; and for every operation whose rule
+     * holds hospitals, pharmacies or departments to their own objects (REQUEST, OBJECT, FILTERED),
+     * {@link #ownershipProofs()} has a proof that a foreign one is refused.
+     */
+    @Test
+    void authorizationMatrixRefusesEveryCallerThePolicyDoesNotAdmitAndProvesOwnership() throws Exception {
+        AccessPolicy policy = AccessPolicy.platform();
+        ApiOperations api = apiOperations();
+        List<CallerIdentity> callers = everyKindOfCaller();
+        Map<String, Long> before = stableRowCounts();
+        int refused = 0;
+        int admitted = 0;
+        List<String> failures = new ArrayList<>();
+        for (ApiOperations.Operation operation : api.all()) {
+            AccessRule rule = policy.ruleFor(operation.method(), operation.path()).orElseThrow();
+            String body = operation.takesJson() ? api.skeleton(operation.bodySchema()).toString() : "";
+            for (CallerIdentity caller : callers) {
+                if (rule.admits(caller)) {
+                    admitted++;
+                    continue;
+                }
+                refused++;
+                HttpResponse<String> response = call(caller, operation.method(), operation.concretePath(Map.of()), operation.bodyType(), body);
+                if (response.statusCode() != 403 || !isProblem(response) || !response.body().contains("may not call")) {
+                    failures.add(operation.key() + " as " + caller.describe() + " -> " + response.statusCode() + " " + response.body());
+                }
+            }
+        }
+        failures.forEach(f -> System.out.println("MATRIX FAILURE " + abbreviate(f.replaceAll("\\s+", " "))));
+        assertThat(failures).as("calls the policy does not admit must be refused 403 problem+json").isEmpty();
+        assertThat(rowCounts()).as("refused calls change nothing").isEqualTo(before);
+
+        Set<String> needed = new TreeSet<>();
+        policy.rulesOf(apiPrefix().substring("/api/".length())).stream().filter(r -> r.owner().needsProof())
+                .forEach(r -> needed.add(r.toString()));
+        Map<String, OwnershipProof> proofs = ownershipProofs();
+        for (Map.Entry<String, OwnershipProof> proof : new TreeMap<>(proofs).entrySet()) {
+            proof.getValue().foreignCallerIsRefused();
+        }
+        System.out.printf("authorization matrix of %s: %d operations x %d kinds of caller: %d refusals proven, %d admitted by the policy; "
+                        + "%d ownership proofs (foreign institution or department)%n", apiPrefix(), api.all().size(), callers.size(),
+                refused, admitted, proofs.size());
+
+        assertThat(new TreeSet<>(proofs.keySet())).as("a proof that a foreign caller is refused, for every REQUEST, OBJECT "
+                + "and FILTERED rule of the access policy").isEqualTo(needed);
+    }
+
+    /**
+     * No 5xx from input: every field of every JSON body, every path and query parameter, replaced in
+     * turn by an oversized, wrong-typed, out-of-range or control-character value and sent by a caller the
+     * policy admits, is answered 4xx problem+json; a refused body names the field; nothing changes.
+     */
+    @Test
+    void badValuesInEveryFieldAreRefusedNamingTheFieldAndChangeNothing() throws Exception {
+        AccessPolicy policy = AccessPolicy.platform();
+        ApiOperations api = apiOperations();
+        Map<String, Long> before = stableRowCounts();
+        List<String> failures = new ArrayList<>();
+        int calls = 0;
+        int fields = 0;
+        for (ApiOperations.Operation operation : api.all()) {
+            AccessRule rule = policy.ruleFor(operation.method(), operation.path()).orElseThrow();
+            CallerIdentity caller = everyKindOfCaller().stream().filter(rule::admits).findFirst().orElseThrow();
+            JsonNode skeleton = operation.takesJson() ? api.skeleton(operation.bodySchema()) : null;
+            String body = skeleton == null ? "" : skeleton.toString();
+            for (ApiOperations.Parameter parameter : operation.parameters()) {
+                for (String bad : BadValues.forParameter(parameter)) {
+                    calls++;
+                    HttpResponse<String> response = call(caller, operation.method(),
+                            operation.concretePath(Map.of(parameter.name(), bad)), operation.bodyType(), body);
+                    if (response.statusCode() < 400 || response.statusCode() >= 500 || !isProblem(response)) {
+                        failures.add(operation.key() + " with " + parameter.in() + " " + parameter.name() + "=" + abbreviate(bad)
+                                + " -> " + response.statusCode() + " " + abbreviate(response.body()));
+                    }
+                }
+            }
+            if (skeleton == null) {
+                continue;
+            }
+            for (ApiOperations.Field field : api.fields(operation.bodySchema())) {
+                fields++;
+                for (JsonNode bad : BadValues.forField(field)) {
+                    calls++;
+                    String mutated = ApiOperations.replaced(skeleton, field.steps(), bad).toString();
+                    HttpResponse<String> response = call(caller, operation.method(), operation.concretePath(Map.of()),
+                            operation.bodyType(), mutated);
+                    String leaf = field.path().substring(field.path().lastIndexOf('.') + 1).replaceAll("\\[0]$", "");
+                    if (response.statusCode() < 400 || response.statusCode() >= 500 || !isProblem(response)
+                            || !response.body().contains(leaf)) {
+                        failures.add(operation.key() + " with " + field.path() + "=" + abbreviate(bad.toString()) + " -> "
+                                + response.statusCode() + " " + abbreviate(response.body()));
+                    }
+                }
+            }
+        }
+        System.out.printf("bad-input fuzz of %s: %d operations, %d body fields, %d calls%n", apiPrefix(), api.all().size(), fields, calls);
+
+        failures.forEach(f -> System.out.println("FUZZ FAILURE " + abbreviate(f.replaceAll("\\s+", " "))));
+        assertThat(failures).as("bad values must be refused 4xx problem+json naming the field").isEmpty();
+        assertThat(rowCounts()).as("refused calls change nothing").isEqualTo(before);
+    }
+
+    /**
+     * A proof that a foreign institution or department is refused: it makes an object (or a request)
+     * of one institution and calls as another, asserting the refusal and that nothing changed.
+     */
+    @FunctionalInterface
+    protected interface OwnershipProof {
+        void foreignCallerIsRefused() throws Exception;
+    }
+
+    /**
+     * The service's ownership proofs, keyed by the access policy's rule ({@code "POST /api/x/{id}/y"}),
+     * one for each of its REQUEST, OBJECT and FILTERED rules.
+     */
+    protected Map<String, OwnershipProof> ownershipProofs() {
+        return Map.of();
+    }
+
+    /** A call to the service under test as this caller. */
+    protected HttpResponse<String> call(CallerIdentity caller, String method, String path, String contentType, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("Authorization", "Bearer " + TestCallers.token(caller));
+        if (method.equals("GET")) {
+            request.GET();
+        } else {
+            request.header("Content-Type", contentType == null ? "application/json" : contentType)
+                    .method(method, HttpRequest.BodyPublishers.ofString(body == null ? "" : body));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    protected static boolean isProblem(HttpResponse<String> response) {
+        return response.headers().firstValue("Content-Type").map(t -> t.startsWith("application/problem+json")).orElse(false);
+    }
+
+    /** Rows in each table of the service's database, once two readings a little apart agree (consumers at rest). */
+    protected Map<String, Long> stableRowCounts() throws InterruptedException {
+        Map<String, Long> previous = rowCounts();
+        for (int i = 0; i < 50; i++) {
+            Thread.sleep(200);
+            Map<String, Long> now = rowCounts();
+            if (now.equals(previous)) {
+                return now;
+            }
+            previous = now;
+        }
+        return previous;
+    }
+
+    protected Map<String, Long> rowCounts() {
+        Map<String, Long> counts = new TreeMap<>();
+        for (String table : jdbc.queryForList("""
+                select table_name from information_schema.tables
+                where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name <> 'flyway_schema_history'""",
+                String.class)) {
+            counts.put(table, jdbc.queryForObject("select count(*) from \"" + table + "\"", Long.class));
+        }
+        return counts;
+    }
+
+    private ApiOperations apiOperations() throws IOException, InterruptedException {
+        HttpResponse<String> docs = get("/v3/api-docs");
+        assertThat(docs.statusCode()).isEqualTo(200);
+        return new ApiOperations(JsonMapper.shared().readTree(docs.body()));
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 300 ? s.substring(0, 300) + "..." : s;
     }
 
     protected HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -27,6 +27,7 @@ import org.yibao.web.problem.NotFoundException;
 import org.yibao.web.problem.Problems;
 import org.yibao.web.problem.RefusedException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 
 import java.util.ArrayList;
@@ -71,6 +72,26 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConflictException e, HttpServletRequest request) {
         return respond(Problems.of(HttpStatus.CONFLICT, "Conflict", e.getMessage(), requestId(request), request.getRequestURI()));
+    }
+
+    /**
+     * A value the database refused as data (SQLSTATE class 22: too long, out of range, bad encoding)
+     * or against a constraint (class 23) came from the request: every field is bounded where it is
+     * declared, so this is a missed bound — logged as such for the developers — and answered 400
+     * (or 409 for a duplicate), never 500. The transaction has rolled back, so nothing changed.
+     */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> databaseRefusedAValue(org.springframework.dao.DataIntegrityViolationException e,
+                                                        HttpServletRequest request) {
+        log.warn("the database refused a value of {} {} (a request bound is missing): {}", request.getMethod(),
+                request.getRequestURI(), e.getMostSpecificCause().getMessage());
+        if (e instanceof org.springframework.dao.DuplicateKeyException) {
+            return respond(Problems.of(HttpStatus.CONFLICT, "Conflict", "the record already exists", requestId(request),
+                    request.getRequestURI()));
+        }
+        return respond(Problems.invalid(HttpStatus.BAD_REQUEST, List.of(new FieldProblem("body",
+                "holds a value outside what the platform stores (too long, too large, or not allowed)")), requestId(request),
+                request.getRequestURI()));
     }
 
     @ExceptionHandler(Exception.class)
@@ -121,23 +142,39 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     static FieldProblem unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
         if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-            StringBuilder field = new StringBuilder();
-            for (JacksonException.Reference ref : databind.getPath()) {
-                if (ref.getPropertyName() != null) {
-                    if (!field.isEmpty()) {
-                        field.append('.');
-                    }
-                    field.append(ref.getPropertyName());
-                } else if (ref.getIndex() >= 0) {
-                    field.append('[').append(ref.getIndex()).append(']');
-                }
-            }
-            return new FieldProblem(field.toString(), reason(databind));
+            return new FieldProblem(path(databind.getPath()), reason(databind));
         }
-        if (cause instanceof JacksonException) {
-            return new FieldProblem("body", "is not valid JSON: " + ((JacksonException) cause).getOriginalMessage());
+        if (cause instanceof StreamReadException read && read.processor() != null) {
+            // a number out of range, a broken token: the parser knows where it stood
+            String at = read.processor().streamReadContext().pathAsPointer().toString();
+            String field = at.isEmpty() ? "body" : at.substring(1).replaceAll("/([0-9]+)(?=/|$)", "[$1]").replace('/', '.');
+            return new FieldProblem(field, originalMessage(read));
+        }
+        if (cause instanceof JacksonException jackson) {
+            return new FieldProblem("body", "is not valid JSON: " + originalMessage(jackson));
         }
         return new FieldProblem("body", "is missing or unreadable");
+    }
+
+    private static String path(List<JacksonException.Reference> references) {
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference ref : references) {
+            if (ref.getPropertyName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+
+    private static String originalMessage(JacksonException e) {
+        String message = e.getOriginalMessage();
+        int cut = message == null ? -1 : message.indexOf(" at [Source");
+        return cut > 0 ? message.substring(0, cut) : message;
     }
 
     private static String reason(DatabindException e) {
