@@ -97,6 +97,29 @@ class GatewaySecurityTest {
         assertThat(keySet.body()).contains("\"kid\":\"" + keys.signing().getKeyID() + "\"").doesNotContain("\"d\":");
     }
 
+    /** Finding 4 of the security review: 50 wrong secrets in 2 s were all checked, unthrottled. */
+    @Test
+    void guessingAClientsSecretIsThrottledAndOtherClientsAreNot() {
+        List<Integer> statuses = new ArrayList<>();
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 50; i++) {
+            last = gateway().requestToken("dept-veterans-affairs", "guess-" + i, "client_credentials");
+            statuses.add(last.statusCode());
+        }
+        HttpResponse<String> rightSecretWhileThrottled = gateway().requestToken("dept-veterans-affairs", "local-department-secret",
+                "client_credentials");
+        HttpResponse<String> anotherClient = gateway().requestToken("dept-civil-affairs", "local-department-secret", "client_credentials");
+
+        assertThat(statuses.subList(0, 5)).containsOnly(401);
+        assertThat(statuses.subList(5, 50)).containsOnly(429);
+        assertThat(last.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isBetween(1L, 12L));
+        assertThat(last.body()).contains("too many failed attempts");
+        assertThat(rightSecretWhileThrottled.statusCode()).as("no secret is checked while throttled").isEqualTo(429);
+        assertThat(anotherClient.statusCode()).isEqualTo(200);
+        assertThat(audit.list).anySatisfy(e -> assertThat(e.getFormattedMessage())
+                .contains("dept-veterans-affairs").contains("too many failed attempts"));
+    }
+
     @Test
     void everyForbiddenCombinationIsRefusedBeforeItReachesAService() {
         String his = hisToken();

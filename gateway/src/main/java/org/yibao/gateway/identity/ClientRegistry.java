@@ -151,10 +151,26 @@ public final class ClientRegistry {
      */
     public Optional<RegisteredClient> authenticate(String clientId, String secret) {
         RegisteredClient client = clientId == null ? null : clients.get(clientId);
-        if (client == null || secret == null || !passwords.matches(secret, client.secretHash())) {
-            return Optional.empty();
+        // an unknown id costs the same hash as a known one, so the answer's time does not tell which ids exist
+        boolean matches = passwords.matches(secret == null ? "" : secret, client == null ? unknownClientHash() : client.secretHash());
+        return client != null && secret != null && matches ? Optional.of(client) : Optional.empty();
+    }
+
+    private volatile String unknownClientHash;
+
+    /** A hash of a random secret at the cost of the registered ones (the first client's hash scheme and strength). */
+    private String unknownClientHash() {
+        String hash = unknownClientHash;
+        if (hash == null) {
+            String model = clients.values().stream().map(RegisteredClient::secretHash).findFirst().orElse("{bcrypt}$2a$10$");
+            java.util.regex.Matcher bcrypt = java.util.regex.Pattern.compile("^\\{bcrypt}\\$2[aby]?\\$(\\d\\d)\\$").matcher(model);
+            String random = java.util.UUID.randomUUID().toString();
+            hash = bcrypt.find()
+                    ? "{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(Integer.parseInt(bcrypt.group(1))).encode(random)
+                    : passwords.encode(random);
+            unknownClientHash = hash;
         }
-        return Optional.of(client);
+        return hash;
     }
 
     public Optional<RegisteredClient> find(String clientId) {

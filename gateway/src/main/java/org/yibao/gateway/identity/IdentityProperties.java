@@ -31,6 +31,32 @@ public class IdentityProperties {
     private String externalJwkSetUri;
     /** The registered clients, a YAML file (Spring resource location). */
     private String clientsFile = "classpath:local-clients.yml";
+    /**
+     * Failed client authentications allowed per client id before the token endpoint answers 429:
+     * 5 at once, then one every 12 seconds (5 a minute). ASSUMPTION: a machine client that fails five
+     * times running is misconfigured or under attack; either way more tries do not help it.
+     */
+    private org.yibao.gateway.ratelimit.RateLimit failedAuthenticationsPerClient =
+            new org.yibao.gateway.ratelimit.RateLimit(5, 5 / 60.0);
+    /** The same per source address, whatever client ids it tries: 20 at once, then 20 a minute. */
+    private org.yibao.gateway.ratelimit.RateLimit failedAuthenticationsPerAddress =
+            new org.yibao.gateway.ratelimit.RateLimit(20, 20 / 60.0);
+
+    public org.yibao.gateway.ratelimit.RateLimit getFailedAuthenticationsPerClient() {
+        return failedAuthenticationsPerClient;
+    }
+
+    public void setFailedAuthenticationsPerClient(org.yibao.gateway.ratelimit.RateLimit limit) {
+        this.failedAuthenticationsPerClient = limit;
+    }
+
+    public org.yibao.gateway.ratelimit.RateLimit getFailedAuthenticationsPerAddress() {
+        return failedAuthenticationsPerAddress;
+    }
+
+    public void setFailedAuthenticationsPerAddress(org.yibao.gateway.ratelimit.RateLimit limit) {
+        this.failedAuthenticationsPerAddress = limit;
+    }
 
     public String getIssuer() {
         return issuer;

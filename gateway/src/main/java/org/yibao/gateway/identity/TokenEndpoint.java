@@ -38,9 +38,11 @@ public class TokenEndpoint {
     private final SigningKeys keys;
     private final IdentityProperties properties;
     private final MeterRegistry meters;
+    private final CredentialThrottle throttle;
 
     public TokenEndpoint(ClientRegistry clients, TokenIssuer issuer, SigningKeys keys, IdentityProperties properties,
-                         MeterRegistry meters) {
+                         MeterRegistry meters, CredentialThrottle throttle) {
+        this.throttle = throttle;
         this.clients = clients;
         this.issuer = issuer;
         this.keys = keys;
@@ -60,11 +62,19 @@ public class TokenEndpoint {
                 return Mono.just(invalidClient("send the client id and secret with HTTP Basic or as client_id and client_secret"));
             }
             String clientId = credentials.get()[0];
-            // the password hash is slow on purpose; it must not hold an event-loop thread
+            String address = address(exchange);
+            long retryAfter = throttle.retryAfterSeconds(clientId, address);
+            if (retryAfter > 0) {
+                audit.info("token refused for client {} from {}: too many failed attempts", safe(clientId), address);
+                meters.counter("yibao.gateway.tokens", "outcome", "throttled").increment();
+                return Mono.just(throttled(retryAfter));
+            }
+            // the password hash is slow on purpose (and as slow for an unknown id); it must not hold an event-loop thread
             return Mono.fromCallable(() -> clients.authenticate(clientId, credentials.get()[1]))
                     .subscribeOn(Schedulers.boundedElastic())
                     .map(client -> client.map(this::issued).orElseGet(() -> {
-                        audit.info("token refused for client {}: wrong id or secret", safe(clientId));
+                        throttle.failed(clientId, address);
+                        audit.info("token refused for client {} from {}: wrong id or secret", safe(clientId), address);
                         meters.counter("yibao.gateway.tokens", "outcome", "refused").increment();
                         return invalidClient("unknown client or wrong secret");
                     }));
@@ -102,6 +112,18 @@ public class TokenEndpoint {
         String id = form.getFirst("client_id");
         String secret = form.getFirst("client_secret");
         return id == null || secret == null ? Optional.empty() : Optional.of(new String[] {id, secret});
+    }
+
+    private static String address(ServerWebExchange exchange) {
+        java.net.InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+    }
+
+    private static ResponseEntity<Map<String, Object>> throttled(long retryAfterSeconds) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).cacheControl(CacheControl.noStore())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds))
+                .body(Map.of("error", "invalid_client", "error_description",
+                        "too many failed attempts; retry after " + retryAfterSeconds + " s"));
     }
 
     private static ResponseEntity<Map<String, Object>> invalidClient(String description) {

@@ -1,5 +1,7 @@
 package org.yibao.gateway.ratelimit;
 
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
@@ -17,11 +19,9 @@ import reactor.core.publisher.Mono;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 
 /**
- * One token bucket per client: a flood from one hospital is answered 429 with Retry-After and
+ * One token bucket (Bucket4j) per client: a flood from one hospital is answered 429 with Retry-After and
  * never takes the others' capacity. Runs after authentication and authorization, so only admitted
  * calls count. Each gateway instance keeps its own buckets; with n instances behind a balancer a
  * client gets up to n times its rate (set the limits accordingly, or move the buckets to a shared store).
@@ -29,12 +29,11 @@ import java.util.function.LongSupplier;
 @Component
 public class RateLimitFilter implements WebFilter, Ordered {
 
-    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final GatewayProperties properties;
     private final ClientRegistry clients;
     private final ProblemAnswers answers;
     private final MeterRegistry meters;
-    private final LongSupplier clock = System::nanoTime;
 
     public RateLimitFilter(GatewayProperties properties, ClientRegistry clients, ProblemAnswers answers, MeterRegistry meters) {
         for (ClientKind kind : ClientKind.values()) {
@@ -54,14 +53,13 @@ public class RateLimitFilter implements WebFilter, Ordered {
         if (caller == null) {
             return chain.filter(exchange);
         }
-        long now = clock.getAsLong();
-        long waitNanos = buckets.computeIfAbsent(caller.clientId(), id -> new TokenBucket(limitOf(caller), now)).take(now);
-        if (waitNanos == 0) {
+        ConsumptionProbe probe = buckets.computeIfAbsent(caller.clientId(), id -> Buckets.of(limitOf(caller)))
+                .tryConsumeAndReturnRemaining(1);
+        if (probe.isConsumed()) {
             return chain.filter(exchange);
         }
         meters.counter("yibao.gateway.rate.limited", "kind", caller.kind().name()).increment();
-        long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos + 999_999_999L));
-        return answers.tooManyRequests(exchange, retryAfter, caller.clientId());
+        return answers.tooManyRequests(exchange, Buckets.retryAfterSeconds(probe.getNanosToWaitForRefill()), caller.clientId());
     }
 
     private RateLimit limitOf(CallerIdentity caller) {

@@ -65,6 +65,13 @@ class GatewaySecurity {
         return new ProblemAnswers(json);
     }
 
+    /** Spring Security's firewall (encoded slashes, "..", NUL, bad methods) refuses with problem+json, not an empty 400. */
+    @Bean
+    org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler exchangeRejected(ProblemAnswers answers) {
+        return (exchange, rejected) -> answers.refusedRequest(exchange, org.springframework.http.HttpStatus.BAD_REQUEST,
+                "The URL was refused before any API read it: " + rejected.getMessage());
+    }
+
     @Bean
     SecurityWebFilterChain gatewaySecurityChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder, AccessPolicy policy,
                                                 ProblemAnswers answers, Environment environment) {

@@ -47,6 +47,14 @@ public class ProblemAnswers implements ServerAuthenticationEntryPoint, ServerAcc
                 decision != null && decision.reason() != null ? decision.reason() : "This caller may not make this call.");
     }
 
+    /**
+     * A request refused before any rule looked at it (Spring Security's firewall: an encoded slash,
+     * "..", a NUL; the size filter: an oversized URI or headers), with the status to answer.
+     */
+    public Mono<Void> refusedRequest(ServerWebExchange exchange, HttpStatus status, String reason) {
+        return write(exchange, status, reason);
+    }
+
     /** A rate-limited call: 429 with when to try again. */
     public Mono<Void> tooManyRequests(ServerWebExchange exchange, long retryAfterSeconds, String clientId) {
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
