@@ -381,6 +381,58 @@ class EnrollmentFlowIT {
         assertThat(report.at("/invalidRows/0/line").asLong()).isEqualTo(5);
     }
 
+    /**
+     * Finding 6 of the security review: a list saved by Excel on Chinese Windows (GBK) was stored as
+     * U+FFFD, with or without a charset; an id typed with full-width digits was refused, and a 15-digit
+     * pre-1999 id too.
+     */
+    @Test
+    void anExcelFileInGbkIsStoredRightWithOrWithoutItsCharsetAndIdsAreReadAsTyped() {
+        String declared = nextId("441702");
+        String undeclared = nextId("441702");
+        String fullWidth = nextId("441702");
+        String typedFullWidth = fullWidth.chars().mapToObj(c -> Character.isDigit(c) ? String.valueOf((char) (c - '0' + '０'))
+                : c == 'X' ? "Ｘ" : String.valueOf((char) c)).collect(java.util.stream.Collectors.joining());
+        String header = "personId,name,regionCode,year,scheme,personType,tier,effectiveFrom\r\n";
+        java.nio.charset.Charset gbk = java.nio.charset.Charset.forName("GBK");
+
+        JsonNode withCharset = json.readTree(upload("text/csv; charset=GBK",
+                (header + declared + ",李四,441702," + YEAR + ",RESIDENT,RESIDENT,,\r\n").getBytes(gbk)).body());
+        JsonNode withoutCharset = json.readTree(upload("text/csv",
+                (header + undeclared + ",王小二,441702," + YEAR + ",RESIDENT,RESIDENT,,\r\n"
+                        + " " + typedFullWidth + " ,赵四,441702," + YEAR + ",RESIDENT,RESIDENT,,\r\n").getBytes(gbk)).body());
+        HttpResponse<String> gbkSentAsUtf8 = upload("text/csv; charset=UTF-8",
+                (header + nextId("441702") + ",钱五,441702," + YEAR + ",RESIDENT,RESIDENT,,\r\n").getBytes(gbk));
+        HttpResponse<String> workbook = upload("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                new byte[] {'P', 'K', 3, 4, 20, 0});
+
+        assertThat(withCharset.at("/imported").asLong()).as(withCharset.toString()).isEqualTo(1);
+        assertThat(withoutCharset.at("/imported").asLong()).as(withoutCharset.toString()).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select name from person where person_id = ?", String.class, declared)).isEqualTo("李四");
+        assertThat(jdbc.queryForObject("select name from person where person_id = ?", String.class, undeclared)).isEqualTo("王小二");
+        assertThat(jdbc.queryForObject("select name from person where person_id = ?", String.class, fullWidth)).isEqualTo("赵四");
+        JsonNode refused = json.readTree(gbkSentAsUtf8.body());
+        assertThat(refused.at("/rejected").asLong()).isEqualTo(1);
+        assertThat(refused.at("/rejectedRows/0/reason").asString()).contains("line 2").contains("not valid UTF-8");
+        assertThat(jdbc.queryForObject("select count(*) from person where name like ?", Integer.class, "%\uFFFD%")).isZero();
+        assertThat(workbook.statusCode()).isEqualTo(415);
+        assertThat(workbook.body()).contains("text/csv");
+    }
+
+    @Test
+    void aPreMillenniumFifteenDigitIdIsConvertedToItsEighteenDigitForm() {
+        String first17 = "441702" + "19" + "490101" + String.format("%03d", 300 + PEOPLE.incrementAndGet() % 300);
+        String eighteen = first17 + ResidentId.checkCharacter(first17);
+        String fifteen = eighteen.substring(0, 6) + eighteen.substring(8, 17);
+
+        HttpResponse<String> registered = api.post("/api/enrollment/persons", """
+                {"personId":"%s","name":"老张","regionCode":"441702"}""".formatted(fifteen));
+
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        assertThat(jdbc.queryForObject("select count(*) from person where person_id = ?", Integer.class, eighteen)).isEqualTo(1);
+        assertThat(api.get("/api/enrollment/persons/" + fifteen).statusCode()).isEqualTo(200);
+    }
+
     @Test
     void aFileWithTheWrongHeaderIsRefusedWhole() {
         HttpResponse<String> response = importCsv("id,name\n" + nextId("441702") + ",张三\n");
@@ -390,6 +442,11 @@ class EnrollmentFlowIT {
     }
 
     // --- helpers ---
+
+    private HttpResponse<String> upload(String contentType, byte[] body) {
+        return api.send(java.net.http.HttpRequest.newBuilder(api.uri("/api/enrollment/imports")).header("Content-Type", contentType)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
 
     private HttpResponse<String> importCsv(String file) {
         return api.post("/api/enrollment/imports", "text/csv; charset=utf-8", file);

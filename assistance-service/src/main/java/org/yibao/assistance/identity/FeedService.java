@@ -1,5 +1,6 @@
 package org.yibao.assistance.identity;
 
+import org.yibao.web.text.TextUpload;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -10,12 +11,9 @@ import org.yibao.messaging.outbox.OutboxWriter;
 import org.yibao.web.problem.InvalidRequestException;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.Date;
@@ -64,7 +62,7 @@ public class FeedService {
 
     /** Ingests a whole file (CSV with a header, or JSON lines). */
     public FeedReport ingest(InputStream body, Format format) {
-        return ingest(body, format, null);
+        return ingest(body, format, null, null);
     }
 
     /**
@@ -73,16 +71,16 @@ public class FeedService {
      *
      * @param department the only source the rows may name; null when bureau staff send a feed for any department
      */
-    public FeedReport ingest(InputStream body, Format format, String department) {
+    public FeedReport ingest(InputStream body, Format format, String department, String contentType) {
         UUID feedId = UUID.randomUUID();
         jdbc.update("insert into feed (feed_id, format, status) values (?, ?, 'RECEIVING')", feedId, format.name());
         long rows = 0;
         long rejected = 0;
         List<FeedReport.RowError> listed = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16)) {
+        try (TextUpload in = TextUpload.open(body, contentType)) {
             long line = 0;
             if (format == Format.CSV) {
-                String header = in.readLine();
+                String header = in.header();
                 line++;
                 List<String> columns = header == null ? List.of() : List.of(header.replace("\uFEFF", "").trim().split(",", -1));
                 if (!columns.equals(FeedParser.CSV_COLUMNS) && !columns.equals(FeedParser.CSV_COLUMNS.subList(0, 6))) {
@@ -92,8 +90,17 @@ public class FeedService {
                 }
             }
             List<FeedRow> chunk = new ArrayList<>(CHUNK);
-            for (String text = in.readLine(); text != null; text = in.readLine()) {
+            for (TextUpload.Line read = in.next(); read != null; read = in.next()) {
                 line++;
+                if (!read.readable()) {
+                    rows++;
+                    rejected++;
+                    if (listed.size() < LISTED_REJECTIONS) {
+                        listed.add(new FeedReport.RowError(line, "(row)", read.problem()));
+                    }
+                    continue;
+                }
+                String text = read.text();
                 if (text.isBlank()) {
                     continue;
                 }

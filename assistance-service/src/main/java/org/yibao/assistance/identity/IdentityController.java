@@ -48,7 +48,7 @@ class IdentityController {
     FeedReport feed(HttpServletRequest request, CallerIdentity caller) throws IOException {
         FeedService.Format format = request.getContentType().startsWith("text/csv") ? FeedService.Format.CSV
                 : FeedService.Format.JSONL;
-        return feeds.ingest(request.getInputStream(), format, caller.department());
+        return feeds.ingest(request.getInputStream(), format, caller.department(), request.getContentType());
     }
 
     @PostMapping(path = "/identity-records", consumes = "application/json")

@@ -149,7 +149,7 @@ class AssistanceController {
     /** The department's feedback; confirmed people are brought into assistance. */
     @PostMapping(path = "/poverty-warnings/feedback", consumes = {"text/csv", "text/plain"})
     WarningExchange.FeedbackReport feedback(HttpServletRequest request) throws IOException {
-        return exchange.feedback(request.getInputStream());
+        return exchange.feedback(request.getInputStream(), request.getContentType());
     }
 
     private static BigDecimal percent(BigDecimal part, BigDecimal whole) {

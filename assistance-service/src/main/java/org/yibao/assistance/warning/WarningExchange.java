@@ -1,5 +1,6 @@
 package org.yibao.assistance.warning;
 
+import org.yibao.web.text.TextUpload;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.yibao.assistance.identity.FeedReport;
@@ -10,13 +11,10 @@ import org.yibao.contracts.identity.ResidentId;
 import org.yibao.web.csv.CsvExport;
 import org.yibao.web.problem.InvalidRequestException;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -76,19 +74,25 @@ public class WarningExchange {
     }
 
     /** Reads the department's feedback: personId,year,risk,confirmed,category (category defaults to POVERTY_MONITORED). */
-    public FeedbackReport feedback(InputStream body) {
+    public FeedbackReport feedback(InputStream body, String contentType) throws IOException {
         long rows = 0;
         long confirmed = 0;
         long rejected = 0;
         List<FeedReport.RowError> invalid = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-            String header = in.readLine();
+        try (TextUpload in = TextUpload.open(body, contentType)) {
+            String header = in.header();
             if (header == null || !List.of(header.replace("\uFEFF", "").trim().split(",", -1)).equals(FEEDBACK_COLUMNS)) {
                 throw new InvalidRequestException("header", "must be exactly " + String.join(",", FEEDBACK_COLUMNS));
             }
             long line = 1;
-            for (String text = in.readLine(); text != null; text = in.readLine()) {
+            for (TextUpload.Line read = in.next(); read != null; read = in.next()) {
                 line++;
+                if (!read.readable()) {
+                    rows++;
+                    invalid.add(new FeedReport.RowError(line, "(row)", read.problem()));
+                    continue;
+                }
+                String text = read.text();
                 if (text.isBlank()) {
                     continue;
                 }

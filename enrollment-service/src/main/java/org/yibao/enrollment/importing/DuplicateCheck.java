@@ -1,5 +1,6 @@
 package org.yibao.enrollment.importing;
 
+import org.yibao.web.text.TextUpload;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -7,12 +8,9 @@ import org.yibao.contracts.identity.IdMasking;
 import org.yibao.contracts.identity.ResidentId;
 import org.yibao.web.problem.InvalidRequestException;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,29 +49,31 @@ public class DuplicateCheck {
     }
 
     @Transactional(readOnly = true)
-    public Report check(InputStream body) {
+    public Report check(InputStream body, String contentType) throws IOException {
         List<Duplicate> listed = new ArrayList<>();
         List<ImportReport.RowError> invalid = new ArrayList<>();
         long rows = 0;
         long duplicates = 0;
         long invalidCount = 0;
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16)) {
-            String header = in.readLine();
+        try (TextUpload in = TextUpload.open(body, contentType)) {
+            String header = in.header();
             if (header == null || !List.of(header.replace("\uFEFF", "").trim().split(",", -1)).equals(COLUMNS)) {
                 throw new InvalidRequestException("header", "must be exactly " + String.join(",", COLUMNS));
             }
             List<Entry> chunk = new ArrayList<>(CHUNK);
             long line = 1;
-            for (String text = in.readLine(); ; text = in.readLine()) {
-                if (text != null) {
+            for (TextUpload.Line read = in.next(); ; read = in.next()) {
+                String text = read == null ? null : read.readable() ? read.text() : "";
+                if (read != null) {
                     line++;
-                    if (text.isBlank()) {
+                    if (read.readable() && text.isBlank()) {
                         continue;
                     }
                     rows++;
                     String[] f = text.split(",", -1);
                     ResidentId.Parsed person = f.length == COLUMNS.size() ? ResidentId.parse(f[0]) : null;
-                    ImportReport.RowError error = person == null
+                    ImportReport.RowError error = !read.readable() ? new ImportReport.RowError(line, "(row)", read.problem())
+                            : person == null
                             ? new ImportReport.RowError(line, "(row)", "has " + f.length + " fields, expected " + COLUMNS.size())
                             : !person.valid() ? new ImportReport.RowError(line, "personId", person.problem())
                             : !f[3].trim().matches("20[0-9]{2}") ? new ImportReport.RowError(line, "year", "year must be a year such as 2026")

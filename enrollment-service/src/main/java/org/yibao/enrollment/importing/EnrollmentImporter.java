@@ -1,5 +1,6 @@
 package org.yibao.enrollment.importing;
 
+import org.yibao.web.text.TextUpload;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -16,12 +17,9 @@ import org.yibao.enrollment.contribution.ContributionPolicy;
 import org.yibao.messaging.outbox.OutboxWriter;
 import org.yibao.web.problem.InvalidRequestException;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -90,10 +88,10 @@ public class EnrollmentImporter {
         }
     }
 
-    public ImportReport importCsv(InputStream body) {
+    public ImportReport importCsv(InputStream body, String contentType) throws IOException {
         Tally tally = new Tally();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16)) {
-            String header = in.readLine();
+        try (TextUpload in = TextUpload.open(body, contentType)) {
+            String header = in.header();
             if (header == null) {
                 throw new InvalidRequestException("file", "is empty; the first line must be the header " + String.join(",", COLUMNS));
             }
@@ -103,8 +101,14 @@ public class EnrollmentImporter {
             }
             List<Row> chunk = new ArrayList<>(CHUNK);
             long line = 1;
-            for (String text = in.readLine(); text != null; text = in.readLine()) {
+            for (TextUpload.Line read = in.next(); read != null; read = in.next()) {
                 line++;
+                if (!read.readable()) {
+                    tally.rows++;
+                    tally.reject(line, "(row)", read.problem());
+                    continue;
+                }
+                String text = read.text();
                 if (text.isBlank()) {
                     continue;
                 }

@@ -23,12 +23,12 @@ class ImportController {
     /** Streams a CSV body (any size) and answers the row-level report. */
     @PostMapping(path = "/imports", consumes = {"text/csv", "text/plain"})
     ImportReport importCsv(HttpServletRequest request) throws IOException {
-        return importer.importCsv(request.getInputStream());
+        return importer.importCsv(request.getInputStream(), request.getContentType());
     }
 
     /** Compares another registry's enrollment list with ours (参保数据比对) and reports who is enrolled on both sides. */
     @PostMapping(path = "/duplicate-checks", consumes = {"text/csv", "text/plain"})
     DuplicateCheck.Report duplicateCheck(HttpServletRequest request) throws IOException {
-        return duplicates.check(request.getInputStream());
+        return duplicates.check(request.getInputStream(), request.getContentType());
     }
 }

@@ -6,6 +6,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.http.HttpHeaders;
+import org.yibao.web.text.TextUpload;
 import org.springframework.web.bind.annotation.RestController;
 import org.yibao.security.CallerIdentity;
 import tools.jackson.core.JacksonException;
@@ -47,10 +50,19 @@ class TransactionController {
     }
 
     @PostMapping(path = "/api/his/transactions", consumes = MediaType.ALL_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> transact(@RequestBody String body, CallerIdentity caller) {
+    Map<String, Object> transact(@RequestBody byte[] bytes,
+                                 @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+                                 CallerIdentity caller) {
         String received = LocalDateTime.now().format(STAMP);
         String infno = "?";
         try {
+            // strictly in the declared charset (UTF-8 when none): a GBK body sent as UTF-8 is refused, never stored garbled
+            String body = TextUpload.decode(bytes, contentType);
+            if (body == null) {
+                throw new HisException("the message is not valid " + (contentType != null && contentType.toLowerCase().contains("charset")
+                        ? "text in its declared charset" : "UTF-8") + "; send UTF-8, or declare the charset (Content-Type: "
+                        + "application/json; charset=GBK)");
+            }
             Envelope envelope = Envelope.read(parse(body));
             infno = envelope.infno();
             if (!envelope.fixmedinsCode().equals(caller.institution())) {

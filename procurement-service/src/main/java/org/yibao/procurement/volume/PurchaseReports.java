@@ -1,17 +1,15 @@
 package org.yibao.procurement.volume;
 
+import org.yibao.web.text.TextUpload;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yibao.web.problem.InvalidRequestException;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -39,18 +37,23 @@ public class PurchaseReports {
     }
 
     @Transactional
-    public AgreedVolumes.Report importCsv(InputStream body) {
+    public AgreedVolumes.Report importCsv(InputStream body, String contentType) throws IOException {
         Set<String> products = new HashSet<>(jdbc.sql("select item_code from product").query(String.class).list());
         List<Row> rows = new ArrayList<>();
         List<AgreedVolumes.RowError> errors = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-            String header = in.readLine();
+        try (TextUpload in = TextUpload.open(body, contentType)) {
+            String header = in.header();
             if (header == null || !List.of(header.replace("\uFEFF", "").trim().split(",", -1)).equals(COLUMNS)) {
                 throw new InvalidRequestException("header", "must be exactly " + String.join(",", COLUMNS));
             }
             int line = 1;
-            for (String text = in.readLine(); text != null; text = in.readLine()) {
+            for (TextUpload.Line read = in.next(); read != null; read = in.next()) {
                 line++;
+                if (!read.readable()) {
+                    errors.add(new AgreedVolumes.RowError(line, "(row)", read.problem()));
+                    continue;
+                }
+                String text = read.text();
                 if (text.isBlank()) {
                     continue;
                 }

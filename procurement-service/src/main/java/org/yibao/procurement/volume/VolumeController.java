@@ -27,7 +27,7 @@ class VolumeController {
     /** An institution's purchase report; 422 with every bad row when nothing was recorded. */
     @PostMapping(path = "/purchase-reports", consumes = {"text/csv", "text/plain"})
     ResponseEntity<AgreedVolumes.Report> purchases(HttpServletRequest request) throws IOException {
-        AgreedVolumes.Report report = purchases.importCsv(request.getInputStream());
+        AgreedVolumes.Report report = purchases.importCsv(request.getInputStream(), request.getContentType());
         return ResponseEntity.status(report.applied() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT).body(report);
     }
 
@@ -37,7 +37,7 @@ class VolumeController {
         if (year < 2000 || year > 2100) {
             throw new InvalidRequestException("year", "must be between 2000 and 2100");
         }
-        AgreedVolumes.Report report = volumes.importCsv(year, request.getInputStream());
+        AgreedVolumes.Report report = volumes.importCsv(year, request.getInputStream(), request.getContentType());
         return ResponseEntity.status(report.applied() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT).body(report);
     }
 }

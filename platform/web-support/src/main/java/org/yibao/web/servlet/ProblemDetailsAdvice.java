@@ -27,7 +27,7 @@ import org.yibao.web.problem.NotFoundException;
 import org.yibao.web.problem.Problems;
 import org.yibao.web.problem.RefusedException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DatabindException;
 
 import java.util.ArrayList;
@@ -122,6 +122,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return respondObject(Problems.invalid(HttpStatus.BAD_REQUEST, problems, requestId(request), path(request)));
     }
 
+    /** A body of a type the API does not take: 415 naming the types it does (an Excel workbook where CSV is taken, say). */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(org.springframework.web.HttpMediaTypeNotSupportedException e,
+                                                                     HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String sent = e.getContentType() == null ? "no Content-Type" : "Content-Type " + e.getContentType();
+        String accepted = e.getSupportedMediaTypes().stream().map(MediaType::toString).sorted().toList().toString();
+        String hint = e.getContentType() != null && e.getContentType().getSubtype().contains("sheet")
+                ? "; an Excel workbook is not read here: save the sheet as CSV" : "";
+        ProblemDetail problem = Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
+                sent + " is not accepted here; send " + accepted + hint, requestId(request), path(request));
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.ACCEPT, e.getSupportedMediaTypes().stream().map(MediaType::toString).collect(java.util.stream.Collectors.joining(", ")))
+                .body(problem);
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
@@ -144,8 +159,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             return new FieldProblem(path(databind.getPath()), reason(databind));
         }
-        if (cause instanceof StreamReadException read && read.processor() != null) {
-            // a number out of range, a broken token: the parser knows where it stood
+        if (cause instanceof InputCoercionException read && read.processor() != null) {
+            // a number out of range of its field's type: the parser knows which field it stood at
             String at = read.processor().streamReadContext().pathAsPointer().toString();
             String field = at.isEmpty() ? "body" : at.substring(1).replaceAll("/([0-9]+)(?=/|$)", "[$1]").replace('/', '.');
             return new FieldProblem(field, originalMessage(read));
