@@ -66,6 +66,13 @@ class AssistanceServiceContractIT extends ServiceContractTest {
                 });
     }
 
+    /** Finding 3 of the security review: a household income of 1e20 was answered 500. */
+    @org.junit.jupiter.api.Test
+    void anImpossibleHouseholdIncomeIsRefusedNamingIt() throws Exception {
+        assertRefusedNamingField(TestCallers.ASSISTANCE_OFFICER, "PUT", "/api/assistance/persons/" + nextId() + "/household-income/2026",
+                "{\"income\":1e20}", "income");
+    }
+
     private ServiceClient civilAffairs() {
         return new ServiceClient(environment.getRequiredProperty("local.server.port", Integer.class), TestCallers.department("civil-affairs"));
     }

@@ -19,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -271,6 +272,55 @@ class HisInterfaceIT {
                 {"data":{"psn_no":"%s","trt_dcla_detl_sn":"%s","memo":"filed in error"}}""".formatted(outpatientPerson, certification));
         assertThat(new ServiceClient(services.get(0).port(), TestCallers.CLERK)
                 .get("/api/enrollment/persons/" + outpatientPerson + "/certifications").body()).contains("REVOKED");
+    }
+
+    /**
+     * Finding 1 of the security review, through the national interface: a hospital's 2504 with its own
+     * patient's psn_no revoked a certification the bureau had approved; and a GBK body sent as plain
+     * application/json was stored with U+FFFD (issue 17, input 6).
+     */
+    @Test
+    void aHospitalWithdrawsOnlyItsOwnPendingFilingAndAGarbledMessageIsRefused() {
+        Hospital his = new Hospital(HOHHOT);
+        his.signIn();
+        ServiceClient clerk = new ServiceClient(services.get(0).port(), TestCallers.CLERK);
+        String approved = json.readTree(clerk.post("/api/enrollment/persons/" + outpatientPerson + "/certifications",
+                "{\"diseaseCode\":\"J44\",\"diseaseName\":\"慢阻肺\"}").body()).at("/certificationId").asString();
+        clerk.post("/api/enrollment/certifications/" + approved + "/decision", "{\"approved\":true}");
+
+        JsonNode revokeApproved = his.call("2504", his.nextMsgid(), """
+                {"data":{"psn_no":"%s","trt_dcla_detl_sn":"%s","memo":"x"}}""".formatted(outpatientPerson, approved));
+        String someoneElse = enrolled(clerk, "150102");
+        JsonNode otherPersons = his.call("2504", his.nextMsgid(), """
+                {"data":{"psn_no":"%s","trt_dcla_detl_sn":"%s","memo":"x"}}""".formatted(someoneElse, approved));
+
+        assertThat(revokeApproved.at("/infcode").asInt()).as(revokeApproved.toString()).isEqualTo(-1);
+        assertThat(otherPersons.at("/infcode").asInt()).isEqualTo(-1);
+        assertThat(otherPersons.at("/err_msg").asString()).contains("trt_dcla_detl_sn");
+        String status = null;
+        for (JsonNode c : json.readTree(clerk.get("/api/enrollment/persons/" + outpatientPerson + "/certifications").body())) {
+            if (c.at("/certificationId").asString().equals(approved)) {
+                status = c.at("/status").asString();
+            }
+        }
+        assertThat(status).as("the bureau's approval stands").isEqualTo("APPROVED");
+
+        int messagesBefore = count("his_message");
+        String filing = """
+                {"infno":"2503","msgid":"%s","fixmedins_code":"%s","opter":"001","inf_time":"%s","sign_no":"%s",
+                 "input":{"data":{"psn_no":"%s","opsp_dise_code":"I10","opsp_dise_name":"高血压"}}}"""
+                .formatted(his.nextMsgid(), HOHHOT, now(), his.signNo, outpatientPerson);
+        HttpResponse<String> gbk = new ServiceClient(environment.getRequiredProperty("local.server.port", Integer.class),
+                TestCallers.his(HOHHOT)).send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + environment.getRequiredProperty("local.server.port") + "/api/his/transactions"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(filing.getBytes(java.nio.charset.Charset.forName("GBK")))));
+
+        assertThat(gbk.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(gbk.body()).at("/infcode").asInt()).as(gbk.body()).isEqualTo(-1);
+        assertThat(json.readTree(gbk.body()).at("/err_msg").asString()).contains("not valid UTF-8").contains("charset=GBK");
+        assertThat(count("his_message")).isEqualTo(messagesBefore);
+        assertThat(clerk.get("/api/enrollment/persons/" + outpatientPerson + "/certifications").body()).doesNotContain("\uFFFD");
     }
 
     @Test

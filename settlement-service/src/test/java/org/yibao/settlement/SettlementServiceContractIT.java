@@ -91,6 +91,15 @@ class SettlementServiceContractIT extends ServiceContractTest {
                 });
     }
 
+    /** Finding 3 of the security review: a negative personal-account amount was answered 500. */
+    @org.junit.jupiter.api.Test
+    void aNegativePersonalAccountAmountIsRefusedNamingIt() throws Exception {
+        String bill = bill("msg-" + UUID.randomUUID()).replace("\"diagnosisCodes\"", "\"personalAccountAmount\":\"-100.00\",\"diagnosisCodes\"");
+
+        assertRefusedNamingField(HOME, "POST", "/api/settlement/pre-settlements", bill, "personalAccountAmount");
+        assertRefusedNamingField(HOME, "POST", "/api/settlement/settlements", bill, "personalAccountAmount");
+    }
+
     private void aForeignHospitalCannotBillInAnothersName(String path) {
         String bill = bill("msg-" + UUID.randomUUID());
         int before = jdbc.queryForObject("select count(*) from settlement where person_id = ?", Integer.class, person);

@@ -51,13 +51,15 @@ class InspectionIT {
         int institutions = jdbc.queryForObject("select count(*) from institution where status <> 'TERMINATED'", Integer.class);
 
         HttpResponse<String> drawn = api.post("/api/supervision/inspection-plans/2031",
-                "{\"inspectors\":[\"insp-a\",\"insp-b\",\"insp-c\",\"insp-d\"],\"seed\":20211122}");
+                "{\"inspectors\":[\"insp-a\",\"insp-b\",\"insp-c\",\"insp-d\"],\"seed\":20211122,\"createdBy\":\"" + "x".repeat(101) + "\"}");
         HttpResponse<String> again = api.post("/api/supervision/inspection-plans/2031",
                 "{\"inspectors\":[\"insp-a\",\"insp-b\"],\"seed\":1}");
         HttpResponse<String> oneInspector = api.post("/api/supervision/inspection-plans/2032",
                 "{\"inspectors\":[\"insp-a\"],\"seed\":1}");
 
         assertThat(drawn.statusCode()).as(drawn.body()).isEqualTo(201);
+        assertThat(jdbc.queryForObject("select created_by from inspection_plan where year = 2031", String.class))
+                .as("who drew the plan is the token's staff member").isEqualTo(TestCallers.MANAGER.clientId());
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(json.readTree(oneInspector.body()).at("/errors/0/field").asString()).isEqualTo("inspectors");
         JsonNode plan = json.readTree(api.get("/api/supervision/inspection-plans/2031").body());

@@ -3,6 +3,8 @@ package org.yibao.supervision;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.core.env.Environment;
+import org.yibao.security.CallerIdentity;
+import org.yibao.security.Role;
 import org.yibao.testsupport.client.ServiceClient;
 import org.yibao.testsupport.security.TestCallers;
 import org.yibao.testsupport.spring.PlatformIntegrationTest;
@@ -23,6 +25,19 @@ class SupervisionServiceContractIT extends ServiceContractTest {
     @Override
     protected String apiPrefix() {
         return "/api/supervision";
+    }
+
+    /**
+     * Finding 3 of the security review: a death's source over 40 characters and a recovery of 1e20
+     * were answered 500 (an inspection plan's createdBy is no longer taken from the body at all).
+     */
+    @org.junit.jupiter.api.Test
+    void overlongAndImpossibleValuesAreRefusedNamingTheField() throws Exception {
+        assertRefusedNamingField(TestCallers.AUDITOR, "POST", "/api/supervision/deaths",
+                "{\"personId\":\"11010519491231002X\",\"dateOfDeath\":\"2026-01-01\",\"source\":\"" + "民".repeat(41) + "\"}", "source");
+        assertRefusedNamingField(CallerIdentity.staff("decider-1", Role.DECIDER), "POST",
+                "/api/supervision/cases/" + java.util.UUID.randomUUID() + "/decision",
+                "{\"outcome\":\"FUND_RECOVERY\",\"recoveryAmount\":1e20,\"reason\":\"x\"}", "recoveryAmount");
     }
 
     /** A hospital pre-checks only its own bills: one naming another institution is refused. */

@@ -1,5 +1,7 @@
 package org.yibao.assistance.tracking;
 
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -120,7 +122,8 @@ class AssistanceController {
                 }, year(year)).stream().filter(java.util.Objects::nonNull).toList();
     }
 
-    record Income(@NotNull @DecimalMin("0.01") BigDecimal income) {
+    /** @param income the household's income of the year, yuan (more than zero, at most 999,999,999,999.99, two decimals) */
+    record Income(@NotNull @DecimalMin("0.01") @DecimalMax("999999999999.99") @Digits(integer = 12, fraction = 2) BigDecimal income) {
     }
 
     @PutMapping("/persons/{personId}/household-income/{year}")
