@@ -2,7 +2,6 @@ package org.yibao.assistance;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.yibao.contracts.identity.ResidentId;
 import org.yibao.testsupport.client.ServiceClient;
@@ -25,8 +24,6 @@ class AssistanceServiceContractIT extends ServiceContractTest {
     private static final AtomicInteger PEOPLE = new AtomicInteger();
     private static final String YEAR_START = LocalDate.now().withDayOfYear(1).toString();
 
-    @Autowired
-    private Environment environment;
     @Autowired
     private JdbcTemplate jdbc;
 
@@ -74,7 +71,7 @@ class AssistanceServiceContractIT extends ServiceContractTest {
     }
 
     private ServiceClient civilAffairs() {
-        return new ServiceClient(environment.getRequiredProperty("local.server.port", Integer.class), TestCallers.department("civil-affairs"));
+        return client(TestCallers.department("civil-affairs"));
     }
 
     private int recordsOf(String person) {

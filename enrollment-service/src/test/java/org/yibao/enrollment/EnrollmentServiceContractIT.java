@@ -2,14 +2,13 @@ package org.yibao.enrollment;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.yibao.contracts.identity.ResidentId;
 import org.yibao.security.CallerIdentity;
-import org.yibao.testsupport.client.ServiceClient;
 import org.yibao.testsupport.security.TestCallers;
 import org.yibao.testsupport.spring.PlatformIntegrationTest;
 import org.yibao.testsupport.spring.ServiceContractTest;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.http.HttpResponse;
@@ -29,8 +28,6 @@ class EnrollmentServiceContractIT extends ServiceContractTest {
     private static final CallerIdentity FOREIGN = TestCallers.his(FOREIGN_INSTITUTION);
 
     @Autowired
-    private Environment environment;
-    @Autowired
     private JdbcTemplate jdbc;
 
     @Override
@@ -47,7 +44,7 @@ class EnrollmentServiceContractIT extends ServiceContractTest {
     }
 
     private void aHospitalExchangesVouchersOnlyForItself() {
-        HttpResponse<String> foreign = api(HOME).post("/api/enrollment/evoucher/exchanges",
+        HttpResponse<String> foreign = client(HOME).post("/api/enrollment/evoucher/exchanges",
                 "{\"token\":\"0123456789abcdef\",\"institutionCode\":\"" + FOREIGN_INSTITUTION + "\"}");
 
         assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(403);
@@ -57,20 +54,20 @@ class EnrollmentServiceContractIT extends ServiceContractTest {
     /** Finding 1 of the security review: an unrelated hospital revoked an approved certification, naming any decider it liked. */
     private void aHospitalWithdrawsOnlyItsOwnPendingApplication() {
         String person = registered();
-        String approved = id(api(TestCallers.CLERK).post("/api/enrollment/persons/" + person + "/certifications",
+        String approved = id(client(TestCallers.CLERK).post("/api/enrollment/persons/" + person + "/certifications",
                 "{\"diseaseCode\":\"I10\",\"diseaseName\":\"高血压\"}"), "certificationId");
-        api(TestCallers.CLERK).post("/api/enrollment/certifications/" + approved + "/decision", "{\"approved\":true}");
-        String filedByOther = id(api(FOREIGN).post("/api/enrollment/persons/" + person + "/certifications",
+        client(TestCallers.CLERK).post("/api/enrollment/certifications/" + approved + "/decision", "{\"approved\":true}");
+        String filedByOther = id(client(FOREIGN).post("/api/enrollment/persons/" + person + "/certifications",
                 "{\"diseaseCode\":\"E11\",\"diseaseName\":\"2型糖尿病\"}"), "certificationId");
-        String ownButDecided = id(api(HOME).post("/api/enrollment/persons/" + person + "/certifications",
+        String ownButDecided = id(client(HOME).post("/api/enrollment/persons/" + person + "/certifications",
                 "{\"diseaseCode\":\"J44\",\"diseaseName\":\"慢阻肺\"}"), "certificationId");
-        api(TestCallers.CLERK).post("/api/enrollment/certifications/" + ownButDecided + "/decision", "{\"approved\":true}");
+        client(TestCallers.CLERK).post("/api/enrollment/certifications/" + ownButDecided + "/decision", "{\"approved\":true}");
 
-        HttpResponse<String> revokeApproved = api(HOME).post("/api/enrollment/certifications/" + approved + "/revocation",
+        HttpResponse<String> revokeApproved = client(HOME).post("/api/enrollment/certifications/" + approved + "/revocation",
                 "{\"decidedBy\":\"bureau-director\",\"reason\":\"x\"}");
-        HttpResponse<String> withdrawOthers = api(HOME).post("/api/enrollment/certifications/" + filedByOther + "/revocation",
+        HttpResponse<String> withdrawOthers = client(HOME).post("/api/enrollment/certifications/" + filedByOther + "/revocation",
                 "{\"reason\":\"x\"}");
-        HttpResponse<String> revokeOwnDecided = api(HOME).post("/api/enrollment/certifications/" + ownButDecided + "/revocation",
+        HttpResponse<String> revokeOwnDecided = client(HOME).post("/api/enrollment/certifications/" + ownButDecided + "/revocation",
                 "{\"reason\":\"x\"}");
 
         assertThat(revokeApproved.statusCode()).as(revokeApproved.body()).isEqualTo(403);
@@ -80,31 +77,34 @@ class EnrollmentServiceContractIT extends ServiceContractTest {
         assertThat(status(filedByOther)).isEqualTo("PENDING");
         assertThat(status(ownButDecided)).isEqualTo("APPROVED");
 
-        HttpResponse<String> ownWithdrawal = api(FOREIGN).post("/api/enrollment/certifications/" + filedByOther + "/revocation",
+        HttpResponse<String> ownWithdrawal = client(FOREIGN).post("/api/enrollment/certifications/" + filedByOther + "/revocation",
                 "{\"decidedBy\":\"someone else\",\"reason\":\"filed in error\"}");
-        HttpResponse<String> byTheBureau = api(TestCallers.CLERK).post("/api/enrollment/certifications/" + approved + "/revocation",
+        HttpResponse<String> byTheBureau = client(TestCallers.CLERK).post("/api/enrollment/certifications/" + approved + "/revocation",
                 "{\"reason\":\"no longer meets the criteria\"}");
         assertThat(ownWithdrawal.statusCode()).as(ownWithdrawal.body()).isEqualTo(200);
         assertThat(byTheBureau.statusCode()).as(byTheBureau.body()).isEqualTo(200);
-        assertThat(jdbc.queryForObject("select decided_by from certification where certification_id = ?::uuid", String.class,
-                filedByOther)).as("the decider is the token's client, never the body's").isEqualTo(FOREIGN.clientId());
-        assertThat(jdbc.queryForObject("select decided_by from certification where certification_id = ?::uuid", String.class,
-                approved)).isEqualTo(TestCallers.CLERK.clientId());
+        assertThat(jdbc.queryForObject("select revoked_by from certification where certification_id = ?::uuid", String.class,
+                filedByOther)).as("who withdrew it is the token's client, never the body's").isEqualTo(FOREIGN.clientId());
+        JsonNode revoked = JsonMapper.shared().readTree(byTheBureau.body());
+        assertThat(revoked.at("/revokedBy").asString()).isEqualTo(TestCallers.CLERK.clientId());
+        assertThat(revoked.at("/revocationReason").asString()).isEqualTo("no longer meets the criteria");
+        assertThat(revoked.at("/decidedBy").asString()).as("the approval stays on record").isEqualTo(TestCallers.CLERK.clientId());
+        assertThat(revoked.at("/decidedOn").isMissingNode()).isFalse();
     }
 
     /** Finding 2 of the security review: an unrelated hospital cancelled a person's remote-treatment filing. */
     private void aHospitalCancelsOnlyTheFilingsItRegistered() {
         String person = registered();
-        assertThat(api(TestCallers.CLERK).post("/api/enrollment/enrollments", """
+        assertThat(client(TestCallers.CLERK).post("/api/enrollment/enrollments", """
                 {"personId":"%s","year":%d,"scheme":"RESIDENT","personType":"RESIDENT"}""".formatted(person, YEAR)).statusCode())
                 .isEqualTo(201);
-        String byClerk = id(api(TestCallers.CLERK).post("/api/enrollment/persons/" + person + "/filings",
+        String byClerk = id(client(TestCallers.CLERK).post("/api/enrollment/persons/" + person + "/filings",
                 "{\"destinationRegionCode\":\"440100\",\"reason\":\"长期异地居住\"}"), "filingId");
-        String byOther = id(api(FOREIGN).post("/api/enrollment/persons/" + person + "/filings",
+        String byOther = id(client(FOREIGN).post("/api/enrollment/persons/" + person + "/filings",
                 "{\"destinationRegionCode\":\"110000\",\"reason\":\"转诊\"}"), "filingId");
 
-        HttpResponse<String> cancelClerks = api(HOME).post("/api/enrollment/filings/" + byClerk + "/cancellation", "{\"reason\":\"x\"}");
-        HttpResponse<String> cancelOthers = api(HOME).post("/api/enrollment/filings/" + byOther + "/cancellation", "{\"reason\":\"x\"}");
+        HttpResponse<String> cancelClerks = client(HOME).post("/api/enrollment/filings/" + byClerk + "/cancellation", "{\"reason\":\"x\"}");
+        HttpResponse<String> cancelOthers = client(HOME).post("/api/enrollment/filings/" + byOther + "/cancellation", "{\"reason\":\"x\"}");
 
         assertThat(cancelClerks.statusCode()).as(cancelClerks.body()).isEqualTo(403);
         assertThat(cancelOthers.statusCode()).as(cancelOthers.body()).isEqualTo(403);
@@ -113,19 +113,16 @@ class EnrollmentServiceContractIT extends ServiceContractTest {
         assertThat(jdbc.queryForObject("select count(*) from outbox_event where event_type = 'FilingCancelled' and envelope like ?",
                 Integer.class, "%" + person + "%")).isZero();
 
-        HttpResponse<String> ownCancellation = api(FOREIGN).post("/api/enrollment/filings/" + byOther + "/cancellation",
+        HttpResponse<String> ownCancellation = client(FOREIGN).post("/api/enrollment/filings/" + byOther + "/cancellation",
                 "{\"reason\":\"treatment ended\"}");
         assertThat(ownCancellation.statusCode()).as(ownCancellation.body()).isEqualTo(200);
     }
 
-    private ServiceClient api(CallerIdentity caller) {
-        return new ServiceClient(environment.getRequiredProperty("local.server.port", Integer.class), caller);
-    }
 
     private String registered() {
         String first17 = "441702" + "19650101" + String.format("%03d", 501 + 2 * (PEOPLE.incrementAndGet() % 240));
         String person = first17 + ResidentId.checkCharacter(first17);
-        HttpResponse<String> response = api(TestCallers.CLERK).post("/api/enrollment/persons", """
+        HttpResponse<String> response = client(TestCallers.CLERK).post("/api/enrollment/persons", """
                 {"personId":"%s","name":"王五","regionCode":"441702"}""".formatted(person));
         assertThat(response.statusCode()).as(response.body()).isIn(201, 409);
         return person;

@@ -35,6 +35,8 @@ class GatewayRefusalsTest {
                 Arguments.of("an encoded NUL", "GET /api/settlement/%00 HTTP/1.1\r\nHost: x\r\n\r\n", 400),
                 Arguments.of("a 20,000-character URI", "GET /api/settlement/" + "x".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\n\r\n", 414),
                 Arguments.of("a 20,000-byte header", "GET /api/settlement/x HTTP/1.1\r\nHost: x\r\nX-Big: " + "y".repeat(20_000) + "\r\n\r\n", 431),
+                Arguments.of("a body announced at 120 MB on an API path", "POST /api/settlement/settlements HTTP/1.1\r\nHost: x\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 120000000\r\n\r\n{", 413),
                 Arguments.of("a 9,000-character bearer token", "GET /api/settlement/x HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
                         + "a".repeat(9_000) + "\r\n\r\n", 401));
     }

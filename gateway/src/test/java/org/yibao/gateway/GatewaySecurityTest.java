@@ -99,7 +99,7 @@ class GatewaySecurityTest {
 
     /** Finding 4 of the security review: 50 wrong secrets in 2 s were all checked, unthrottled. */
     @Test
-    void guessingAClientsSecretIsThrottledAndOtherClientsAreNot() {
+    void guessingAClientsSecretIsThrottledAndOtherClientsAreNot() throws Exception {
         List<Integer> statuses = new ArrayList<>();
         HttpResponse<String> last = null;
         for (int i = 0; i < 50; i++) {
@@ -114,10 +114,16 @@ class GatewaySecurityTest {
         assertThat(statuses.subList(5, 50)).containsOnly(429);
         assertThat(last.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isBetween(1L, 12L));
         assertThat(last.body()).contains("too many failed attempts");
-        assertThat(rightSecretWhileThrottled.statusCode()).as("no secret is checked while throttled").isEqualTo(429);
+        assertThat(rightSecretWhileThrottled.statusCode()).as("no secret is checked while throttled (from this address)").isEqualTo(429);
         assertThat(anotherClient.statusCode()).isEqualTo(200);
         assertThat(audit.list).anySatisfy(e -> assertThat(e.getFormattedMessage())
                 .contains("dept-veterans-affairs").contains("too many failed attempts"));
+        String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://127.0.0.1:" + environment.getRequiredProperty("local.management.port") + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).as("refusals and throttled attempts are counted")
+                .containsPattern("yibao_gateway_tokens_total\\{[^}]*outcome=\"refused\"")
+                .containsPattern("yibao_gateway_tokens_total\\{[^}]*outcome=\"throttled\"");
     }
 
     @Test

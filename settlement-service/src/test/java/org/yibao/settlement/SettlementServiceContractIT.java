@@ -4,7 +4,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.yibao.contracts.events.AgreementStatus;
 import org.yibao.contracts.events.InstitutionKind;
@@ -16,7 +15,6 @@ import org.yibao.contracts.events.Scheme;
 import org.yibao.contracts.identity.ResidentId;
 import org.yibao.security.CallerIdentity;
 import org.yibao.testsupport.client.EventPublisher;
-import org.yibao.testsupport.client.ServiceClient;
 import org.yibao.testsupport.security.TestCallers;
 import org.yibao.testsupport.spring.PlatformIntegrationTest;
 import org.yibao.testsupport.spring.ServiceContractTest;
@@ -40,8 +38,6 @@ class SettlementServiceContractIT extends ServiceContractTest {
     private static final CallerIdentity HOME = TestCallers.his(HOME_INSTITUTION);
     private static final CallerIdentity FOREIGN = TestCallers.his(FOREIGN_INSTITUTION);
 
-    @Autowired
-    private Environment environment;
     @Autowired
     private JdbcTemplate jdbc;
     @Autowired
@@ -69,12 +65,12 @@ class SettlementServiceContractIT extends ServiceContractTest {
                 "POST /api/settlement/settlements", () -> aForeignHospitalCannotBillInAnothersName("/api/settlement/settlements"),
                 "POST /api/settlement/pre-settlements", () -> aForeignHospitalCannotBillInAnothersName("/api/settlement/pre-settlements"),
                 "GET /api/settlement/settlements/{id}", () -> {
-                    HttpResponse<String> read = api(FOREIGN).get("/api/settlement/settlements/" + settlement());
+                    HttpResponse<String> read = client(FOREIGN).get("/api/settlement/settlements/" + settlement());
                     assertThat(read.statusCode()).as(read.body()).isEqualTo(403);
-                    assertThat(api(HOME).get("/api/settlement/settlements/" + settlement()).statusCode()).isEqualTo(200);
+                    assertThat(client(HOME).get("/api/settlement/settlements/" + settlement()).statusCode()).isEqualTo(200);
                 },
                 "POST /api/settlement/settlements/{id}/reversal", () -> {
-                    HttpResponse<String> reversed = api(FOREIGN).post("/api/settlement/settlements/" + settlement() + "/reversal",
+                    HttpResponse<String> reversed = client(FOREIGN).post("/api/settlement/settlements/" + settlement() + "/reversal",
                             "{\"reason\":\"not mine\"}");
                     assertThat(reversed.statusCode()).as(reversed.body()).isEqualTo(403);
                     assertThat(jdbc.queryForObject("select reversed_at is null from settlement where id = ?::uuid", Boolean.class,
@@ -85,9 +81,9 @@ class SettlementServiceContractIT extends ServiceContractTest {
                 "GET /api/settlement/persons/{personId}/settlements", () -> {
                     String own = settlement();
                     String path = "/api/settlement/persons/" + person + "/settlements?year=" + YEAR;
-                    assertThat(api(FOREIGN).get(path).body()).isEqualTo("[]");
-                    assertThat(api(HOME).get(path).body()).contains(own);
-                    assertThat(api(TestCallers.AUDITOR).get(path).body()).as("staff see every institution's").contains(own);
+                    assertThat(client(FOREIGN).get(path).body()).isEqualTo("[]");
+                    assertThat(client(HOME).get(path).body()).contains(own);
+                    assertThat(client(TestCallers.AUDITOR).get(path).body()).as("staff see every institution's").contains(own);
                 });
     }
 
@@ -100,11 +96,28 @@ class SettlementServiceContractIT extends ServiceContractTest {
         assertRefusedNamingField(HOME, "POST", "/api/settlement/settlements", bill, "personalAccountAmount");
     }
 
+    /** Found by the independent review: another hospital took a message id first, and the owner's real bill was refused 409. */
+    @org.junit.jupiter.api.Test
+    void aMessageIdBelongsToItsInstitution() {
+        String messageId = "H" + System.nanoTime();
+        String foreignBill = bill(messageId).replace("\"institutionCode\":\"" + HOME_INSTITUTION, "\"institutionCode\":\"" + FOREIGN_INSTITUTION);
+
+        HttpResponse<String> squatted = client(FOREIGN).post("/api/settlement/settlements", foreignBill);
+        HttpResponse<String> own = client(HOME).post("/api/settlement/settlements", bill(messageId));
+        HttpResponse<String> ownRetry = client(HOME).post("/api/settlement/settlements", bill(messageId));
+
+        assertThat(squatted.statusCode()).as(squatted.body()).isEqualTo(201);
+        assertThat(own.statusCode()).as("the owner's bill is its own, whatever another sent first: " + own.body()).isEqualTo(201);
+        assertThat(ownRetry.statusCode()).as("a retry still returns the first result").isEqualTo(200);
+        assertThat(json.readTree(ownRetry.body()).at("/id").asString()).isEqualTo(json.readTree(own.body()).at("/id").asString());
+        assertThat(json.readTree(own.body()).at("/id").asString()).isNotEqualTo(json.readTree(squatted.body()).at("/id").asString());
+    }
+
     private void aForeignHospitalCannotBillInAnothersName(String path) {
         String bill = bill("msg-" + UUID.randomUUID());
         int before = jdbc.queryForObject("select count(*) from settlement where person_id = ?", Integer.class, person);
 
-        HttpResponse<String> asAnother = api(FOREIGN).post(path, bill);
+        HttpResponse<String> asAnother = client(FOREIGN).post(path, bill);
 
         assertThat(asAnother.statusCode()).as(asAnother.body()).isEqualTo(403);
         assertThat(asAnother.body()).contains("institutionCode is " + HOME_INSTITUTION)
@@ -115,7 +128,7 @@ class SettlementServiceContractIT extends ServiceContractTest {
     /** A bill settled by the home hospital for an enrolled resident of Yangjiang (made once, on first use). */
     private String settlement() {
         if (settlement == null) {
-            HttpResponse<String> settled = api(HOME).post("/api/settlement/settlements", bill("msg-" + UUID.randomUUID()));
+            HttpResponse<String> settled = client(HOME).post("/api/settlement/settlements", bill("msg-" + UUID.randomUUID()));
             assertThat(settled.statusCode()).as(settled.body()).isEqualTo(201);
             settlement = json.readTree(settled.body()).at("/id").asString();
         }
@@ -150,7 +163,4 @@ class SettlementServiceContractIT extends ServiceContractTest {
                         && jdbc.queryForObject("select count(*) from enrollment where person_id = ?", Integer.class, person) == 1);
     }
 
-    private ServiceClient api(CallerIdentity caller) {
-        return new ServiceClient(environment.getRequiredProperty("local.server.port", Integer.class), caller);
-    }
 }

@@ -1,11 +1,8 @@
 package org.yibao.supervision;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.core.env.Environment;
 import org.yibao.security.CallerIdentity;
 import org.yibao.security.Role;
-import org.yibao.testsupport.client.ServiceClient;
 import org.yibao.testsupport.security.TestCallers;
 import org.yibao.testsupport.spring.PlatformIntegrationTest;
 import org.yibao.testsupport.spring.ServiceContractTest;
@@ -18,9 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @PlatformIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SupervisionServiceContractIT extends ServiceContractTest {
-
-    @Autowired
-    private Environment environment;
 
     @Override
     protected String apiPrefix() {
@@ -44,8 +38,7 @@ class SupervisionServiceContractIT extends ServiceContractTest {
     @Override
     protected Map<String, OwnershipProof> ownershipProofs() {
         return Map.of("POST /api/supervision/pre-checks", () -> {
-            HttpResponse<String> response = new ServiceClient(environment.getRequiredProperty("local.server.port", Integer.class),
-                    TestCallers.his(FOREIGN_INSTITUTION)).post("/api/supervision/pre-checks", """
+            HttpResponse<String> response = client(TestCallers.his(FOREIGN_INSTITUTION)).post("/api/supervision/pre-checks", """
                     {"personId":"11010519491231002X","institutionCode":"%s","visitType":"INPATIENT","serviceDate":"%s",
                      "diagnosisCodes":["I10"],"total":"1.00",
                      "lines":[{"itemCode":"S1","quantity":1,"unitPrice":"1.00","amount":"1.00"}]}"""

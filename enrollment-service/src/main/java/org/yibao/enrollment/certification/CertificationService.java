@@ -126,9 +126,9 @@ public class CertificationService {
         }
         LocalDate today = LocalDate.now(clock);
         jdbc.sql("""
-                        update certification set status = 'REVOKED', decided_by = ?, decision_reason = ?, valid_to = ?,
-                            updated_at = now() where certification_id = ?""")
-                .params(caller.clientId(), r.reason(), c.status() == CertificationStatus.APPROVED ? today.minusDays(1) : null, id)
+                        update certification set status = 'REVOKED', revoked_on = ?, revoked_by = ?, revocation_reason = ?,
+                            valid_to = ?, updated_at = now() where certification_id = ?""")
+                .params(today, caller.clientId(), r.reason(), c.status() == CertificationStatus.APPROVED ? today.minusDays(1) : null, id)
                 .update();
         return announce(find(id));
     }
@@ -163,13 +163,16 @@ public class CertificationService {
 
     private static final String SELECT = """
             select certification_id, person_id, region_code, disease_code, disease_name, status, applied_on, decide_by,
-                   decided_on, decided_by, decision_reason, valid_from, valid_to from certification""";
+                   decided_on, decided_by, decision_reason, valid_from, valid_to, revoked_on, revoked_by, revocation_reason
+            from certification""";
 
     private static Certification read(ResultSet rs, int n) throws SQLException {
         return new Certification(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getString(5), CertificationStatus.valueOf(rs.getString(6)), rs.getObject(7, LocalDate.class),
                 rs.getObject(8, LocalDate.class), Optional.ofNullable(rs.getObject(9, LocalDate.class)),
                 Optional.ofNullable(rs.getString(10)), Optional.ofNullable(rs.getString(11)),
-                Optional.ofNullable(rs.getObject(12, LocalDate.class)), Optional.ofNullable(rs.getObject(13, LocalDate.class)));
+                Optional.ofNullable(rs.getObject(12, LocalDate.class)), Optional.ofNullable(rs.getObject(13, LocalDate.class)),
+                Optional.ofNullable(rs.getObject(14, LocalDate.class)), Optional.ofNullable(rs.getString(15)),
+                Optional.ofNullable(rs.getString(16)));
     }
 }

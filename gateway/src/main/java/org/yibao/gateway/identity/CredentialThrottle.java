@@ -8,53 +8,70 @@ import org.yibao.gateway.ratelimit.Buckets;
 import org.yibao.gateway.ratelimit.RateLimit;
 
 import java.time.Duration;
+import java.util.function.Function;
 
 /**
- * Throttles guessing at the token endpoint: failed authentications are counted per client id and
- * per source address in Bucket4j buckets; once either is empty, further attempts are answered 429
- * with Retry-After before any secret is checked. Unknown client ids are counted exactly like known
- * ones, so the throttle says nothing about which ids exist. The buckets live in bounded, expiring
- * Caffeine caches (the keys are whatever callers send). Per gateway instance, like the rate limits.
+ * Throttles guessing at the token endpoint. Failed authentications are counted in Bucket4j buckets:
+ * <ul>
+ *   <li>per client id <em>and</em> source address (5, then 5 a minute): a guesser is stopped, while
+ *       the hospital itself, at its own address, still gets its tokens;</li>
+ *   <li>per source address, whatever ids it tries (20, then 20 a minute);</li>
+ *   <li>per client id from everywhere (100, then 100 a minute): the cap on guessing one secret from
+ *       many addresses.</li>
+ * </ul>
+ * When a bucket that applies is empty, the attempt is answered 429 with Retry-After before any
+ * secret is checked. Unknown client ids are counted exactly like known ones, so the throttle says
+ * nothing about which ids exist. The buckets live in bounded, expiring Caffeine caches (the keys are
+ * whatever callers send). Per gateway instance, like the rate limits. Behind a proxy the address must
+ * be the client's (forwarded headers), or every caller shares the proxy's (docs/production.md).
  */
 @Component
 public class CredentialThrottle {
 
     private static final int MAX_TRACKED = 100_000;
 
-    private final RateLimit perClient;
-    private final RateLimit perAddress;
-    private final Cache<String, Bucket> byClient;
-    private final Cache<String, Bucket> byAddress;
+    private final Counted byClientAndAddress;
+    private final Counted byAddress;
+    private final Counted byClient;
 
     public CredentialThrottle(IdentityProperties properties) {
-        this.perClient = properties.getFailedAuthenticationsPerClient();
-        this.perAddress = properties.getFailedAuthenticationsPerAddress();
-        this.byClient = cache(perClient);
-        this.byAddress = cache(perAddress);
+        this.byClientAndAddress = new Counted(properties.getFailedAuthenticationsPerClient());
+        this.byAddress = new Counted(properties.getFailedAuthenticationsPerAddress());
+        this.byClient = new Counted(properties.getFailedAuthenticationsPerClientEverywhere());
     }
 
     /** Seconds to wait before this client id may try again from this address, or 0 when it may try now. */
     public long retryAfterSeconds(String clientId, String address) {
-        long waitNanos = Math.max(wait(byClient.getIfPresent(clientId)), wait(byAddress.getIfPresent(address)));
+        long waitNanos = Math.max(byClientAndAddress.wait(clientId + " " + address),
+                Math.max(byAddress.wait(address), byClient.wait(clientId)));
         return waitNanos == 0 ? 0 : Buckets.retryAfterSeconds(waitNanos);
     }
 
-    /** Counts a failed authentication against the client id and the address. */
+    /** Counts a failed authentication of the client id from the address. */
     public void failed(String clientId, String address) {
-        byClient.get(clientId, id -> Buckets.of(perClient)).tryConsume(1);
-        byAddress.get(address, a -> Buckets.of(perAddress)).tryConsume(1);
+        byClientAndAddress.take(clientId + " " + address);
+        byAddress.take(address);
+        byClient.take(clientId);
     }
 
-    private static long wait(Bucket bucket) {
-        if (bucket == null) {
-            return 0;
+    /** Buckets of one shape by key, kept until a bucket would be full again, never more than {@link #MAX_TRACKED} keys. */
+    private static final class Counted {
+        private final Cache<String, Bucket> buckets;
+        private final Function<String, Bucket> fresh;
+
+        Counted(RateLimit limit) {
+            Duration refill = Duration.ofMillis((long) Math.ceil(limit.burst() / limit.perSecond() * 1000));
+            this.buckets = Caffeine.newBuilder().maximumSize(MAX_TRACKED).expireAfterAccess(refill).build();
+            this.fresh = key -> Buckets.of(limit);
         }
-        return bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-    }
 
-    /** Kept until the bucket would be full again, and never more than {@link #MAX_TRACKED} keys. */
-    private static Cache<String, Bucket> cache(RateLimit limit) {
-        Duration refill = Duration.ofMillis((long) Math.ceil(limit.burst() / limit.perSecond() * 1000));
-        return Caffeine.newBuilder().maximumSize(MAX_TRACKED).expireAfterAccess(refill).build();
+        long wait(String key) {
+            Bucket bucket = buckets.getIfPresent(key);
+            return bucket == null ? 0 : bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
+        }
+
+        void take(String key) {
+            buckets.get(key, fresh).tryConsume(1);
+        }
     }
 }

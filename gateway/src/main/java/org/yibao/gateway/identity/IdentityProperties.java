@@ -32,15 +32,30 @@ public class IdentityProperties {
     /** The registered clients, a YAML file (Spring resource location). */
     private String clientsFile = "classpath:local-clients.yml";
     /**
-     * Failed client authentications allowed per client id before the token endpoint answers 429:
-     * 5 at once, then one every 12 seconds (5 a minute). ASSUMPTION: a machine client that fails five
-     * times running is misconfigured or under attack; either way more tries do not help it.
+     * Failed authentications allowed for one client id from one source address before the token
+     * endpoint answers that address 429: 5 at once, then 5 a minute. ASSUMPTION: a machine client that
+     * fails five times running is misconfigured or under attack; either way more tries do not help it.
+     * Keyed by id and address together, so a guesser elsewhere cannot lock a hospital out.
      */
     private org.yibao.gateway.ratelimit.RateLimit failedAuthenticationsPerClient =
             new org.yibao.gateway.ratelimit.RateLimit(5, 5 / 60.0);
-    /** The same per source address, whatever client ids it tries: 20 at once, then 20 a minute. */
+    /** Per source address, whatever client ids it tries: 20 at once, then 20 a minute. */
     private org.yibao.gateway.ratelimit.RateLimit failedAuthenticationsPerAddress =
             new org.yibao.gateway.ratelimit.RateLimit(20, 20 / 60.0);
+    /**
+     * Per client id from all addresses together: 100 at once, then 100 a minute, the cap on guessing one
+     * client's secret from many addresses (a guesser needs that many addresses to reach it).
+     */
+    private org.yibao.gateway.ratelimit.RateLimit failedAuthenticationsPerClientEverywhere =
+            new org.yibao.gateway.ratelimit.RateLimit(100, 100 / 60.0);
+
+    public org.yibao.gateway.ratelimit.RateLimit getFailedAuthenticationsPerClientEverywhere() {
+        return failedAuthenticationsPerClientEverywhere;
+    }
+
+    public void setFailedAuthenticationsPerClientEverywhere(org.yibao.gateway.ratelimit.RateLimit limit) {
+        this.failedAuthenticationsPerClientEverywhere = limit;
+    }
 
     public org.yibao.gateway.ratelimit.RateLimit getFailedAuthenticationsPerClient() {
         return failedAuthenticationsPerClient;

@@ -66,7 +66,7 @@ public class TokenEndpoint {
             long retryAfter = throttle.retryAfterSeconds(clientId, address);
             if (retryAfter > 0) {
                 audit.info("token refused for client {} from {}: too many failed attempts", safe(clientId), address);
-                meters.counter("yibao.gateway.tokens", "outcome", "throttled").increment();
+                meters.counter("yibao.gateway.tokens", "outcome", "throttled", "kind", "unknown").increment();
                 return Mono.just(throttled(retryAfter));
             }
             // the password hash is slow on purpose (and as slow for an unknown id); it must not hold an event-loop thread
@@ -75,7 +75,7 @@ public class TokenEndpoint {
                     .map(client -> client.map(this::issued).orElseGet(() -> {
                         throttle.failed(clientId, address);
                         audit.info("token refused for client {} from {}: wrong id or secret", safe(clientId), address);
-                        meters.counter("yibao.gateway.tokens", "outcome", "refused").increment();
+                        meters.counter("yibao.gateway.tokens", "outcome", "refused", "kind", "unknown").increment();
                         return invalidClient("unknown client or wrong secret");
                     }));
         });

@@ -53,8 +53,8 @@ public class RequestIdGlobalFilter implements WebFilter, Ordered {
         audit.info("{} {} {}{} -> {} in {} ms [{}]{}",
                 caller == null ? "anonymous" : caller.describe(),
                 request.getMethod(),
-                IdMasking.maskAll(request.getURI().getRawPath()),
-                query == null ? "" : "?" + IdMasking.maskAll(query),
+                IdMasking.maskAllInUrl(request.getURI().getRawPath()),
+                query == null ? "" : "?" + IdMasking.maskAllInUrl(query),
                 exchange.getResponse().getStatusCode() == null ? "-" : exchange.getResponse().getStatusCode().value(),
                 (System.nanoTime() - started) / 1_000_000, requestId,
                 refusal == null ? "" : " refused: " + IdMasking.maskAll(refusal));

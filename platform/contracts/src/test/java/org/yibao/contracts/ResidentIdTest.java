@@ -59,6 +59,19 @@ class ResidentIdTest {
         assertThat(IdMasking.maskAll("order 123456789012345678901 stays")).contains("123456789012345678901");
     }
 
+    /** Found by the independent review: an id in a URL escaped the audit log's masking when percent-encoded or split. */
+    @Test
+    void idsInAUrlAreMaskedHoweverTheCallerWroteThem() {
+        String fullWidthEncoded = java.net.URLEncoder.encode("１１０１０５１９４９１２３１００２Ｘ", java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(IdMasking.maskAllInUrl("/api/enrollment/persons/" + fullWidthEncoded)).isEqualTo("/api/enrollment/persons/1101**********002X");
+        assertThat(IdMasking.maskAllInUrl("/api/enrollment/persons/110105194%20912310021")).isEqualTo("/api/enrollment/persons/1101**********0021");
+        assertThat(IdMasking.maskAllInUrl("/api/enrollment/persons/110105-19491231-002X")).doesNotContain("19491231");
+        assertThat(IdMasking.maskAllInUrl("/api/enrollment/persons/110105491231002")).isEqualTo("/api/enrollment/persons/1101*******1002");
+        assertThat(IdMasking.maskAllInUrl("/api/supervision/institutions/H44170000003?year=2026")).isEqualTo("/api/supervision/institutions/H44170000003?year=2026");
+        assertThat(IdMasking.maskAllInUrl("/api/x/%zz")).isEqualTo("/api/x/%zz");
+    }
+
     // --- as people type them ---
 
     @ParameterizedTest

@@ -21,7 +21,7 @@ import java.util.List;
  * A bill a hospital or pharmacy sends for pre-settlement or settlement. Only codes, quantities and
  * prices come from the caller; classes and ceilings come from the catalog.
  *
- * @param messageId               the caller's message id: the idempotency key of a settlement
+ * @param messageId               the caller's message id: the idempotency key of a settlement, per institution
  * @param personalAccountAmount   how much the person asks to pay from their personal account
  *                                (employees); at most what they still owe
  */

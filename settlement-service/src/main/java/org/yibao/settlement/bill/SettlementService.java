@@ -198,7 +198,7 @@ public class SettlementService {
     }
 
     private Optional<Settled> replay(SettleRequest request, String hash) {
-        return settlements.byMessageId(request.messageId()).map(existing -> {
+        return settlements.byMessageId(request.institutionCode(), request.messageId()).map(existing -> {
             if (!existing.requestHash().equals(hash)) {
                 throw new ConflictException("message id " + request.messageId()
                         + " was already used for a different bill; a retry must repeat the same bill");

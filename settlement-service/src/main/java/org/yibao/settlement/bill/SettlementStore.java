@@ -58,8 +58,10 @@ public class SettlementStore {
                 .update();
     }
 
-    public Optional<Stored> byMessageId(String messageId) {
-        return jdbc.sql(SELECT + " where idempotency_key = ?").param(messageId).query((rs, n) -> read(rs)).optional();
+    /** The settlement an institution made under this message id (ids are per institution). */
+    public Optional<Stored> byMessageId(String institutionCode, String messageId) {
+        return jdbc.sql(SELECT + " where institution_code = ? and idempotency_key = ?").params(institutionCode, messageId)
+                .query((rs, n) -> read(rs)).optional();
     }
 
     public Optional<Stored> byId(UUID id) {

@@ -41,6 +41,32 @@ public final class IdMasking {
         return maskRuns(maskRuns(text, ID_LIKE, "**********"), PRE_1999_ID_LIKE, "*******");
     }
 
+    /**
+     * Masks ids in a URL's path or query as a caller may have written them: percent-encoded, in
+     * full-width digits (which the services accept), or split by spaces, dashes or dots. The result is
+     * the decoded, normalised (NFKC) text with every id masked; where only the text without separators
+     * holds an id, that compact form is returned masked, so no id survives a separator.
+     */
+    public static String maskAllInUrl(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String decoded;
+        try {
+            decoded = java.net.URLDecoder.decode(raw.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            decoded = raw;
+        }
+        String normal = java.text.Normalizer.normalize(decoded, java.text.Normalizer.Form.NFKC);
+        String masked = maskAll(normal);
+        String compact = SEPARATORS.matcher(masked).replaceAll("");
+        String compactMasked = maskAll(compact);
+        return compactMasked.equals(compact) ? masked : compactMasked;
+    }
+
+    /** What a caller may put inside an id: spaces (also encoded), dashes, dots, underscores, plus signs. */
+    private static final Pattern SEPARATORS = Pattern.compile("(?<=\\d)[\\s\\-._+]+(?=[\\dXx])");
+
     private static String maskRuns(String text, Pattern idLike, String stars) {
         Matcher m = idLike.matcher(text);
         if (!m.find()) {

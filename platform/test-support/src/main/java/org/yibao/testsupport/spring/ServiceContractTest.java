@@ -9,6 +9,7 @@ import org.yibao.security.CallerIdentity;
 import org.yibao.security.Role;
 import org.yibao.security.access.AccessPolicy;
 import org.yibao.security.access.AccessRule;
+import org.yibao.testsupport.client.ServiceClient;
 import org.yibao.testsupport.security.TestCallers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -261,6 +262,11 @@ public abstract class ServiceContractTest {
      */
     protected Map<String, OwnershipProof> ownershipProofs() {
         return Map.of();
+    }
+
+    /** The service under test, called as this caller. */
+    protected ServiceClient client(CallerIdentity caller) {
+        return new ServiceClient(environment.getRequiredProperty("local.server.port", Integer.class), caller);
     }
 
     /** A call to the service under test as this caller. */

@@ -26,7 +26,7 @@ public final class Problems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, IdMasking.maskAll(detail));
         problem.setTitle(title);
         if (path != null) {
-            problem.setInstance(URI.create(encodePath(IdMasking.maskAll(path))));
+            problem.setInstance(URI.create(encodePath(IdMasking.maskAllInUrl(path))));
         }
         if (requestId != null) {
             problem.setProperty(REQUEST_ID, requestId);
@@ -64,9 +64,17 @@ public final class Problems {
         return problems.stream().map(p -> p.field() + ": " + p.reason()).collect(Collectors.joining("; "));
     }
 
+    /** A decoded path (and query) as a valid URI again: what RFC 3986 allows stays, everything else is percent-encoded. */
     private static String encodePath(String path) {
-        return path.replace(" ", "%20").replace("\"", "%22").replace("<", "%3C").replace(">", "%3E")
-                .replace("{", "%7B").replace("}", "%7D").replace("|", "%7C").replace("\\", "%5C")
-                .replace("^", "%5E").replace("`", "%60");
+        StringBuilder out = new StringBuilder(path.length() + 16);
+        for (byte b : path.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~!$&'()*+,;=:@/?".indexOf(c) >= 0)) {
+                out.append(c);
+            } else {
+                out.append('%').append(String.format("%02X", b & 0xff));
+            }
+        }
+        return out.toString();
     }
 }

@@ -148,9 +148,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                              HttpStatusCode status, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem) {
-            problem.setProperty(Problems.REQUEST_ID, requestId(request));
+            // the framework's own answers (a type mismatch, a missing parameter) in the platform's shape:
+            // the path with ids masked, the request id, and the detail without class names
+            ProblemDetail masked = Problems.of(HttpStatusCode.valueOf(problem.getStatus()), problem.getTitle(),
+                    withoutClassNames(problem.getDetail()), requestId(request), path(request));
+            return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(masked);
         }
         return response;
+    }
+
+    /** "Failed to convert 'year' with value: 'abc'" rather than a list of Java types. */
+    private static String withoutClassNames(String detail) {
+        return detail == null ? null : detail.replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+([A-Z][A-Za-z0-9_$]*)", "$1");
     }
 
     /** Names the JSON path that could not be read, and the reason the value was refused. */

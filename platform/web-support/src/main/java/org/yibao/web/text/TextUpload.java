@@ -102,7 +102,7 @@ public final class TextUpload implements Closeable {
         if (head.length >= 2 && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE) || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF))) {
             throw unsupported("UTF-16");
         }
-        Charset sniffed = validUtf8(head, head.length == SNIFF) ? StandardCharsets.UTF_8 : Charset.forName("GB18030");
+        Charset sniffed = recognise(head, head.length == SNIFF);
         skipUtf8Mark(in, sniffed);
         return new TextUpload(in, sniffed);
     }
@@ -225,6 +225,44 @@ public final class TextUpload implements Closeable {
         return new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "charset " + name
                 + " is not accepted; send the file as " + ACCEPTED.stream().sorted().toList()
                 + " (Excel: Save As \"CSV UTF-8\", or plain CSV, which is GBK on Chinese Windows)");
+    }
+
+    /**
+     * UTF-8 or GB18030 for a body that declares no charset. Short GBK text can happen to be valid UTF-8
+     * (路梅 in GBK is the UTF-8 of "·÷"), so validity alone does not decide: UTF-8 Chinese is written in
+     * characters of three bytes, while GBK bytes read as UTF-8 give characters of two (Latin, Greek,
+     * Cyrillic...). UTF-8 is taken when the sample is valid UTF-8 and holds at least as many characters
+     * of three or more bytes as of two; otherwise GB18030 when the sample is valid in it; otherwise
+     * UTF-8, whose strict decoding then names the lines that are not.
+     */
+    static Charset recognise(byte[] head, boolean truncated) {
+        boolean utf8 = validUtf8(head, truncated);
+        if (utf8 && twoByteCharacters(head) <= wideCharacters(head)) {
+            return StandardCharsets.UTF_8;
+        }
+        Charset gb18030 = Charset.forName("GB18030");
+        CharsetDecoder decoder = gb18030.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CoderResult result = decoder.decode(ByteBuffer.wrap(head), CharBuffer.allocate(head.length + 1), !truncated);
+        return result.isError() ? StandardCharsets.UTF_8 : gb18030;
+    }
+
+    /** Lead bytes of two-byte UTF-8 characters (U+0080 to U+07FF). */
+    private static int twoByteCharacters(byte[] bytes) {
+        int n = 0;
+        for (byte b : bytes) {
+            n += (b & 0xE0) == 0xC0 ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Lead bytes of UTF-8 characters of three or four bytes (U+0800 and above: every CJK character). */
+    private static int wideCharacters(byte[] bytes) {
+        int n = 0;
+        for (byte b : bytes) {
+            n += (b & 0xF0) == 0xE0 || (b & 0xF8) == 0xF0 ? 1 : 0;
+        }
+        return n;
     }
 
     /** A zip (.xlsx) or OLE2 (.xls) file's signature. */

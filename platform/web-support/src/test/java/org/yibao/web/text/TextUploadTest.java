@@ -32,6 +32,21 @@ class TextUploadTest {
         assertThat(charsetOf(gbk, "text/csv")).isEqualTo("GB18030");
     }
 
+    /** Found by the independent review: 路梅 and 陆慕 in GBK happen to be valid UTF-8 ("·÷", "½Ľ") and were stored so. */
+    @Test
+    void shortGbkTextThatHappensToBeValidUtf8IsStillReadAsGbk() throws IOException {
+        byte[] gbk = "personId,name\n441702199001011234,路梅\n441702199001015678,陆慕\n".getBytes(GBK);
+
+        assertThat(lines(gbk, "text/csv")).containsExactly("personId,name", "441702199001011234,路梅", "441702199001015678,陆慕");
+    }
+
+    @Test
+    void utf8ChineseWithAMiddleDotInAMinorityNameStaysUtf8() throws IOException {
+        byte[] utf8 = "personId,name\n652101199001011234,阿沛·阿旺晋美\n".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(lines(utf8, "text/csv")).contains("652101199001011234,阿沛·阿旺晋美");
+    }
+
     @Test
     void utf8WithOrWithoutItsByteOrderMarkIsUtf8() throws IOException {
         byte[] utf8 = CSV.getBytes(StandardCharsets.UTF_8);
