@@ -121,6 +121,9 @@ class IdentityFeedIT {
         assertThat(events(a)).isEqualTo(2);
         JsonNode history = json.readTree(api.get("/api/assistance/persons/" + a + "/identity").body());
         assertThat(history.at("/statements").size()).isEqualTo(4); // who said what, and when
+        JsonNode forAHospital = json.readTree(api.as(TestCallers.his("H41170200001")).get("/api/assistance/persons/" + a + "/identity").body());
+        assertThat(forAHospital.at("/current/category").asString()).isEqualTo(identity(a));
+        assertThat(forAHospital.has("statements")).as("departments' record ids are the bureau's, not a hospital's").isFalse();
     }
 
     @Test

@@ -96,7 +96,7 @@ class ProcurementFlowIT {
     @Test
     void aVolumeFileWithBadRowsAppliesNothingAndAGoodOneAppliesWhole() {
         HttpResponse<String> bad = api.post("/api/procurement/agreed-volumes/" + YEAR, "text/csv",
-                "institution,itemCode,volume\nH1," + AMLODIPINE + ",1000\nH1,NOPE,10\nH2," + METFORMIN + ",-5\n");
+                "institution,itemCode,volume\nH41170000001," + AMLODIPINE + ",1000\nH41170000001,NOPE,10\nH41170000002," + METFORMIN + ",-5\n");
 
         assertThat(bad.statusCode()).isEqualTo(422);
         JsonNode report = json.readTree(bad.body());
@@ -104,32 +104,49 @@ class ProcurementFlowIT {
         assertThat(report.at("/errors/0/line").asLong()).isEqualTo(3);
         assertThat(report.at("/errors/0/field").asString()).isEqualTo("itemCode");
         assertThat(report.at("/errors/1/field").asString()).isEqualTo("volume");
-        assertThat(jdbc.queryForObject("select count(*) from agreed_volume where institution = 'H1'", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from agreed_volume where institution = 'H41170000001'", Integer.class)).isZero();
     }
 
     @Test
     void claimsMoveCompletionOnceAndAReversalMovesItBack() {
         api.post("/api/procurement/agreed-volumes/" + YEAR, "text/csv",
-                "institution,itemCode,volume\nH9," + AMLODIPINE + ",1000\nH9," + METFORMIN + ",500\n");
-        ClaimSettled claim = claim("H9", line(AMLODIPINE, "28", "0.30"), line(AMLODIPINE_BRAND, "14", "0.90"),
+                "institution,itemCode,volume\nH41170000009," + AMLODIPINE + ",1000\nH41170000009," + METFORMIN + ",500\n");
+        ClaimSettled claim = claim("H41170000009", line(AMLODIPINE, "28", "0.30"), line(AMLODIPINE_BRAND, "14", "0.90"),
                 line("S120100001", "1", "40.00"));
         EventEnvelope<IntegrationEvent> envelope = events.publish(claim);
         events.publish(envelope); // delivered twice
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> row("H9", AMLODIPINE).at("/consumed").decimalValue()
+        await().atMost(Duration.ofSeconds(30)).until(() -> row("H41170000009", AMLODIPINE).at("/consumed").decimalValue()
                 .compareTo(new BigDecimal("28")) == 0);
-        JsonNode amlodipine = row("H9", AMLODIPINE);
+        JsonNode amlodipine = row("H41170000009", AMLODIPINE);
         assertThat(amlodipine.at("/completionPercent").decimalValue()).isEqualByComparingTo("2.80");
         assertThat(amlodipine.at("/vbpSharePercent").decimalValue()).isEqualByComparingTo("66.67"); // 28 of 42
         assertThat(amlodipine.at("/savings").asString()).isEqualTo("16.80");                        // 0.60 x 28
         assertThat(amlodipine.at("/behind").asBoolean()).isEqualTo(amlodipine.at("/elapsedPercent").decimalValue()
                 .compareTo(new BigDecimal("2.80")) > 0);
 
-        events.publish(new ClaimReversed(UUID.randomUUID().toString(), claim.settlementId(), claim.personId(), "H9", "441700",
+        events.publish(new ClaimReversed(UUID.randomUUID().toString(), claim.settlementId(), claim.personId(), "H41170000009", "441700",
                 Scheme.RESIDENT, VisitType.GENERAL_OUTPATIENT, YEAR, Instant.now(), "wrong patient", claim.amounts(), claim.lines()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> row("H9", AMLODIPINE).at("/consumed").decimalValue().signum() == 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> row("H41170000009", AMLODIPINE).at("/consumed").decimalValue().signum() == 0);
         assertThat(api.get("/api/procurement/batches/NATIONAL-4/report.csv?year=" + YEAR).body())
-                .startsWith("institution,itemCode").contains("H9," + AMLODIPINE);
+                .startsWith("institution,itemCode").contains("H41170000009," + AMLODIPINE);
+    }
+
+    /** Found by the independent review: 1.23456789 was stored as 1.235, and 1e12 refused without its line. */
+    @Test
+    void volumesAreNeverRoundedAndARefusalNamesItsLine() {
+        HttpResponse<String> refused = api.post("/api/procurement/agreed-volumes/" + YEAR, "text/csv",
+                "institution,itemCode,volume\nH41170000082," + AMLODIPINE + ",1.23456789\nH41170000082," + METFORMIN + ",1e12\n"
+                        + "\"H41170000083\",\"" + METFORMIN + "\",\"10\"\n");
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        JsonNode errors = json.readTree(refused.body()).at("/errors");
+        assertThat(errors).hasSize(2);
+        assertThat(errors.get(0).at("/line").asLong()).isEqualTo(2);
+        assertThat(errors.get(0).at("/reason").asString()).contains("more than 3 decimals");
+        assertThat(errors.get(1).at("/line").asLong()).isEqualTo(3);
+        assertThat(errors.get(1).at("/field").asString()).isEqualTo("volume");
+        assertThat(jdbc.queryForObject("select count(*) from agreed_volume where institution like 'H4117000008%'", Integer.class)).isZero();
     }
 
     @Test
@@ -143,8 +160,12 @@ class ProcurementFlowIT {
                    {"itemCode":"XA10BAA001A001010100702","genericName":"%s","specification":"0.5g","manufacturer":"丁药业","winningPrice":0.10,"previousPrice":0.30}]}"""
                 .formatted(formula.replace("\"", "\\\"")));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        HttpResponse<String> formulaInstitution = api.post("/api/procurement/agreed-volumes/" + YEAR, "text/csv",
+                "institution,itemCode,volume\n\"" + formula.replace("\"", "\"\"") + "\",XC08CAA001A001010100701,100\n");
         HttpResponse<String> volumes = api.post("/api/procurement/agreed-volumes/" + YEAR, "text/csv",
-                "institution,itemCode,volume\n" + formula + ",XC08CAA001A001010100701,100\n" + formula + ",XA10BAA001A001010100702,200\n");
+                "institution,itemCode,volume\nH41170000081,XC08CAA001A001010100701,100\nH41170000081,XA10BAA001A001010100702,200\n");
+        assertThat(formulaInstitution.statusCode()).isEqualTo(422);
+        assertThat(formulaInstitution.body()).contains("\"field\":\"institution\"");
         assertThat(volumes.statusCode()).as(volumes.body()).isEqualTo(200);
 
         String csv = api.get("/api/procurement/batches/PROVINCIAL-CSV/report.csv?year=" + YEAR).body();
@@ -153,24 +174,24 @@ class ProcurementFlowIT {
         assertThat(records).hasSize(3).allSatisfy(r -> assertThat(r.size()).isEqualTo(12));
         assertThat(records.get(0).get(0)).isEqualTo("institution");
         // rows by institution and item code: XA10... before XC08...
-        assertThat(records.get(1).values()).startsWith("'" + formula, "XA10BAA001A001010100702", "'" + formula, "200.000");
-        assertThat(records.get(2).values()).startsWith("'" + formula, "XC08CAA001A001010100701", "氨氯地平, 苯磺酸盐", "100.000");
+        assertThat(records.get(1).values()).startsWith("H41170000081", "XA10BAA001A001010100702", "'" + formula, "200.000");
+        assertThat(records.get(2).values()).startsWith("H41170000081", "XC08CAA001A001010100701", "氨氯地平, 苯磺酸盐", "100.000");
         assertThat(csv).doesNotContain("," + formula).doesNotStartWith(formula);
     }
 
     @Test
     void purchaseReportsCountBesideClaimsAndLaggingInstitutionsAreListed() {
-        api.post("/api/procurement/agreed-volumes/" + YEAR, "text/csv", "institution,itemCode,volume\nH7," + METFORMIN + ",100000\n");
+        api.post("/api/procurement/agreed-volumes/" + YEAR, "text/csv", "institution,itemCode,volume\nH41170000007," + METFORMIN + ",100000\n");
         HttpResponse<String> bad = api.post("/api/procurement/purchase-reports", "text/csv",
-                "institution,itemCode,quantity,purchasedOn\nH7," + METFORMIN + ",500,2026-02-01\nH7," + METFORMIN + ",0,2026-02-02\n");
+                "institution,itemCode,quantity,purchasedOn\nH41170000007," + METFORMIN + ",500,2026-02-01\nH41170000007," + METFORMIN + ",0,2026-02-02\n");
         HttpResponse<String> good = api.post("/api/procurement/purchase-reports", "text/csv",
-                "institution,itemCode,quantity,purchasedOn\nH7," + METFORMIN + ",500,2026-02-01\n");
+                "institution,itemCode,quantity,purchasedOn\nH41170000007," + METFORMIN + ",500,2026-02-01\n");
 
         assertThat(bad.statusCode()).isEqualTo(422);
         assertThat(good.statusCode()).as(good.body()).isEqualTo(200);
-        assertThat(row("H7", METFORMIN).at("/purchased").decimalValue()).isEqualByComparingTo("500");
+        assertThat(row("H41170000007", METFORMIN).at("/purchased").decimalValue()).isEqualByComparingTo("500");
         JsonNode behind = json.readTree(api.get("/api/procurement/batches/NATIONAL-4/institutions-behind?year=" + YEAR).body());
-        assertThat(behind.toString()).contains("\"institution\":\"H7\"");
+        assertThat(behind.toString()).contains("\"institution\":\"H41170000007\"");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.yibao.assistance.identity;
 
+import org.yibao.web.csv.CsvRow;
 import org.yibao.contracts.events.AssistanceCategory;
 import org.yibao.contracts.identity.ResidentId;
 import tools.jackson.core.JacksonException;
@@ -40,7 +41,10 @@ final class FeedParser {
     }
 
     Parsed csv(long line, String text) {
-        String[] f = text.split(",", -1);
+        String[] f = CsvRow.cells(text);
+        if (f == null) {
+            return Parsed.bad(line, "(row)", CsvRow.UNCLOSED_QUOTE);
+        }
         if (f.length != CSV_COLUMNS.size() && f.length != CSV_COLUMNS.size() - 1) {
             return Parsed.bad(line, "(row)", "has " + f.length + " fields, expected " + CSV_COLUMNS.size());
         }

@@ -1,5 +1,6 @@
 package org.yibao.assistance.identity;
 
+import org.yibao.web.csv.CsvRow;
 import org.yibao.web.text.TextUpload;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -82,7 +83,7 @@ public class FeedService {
             if (format == Format.CSV) {
                 String header = in.header();
                 line++;
-                List<String> columns = header == null ? List.of() : List.of(header.replace("\uFEFF", "").trim().split(",", -1));
+                List<String> columns = header == null ? List.of() : java.util.Arrays.asList(java.util.Objects.requireNonNullElse(CsvRow.cells(header.replace("\uFEFF", "").trim()), new String[0]));
                 if (!columns.equals(FeedParser.CSV_COLUMNS) && !columns.equals(FeedParser.CSV_COLUMNS.subList(0, 6))) {
                     abandon(feedId);
                     throw new InvalidRequestException("header", "must be " + String.join(",", FeedParser.CSV_COLUMNS)

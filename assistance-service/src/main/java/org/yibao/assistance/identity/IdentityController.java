@@ -63,9 +63,13 @@ class IdentityController {
         return feeds.push(parsed.row());
     }
 
-    /** A person's merged identity and the history of what each source said. */
+    /**
+     * A person's merged identity and, for the bureau's staff, the history of what each department said
+     * (their record ids and dates). A hospital or pharmacy, which needs the category to settle a bill,
+     * gets the current identity only.
+     */
     @GetMapping("/persons/{personId}/identity")
-    Map<String, Object> identity(@PathVariable String personId) {
+    Map<String, Object> identity(@PathVariable String personId, CallerIdentity caller) {
         ResidentId.Parsed parsed = ResidentId.parse(personId);
         if (!parsed.valid()) {
             throw new InvalidRequestException("personId", parsed.problem());
@@ -75,6 +79,9 @@ class IdentityController {
                 "select category, region_code, valid_from, valid_to, sources, changed_at from person_identity where person_id = ?", id);
         if (current.isEmpty()) {
             throw new NotFoundException("no department has reported this person");
+        }
+        if (caller.actsForInstitution()) {
+            return Map.of("current", current.get(0));
         }
         List<Map<String, Object>> history = jdbc.queryForList("""
                 select source, source_record_id, category, valid_from, valid_to, stated_at from identity_statement

@@ -1,5 +1,6 @@
 package org.yibao.assistance.warning;
 
+import org.yibao.web.csv.CsvRow;
 import org.yibao.web.text.TextUpload;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -81,7 +82,7 @@ public class WarningExchange {
         List<FeedReport.RowError> invalid = new ArrayList<>();
         try (TextUpload in = TextUpload.open(body, contentType)) {
             String header = in.header();
-            if (header == null || !List.of(header.replace("\uFEFF", "").trim().split(",", -1)).equals(FEEDBACK_COLUMNS)) {
+            if (header == null || !java.util.Arrays.asList(java.util.Objects.requireNonNullElse(CsvRow.cells(header.replace("\uFEFF", "").trim()), new String[0])).equals(FEEDBACK_COLUMNS)) {
                 throw new InvalidRequestException("header", "must be exactly " + String.join(",", FEEDBACK_COLUMNS));
             }
             long line = 1;
@@ -97,7 +98,11 @@ public class WarningExchange {
                     continue;
                 }
                 rows++;
-                String[] f = text.split(",", -1);
+                String[] f = CsvRow.cells(text);
+                if (f == null) {
+                    invalid.add(new FeedReport.RowError(line, "(row)", CsvRow.UNCLOSED_QUOTE));
+                    continue;
+                }
                 if (f.length != FEEDBACK_COLUMNS.size()) {
                     invalid.add(new FeedReport.RowError(line, "(row)", "has " + f.length + " fields, expected 5"));
                     continue;

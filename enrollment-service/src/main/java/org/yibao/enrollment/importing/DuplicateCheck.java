@@ -1,5 +1,6 @@
 package org.yibao.enrollment.importing;
 
+import org.yibao.web.csv.CsvRow;
 import org.yibao.web.text.TextUpload;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -57,7 +58,7 @@ public class DuplicateCheck {
         long invalidCount = 0;
         try (TextUpload in = TextUpload.open(body, contentType)) {
             String header = in.header();
-            if (header == null || !List.of(header.replace("\uFEFF", "").trim().split(",", -1)).equals(COLUMNS)) {
+            if (header == null || !java.util.Arrays.asList(java.util.Objects.requireNonNullElse(CsvRow.cells(header.replace("\uFEFF", "").trim()), new String[0])).equals(COLUMNS)) {
                 throw new InvalidRequestException("header", "must be exactly " + String.join(",", COLUMNS));
             }
             List<Entry> chunk = new ArrayList<>(CHUNK);
@@ -70,9 +71,10 @@ public class DuplicateCheck {
                         continue;
                     }
                     rows++;
-                    String[] f = text.split(",", -1);
-                    ResidentId.Parsed person = f.length == COLUMNS.size() ? ResidentId.parse(f[0]) : null;
+                    String[] f = CsvRow.cells(text);
+                    ResidentId.Parsed person = f != null && f.length == COLUMNS.size() ? ResidentId.parse(f[0]) : null;
                     ImportReport.RowError error = !read.readable() ? new ImportReport.RowError(line, "(row)", read.problem())
+                            : f == null ? new ImportReport.RowError(line, "(row)", CsvRow.UNCLOSED_QUOTE)
                             : person == null
                             ? new ImportReport.RowError(line, "(row)", "has " + f.length + " fields, expected " + COLUMNS.size())
                             : !person.valid() ? new ImportReport.RowError(line, "personId", person.problem())

@@ -1,5 +1,6 @@
 package org.yibao.enrollment.importing;
 
+import org.yibao.web.csv.CsvRow;
 import org.yibao.web.text.TextUpload;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -95,7 +96,7 @@ public class EnrollmentImporter {
             if (header == null) {
                 throw new InvalidRequestException("file", "is empty; the first line must be the header " + String.join(",", COLUMNS));
             }
-            List<String> columns = List.of(header.replace("\uFEFF", "").trim().split(",", -1));
+            List<String> columns = java.util.Arrays.asList(java.util.Objects.requireNonNullElse(CsvRow.cells(header.replace("\uFEFF", "").trim()), new String[0]));
             if (!columns.equals(COLUMNS)) {
                 throw new InvalidRequestException("header", "must be exactly " + String.join(",", COLUMNS) + ", was " + header);
             }
@@ -133,7 +134,11 @@ public class EnrollmentImporter {
 
     /** A checked row, or null after recording why it was rejected. */
     private Row parse(long line, String text, Tally tally) {
-        String[] f = text.split(",", -1);
+        String[] f = CsvRow.cells(text);
+        if (f == null) {
+            tally.reject(line, "(row)", CsvRow.UNCLOSED_QUOTE);
+            return null;
+        }
         if (f.length != COLUMNS.size()) {
             tally.reject(line, "(row)", "has " + f.length + " fields, expected " + COLUMNS.size());
             return null;

@@ -27,10 +27,20 @@ class MoneyTest {
     void anAmountFromOutsideFitsTheColumnsAndAHugeExponentCostsNothing() {
         assertThat(Money.of("999999999999.99").amount()).isEqualByComparingTo("999999999999.99");
         assertThat(Money.of("-999999999999.99").amount()).isEqualByComparingTo("-999999999999.99");
-        assertThatThrownBy(() -> Money.of("1e20")).hasMessageContaining("at most 999999999999.99 yuan");
+        assertThatThrownBy(() -> Money.of("100000000000000000000.00")).hasMessageContaining("at most 999999999999.99 yuan");
         assertThatThrownBy(() -> Money.of("1000000000000")).hasMessageContaining("at most");
-        assertThatThrownBy(() -> Money.of("1e999999999")).hasMessageContaining("at most"); // would allocate gigabytes if scaled
+        assertThatThrownBy(() -> Money.of("1e999999999")).hasMessageContaining("not an amount"); // would allocate gigabytes if scaled
         assertThatThrownBy(() -> Money.of("1".repeat(100))).hasMessageContaining("100 characters");
+    }
+
+    /** Found by the independent review: "１００.００", "٣", "+100.00" and "1e2" were all read as amounts. */
+    @Test
+    void anAmountIsWrittenOneWay() {
+        for (String odd : new String[] {"１００.００", "٣", "+100.00", "1e2", "1E+3", ".5", "5.", "0x10", "NaN"}) {
+            assertThatThrownBy(() -> Money.of(odd)).as(odd).hasMessageContaining("not an amount of money");
+        }
+        assertThat(Money.of(" 12.30 ")).isEqualTo(Money.of("12.3"));
+        assertThat(Money.of("-0.50").amount()).isEqualByComparingTo("-0.50");
     }
 
     @Test

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,7 +49,9 @@ public class BatchService {
     public record SameGeneric(@NotBlank @Size(max = 40) String itemCode, @NotBlank @Size(max = 200) String genericName) {
     }
 
-    public record Batch(@NotBlank @Size(max = 40) String batchId, @NotBlank @Size(max = 200) String name, @NotNull Level level,
+    /** @param batchId letters, digits, '-' and '_' (it is part of URLs), at most 40 */
+    public record Batch(@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]{0,39}",
+                                message = "must be 1-40 letters, digits, '-' or '_', starting with a letter or digit") String batchId, @NotBlank @Size(max = 200) String name, @NotNull Level level,
                         @NotNull Kind kind, @NotNull LocalDate startsOn, @NotNull LocalDate endsOn,
                         @NotEmpty @Size(max = 5000) List<@Valid @NotNull Product> products,
                         @Size(max = 5000) List<@Valid @NotNull SameGeneric> sameGenericItems) {

@@ -1,5 +1,6 @@
 package org.yibao.procurement.volume;
 
+import org.yibao.web.csv.CsvRow;
 import org.yibao.web.text.TextUpload;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -25,6 +26,26 @@ public class AgreedVolumes {
 
     static final List<String> COLUMNS = List.of("institution", "itemCode", "volume");
 
+    /** A designated institution's code: a capital letter, then 5 to 29 capitals or digits (as supervision registers them). */
+    static final java.util.regex.Pattern INSTITUTION_CODE = java.util.regex.Pattern.compile("[A-Z][0-9A-Z]{5,29}");
+
+    /**
+     * Why a quantity (units of a product) cannot be stored, or null: more than zero, at most three
+     * decimals, below 100,000,000,000 (the columns are {@code numeric(14,3)}); never rounded silently.
+     */
+    static String quantityProblem(BigDecimal quantity) {
+        if (quantity.signum() <= 0) {
+            return "must be more than zero";
+        }
+        if (quantity.stripTrailingZeros().scale() > 3) {
+            return "has more than 3 decimals";
+        }
+        if (quantity.compareTo(new BigDecimal("100000000000")) >= 0) {
+            return "must be below 100000000000";
+        }
+        return null;
+    }
+
     public record RowError(long line, String field, String reason) {
     }
 
@@ -48,7 +69,7 @@ public class AgreedVolumes {
         Set<String> seen = new HashSet<>();
         try (TextUpload in = TextUpload.open(body, contentType)) {
             String header = in.header();
-            if (header == null || !List.of(header.replace("\uFEFF", "").trim().split(",", -1)).equals(COLUMNS)) {
+            if (header == null || !java.util.Arrays.asList(java.util.Objects.requireNonNullElse(CsvRow.cells(header.replace("\uFEFF", "").trim()), new String[0])).equals(COLUMNS)) {
                 throw new InvalidRequestException("header", "must be exactly " + String.join(",", COLUMNS));
             }
             long line = 1;
@@ -62,15 +83,19 @@ public class AgreedVolumes {
                 if (text.isBlank()) {
                     continue;
                 }
-                String[] f = text.split(",", -1);
+                String[] f = CsvRow.cells(text);
+                if (f == null) {
+                    errors.add(new RowError(line, "(row)", CsvRow.UNCLOSED_QUOTE));
+                    continue;
+                }
                 if (f.length != 3) {
                     errors.add(new RowError(line, "(row)", "has " + f.length + " fields, expected 3"));
                     continue;
                 }
                 String institution = f[0].trim();
                 String item = f[1].trim();
-                if (institution.isEmpty() || institution.length() > 30) {
-                    errors.add(new RowError(line, "institution", "must be an institution code"));
+                if (!INSTITUTION_CODE.matcher(institution).matches()) {
+                    errors.add(new RowError(line, "institution", "must be an institution code such as H41170000001"));
                     continue;
                 }
                 if (!products.contains(item)) {
@@ -84,8 +109,9 @@ public class AgreedVolumes {
                     errors.add(new RowError(line, "volume", "must be a number"));
                     continue;
                 }
-                if (volume.signum() <= 0) {
-                    errors.add(new RowError(line, "volume", "must be more than zero"));
+                String volumeProblem = quantityProblem(volume);
+                if (volumeProblem != null) {
+                    errors.add(new RowError(line, "volume", volumeProblem));
                     continue;
                 }
                 if (!seen.add(institution + "/" + item)) {

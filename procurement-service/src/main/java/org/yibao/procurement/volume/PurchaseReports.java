@@ -1,5 +1,6 @@
 package org.yibao.procurement.volume;
 
+import org.yibao.web.csv.CsvRow;
 import org.yibao.web.text.TextUpload;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -43,7 +44,7 @@ public class PurchaseReports {
         List<AgreedVolumes.RowError> errors = new ArrayList<>();
         try (TextUpload in = TextUpload.open(body, contentType)) {
             String header = in.header();
-            if (header == null || !List.of(header.replace("\uFEFF", "").trim().split(",", -1)).equals(COLUMNS)) {
+            if (header == null || !java.util.Arrays.asList(java.util.Objects.requireNonNullElse(CsvRow.cells(header.replace("\uFEFF", "").trim()), new String[0])).equals(COLUMNS)) {
                 throw new InvalidRequestException("header", "must be exactly " + String.join(",", COLUMNS));
             }
             int line = 1;
@@ -57,9 +58,17 @@ public class PurchaseReports {
                 if (text.isBlank()) {
                     continue;
                 }
-                String[] f = text.split(",", -1);
+                String[] f = CsvRow.cells(text);
+                if (f == null) {
+                    errors.add(new AgreedVolumes.RowError(line, "(row)", CsvRow.UNCLOSED_QUOTE));
+                    continue;
+                }
                 if (f.length != COLUMNS.size()) {
                     errors.add(new AgreedVolumes.RowError(line, "(row)", "has " + f.length + " fields, expected 4"));
+                    continue;
+                }
+                if (!AgreedVolumes.INSTITUTION_CODE.matcher(f[0].trim()).matches()) {
+                    errors.add(new AgreedVolumes.RowError(line, "institution", "must be an institution code such as H41170000001"));
                     continue;
                 }
                 if (!products.contains(f[1].trim())) {
@@ -74,8 +83,9 @@ public class PurchaseReports {
                     errors.add(new AgreedVolumes.RowError(line, "quantity", "must be a number"));
                     continue;
                 }
-                if (quantity.signum() <= 0) {
-                    errors.add(new AgreedVolumes.RowError(line, "quantity", "must be more than zero"));
+                String quantityProblem = AgreedVolumes.quantityProblem(quantity);
+                if (quantityProblem != null) {
+                    errors.add(new AgreedVolumes.RowError(line, "quantity", quantityProblem));
                     continue;
                 }
                 try {

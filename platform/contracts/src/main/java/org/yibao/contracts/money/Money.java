@@ -37,12 +37,15 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
      */
     public static final BigDecimal LIMIT = new BigDecimal("999999999999.99");
 
+    /** How an amount is written: ASCII digits, an optional minus sign and decimal point. */
+    private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
+
     /**
      * Reads an amount as text ("1234.50"), the way it travels in JSON.
      *
-     * @throws IllegalArgumentException when it is not a number, has more than 2 decimals or lies
-     *                                  beyond {@link #LIMIT} either way (checked before any scaling,
-     *                                  so "1e999999999" costs nothing)
+     * @throws IllegalArgumentException when it is not plain digits with an optional minus sign and
+     *                                  decimal point ("1e2", "+5" and full-width digits are refused),
+     *                                  has more than 2 decimals or lies beyond {@link #LIMIT} either way
      */
     @JsonCreator
     public static Money of(String yuan) {
@@ -51,12 +54,11 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
         if (text.length() > 40) {
             throw new IllegalArgumentException("not an amount of money: it has " + text.length() + " characters");
         }
-        BigDecimal value;
-        try {
-            value = new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not an amount of money: '" + text + "'", e);
+        if (!PLAIN.matcher(text).matches()) {
+            // BigDecimal would also read "1e2", "+5", full-width and Arabic-Indic digits; an amount is written one way
+            throw new IllegalArgumentException("not an amount of money: '" + text + "'; write digits with a decimal point, such as 1234.50");
         }
+        BigDecimal value = new BigDecimal(text);
         if (value.precision() - value.scale() > 12 || value.abs().compareTo(LIMIT) > 0) {
             throw new IllegalArgumentException("must be at most " + LIMIT.toPlainString() + " yuan either way");
         }

@@ -8,7 +8,9 @@ import tools.jackson.databind.module.SimpleModule;
 
 /**
  * Every text value of a JSON body is plain text: no control characters but tab, line feed and
- * carriage return, and no unpaired surrogate. A NUL cannot be stored by PostgreSQL at all, and the
+ * carriage return, no invisible formatting characters (direction overrides such as U+202E that make
+ * a name read differently on screen, zero-width spaces that make two names look equal), and no
+ * unpaired surrogate. A NUL cannot be stored by PostgreSQL at all, and the
  * others have no place in a name, a code or a reason; they arrive from broken client encodings or on
  * purpose. A refusal is a 400 naming the field (the JSON path), like any other unreadable value.
  */
@@ -42,6 +44,10 @@ public class PlainTextDeserializer extends StringDeserializer {
             if (Character.isHighSurrogate(c) && (i + 1 == value.length() || !Character.isLowSurrogate(value.charAt(i + 1)))
                     || Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(value.charAt(i - 1)))) {
                 return "contains an unpaired surrogate at position " + (i + 1);
+            }
+            if (Character.getType(c) == Character.FORMAT) {
+                return "contains the invisible formatting character U+" + String.format("%04X", (int) c) + " at position " + (i + 1)
+                        + " (a direction override or zero-width character)";
             }
             if (c == '\uFFFD') {
                 return "contains U+FFFD, the mark of text decoded in the wrong character set, at position " + (i + 1);
