@@ -120,7 +120,7 @@ class ClaimTrackingIT {
         String feedback = "personId,year,risk,confirmed,category\n" + person + "," + YEAR + ",IMPOVERISHMENT,true,\n";
         JsonNode report = json.readTree(api.post("/api/assistance/poverty-warnings/feedback", "text/csv", feedback).body());
 
-        assertThat(export).startsWith("personId,regionCode,year,risk").contains(person + ",150102," + YEAR + ",IMPOVERISHMENT");
+        assertThat(export).startsWith("\uFEFFpersonId,regionCode,year,risk").contains(person + ",150102," + YEAR + ",IMPOVERISHMENT");
         assertThat(report.at("/confirmed").asLong()).isEqualTo(1);
         assertThat(jdbc.queryForObject("select category from person_identity where person_id = ?", String.class, person))
                 .isEqualTo("POVERTY_MONITORED");

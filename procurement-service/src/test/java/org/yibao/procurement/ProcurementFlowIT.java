@@ -129,7 +129,7 @@ class ProcurementFlowIT {
                 Scheme.RESIDENT, VisitType.GENERAL_OUTPATIENT, YEAR, Instant.now(), "wrong patient", claim.amounts(), claim.lines()));
         await().atMost(Duration.ofSeconds(30)).until(() -> row("H41170000009", AMLODIPINE).at("/consumed").decimalValue().signum() == 0);
         assertThat(api.get("/api/procurement/batches/NATIONAL-4/report.csv?year=" + YEAR).body())
-                .startsWith("institution,itemCode").contains("H41170000009," + AMLODIPINE);
+                .startsWith("\uFEFFinstitution,itemCode").contains("H41170000009," + AMLODIPINE);
     }
 
     /** Found by the independent review: 1.23456789 was stored as 1.235, and 1e12 refused without its line. */
@@ -169,6 +169,8 @@ class ProcurementFlowIT {
         assertThat(volumes.statusCode()).as(volumes.body()).isEqualTo(200);
 
         String csv = api.get("/api/procurement/batches/PROVINCIAL-CSV/report.csv?year=" + YEAR).body();
+        assertThat(csv).as("a UTF-8 mark, so that Excel on Chinese Windows shows the names").startsWith("\uFEFF");
+        csv = csv.substring(1);
         List<CSVRecord> records = CSVParser.parse(csv, CSVFormat.RFC4180).getRecords();
 
         assertThat(records).hasSize(3).allSatisfy(r -> assertThat(r.size()).isEqualTo(12));

@@ -20,14 +20,23 @@ public final class CsvExport implements Flushable {
     /** RFC 4180 as Commons CSV defines it; quotes only where needed. */
     public static final CSVFormat FORMAT = CSVFormat.RFC4180;
 
+    /** U+FEFF, written first (as EF BB BF in UTF-8). */
+    public static final char BYTE_ORDER_MARK = '\uFEFF';
+
     private final CSVPrinter printer;
 
     private CsvExport(CSVPrinter printer) {
         this.printer = printer;
     }
 
-    /** An export to {@code out} that begins with the header row. */
+    /**
+     * An export to {@code out} that begins with a UTF-8 byte order mark and the header row. The mark is
+     * how Excel and WPS on Chinese Windows know the file is UTF-8; without it they read it as GBK and
+     * show every Chinese name garbled (found by the independent review). The platform's own readers
+     * (TextUpload) skip it.
+     */
     public static CsvExport to(Appendable out, String... header) throws IOException {
+        out.append(BYTE_ORDER_MARK);
         CsvExport export = new CsvExport(new CSVPrinter(out, FORMAT));
         export.row((Object[]) header);
         return export;

@@ -54,7 +54,7 @@ class CsvCellsTest {
         export.row("@x", null, "+x");
         export.flush();
 
-        assertThat(out.toString()).isEqualTo("name,note,amount\r\n"
+        assertThat(out.toString()).isEqualTo("\uFEFFname,note,amount\r\n"
                 + "'=1+1,\"a,b\",-12.50\r\n"
                 + "\"say \"\"hi\"\"\",\"line one\nline two\",'-x\r\n"
                 + "'@x,,'+x\r\n");
