@@ -122,6 +122,31 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return respondObject(Problems.invalid(HttpStatus.BAD_REQUEST, problems, requestId(request), path(request)));
     }
 
+    /** A path or query value of the wrong type ("abc" for a year): 400 naming the parameter. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String name = e.getPropertyName() != null ? e.getPropertyName() : "parameter";
+        String expected = e.getRequiredType() == null ? "a value of another type" : switch (e.getRequiredType().getSimpleName()) {
+            case "int", "Integer", "long", "Long" -> "a whole number";
+            case "UUID" -> "an id such as 3f2b6c1e-8d4a-4f0e-9b7a-2c5d1e6f7a8b";
+            case "LocalDate" -> "a date such as 2026-03-01";
+            case "YearMonth" -> "a month such as 2026-03";
+            default -> "a " + e.getRequiredType().getSimpleName();
+        };
+        return respondObject(Problems.invalid(HttpStatus.BAD_REQUEST, List.of(new FieldProblem(name, "must be " + expected)),
+                requestId(request), path(request)));
+    }
+
+    /** A required query parameter left out: 400 naming it. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            org.springframework.web.bind.MissingServletRequestParameterException e, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        return respondObject(Problems.invalid(HttpStatus.BAD_REQUEST, List.of(new FieldProblem(e.getParameterName(), "is required")),
+                requestId(request), path(request)));
+    }
+
     /** A body of a type the API does not take: 415 naming the types it does (an Excel workbook where CSV is taken, say). */
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(org.springframework.web.HttpMediaTypeNotSupportedException e,
