@@ -23,6 +23,11 @@ public record PersonView(String personId, String name, ResidentId.Gender gender,
 
     /** 张三丰 -> 张** : the family name stays, the given name is hidden. */
     static String maskName(String name) {
-        return name.isEmpty() ? name : name.substring(0, 1) + "*".repeat(Math.max(1, name.length() - 1));
+        // by code point: a name may begin with a character outside the basic plane (𡒄), two chars in Java
+        if (name.isEmpty()) {
+            return name;
+        }
+        int first = name.offsetByCodePoints(0, 1);
+        return name.substring(0, first) + "*".repeat(Math.max(1, name.codePointCount(first, name.length())));
     }
 }

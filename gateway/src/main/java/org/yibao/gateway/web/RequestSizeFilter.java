@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * Refuses an oversized URI (414), oversized headers (431) or a body whose Content-Length is over its
- * limit (413: 16 MiB for a call, 1 GiB for a file on a bulk path) with problem+json, first of all
+ * limit (413: 1 MiB for a call, 1 GiB for a file on a bulk path) with problem+json, first of all
  * filters, before anything is read or buffered.
  * The limits here (8 KiB of URI, 16 KiB of headers) lie well below Netty's own (64 KiB each, set in
  * application.yml), so every refusal a caller can provoke short of a 64 KiB line is a readable
@@ -29,8 +29,8 @@ public class RequestSizeFilter implements WebFilter, Ordered {
 
     static final int MAX_URI = 8 * 1024;
     static final int MAX_HEADERS = 16 * 1024;
-    /** A call's body: a bill of 500 lines or a national-interface message is well under 1 MiB. */
-    static final long MAX_BODY = 16L * 1024 * 1024;
+    /** A call's body: a bill of 500 lines or a national-interface message is well under 1 MiB (the services' limit too). */
+    static final long MAX_BODY = 1024L * 1024;
     /** A whole file on a bulk path (a district's year of identity feeds is about 100 MiB). */
     static final long MAX_FILE = 1024L * 1024 * 1024;
 

@@ -70,6 +70,12 @@ class ResidentIdTest {
         assertThat(IdMasking.maskAllInUrl("/api/enrollment/persons/110105491231002")).isEqualTo("/api/enrollment/persons/1101*******1002");
         assertThat(IdMasking.maskAllInUrl("/api/supervision/institutions/H44170000003?year=2026")).isEqualTo("/api/supervision/institutions/H44170000003?year=2026");
         assertThat(IdMasking.maskAllInUrl("/api/x/%zz")).isEqualTo("/api/x/%zz");
+        // found by the second review: split by invisible or URL characters, or encoded twice
+        for (String split : new String[] {"110105194%E2%80%8B912310021", "110105194%C2%AD912310021", "110105194%2F912310021",
+                "110105194%5C912310021", "110105194%3B912310021", "110105194%252F912310021"}) {
+            assertThat(IdMasking.maskAllInUrl("/api/enrollment/persons/" + split)).as(split).doesNotContain("19491231").contains("1101");
+        }
+        assertThat(IdMasking.maskAllInUrl("region=441702&q=110105194%2F912310021")).doesNotContain("19491231");
     }
 
     // --- as people type them ---

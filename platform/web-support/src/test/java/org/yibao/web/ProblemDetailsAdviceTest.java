@@ -49,6 +49,11 @@ class ProblemDetailsAdviceTest {
             throw new InvalidRequestException("id", "is not a bill id");
         }
 
+        @GetMapping("/persons/{person}/income/{year}")
+        String income(@PathVariable String person, @PathVariable int year, @org.springframework.web.bind.annotation.RequestParam String region) {
+            return "ok";
+        }
+
         @GetMapping("/boom")
         String boom() {
             throw new IllegalStateException("secret internals 11010519491231002X");
@@ -88,6 +93,34 @@ class ProblemDetailsAdviceTest {
                 .andExpect(jsonPath("$.errors[0].field").value("person"))
                 .andExpect(jsonPath("$.errors[0].reason").value(containsString("check character")))
                 .andExpect(content().string(not(containsString("110105194912310021"))));
+    }
+
+    /** Found by the independent review: the framework's own 400s had no errors list, and named Java types. */
+    @Test
+    void aPathOrQueryValueOfTheWrongTypeOrMissingIsNamedWithIdsMasked() throws Exception {
+        mvc.perform(get("/persons/11010519491231002X/income/abc?region=441702"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("year"))
+                .andExpect(jsonPath("$.errors[0].reason").value("must be a whole number"))
+                .andExpect(jsonPath("$.instance").value("/persons/1101**********002X/income/abc"))
+                .andExpect(content().string(not(containsString("java."))));
+        mvc.perform(get("/persons/11010519491231002X/income/2026"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("region"));
+    }
+
+    @Test
+    void aJsonValueOfTheWrongTypeNamesNoJavaType() throws Exception {
+        mvc.perform(post("/bills").contentType(MediaType.APPLICATION_JSON).content("{\"lines\":[{\"code\":\"A\",\"quantity\":\"many\"}]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("lines[0].quantity"))
+                .andExpect(jsonPath("$.errors[0].reason").value("must be a whole number"));
+        mvc.perform(post("/bills").contentType(MediaType.APPLICATION_JSON).content("{\"lines\":\"x\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("lines"))
+                .andExpect(content().string(not(containsString("java."))))
+                .andExpect(content().string(not(containsString("org.yibao"))));
     }
 
     @Test

@@ -51,11 +51,13 @@ public final class IdMasking {
         if (raw == null) {
             return null;
         }
-        String decoded;
-        try {
-            decoded = java.net.URLDecoder.decode(raw.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            decoded = raw;
+        String decoded = raw;
+        for (int pass = 0; pass < 2 && decoded.indexOf('%') >= 0; pass++) { // twice: %252F is an encoded %2F
+            try {
+                decoded = java.net.URLDecoder.decode(decoded.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                break;
+            }
         }
         String normal = java.text.Normalizer.normalize(decoded, java.text.Normalizer.Form.NFKC);
         String masked = maskAll(normal);
@@ -64,8 +66,12 @@ public final class IdMasking {
         return compactMasked.equals(compact) ? masked : compactMasked;
     }
 
-    /** What a caller may put inside an id: spaces (also encoded), dashes, dots, underscores, plus signs. */
-    private static final Pattern SEPARATORS = Pattern.compile("(?<=\\d)[\\s\\-._+]+(?=[\\dXx])");
+    /**
+     * What a caller may put inside an id to slip it past masking: up to three characters that are not
+     * letters or digits (spaces, dashes, slashes, percent signs, zero-width and other invisible
+     * characters) between two of its digits.
+     */
+    private static final Pattern SEPARATORS = Pattern.compile("(?<=\\d)[^\\p{L}\\p{Nd}]{1,3}(?=[\\dXx])");
 
     private static String maskRuns(String text, Pattern idLike, String stars) {
         Matcher m = idLike.matcher(text);

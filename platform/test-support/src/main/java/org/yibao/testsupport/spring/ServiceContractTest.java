@@ -248,6 +248,30 @@ public abstract class ServiceContractTest {
     }
 
     /**
+     * A JSON body over 1 MiB is refused 413 problem+json before it is read, on every JSON operation
+     * (four concurrent 15 MiB bodies once ended a service with OutOfMemoryError).
+     */
+    @Test
+    void anOversizedJsonBodyIsRefusedBeforeItIsRead() throws Exception {
+        AccessPolicy policy = AccessPolicy.platform();
+        String huge = "{\"x\":\"" + "a".repeat(2 * 1024 * 1024) + "\"}";
+        int operations = 0;
+        for (ApiOperations.Operation operation : apiOperations().all()) {
+            if (!operation.takesJson()) {
+                continue;
+            }
+            operations++;
+            AccessRule rule = policy.ruleFor(operation.method(), operation.path()).orElseThrow();
+            CallerIdentity caller = everyKindOfCaller().stream().filter(rule::admits).findFirst().orElseThrow();
+            HttpResponse<String> response = call(caller, operation.method(), operation.concretePath(Map.of()), "application/json", huge);
+
+            assertThat(response.statusCode()).as(operation.key()).isEqualTo(413);
+            assertThat(isProblem(response)).as(operation.key()).isTrue();
+        }
+        assertThat(operations).as("the service has JSON operations to try").isPositive();
+    }
+
+    /**
      * A proof that a foreign institution or department is refused: it makes an object (or a request)
      * of one institution and calls as another, asserting the refusal and that nothing changed.
      */

@@ -227,6 +227,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return cut > 0 ? message.substring(0, cut) : message;
     }
 
+    /** Why a value was refused, in the terms of the API (never a Java type or class name). */
     private static String reason(DatabindException e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
@@ -235,9 +236,48 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (root instanceof IllegalArgumentException && root.getMessage() != null) {
             return root.getMessage();
         }
-        String message = e.getOriginalMessage();
-        int cut = message.indexOf(" at [Source");
-        return cut > 0 ? message.substring(0, cut) : message;
+        if (e instanceof tools.jackson.databind.exc.MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            String expected = expected(mismatch.getTargetType());
+            if (expected != null) {
+                return "must be " + expected;
+            }
+        }
+        return withoutClassNames(originalMessage(e));
+    }
+
+    /** What a value of this type looks like, for a refusal. */
+    private static String expected(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString).toList();
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class || type == short.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date such as 2026-03-01";
+        }
+        if (type == java.time.LocalDateTime.class || type == java.time.Instant.class) {
+            return "a time such as 2026-03-01T08:30:00";
+        }
+        if (type == java.util.UUID.class) {
+            return "an id such as 3f2b6c1e-8d4a-4f0e-9b7a-2c5d1e6f7a8b";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        if (type == org.yibao.contracts.money.Money.class) {
+            return "an amount of money written as text, such as \"1234.50\"";
+        }
+        return null;
     }
 
     private static String lastNode(String propertyPath) {

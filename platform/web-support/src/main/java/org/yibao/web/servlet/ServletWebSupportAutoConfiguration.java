@@ -22,6 +22,14 @@ public class ServletWebSupportAutoConfiguration {
         return registration;
     }
 
+    /** A JSON call's body is bounded in size, and large ones in number at once (RequestBodyLimitFilter). */
+    @Bean
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter() {
+        FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
     /** Every JSON text value is plain text (no NUL or other control characters); see {@link PlainTextDeserializer}. */
     @Bean
     tools.jackson.databind.JacksonModule plainTextModule() {
