@@ -323,6 +323,32 @@ class HisInterfaceIT {
         assertThat(clerk.get("/api/enrollment/persons/" + outpatientPerson + "/certifications").body()).doesNotContain("\uFFFD");
     }
 
+    /** Issue 17, input 8: a pharmacy's token opened admissions and registrations for any person. */
+    @Test
+    void aPharmacyCallsOnlyThePharmacyTransactions() {
+        String pharmacyCode = "P15010000001";
+        Hospital pharmacy = new Hospital(pharmacyCode, TestCallers.pharmacy(pharmacyCode));
+        pharmacy.signIn();
+        int visitsBefore = count("visit");
+
+        JsonNode admission = pharmacy.call("2401", pharmacy.nextMsgid(), """
+                {"mdtrtinfo":{"psn_no":"%s","insutype":"390","begntime":"%s","mdtrt_cert_type":"02","mdtrt_cert_no":"%s",
+                 "ipt_no":"ZY1","adm_dept_codg":"A01","adm_dept_name":"内科","dscg_maindiag_code":"J18.9"}}"""
+                .formatted(outpatientPerson, now(), outpatientPerson));
+        JsonNode registration = pharmacy.call("2201", pharmacy.nextMsgid(), """
+                {"data":{"psn_no":"%s","insutype":"390","begntime":"%s","mdtrt_cert_type":"02","mdtrt_cert_no":"%s","ipt_otp_no":"MZ1"}}"""
+                .formatted(outpatientPerson, now(), outpatientPerson));
+        JsonNode person = pharmacy.call("1101", pharmacy.nextMsgid(), """
+                {"data":{"mdtrt_cert_type":"02","mdtrt_cert_no":"%s","psn_cert_type":"01","certno":"%s"}}"""
+                .formatted(outpatientPerson, outpatientPerson));
+
+        assertThat(admission.at("/infcode").asInt()).as(admission.toString()).isEqualTo(-1);
+        assertThat(admission.at("/err_msg").asString()).contains("2401 is a hospital's transaction").contains("9001");
+        assertThat(registration.at("/infcode").asInt()).isEqualTo(-1);
+        assertThat(person.at("/infcode").asInt()).as(person.toString()).isZero();
+        assertThat(count("visit")).isEqualTo(visitsBefore);
+    }
+
     @Test
     void malformedUnknownUnsignedAndForeignMessagesAreRefusedAndChangeNothing() {
         Hospital his = new Hospital(HOHHOT);
@@ -453,8 +479,13 @@ class HisInterfaceIT {
         private String signNo;
 
         Hospital(String code) {
+            this(code, TestCallers.his(code));
+        }
+
+        /** An institution calling with this client (a pharmacy's, say). */
+        Hospital(String code, org.yibao.security.CallerIdentity caller) {
             this.code = code;
-            this.api = new ServiceClient(environment.getRequiredProperty("local.server.port", Integer.class), TestCallers.his(code));
+            this.api = new ServiceClient(environment.getRequiredProperty("local.server.port", Integer.class), caller);
         }
 
         void signIn() {

@@ -11,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.yibao.web.text.TextUpload;
 import org.springframework.web.bind.annotation.RestController;
 import org.yibao.security.CallerIdentity;
+import org.yibao.security.ClientKind;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -73,6 +74,10 @@ class TransactionController {
             if (transaction == null) {
                 throw HisException.field("infno", envelope.infno() + " is not a transaction of this interface; known: "
                         + transactions.keySet().stream().sorted().toList());
+            }
+            if (caller.kind() == ClientKind.PHARMACY && !transaction.forPharmacies()) {
+                throw HisException.field("infno", envelope.infno() + " is a hospital's transaction; a pharmacy calls "
+                        + transactions.values().stream().filter(Transaction::forPharmacies).map(Transaction::infno).sorted().toList());
             }
             if (transaction.needsSignIn()) {
                 signIns.require(envelope.signNo(), envelope.fixmedinsCode());

@@ -25,6 +25,11 @@ class Accumulators implements Transaction {
     }
 
     @Override
+    public boolean forPharmacies() {
+        return true;
+    }
+
+    @Override
     public String infno() {
         return "5206";
     }

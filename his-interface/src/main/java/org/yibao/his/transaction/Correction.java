@@ -31,6 +31,11 @@ class Correction implements Transaction {
     }
 
     @Override
+    public boolean forPharmacies() {
+        return true;
+    }
+
+    @Override
     public String infno() {
         return "2601";
     }

@@ -37,6 +37,11 @@ class PersonInfo implements Transaction {
     }
 
     @Override
+    public boolean forPharmacies() {
+        return true;
+    }
+
+    @Override
     public String infno() {
         return "1101";
     }

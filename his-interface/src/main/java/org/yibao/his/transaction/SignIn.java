@@ -23,6 +23,11 @@ class SignIn implements Transaction {
     }
 
     @Override
+    public boolean forPharmacies() {
+        return true;
+    }
+
+    @Override
     public String infno() {
         return "9001";
     }
