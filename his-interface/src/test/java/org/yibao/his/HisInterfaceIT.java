@@ -323,6 +323,52 @@ class HisInterfaceIT {
         assertThat(clerk.get("/api/enrollment/persons/" + outpatientPerson + "/certifications").body()).doesNotContain("\uFFFD");
     }
 
+    /**
+     * Issue 17, inputs 1 and 3: a price in fractions of a fen was an HTTP 500 (ArithmeticException); a
+     * discharge before the admission and fee lines outside the visit were accepted; and a number with an
+     * exponent reached the arithmetic. Each is now infcode -1 naming the field, and nothing is kept.
+     */
+    @Test
+    void pricesDatesAndNumbersOutsideTheVisitOrThePlatformsPrecisionAreRefusedNamingTheField() {
+        Hospital his = new Hospital(HOHHOT);
+        his.signIn();
+        String twoDaysAgo = java.time.LocalDateTime.now().minusDays(2).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        String mdtrtId = his.ok("2201", """
+                {"data":{"psn_no":"%s","insutype":"390","begntime":"%s","mdtrt_cert_type":"02","mdtrt_cert_no":"%s","ipt_otp_no":"MZ17"}}"""
+                .formatted(outpatientPerson, now(), outpatientPerson)).at("/data/mdtrt_id").asString();
+        String line = """
+                {"feedetail":[{"feedetl_sn":"P1","mdtrt_id":"%s","psn_no":"%s","chrg_bchno":"P1","fee_ocur_time":"%s",
+                 "med_list_codg":"XC08CAA001A001010100001","medins_list_codg":"AML5","det_item_fee_sumamt":"%s","cnt":"%s","pric":"%s"}],
+                 "insuplc_admdvs":"150100","mdtrtarea_admvs":"150100"}""";
+        int linesBefore = count("fee_line");
+
+        JsonNode packPrice = his.call("2204", his.nextMsgid(), line.formatted(mdtrtId, outpatientPerson, now(), "1.00", "3", "0.3333"));
+        JsonNode beforeTheVisit = his.call("2204", his.nextMsgid(), line.formatted(mdtrtId, outpatientPerson, twoDaysAgo, "0.30", "1", "0.30"));
+        JsonNode exponent = his.call("2204", his.nextMsgid(), line.formatted(mdtrtId, outpatientPerson, now(), "0.30", "1e999999999", "0.30"));
+
+        assertThat(packPrice.at("/infcode").asInt()).as(packPrice.toString()).isEqualTo(-1);
+        assertThat(packPrice.at("/err_msg").asString()).contains("feedetail[0].pric");
+        assertThat(beforeTheVisit.at("/infcode").asInt()).isEqualTo(-1);
+        assertThat(beforeTheVisit.at("/err_msg").asString()).contains("feedetail[0].fee_ocur_time");
+        assertThat(exponent.at("/infcode").asInt()).isEqualTo(-1);
+        assertThat(exponent.at("/err_msg").asString()).contains("feedetail[0].cnt");
+        assertThat(count("fee_line")).isEqualTo(linesBefore);
+
+        String patient = enrolled(new ServiceClient(services.get(0).port(), TestCallers.CLERK), "150102");
+        String stay = his.ok("2401", """
+                {"mdtrtinfo":{"psn_no":"%s","insutype":"390","begntime":"%s","mdtrt_cert_type":"02","mdtrt_cert_no":"%s",
+                 "med_type":"21","ipt_no":"ZY17","adm_dept_codg":"A04","adm_dept_name":"内科","dscg_maindiag_code":"J18.9"},
+                 "diseinfo":[{"psn_no":"%s","diag_type":"1","maindiag_flag":"1","diag_srt_no":"1","diag_code":"J18.9","diag_name":"肺炎"}]}"""
+                .formatted(patient, now(), patient, patient)).at("/result/mdtrt_id").asString();
+        JsonNode dischargedBeforeAdmission = his.call("2402", his.nextMsgid(), """
+                {"dscginfo":{"mdtrt_id":"%s","psn_no":"%s","insutype":"390","endtime":"%s","dscg_way":"1"}}"""
+                .formatted(stay, patient, twoDaysAgo));
+
+        assertThat(dischargedBeforeAdmission.at("/infcode").asInt()).as(dischargedBeforeAdmission.toString()).isEqualTo(-1);
+        assertThat(dischargedBeforeAdmission.at("/err_msg").asString()).contains("dscginfo.endtime");
+        assertThat(jdbc.queryForObject("select ends_at is null from visit where mdtrt_id = ?", Boolean.class, stay)).isTrue();
+    }
+
     /** Issue 17, input 8: a pharmacy's token opened admissions and registrations for any person. */
     @Test
     void aPharmacyCallsOnlyThePharmacyTransactions() {

@@ -74,14 +74,22 @@ public final class Input {
         return v == null || v.isNull() ? null : v.asString().trim();
     }
 
+    /**
+     * A number of the interface: plain digits, at most 16 in all and 6 after the point (the national
+     * interface's widest, 16,6 for prices). An exponent ("1e999999999", whose arithmetic alone would take
+     * the process's memory) or more digits is refused naming the field.
+     */
     public BigDecimal decimal(String name) {
-        String value = text(name);
-        try {
-            return new BigDecimal(value);
-        } catch (NumberFormatException e) {
-            throw HisException.field(prefix + name, "is not a number: " + value);
+        String value = text(name).trim();
+        java.util.regex.Matcher plain = PLAIN_NUMBER.matcher(value);
+        if (!plain.matches() || plain.group(1).length() + (plain.group(2) == null ? 0 : plain.group(2).length()) > 16) {
+            throw HisException.field(prefix + name, "is not a number of the interface (plain digits, at most 16 with 6 decimals): "
+                    + (value.length() > 40 ? value.substring(0, 40) + "..." : value));
         }
+        return new BigDecimal(value);
     }
+
+    private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("-?([0-9]+)(?:\\.([0-9]{1,6}))?");
 
     /** A person number (psn_no) or certificate number: on this platform, the resident id number. */
     public String person(String name) {

@@ -15,6 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -71,13 +72,25 @@ final class FeeDetails {
                 if (quantity.signum() <= 0 || price.signum() < 0) {
                     throw HisException.field(d.path("cnt"), "quantity must be positive and price not negative");
                 }
+                if (price.stripTrailingZeros().scale() > 2) {
+                    // ASSUMPTION until prices travel at the national 16,6 end to end (issue 17): a price in fractions
+                    // of a fen is refused, never rounded and never a 500
+                    throw HisException.field(d.path("pric"), price.toPlainString() + " has more than 2 decimals; the platform "
+                            + "settles prices to the fen: send the line with its price per pack (cnt 1, pric = det_item_fee_sumamt)");
+                }
+                LocalDateTime occurred = d.dateTime("fee_ocur_time");
+                if (occurred.toLocalDate().isBefore(visit.beginsAt().toLocalDate())
+                        || visit.endsAt() != null && occurred.toLocalDate().isAfter(visit.endsAt().toLocalDate())) {
+                    throw HisException.field(d.path("fee_ocur_time"), occurred.toLocalDate() + " is outside the visit ("
+                            + visit.beginsAt().toLocalDate() + (visit.endsAt() == null ? " onwards" : " to " + visit.endsAt().toLocalDate()) + ")");
+                }
                 if (quantity.multiply(price).setScale(2, RoundingMode.HALF_UP).compareTo(amount) != 0) {
                     throw HisException.field(d.path("det_item_fee_sumamt"), amount + " is not cnt x pric = "
                             + quantity.multiply(price).setScale(2, RoundingMode.HALF_UP));
                 }
                 lines.add(new FeeLine(d.text("feedetl_sn"), d.optional("chrg_bchno") == null ? "0" : d.optional("chrg_bchno"),
-                        d.text("med_list_codg"), quantity, price.setScale(2, RoundingMode.UNNECESSARY), amount.setScale(2),
-                        d.dateTime("fee_ocur_time")));
+                        d.text("med_list_codg"), quantity, price.setScale(2, RoundingMode.UNNECESSARY), amount.setScale(2, RoundingMode.UNNECESSARY),
+                        occurred));
             }
             visits.addLines(mdtrtId, lines, call.msgid());
             JsonNode bill;

@@ -164,7 +164,11 @@ final class Registration {
             if (visit.kind() != Visit.Kind.INPATIENT) {
                 throw HisException.field("dscginfo.mdtrt_id", visit.mdtrtId() + " is not an admission");
             }
-            visits.discharge(visit.mdtrtId(), info.dateTime("endtime"), diagnoses(call.input()));
+            java.time.LocalDateTime endtime = info.dateTime("endtime");
+            if (endtime.isBefore(visit.beginsAt())) {
+                throw HisException.field("dscginfo.endtime", endtime + " is before the admission (" + visit.beginsAt() + ")");
+            }
+            visits.discharge(visit.mdtrtId(), endtime, diagnoses(call.input()));
             return json.createObjectNode();
         }
     }
