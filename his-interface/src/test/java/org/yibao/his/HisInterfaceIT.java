@@ -354,6 +354,23 @@ class HisInterfaceIT {
         assertThat(exponent.at("/err_msg").asString()).contains("feedetail[0].cnt");
         assertThat(count("fee_line")).isEqualTo(linesBefore);
 
+        // input 2: a line and then the same feedetl_sn again is refused whole; the corrected upload is then taken
+        String twice = """
+                {"feedetail":[
+                  {"feedetl_sn":"D1","mdtrt_id":"%1$s","psn_no":"%2$s","chrg_bchno":"D","fee_ocur_time":"%3$s",
+                   "med_list_codg":"S311201001","medins_list_codg":"T01","det_item_fee_sumamt":"400.00","cnt":"1","pric":"400.00"},
+                  {"feedetl_sn":"D1","mdtrt_id":"%1$s","psn_no":"%2$s","chrg_bchno":"D","fee_ocur_time":"%3$s",
+                   "med_list_codg":"S311201001","medins_list_codg":"T01","det_item_fee_sumamt":"400.00","cnt":"1","pric":"400.00"}],
+                 "insuplc_admdvs":"150100","mdtrtarea_admvs":"150100"}""".formatted(mdtrtId, outpatientPerson, now());
+        JsonNode duplicate = his.call("2204", his.nextMsgid(), twice);
+        assertThat(duplicate.at("/infcode").asInt()).as(duplicate.toString()).isEqualTo(-1);
+        assertThat(jdbc.queryForObject("select count(*) from fee_line where mdtrt_id = ?", Integer.class, mdtrtId))
+                .as("a refused message changes nothing").isZero();
+        JsonNode corrected = his.call("2204", his.nextMsgid(), twice.substring(0, twice.indexOf("},") + 1) + "],"
+                + twice.substring(twice.indexOf("\"insuplc_admdvs\"")));
+        assertThat(corrected.at("/infcode").asInt()).as(corrected.toString()).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from fee_line where mdtrt_id = ?", Integer.class, mdtrtId)).isEqualTo(1);
+
         String patient = enrolled(new ServiceClient(services.get(0).port(), TestCallers.CLERK), "150102");
         String stay = his.ok("2401", """
                 {"mdtrtinfo":{"psn_no":"%s","insutype":"390","begntime":"%s","mdtrt_cert_type":"02","mdtrt_cert_no":"%s",

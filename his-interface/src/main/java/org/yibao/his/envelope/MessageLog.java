@@ -3,6 +3,8 @@ package org.yibao.his.envelope;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
@@ -26,15 +28,23 @@ public class MessageLog {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final ObjectReader stored;
+    private final TransactionTemplate transactions;
 
-    public MessageLog(JdbcClient jdbc, JsonMapper json) {
+    public MessageLog(JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.json = json;
+        this.transactions = new TransactionTemplate(transactionManager);
         // amounts are JSON numbers in this interface: read them back exactly as first answered, never as doubles
         this.stored = json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
-    /** Runs the transaction once per msgid; a repetition returns the first output. */
+    /**
+     * Runs the transaction once per msgid; a repetition returns the first output. The claim commits on
+     * its own (so that a concurrent repetition waits for it); the transaction's effects on this
+     * interface's database and its answer commit together, in one database transaction, or not at all:
+     * a refused message leaves nothing behind (issue 17, input 2: a duplicate feedetl_sn left the first
+     * line on the visit).
+     */
     public JsonNode once(Envelope envelope, Supplier<JsonNode> transaction) {
         String digest = digest(envelope);
         try {
@@ -44,10 +54,12 @@ public class MessageLog {
             return repetition(envelope, digest);
         }
         try {
-            JsonNode output = transaction.get();
-            jdbc.sql("update his_message set status = 'DONE', output = ?, answered_at = now() where msgid = ?")
-                    .params(json.writeValueAsString(output), envelope.msgid()).update();
-            return output;
+            return transactions.execute(status -> {
+                JsonNode output = transaction.get();
+                jdbc.sql("update his_message set status = 'DONE', output = ?, answered_at = now() where msgid = ?")
+                        .params(json.writeValueAsString(output), envelope.msgid()).update();
+                return output;
+            });
         } catch (RuntimeException e) {
             // it changed nothing: the message may be sent again
             jdbc.sql("delete from his_message where msgid = ? and status = 'PROCESSING'").param(envelope.msgid()).update();
