@@ -371,6 +371,24 @@ class HisInterfaceIT {
         assertThat(corrected.at("/infcode").asInt()).as(corrected.toString()).isZero();
         assertThat(jdbc.queryForObject("select count(*) from fee_line where mdtrt_id = ?", Integer.class, mdtrtId)).isEqualTo(1);
 
+        // input 7: over-long fields and overflowing numbers were HTTP 500s
+        Map<String, JsonNode> tooLong = new java.util.LinkedHashMap<>();
+        tooLong.put("signIn.opter_no", his.call("9001", his.nextMsgid(), "{\"signIn\":{\"opter_no\":\"" + "9".repeat(31) + "\"}}"));
+        tooLong.put("data.ipt_otp_no", his.call("2201", his.nextMsgid(), """
+                {"data":{"psn_no":"%s","insutype":"390","begntime":"%s","mdtrt_cert_type":"02","mdtrt_cert_no":"%s","ipt_otp_no":"%s"}}"""
+                .formatted(outpatientPerson, now(), outpatientPerson, "M".repeat(41))));
+        tooLong.put("data.insutype", his.call("2201", his.nextMsgid(), """
+                {"data":{"psn_no":"%s","insutype":"3901234","begntime":"%s","mdtrt_cert_type":"02","mdtrt_cert_no":"%s","ipt_otp_no":"MZ"}}"""
+                .formatted(outpatientPerson, now(), outpatientPerson)));
+        tooLong.put("feedetail[0].med_list_codg", his.call("2204", his.nextMsgid(),
+                line.replace("XC08CAA001A001010100001", "X".repeat(41)).formatted(mdtrtId, outpatientPerson, now(), "0.30", "1", "0.30")));
+        tooLong.put("feedetail[0].cnt", his.call("2204", his.nextMsgid(),
+                line.formatted(mdtrtId, outpatientPerson, now(), "0.30", "9999999999999", "0.30")));
+        tooLong.forEach((field, answer) -> {
+            assertThat(answer.at("/infcode").asInt()).as(field + ": " + answer).isEqualTo(-1);
+            assertThat(answer.at("/err_msg").asString()).as(field).contains(field);
+        });
+
         String patient = enrolled(new ServiceClient(services.get(0).port(), TestCallers.CLERK), "150102");
         String stay = his.ok("2401", """
                 {"mdtrtinfo":{"psn_no":"%s","insutype":"390","begntime":"%s","mdtrt_cert_type":"02","mdtrt_cert_no":"%s",

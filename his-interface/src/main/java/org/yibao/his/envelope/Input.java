@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A transaction's {@code input}, read by the interface's own field paths ({@code data.psn_no}) so
@@ -71,8 +72,26 @@ public final class Input {
 
     public String optional(String name) {
         JsonNode v = root.get(name);
-        return v == null || v.isNull() ? null : v.asString().trim();
+        String value = v == null || v.isNull() ? null : v.asString().trim();
+        Integer max = value == null ? null : MAX_LENGTHS.get(name);
+        if (max != null && value.length() > max) {
+            throw HisException.field(prefix + name, "has " + value.length() + " characters; the interface allows " + max);
+        }
+        return value;
     }
+
+    /**
+     * The longest value of the fields this platform keeps, by the national interface's field name (the
+     * spec's lengths, and the platform's columns where those are shorter — ASSUMPTION: catalog codes of
+     * at most 40 characters). A longer value is refused naming the field, never stored cut or answered
+     * 500 (issue 17, input 7). Not yet every field of every transaction: that declaration is issue 17's.
+     */
+    private static final Map<String, Integer> MAX_LENGTHS = Map.ofEntries(
+            Map.entry("opter_no", 30), Map.entry("opter", 30), Map.entry("ipt_otp_no", 40), Map.entry("ipt_no", 40),
+            Map.entry("insutype", 6), Map.entry("med_type", 6), Map.entry("mdtrt_id", 40), Map.entry("feedetl_sn", 40),
+            Map.entry("chrg_bchno", 40), Map.entry("med_list_codg", 40), Map.entry("diag_code", 20),
+            Map.entry("opsp_dise_code", 20), Map.entry("opsp_dise_name", 200), Map.entry("memo", 500), Map.entry("omsgid", 40),
+            Map.entry("oinfno", 8), Map.entry("trt_dcla_detl_sn", 40));
 
     /**
      * A number of the interface: plain digits, at most 16 in all and 6 after the point (the national

@@ -72,6 +72,15 @@ final class FeeDetails {
                 if (quantity.signum() <= 0 || price.signum() < 0) {
                     throw HisException.field(d.path("cnt"), "quantity must be positive and price not negative");
                 }
+                if (quantity.compareTo(new BigDecimal("1000000000")) >= 0) {
+                    throw HisException.field(d.path("cnt"), "must be below 1000000000");
+                }
+                if (price.compareTo(new BigDecimal("10000000000")) >= 0) {
+                    throw HisException.field(d.path("pric"), "must be below 10000000000");
+                }
+                if (amount.abs().compareTo(new BigDecimal("1000000000000")) >= 0) {
+                    throw HisException.field(d.path("det_item_fee_sumamt"), "must be below 1000000000000");
+                }
                 if (price.stripTrailingZeros().scale() > 2) {
                     // ASSUMPTION until prices travel at the national 16,6 end to end (issue 17): a price in fractions
                     // of a fen is refused, never rounded and never a 500

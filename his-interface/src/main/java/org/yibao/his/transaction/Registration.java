@@ -175,8 +175,13 @@ final class Registration {
 
     /** The diagnosis codes of diseinfo, main diagnosis first. */
     static List<String> diagnoses(Input input) {
-        return input.optionalList("diseinfo").stream()
+        List<String> codes = input.optionalList("diseinfo").stream()
                 .sorted(java.util.Comparator.comparing((Input d) -> "1".equals(d.optional("maindiag_flag")) ? 0 : 1))
                 .map(d -> d.text("diag_code")).toList();
+        // the visit keeps them as one list of at most 400 characters (20 codes of ICD-10's longest and a comma)
+        if (codes.size() > 20 || String.join(",", codes).length() > 400) {
+            throw HisException.field("diseinfo", "holds " + codes.size() + " diagnoses; a visit keeps at most 20");
+        }
+        return codes;
     }
 }
