@@ -109,12 +109,8 @@ public class CertificationService {
     public Certification revoke(UUID id, CertificationRequests.Revoke r, CallerIdentity caller) {
         Certification c = lock(id);
         if (caller.actsForInstitution()) {
-            String filer = jdbc.sql("select filed_for_institution from certification where certification_id = ?").param(id)
-                    .query(String.class).optional().orElse(null);
-            if (!caller.institution().equals(filer)) {
-                throw new ForbiddenException("certification " + id + " was not filed by institution " + caller.institution()
-                        + "; a hospital withdraws only its own applications");
-            }
+            caller.requireFiledByOwnInstitution(jdbc.sql("select filed_for_institution from certification where certification_id = ?")
+                    .param(id).query(String.class).optional().orElse(null), "certification " + id);
             if (c.status() != CertificationStatus.PENDING) {
                 throw new ForbiddenException("certification " + id + " is " + c.status()
                         + "; once the bureau has decided, only bureau staff revoke it");

@@ -83,12 +83,8 @@ public class FilingService {
         Filing filing = jdbc.sql(SELECT + " where filing_id = ? for update").param(filingId).query(FilingService::read).optional()
                 .orElseThrow(() -> new NotFoundException("no filing " + filingId));
         if (caller.actsForInstitution()) {
-            String filer = jdbc.sql("select filed_for_institution from remote_filing where filing_id = ?").param(filingId)
-                    .query(String.class).optional().orElse(null);
-            if (!caller.institution().equals(filer)) {
-                throw new ForbiddenException("filing " + filingId + " was not registered by institution " + caller.institution()
-                        + "; a hospital cancels only the filings it registered");
-            }
+            caller.requireFiledByOwnInstitution(jdbc.sql("select filed_for_institution from remote_filing where filing_id = ?")
+                    .param(filingId).query(String.class).optional().orElse(null), "filing " + filingId);
         }
         if (filing.cancelledAt().isPresent()) {
             throw new ConflictException("filing " + filingId + " was already cancelled");

@@ -70,6 +70,19 @@ public record CallerIdentity(String clientId, ClientKind kind, String institutio
         }
     }
 
+    /**
+     * Refuses (403) a hospital or pharmacy acting on something another institution filed, or the bureau
+     * (a null filer): it withdraws or cancels only what it filed itself. Staff pass.
+     *
+     * @param object what is acted on, for the answer ("certification 1f3c...")
+     */
+    public void requireFiledByOwnInstitution(String filerInstitution, String object) {
+        if (actsForInstitution() && !institution.equals(filerInstitution)) {
+            throw new ForbiddenException(object + " was not filed by institution " + institution
+                    + "; a hospital or pharmacy acts only on what it filed itself");
+        }
+    }
+
     /** Refuses (403) a department supplying another department's records. Staff pass. */
     public void requireOwnDepartment(String departmentCode, String field) {
         if (kind == ClientKind.DEPARTMENT && !department.equals(departmentCode)) {
