@@ -52,6 +52,7 @@ class HisInterfaceIT {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final List<ServiceProcess> services = startServices();
+    private static final org.yibao.his.national.Declarations DECLARATIONS = new org.yibao.his.national.Declarations();
 
     @Autowired
     private Environment environment;
@@ -146,7 +147,7 @@ class HisInterfaceIT {
         JsonNode repeated = his.okWith(settleMessage, "2207", settle(mdtrtId, outpatientPerson, "408.40", "11"));
         String setlId = settled.at("/setlinfo/setl_id").asString();
         JsonNode nativeBill = json.readTree(new ServiceClient(services.get(1).port(), TestCallers.AUDITOR)
-                .get("/api/settlement/settlements/" + setlId).body());
+                .get("/api/settlement/settlements/" + settlementOf(setlId)).body());
         assertSameBill(settled.get("setlinfo"), nativeBill);
         assertThat(nativeBill.at("/messageId").asString()).isEqualTo(settleMessage);
         assertThat(repeated).as("a repeated message returns the first answer").isEqualTo(settled);
@@ -154,13 +155,24 @@ class HisInterfaceIT {
         assertThat(settled.at("/setldetail/0/fund_payamt").decimalValue()).isEqualByComparingTo(settled.at("/setlinfo/hifp_pay").decimalValue());
         assertThat(settled.at("/calc_trace/policy_pack").asString()).startsWith("hohhot-2022-resident");
         assertThat(settled.at("/calc_trace/lines").size()).isEqualTo(2);
-        assertThat(settled.at("/setlinfo/balc").isNull()).isTrue();
+        // issue 17, outputs 10, 11, 13, 15: never null where a typed client reads a decimal; Beijing time; 30-character ids
+        assertThat(settled.at("/setlinfo/balc").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(settled.at("/setlinfo/brdy").asString()).isEqualTo(ResidentId.of(outpatientPerson).birthDate().toString());
+        assertThat(settled.at("/setlinfo/hosp_part_amt").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(settled.at("/setlinfo/medins_setl_id").asString()).isEqualTo(settleMessage);
+        assertThat(setlId).matches("\\d{30}");
+        assertThat(mdtrtId).matches("\\d{30}");
+        assertThat(java.time.Duration.between(LocalDateTime.parse(settled.at("/setlinfo/setl_time").asString(),
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")), LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))).abs())
+                .as("setl_time is Beijing time").isLessThan(Duration.ofMinutes(5));
+        assertThat(person.at("/insuinfo/0/psn_type").asString()).isEqualTo("1501");
+        assertThat(person.at("/insuinfo/0/balc").decimalValue()).isEqualByComparingTo("0.00");
 
         JsonNode accumulators = his.ok("5206", """
                 {"data":{"psn_no":"%s","cum_ym":"%s"}}""".formatted(outpatientPerson, LocalDate.now().format(DateTimeFormatter.ofPattern("yyyyMM"))));
         JsonNode fundPaid = null;
-        for (JsonNode record : accumulators.get("cumrec")) {
-            if (record.get("cum_type_code").asString().equals("FUND_PAID_outpatient")) {
+        for (JsonNode record : accumulators.get("cuminfo")) {
+            if (record.get("cum_type_code").asString().equals("D390101_BIZ11")) {
                 fundPaid = record.get("cum");
             }
         }
@@ -173,8 +185,8 @@ class HisInterfaceIT {
         assertThat(reversed.at("/setlinfo/setl_id").asString()).isNotEqualTo(setlId);
         assertThat(reversed.at("/setlinfo/medfee_sumamt").decimalValue()).isEqualByComparingTo("-408.40");
         assertThat(reversed.at("/setlinfo/hifp_pay").decimalValue()).isEqualByComparingTo(settled.at("/setlinfo/hifp_pay").decimalValue().negate());
-        assertThat(new ServiceClient(services.get(1).port(), TestCallers.AUDITOR).get("/api/settlement/settlements/" + setlId).body())
-                .contains("\"status\":\"REVERSED\"");
+        assertThat(new ServiceClient(services.get(1).port(), TestCallers.AUDITOR).get("/api/settlement/settlements/" + settlementOf(setlId))
+                .body()).contains("\"status\":\"REVERSED\"");
     }
 
     @Test
@@ -214,7 +226,7 @@ class HisInterfaceIT {
         JsonNode quote = his.ok("2303", settle(mdtrtId, inpatientPerson, "1320.00", "21"));
         JsonNode settled = his.ok("2304", settle(mdtrtId, inpatientPerson, "1320.00", "21"));
         JsonNode nativeBill = json.readTree(new ServiceClient(services.get(1).port(), TestCallers.AUDITOR)
-                .get("/api/settlement/settlements/" + settled.at("/setlinfo/setl_id").asString()).body());
+                .get("/api/settlement/settlements/" + settlementOf(settled.at("/setlinfo/setl_id").asString())).body());
 
         assertSameBill(settled.get("setlinfo"), nativeBill);
         assertThat(quote.get("setlinfo").get("hifp_pay")).isEqualTo(settled.get("setlinfo").get("hifp_pay"));
@@ -381,7 +393,7 @@ class HisInterfaceIT {
                 {"data":{"psn_no":"%s","insutype":"3901234","begntime":"%s","mdtrt_cert_type":"02","mdtrt_cert_no":"%s","ipt_otp_no":"MZ"}}"""
                 .formatted(outpatientPerson, now(), outpatientPerson)));
         tooLong.put("feedetail[0].med_list_codg", his.call("2204", his.nextMsgid(),
-                line.replace("XC08CAA001A001010100001", "X".repeat(41)).formatted(mdtrtId, outpatientPerson, now(), "0.30", "1", "0.30")));
+                line.replace("XC08CAA001A001010100001", "X".repeat(51)).formatted(mdtrtId, outpatientPerson, now(), "0.30", "1", "0.30")));
         tooLong.put("feedetail[0].cnt", his.call("2204", his.nextMsgid(),
                 line.formatted(mdtrtId, outpatientPerson, now(), "0.30", "9999999999999", "0.30")));
         tooLong.forEach((field, answer) -> {
@@ -491,7 +503,8 @@ class HisInterfaceIT {
         pool.shutdown();
         assertThat(setlIds).isNotEmpty().allMatch(setlIds.get(0)::equals);
         assertThat(new ServiceClient(services.get(1).port(), TestCallers.his(HOHHOT))
-                .get("/api/settlement/persons/" + outpatientPerson + "/settlements?year=" + YEAR).body()).contains(setlIds.get(0));
+                .get("/api/settlement/persons/" + outpatientPerson + "/settlements?year=" + YEAR).body()).contains(settlementOf(setlIds.get(0)));
+        assertThat(jdbc.queryForObject("select count(*) from visit_settlement where mdtrt_id = ?", Integer.class, mdtrtId)).isEqualTo(1);
     }
 
     // --- the bill, both ways ---
@@ -549,6 +562,11 @@ class HisInterfaceIT {
         return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
     }
 
+    /** settlement-service's id of a settlement the interface answered with its own setl_id. */
+    private String settlementOf(String setlId) {
+        return jdbc.queryForObject("select settlement_id::text from visit_settlement where setl_id = ?", String.class, setlId);
+    }
+
     private int count(String table) {
         return jdbc.queryForObject("select count(*) from " + table, Integer.class);
     }
@@ -587,6 +605,8 @@ class HisInterfaceIT {
             JsonNode answer = call(infno, msgid, input);
             assertThat(answer.at("/infcode").asInt()).as(infno + ": " + answer.at("/err_msg").asString()).isZero();
             assertThat(answer.at("/err_msg").isNull()).isTrue();
+            // the output contract: every answer of every test, field by field against the transaction's declaration
+            assertThat(DECLARATIONS.outputProblems(infno, answer.get("output"))).as(infno + " output " + answer.get("output")).isEmpty();
             return answer.get("output");
         }
 
@@ -605,7 +625,12 @@ class HisInterfaceIT {
         JsonNode raw(String body) {
             HttpResponse<String> response = api.post("/api/his/transactions", body);
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            return json.readTree(response.body());
+            JsonNode answer = json.readTree(response.body());
+            // issue 17, input 9: the national platform's reference (6-digit region, yyyyMMddHHmmss, 10 digits) and times
+            assertThat(answer.at("/inf_refmsgid").asString()).matches("\\d{30}");
+            assertThat(answer.at("/refmsg_time").asString()).matches("\\d{17}");
+            assertThat(answer.at("/respond_time").asString()).matches("\\d{17}");
+            return answer;
         }
     }
 

@@ -62,6 +62,15 @@ class SettlementServiceContractIT extends ServiceContractTest {
     @Override
     protected Map<String, OwnershipProof> ownershipProofs() {
         return Map.of(
+                "GET /api/settlement/institutions/{institutionCode}/settlements", () -> {
+                    String own = settlement();
+                    String path = "/api/settlement/institutions/" + HOME_INSTITUTION + "/settlements?from=" + LocalDate.now().minusDays(1)
+                            + "&to=" + LocalDate.now().plusDays(1);
+                    HttpResponse<String> foreign = client(FOREIGN).get(path);
+                    assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(403);
+                    assertThat(client(HOME).get(path).body()).contains(own);
+                    assertThat(client(TestCallers.AUDITOR).get(path).body()).as("staff reconcile any institution").contains(own);
+                },
                 "POST /api/settlement/settlements", () -> aForeignHospitalCannotBillInAnothersName("/api/settlement/settlements"),
                 "POST /api/settlement/pre-settlements", () -> aForeignHospitalCannotBillInAnothersName("/api/settlement/pre-settlements"),
                 "GET /api/settlement/settlements/{id}", () -> {

@@ -37,7 +37,16 @@ class SupervisionServiceContractIT extends ServiceContractTest {
     /** A hospital pre-checks only its own bills: one naming another institution is refused. */
     @Override
     protected Map<String, OwnershipProof> ownershipProofs() {
-        return Map.of("POST /api/supervision/pre-checks", () -> {
+        return Map.of("GET /api/supervision/institutions/{code}", () -> {
+            HttpResponse<String> registered = client(TestCallers.MANAGER).post("/api/supervision/institutions", """
+                    {"code":"%s","name":"某医院","regionCode":"411700","kind":"HOSPITAL","level":"LEVEL_2","agreementFrom":"2019-01-01"}"""
+                    .formatted(HOME_INSTITUTION));
+            assertThat(registered.statusCode()).as(registered.body()).isIn(201, 409);
+            HttpResponse<String> foreign = client(TestCallers.his(FOREIGN_INSTITUTION)).get("/api/supervision/institutions/" + HOME_INSTITUTION);
+            assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(403);
+            HttpResponse<String> own = client(TestCallers.his(HOME_INSTITUTION)).get("/api/supervision/institutions/" + HOME_INSTITUTION);
+            assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        }, "POST /api/supervision/pre-checks", () -> {
             HttpResponse<String> response = client(TestCallers.his(FOREIGN_INSTITUTION)).post("/api/supervision/pre-checks", """
                     {"personId":"11010519491231002X","institutionCode":"%s","visitType":"INPATIENT","serviceDate":"%s",
                      "diagnosisCodes":["I10"],"total":"1.00",

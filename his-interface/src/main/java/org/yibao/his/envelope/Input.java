@@ -22,27 +22,43 @@ public final class Input {
 
     private final JsonNode root;
     private final String prefix;
+    private final java.util.Set<String> declared;
 
-    public Input(JsonNode root) {
-        this(root, "");
+    /**
+     * @param declared the transaction's declared input paths ({@code feedetail[].cnt}); reading a field
+     *                 that is not declared is a programming error (every field is checked by its
+     *                 declaration before the transaction runs)
+     */
+    public Input(JsonNode root, java.util.Set<String> declared) {
+        this(root, "", declared);
     }
 
-    private Input(JsonNode root, String prefix) {
+    private Input(JsonNode root, String prefix, java.util.Set<String> declared) {
         this.root = root;
         this.prefix = prefix;
+        this.declared = declared;
+    }
+
+    private void requireDeclared(String name, boolean list) {
+        String path = prefix.replaceAll("\\[\\d+]", "[]") + name + (list ? "[]" : "");
+        if (!declared.contains(path)) {
+            throw new IllegalStateException("the transaction reads " + path + ", which its declaration does not have");
+        }
     }
 
     /** A nested object, e.g. {@code data}. */
     public Input object(String name) {
+        requireDeclared(name, false);
         JsonNode node = root.get(name);
         if (node == null || !node.isObject()) {
             throw HisException.field(prefix + name, "is required and must be an object");
         }
-        return new Input(node, prefix + name + ".");
+        return new Input(node, prefix + name + ".", declared);
     }
 
     /** A list of objects, e.g. {@code feedetail}; at least one. */
     public List<Input> list(String name) {
+        requireDeclared(name, true);
         JsonNode node = root.get(name);
         if (node == null || !node.isArray() || node.isEmpty()) {
             throw HisException.field(prefix + name, "is required and must be a non-empty list");
@@ -52,12 +68,13 @@ public final class Input {
             if (!node.get(i).isObject()) {
                 throw HisException.field(prefix + name + "[" + i + "]", "must be an object");
             }
-            items.add(new Input(node.get(i), prefix + name + "[" + i + "]."));
+            items.add(new Input(node.get(i), prefix + name + "[" + i + "].", declared));
         }
         return items;
     }
 
     public List<Input> optionalList(String name) {
+        requireDeclared(name, true);
         JsonNode node = root.get(name);
         return node == null || node.isNull() || (node.isArray() && node.isEmpty()) ? List.of() : list(name);
     }
@@ -71,27 +88,13 @@ public final class Input {
     }
 
     public String optional(String name) {
+        requireDeclared(name, false);
         JsonNode v = root.get(name);
-        String value = v == null || v.isNull() ? null : v.asString().trim();
-        Integer max = value == null ? null : MAX_LENGTHS.get(name);
-        if (max != null && value.length() > max) {
-            throw HisException.field(prefix + name, "has " + value.length() + " characters; the interface allows " + max);
+        if (v == null || v.isNull()) {
+            return null;
         }
-        return value;
+        return (v.isNumber() ? v.decimalValue().toPlainString() : v.asString()).trim();
     }
-
-    /**
-     * The longest value of the fields this platform keeps, by the national interface's field name (the
-     * spec's lengths, and the platform's columns where those are shorter — ASSUMPTION: catalog codes of
-     * at most 40 characters). A longer value is refused naming the field, never stored cut or answered
-     * 500 (issue 17, input 7). Not yet every field of every transaction: that declaration is issue 17's.
-     */
-    private static final Map<String, Integer> MAX_LENGTHS = Map.ofEntries(
-            Map.entry("opter_no", 30), Map.entry("opter", 30), Map.entry("ipt_otp_no", 40), Map.entry("ipt_no", 40),
-            Map.entry("insutype", 6), Map.entry("med_type", 6), Map.entry("mdtrt_id", 40), Map.entry("feedetl_sn", 40),
-            Map.entry("chrg_bchno", 40), Map.entry("med_list_codg", 40), Map.entry("diag_code", 20),
-            Map.entry("opsp_dise_code", 20), Map.entry("opsp_dise_name", 200), Map.entry("memo", 500), Map.entry("omsgid", 40),
-            Map.entry("oinfno", 8), Map.entry("trt_dcla_detl_sn", 40));
 
     /**
      * A number of the interface: plain digits, at most 16 in all and 6 after the point (the national

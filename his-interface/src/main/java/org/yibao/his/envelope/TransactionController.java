@@ -16,12 +16,15 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
+import org.yibao.his.national.Declarations;
+import org.yibao.his.national.NationalIds;
+import org.yibao.his.national.NationalTime;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -34,28 +37,42 @@ import java.util.stream.Collectors;
 class TransactionController {
 
     private static final Logger log = LoggerFactory.getLogger(TransactionController.class);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
-
     private final Map<String, Transaction> transactions;
     private final SignIns signIns;
     private final MessageLog messages;
     private final JsonMapper json;
     private final MeterRegistry meters;
+    private final Declarations declarations;
+    private final NationalIds ids;
+    private final MessageSecurity security;
+    // numbers are read as written ("13.0" stays 13.0, 0.1 stays 0.1), never through a binary double (issue 17, input 9)
+    private final ObjectReader reader;
 
-    TransactionController(List<Transaction> transactions, SignIns signIns, MessageLog messages, JsonMapper json, MeterRegistry meters) {
+    TransactionController(List<Transaction> transactions, SignIns signIns, MessageLog messages, JsonMapper json, MeterRegistry meters,
+                          Declarations declarations, NationalIds ids, MessageSecurity security) {
         this.transactions = transactions.stream().collect(Collectors.toMap(Transaction::infno, Function.identity()));
         this.signIns = signIns;
         this.messages = messages;
         this.json = json;
         this.meters = meters;
+        this.declarations = declarations;
+        this.ids = ids;
+        this.security = security;
+        this.reader = json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        // every transaction is declared, and every declaration is a transaction: checked when the interface starts
+        if (!this.transactions.keySet().equals(declarations.infnos())) {
+            throw new IllegalStateException("transactions " + this.transactions.keySet() + " and their declarations "
+                    + declarations.infnos() + " differ");
+        }
     }
 
     @PostMapping(path = "/api/his/transactions", consumes = MediaType.ALL_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> transact(@RequestBody byte[] bytes,
                                  @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
                                  CallerIdentity caller) {
-        String received = LocalDateTime.now().format(STAMP);
+        String received = NationalTime.millis();
         String infno = "?";
+        MessageSecurity.Keys keys = null;
         try {
             // strictly in the declared charset (UTF-8 when none): a GBK body sent as UTF-8 is refused, never stored garbled
             String body = TextUpload.decode(bytes, contentType);
@@ -64,7 +81,14 @@ class TransactionController {
                         ? "text in its declared charset" : "UTF-8") + "; send UTF-8, or declare the charset (Content-Type: "
                         + "application/json; charset=GBK)");
             }
-            Envelope envelope = Envelope.read(parse(body));
+            JsonNode message = parse(body);
+            if (message != null && message.isObject() && caller.institution() != null
+                    && caller.institution().equals(message.path("fixmedins_code").asString(null))) {
+                keys = security.keysOf(caller.institution()).orElse(null);
+            }
+            // an institution whose province signs and encrypts: its signature checked and its input decrypted first
+            message = security.open(message, keys);
+            Envelope envelope = Envelope.read(message);
             infno = envelope.infno();
             if (!envelope.fixmedinsCode().equals(caller.institution())) {
                 throw HisException.field("fixmedins_code", envelope.fixmedinsCode()
@@ -82,18 +106,21 @@ class TransactionController {
             if (transaction.needsSignIn()) {
                 signIns.require(envelope.signNo(), envelope.fixmedinsCode());
             }
-            Call call = new Call(envelope, caller, new Input(envelope.input()));
+            Declarations.Declared declared = declarations.of(envelope.infno());
+            // every field against its declaration before anything runs
+            declarations.checkInput(envelope.infno(), envelope.input());
+            Call call = new Call(envelope, caller, new Input(envelope.input(), declared.inputPaths()));
             JsonNode output = messages.once(envelope, () -> transaction.handle(call));
-            return answer(infno, 0, received, output, null);
+            return security.seal(answer(infno, 0, received, output, null), keys);
         } catch (HisException e) {
             log.info("infno {} refused: {}", infno, e.getMessage());
-            return answer(infno, -1, received, null, e.getMessage());
+            return security.seal(answer(infno, -1, received, null, e.getMessage()), keys);
         }
     }
 
     private JsonNode parse(String body) {
         try {
-            return json.readTree(body);
+            return reader.readTree(body);
         } catch (JacksonException e) {
             throw new HisException("the message is not valid JSON: " + e.getOriginalMessage());
         }
@@ -104,9 +131,9 @@ class TransactionController {
                 "infcode", Integer.toString(infcode)).increment();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("infcode", infcode);
-        answer.put("inf_refmsgid", UUID.randomUUID().toString().replace("-", ""));
+        answer.put("inf_refmsgid", ids.reference());
         answer.put("refmsg_time", received);
-        answer.put("respond_time", LocalDateTime.now().format(STAMP));
+        answer.put("respond_time", NationalTime.millis());
         answer.put("err_msg", error);
         answer.put("output", output == null ? json.createObjectNode() : output);
         return answer;

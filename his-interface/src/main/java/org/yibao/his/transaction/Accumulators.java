@@ -44,17 +44,34 @@ class Accumulators implements Transaction {
         }
         JsonNode found = platform.find("settlement", "/api/settlement/persons/" + person + "/accumulators?year=" + month.substring(0, 4))
                 .orElseThrow(() -> HisException.field("data.psn_no", "has no enrollment in " + month.substring(0, 4)));
-        String insutype = "EMPLOYEE".equals(found.path("scheme").asString()) ? "310" : "390";
+        boolean employee = "EMPLOYEE".equals(found.path("scheme").asString());
+        String insutype = employee ? "310" : "390";
         JsonNode a = found.path("accumulators");
         var output = json.createObjectNode();
-        ArrayNode records = output.putArray("cumrec");
-        a.path("deductibleUsed").properties().forEach(e -> add(records, insutype, month, "DEDUCTIBLE_" + e.getKey(), e.getValue()));
-        a.path("fundPaid").properties().forEach(e -> add(records, insutype, month, "FUND_PAID_" + e.getKey(), e.getValue()));
-        add(records, insutype, month, "POLICY_SCOPE_SELF_PAY", a.path("policyScopeSelfPay"));
-        add(records, insutype, month, "CATASTROPHIC_PAID", a.path("catastrophicPaid"));
-        add(records, insutype, month, "SUPPLEMENTARY_PAID", a.path("supplementaryPaid"));
-        add(records, insutype, month, "ASSISTANCE_PAID", a.path("assistancePaid"));
+        // cuminfo, as clients read it (issue 17, output 12: cumrec was read as no accumulators at all); the codes follow the
+        // national pattern: prefix + fund code (or 0000) + _BIZ + med_type — Q 起付线, D fund paid, Z..._LAB102 政策范围内自付
+        ArrayNode records = output.putArray("cuminfo");
+        a.path("deductibleUsed").properties().forEach(e -> add(records, insutype, month, "Q0000" + pool(e.getKey()), e.getValue()));
+        a.path("fundPaid").properties().forEach(e -> add(records, insutype, month,
+                (employee ? "D310101" : "D390101") + pool(e.getKey()), e.getValue()));
+        add(records, insutype, month, "Z0000_LAB102", a.path("policyScopeSelfPay"));
+        add(records, insutype, month, employee ? "D330101" : "D390201", a.path("catastrophicPaid"));
+        add(records, insutype, month, "D999701", a.path("supplementaryPaid"));
+        add(records, insutype, month, "D610101", a.path("assistancePaid"));
         return output;
+    }
+
+    /**
+     * The suffix of a policy pack's cap pool: _BIZ and the national medical type (outpatient 11, chronic
+     * 14, inpatient 21); a pool of the pack's own (e.g. liangbing, 两病) by its name.
+     */
+    private static String pool(String capPool) {
+        return switch (capPool) {
+            case "outpatient" -> "_BIZ11";
+            case "chronic" -> "_BIZ14";
+            case "inpatient" -> "_BIZ21";
+            default -> "_" + capPool.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+        };
     }
 
     private static void add(ArrayNode records, String insutype, String month, String type, JsonNode amount) {

@@ -6,6 +6,7 @@ import org.yibao.his.envelope.HisException;
 import org.yibao.his.envelope.Input;
 import org.yibao.his.envelope.MessageLog;
 import org.yibao.his.envelope.Transaction;
+import org.yibao.his.national.NationalCodes;
 import org.yibao.his.platform.PlatformApis;
 import org.yibao.his.visit.Visits;
 import tools.jackson.databind.JsonNode;
@@ -21,12 +22,14 @@ class Correction implements Transaction {
     private final MessageLog messages;
     private final Visits visits;
     private final PlatformApis platform;
+    private final NationalCodes codes;
     private final JsonMapper json;
 
-    Correction(MessageLog messages, Visits visits, PlatformApis platform, JsonMapper json) {
+    Correction(MessageLog messages, Visits visits, PlatformApis platform, NationalCodes codes, JsonMapper json) {
         this.messages = messages;
         this.visits = visits;
         this.platform = platform;
+        this.codes = codes;
         this.json = json;
     }
 
@@ -67,7 +70,7 @@ class Correction implements Transaction {
                 visits.removeUploadedBy(omsgid);
                 yield json.createObjectNode();
             }
-            case "2207", "2304" -> Settling.reverse(visits, platform, json, call, out.path("setlinfo").path("setl_id").asString(),
+            case "2207", "2304", "2102" -> Settling.reverse(visits, platform, codes, json, call, out.path("setlinfo").path("setl_id").asString(),
                     out.path("setlinfo").path("mdtrt_id").asString(), person);
             case "2503" -> {
                 ChronicFiling.revoke(platform, out.path("result").path("trt_dcla_detl_sn").asString(), call, "冲正 " + omsgid);

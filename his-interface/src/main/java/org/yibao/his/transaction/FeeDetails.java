@@ -15,7 +15,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import org.yibao.his.national.NationalCodes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,13 +38,15 @@ final class FeeDetails {
         private final String infno;
         private final Visits visits;
         private final Billing billing;
+        private final NationalCodes codes;
         private final JsonMapper json;
         private final Visit.Kind kind;
 
-        Upload(String infno, Visits visits, Billing billing, JsonMapper json, Visit.Kind kind) {
+        Upload(String infno, Visits visits, Billing billing, NationalCodes codes, JsonMapper json, Visit.Kind kind) {
             this.infno = infno;
             this.visits = visits;
             this.billing = billing;
+            this.codes = codes;
             this.json = json;
             this.kind = kind;
         }
@@ -61,73 +65,46 @@ final class FeeDetails {
                 throw HisException.field("feedetail[0].mdtrt_id", mdtrtId + " is an " + visit.kind() + " visit; use the "
                         + visit.kind().name().toLowerCase() + " transaction");
             }
-            List<FeeLine> lines = new ArrayList<>();
-            for (Input d : details) {
-                if (!mdtrtId.equals(d.text("mdtrt_id"))) {
-                    throw HisException.field(d.path("mdtrt_id"), "all details of one upload must belong to one visit");
-                }
-                BigDecimal quantity = d.decimal("cnt");
-                BigDecimal price = d.decimal("pric");
-                BigDecimal amount = d.decimal("det_item_fee_sumamt");
-                if (quantity.signum() <= 0 || price.signum() < 0) {
-                    throw HisException.field(d.path("cnt"), "quantity must be positive and price not negative");
-                }
-                if (quantity.compareTo(new BigDecimal("1000000000")) >= 0) {
-                    throw HisException.field(d.path("cnt"), "must be below 1000000000");
-                }
-                if (price.compareTo(new BigDecimal("10000000000")) >= 0) {
-                    throw HisException.field(d.path("pric"), "must be below 10000000000");
-                }
-                if (amount.abs().compareTo(new BigDecimal("1000000000000")) >= 0) {
-                    throw HisException.field(d.path("det_item_fee_sumamt"), "must be below 1000000000000");
-                }
-                if (price.stripTrailingZeros().scale() > 2) {
-                    // ASSUMPTION until prices travel at the national 16,6 end to end (issue 17): a price in fractions
-                    // of a fen is refused, never rounded and never a 500
-                    throw HisException.field(d.path("pric"), price.toPlainString() + " has more than 2 decimals; the platform "
-                            + "settles prices to the fen: send the line with its price per pack (cnt 1, pric = det_item_fee_sumamt)");
-                }
-                LocalDateTime occurred = d.dateTime("fee_ocur_time");
-                if (occurred.toLocalDate().isBefore(visit.beginsAt().toLocalDate())
-                        || visit.endsAt() != null && occurred.toLocalDate().isAfter(visit.endsAt().toLocalDate())) {
-                    throw HisException.field(d.path("fee_ocur_time"), occurred.toLocalDate() + " is outside the visit ("
-                            + visit.beginsAt().toLocalDate() + (visit.endsAt() == null ? " onwards" : " to " + visit.endsAt().toLocalDate()) + ")");
-                }
-                if (quantity.multiply(price).setScale(2, RoundingMode.HALF_UP).compareTo(amount) != 0) {
-                    throw HisException.field(d.path("det_item_fee_sumamt"), amount + " is not cnt x pric = "
-                            + quantity.multiply(price).setScale(2, RoundingMode.HALF_UP));
-                }
-                lines.add(new FeeLine(d.text("feedetl_sn"), d.optional("chrg_bchno") == null ? "0" : d.optional("chrg_bchno"),
-                        d.text("med_list_codg"), quantity, price.setScale(2, RoundingMode.UNNECESSARY), amount.setScale(2, RoundingMode.UNNECESSARY),
-                        occurred));
-            }
+            List<FeeLine> lines = readLines(details, visit, mdtrtId);
             visits.addLines(mdtrtId, lines, call.msgid());
-            JsonNode bill;
-            try {
-                BigDecimal uploaded = visits.lines(mdtrtId).stream().map(FeeLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-                bill = billing.bill(visits.get(mdtrtId, call.institution(), "mdtrt_id"), uploaded, call.msgid(), false);
-            } catch (RuntimeException e) {
-                visits.removeUploadedBy(call.msgid());
-                throw e;
-            }
+            // each line's class and self-pay from a pre-settlement of this upload (the platform's one adjudication)
+            LocalDate last = lines.stream().map(l -> l.feeTime().toLocalDate()).max(LocalDate::compareTo).orElseThrow();
+            JsonNode bill = billing.quote(visit, lines, visit.kind() == Visit.Kind.INPATIENT ? last : visit.beginsAt().toLocalDate(),
+                    call.msgid());
             Map<String, JsonNode> byItem = new HashMap<>();
-            bill.path("lines").forEach(l -> byItem.putIfAbsent(l.path("itemCode").asString(), l));
+            bill.path("lines").forEach(l -> byItem.putIfAbsent(l.path("itemCode").asString() + "@" + l.path("unitPrice").asString(), l));
             ObjectNode output = json.createObjectNode();
             var result = output.putArray("result");
             for (FeeLine l : lines) {
-                JsonNode adjudicated = byItem.get(l.itemCode());
+                JsonNode adjudicated = byItem.get(l.itemCode() + "@" + l.unitPrice().toPlainString());
                 ObjectNode r = result.addObject();
                 r.put("feedetl_sn", l.feedetlSn());
                 r.put("det_item_fee_sumamt", l.amount());
                 r.put("cnt", l.quantity());
                 r.put("pric", l.unitPrice());
-                r.put("chrgitm_lv", adjudicated == null ? null : adjudicated.path("itemClass").asString());
-                r.put("selfpay_prop", adjudicated == null ? null : selfPayShare(adjudicated));
-                r.put("med_chrgitm_type", adjudicated == null ? null : adjudicated.path("category").asString());
+                // the adjudicated line may hold several details of the item: each detail gets its share by its amount
+                BigDecimal share = adjudicated == null ? BigDecimal.ZERO : selfPayShare(adjudicated);
+                BigDecimal full = adjudicated == null ? l.amount() : proportion(adjudicated, "fullSelfPay", l.amount());
+                BigDecimal prior = adjudicated == null ? BigDecimal.ZERO.setScale(2) : proportion(adjudicated, "priorSelfPay", l.amount());
+                r.put("selfpay_prop", share);
+                r.put("fulamt_ownpay_amt", full);
+                r.put("overlmt_amt", BigDecimal.ZERO.setScale(2));
+                r.put("preselfpay_amt", prior);
+                r.put("inscp_scp_amt", l.amount().subtract(full).subtract(prior).max(BigDecimal.ZERO.setScale(2)));
+                r.put("chrgitm_lv", codes.itemClass(adjudicated == null ? "C" : adjudicated.path("itemClass").asString()));
+                r.put("med_chrgitm_type", codes.feeCategory(adjudicated == null ? "SERVICE" : adjudicated.path("category").asString(),
+                        l.itemCode()));
                 r.put("memo", adjudicated == null || !adjudicated.path("inCatalog").asBoolean()
                         ? "not in the reimbursement catalog: paid by the person" : null);
             }
             return output;
+        }
+
+        /** A line's part of an adjudicated line's amount field, in proportion to the line's amount, to the fen. */
+        private static BigDecimal proportion(JsonNode adjudicated, String field, BigDecimal amount) {
+            BigDecimal total = new BigDecimal(adjudicated.path("amount").asString());
+            BigDecimal part = new BigDecimal(adjudicated.path(field).asString());
+            return total.signum() == 0 ? BigDecimal.ZERO.setScale(2) : part.multiply(amount).divide(total, 2, RoundingMode.HALF_UP);
         }
 
         private static BigDecimal selfPayShare(JsonNode line) {
@@ -138,6 +115,62 @@ final class FeeDetails {
             BigDecimal self = new BigDecimal(line.path("fullSelfPay").asString()).add(new BigDecimal(line.path("priorSelfPay").asString()));
             return self.divide(amount, 4, RoundingMode.HALF_UP);
         }
+    }
+
+    /** Reads and checks an upload's details (also a pharmacy purchase's, 2101/2102). */
+    static List<FeeLine> readLines(List<Input> details, Visit visit, String mdtrtId) {
+        List<FeeLine> lines = new ArrayList<>();
+        java.util.Set<String> serials = new java.util.HashSet<>();
+        for (Input d : details) {
+            if (mdtrtId != null && !mdtrtId.equals(d.text("mdtrt_id"))) {
+                throw HisException.field(d.path("mdtrt_id"), "all details of one upload must belong to one visit");
+            }
+            String serial = d.text("feedetl_sn");
+            if (!serials.add(serial)) {
+                throw HisException.field(d.path("feedetl_sn"), serial + " appears twice in this message");
+            }
+            BigDecimal quantity = d.decimal("cnt");
+            BigDecimal price = d.decimal("pric");
+            BigDecimal amount = d.decimal("det_item_fee_sumamt");
+            if (quantity.signum() <= 0) {
+                throw HisException.field(d.path("cnt"), "must be more than zero");
+            }
+            if (price.signum() < 0) {
+                throw HisException.field(d.path("pric"), "must not be negative");
+            }
+            if (quantity.compareTo(new BigDecimal("10000000")) >= 0) {
+                throw HisException.field(d.path("cnt"), "must be below 10000000");
+            }
+            if (price.compareTo(new BigDecimal("10000000000")) >= 0) {
+                throw HisException.field(d.path("pric"), "must be below 10000000000");
+            }
+            if (quantity.stripTrailingZeros().scale() > 3) {
+                // ASSUMPTION until quantities travel at 16,4 end to end (claims, procurement): refused, never rounded
+                throw HisException.field(d.path("cnt"), quantity.toPlainString() + " has more than 3 decimals; the platform keeps "
+                        + "quantities to the thousandth of a unit");
+            }
+            if (price.stripTrailingZeros().scale() > 2) {
+                // ASSUMPTION until prices travel at the national 16,6 end to end (issue 17): a price in fractions
+                // of a fen is refused, never rounded and never a 500
+                throw HisException.field(d.path("pric"), price.toPlainString() + " has more than 2 decimals; the platform "
+                        + "settles prices to the fen: send the line with its price per pack (cnt 1, pric = det_item_fee_sumamt)");
+            }
+            LocalDateTime occurred = d.dateTime("fee_ocur_time");
+            if (occurred.toLocalDate().isBefore(visit.beginsAt().toLocalDate())
+                    || visit.endsAt() != null && occurred.toLocalDate().isAfter(visit.endsAt().toLocalDate())) {
+                throw HisException.field(d.path("fee_ocur_time"), occurred.toLocalDate() + " is outside the visit ("
+                        + visit.beginsAt().toLocalDate() + (visit.endsAt() == null ? " onwards" : " to " + visit.endsAt().toLocalDate()) + ")");
+            }
+            BigDecimal expected = quantity.multiply(price).setScale(2, RoundingMode.HALF_UP);
+            if (expected.compareTo(amount) != 0) {
+                throw HisException.field(d.path("det_item_fee_sumamt"), amount.toPlainString() + " is not cnt x pric = "
+                        + expected.toPlainString() + " (rounded half up to the fen)");
+            }
+            lines.add(new FeeLine(serial, d.optional("chrg_bchno") == null ? "0" : d.optional("chrg_bchno"),
+                    d.text("med_list_codg"), quantity, price.setScale(2, RoundingMode.UNNECESSARY),
+                    amount.setScale(2, RoundingMode.UNNECESSARY), occurred, null));
+        }
+        return lines;
     }
 
     /** 2205: removes a charge batch of an open visit ("0000": all its details). */
@@ -161,7 +194,8 @@ final class FeeDetails {
             Input data = call.input().object("data");
             Visit visit = visits.open(data.text("mdtrt_id"), call.institution(), data.person("psn_no"), "data.mdtrt_id");
             if (visits.removeBatch(visit.mdtrtId(), data.text("chrg_bchno")) == 0) {
-                throw HisException.field("data.chrg_bchno", data.text("chrg_bchno") + " has no details on visit " + visit.mdtrtId());
+                throw HisException.field("data.chrg_bchno", data.text("chrg_bchno") + " has no details on visit " + visit.mdtrtId()
+                        + " that are not yet settled");
             }
             return json.createObjectNode();
         }
@@ -191,8 +225,12 @@ final class FeeDetails {
                 Visit visit = visits.open(d.text("mdtrt_id"), call.institution(), d.person("psn_no"), d.path("mdtrt_id"));
                 removals.add(new String[] {visit.mdtrtId(), d.text("feedetl_sn")});
             }
-            for (String[] r : removals) {
-                visits.removeDetail(r[0], r[1]);
+            for (int i = 0; i < removals.size(); i++) {
+                String[] r = removals.get(i);
+                if (visits.removeDetail(r[0], r[1]) == 0) {
+                    throw HisException.field("data[" + i + "].feedetl_sn", r[1] + " is not a detail of visit " + r[0]
+                            + " that is not yet settled");
+                }
             }
             return json.createObjectNode();
         }

@@ -3,6 +3,7 @@ package org.yibao.his.transaction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.yibao.his.envelope.Transaction;
+import org.yibao.his.national.NationalCodes;
 import org.yibao.his.platform.PlatformApis;
 import org.yibao.his.visit.Billing;
 import org.yibao.his.visit.Visit;
@@ -14,43 +15,58 @@ import tools.jackson.databind.json.JsonMapper;
 class PairedTransactions {
 
     @Bean
-    Transaction outpatientFeeUpload(Visits visits, Billing billing, JsonMapper json) {
-        return new FeeDetails.Upload("2204", visits, billing, json, Visit.Kind.OUTPATIENT);
+    Transaction outpatientFeeUpload(Visits visits, Billing billing, NationalCodes codes, JsonMapper json) {
+        return new FeeDetails.Upload("2204", visits, billing, codes, json, Visit.Kind.OUTPATIENT);
     }
 
     @Bean
-    Transaction inpatientFeeUpload(Visits visits, Billing billing, JsonMapper json) {
-        return new FeeDetails.Upload("2301", visits, billing, json, Visit.Kind.INPATIENT);
+    Transaction inpatientFeeUpload(Visits visits, Billing billing, NationalCodes codes, JsonMapper json) {
+        return new FeeDetails.Upload("2301", visits, billing, codes, json, Visit.Kind.INPATIENT);
     }
 
     @Bean
-    Transaction outpatientPreSettle(Visits visits, Billing billing, JsonMapper json) {
-        return new Settling.Bill("2206", visits, billing, json, Visit.Kind.OUTPATIENT, false);
+    Transaction outpatientPreSettle(Visits visits, Billing billing, NationalCodes codes, JsonMapper json) {
+        return new Settling.Bill("2206", visits, billing, codes, json, Visit.Kind.OUTPATIENT, false);
     }
 
     @Bean
-    Transaction outpatientSettle(Visits visits, Billing billing, JsonMapper json) {
-        return new Settling.Bill("2207", visits, billing, json, Visit.Kind.OUTPATIENT, true);
+    Transaction outpatientSettle(Visits visits, Billing billing, NationalCodes codes, JsonMapper json) {
+        return new Settling.Bill("2207", visits, billing, codes, json, Visit.Kind.OUTPATIENT, true);
     }
 
     @Bean
-    Transaction inpatientPreSettle(Visits visits, Billing billing, JsonMapper json) {
-        return new Settling.Bill("2303", visits, billing, json, Visit.Kind.INPATIENT, false);
+    Transaction inpatientPreSettle(Visits visits, Billing billing, NationalCodes codes, JsonMapper json) {
+        return new Settling.Bill("2303", visits, billing, codes, json, Visit.Kind.INPATIENT, false);
     }
 
     @Bean
-    Transaction inpatientSettle(Visits visits, Billing billing, JsonMapper json) {
-        return new Settling.Bill("2304", visits, billing, json, Visit.Kind.INPATIENT, true);
+    Transaction inpatientSettle(Visits visits, Billing billing, NationalCodes codes, JsonMapper json) {
+        return new Settling.Bill("2304", visits, billing, codes, json, Visit.Kind.INPATIENT, true);
     }
 
     @Bean
-    Transaction outpatientSettleReversal(Visits visits, PlatformApis platform, JsonMapper json) {
-        return new Settling.Reversal("2208", visits, platform, json);
+    Transaction outpatientSettleReversal(Visits visits, PlatformApis platform, NationalCodes codes, JsonMapper json) {
+        return new Settling.Reversal("2208", visits, platform, codes, json, false);
     }
 
     @Bean
-    Transaction inpatientSettleReversal(Visits visits, PlatformApis platform, JsonMapper json) {
-        return new Settling.Reversal("2305", visits, platform, json);
+    Transaction inpatientSettleReversal(Visits visits, PlatformApis platform, NationalCodes codes, JsonMapper json) {
+        return new Settling.Reversal("2305", visits, platform, codes, json, false);
+    }
+
+    @Bean
+    Transaction pharmacyPurchaseReversal(Visits visits, PlatformApis platform, NationalCodes codes, JsonMapper json) {
+        return new Settling.Reversal("2103", visits, platform, codes, json, true);
+    }
+
+    @Bean
+    Transaction pharmacyPreSettle(Visits visits, Billing billing, NationalCodes codes, JsonMapper json) {
+        return new PharmacyPurchase("2101", visits, billing, codes, json, false);
+    }
+
+    @Bean
+    Transaction pharmacySettle(Visits visits, Billing billing, NationalCodes codes, JsonMapper json) {
+        return new PharmacyPurchase("2102", visits, billing, codes, json, true);
     }
 
     @Bean

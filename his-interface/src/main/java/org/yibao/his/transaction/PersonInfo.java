@@ -5,6 +5,8 @@ import org.yibao.his.envelope.Call;
 import org.yibao.his.envelope.HisException;
 import org.yibao.his.envelope.Input;
 import org.yibao.his.envelope.Transaction;
+import org.yibao.his.national.NationalCodes;
+import org.yibao.his.national.NationalTime;
 import org.yibao.his.platform.PlatformApis;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,17 +24,13 @@ import java.util.Map;
 @Component
 class PersonInfo implements Transaction {
 
-    /** Assistance categories as identity types; the codes are this platform's (ASSUMPTION: a bureau maps them to its province's 人员身份类别). */
-    private static final Map<String, String> IDENTITY_NAMES = Map.of(
-            "EXTREME_POVERTY", "特困人员", "MINIMUM_LIVING", "低保对象", "LIFTED_UNSTABLE", "脱贫不稳定人口",
-            "POVERTY_MONITORED", "易返贫致贫监测对象", "EDGE_OF_POVERTY", "边缘易致贫人口", "SUDDEN_HARDSHIP", "突发严重困难人口",
-            "MINIMUM_LIVING_MARGINAL", "低保边缘人口", "LIFTED_OUT_OF_POVERTY", "脱贫人口");
-
     private final PlatformApis platform;
+    private final NationalCodes codes;
     private final JsonMapper json;
 
-    PersonInfo(PlatformApis platform, JsonMapper json) {
+    PersonInfo(PlatformApis platform, NationalCodes codes, JsonMapper json) {
         this.platform = platform;
+        this.codes = codes;
         this.json = json;
     }
 
@@ -69,31 +67,43 @@ class PersonInfo implements Transaction {
         base.put("psn_name", person.path("name").isNull() ? null : person.path("name").asString());
         base.put("gend", "MALE".equals(person.path("gender").asString()) ? "1" : "2");
         base.put("brdy", birth.toString());
-        base.put("age", Period.between(birth, LocalDate.now()).getYears());
-        base.put("insuplc_admdvs", person.path("regionCode").asString());
+        int age = Period.between(birth, NationalTime.today()).getYears();
+        base.put("age", age);
         var insurance = output.putArray("insuinfo");
         for (JsonNode e : enrollments) {
             ObjectNode i = insurance.addObject();
             boolean employee = "EMPLOYEE".equals(e.path("scheme").asString());
-            i.put("insutype", employee ? "310" : "390");
+            i.put("insutype", codes.insutype(e.path("scheme").asString()));
             i.put("year", e.path("year").asInt());
-            i.put("psn_type", e.path("personType").asString());
+            i.put("psn_type", codes.personType(e.path("personType").asString(), age));
             i.put("psn_insu_stas", "ACTIVE".equals(e.path("status").asString()) ? "1" : "2");
-            i.put("psn_insu_date", e.path("effectiveFrom").asString());
+            i.put("psn_insu_date", NationalTime.date(e.path("effectiveFrom").asString(null)) == null
+                    ? e.path("year").asInt() + "-01-01" : NationalTime.date(e.path("effectiveFrom").asString()));
             i.put("insuplc_admdvs", e.path("regionCode").asString());
             i.put("cvlserv_flag", "0");
-            i.putNull("balc");
+            // personal accounts are not kept by this platform yet (issue 22): 0.00, never null (issue 17, output 10)
+            i.put("balc", java.math.BigDecimal.ZERO.setScale(2));
         }
         var identities = output.putArray("idetinfo");
         if (identity != null && identity.path("current").isObject()) {
             JsonNode current = identity.path("current");
-            String category = current.path("category").asString();
-            ObjectNode i = identities.addObject();
-            i.put("psn_idet_type", category);
-            i.put("psn_idet_type_name", IDENTITY_NAMES.getOrDefault(category, category));
-            i.put("begntime", current.path("valid_from").asString());
-            i.put("endtime", current.path("valid_to").isNull() ? null : current.path("valid_to").asString());
+            String code = codes.identity(current.path("category").asString());
+            if (code != null) {
+                ObjectNode i = identities.addObject();
+                i.put("psn_idet_type", code);
+                i.put("psn_idet_type_name", codes.identityName(code));
+                i.put("begntime", startOfDay(current.path("valid_from").asString(null)));
+                i.put("endtime", current.path("valid_to").isNull() ? null : startOfDay(current.path("valid_to").asString(null)));
+            }
         }
         return output;
+    }
+
+    /** A date or instant a service answered, as the interface's time (Beijing). */
+    private static String startOfDay(String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        return value.length() == 10 ? value + " 00:00:00" : NationalTime.time(value);
     }
 }

@@ -77,9 +77,111 @@ final class Registration {
     static void cancel(Visits visits, String mdtrtId, String institution, String person) {
         visits.open(mdtrtId, institution, person, "data.mdtrt_id");
         if (!visits.lines(mdtrtId).isEmpty()) {
-            throw HisException.field("data.mdtrt_id", "visit " + mdtrtId + " still has fee details; reverse them first (2205/2302)");
+            throw HisException.field("data.mdtrt_id", "visit " + mdtrtId + " still has fee details; reverse them first (2205/2302)"
+                    + (visits.hasSettlementsInForce(mdtrtId) ? ", and its settlements before them (2305)" : ""));
         }
-        visits.setStatus(mdtrtId, Visit.Status.CANCELLED, null);
+        visits.setStatus(mdtrtId, Visit.Status.CANCELLED);
+    }
+
+    /** 2404: cancels an admission that holds no details (入院撤销). */
+    @Component
+    static class CancelAdmission implements Transaction {
+        private final Visits visits;
+        private final JsonMapper json;
+
+        CancelAdmission(Visits visits, JsonMapper json) {
+            this.visits = visits;
+            this.json = json;
+        }
+
+        @Override
+        public String infno() {
+            return "2404";
+        }
+
+        @Override
+        public JsonNode handle(Call call) {
+            Input data = call.input().object("data");
+            Visit visit = visits.ofPerson(data.text("mdtrt_id"), call.institution(), data.person("psn_no"), "data.mdtrt_id");
+            if (visit.kind() != Visit.Kind.INPATIENT) {
+                throw HisException.field("data.mdtrt_id", visit.mdtrtId() + " is not an admission; cancel a registration with 2202");
+            }
+            cancel(visits, visit.mdtrtId(), call.institution(), visit.personId());
+            return json.createObjectNode();
+        }
+    }
+
+    /** 2405: reverses a discharge (出院撤销) of a stay not finally settled; the stay goes on. */
+    @Component
+    static class UndoDischarge implements Transaction {
+        private final Visits visits;
+        private final JsonMapper json;
+
+        UndoDischarge(Visits visits, JsonMapper json) {
+            this.visits = visits;
+            this.json = json;
+        }
+
+        @Override
+        public String infno() {
+            return "2405";
+        }
+
+        @Override
+        public JsonNode handle(Call call) {
+            Input data = call.input().object("data");
+            Visit visit = visits.ofPerson(data.text("mdtrt_id"), call.institution(), data.person("psn_no"), "data.mdtrt_id");
+            if (visit.kind() != Visit.Kind.INPATIENT) {
+                throw HisException.field("data.mdtrt_id", visit.mdtrtId() + " is not an admission");
+            }
+            if (visit.status() == Visit.Status.SETTLED) {
+                throw HisException.field("data.mdtrt_id", "the stay is settled; reverse its settlement first (2305)");
+            }
+            if (visit.status() != Visit.Status.OPEN || visit.endsAt() == null) {
+                throw HisException.field("data.mdtrt_id", "stay " + visit.mdtrtId() + " has no discharge to reverse (" + visit.status() + ")");
+            }
+            visits.undoDischarge(visit.mdtrtId());
+            return json.createObjectNode();
+        }
+    }
+
+    /** 2403: changes an open admission's start, number or diagnoses (入院信息变更). */
+    @Component
+    static class ChangeAdmission implements Transaction {
+        private final Visits visits;
+        private final JsonMapper json;
+
+        ChangeAdmission(Visits visits, JsonMapper json) {
+            this.visits = visits;
+            this.json = json;
+        }
+
+        @Override
+        public String infno() {
+            return "2403";
+        }
+
+        @Override
+        public JsonNode handle(Call call) {
+            Input info = call.input().object("adminfo");
+            Visit visit = visits.open(info.text("mdtrt_id"), call.institution(), info.person("psn_no"), "adminfo.mdtrt_id");
+            if (visit.kind() != Visit.Kind.INPATIENT) {
+                throw HisException.field("adminfo.mdtrt_id", visit.mdtrtId() + " is not an admission");
+            }
+            java.time.LocalDateTime begins = info.optional("begntime") == null ? null : info.dateTime("begntime");
+            if (begins != null) {
+                if (visits.hasSettlementsInForce(visit.mdtrtId())) {
+                    throw HisException.field("adminfo.begntime", "part of the stay is settled; its admission time no longer changes");
+                }
+                java.time.LocalDate firstFee = visits.lines(visit.mdtrtId()).stream().map(l -> l.feeTime().toLocalDate())
+                        .min(java.time.LocalDate::compareTo).orElse(null);
+                if (firstFee != null && begins.toLocalDate().isAfter(firstFee) || visit.endsAt() != null && begins.isAfter(visit.endsAt())) {
+                    throw HisException.field("adminfo.begntime", begins + " is after the stay's first detail or its discharge");
+                }
+            }
+            visits.changeAdmission(visit.mdtrtId(), begins, info.optional("ipt_no"), diagnoses(call.input()));
+            return json.createObjectNode();
+        }
     }
 
     /** 2203: the visit's medical type and diagnoses. */

@@ -4,8 +4,10 @@ import org.yibao.his.envelope.Call;
 import org.yibao.his.envelope.HisException;
 import org.yibao.his.envelope.Input;
 import org.yibao.his.envelope.Transaction;
+import org.yibao.his.national.NationalCodes;
 import org.yibao.his.platform.PlatformApis;
 import org.yibao.his.visit.Billing;
+import org.yibao.his.visit.FeeLine;
 import org.yibao.his.visit.SettlementOutput;
 import org.yibao.his.visit.Visit;
 import org.yibao.his.visit.Visits;
@@ -14,12 +16,15 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * Pre-settlement, settlement and its reversal, outpatient (2206 / 2207 / 2208) and inpatient
- * (2303 / 2304 / 2305), each the platform's one-stop bill in the interface's field names.
+ * (2303 / 2304 / 2305), each the platform's one-stop bill in the interface's field names. A stay may
+ * be settled in segments (mid_setl_flag 1) and across a year end: see {@link Billing}.
  */
 final class Settling {
 
@@ -31,14 +36,16 @@ final class Settling {
         private final String infno;
         private final Visits visits;
         private final Billing billing;
+        private final NationalCodes codes;
         private final JsonMapper json;
         private final Visit.Kind kind;
         private final boolean settle;
 
-        Bill(String infno, Visits visits, Billing billing, JsonMapper json, Visit.Kind kind, boolean settle) {
+        Bill(String infno, Visits visits, Billing billing, NationalCodes codes, JsonMapper json, Visit.Kind kind, boolean settle) {
             this.infno = infno;
             this.visits = visits;
             this.billing = billing;
+            this.codes = codes;
             this.json = json;
             this.kind = kind;
             this.settle = settle;
@@ -62,29 +69,68 @@ final class Settling {
                 visits.describe(visit.mdtrtId(), medType, visit.diagnoses());
                 visit = visits.get(visit.mdtrtId(), call.institution(), "data.mdtrt_id");
             }
-            if (kind == Visit.Kind.INPATIENT && visit.endsAt() == null && !"1".equals(data.optional("mid_setl_flag"))) {
-                throw HisException.field("data.mdtrt_id", "the patient has not been discharged (2402); settle after discharge");
+            boolean midStay = "1".equals(data.optional("mid_setl_flag"));
+            if (midStay && kind != Visit.Kind.INPATIENT) {
+                throw HisException.field("data.mid_setl_flag", "a mid-stay settlement is an inpatient stay's; an outpatient visit settles once");
             }
-            JsonNode bill = billing.bill(visit, data.decimal("medfee_sumamt"), call.msgid(), settle);
-            if (settle) {
-                visits.setStatus(visit.mdtrtId(), Visit.Status.SETTLED, UUID.fromString(bill.path("id").asString()));
+            Billing.Segment segment = billing.segment(visit, midStay, "data.mid_setl_flag");
+            if (kind == Visit.Kind.INPATIENT && !midStay && visit.endsAt() == null) {
+                throw HisException.field("data.mdtrt_id", "the patient has not been discharged (2402); settle after discharge, "
+                        + "or settle so far with mid_setl_flag 1");
             }
-            return SettlementOutput.of(bill, visit, json);
+            JsonNode bill = billing.bill(visit, segment, data.decimal("medfee_sumamt"), call.msgid(), settle);
+            return settle ? settled(visits, codes, json, visit, segment, bill, call.msgid(), !midStay)
+                    : SettlementOutput.of(bill, visit, null, call.msgid(), midStay, codes, json);
         }
     }
 
-    /** 2208 / 2305: reverses a settlement in full; the visit opens again (for corrected details, or 2202/2601). */
+    /**
+     * Records a settlement of a visit's segment under a new setl_id, marks its details billed, and closes
+     * the visit when it was the final one (the visit's details all settled).
+     */
+    static ObjectNode settled(Visits visits, NationalCodes codes, JsonMapper json, Visit visit, Billing.Segment segment, JsonNode bill,
+                              String msgid, boolean last) {
+        UUID settlementId = UUID.fromString(bill.path("id").asString());
+        // a settle message repeated after the interface lost its answer gets the same bill: and the same setl_id
+        String setlId = visits.setlIdOf(settlementId, "SETTLEMENT").orElseGet(visits::newSetlId);
+        ObjectNode output = SettlementOutput.of(bill, visit, setlId, msgid, segment.midStay(), codes, json);
+        if (visits.setlIdOf(settlementId, "SETTLEMENT").isEmpty()) {
+            record(visits, visit, setlId, settlementId, "SETTLEMENT", segment.midStay(), segment.serviceDate(), output, msgid, null,
+                    Instant.parse(bill.path("settledAt").asString()));
+        }
+        visits.billed(visit.mdtrtId(), segment.lines(), setlId);
+        boolean rest = visits.lines(visit.mdtrtId()).stream().anyMatch(l -> l.setlId() == null);
+        if (last && !rest) {
+            visits.setStatus(visit.mdtrtId(), Visit.Status.SETTLED);
+        }
+        return output;
+    }
+
+    private static void record(Visits visits, Visit visit, String setlId, UUID settlementId, String kind, boolean midStay,
+                               java.time.LocalDate serviceDate, ObjectNode output, String msgid, String initSetlId, Instant at) {
+        JsonNode s = output.get("setlinfo");
+        visits.recordSettlement(new Visits.Settled(setlId, visit.mdtrtId(), visit.institution(), visit.personId(), settlementId, kind,
+                midStay, serviceDate, s.path("insutype").asString(), visit.medType(), s.get("medfee_sumamt").decimalValue(),
+                s.get("fund_pay_sumamt").decimalValue(), s.get("acct_pay").decimalValue(), s.get("psn_cash_pay").decimalValue(), at,
+                msgid, initSetlId, null, output.toString()));
+    }
+
+    /** 2208 / 2305 / 2103: reverses a settlement in full; its details are open again (for corrections, or 2202/2601). */
     static final class Reversal implements Transaction {
         private final String infno;
         private final Visits visits;
         private final PlatformApis platform;
+        private final NationalCodes codes;
         private final JsonMapper json;
+        private final boolean pharmacy;
 
-        Reversal(String infno, Visits visits, PlatformApis platform, JsonMapper json) {
+        Reversal(String infno, Visits visits, PlatformApis platform, NationalCodes codes, JsonMapper json, boolean pharmacy) {
             this.infno = infno;
             this.visits = visits;
             this.platform = platform;
+            this.codes = codes;
             this.json = json;
+            this.pharmacy = pharmacy;
         }
 
         @Override
@@ -93,33 +139,56 @@ final class Settling {
         }
 
         @Override
+        public boolean forPharmacies() {
+            return pharmacy;
+        }
+
+        @Override
         public JsonNode handle(Call call) {
             Input data = call.input().object("data");
-            return reverse(visits, platform, json, call, data.text("setl_id"), data.text("mdtrt_id"), data.person("psn_no"));
+            return reverse(visits, platform, codes, json, call, data.text("setl_id"), data.text("mdtrt_id"), data.person("psn_no"));
         }
     }
 
-    static JsonNode reverse(Visits visits, PlatformApis platform, JsonMapper json, Call call, String setlId, String mdtrtId, String person) {
+    static ObjectNode reverse(Visits visits, PlatformApis platform, NationalCodes codes, JsonMapper json, Call call, String setlId,
+                              String mdtrtId, String person) {
         Visit visit = visits.ofPerson(mdtrtId, call.institution(), person, "data.mdtrt_id");
-        if (visit.status() != Visit.Status.SETTLED || !setlId.equals(String.valueOf(visit.setlId()))) {
-            throw HisException.field("data.setl_id", setlId + " is not the settlement of visit " + mdtrtId);
+        Visits.Settled settled = visits.settlement(setlId, call.institution())
+                .filter(s -> s.mdtrtId().equals(mdtrtId) && "SETTLEMENT".equals(s.kind()))
+                .orElseThrow(() -> HisException.field("data.setl_id", setlId + " is not a settlement of visit " + mdtrtId));
+        if (settled.reversedBy() != null) {
+            throw HisException.field("data.setl_id", setlId + " was already reversed by " + settled.reversedBy());
         }
-        JsonNode reversed = platform.post("settlement", "/api/settlement/settlements/" + setlId + "/reversal",
+        JsonNode reversed = platform.post("settlement", "/api/settlement/settlements/" + settled.settlementId() + "/reversal",
                 Map.of("reason", "HIS " + call.envelope().infno() + " " + call.msgid()));
-        visits.setStatus(mdtrtId, Visit.Status.OPEN, null);
-        ObjectNode output = SettlementOutput.of(reversed, visit, json);
+        String reversalId = visits.newSetlId();
+        ObjectNode output = SettlementOutput.of(reversed, visit, reversalId, call.msgid(), settled.midStay(), codes, json);
         ObjectNode setl = (ObjectNode) output.get("setlinfo");
         setl.put("init_setl_id", setlId);
-        setl.put("setl_id", reversed.path("reversalId").asString());
-        setl.put("setl_time", reversed.path("reversedAt").asString());
+        Instant at = Instant.parse(reversed.path("reversedAt").asString());
+        setl.put("setl_time", org.yibao.his.national.NationalTime.time(at));
         // a reversal is the bill with every amount the other way
         setl.properties().forEach(field -> {
-            if (field.getValue().isNumber() && !field.getKey().equals("pool_prop_selfpay")) {
+            if (field.getValue().isNumber() && !field.getKey().equals("pool_prop_selfpay") && !field.getKey().equals("age")) {
                 setl.put(field.getKey(), field.getValue().decimalValue().negate());
             }
         });
-        output.get("setldetail").forEach(f -> ((ObjectNode) f).put("fund_payamt", f.path("fund_payamt").decimalValue().negate()));
+        output.get("setldetail").forEach(f -> {
+            ((ObjectNode) f).put("fund_payamt", f.path("fund_payamt").decimalValue().negate());
+            ((ObjectNode) f).put("inscp_scp_amt", f.path("inscp_scp_amt").decimalValue().negate());
+        });
+        record(visits, visit, reversalId, UUID.fromString(reversed.path("reversalId").asString()), "REVERSAL", settled.midStay(),
+                settled.serviceDate(), output, call.msgid(), setlId, at);
+        if (visit.kind() == Visit.Kind.PHARMACY) {
+            visits.setStatus(mdtrtId, Visit.Status.CANCELLED);   // a purchase reversed is over; a new one is bought anew
+        } else if (visit.status() == Visit.Status.SETTLED) {
+            visits.setStatus(mdtrtId, Visit.Status.OPEN);
+        }
         return output;
     }
 
+    /** The details' sum. */
+    static BigDecimal sum(List<FeeLine> lines) {
+        return lines.stream().map(FeeLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
 }

@@ -6,16 +6,37 @@ import org.yibao.his.platform.PlatformApis;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * A visit's uploaded details as the platform's one bill: pre-settled or settled by settlement-service
  * (the only place that adjudicates), so that the interface's amounts are the native bill's to the fen.
+ *
+ * <p><b>Segments</b> (issue 17, input 4). A stay may be settled more than once: a mid-stay settlement
+ * (中途结算, {@code mid_setl_flag} 1) bills the details not yet settled and the stay goes on; the final
+ * settlement after discharge bills the rest. <b>Cross-year stays</b> (跨年度住院): a settlement bills the
+ * details of one calendar year only, rated in that year's pack and accumulators (its service date is
+ * the discharge when that falls in the year, otherwise the year's last detail). A final settlement whose
+ * remaining details span two years is refused: the earlier year is settled first with mid_setl_flag 1
+ * (ASSUMPTION: the common regional rule settles a stay across a year end in two parts, each counted in
+ * its own year; a region that counts the whole stay in the discharge year changes this rule).
+ *
+ * <p><b>Many details</b> (issue 17, input 5). The native API takes at most 500 lines a request; the
+ * details of one visit are sent as lines of the same item and unit price summed (a line whose amount is
+ * not exactly cnt x pric is sent on its own, so that the total is the details' sum to the fen). Any
+ * number of details therefore settles while they hold at most 500 different items and prices.
  */
 @Component
 public class Billing {
+
+    /** The most lines the native API takes in one bill. */
+    public static final int MAX_LINES = 500;
 
     /** The interface's medical types (med_type) this platform settles, and its own visit types. */
     private static final Map<String, String> VISIT_TYPES = Map.of(
@@ -40,30 +61,113 @@ public class Billing {
         return type;
     }
 
+    /** The details one settlement bills, and the day it is billed on. */
+    public record Segment(List<FeeLine> lines, LocalDate serviceDate, boolean midStay) {
+
+        public BigDecimal total() {
+            return lines.stream().map(FeeLine::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        }
+    }
+
     /**
-     * The bill of the visit's details.
+     * The details the next settlement of the visit bills (see the class comment).
      *
-     * @param declaredTotal medfee_sumamt as the HIS computed it; it must be the details' sum
+     * @param midStay   whether the HIS asked for a mid-stay settlement
+     * @param flagField the field to name when the stay must be settled year by year
+     */
+    public Segment segment(Visit visit, boolean midStay, String flagField) {
+        List<FeeLine> open = visits.lines(visit.mdtrtId()).stream().filter(l -> l.setlId() == null).toList();
+        if (open.isEmpty()) {
+            throw HisException.field("data.mdtrt_id", "visit " + visit.mdtrtId() + " has no fee details to settle; upload them first");
+        }
+        TreeSet<Integer> years = new TreeSet<>();
+        open.forEach(l -> years.add(l.feeTime().getYear()));
+        int year = years.first();
+        if (years.size() > 1 && !midStay) {
+            throw HisException.field(flagField, "the stay's details not yet settled span " + years.first() + " to " + years.last()
+                    + "; a stay across a year end is settled year by year: settle " + year + "'s details first with mid_setl_flag 1");
+        }
+        List<FeeLine> lines = open.stream().filter(l -> l.feeTime().getYear() == year).toList();
+        LocalDate last = lines.stream().map(l -> l.feeTime().toLocalDate()).max(LocalDate::compareTo).orElseThrow();
+        LocalDate serviceDate;
+        if (visit.kind() != Visit.Kind.INPATIENT) {
+            serviceDate = visit.beginsAt().toLocalDate();
+        } else if (visit.endsAt() != null && visit.endsAt().getYear() == year && years.size() == 1) {
+            serviceDate = visit.endsAt().toLocalDate();
+        } else {
+            serviceDate = last;
+        }
+        return new Segment(lines, serviceDate, midStay);
+    }
+
+    /**
+     * The bill of a segment.
+     *
+     * @param declaredTotal medfee_sumamt as the HIS computed it; it must be the segment's sum
      * @param settle        settle (message id = msgid, so a repeated settle returns the same bill) or only pre-settle
      */
-    public JsonNode bill(Visit visit, BigDecimal declaredTotal, String msgid, boolean settle) {
-        List<FeeLine> lines = visits.lines(visit.mdtrtId());
-        if (lines.isEmpty()) {
-            throw HisException.field("data.mdtrt_id", "visit " + visit.mdtrtId() + " has no fee details; upload them first");
+    public JsonNode bill(Visit visit, Segment segment, BigDecimal declaredTotal, String msgid, boolean settle) {
+        if (declaredTotal.compareTo(segment.total()) != 0) {
+            throw HisException.field("data.medfee_sumamt", declaredTotal.toPlainString() + " is not the sum of the details this "
+                    + "settlement bills, " + segment.total().toPlainString()
+                    + (segment.midStay() || visits.lines(visit.mdtrtId()).stream().anyMatch(l -> l.setlId() != null)
+                    ? " (details settled before, and details of another year, are not in it)" : ""));
         }
-        BigDecimal total = lines.stream().map(FeeLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        if (declaredTotal.compareTo(total) != 0) {
-            throw HisException.field("data.medfee_sumamt", declaredTotal + " is not the sum of the uploaded details, " + total);
-        }
+        return platform.post("settlement", settle ? "/api/settlement/settlements" : "/api/settlement/pre-settlements",
+                request(visit, segment.lines(), segment.serviceDate(), msgid, "feedetail"));
+    }
+
+    /** A pre-settlement of some lines (an upload's classes and self-pay), nothing kept. */
+    public JsonNode quote(Visit visit, List<FeeLine> lines, LocalDate serviceDate, String msgid) {
+        return platform.post("settlement", "/api/settlement/pre-settlements", request(visit, lines, serviceDate, msgid, "feedetail"));
+    }
+
+    /** The native settle request of these details. */
+    public static Map<String, Object> request(Visit visit, List<FeeLine> lines, LocalDate serviceDate, String msgid, String field) {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("messageId", msgid);
         request.put("personId", visit.personId());
         request.put("institutionCode", visit.institution());
         request.put("visitType", visitType(visit.medType(), "med_type"));
-        request.put("serviceDate", visit.serviceDate().toString());
+        request.put("serviceDate", serviceDate.toString());
         request.put("diagnosisCodes", visit.diagnoses());
-        request.put("lines", lines.stream().map(l -> Map.of("itemCode", l.itemCode(), "quantity", l.quantity(),
-                "unitPrice", l.unitPrice().toPlainString())).toList());
-        return platform.post("settlement", settle ? "/api/settlement/settlements" : "/api/settlement/pre-settlements", request);
+        request.put("lines", nativeLines(lines, field));
+        return request;
+    }
+
+    /**
+     * The details as native lines: those of one item and unit price whose amounts are exactly cnt x pric
+     * summed into one (quantities add, the amount is then exactly the sum); any other on its own.
+     */
+    public static List<Map<String, Object>> nativeLines(List<FeeLine> lines, String field) {
+        Map<String, BigDecimal> summed = new LinkedHashMap<>();
+        List<Map<String, Object>> single = new ArrayList<>();
+        for (FeeLine l : lines) {
+            boolean exact = l.quantity().multiply(l.unitPrice()).compareTo(l.amount()) == 0;
+            if (exact) {
+                summed.merge(l.itemCode() + "\u0000" + l.unitPrice().toPlainString(), l.quantity(), BigDecimal::add);
+            } else {
+                single.add(line(l.itemCode(), l.quantity(), l.unitPrice()));
+            }
+        }
+        List<Map<String, Object>> result = new ArrayList<>();
+        summed.forEach((key, quantity) -> {
+            String[] parts = key.split("\u0000");
+            result.add(line(parts[0], quantity, new BigDecimal(parts[1])));
+        });
+        result.addAll(single);
+        if (result.size() > MAX_LINES) {
+            throw HisException.field(field, "holds " + result.size() + " different items and prices in one bill; the platform settles "
+                    + "at most " + MAX_LINES + " (settle an inpatient stay in parts with mid_setl_flag 1)");
+        }
+        return result;
+    }
+
+    private static Map<String, Object> line(String itemCode, BigDecimal quantity, BigDecimal unitPrice) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("itemCode", itemCode);
+        line.put("quantity", quantity.stripTrailingZeros().scale() < 0 ? quantity.setScale(0) : quantity.stripTrailingZeros());
+        line.put("unitPrice", unitPrice.setScale(2, RoundingMode.UNNECESSARY).toPlainString());
+        return line;
     }
 }

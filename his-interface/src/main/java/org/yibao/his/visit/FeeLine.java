@@ -3,7 +3,14 @@ package org.yibao.his.visit;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 
-/** One uploaded fee detail (费用明细). */
+/**
+ * One uploaded fee detail (费用明细), identified by its feedetl_sn within the visit.
+ *
+ * @param quantity  cnt, at most 3 decimals on this platform
+ * @param unitPrice pric in yuan, to the fen on this platform
+ * @param amount    det_item_fee_sumamt in yuan: cnt x pric rounded half up to the fen
+ * @param setlId    the settlement that billed it, or null while it is still to be settled
+ */
 public record FeeLine(String feedetlSn, String chrgBchno, String itemCode, BigDecimal quantity, BigDecimal unitPrice,
-                      BigDecimal amount, LocalDateTime feeTime) {
+                      BigDecimal amount, LocalDateTime feeTime, String setlId) {
 }

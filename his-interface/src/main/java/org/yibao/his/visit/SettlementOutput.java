@@ -1,5 +1,8 @@
 package org.yibao.his.visit;
 
+import org.yibao.contracts.identity.ResidentId;
+import org.yibao.his.national.NationalCodes;
+import org.yibao.his.national.NationalTime;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -16,14 +19,23 @@ import java.math.RoundingMode;
  * Fund mapping: 统筹 basicFund → hifp_pay (310100 employees / 390100 residents); residents' 大病保险
  * catastrophic → hifmi_pay (390200); employees' catastrophic and supplementary layers → hifob_pay
  * (330100 职工大额医疗费用补助); residents' supplementary (低收入人口倾斜) → oth_pay; 医疗救助 → maf_pay (610100).
- * Personal-account balances are kept by the bureau's account system, not here: balc is null.
+ * Personal accounts are not kept by this platform yet (issue 22): balc, acct_mulaid_pay are 0.00 —
+ * never null, which typed HIS clients cannot read (issue 17, output 10) — as are hifes_pay (no
+ * enterprise supplementary insurance) and hosp_part_amt (the hospital bears nothing of a bill here).
+ * medins_setl_id is the message id of the settling message, as the spec says.
  */
 public final class SettlementOutput {
 
     private SettlementOutput() {
     }
 
-    public static ObjectNode of(JsonNode bill, Visit visit, JsonMapper json) {
+    /**
+     * @param setlId  the interface's 30-character id of this settlement, or null for a pre-settlement
+     * @param msgid   the message that settled (medins_setl_id)
+     * @param midStay whether this is a mid-stay settlement (中途结算)
+     */
+    public static ObjectNode of(JsonNode bill, Visit visit, String setlId, String msgid, boolean midStay, NationalCodes codes,
+                                JsonMapper json) {
         JsonNode a = bill.path("amounts");
         boolean employee = "EMPLOYEE".equals(bill.path("scheme").asString());
         BigDecimal total = money(a, "total");
@@ -50,13 +62,19 @@ public final class SettlementOutput {
         BigDecimal reimbursable = money(a, "policyScope").subtract(money(a, "deductible"));
 
         ObjectNode setl = json.createObjectNode();
-        setl.put("setl_id", bill.path("id").asString());
+        ResidentId insured = ResidentId.of(visit.personId());
+        setl.put("setl_id", setlId);
         setl.put("mdtrt_id", visit.mdtrtId());
         setl.put("psn_no", visit.personId());
+        setl.put("psn_cert_type", "01");
         setl.put("certno", visit.personId());
-        setl.put("insutype", employee ? "310" : "390");
+        setl.put("gend", insured.gender() == ResidentId.Gender.MALE ? "1" : "2");
+        setl.put("brdy", insured.birthDate().toString());
+        setl.put("age", java.time.Period.between(insured.birthDate(), visit.serviceDate()).getYears());
+        setl.put("insutype", codes.insutype(bill.path("scheme").asString()));
+        setl.put("cvlserv_flag", "0");
         setl.put("med_type", visit.medType());
-        setl.put("setl_time", bill.path("settledAt").isNull() ? null : bill.path("settledAt").asString());
+        setl.put("setl_time", NationalTime.time(bill.path("settledAt").asString(null)));
         setl.put("medfee_sumamt", total);
         setl.put("fulamt_ownpay_amt", money(a, "fullSelfPay").subtract(overLimit));
         setl.put("overlmt_selfpay", overLimit);
@@ -74,12 +92,18 @@ public final class SettlementOutput {
         setl.put("psn_part_amt", person);
         setl.put("acct_pay", account);
         setl.put("psn_cash_pay", cash);
-        setl.putNull("balc");
+        setl.put("hifes_pay", zero());
+        setl.put("hosp_part_amt", zero());
+        setl.put("balc", zero());
+        setl.put("acct_mulaid_pay", zero());
+        setl.put("medins_setl_id", msgid);
+        setl.put("clr_type", codes.clearingType(visit.medType()));
+        setl.put("mid_setl_flag", midStay ? "1" : "0");
 
         ArrayNode detail = json.createArrayNode();
         fund(detail, employee ? "310100" : "390100", employee ? "职工基本医疗保险统筹基金" : "城乡居民基本医疗保险基金", basic, reimbursable);
-        fund(detail, "390200", "城乡居民大病医疗保险资金", hifmi, reimbursable);
-        fund(detail, "330100", "职工大额医疗费用补助基金", hifob, reimbursable);
+        fund(detail, "390200", "城乡居民大病医疗保险基金", hifmi, reimbursable);
+        fund(detail, "330100", "大额医疗费用补助基金", hifob, reimbursable);
         fund(detail, "610100", "医疗救助基金", assistance, reimbursable);
         fund(detail, "999997", "其他基金（低收入人口倾斜）", other, reimbursable);
 
@@ -102,7 +126,7 @@ public final class SettlementOutput {
         for (JsonNode line : bill.path("lines")) {
             ObjectNode l = lines.addObject();
             l.put("med_list_codg", line.path("itemCode").asString());
-            l.put("chrgitm_lv", line.path("itemClass").asString());
+            l.put("chrgitm_lv", codes.itemClass(line.path("itemClass").asString()));
             l.put("det_item_fee_sumamt", new BigDecimal(line.path("amount").asString()));
             l.put("fulamt_ownpay_amt", new BigDecimal(line.path("fullSelfPay").asString()));
             l.put("preselfpay_amt", new BigDecimal(line.path("priorSelfPay").asString()));

@@ -21,6 +21,7 @@ import org.yibao.security.ClientKind;
 import org.yibao.web.problem.ForbiddenException;
 import org.yibao.web.problem.InvalidRequestException;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -75,6 +76,43 @@ class SettlementController {
         return caller.actsForInstitution()
                 ? all.stream().filter(s -> s.institutionCode().equals(caller.institution())).toList()
                 : all;
+    }
+
+    /**
+     * An institution's settlements settled, or reversed, between two days inclusive (Beijing time), for
+     * the institution's reconciliation (对账, the national interface's 3201/3202): each with its amounts
+     * in yuan, without lines. A hospital or pharmacy reads only its own; at most 366 days.
+     */
+    @GetMapping("/institutions/{institutionCode}/settlements")
+    List<Map<String, Object>> ofInstitution(@PathVariable String institutionCode, @RequestParam LocalDate from, @RequestParam LocalDate to,
+                                            CallerIdentity caller) {
+        caller.requireOwnInstitution(institutionCode, "institutionCode");
+        if (institutionCode.length() > 30) {
+            throw new InvalidRequestException("institutionCode", "has more than 30 characters");
+        }
+        if (to.isBefore(from) || from.plusDays(366).isBefore(to)) {
+            throw new InvalidRequestException("to", "must be on or after from, and at most 366 days after it");
+        }
+        return settlements.ofInstitution(institutionCode, from, to).stream().map(SettlementController::reconciliation).toList();
+    }
+
+    private static Map<String, Object> reconciliation(SettlementView s) {
+        var a = s.amounts();
+        Map<String, Object> row = new java.util.LinkedHashMap<>();
+        row.put("id", s.id());
+        row.put("messageId", s.messageId());
+        row.put("personId", s.personId());
+        row.put("scheme", s.scheme());
+        row.put("visitType", s.visitType());
+        row.put("serviceDate", s.serviceDate());
+        row.put("settledAt", s.settledAt());
+        row.put("reversalId", s.reversalId());
+        row.put("reversedAt", s.reversedAt());
+        row.put("total", a.total());
+        row.put("funds", a.basicFund().plus(a.catastrophic()).plus(a.supplementary()).plus(a.assistance()));
+        row.put("personalAccount", a.personalAccount());
+        row.put("cash", a.cash());
+        return row;
     }
 
     @GetMapping("/persons/{personId}/accumulators")

@@ -184,6 +184,11 @@ public class SettlementService {
     }
 
     @Transactional(readOnly = true)
+    /** An institution's settlements settled or reversed between two days inclusive, Beijing time. */
+    public List<SettlementView> ofInstitution(String institutionCode, java.time.LocalDate from, java.time.LocalDate to) {
+        return settlements.ofInstitution(institutionCode, from, to);
+    }
+
     public List<SettlementView> forPerson(String personId, int year) {
         return settlements.forPersonAndYear(personId, year);
     }

@@ -78,6 +78,18 @@ public class SettlementStore {
                 .query((rs, n) -> read(rs).view()).list();
     }
 
+    /** Settled or reversed between two days inclusive, in Beijing time (the bureau's day), by when settled. */
+    public List<SettlementView> ofInstitution(String institutionCode, LocalDate from, LocalDate to) {
+        java.time.ZoneId beijing = java.time.ZoneId.of("Asia/Shanghai");
+        Timestamp start = Timestamp.from(from.atStartOfDay(beijing).toInstant());
+        Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(beijing).toInstant());
+        return jdbc.sql(SELECT + """
+                         where institution_code = ? and ((settled_at >= ? and settled_at < ?) or (reversed_at >= ? and reversed_at < ?))
+                         order by settled_at, id""")
+                .params(institutionCode, start, end, start, end)
+                .query((rs, n) -> read(rs).view()).list();
+    }
+
     public void markReversed(UUID id, UUID reversalId, Instant at, String reason) {
         jdbc.sql("update settlement set reversal_id = ?, reversed_at = ?, reversal_reason = ? where id = ?")
                 .params(reversalId, Timestamp.from(at), reason, id).update();

@@ -43,8 +43,10 @@ class InstitutionController {
         return institutions.changeAgreement(code, request, caller.clientId());
     }
 
+    /** An institution and its agreement history; a hospital or pharmacy reads only its own (1201 of the national interface). */
     @GetMapping("/{code}")
-    Map<String, Object> get(@PathVariable String code) {
+    Map<String, Object> get(@PathVariable String code, CallerIdentity caller) {
+        caller.requireOwnInstitution(code, "code");
         Institution i = institutions.find(code).orElseThrow(() -> new NotFoundException("no institution " + code));
         return Map.of("institution", i, "agreementHistory", institutions.history(code));
     }

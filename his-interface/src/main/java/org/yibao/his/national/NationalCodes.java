@@ -1,0 +1,94 @@
+package org.yibao.his.national;
+
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+
+/**
+ * The platform's own values mapped to the national dictionaries, in one place (issue 17, output 14:
+ * internal enum names such as RESIDENT or MINIMUM_LIVING were answered where national codes apply).
+ * Every code answered is checked against dictionaries.yml when the interface starts.
+ */
+@Component
+public class NationalCodes {
+
+    /** Assistance categories as 人员身份类别 (see dictionaries.yml for the ASSUMPTION on the newer ones). */
+    private static final Map<String, String> IDENTITY = Map.of(
+            "EXTREME_POVERTY", "2304", "MINIMUM_LIVING", "2303", "MINIMUM_LIVING_MARGINAL", "2305",
+            "LIFTED_UNSTABLE", "2361", "POVERTY_MONITORED", "2362", "EDGE_OF_POVERTY", "2363",
+            "SUDDEN_HARDSHIP", "2364", "LIFTED_OUT_OF_POVERTY", "2365");
+
+    /** Item classes as 收费项目等级. */
+    private static final Map<String, String> ITEM_CLASS = Map.of("A", "01", "B", "02", "C", "03");
+
+    /** Institution levels as 医院等级: ASSUMPTION — the platform keeps the level without its 甲/乙/丙 grade; answered as 乙等. */
+    private static final Map<String, String> HOSPITAL_LEVEL = Map.of("LEVEL_3", "03", "LEVEL_2", "06", "LEVEL_1", "09");
+
+    private final Declarations declarations;
+
+    NationalCodes(Declarations declarations) {
+        this.declarations = declarations;
+        IDENTITY.values().forEach(c -> require("psn_idet_type", c));
+        ITEM_CLASS.values().forEach(c -> require("chrgitm_lv", c));
+        HOSPITAL_LEVEL.values().forEach(c -> require("hosp_lv", c));
+        for (String c : new String[] {"1101", "1201", "14", "1501", "16"}) {
+            require("psn_type", c);
+        }
+    }
+
+    private void require(String table, String code) {
+        if (declarations.label(table, code) == null) {
+            throw new IllegalStateException("the national code " + code + " is not in dictionary " + table);
+        }
+    }
+
+    /** 险种类型: 310 employees' basic insurance, 390 residents'. */
+    public String insutype(String scheme) {
+        return "EMPLOYEE".equals(scheme) ? "310" : "390";
+    }
+
+    /** 人员类别 of an enrollment's person type; residents by age (under 18, 18-59, 60 and over). */
+    public String personType(String personType, int age) {
+        return switch (personType) {
+            case "EMPLOYEE_ACTIVE" -> "1101";
+            case "EMPLOYEE_RETIRED" -> "1201";
+            default -> age < 18 ? "14" : age >= 60 ? "16" : "1501";
+        };
+    }
+
+    /** 人员身份类别 of an assistance category, or null for a category without a code. */
+    public String identity(String category) {
+        return IDENTITY.get(category);
+    }
+
+    public String identityName(String code) {
+        return declarations.label("psn_idet_type", code);
+    }
+
+    /** 收费项目等级 of the catalog's class A/B/C. */
+    public String itemClass(String itemClass) {
+        return ITEM_CLASS.getOrDefault(itemClass, "03");
+    }
+
+    /**
+     * 医疗收费项目类别 of a catalog item: drugs by the national code's first letter (X 西药 09, Z 中成药 11,
+     * T 中药饮片 10), consumables 08, services 14 其他费 (ASSUMPTION until the catalog carries each
+     * service's fee category, issue 20).
+     */
+    public String feeCategory(String category, String itemCode) {
+        return switch (category) {
+            case "DRUG" -> itemCode.startsWith("Z") ? "11" : itemCode.startsWith("T") ? "10" : "09";
+            case "CONSUMABLE" -> "08";
+            default -> "14";
+        };
+    }
+
+    public String hospitalLevel(String level) {
+        return HOSPITAL_LEVEL.getOrDefault(level, "11");
+    }
+
+    /** 清算类别 of a medical type: 41 pharmacy, 21 inpatient (2x), otherwise 11 outpatient. */
+    public String clearingType(String medType) {
+        return "41".equals(medType) ? "41" : medType.startsWith("2") || "52".equals(medType) ? "21" : "11";
+    }
+}

@@ -1,0 +1,90 @@
+package org.yibao.his.transaction;
+
+import org.yibao.his.envelope.Call;
+import org.yibao.his.envelope.HisException;
+import org.yibao.his.envelope.Input;
+import org.yibao.his.envelope.Transaction;
+import org.yibao.his.national.NationalCodes;
+import org.yibao.his.national.NationalTime;
+import org.yibao.his.visit.Billing;
+import org.yibao.his.visit.FeeLine;
+import org.yibao.his.visit.SettlementOutput;
+import org.yibao.his.visit.Visit;
+import org.yibao.his.visit.Visits;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * 2101 药店预结算 / 2102 药店结算 (its reversal is 2103): a designated pharmacy's purchase in one
+ * message — the person, the total and the drugs (drugdetail) — priced and settled by the platform as a
+ * PHARMACY bill. 2101 keeps nothing; 2102 keeps the purchase as a visit of its own (its mdtrt_id and
+ * setl_id are what 2103, 5203 and 5204 name).
+ */
+final class PharmacyPurchase implements Transaction {
+
+    private final String infno;
+    private final Visits visits;
+    private final Billing billing;
+    private final NationalCodes codes;
+    private final JsonMapper json;
+    private final boolean settle;
+
+    PharmacyPurchase(String infno, Visits visits, Billing billing, NationalCodes codes, JsonMapper json, boolean settle) {
+        this.infno = infno;
+        this.visits = visits;
+        this.billing = billing;
+        this.codes = codes;
+        this.json = json;
+        this.settle = settle;
+    }
+
+    @Override
+    public String infno() {
+        return infno;
+    }
+
+    @Override
+    public boolean forPharmacies() {
+        return true;
+    }
+
+    @Override
+    public JsonNode handle(Call call) {
+        Input data = call.input().object("data");
+        String person = data.person("psn_no");
+        String medType = data.optional("med_type") == null ? "41" : data.optional("med_type");
+        if (!"41".equals(medType)) {
+            throw HisException.field("data.med_type", medType + " is not a pharmacy purchase (41)");
+        }
+        LocalDateTime begins = data.optional("begntime") == null ? NationalTime.now() : data.dateTime("begntime");
+        List<Input> details = call.input().list("drugdetail");
+        // the purchase as a visit: kept only when it is settled (the whole message is one database transaction)
+        String mdtrtId = settle ? visits.open(call.institution(), person, Visit.Kind.PHARMACY, "41", data.optional("insutype"),
+                call.msgid(), begins, List.of(), call.msgid()) : null;
+        Visit visit = settle ? visits.get(mdtrtId, call.institution(), "data")
+                : new Visit(null, call.institution(), person, Visit.Kind.PHARMACY, "41", data.optional("insutype"), call.msgid(),
+                begins, null, List.of(), Visit.Status.OPEN);
+        List<FeeLine> lines = FeeDetails.readLines(details, visit, null);
+        Billing.Segment segment = new Billing.Segment(lines, begins.toLocalDate(), false);
+        if (!settle) {
+            JsonNode quote = billing.quote(visit, lines, begins.toLocalDate(), call.msgid());
+            requireTotal(data, segment);
+            return SettlementOutput.of(quote, visit, null, call.msgid(), false, codes, json);
+        }
+        visits.addLines(mdtrtId, lines, call.msgid());
+        JsonNode bill = billing.bill(visit, segment, data.decimal("medfee_sumamt"), call.msgid(), true);
+        ObjectNode output = Settling.settled(visits, codes, json, visit, segment, bill, call.msgid(), true);
+        return output;
+    }
+
+    private static void requireTotal(Input data, Billing.Segment segment) {
+        if (data.decimal("medfee_sumamt").compareTo(segment.total()) != 0) {
+            throw HisException.field("data.medfee_sumamt", data.decimal("medfee_sumamt").toPlainString()
+                    + " is not the sum of drugdetail, " + segment.total().toPlainString());
+        }
+    }
+}
