@@ -48,6 +48,12 @@ class HisInterfaceIT {
 
     private static final String HOHHOT = "H15010000001";     // level 1, Hohhot: general outpatient
     private static final String YANGJIANG = "H44170000003";  // level 3, Yangjiang: inpatient
+    private static final String PHARMACY = "P41170000001";   // a Zhumadian pharmacy
+    private static final String RECONCILED = "H15010000002"; // level 1, Hohhot: only the reconciliation test settles here
+    private static final String SIGNING = "H15010000003";    // level 1, Hohhot: its province signs and encrypts (SM2/SM4)
+    private static final org.bouncycastle.crypto.params.ECPrivateKeyParameters SIGNING_KEY = sm2Key();
+    private static final org.bouncycastle.crypto.params.ECPrivateKeyParameters PLATFORM_KEY = sm2Key();
+    private static final byte[] SIGNING_SM4 = java.util.HexFormat.of().parseHex("0123456789abcdeffedcba9876543210");
     private static final int YEAR = LocalDate.now().getYear();
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
@@ -63,6 +69,8 @@ class HisInterfaceIT {
 
     private String outpatientPerson;
     private String inpatientPerson;
+    private String crossYearPerson;
+    private String pharmacyPerson;
 
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
@@ -70,6 +78,17 @@ class HisInterfaceIT {
         registry.add("yibao.his.services.settlement", () -> services.get(1).url());
         registry.add("yibao.his.services.assistance", () -> services.get(2).url());
         registry.add("yibao.his.services.supervision", () -> services.get(3).url());
+        registry.add("yibao.his.security.platform-private-key", () -> PLATFORM_KEY.getD().toString(16));
+        registry.add("yibao.his.security.institutions." + SIGNING + ".public-key",
+                () -> org.yibao.his.envelope.MessageSecurity.publicKeyHex(SIGNING_KEY.getD()));
+        registry.add("yibao.his.security.institutions." + SIGNING + ".sm4-key", () -> java.util.HexFormat.of().formatHex(SIGNING_SM4));
+    }
+
+    private static org.bouncycastle.crypto.params.ECPrivateKeyParameters sm2Key() {
+        var domain = org.yibao.his.envelope.MessageSecurity.domain();
+        java.math.BigInteger d = new java.math.BigInteger(256, new java.security.SecureRandom())
+                .mod(domain.getN().subtract(java.math.BigInteger.TWO)).add(java.math.BigInteger.ONE);
+        return new org.bouncycastle.crypto.params.ECPrivateKeyParameters(d, domain);
     }
 
     @BeforeAll
@@ -78,20 +97,44 @@ class HisInterfaceIT {
         ServiceClient enrollment = new ServiceClient(services.get(0).port(), TestCallers.CLERK);
         institution(supervision, HOHHOT, "150100", "LEVEL_1");
         institution(supervision, YANGJIANG, "441700", "LEVEL_3");
+        institution(supervision, RECONCILED, "150100", "LEVEL_1");
+        institution(supervision, SIGNING, "150100", "LEVEL_1");
+        HttpResponse<String> pharmacy = supervision.post("/api/supervision/institutions", """
+                {"code":"%s","name":"某药店","regionCode":"411700","kind":"PHARMACY","level":"UNGRADED","agreementFrom":"2019-01-01"}"""
+                .formatted(PHARMACY));
+        assertThat(pharmacy.statusCode()).as(pharmacy.body()).isEqualTo(201);
         outpatientPerson = enrolled(enrollment, "150102");
         inpatientPerson = enrolled(enrollment, "441702");
+        crossYearPerson = enrolled(enrollment, "441702");
+        pharmacyPerson = enrolled(enrollment, "411702");
+        HttpResponse<String> lastYear = enrollment.post("/api/enrollment/enrollments", """
+                {"personId":"%s","year":%d,"scheme":"RESIDENT","personType":"RESIDENT"}""".formatted(crossYearPerson, YEAR - 1));
+        assertThat(lastYear.statusCode()).as(lastYear.body()).isEqualTo(201);
         ServiceClient settlement = new ServiceClient(services.get(1).port(), TestCallers.his(YANGJIANG));
         // settlement learns institutions and persons from events
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         HttpResponse<String> inpatient;
         HttpResponse<String> outpatient;
+        HttpResponse<String> crossYear;
+        HttpResponse<String> atPharmacy;
+        HttpResponse<String> reconciled;
         do {
             inpatient = settlement.post("/api/settlement/pre-settlements", nativeBill("probe-1", inpatientPerson, YANGJIANG, "INPATIENT"));
             outpatient = settlement.as(TestCallers.his(HOHHOT)).post("/api/settlement/pre-settlements",
                     nativeBill("probe-2", outpatientPerson, HOHHOT, "GENERAL_OUTPATIENT"));
-        } while ((inpatient.statusCode() != 200 || outpatient.statusCode() != 200) && System.nanoTime() < deadline && pause());
+            crossYear = settlement.post("/api/settlement/pre-settlements", nativeBill("probe-3", crossYearPerson, YANGJIANG, "INPATIENT")
+                    .replace(LocalDate.now().toString(), (YEAR - 1) + "-12-30"));
+            atPharmacy = settlement.as(TestCallers.pharmacy(PHARMACY)).post("/api/settlement/pre-settlements",
+                    nativeBill("probe-4", pharmacyPerson, PHARMACY, "PHARMACY"));
+            reconciled = settlement.as(TestCallers.his(SIGNING)).post("/api/settlement/pre-settlements",
+                    nativeBill("probe-5", outpatientPerson, SIGNING, "GENERAL_OUTPATIENT"));
+        } while ((inpatient.statusCode() != 200 || outpatient.statusCode() != 200 || crossYear.statusCode() != 200
+                || atPharmacy.statusCode() != 200 || reconciled.statusCode() != 200) && System.nanoTime() < deadline && pause());
         assertThat(inpatient.statusCode()).as(inpatient.body()).isEqualTo(200);
         assertThat(outpatient.statusCode()).as(outpatient.body()).isEqualTo(200);
+        assertThat(crossYear.statusCode()).as(crossYear.body()).isEqualTo(200);
+        assertThat(atPharmacy.statusCode()).as(atPharmacy.body()).isEqualTo(200);
+        assertThat(reconciled.statusCode()).as(reconciled.body()).isEqualTo(200);
     }
 
     private static boolean pause() {
@@ -507,6 +550,269 @@ class HisInterfaceIT {
         assertThat(jdbc.queryForObject("select count(*) from visit_settlement where mdtrt_id = ?", Integer.class, mdtrtId)).isEqualTo(1);
     }
 
+
+    /**
+     * Issue 17, input 4: a mid-stay settlement (中途结算) closed the stay ("visit is SETTLED"); and a stay
+     * across a year end is settled year by year, each part in its own year's accumulators.
+     */
+    @Test
+    void aStaySettlesInSegmentsAndAcrossAYearEndEachYearOnItsOwn() {
+        Hospital his = new Hospital(YANGJIANG);
+        his.signIn();
+        String threeDaysAgo = LocalDateTime.now().minusDays(3).format(TIME);
+        String stay = admit(his, inpatientPerson, threeDaysAgo);
+        his.ok("2301", inpatientLine(stay, inpatientPerson, "M-1", LocalDateTime.now().minusDays(2).format(TIME), "400.00", "1"));
+        JsonNode mid = his.ok("2304", settle(stay, inpatientPerson, "400.00", "21").replace("\"mid_setl_flag\":\"0\"", "\"mid_setl_flag\":\"1\""));
+        assertThat(mid.at("/setlinfo/mid_setl_flag").asString()).isEqualTo("1");
+        his.ok("2301", inpatientLine(stay, inpatientPerson, "M-2", LocalDateTime.now().minusDays(1).format(TIME), "40.00", "2"));
+        JsonNode wrongTotal = his.call("2304", his.nextMsgid(), settle(stay, inpatientPerson, "440.00", "21"));
+        assertThat(wrongTotal.at("/err_msg").asString()).as(wrongTotal.toString()).contains("not been discharged");
+        discharge(his, stay, inpatientPerson, now());
+        JsonNode everything = his.call("2304", his.nextMsgid(), settle(stay, inpatientPerson, "440.00", "21"));
+        assertThat(everything.at("/err_msg").asString()).as("what was settled is not settled again").contains("data.medfee_sumamt");
+        JsonNode last = his.ok("2304", settle(stay, inpatientPerson, "40.00", "21"));
+
+        assertThat(last.at("/setlinfo/mid_setl_flag").asString()).isEqualTo("0");
+        assertThat(last.at("/setlinfo/setl_id").asString()).isNotEqualTo(mid.at("/setlinfo/setl_id").asString());
+        assertThat(mid.at("/setlinfo/medfee_sumamt").decimalValue().add(last.at("/setlinfo/medfee_sumamt").decimalValue()))
+                .isEqualByComparingTo("440.00");
+        assertThat(jdbc.queryForObject("select status from visit where mdtrt_id = ?", String.class, stay)).isEqualTo("SETTLED");
+        assertThat(jdbc.queryForObject("select count(*) from fee_line where mdtrt_id = ? and setl_id is null", Integer.class, stay)).isZero();
+
+        // across a year end: admitted on 24 December, discharged on 6 January
+        String crossing = admit(his, crossYearPerson, (YEAR - 1) + "-12-24 09:00:00");
+        his.ok("2301", inpatientLine(crossing, crossYearPerson, "Y-1", (YEAR - 1) + "-12-26 10:00:00", "1200.00", "3"));
+        his.ok("2301", inpatientLine(crossing, crossYearPerson, "Y-2", YEAR + "-01-03 10:00:00", "800.00", "2"));
+        discharge(his, crossing, crossYearPerson, YEAR + "-01-06 10:00:00");
+        JsonNode atOnce = his.call("2304", his.nextMsgid(), settle(crossing, crossYearPerson, "2000.00", "21"));
+        assertThat(atOnce.at("/infcode").asInt()).isEqualTo(-1);
+        assertThat(atOnce.at("/err_msg").asString()).contains("data.mid_setl_flag").contains(String.valueOf(YEAR - 1));
+        JsonNode lastYearPart = his.ok("2304", settle(crossing, crossYearPerson, "1200.00", "21")
+                .replace("\"mid_setl_flag\":\"0\"", "\"mid_setl_flag\":\"1\""));
+        JsonNode thisYearPart = his.ok("2304", settle(crossing, crossYearPerson, "800.00", "21"));
+
+        ServiceClient auditor = new ServiceClient(services.get(1).port(), TestCallers.AUDITOR);
+        JsonNode first = json.readTree(auditor.get("/api/settlement/settlements/" + settlementOf(lastYearPart.at("/setlinfo/setl_id").asString())).body());
+        JsonNode second = json.readTree(auditor.get("/api/settlement/settlements/" + settlementOf(thisYearPart.at("/setlinfo/setl_id").asString())).body());
+        assertThat(first.at("/serviceDate").asString()).isEqualTo((YEAR - 1) + "-12-26");
+        assertThat(second.at("/serviceDate").asString()).isEqualTo(YEAR + "-01-06");
+        assertThat(lastYearPart.at("/setlinfo/act_pay_dedc").decimalValue()).as("each year's deductible").isPositive();
+        assertThat(thisYearPart.at("/setlinfo/act_pay_dedc").decimalValue()).as("each year's deductible").isPositive();
+        JsonNode lastYearAccumulators = json.readTree(auditor.get("/api/settlement/persons/" + crossYearPerson + "/accumulators?year="
+                + (YEAR - 1)).body());
+        assertThat(lastYearAccumulators.toString()).contains(lastYearPart.at("/setlinfo/hifp_pay").decimalValue().toPlainString());
+    }
+
+    /** Issue 17, input 5: a long stay uploaded in batches of 100: the sixth 2301 was refused, and 600 details never settled. */
+    @Test
+    void aStayOfSixHundredDetailsSettles() {
+        Hospital his = new Hospital(YANGJIANG);
+        his.signIn();
+        String patient = inpatientPerson;
+        String stay = admit(his, patient, LocalDateTime.now().minusDays(5).format(TIME));
+        BigDecimal total = BigDecimal.ZERO;
+        for (int batch = 0; batch < 6; batch++) {
+            StringBuilder details = new StringBuilder();
+            for (int i = 0; i < 100; i++) {
+                int n = batch * 100 + i;
+                String price = n % 2 == 0 ? "40.00" : "12.50";
+                details.append(n % 100 == 0 ? "" : ",").append("""
+                        {"feedetl_sn":"L-%d","mdtrt_id":"%s","psn_no":"%s","fee_ocur_time":"%s","med_list_codg":"%s",
+                         "det_item_fee_sumamt":"%s","cnt":"1","pric":"%s"}""".formatted(n, stay, patient,
+                        LocalDateTime.now().minusDays(4).plusMinutes(n).format(TIME), n % 2 == 0 ? "S120100001" : "S311201001", price, price));
+                total = total.add(new BigDecimal(price));
+            }
+            his.ok("2301", "{\"feedetail\":[" + details + "]}");
+        }
+        discharge(his, stay, patient, now());
+        JsonNode settled = his.ok("2304", settle(stay, patient, total.toPlainString(), "21"));
+
+        assertThat(settled.at("/setlinfo/medfee_sumamt").decimalValue()).isEqualByComparingTo(total);
+        assertThat(jdbc.queryForObject("select count(*) from fee_line where mdtrt_id = ? and setl_id is not null", Integer.class, stay)).isEqualTo(600);
+        his.ok("2305", """
+                {"data":{"setl_id":"%s","mdtrt_id":"%s","psn_no":"%s"}}""".formatted(settled.at("/setlinfo/setl_id").asString(), stay, patient));
+    }
+
+    /** A pharmacy's day: sign in, the person, entitlement, pre-settle and settle a purchase, read it back, reverse it, reconcile, sign out. */
+    @Test
+    void aPharmacyDayFromSignInToSignOut() {
+        Hospital pharmacy = new Hospital(PHARMACY, TestCallers.pharmacy(PHARMACY));
+        pharmacy.signIn();
+        pharmacy.ok("1101", """
+                {"data":{"mdtrt_cert_type":"02","mdtrt_cert_no":"%s","psn_cert_type":"01","certno":"%s"}}""".formatted(pharmacyPerson, pharmacyPerson));
+        JsonNode entitled = pharmacy.ok("2001", """
+                {"data":{"psn_no":"%s","insutype":"390","med_type":"41","begntime":"%s"}}""".formatted(pharmacyPerson, now()));
+        assertThat(entitled.at("/trtinfo/0/trt_enjymnt_flag").asString()).isEqualTo("1");
+        String purchase = """
+                {"data":{"psn_no":"%s","mdtrt_cert_type":"02","mdtrt_cert_no":"%s","med_type":"41","medfee_sumamt":"%s","insutype":"390",
+                 "begntime":"%s","acct_used_flag":"0"},
+                 "drugdetail":[{"feedetl_sn":"R1","fee_ocur_time":"%s","med_list_codg":"XC08CAA001A001010100001","det_item_fee_sumamt":"8.40",
+                   "cnt":"28","pric":"0.30"}]}""";
+        int visitsBefore = count("visit");
+        JsonNode quote = pharmacy.ok("2101", purchase.formatted(pharmacyPerson, pharmacyPerson, "8.40", now(), now()));
+        assertThat(count("visit")).as("a pre-settlement keeps nothing").isEqualTo(visitsBefore);
+        JsonNode wrongTotal = pharmacy.call("2102", pharmacy.nextMsgid(), purchase.formatted(pharmacyPerson, pharmacyPerson, "9.40", now(), now()));
+        assertThat(wrongTotal.at("/err_msg").asString()).contains("data.medfee_sumamt");
+        assertThat(count("visit")).as("a refused purchase keeps nothing").isEqualTo(visitsBefore);
+        JsonNode bought = pharmacy.ok("2102", purchase.formatted(pharmacyPerson, pharmacyPerson, "8.40", now(), now()));
+        String setlId = bought.at("/setlinfo/setl_id").asString();
+        String mdtrtId = bought.at("/setlinfo/mdtrt_id").asString();
+        assertThat(bought.at("/setlinfo/hifp_pay")).isEqualTo(quote.at("/setlinfo/hifp_pay"));
+        assertThat(bought.at("/setlinfo/clr_type").asString()).isEqualTo("41");
+        JsonNode nativeBill = json.readTree(new ServiceClient(services.get(1).port(), TestCallers.AUDITOR)
+                .get("/api/settlement/settlements/" + settlementOf(setlId)).body());
+        assertSameBill(bought.get("setlinfo"), nativeBill);
+        assertThat(nativeBill.at("/visitType").asString()).isEqualTo("PHARMACY");
+
+        JsonNode readBack = pharmacy.ok("5203", """
+                {"data":{"psn_no":"%s","setl_id":"%s","mdtrt_id":"%s"}}""".formatted(pharmacyPerson, setlId, mdtrtId));
+        assertThat(readBack.get("setlinfo")).isEqualTo(bought.get("setlinfo"));
+        JsonNode lines = pharmacy.ok("5204", """
+                {"data":{"psn_no":"%s","setl_id":"%s","mdtrt_id":"%s"}}""".formatted(pharmacyPerson, setlId, mdtrtId));
+        assertThat(lines.at("/result/0/feedetl_sn").asString()).isEqualTo("R1");
+        JsonNode reversed = pharmacy.ok("2103", """
+                {"data":{"setl_id":"%s","mdtrt_id":"%s","psn_no":"%s"}}""".formatted(setlId, mdtrtId, pharmacyPerson));
+        assertThat(reversed.at("/setlinfo/medfee_sumamt").decimalValue()).isEqualByComparingTo("-8.40");
+        JsonNode again = pharmacy.call("2103", pharmacy.nextMsgid(), """
+                {"data":{"setl_id":"%s","mdtrt_id":"%s","psn_no":"%s"}}""".formatted(setlId, mdtrtId, pharmacyPerson));
+        assertThat(again.at("/err_msg").asString()).contains("data.");
+
+        JsonNode day = pharmacy.ok("3201", """
+                {"data":{"insutype":"390","clr_type":"41","setl_optins":"411700","stmt_begndate":"%s","stmt_enddate":"%s",
+                 "medfee_sumamt":"0.00","fund_pay_sumamt":"0.00","acct_pay":"0.00","fixmedins_setl_cnt":"2","refd_setl_flag":"1"}}"""
+                .formatted(LocalDate.now(BEIJING), LocalDate.now(BEIJING)));
+        assertThat(day.at("/stmtinfo/stmt_rslt").asString()).as(day.toString()).isEqualTo("0");
+
+        pharmacy.ok("9002", "{\"signOut\":{\"sign_no\":\"%s\",\"opter_no\":\"001\"}}".formatted(pharmacy.signNo));
+        JsonNode afterSignOut = pharmacy.call("1101", pharmacy.nextMsgid(), """
+                {"data":{"mdtrt_cert_type":"02","mdtrt_cert_no":"%s"}}""".formatted(pharmacyPerson));
+        assertThat(afterSignOut.at("/err_msg").asString()).contains("sign_no").contains("signed out");
+    }
+
+    /** 3201 balances when the totals agree; 3202 names the bill the institution's file leaves out, and answers a result file (9102). */
+    @Test
+    void aReconciliationThatBalancesAndOneThatNamesTheMissingBill() {
+        Hospital his = new Hospital(RECONCILED);
+        his.signIn();
+        List<String> setlIds = new ArrayList<>();
+        for (String batch : List.of("R1", "R2")) {
+            String visit = his.ok("2201", """
+                    {"data":{"psn_no":"%s","insutype":"390","begntime":"%s","ipt_otp_no":"MZ-%s"}}""".formatted(outpatientPerson, now(), batch))
+                    .at("/data/mdtrt_id").asString();
+            his.ok("2204", feeUpload(visit, outpatientPerson, batch));
+            setlIds.add(his.ok("2207", settle(visit, outpatientPerson, "408.40", "11")).at("/setlinfo/setl_id").asString());
+        }
+        JsonNode first = his.ok("5203", """
+                {"data":{"psn_no":"%s","setl_id":"%s"}}""".formatted(outpatientPerson, setlIds.get(0)));
+        BigDecimal funds = first.at("/setlinfo/fund_pay_sumamt").decimalValue();
+        String today = LocalDate.now(BEIJING).toString();
+        String totals = """
+                {"data":{"insutype":"390","clr_type":"11","setl_optins":"150100","stmt_begndate":"%s","stmt_enddate":"%s",
+                 "medfee_sumamt":"%s","fund_pay_sumamt":"%s","acct_pay":"0.00","fixmedins_setl_cnt":"%d"}}""";
+
+        JsonNode balanced = his.ok("3201", totals.formatted(today, today, "816.80", funds.multiply(BigDecimal.valueOf(2)).toPlainString(), 2));
+        JsonNode unbalanced = his.ok("3201", totals.formatted(today, today, "408.40", funds.toPlainString(), 1));
+
+        assertThat(balanced.at("/stmtinfo/stmt_rslt").asString()).as(balanced.toString()).isEqualTo("0");
+        assertThat(unbalanced.at("/stmtinfo/stmt_rslt").asString()).isEqualTo("1");
+        assertThat(unbalanced.at("/stmtinfo/stmt_rslt_dscr").asString()).contains("medfee_sumamt").contains("816.80");
+
+        String file = String.join("\t", setlIds.get(0), "", outpatientPerson, "408.40", funds.toPlainString(), "0.00", "0") + "\n";
+        JsonNode uploaded = his.ok("9101", """
+                {"fsUploadIn":{"in":"%s","filename":"detail.txt","fixmedins_code":"%s"}}"""
+                .formatted(java.util.Base64.getEncoder().encodeToString(file.getBytes(java.nio.charset.StandardCharsets.UTF_8)), RECONCILED));
+        JsonNode details = his.ok("3202", """
+                {"data":{"setl_optins":"150100","file_qury_no":"%s","stmt_begndate":"%s","stmt_enddate":"%s","clr_type":"11"}}"""
+                .formatted(uploaded.at("/file_qury_no").asString(), today, today));
+
+        assertThat(details.at("/stmtinfo/stmt_rslt").asString()).isEqualTo("1");
+        assertThat(details.at("/mismatches").size()).as(details.toString()).isEqualTo(1);
+        assertThat(details.at("/mismatches/0/setl_id").asString()).isEqualTo(setlIds.get(1));
+        JsonNode result = his.ok("9102", """
+                {"fsDownloadIn":{"file_qury_no":"%s","filename":"result.txt","fixmedins_code":"%s"}}"""
+                .formatted(details.at("/fileinfo/file_qury_no").asString(), RECONCILED));
+        String resultFile = new String(java.util.Base64.getDecoder().decode(result.at("/file").asString()), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(resultFile).contains(setlIds.get(0)).contains(setlIds.get(1)).contains("does not list it");
+        JsonNode foreignFile = new Hospital(HOHHOT).signedIn().call("9102", his.nextMsgidOf(HOHHOT), """
+                {"fsDownloadIn":{"file_qury_no":"%s","filename":"x","fixmedins_code":"%s"}}"""
+                .formatted(details.at("/fileinfo/file_qury_no").asString(), HOHHOT));
+        assertThat(foreignFile.at("/infcode").asInt()).as("a file is its institution's").isEqualTo(-1);
+    }
+
+    /** An institution whose province signs (SM2 over SM3) and encrypts (SM4): its messages verified and decrypted, its answers sealed. */
+    @Test
+    void anInstitutionThatSignsAndEncryptsIsVerifiedAndAnsweredSealed() throws Exception {
+        Hospital his = new Hospital(SIGNING);
+        JsonNode signIn = his.raw(sealed("9001", his.nextMsgid(), "{\"signIn\":{\"opter_no\":\"001\"}}", null, SIGNING_KEY));
+        assertThat(signIn.at("/infcode").asInt()).as(signIn.toString()).isZero();
+        JsonNode opened = opened(signIn);
+        his.signNo = opened.at("/signinoutb/sign_no").asString();
+        assertThat(his.signNo).matches("\\d{30}");
+
+        JsonNode person = opened(his.raw(sealed("1101", his.nextMsgid(), """
+                {"data":{"mdtrt_cert_type":"02","mdtrt_cert_no":"%s"}}""".formatted(outpatientPerson), his.signNo, SIGNING_KEY)));
+        assertThat(person.at("/baseinfo/psn_no").asString()).isEqualTo(outpatientPerson);
+
+        int visitsBefore = count("visit");
+        String register = """
+                {"data":{"psn_no":"%s","insutype":"390","begntime":"%s","ipt_otp_no":"MZ-S"}}""".formatted(outpatientPerson, now());
+        JsonNode forged = his.raw(sealed("2201", his.nextMsgid(), register, his.signNo, sm2Key()));
+        JsonNode plain = his.call("2201", his.nextMsgid(), register);
+        assertThat(forged.at("/infcode").asInt()).isEqualTo(-1);
+        assertThat(forged.at("/err_msg").asString()).contains("cainfo");
+        assertThat(plain.at("/infcode").asInt()).isEqualTo(-1);
+        assertThat(plain.at("/err_msg").asString()).contains("signtype");
+        assertThat(count("visit")).isEqualTo(visitsBefore);
+    }
+
+    /** 1201, 1901, 2403-2405 and 5201/5202/5205 against a stay. */
+    @Test
+    void directoryAdmissionChangesAndQueries() {
+        Hospital his = new Hospital(YANGJIANG);
+        his.signIn();
+        JsonNode own = his.ok("1201", "{\"medinsinfo\":{\"fixmedins_code\":\"%s\"}}".formatted(YANGJIANG));
+        assertThat(own.at("/medinsinfo/0/hosp_lv").asString()).isEqualTo("03");
+        JsonNode another = his.call("1201", his.nextMsgid(), "{\"medinsinfo\":{\"fixmedins_code\":\"%s\"}}".formatted(HOHHOT));
+        assertThat(another.at("/infcode").asInt()).isEqualTo(-1);
+        JsonNode types = his.ok("1901", "{\"data\":{\"type\":\"psn_type\",\"parentValue\":\"11\",\"admdvs\":\"441700\"}}");
+        assertThat(types.at("/list").findValuesAsString("value")).contains("1101", "1102").doesNotContain("1201");
+
+        String stay = admit(his, inpatientPerson, LocalDateTime.now().minusDays(2).format(TIME));
+        his.ok("2403", """
+                {"adminfo":{"mdtrt_id":"%s","psn_no":"%s","begntime":"%s","ipt_no":"ZY-CHANGED"},
+                 "diseinfo":[{"diag_code":"J18.9","maindiag_flag":"1"},{"diag_code":"I10","maindiag_flag":"0"}]}"""
+                .formatted(stay, inpatientPerson, LocalDateTime.now().minusDays(3).format(TIME)));
+        JsonNode visits = his.ok("5201", "{\"data\":{\"psn_no\":\"%s\",\"mdtrt_id\":\"%s\"}}".formatted(inpatientPerson, stay));
+        assertThat(visits.at("/mdtrtinfo/0/ipt_otp_no").asString()).isEqualTo("ZY-CHANGED");
+        assertThat(visits.at("/mdtrtinfo/0/inhosp_stas").asString()).isEqualTo("1");
+        JsonNode diagnoses = his.ok("5202", "{\"data\":{\"psn_no\":\"%s\",\"mdtrt_id\":\"%s\"}}".formatted(inpatientPerson, stay));
+        assertThat(diagnoses.at("/diseinfo/0/diag_code").asString()).isEqualTo("J18.9");
+        discharge(his, stay, inpatientPerson, now());
+        his.ok("2405", "{\"data\":{\"psn_no\":\"%s\",\"mdtrt_id\":\"%s\"}}".formatted(inpatientPerson, stay));
+        assertThat(jdbc.queryForObject("select ends_at is null from visit where mdtrt_id = ?", Boolean.class, stay)).isTrue();
+        JsonNode noDischarge = his.call("2405", his.nextMsgid(), "{\"data\":{\"psn_no\":\"%s\",\"mdtrt_id\":\"%s\"}}".formatted(inpatientPerson, stay));
+        assertThat(noDischarge.at("/infcode").asInt()).isEqualTo(-1);
+        his.ok("2404", "{\"data\":{\"psn_no\":\"%s\",\"mdtrt_id\":\"%s\"}}".formatted(inpatientPerson, stay));
+        assertThat(jdbc.queryForObject("select status from visit where mdtrt_id = ?", String.class, stay)).isEqualTo("CANCELLED");
+        JsonNode chronic = his.ok("5205", "{\"data\":{\"psn_no\":\"%s\",\"begntime\":\"%s\"}}".formatted(inpatientPerson,
+                LocalDateTime.now().minusDays(30).format(TIME)));
+        assertThat(chronic.at("/result").isArray()).isTrue();
+    }
+
+    /** Issue 17, input 9: numbers are echoed as they were sent, never through a binary double. */
+    @Test
+    void numbersInRefusalsAreEchoedAsSent() {
+        Hospital his = new Hospital(HOHHOT);
+        his.signIn();
+        String visit = his.ok("2201", """
+                {"data":{"psn_no":"%s","insutype":"390","begntime":"%s","ipt_otp_no":"MZ-9"}}""".formatted(outpatientPerson, now()))
+                .at("/data/mdtrt_id").asString();
+        JsonNode answer = his.call("2204", his.nextMsgid(), """
+                {"feedetail":[{"feedetl_sn":"N1","mdtrt_id":"%s","psn_no":"%s","fee_ocur_time":"%s","med_list_codg":"S311201001",
+                  "det_item_fee_sumamt":13,"cnt":1,"pric":0.1}]}""".formatted(visit, outpatientPerson, now()));
+        assertThat(answer.at("/err_msg").asString()).as(answer.toString()).contains("13 is not cnt x pric = 0.10").doesNotContain("13.0");
+    }
+
     // --- the bill, both ways ---
 
     /** Each interface amount is the native bill's, and the parts add up to the total to the fen. */
@@ -558,6 +864,58 @@ class HisInterfaceIT {
                 .formatted(person, person, medType, total, mdtrtId);
     }
 
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final java.time.ZoneId BEIJING = java.time.ZoneId.of("Asia/Shanghai");
+
+    private static String admit(Hospital his, String person, String begins) {
+        return his.ok("2401", """
+                {"mdtrtinfo":{"psn_no":"%s","insutype":"390","begntime":"%s","med_type":"21","ipt_no":"ZY-%s"},
+                 "diseinfo":[{"psn_no":"%s","maindiag_flag":"1","diag_code":"J18.9","diag_name":"肺炎"}]}"""
+                .formatted(person, begins, SEQUENCE.incrementAndGet(), person)).at("/result/mdtrt_id").asString();
+    }
+
+    private static void discharge(Hospital his, String stay, String person, String at) {
+        his.ok("2402", """
+                {"dscginfo":{"mdtrt_id":"%s","psn_no":"%s","endtime":"%s","dscg_way":"1"}}""".formatted(stay, person, at));
+    }
+
+    private static String inpatientLine(String stay, String person, String sn, String at, String amount, String count) {
+        BigDecimal price = new BigDecimal(amount).divide(new BigDecimal(count), 2, java.math.RoundingMode.UNNECESSARY);
+        return """
+                {"feedetail":[{"feedetl_sn":"%s","mdtrt_id":"%s","psn_no":"%s","fee_ocur_time":"%s","med_list_codg":"S311201001",
+                  "det_item_fee_sumamt":"%s","cnt":"%s","pric":"%s"}]}""".formatted(sn, stay, person, at, amount, count, price.toPlainString());
+    }
+
+    /** A message of an institution that signs: input SM4-encrypted (base64), cainfo its SM2 signature. */
+    private static String sealed(String infno, String msgid, String input, String signNo,
+                                 org.bouncycastle.crypto.params.ECPrivateKeyParameters key) throws Exception {
+        String encrypted = java.util.Base64.getEncoder().encodeToString(org.yibao.his.envelope.MessageSecurity.sm4(true, SIGNING_SM4,
+                input.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String signature = java.util.Base64.getEncoder().encodeToString(org.yibao.his.envelope.MessageSecurity.sign(key,
+                encrypted.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return """
+                {"infno":"%s","msgid":"%s","opter":"001","inf_time":"%s","fixmedins_code":"%s","sign_no":%s,"signtype":"SM2",
+                 "cainfo":"%s","input":"%s"}""".formatted(infno, msgid, now(), SIGNING, signNo == null ? "null" : "\"" + signNo + "\"",
+                signature, encrypted);
+    }
+
+    /** A sealed answer's output, its signature verified with the platform's key and decrypted. */
+    private JsonNode opened(JsonNode answer) throws Exception {
+        assertThat(answer.at("/infcode").asInt()).as(answer.toString()).isZero();
+        assertThat(answer.at("/signtype").asString()).isEqualTo("SM2");
+        String output = answer.at("/output").asString();
+        var verifier = new org.bouncycastle.crypto.signers.SM2Signer();
+        verifier.init(false, new org.bouncycastle.crypto.params.ECPublicKeyParameters(
+                org.yibao.his.envelope.MessageSecurity.domain().getG().multiply(PLATFORM_KEY.getD()).normalize(),
+                org.yibao.his.envelope.MessageSecurity.domain()));
+        byte[] signed = output.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        verifier.update(signed, 0, signed.length);
+        assertThat(verifier.verifySignature(java.util.Base64.getDecoder().decode(answer.at("/cainfo").asString())))
+                .as("the answer is signed by the platform").isTrue();
+        return json.readTree(new String(org.yibao.his.envelope.MessageSecurity.sm4(false, SIGNING_SM4,
+                java.util.Base64.getDecoder().decode(output)), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private static String now() {
         return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
     }
@@ -594,7 +952,16 @@ class HisInterfaceIT {
         }
 
         String nextMsgid() {
-            return code + LocalDateTime.now().format(STAMP) + String.format("%04d", SEQUENCE.incrementAndGet() % 10_000);
+            return nextMsgidOf(code);
+        }
+
+        String nextMsgidOf(String institution) {
+            return institution + LocalDateTime.now().format(STAMP) + String.format("%04d", SEQUENCE.incrementAndGet() % 10_000);
+        }
+
+        Hospital signedIn() {
+            signIn();
+            return this;
         }
 
         JsonNode ok(String infno, String input) {

@@ -83,9 +83,8 @@ public class SettlementStore {
         java.time.ZoneId beijing = java.time.ZoneId.of("Asia/Shanghai");
         Timestamp start = Timestamp.from(from.atStartOfDay(beijing).toInstant());
         Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(beijing).toInstant());
-        return jdbc.sql(SELECT + """
-                         where institution_code = ? and ((settled_at >= ? and settled_at < ?) or (reversed_at >= ? and reversed_at < ?))
-                         order by settled_at, id""")
+        return jdbc.sql(SELECT + " where institution_code = ? and ((settled_at >= ? and settled_at < ?) or (reversed_at >= ? and reversed_at < ?))"
+                        + " order by settled_at, id")
                 .params(institutionCode, start, end, start, end)
                 .query((rs, n) -> read(rs).view()).list();
     }
