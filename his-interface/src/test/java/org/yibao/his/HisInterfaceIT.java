@@ -813,6 +813,140 @@ class HisInterfaceIT {
         assertThat(answer.at("/err_msg").asString()).as(answer.toString()).contains("13 is not cnt x pric = 0.10").doesNotContain("13.0");
     }
 
+
+    /**
+     * Issue 17, the kind: every declared input field of every transaction, in turn missing, null, over-long,
+     * of the wrong type, an exponent, a control character or out of range, on an otherwise well-formed
+     * message: always HTTP 200 with infcode 0 or -1, and a refused message changes nothing.
+     */
+    @Test
+    void everyFieldOfEveryTransactionTakesBadValuesWithoutHarm() {
+        Hospital his = new Hospital(HOHHOT);
+        his.signIn();
+        String visit = his.ok("2201", """
+                {"data":{"psn_no":"%s","insutype":"390","begntime":"%s","ipt_otp_no":"MZ-F"}}""".formatted(outpatientPerson, now()))
+                .at("/data/mdtrt_id").asString();
+        tools.jackson.databind.json.JsonMapper mapper = JsonMapper.shared();
+        List<String> failures = new ArrayList<>();
+        int calls = 0;
+        for (String infno : DECLARATIONS.infnos()) {
+            if (infno.equals("9002")) {
+                continue; // a sign-out that succeeded would end the sign-in the rest runs on (its refusals are in the pharmacy day)
+            }
+            var declared = DECLARATIONS.of(infno);
+            for (org.yibao.his.national.FieldSpec field : declared.input()) {
+                for (Object bad : badValues(field)) {
+                    tools.jackson.databind.node.ObjectNode input = sample(mapper, declared.input(), visit);
+                    place(mapper, input, field.path(), bad);
+                    Map<String, Integer> before = hisRows();
+                    JsonNode answer = his.call(infno, his.nextMsgid(), input.toString());
+                    calls++;
+                    int infcode = answer.at("/infcode").asInt(99);
+                    if (infcode != 0 && infcode != -1) {
+                        failures.add(infno + " " + field.path() + "=" + bad + ": infcode " + infcode);
+                    } else if (infcode == -1 && !hisRows().equals(before)) {
+                        failures.add(infno + " " + field.path() + "=" + bad + ": refused but changed " + before + " -> " + hisRows());
+                    } else if (infcode == -1 && answer.at("/err_msg").asString("").isBlank()) {
+                        failures.add(infno + " " + field.path() + "=" + bad + ": refused without a reason");
+                    }
+                }
+            }
+        }
+        System.out.println("fuzzed " + DECLARATIONS.infnos().size() + " transactions with " + calls + " messages");
+        assertThat(failures).isEmpty();
+        assertThat(calls).isGreaterThan(1000);
+    }
+
+    private static final Object MISSING = new Object() {
+        @Override
+        public String toString() {
+            return "<missing>";
+        }
+    };
+
+    private static List<Object> badValues(org.yibao.his.national.FieldSpec field) {
+        List<Object> values = new ArrayList<>(List.of(MISSING, "null", "{\"a\":1}", "\"1e999999999\"", "\"\\u0000\\u202e\"",
+                "\"" + "长".repeat(Math.max(field.length(), 40) + 1) + "\""));
+        switch (field.type()) {
+            case NUM, INT -> values.addAll(List.of("12345678901234567890.123", "-1", "\"abc\""));
+            case LIST -> values.addAll(List.of("[]", "[1]"));
+            case DATE, TIME -> values.addAll(List.of("\"2026-02-30\"", "\"9999-99-99 99:99:99\""));
+            default -> values.add("123");
+        }
+        return values;
+    }
+
+    /** A well-formed input of a declaration: each field a sample of its kind (a person, a visit, today, the first code...). */
+    private tools.jackson.databind.node.ObjectNode sample(tools.jackson.databind.json.JsonMapper mapper,
+                                                         List<org.yibao.his.national.FieldSpec> fields, String visit) {
+        tools.jackson.databind.node.ObjectNode root = mapper.createObjectNode();
+        for (org.yibao.his.national.FieldSpec f : fields) {
+            String value = switch (f.type()) {
+                case OBJ -> "{}";
+                case LIST -> "[]";
+                case NUM -> "\"1.00\"";
+                case INT -> "\"1\"";
+                case DATE -> "\"" + LocalDate.now() + "\"";
+                case TIME -> "\"" + now() + "\"";
+                case CODE -> "\"" + DECLARATIONS.dictionaries().get(f.table()).keySet().iterator().next() + "\"";
+                default -> switch (f.name()) {
+                    case "psn_no", "certno", "mdtrt_cert_no" -> "\"" + outpatientPerson + "\"";
+                    case "mdtrt_id" -> "\"" + visit + "\"";
+                    case "fixmedins_code" -> "\"" + HOHHOT + "\"";
+                    case "in" -> "\"MQ==\"";
+                    default -> "\"A1\"";
+                };
+            };
+            place(mapper, root, f.path(), value);
+        }
+        return root;
+    }
+
+    /** Sets (or, for MISSING, removes) the value at a declared path; a list's first element is created when needed. */
+    private static void place(tools.jackson.databind.json.JsonMapper mapper, tools.jackson.databind.node.ObjectNode root, String path, Object value) {
+        String[] parts = path.split("\\.");
+        tools.jackson.databind.node.ObjectNode node = root;
+        for (int i = 0; i < parts.length - 1; i++) {
+            String part = parts[i];
+            if (part.endsWith("[]")) {
+                String name = part.substring(0, part.length() - 2);
+                JsonNode list = node.get(name);
+                if (list == null || !list.isArray()) {
+                    return;
+                }
+                if (list.isEmpty()) {
+                    ((tools.jackson.databind.node.ArrayNode) list).addObject();
+                }
+                if (!list.get(0).isObject()) {
+                    return;
+                }
+                node = (tools.jackson.databind.node.ObjectNode) list.get(0);
+            } else {
+                JsonNode child = node.get(part);
+                if (child == null || !child.isObject()) {
+                    return;
+                }
+                node = (tools.jackson.databind.node.ObjectNode) child;
+            }
+        }
+        String last = parts[parts.length - 1];
+        String name = last.endsWith("[]") ? last.substring(0, last.length() - 2) : last;
+        if (value == MISSING) {
+            node.remove(name);
+        } else {
+            node.set(name, mapper.readTree(value.toString()));
+        }
+    }
+
+    private Map<String, Integer> hisRows() {
+        Map<String, Integer> rows = new java.util.TreeMap<>();
+        for (String table : List.of("his_message", "sign_in", "visit", "fee_line", "visit_settlement", "his_file")) {
+            rows.put(table, count(table));
+        }
+        rows.put("open visits", jdbc.queryForObject("select count(*) from visit where status = 'OPEN'", Integer.class));
+        return rows;
+    }
+
     // --- the bill, both ways ---
 
     /** Each interface amount is the native bill's, and the parts add up to the total to the fen. */
