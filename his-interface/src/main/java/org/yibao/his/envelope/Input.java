@@ -93,7 +93,9 @@ public final class Input {
         if (v == null || v.isNull()) {
             return null;
         }
-        return (v.isNumber() ? v.decimalValue().toPlainString() : v.asString()).trim();
+        String value = (v.isNumber() ? v.decimalValue().toPlainString() : v.asString()).trim();
+        // a HIS sends "" for a field it has no value for: the same as absent
+        return value.isEmpty() ? null : value;
     }
 
     /**

@@ -48,13 +48,14 @@ class Accumulators implements Transaction {
         String insutype = employee ? "310" : "390";
         JsonNode a = found.path("accumulators");
         var output = json.createObjectNode();
-        // cuminfo, as clients read it (issue 17, output 12: cumrec was read as no accumulators at all); the codes follow the
-        // national pattern: prefix + fund code (or 0000) + _BIZ + med_type — Q 起付线, D fund paid, Z..._LAB102 政策范围内自付
+        // cuminfo, as clients read it (issue 17, output 12: cumrec was read as no accumulators at all). The codes follow the
+        // national pattern within the spec's 10 characters: a prefix (Q 起付线, D a fund's payments, Z 政策范围内自付), the fund
+        // code or 0000, and the pool's medical type (ASSUMPTION: the spec's table gives the length, not the values)
         ArrayNode records = output.putArray("cuminfo");
         a.path("deductibleUsed").properties().forEach(e -> add(records, insutype, month, "Q0000" + pool(e.getKey()), e.getValue()));
         a.path("fundPaid").properties().forEach(e -> add(records, insutype, month,
                 (employee ? "D310101" : "D390101") + pool(e.getKey()), e.getValue()));
-        add(records, insutype, month, "Z0000_LAB102", a.path("policyScopeSelfPay"));
+        add(records, insutype, month, "Z0000_102", a.path("policyScopeSelfPay"));
         add(records, insutype, month, employee ? "D330101" : "D390201", a.path("catastrophicPaid"));
         add(records, insutype, month, "D999701", a.path("supplementaryPaid"));
         add(records, insutype, month, "D610101", a.path("assistancePaid"));
@@ -62,15 +63,15 @@ class Accumulators implements Transaction {
     }
 
     /**
-     * The suffix of a policy pack's cap pool: _BIZ and the national medical type (outpatient 11, chronic
-     * 14, inpatient 21); a pool of the pack's own (e.g. liangbing, 两病) by its name.
+     * The suffix of a policy pack's cap pool: the national medical type (outpatient _11, chronic _14,
+     * inpatient _21); a pool of the pack's own (e.g. liangbing, 两病) by its name's first two letters.
      */
     private static String pool(String capPool) {
         return switch (capPool) {
-            case "outpatient" -> "_BIZ11";
-            case "chronic" -> "_BIZ14";
-            case "inpatient" -> "_BIZ21";
-            default -> "_" + capPool.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+            case "outpatient" -> "_11";
+            case "chronic" -> "_14";
+            case "inpatient" -> "_21";
+            default -> "_" + (capPool.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "") + "XX").substring(0, 2);
         };
     }
 

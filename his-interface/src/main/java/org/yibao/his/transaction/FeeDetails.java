@@ -86,6 +86,9 @@ final class FeeDetails {
                 BigDecimal share = adjudicated == null ? BigDecimal.ZERO : selfPayShare(adjudicated);
                 BigDecimal full = adjudicated == null ? l.amount() : proportion(adjudicated, "fullSelfPay", l.amount());
                 BigDecimal prior = adjudicated == null ? BigDecimal.ZERO.setScale(2) : proportion(adjudicated, "priorSelfPay", l.amount());
+                r.put("pric_uplmt_amt", adjudicated == null || adjudicated.path("priceCeiling").isNull()
+                        || adjudicated.path("priceCeiling").isMissingNode() ? l.unitPrice() : new BigDecimal(adjudicated.path("priceCeiling").asString()));
+                r.put("lmt_used_flag", "0");
                 r.put("selfpay_prop", share);
                 r.put("fulamt_ownpay_amt", full);
                 r.put("overlmt_amt", BigDecimal.ZERO.setScale(2));

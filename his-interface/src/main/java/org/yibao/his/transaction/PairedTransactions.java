@@ -6,6 +6,7 @@ import org.yibao.his.envelope.Transaction;
 import org.yibao.his.national.NationalCodes;
 import org.yibao.his.platform.PlatformApis;
 import org.yibao.his.visit.Billing;
+import org.yibao.his.visit.Persons;
 import org.yibao.his.visit.Visit;
 import org.yibao.his.visit.Visits;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,13 +61,13 @@ class PairedTransactions {
     }
 
     @Bean
-    Transaction pharmacyPreSettle(Visits visits, Billing billing, NationalCodes codes, JsonMapper json) {
-        return new PharmacyPurchase("2101", visits, billing, codes, json, false);
+    Transaction pharmacyPreSettle(Visits visits, Persons persons, Billing billing, NationalCodes codes, JsonMapper json) {
+        return new PharmacyPurchase("2101", visits, persons, billing, codes, json, false);
     }
 
     @Bean
-    Transaction pharmacySettle(Visits visits, Billing billing, NationalCodes codes, JsonMapper json) {
-        return new PharmacyPurchase("2102", visits, billing, codes, json, true);
+    Transaction pharmacySettle(Visits visits, Persons persons, Billing billing, NationalCodes codes, JsonMapper json) {
+        return new PharmacyPurchase("2102", visits, persons, billing, codes, json, true);
     }
 
     @Bean

@@ -8,6 +8,7 @@ import org.yibao.his.national.NationalCodes;
 import org.yibao.his.national.NationalTime;
 import org.yibao.his.visit.Billing;
 import org.yibao.his.visit.FeeLine;
+import org.yibao.his.visit.Persons;
 import org.yibao.his.visit.SettlementOutput;
 import org.yibao.his.visit.Visit;
 import org.yibao.his.visit.Visits;
@@ -28,14 +29,16 @@ final class PharmacyPurchase implements Transaction {
 
     private final String infno;
     private final Visits visits;
+    private final Persons persons;
     private final Billing billing;
     private final NationalCodes codes;
     private final JsonMapper json;
     private final boolean settle;
 
-    PharmacyPurchase(String infno, Visits visits, Billing billing, NationalCodes codes, JsonMapper json, boolean settle) {
+    PharmacyPurchase(String infno, Visits visits, Persons persons, Billing billing, NationalCodes codes, JsonMapper json, boolean settle) {
         this.infno = infno;
         this.visits = visits;
+        this.persons = persons;
         this.billing = billing;
         this.codes = codes;
         this.json = json;
@@ -63,11 +66,12 @@ final class PharmacyPurchase implements Transaction {
         LocalDateTime begins = data.optional("begntime") == null ? NationalTime.now() : data.dateTime("begntime");
         List<Input> details = call.input().list("drugdetail");
         // the purchase as a visit: kept only when it is settled (the whole message is one database transaction)
+        Persons.Insured insured = persons.on(person, begins.toLocalDate(), "data.psn_no");
         String mdtrtId = settle ? visits.open(call.institution(), person, Visit.Kind.PHARMACY, "41", data.optional("insutype"),
-                call.msgid(), begins, List.of(), call.msgid()) : null;
+                call.msgid(), begins, List.of(), call.msgid(), insured) : null;
         Visit visit = settle ? visits.get(mdtrtId, call.institution(), "data")
                 : new Visit(null, call.institution(), person, Visit.Kind.PHARMACY, "41", data.optional("insutype"), call.msgid(),
-                begins, null, List.of(), Visit.Status.OPEN);
+                begins, null, List.of(), Visit.Status.OPEN, insured.name(), insured.psnType());
         List<FeeLine> lines = FeeDetails.readLines(details, visit, null);
         Billing.Segment segment = new Billing.Segment(lines, begins.toLocalDate(), false);
         if (!settle) {

@@ -6,6 +6,7 @@ import org.yibao.his.envelope.HisException;
 import org.yibao.his.envelope.Input;
 import org.yibao.his.envelope.Transaction;
 import org.yibao.his.visit.Billing;
+import org.yibao.his.visit.Persons;
 import org.yibao.his.visit.Visit;
 import org.yibao.his.visit.Visits;
 import tools.jackson.databind.JsonNode;
@@ -26,10 +27,12 @@ final class Registration {
     @Component
     static class Register implements Transaction {
         private final Visits visits;
+        private final Persons persons;
         private final JsonMapper json;
 
-        Register(Visits visits, JsonMapper json) {
+        Register(Visits visits, Persons persons, JsonMapper json) {
             this.visits = visits;
+            this.persons = persons;
             this.json = json;
         }
 
@@ -42,8 +45,11 @@ final class Registration {
         public JsonNode handle(Call call) {
             Input data = call.input().object("data");
             String person = data.person("psn_no");
-            String mdtrtId = visits.open(call.institution(), person, Visit.Kind.OUTPATIENT, "11", data.optional("insutype"),
-                    data.text("ipt_otp_no"), data.dateTime("begntime"), List.of(), call.msgid());
+            data.text("mdtrt_cert_type");
+            data.text("mdtrt_cert_no");
+            java.time.LocalDateTime begins = data.dateTime("begntime");
+            String mdtrtId = visits.open(call.institution(), person, Visit.Kind.OUTPATIENT, "11", data.text("insutype"),
+                    data.text("ipt_otp_no"), begins, List.of(), call.msgid(), persons.on(person, begins.toLocalDate(), "data.psn_no"));
             var output = json.createObjectNode();
             output.putObject("data").put("mdtrt_id", mdtrtId).put("psn_no", person).put("ipt_otp_no", data.text("ipt_otp_no"));
             return output;
@@ -215,10 +221,12 @@ final class Registration {
     @Component
     static class Admit implements Transaction {
         private final Visits visits;
+        private final Persons persons;
         private final JsonMapper json;
 
-        Admit(Visits visits, JsonMapper json) {
+        Admit(Visits visits, Persons persons, JsonMapper json) {
             this.visits = visits;
+            this.persons = persons;
             this.json = json;
         }
 
@@ -235,8 +243,9 @@ final class Registration {
             if (!"INPATIENT".equals(Billing.visitType(medType, "mdtrtinfo.med_type"))) {
                 throw HisException.field("mdtrtinfo.med_type", medType + " is not an inpatient type (21)");
             }
+            java.time.LocalDateTime begins = info.dateTime("begntime");
             String mdtrtId = visits.open(call.institution(), person, Visit.Kind.INPATIENT, medType, info.optional("insutype"),
-                    info.text("ipt_no"), info.dateTime("begntime"), diagnoses(call.input()), call.msgid());
+                    info.text("ipt_no"), begins, diagnoses(call.input()), call.msgid(), persons.on(person, begins.toLocalDate(), "mdtrtinfo.psn_no"));
             var output = json.createObjectNode();
             output.putObject("result").put("mdtrt_id", mdtrtId).put("psn_no", person).put("ipt_otp_no", info.text("ipt_no"));
             return output;

@@ -64,17 +64,22 @@ public final class SettlementOutput {
         ObjectNode setl = json.createObjectNode();
         ResidentId insured = ResidentId.of(visit.personId());
         setl.put("setl_id", setlId);
-        setl.put("mdtrt_id", visit.mdtrtId());
+        setl.put("mdtrt_id", visit.mdtrtId() == null ? "" : visit.mdtrtId());   // "" for a pharmacy's pre-settlement: no visit yet
         setl.put("psn_no", visit.personId());
+        setl.put("psn_name", visit.psnName() == null ? "" : visit.psnName());
         setl.put("psn_cert_type", "01");
         setl.put("certno", visit.personId());
         setl.put("gend", insured.gender() == ResidentId.Gender.MALE ? "1" : "2");
         setl.put("brdy", insured.birthDate().toString());
         setl.put("age", java.time.Period.between(insured.birthDate(), visit.serviceDate()).getYears());
         setl.put("insutype", codes.insutype(bill.path("scheme").asString()));
+        setl.put("psn_type", visit.psnType());
         setl.put("cvlserv_flag", "0");
         setl.put("med_type", visit.medType());
-        setl.put("setl_time", NationalTime.time(bill.path("settledAt").asString(null)));
+        // a pre-settlement's time is when it was computed (clients read setl_time on every answer)
+        setl.put("setl_time", bill.path("settledAt").isNull() || bill.path("settledAt").isMissingNode()
+                ? NationalTime.time(NationalTime.now()) : NationalTime.time(bill.path("settledAt").asString()));
+        setl.put("mdtrt_cert_type", "02");
         setl.put("medfee_sumamt", total);
         setl.put("fulamt_ownpay_amt", money(a, "fullSelfPay").subtract(overLimit));
         setl.put("overlmt_selfpay", overLimit);

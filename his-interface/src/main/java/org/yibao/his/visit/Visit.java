@@ -14,7 +14,8 @@ import java.util.List;
  * OPEN again when it is reversed (2208/2305/2601); CANCELLED by 2202/2404 while it holds no details.
  */
 public record Visit(String mdtrtId, String institution, String personId, Kind kind, String medType, String insutype,
-                    String iptOtpNo, LocalDateTime beginsAt, LocalDateTime endsAt, List<String> diagnoses, Status status) {
+                    String iptOtpNo, LocalDateTime beginsAt, LocalDateTime endsAt, List<String> diagnoses, Status status,
+                    String psnName, String psnType) {
 
     public enum Kind { OUTPATIENT, INPATIENT, PHARMACY }
 

@@ -29,13 +29,14 @@ public class Visits {
     }
 
     public String open(String institution, String personId, Visit.Kind kind, String medType, String insutype, String iptOtpNo,
-                       LocalDateTime beginsAt, List<String> diagnoses, String msgid) {
+                       LocalDateTime beginsAt, List<String> diagnoses, String msgid, Persons.Insured insured) {
         String id = ids.next();
         jdbc.sql("""
                         insert into visit (mdtrt_id, institution, person_id, kind, med_type, insutype, ipt_otp_no, begins_at, diagnoses,
-                                           status, created_msgid)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)""")
-                .params(id, institution, personId, kind.name(), medType, insutype, iptOtpNo, beginsAt, String.join(",", diagnoses), msgid)
+                                           status, created_msgid, psn_name, psn_type)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)""")
+                .params(id, institution, personId, kind.name(), medType, insutype, iptOtpNo, beginsAt, String.join(",", diagnoses), msgid,
+                        insured.name(), insured.psnType())
                 .update();
         return id;
     }
@@ -48,7 +49,7 @@ public class Visits {
                         rs.getString("ipt_otp_no"), rs.getTimestamp("begins_at").toLocalDateTime(),
                         rs.getTimestamp("ends_at") == null ? null : rs.getTimestamp("ends_at").toLocalDateTime(),
                         rs.getString("diagnoses").isEmpty() ? List.of() : Arrays.asList(rs.getString("diagnoses").split(",")),
-                        Visit.Status.valueOf(rs.getString("status"))))
+                        Visit.Status.valueOf(rs.getString("status")), rs.getString("psn_name"), rs.getString("psn_type")))
                 .optional()
                 .orElseThrow(() -> HisException.field(field, mdtrtId + " is not a visit of this institution"));
     }

@@ -11,10 +11,12 @@ import java.math.BigDecimal;
  *
  * @param paidInFullBy the policy rule under which the fund paid the line in full (e.g. 两病 class 甲
  *                     VBP drugs), or null
+ * @param priceCeiling the catalog's price ceiling per unit (yuan) on the service date, or null when it has
+ *                     none (and in bills settled before it was recorded)
  */
 public record LineView(String itemCode, String itemName, ItemCategory category, ItemClass itemClass, boolean inCatalog,
                        BigDecimal quantity, Money unitPrice, Money amount, Money fullSelfPay, Money priorSelfPay,
-                       boolean vbp, String paidInFullBy) {
+                       boolean vbp, String paidInFullBy, Money priceCeiling) {
 
     public Money selfPay() {
         return fullSelfPay.plus(priorSelfPay);

@@ -309,7 +309,7 @@ public class SettlementService {
             BillLine b = l.line();
             lines.add(new LineView(b.itemCode(), b.itemName(), b.category(), b.itemClass(),
                     encounter.items().containsKey(b.itemCode()), b.quantity(), b.unitPrice(), l.amount(), l.fullSelfPay(),
-                    l.priorSelfPay(), b.vbp(), l.paidInFullBy().orElse(null)));
+                    l.priorSelfPay(), b.vbp(), l.paidInFullBy().orElse(null), b.priceCeiling().orElse(null)));
         }
         return new SettlementView(id, status, request.messageId(), request.personId().value(), request.institutionCode(),
                 encounter.enrollment().regionCode(), encounter.enrollment().scheme(), request.visitType(),

@@ -1,0 +1,46 @@
+package org.yibao.his.visit;
+
+import org.springframework.stereotype.Component;
+import org.yibao.his.envelope.HisException;
+import org.yibao.his.national.NationalCodes;
+import org.yibao.his.platform.PlatformApis;
+import tools.jackson.databind.JsonNode;
+
+import java.time.LocalDate;
+import java.time.Period;
+
+/**
+ * The insured person as a visit records them when it opens (2201, 2401, 2102): their name and national
+ * person type in the visit's year, from enrollment-service. A person enrollment does not know is
+ * refused naming the field.
+ */
+@Component
+public class Persons {
+
+    private final PlatformApis platform;
+    private final NationalCodes codes;
+
+    Persons(PlatformApis platform, NationalCodes codes) {
+        this.platform = platform;
+        this.codes = codes;
+    }
+
+    /** Name (or null) and 人员类别 of a person on a day. */
+    public record Insured(String name, String psnType) {
+    }
+
+    public Insured on(String personId, LocalDate day, String field) {
+        JsonNode person = platform.find("enrollment", "/api/enrollment/persons/" + personId)
+                .orElseThrow(() -> HisException.field(field, "no insured person has this id"));
+        String personType = "RESIDENT";
+        for (JsonNode e : platform.get("enrollment", "/api/enrollment/persons/" + personId + "/enrollments")) {
+            if (e.path("year").asInt() == day.getYear()) {
+                personType = e.path("personType").asString();
+            }
+        }
+        LocalDate birth = LocalDate.parse(person.path("birthDate").asString());
+        String name = person.path("name").isNull() || person.path("name").isMissingNode() ? null : person.path("name").asString();
+        return new Insured(name == null ? null : name.substring(0, Math.min(50, name.length())),
+                codes.personType(personType, Period.between(birth, day).getYears()));
+    }
+}
