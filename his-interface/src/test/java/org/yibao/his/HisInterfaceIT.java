@@ -390,9 +390,10 @@ class HisInterfaceIT {
     }
 
     /**
-     * Issue 17, inputs 1 and 3: a price in fractions of a fen was an HTTP 500 (ArithmeticException); a
-     * discharge before the admission and fee lines outside the visit were accepted; and a number with an
-     * exponent reached the arithmetic. Each is now infcode -1 naming the field, and nothing is kept.
+     * Issue 17, inputs 3 and 7: a discharge before the admission and fee lines outside the visit were
+     * accepted; a number with an exponent reached the arithmetic; over-long fields were HTTP 500s. Each is
+     * now infcode -1 naming the field, and nothing is kept. (Input 1, a price in fractions of a fen: see
+     * {@link #aPackPriceDividedByItsCountSettlesExactToTheFen}.)
      */
     @Test
     void pricesDatesAndNumbersOutsideTheVisitOrThePlatformsPrecisionAreRefusedNamingTheField() {
@@ -408,12 +409,9 @@ class HisInterfaceIT {
                  "insuplc_admdvs":"150100","mdtrtarea_admvs":"150100"}""";
         int linesBefore = count("fee_line");
 
-        JsonNode packPrice = his.call("2204", his.nextMsgid(), line.formatted(mdtrtId, outpatientPerson, now(), "1.00", "3", "0.3333"));
         JsonNode beforeTheVisit = his.call("2204", his.nextMsgid(), line.formatted(mdtrtId, outpatientPerson, twoDaysAgo, "0.30", "1", "0.30"));
         JsonNode exponent = his.call("2204", his.nextMsgid(), line.formatted(mdtrtId, outpatientPerson, now(), "0.30", "1e999999999", "0.30"));
 
-        assertThat(packPrice.at("/infcode").asInt()).as(packPrice.toString()).isEqualTo(-1);
-        assertThat(packPrice.at("/err_msg").asString()).contains("feedetail[0].pric");
         assertThat(beforeTheVisit.at("/infcode").asInt()).isEqualTo(-1);
         assertThat(beforeTheVisit.at("/err_msg").asString()).contains("feedetail[0].fee_ocur_time");
         assertThat(exponent.at("/infcode").asInt()).isEqualTo(-1);
@@ -821,6 +819,35 @@ class HisInterfaceIT {
         JsonNode chronic = his.ok("5205", "{\"data\":{\"psn_no\":\"%s\",\"begntime\":\"%s\"}}".formatted(inpatientPerson,
                 LocalDateTime.now().minusDays(30).format(TIME)));
         assertThat(chronic.at("/result").isArray()).isTrue();
+    }
+
+    /**
+     * Issue 17, input 1: cnt 3, pric 0.3333, det_item_fee_sumamt 1.00 (a pack's price divided by its
+     * count) was an HTTP 500. The price travels at 16,6 to settlement and its events: the line's amount
+     * is the declared 1.00 (0.9999 rounded half up to the fen) and the bill's parts add up to it.
+     */
+    @Test
+    void aPackPriceDividedByItsCountSettlesExactToTheFen() {
+        Hospital his = new Hospital(HOHHOT);
+        his.signIn();
+        String visit = his.ok("2201", """
+                {"data":{"psn_no":"%1$s","insutype":"390","begntime":"%2$s","mdtrt_cert_type":"02","mdtrt_cert_no":"%1$s","ipt_otp_no":"MZ-1"}}"""
+                .formatted(outpatientPerson, now())).at("/data/mdtrt_id").asString();
+        JsonNode uploaded = his.ok("2204", """
+                {"feedetail":[{"feedetl_sn":"PACK","mdtrt_id":"%s","psn_no":"%s","fee_ocur_time":"%s","med_list_codg":"XC08CAA001A001010100001",
+                  "det_item_fee_sumamt":"1.00","cnt":"3","pric":"0.3333"},
+                 {"feedetl_sn":"HALF","mdtrt_id":"%1$s","psn_no":"%2$s","fee_ocur_time":"%3$s","med_list_codg":"XC08CAA001A001010100001",
+                  "det_item_fee_sumamt":"0.37","cnt":"1.2345","pric":"0.3"}]}""".formatted(visit, outpatientPerson, now()));
+        assertThat(uploaded.at("/result/0/pric").decimalValue()).isEqualByComparingTo("0.3333");
+        assertThat(uploaded.at("/result/1/cnt").decimalValue()).isEqualByComparingTo("1.2345");
+        JsonNode settled = his.ok("2207", settle(visit, outpatientPerson, "1.37", "11"));
+
+        assertThat(settled.at("/setlinfo/medfee_sumamt").decimalValue()).isEqualByComparingTo("1.37");
+        JsonNode nativeBill = json.readTree(new ServiceClient(services.get(1).port(), TestCallers.AUDITOR)
+                .get("/api/settlement/settlements/" + settlementOf(settled.at("/setlinfo/setl_id").asString())).body());
+        assertSameBill(settled.get("setlinfo"), nativeBill);
+        assertThat(nativeBill.at("/lines").findValuesAsString("unitPrice")).contains("0.3333", "0.30");
+        assertThat(nativeBill.at("/lines").toString()).contains("\"amount\":\"1.00\"").contains("\"amount\":\"0.37\"");
     }
 
     /** Issue 17, input 9: numbers are echoed as they were sent, never through a binary double. */

@@ -72,11 +72,11 @@ final class FeeDetails {
             JsonNode bill = billing.quote(visit, lines, visit.kind() == Visit.Kind.INPATIENT ? last : visit.beginsAt().toLocalDate(),
                     call.msgid());
             Map<String, JsonNode> byItem = new HashMap<>();
-            bill.path("lines").forEach(l -> byItem.putIfAbsent(l.path("itemCode").asString() + "@" + l.path("unitPrice").asString(), l));
+            bill.path("lines").forEach(l -> byItem.putIfAbsent(l.path("itemCode").asString() + "@" + plain(l.path("unitPrice").asString()), l));
             ObjectNode output = json.createObjectNode();
             var result = output.putArray("result");
             for (FeeLine l : lines) {
-                JsonNode adjudicated = byItem.get(l.itemCode() + "@" + l.unitPrice().toPlainString());
+                JsonNode adjudicated = byItem.get(l.itemCode() + "@" + plain(l.unitPrice().toPlainString()));
                 ObjectNode r = result.addObject();
                 r.put("feedetl_sn", l.feedetlSn());
                 r.put("det_item_fee_sumamt", l.amount());
@@ -101,6 +101,10 @@ final class FeeDetails {
                         ? "not in the reimbursement catalog: paid by the person" : null);
             }
             return output;
+        }
+
+        private static String plain(String number) {
+            return new BigDecimal(number).stripTrailingZeros().toPlainString();
         }
 
         /** A line's part of an adjudicated line's amount field, in proportion to the line's amount, to the fen. */
@@ -141,22 +145,9 @@ final class FeeDetails {
             if (price.signum() < 0) {
                 throw HisException.field(d.path("pric"), "must not be negative");
             }
+            // cnt 16,4 and pric 16,6 (checked by the declaration) are kept and settled exactly as sent (issue 17, input 1)
             if (quantity.compareTo(new BigDecimal("10000000")) >= 0) {
                 throw HisException.field(d.path("cnt"), "must be below 10000000");
-            }
-            if (price.compareTo(new BigDecimal("10000000000")) >= 0) {
-                throw HisException.field(d.path("pric"), "must be below 10000000000");
-            }
-            if (quantity.stripTrailingZeros().scale() > 3) {
-                // ASSUMPTION until quantities travel at 16,4 end to end (claims, procurement): refused, never rounded
-                throw HisException.field(d.path("cnt"), quantity.toPlainString() + " has more than 3 decimals; the platform keeps "
-                        + "quantities to the thousandth of a unit");
-            }
-            if (price.stripTrailingZeros().scale() > 2) {
-                // ASSUMPTION until prices travel at the national 16,6 end to end (issue 17): a price in fractions
-                // of a fen is refused, never rounded and never a 500
-                throw HisException.field(d.path("pric"), price.toPlainString() + " has more than 2 decimals; the platform "
-                        + "settles prices to the fen: send the line with its price per pack (cnt 1, pric = det_item_fee_sumamt)");
             }
             LocalDateTime occurred = d.dateTime("fee_ocur_time");
             if (occurred.toLocalDate().isBefore(visit.beginsAt().toLocalDate())
@@ -170,7 +161,7 @@ final class FeeDetails {
                         + expected.toPlainString() + " (rounded half up to the fen)");
             }
             lines.add(new FeeLine(serial, d.optional("chrg_bchno") == null ? "0" : d.optional("chrg_bchno"),
-                    d.text("med_list_codg"), quantity, price.setScale(2, RoundingMode.UNNECESSARY),
+                    d.text("med_list_codg"), quantity.stripTrailingZeros(), price.stripTrailingZeros(),
                     amount.setScale(2, RoundingMode.UNNECESSARY), occurred, null));
         }
         return lines;

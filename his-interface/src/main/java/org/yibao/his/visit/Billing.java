@@ -145,7 +145,7 @@ public class Billing {
         for (FeeLine l : lines) {
             boolean exact = l.quantity().multiply(l.unitPrice()).compareTo(l.amount()) == 0;
             if (exact) {
-                summed.merge(l.itemCode() + "\u0000" + l.unitPrice().toPlainString(), l.quantity(), BigDecimal::add);
+                summed.merge(l.itemCode() + "\u0000" + l.unitPrice().stripTrailingZeros().toPlainString(), l.quantity(), BigDecimal::add);
             } else {
                 single.add(line(l.itemCode(), l.quantity(), l.unitPrice()));
             }
@@ -167,7 +167,8 @@ public class Billing {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("itemCode", itemCode);
         line.put("quantity", quantity.stripTrailingZeros().scale() < 0 ? quantity.setScale(0) : quantity.stripTrailingZeros());
-        line.put("unitPrice", unitPrice.setScale(2, RoundingMode.UNNECESSARY).toPlainString());
+        BigDecimal price = unitPrice.stripTrailingZeros();
+        line.put("unitPrice", (price.scale() < 2 ? price.setScale(2, RoundingMode.UNNECESSARY) : price).toPlainString());
         return line;
     }
 }

@@ -6,8 +6,8 @@ import java.time.LocalDateTime;
 /**
  * One uploaded fee detail (费用明细), identified by its feedetl_sn within the visit.
  *
- * @param quantity  cnt, at most 3 decimals on this platform
- * @param unitPrice pric in yuan, to the fen on this platform
+ * @param quantity  cnt, at most 4 decimals (national 16,4)
+ * @param unitPrice pric in yuan, at most 6 decimals (national 16,6)
  * @param amount    det_item_fee_sumamt in yuan: cnt x pric rounded half up to the fen
  * @param setlId    the settlement that billed it, or null while it is still to be settled
  */

@@ -4,6 +4,7 @@ import org.yibao.contracts.events.AssistanceCategory;
 import org.yibao.contracts.events.ItemClass;
 import org.yibao.contracts.events.SettlementAmounts;
 import org.yibao.contracts.money.Money;
+import org.yibao.contracts.money.Price;
 import org.yibao.settlement.policy.AssistanceRules;
 import org.yibao.settlement.policy.CatastrophicRules;
 import org.yibao.settlement.policy.DeductibleBasis;
@@ -139,7 +140,7 @@ public final class Adjudicator {
         BigDecimal exactPriorTotal = BigDecimal.ZERO;
         for (BillLine line : lines) {
             Money amount = line.amount();
-            Money unitWithin = line.priceCeiling().map(line.unitPrice()::min).orElse(line.unitPrice());
+            Price unitWithin = line.priceCeiling().map(Price::of).map(line.unitPrice()::min).orElse(line.unitPrice());
             Money within = line.itemClass() == ItemClass.C
                     ? Money.ZERO
                     : Money.rounded(unitWithin.amount().multiply(line.quantity()), ROUNDING).min(amount);

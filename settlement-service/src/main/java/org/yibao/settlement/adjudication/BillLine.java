@@ -3,6 +3,7 @@ package org.yibao.settlement.adjudication;
 import org.yibao.contracts.events.ItemCategory;
 import org.yibao.contracts.events.ItemClass;
 import org.yibao.contracts.money.Money;
+import org.yibao.contracts.money.Price;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -22,15 +23,27 @@ public record BillLine(
         ItemCategory category,
         ItemClass itemClass,
         BigDecimal quantity,
-        Money unitPrice,
+        Price unitPrice,
         Optional<Money> priceCeiling,
         boolean vbp,
         Set<String> catalogs) {
 
     /** A line whose item is on no recommended catalog. */
     public BillLine(String itemCode, String itemName, ItemCategory category, ItemClass itemClass, BigDecimal quantity,
-                    Money unitPrice, Optional<Money> priceCeiling, boolean vbp) {
+                    Price unitPrice, Optional<Money> priceCeiling, boolean vbp) {
         this(itemCode, itemName, category, itemClass, quantity, unitPrice, priceCeiling, vbp, Set.of());
+    }
+
+    /** A line priced to the fen on no recommended catalog. */
+    public BillLine(String itemCode, String itemName, ItemCategory category, ItemClass itemClass, BigDecimal quantity,
+                    Money unitPrice, Optional<Money> priceCeiling, boolean vbp) {
+        this(itemCode, itemName, category, itemClass, quantity, Price.of(unitPrice), priceCeiling, vbp, Set.of());
+    }
+
+    /** A line priced to the fen. */
+    public BillLine(String itemCode, String itemName, ItemCategory category, ItemClass itemClass, BigDecimal quantity,
+                    Money unitPrice, Optional<Money> priceCeiling, boolean vbp, Set<String> catalogs) {
+        this(itemCode, itemName, category, itemClass, quantity, Price.of(unitPrice), priceCeiling, vbp, catalogs);
     }
 
     public BillLine {
@@ -47,8 +60,8 @@ public record BillLine(
         }
     }
 
-    /** Quantity times unit price, rounded once, half up, to the fen: the line's charge. */
+    /** Quantity times unit price, rounded once, half up, to the fen: the line's charge (the national interface's rule). */
     public Money amount() {
-        return Money.rounded(unitPrice.amount().multiply(quantity), RoundingMode.HALF_UP);
+        return unitPrice.times(quantity);
     }
 }

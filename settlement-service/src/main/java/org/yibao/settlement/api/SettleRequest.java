@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import org.yibao.contracts.events.VisitType;
 import org.yibao.contracts.identity.ResidentId;
 import org.yibao.contracts.money.Money;
+import org.yibao.contracts.money.Price;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -36,11 +37,17 @@ public record SettleRequest(
         @NotEmpty @Size(max = 500) List<@Valid @NotNull Line> lines,
         @YuanRange Money personalAccountAmount) {
 
+    /**
+     * @param itemCode  the national catalog code (at most 50 characters)
+     * @param quantity  units: more than zero, at most 12 integer digits and 4 decimals (the national 16,4)
+     * @param unitPrice yuan per unit, at most 6 decimals (the national 16,6); the line's amount is
+     *                  quantity x unit price rounded half up to the fen
+     */
     public record Line(
-            @NotBlank @Size(max = 40) String itemCode,
-            @NotNull @DecimalMin(value = "0.001", message = "must be more than zero") @Digits(integer = 7, fraction = 3)
+            @NotBlank @Size(max = 50) String itemCode,
+            @NotNull @DecimalMin(value = "0.0001", message = "must be more than zero") @Digits(integer = 12, fraction = 4)
             BigDecimal quantity,
-            @NotNull @YuanRange Money unitPrice) {
+            @NotNull Price unitPrice) {
     }
 
     public List<String> diagnosisCodesOrEmpty() {

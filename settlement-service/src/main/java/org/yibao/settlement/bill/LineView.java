@@ -3,6 +3,7 @@ package org.yibao.settlement.bill;
 import org.yibao.contracts.events.ItemCategory;
 import org.yibao.contracts.events.ItemClass;
 import org.yibao.contracts.money.Money;
+import org.yibao.contracts.money.Price;
 
 import java.math.BigDecimal;
 
@@ -15,7 +16,7 @@ import java.math.BigDecimal;
  *                     none (and in bills settled before it was recorded)
  */
 public record LineView(String itemCode, String itemName, ItemCategory category, ItemClass itemClass, boolean inCatalog,
-                       BigDecimal quantity, Money unitPrice, Money amount, Money fullSelfPay, Money priorSelfPay,
+                       BigDecimal quantity, Price unitPrice, Money amount, Money fullSelfPay, Money priorSelfPay,
                        boolean vbp, String paidInFullBy, Money priceCeiling) {
 
     public Money selfPay() {

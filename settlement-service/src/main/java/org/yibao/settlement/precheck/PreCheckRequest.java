@@ -11,6 +11,6 @@ import java.util.List;
 public record PreCheckRequest(String personId, String institutionCode, VisitType visitType, LocalDate serviceDate,
                               List<String> diagnosisCodes, Money total, List<Line> lines) {
 
-    public record Line(String itemCode, String itemClass, BigDecimal quantity, Money unitPrice, Money amount) {
+    public record Line(String itemCode, String itemClass, BigDecimal quantity, org.yibao.contracts.money.Price unitPrice, Money amount) {
     }
 }

@@ -71,7 +71,7 @@ class SupervisionPreCheckTest {
     private static PreCheckRequest bill() {
         return new PreCheckRequest("11010519491231002X", "H1", VisitType.INPATIENT, LocalDate.of(2026, 11, 1),
                 List.of("I10"), Money.of("24.00"),
-                List.of(new PreCheckRequest.Line("S250101001", "A", BigDecimal.ONE, Money.of("24.00"), Money.of("24.00"))));
+                List.of(new PreCheckRequest.Line("S250101001", "A", BigDecimal.ONE, org.yibao.contracts.money.Price.of("24.00"), Money.of("24.00"))));
     }
 
     @Test

@@ -37,10 +37,13 @@ public class PreCheck {
                           @NotNull Money total, @NotEmpty @Size(max = 500) List<@Valid @NotNull Line> lines) {
     }
 
-    /** @param quantity units of the item, more than zero and below 10,000,000 (3 decimals, as settlement takes them) */
-    public record Line(@NotBlank @Size(max = 40) String itemCode, @Size(max = 10) String itemClass,
-                       @NotNull @DecimalMin(value = "0.001", message = "must be more than zero") @Digits(integer = 7, fraction = 3) BigDecimal quantity,
-                       @NotNull Money unitPrice, @NotNull Money amount) {
+    /**
+     * @param quantity  units of the item, more than zero, at most 12 integer digits and 4 decimals (as settlement takes them)
+     * @param unitPrice yuan per unit, at most 6 decimals (the national 16,6)
+     */
+    public record Line(@NotBlank @Size(max = 50) String itemCode, @Size(max = 10) String itemClass,
+                       @NotNull @DecimalMin(value = "0.0001", message = "must be more than zero") @Digits(integer = 12, fraction = 4) BigDecimal quantity,
+                       @NotNull org.yibao.contracts.money.Price unitPrice, @NotNull Money amount) {
     }
 
     public record Verdict(Outcome outcome, List<String> reasons) {
