@@ -203,7 +203,7 @@ class HisInterfaceIT {
         JsonNode nativeBill = json.readTree(new ServiceClient(services.get(1).port(), TestCallers.AUDITOR)
                 .get("/api/settlement/settlements/" + settlementOf(setlId)).body());
         assertSameBill(settled.get("setlinfo"), nativeBill);
-        assertThat(nativeBill.at("/messageId").asString()).isEqualTo(settleMessage);
+        assertThat(nativeBill.at("/messageId").asString()).as("the settlement's key is the visit's segment").isEqualTo(mdtrtId + "-1");
         assertThat(repeated).as("a repeated message returns the first answer").isEqualTo(settled);
         assertThat(settled.at("/setldetail/0/fund_pay_type").asString()).isEqualTo("390100");
         assertThat(settled.at("/setldetail/0/fund_payamt").decimalValue()).isEqualByComparingTo(settled.at("/setlinfo/hifp_pay").decimalValue());
@@ -593,6 +593,14 @@ class HisInterfaceIT {
                 .isEqualByComparingTo("440.00");
         assertThat(jdbc.queryForObject("select status from visit where mdtrt_id = ?", String.class, stay)).isEqualTo("SETTLED");
         assertThat(jdbc.queryForObject("select count(*) from fee_line where mdtrt_id = ? and setl_id is null", Integer.class, stay)).isZero();
+        // the mid-stay part reversed after the final settlement: its details open again, but the discharge stands
+        his.ok("2305", """
+                {"data":{"setl_id":"%s","mdtrt_id":"%s","psn_no":"%s"}}""".formatted(mid.at("/setlinfo/setl_id").asString(), stay, inpatientPerson));
+        JsonNode undoDischarge = his.call("2405", his.nextMsgid(), "{\"data\":{\"psn_no\":\"%s\",\"mdtrt_id\":\"%s\"}}"
+                .formatted(inpatientPerson, stay));
+        assertThat(undoDischarge.at("/err_msg").asString()).as(undoDischarge.toString()).contains("final settlement is in force");
+        JsonNode resettled = his.ok("2304", settle(stay, inpatientPerson, "400.00", "21"));
+        assertThat(resettled.at("/setlinfo/medfee_sumamt").decimalValue()).isEqualByComparingTo("400.00");
 
         // across a year end: admitted on 24 December, discharged on 6 January
         String crossing = admit(his, crossYearPerson, (YEAR - 1) + "-12-24 09:00:00");
@@ -779,6 +787,9 @@ class HisInterfaceIT {
         String register = """
                 {"data":{"psn_no":"%1$s","insutype":"390","begntime":"%2$s","mdtrt_cert_type":"02","mdtrt_cert_no":"%1$s","ipt_otp_no":"MZ-S"}}""".formatted(outpatientPerson, now());
         JsonNode forged = his.raw(sealed("2201", his.nextMsgid(), register, his.signNo, sm2Key()));
+        String signedRegistration = sealed("2201", his.nextMsgid(), register, his.signNo, SIGNING_KEY);
+        JsonNode replayed = his.raw(signedRegistration.replace("\"infno\":\"2201\"", "\"infno\":\"2202\""));
+        assertThat(replayed.at("/err_msg").asString()).as("a signed input is not taken under another transaction").contains("cainfo");
         JsonNode plain = his.call("2201", his.nextMsgid(), register);
         assertThat(forged.at("/infcode").asInt()).isEqualTo(-1);
         assertThat(forged.at("/err_msg").asString()).contains("cainfo");
@@ -848,6 +859,61 @@ class HisInterfaceIT {
         assertSameBill(settled.get("setlinfo"), nativeBill);
         assertThat(nativeBill.at("/lines").findValuesAsString("unitPrice")).contains("0.3333", "0.30");
         assertThat(nativeBill.at("/lines").toString()).contains("\"amount\":\"1.00\"").contains("\"amount\":\"0.37\"");
+    }
+
+    /**
+     * Found by review: a settlement committed in settlement-service whose answer the interface lost (a
+     * timeout, a crash) was forgotten, and the next 2207 under a new msgid billed the details again. The
+     * settlement's key is the visit's segment: the next settle gets that bill back. And two settles of
+     * one visit at once, under different msgids, make one bill.
+     */
+    @Test
+    void aSettlementTheInterfaceLostIsFoundAgainAndTwoSettlesAtOnceMakeOneBill() throws Exception {
+        Hospital his = new Hospital(HOHHOT);
+        his.signIn();
+        String visit = his.ok("2201", """
+                {"data":{"psn_no":"%1$s","insutype":"390","begntime":"%2$s","mdtrt_cert_type":"02","mdtrt_cert_no":"%1$s","ipt_otp_no":"MZ-L"}}"""
+                .formatted(outpatientPerson, now())).at("/data/mdtrt_id").asString();
+        his.ok("2204", feeUpload(visit, outpatientPerson, "L"));
+        // what the interface's lost transaction had sent: the same bill, under the segment's key
+        HttpResponse<String> lost = new ServiceClient(services.get(1).port(), TestCallers.his(HOHHOT)).post("/api/settlement/settlements", """
+                {"messageId":"%s-1","personId":"%s","institutionCode":"%s","visitType":"GENERAL_OUTPATIENT","serviceDate":"%s","diagnosisCodes":[],
+                 "lines":[{"itemCode":"XC08CAA001A001010100001","quantity":28,"unitPrice":"0.30"},{"itemCode":"S311201001","quantity":1,"unitPrice":"400.00"}]}"""
+                .formatted(visit, outpatientPerson, HOHHOT, LocalDate.now()));
+        assertThat(lost.statusCode()).as(lost.body()).isEqualTo(201);
+
+        JsonNode settled = his.ok("2207", settle(visit, outpatientPerson, "408.40", "11"));
+
+        assertThat(settled.at("/setlinfo/platform_bill_id").asString()).isEqualTo(json.readTree(lost.body()).at("/id").asString());
+
+        String second = his.ok("2201", """
+                {"data":{"psn_no":"%1$s","insutype":"390","begntime":"%2$s","mdtrt_cert_type":"02","mdtrt_cert_no":"%1$s","ipt_otp_no":"MZ-C"}}"""
+                .formatted(outpatientPerson, now())).at("/data/mdtrt_id").asString();
+        his.ok("2204", feeUpload(second, outpatientPerson, "C"));
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        List<Future<JsonNode>> answers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            answers.add(pool.submit(() -> his.call("2207", his.nextMsgid(), settle(second, outpatientPerson, "408.40", "11"))));
+        }
+        int ok = 0;
+        for (Future<JsonNode> a : answers) {
+            ok += a.get().at("/infcode").asInt() == 0 ? 1 : 0;
+        }
+        pool.shutdown();
+        assertThat(ok).as("the first settles; the others find the visit settled").isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from visit_settlement where mdtrt_id = ?", Integer.class, second)).isEqualTo(1);
+        assertThat(json.readTree(new ServiceClient(services.get(1).port(), TestCallers.his(HOHHOT))
+                .get("/api/settlement/persons/" + outpatientPerson + "/settlements?year=" + YEAR).body()).findValuesAsString("messageId"))
+                .filteredOn(m -> m.startsWith(second)).hasSize(1);
+    }
+
+    /** Found by review: a JSON number 1e999999999 (not a string) would be written out in full: a billion characters. */
+    @Test
+    void aNumberBeyondTheInterfaceIsRefusedWithoutWritingItOut() {
+        Hospital his = new Hospital(HOHHOT);
+        JsonNode answer = his.call("9001", his.nextMsgid(), "{\"signIn\":{\"opter_no\":1e999999999}}");
+        assertThat(answer.at("/infcode").asInt()).isEqualTo(-1);
+        assertThat(answer.at("/err_msg").asString()).contains("input.signIn.opter_no");
     }
 
     /** Issue 17, input 9: numbers are echoed as they were sent, never through a binary double. */
@@ -1179,7 +1245,7 @@ class HisInterfaceIT {
         String encrypted = java.util.Base64.getEncoder().encodeToString(org.yibao.his.envelope.MessageSecurity.sm4(true, SIGNING_SM4,
                 input.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         String signature = java.util.Base64.getEncoder().encodeToString(org.yibao.his.envelope.MessageSecurity.sign(key,
-                encrypted.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                org.yibao.his.envelope.MessageSecurity.signedText(infno, msgid, SIGNING, encrypted).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         return """
                 {"infno":"%s","msgid":"%s","opter":"001","inf_time":"%s","fixmedins_code":"%s","sign_no":%s,"signtype":"SM2",
                  "cainfo":"%s","input":"%s"}""".formatted(infno, msgid, now(), SIGNING, signNo == null ? "null" : "\"" + signNo + "\"",
@@ -1195,7 +1261,8 @@ class HisInterfaceIT {
         verifier.init(false, new org.bouncycastle.crypto.params.ECPublicKeyParameters(
                 org.yibao.his.envelope.MessageSecurity.domain().getG().multiply(PLATFORM_KEY.getD()).normalize(),
                 org.yibao.his.envelope.MessageSecurity.domain()));
-        byte[] signed = output.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] signed = org.yibao.his.envelope.MessageSecurity.signedText(answer.at("/infcode").asString(), answer.at("/inf_refmsgid").asString(),
+                output).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         verifier.update(signed, 0, signed.length);
         assertThat(verifier.verifySignature(java.util.Base64.getDecoder().decode(answer.at("/cainfo").asString())))
                 .as("the answer is signed by the platform").isTrue();

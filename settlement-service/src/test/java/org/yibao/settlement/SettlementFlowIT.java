@@ -248,7 +248,7 @@ class SettlementFlowIT {
                 good.replaceAll("\"lines\":\\[.*\\]", "\"lines\":[]"), "lines",
                 good.replace(LocalDate.now().toString(), LocalDate.now().plusDays(3).toString()), "serviceDate",
                 good.replace("\"unitPrice\":\"400.00\"", "\"unitPrice\":\"9999999.00\""), "lines",
-                good.replace("\"unitPrice\":\"400.00\"", "\"unitPrice\":\"1.005\""), "lines[0].unitPrice",
+                good.replace("\"unitPrice\":\"400.00\"", "\"unitPrice\":\"1.0000005\""), "lines[0].unitPrice",
                 good.replace("\"visitType\":\"INPATIENT\"", "\"visitType\":\"SPA\""), "visitType");
         for (Map.Entry<String, String> c : cases.entrySet()) {
             HttpResponse<String> response = post("/api/settlement/settlements", c.getKey());

@@ -193,7 +193,8 @@ public final class Treatment {
         layers.put(Ledger.Layer.personalAccount, Json.money(s.get("acct_pay")));
         layers.put(Ledger.Layer.cash, Json.money(s.get("psn_cash_pay")));
         nationally.increment();
-        return record(e, new Settled(s.path("setl_id").asString(), employee ? "EMPLOYEE" : "RESIDENT", layers, s));
+        // the books are kept by the platform's bill id; the interface's own setl_id is what 2208 names (in s)
+        return record(e, new Settled(s.path("platform_bill_id").asString(), employee ? "EMPLOYEE" : "RESIDENT", layers, s));
     }
 
     private Settled record(Encounter e, Settled bill) {

@@ -91,7 +91,12 @@ public class MessageLog {
             throw HisException.field("msgid", "was already used for a different message; every message needs its own msgid");
         }
         if (!"DONE".equals(first.get("status"))) {
-            throw HisException.field("msgid", "this message is still being processed; send it again shortly");
+            // a claim older than any transaction's longest run (its process died before it finished) is let go
+            int released = jdbc.sql("delete from his_message where msgid = ? and status = 'PROCESSING' and received_at < now() - interval '2 minutes'")
+                    .param(envelope.msgid()).update();
+            throw HisException.field("msgid", released == 1
+                    ? "this message's earlier run did not finish; send it again"
+                    : "this message is still being processed; send it again shortly");
         }
         return stored.readTree((String) first.get("output"));
     }

@@ -41,9 +41,11 @@ import java.util.Optional;
  * base string; this is the common provincial form): {@code signtype} "SM2"; {@code input} a JSON string,
  * the base64 of the SM4-ECB-PKCS7 encryption of the input object's UTF-8 JSON under the institution's
  * SM4 key; {@code cainfo} the base64 of the SM2 signature (SM3, the default user id
- * 1234567812345678, DER) of that string's UTF-8 bytes by the institution's private key. The answer's
- * {@code output} is encrypted the same way and signed by the platform's key ({@code cainfo},
- * {@code signtype}). A message of such an institution that is unsigned, badly signed or not decryptable
+ * 1234567812345678, DER) by the institution's private key of the UTF-8 bytes of
+ * {@code infno + "&" + msgid + "&" + fixmedins_code + "&" + input} — the envelope is signed with the input, so
+ * that a signed input cannot be replayed under another transaction or message. The answer's
+ * {@code output} is encrypted the same way and signed by the platform's key over
+ * {@code infcode + "&" + inf_refmsgid + "&" + output} ({@code cainfo}, {@code signtype}). A message of such an institution that is unsigned, badly signed or not decryptable
  * is answered infcode -1 and changes nothing.
  *
  * <p>Keys: {@code yibao.his.security.institutions.<code>.public-key} (the institution's SM2 public key,
@@ -119,7 +121,8 @@ public class MessageSecurity {
         }
         SM2Signer verifier = new SM2Signer();
         verifier.init(false, keys.publicKey());
-        byte[] signed = input.asString().getBytes(StandardCharsets.UTF_8);
+        byte[] signed = signedText(message.path("infno").asString(""), message.path("msgid").asString(""),
+                message.path("fixmedins_code").asString(""), input.asString()).getBytes(StandardCharsets.UTF_8);
         verifier.update(signed, 0, signed.length);
         if (signature.length == 0 || !verifier.verifySignature(signature)) {
             throw HisException.field("cainfo", "the signature does not verify with institution " + keys.institution() + "'s key");
@@ -127,7 +130,7 @@ public class MessageSecurity {
         String plain;
         try {
             plain = new String(sm4(false, keys.sm4Key(), Base64.getDecoder().decode(input.asString())), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException | InvalidCipherTextException e) {
+        } catch (IllegalArgumentException | InvalidCipherTextException | org.bouncycastle.crypto.DataLengthException e) {
             throw HisException.field("input", "cannot be decrypted with institution " + keys.institution() + "'s SM4 key");
         }
         ObjectNode opened = ((ObjectNode) message).deepCopy();
@@ -149,11 +152,18 @@ public class MessageSecurity {
                     json.writeValueAsString(answer.get("output")).getBytes(StandardCharsets.UTF_8)));
             answer.put("output", sealed);
             answer.put("signtype", "SM2");
-            answer.put("cainfo", Base64.getEncoder().encodeToString(sign(platformKey, sealed.getBytes(StandardCharsets.UTF_8))));
+            answer.put("cainfo", Base64.getEncoder().encodeToString(sign(platformKey,
+                    signedText(String.valueOf(answer.get("infcode")), String.valueOf(answer.get("inf_refmsgid")), sealed)
+                            .getBytes(StandardCharsets.UTF_8))));
             return answer;
         } catch (CryptoException e) {
             throw new IllegalStateException("cannot seal the answer", e);
         }
+    }
+
+    /** The text a signature covers: its parts joined by "&". */
+    public static String signedText(String... parts) {
+        return String.join("&", parts);
     }
 
     /** An SM2 signature (SM3, default user id, DER). */

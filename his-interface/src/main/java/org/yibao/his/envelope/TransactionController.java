@@ -115,14 +115,44 @@ class TransactionController {
         } catch (HisException e) {
             log.info("infno {} refused: {}", infno, e.getMessage());
             return security.seal(answer(infno, -1, received, null, e.getMessage()), keys);
+        } catch (org.springframework.dao.TransientDataAccessException | org.springframework.dao.DataAccessResourceFailureException
+                 | org.springframework.transaction.CannotCreateTransactionException e) {
+            // a lock lost to another message on the same visit, a connection cut: the message's transaction rolled back
+            log.warn("infno {} hit a transient database fault: {}", infno, e.toString());
+            return security.seal(answer(infno, -1, received, null,
+                    "the platform is busy with another message of this visit; nothing was changed, send the message again"), keys);
         }
     }
 
     private JsonNode parse(String body) {
+        JsonNode message;
         try {
-            return reader.readTree(body);
+            message = reader.readTree(body);
         } catch (JacksonException e) {
             throw new HisException("the message is not valid JSON: " + e.getOriginalMessage());
+        }
+        numbersWithinTheInterface(message, "");
+        return message;
+    }
+
+    /**
+     * Refuses any JSON number beyond the interface's widest (16 digits, 6 decimals; a little room either
+     * way), wherever it is: 1e999999999 would take seconds and gigabytes to write out in full.
+     */
+    private static void numbersWithinTheInterface(JsonNode node, String path) {
+        if (node.isNumber()) {
+            java.math.BigDecimal n = node.decimalValue();
+            if (n.scale() > 20 || n.precision() - n.scale() > 20) {
+                throw HisException.field(path.isEmpty() ? "message" : path, "is a number beyond the interface's (at most 16 digits with 6 decimals)");
+            }
+        } else if (node.isObject()) {
+            for (var member : node.properties()) {
+                numbersWithinTheInterface(member.getValue(), path.isEmpty() ? member.getKey() : path + "." + member.getKey());
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                numbersWithinTheInterface(node.get(i), path + "[" + i + "]");
+            }
         }
     }
 

@@ -74,7 +74,10 @@ public class PlatformApis {
                         return Optional.of(json.readTree(text));
                     });
         } catch (ResourceAccessException e) {
-            throw new HisException("the platform's " + service + " service did not answer; nothing was changed, send the message again");
+            throw new HisException(body == null
+                    ? "the platform's " + service + " service did not answer; send the message again"
+                    : "the platform's " + service + " service did not answer in time; the change may have been made there: send the "
+                    + "same message again (a settlement is found again by its visit and segment, never made twice)");
         }
     }
 

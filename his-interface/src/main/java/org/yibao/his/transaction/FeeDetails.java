@@ -161,10 +161,16 @@ final class FeeDetails {
                         + expected.toPlainString() + " (rounded half up to the fen)");
             }
             lines.add(new FeeLine(serial, d.optional("chrg_bchno") == null ? "0" : d.optional("chrg_bchno"),
-                    d.text("med_list_codg"), quantity.stripTrailingZeros(), price.stripTrailingZeros(),
+                    d.text("med_list_codg"), plainScale(quantity), plainScale(price),
                     amount.setScale(2, RoundingMode.UNNECESSARY), occurred, null));
         }
         return lines;
+    }
+
+    /** The value without trailing zeros, never in exponent form (10, not 1E+1). */
+    static BigDecimal plainScale(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     /** 2205: removes a charge batch of an open visit ("0000": all its details). */

@@ -67,8 +67,9 @@ final class PharmacyPurchase implements Transaction {
         List<Input> details = call.input().list("drugdetail");
         // the purchase as a visit: kept only when it is settled (the whole message is one database transaction)
         Persons.Insured insured = persons.on(person, begins.toLocalDate(), "data.psn_no");
+        String number = call.msgid().substring(Math.max(0, call.msgid().length() - 30));   // the purchase's number: its message's
         String mdtrtId = settle ? visits.open(call.institution(), person, Visit.Kind.PHARMACY, "41", data.optional("insutype"),
-                call.msgid(), begins, List.of(), call.msgid(), insured) : null;
+                number, begins, List.of(), call.msgid(), insured) : null;
         Visit visit = settle ? visits.get(mdtrtId, call.institution(), "data")
                 : new Visit(null, call.institution(), person, Visit.Kind.PHARMACY, "41", data.optional("insutype"), call.msgid(),
                 begins, null, List.of(), Visit.Status.OPEN, insured.name(), insured.psnType());

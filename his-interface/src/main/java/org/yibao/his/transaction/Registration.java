@@ -140,8 +140,8 @@ final class Registration {
             if (visit.kind() != Visit.Kind.INPATIENT) {
                 throw HisException.field("data.mdtrt_id", visit.mdtrtId() + " is not an admission");
             }
-            if (visit.status() == Visit.Status.SETTLED) {
-                throw HisException.field("data.mdtrt_id", "the stay is settled; reverse its settlement first (2305)");
+            if (visit.status() == Visit.Status.SETTLED || visits.finallySettled(visit.mdtrtId())) {
+                throw HisException.field("data.mdtrt_id", "the stay's final settlement is in force; reverse it first (2305)");
             }
             if (visit.status() != Visit.Status.OPEN || visit.endsAt() == null) {
                 throw HisException.field("data.mdtrt_id", "stay " + visit.mdtrtId() + " has no discharge to reverse (" + visit.status() + ")");
@@ -211,7 +211,7 @@ final class Registration {
             Input info = call.input().object("mdtrtinfo");
             Visit visit = visits.open(info.text("mdtrt_id"), call.institution(), info.person("psn_no"), "mdtrtinfo.mdtrt_id");
             String medType = info.text("med_type");
-            Billing.visitType(medType, "mdtrtinfo.med_type");
+            Billing.requireKind(medType, visit.kind(), "mdtrtinfo.med_type");
             visits.describe(visit.mdtrtId(), medType, diagnoses(call.input()));
             return json.createObjectNode();
         }
@@ -278,6 +278,15 @@ final class Registration {
             java.time.LocalDateTime endtime = info.dateTime("endtime");
             if (endtime.isBefore(visit.beginsAt())) {
                 throw HisException.field("dscginfo.endtime", endtime + " is before the admission (" + visit.beginsAt() + ")");
+            }
+            java.time.LocalDate lastDetail = visits.lines(visit.mdtrtId()).stream().map(l -> l.feeTime().toLocalDate())
+                    .max(java.time.LocalDate::compareTo).orElse(null);
+            if (lastDetail != null && endtime.toLocalDate().isBefore(lastDetail)) {
+                throw HisException.field("dscginfo.endtime", endtime.toLocalDate() + " is before the stay's last detail (" + lastDetail
+                        + "); reverse the details after the discharge first (2302)");
+            }
+            if (visits.finallySettled(visit.mdtrtId())) {
+                throw HisException.field("dscginfo.mdtrt_id", "the stay's final settlement is in force; reverse it first (2305)");
             }
             visits.discharge(visit.mdtrtId(), endtime, diagnoses(call.input()));
             return json.createObjectNode();

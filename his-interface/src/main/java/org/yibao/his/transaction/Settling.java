@@ -65,9 +65,12 @@ final class Settling {
             }
             String medType = data.optional("med_type");
             if (medType != null && !medType.equals(visit.medType())) {
-                Billing.visitType(medType, "data.med_type");
-                visits.describe(visit.mdtrtId(), medType, visit.diagnoses());
-                visit = visits.get(visit.mdtrtId(), call.institution(), "data.mdtrt_id");
+                Billing.requireKind(medType, visit.kind(), "data.med_type");
+                if (settle) {
+                    visits.describe(visit.mdtrtId(), medType, visit.diagnoses());
+                }
+                visit = new Visit(visit.mdtrtId(), visit.institution(), visit.personId(), visit.kind(), medType, visit.insutype(),
+                        visit.iptOtpNo(), visit.beginsAt(), visit.endsAt(), visit.diagnoses(), visit.status(), visit.psnName(), visit.psnType());
             }
             boolean midStay = "1".equals(data.optional("mid_setl_flag"));
             if (midStay && kind != Visit.Kind.INPATIENT) {
@@ -100,7 +103,7 @@ final class Settling {
         }
         visits.billed(visit.mdtrtId(), segment.lines(), setlId);
         boolean rest = visits.lines(visit.mdtrtId()).stream().anyMatch(l -> l.setlId() == null);
-        if (last && !rest) {
+        if ((last || visit.endsAt() != null) && !rest) {
             visits.setStatus(visit.mdtrtId(), Visit.Status.SETTLED);
         }
         return output;
@@ -159,12 +162,16 @@ final class Settling {
         if (settled.reversedBy() != null) {
             throw HisException.field("data.setl_id", setlId + " was already reversed by " + settled.reversedBy());
         }
-        JsonNode reversed = platform.post("settlement", "/api/settlement/settlements/" + settled.settlementId() + "/reversal",
+        // a reversal made there whose answer this interface lost (a timeout, a crash) is taken as it stands, not made again
+        JsonNode current = platform.get("settlement", "/api/settlement/settlements/" + settled.settlementId());
+        JsonNode reversed = "REVERSED".equals(current.path("status").asString()) ? current
+                : platform.post("settlement", "/api/settlement/settlements/" + settled.settlementId() + "/reversal",
                 Map.of("reason", "HIS " + call.envelope().infno() + " " + call.msgid()));
         String reversalId = visits.newSetlId();
         ObjectNode output = SettlementOutput.of(reversed, visit, reversalId, call.msgid(), settled.midStay(), codes, json);
         ObjectNode setl = (ObjectNode) output.get("setlinfo");
         setl.put("init_setl_id", setlId);
+        setl.put("platform_bill_id", reversed.path("reversalId").asString());
         Instant at = Instant.parse(reversed.path("reversedAt").asString());
         setl.put("setl_time", org.yibao.his.national.NationalTime.time(at));
         // a reversal is the bill with every amount the other way

@@ -61,6 +61,20 @@ public class Billing {
         return type;
     }
 
+    /** The medical types of each kind of visit: an outpatient visit is never billed as a stay, nor a stay as a visit. */
+    private static final Map<Visit.Kind, java.util.Set<String>> KIND_TYPES = Map.of(
+            Visit.Kind.OUTPATIENT, java.util.Set.of("11", "14"), Visit.Kind.INPATIENT, java.util.Set.of("21"),
+            Visit.Kind.PHARMACY, java.util.Set.of("41"));
+
+    /** Refuses a medical type that is not of the visit's kind, naming the field. */
+    public static void requireKind(String medType, Visit.Kind kind, String field) {
+        visitType(medType, field);
+        if (!KIND_TYPES.get(kind).contains(medType)) {
+            throw HisException.field(field, medType + " is not a medical type of an " + kind.name().toLowerCase() + " visit; one of "
+                    + new java.util.TreeSet<>(KIND_TYPES.get(kind)));
+        }
+    }
+
     /** The details one settlement bills, and the day it is billed on. */
     public record Segment(List<FeeLine> lines, LocalDate serviceDate, boolean midStay) {
 
@@ -83,6 +97,10 @@ public class Billing {
         TreeSet<Integer> years = new TreeSet<>();
         open.forEach(l -> years.add(l.feeTime().getYear()));
         int year = years.first();
+        if (visit.kind() != Visit.Kind.INPATIENT && years.size() > 1) {
+            // an outpatient visit across midnight on New Year's Eve is one bill, on the visit's day
+            return new Segment(open, visit.beginsAt().toLocalDate(), false);
+        }
         if (years.size() > 1 && !midStay) {
             throw HisException.field(flagField, "the stay's details not yet settled span " + years.first() + " to " + years.last()
                     + "; a stay across a year end is settled year by year: settle " + year + "'s details first with mid_setl_flag 1");
@@ -113,8 +131,11 @@ public class Billing {
                     + (segment.midStay() || visits.lines(visit.mdtrtId()).stream().anyMatch(l -> l.setlId() != null)
                     ? " (details settled before, and details of another year, are not in it)" : ""));
         }
+        // a settlement's key is its visit and segment, not the message: if this interface's transaction is lost after
+        // settlement committed (a timeout, a crash), the next settle of the segment, whatever its msgid, gets that bill back
+        String key = settle ? visit.mdtrtId() + "-" + (visits.settlementsOf(visit.mdtrtId()) + 1) : msgid;
         return platform.post("settlement", settle ? "/api/settlement/settlements" : "/api/settlement/pre-settlements",
-                request(visit, segment.lines(), segment.serviceDate(), msgid, "feedetail"));
+                request(visit, segment.lines(), segment.serviceDate(), key, "feedetail"));
     }
 
     /** A pre-settlement of some lines (an upload's classes and self-pay), nothing kept. */

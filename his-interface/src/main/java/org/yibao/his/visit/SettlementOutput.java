@@ -104,6 +104,9 @@ public final class SettlementOutput {
         setl.put("medins_setl_id", msgid);
         setl.put("clr_type", codes.clearingType(visit.medType()));
         setl.put("mid_setl_flag", midStay ? "1" : "0");
+        // the platform's own bill (settlement-service's id), for the bureau's staff and tools; null for a pre-settlement
+        setl.put("platform_bill_id", bill.path("status").asString("").equals("PRE_SETTLEMENT") || bill.path("id").isNull()
+                || bill.path("id").isMissingNode() ? null : bill.path("id").asString());
 
         ArrayNode detail = json.createArrayNode();
         fund(detail, employee ? "310100" : "390100", employee ? "职工基本医疗保险统筹基金" : "城乡居民基本医疗保险基金", basic, reimbursable);

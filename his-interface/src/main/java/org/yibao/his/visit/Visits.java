@@ -43,7 +43,13 @@ public class Visits {
 
     /** The institution's own visit, or a refusal naming the field. */
     public Visit get(String mdtrtId, String institution, String field) {
-        return jdbc.sql("select * from visit where mdtrt_id = ? and institution = ?").params(mdtrtId, institution)
+        return read(mdtrtId, institution, field, " for update");
+    }
+
+    private Visit read(String mdtrtId, String institution, String field, String lock) {
+        // locked for the rest of the message's database transaction: two messages on one visit (a settle sent again
+        // under a new msgid, a reversal beside a settle) run one after the other, never both on what they read
+        return jdbc.sql("select * from visit where mdtrt_id = ? and institution = ?" + lock).params(mdtrtId, institution)
                 .query((rs, i) -> new Visit(rs.getString("mdtrt_id"), rs.getString("institution"), rs.getString("person_id"),
                         Visit.Kind.valueOf(rs.getString("kind")), rs.getString("med_type"), rs.getString("insutype"),
                         rs.getString("ipt_otp_no"), rs.getTimestamp("begins_at").toLocalDateTime(),
@@ -107,7 +113,7 @@ public class Visits {
     public List<Visit> ofPersonAt(String personId, String institution) {
         return jdbc.sql("select mdtrt_id from visit where person_id = ? and institution = ? order by begins_at desc, mdtrt_id")
                 .params(personId, institution).query(String.class).list().stream()
-                .map(id -> get(id, institution, "mdtrt_id")).toList();
+                .map(id -> read(id, institution, "mdtrt_id", "")).toList();
     }
 
     // --- settlements of a visit ---
@@ -143,7 +149,11 @@ public class Visits {
     /** Marks the details a settlement billed. */
     public void billed(String mdtrtId, List<FeeLine> lines, String setlId) {
         for (FeeLine l : lines) {
-            jdbc.sql("update fee_line set setl_id = ? where mdtrt_id = ? and feedetl_sn = ?").params(setlId, mdtrtId, l.feedetlSn()).update();
+            int marked = jdbc.sql("update fee_line set setl_id = ? where mdtrt_id = ? and feedetl_sn = ? and (setl_id is null or setl_id = ?)")
+                    .params(setlId, mdtrtId, l.feedetlSn(), setlId).update();
+            if (marked != 1) {
+                throw new IllegalStateException("detail " + l.feedetlSn() + " of visit " + mdtrtId + " was billed by another settlement");
+            }
         }
     }
 
@@ -162,6 +172,20 @@ public class Visits {
     public Optional<String> setlIdOf(UUID settlementId, String kind) {
         return jdbc.sql("select setl_id from visit_settlement where settlement_id = ? and kind = ?").params(settlementId, kind)
                 .query(String.class).optional();
+    }
+
+    /** How many settlements the visit has had (in force or reversed). */
+    public int settlementsOf(String mdtrtId) {
+        return jdbc.sql("select count(*) from visit_settlement where mdtrt_id = ? and kind = 'SETTLEMENT'").param(mdtrtId)
+                .query(Integer.class).single();
+    }
+
+    /** Whether the visit's final settlement (not a mid-stay one) is in force. */
+    public boolean finallySettled(String mdtrtId) {
+        return jdbc.sql("""
+                        select count(*) from visit_settlement
+                        where mdtrt_id = ? and kind = 'SETTLEMENT' and not mid_stay and reversed_by is null""")
+                .param(mdtrtId).query(Integer.class).single() > 0;
     }
 
     /** Whether any settlement of the visit is in force (not reversed). */
