@@ -116,7 +116,12 @@ class GatewaySecurityTest {
         assertThat(last.body()).contains("too many failed attempts");
         assertThat(rightSecretWhileThrottled.statusCode()).as("no secret is checked while throttled (from this address)").isEqualTo(429);
         assertThat(anotherClient.statusCode()).isEqualTo(200);
-        assertThat(audit.list).anySatisfy(e -> assertThat(e.getFormattedMessage())
+        // a copy: the gateway's threads may still be logging while the list is read
+        List<ILoggingEvent> logged;
+        synchronized (audit) { // AppenderBase appends under the appender's own lock
+            logged = List.copyOf(audit.list);
+        }
+        assertThat(logged).anySatisfy(e -> assertThat(e.getFormattedMessage())
                 .contains("dept-veterans-affairs").contains("too many failed attempts"));
         String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
                 "http://127.0.0.1:" + environment.getRequiredProperty("local.management.port") + "/actuator/prometheus")).build(),
@@ -236,7 +241,10 @@ class GatewaySecurityTest {
 
         // the line is written when the exchange completes, which may be just after the caller has its answer
         await().atMost(Duration.ofSeconds(5)).until(() -> audit.list.size() >= 2);
-        List<String> lines = audit.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        List<String> lines;
+        synchronized (audit) {
+            lines = audit.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        }
         assertThat(lines).anySatisfy(line -> assertThat(line)
                 .contains("HIS:his-H44170000003@H44170000003 GET /api/enrollment/persons/1101**********002X -> 200")
                 .contains("[audit-1]"));

@@ -27,10 +27,11 @@ import java.util.TreeSet;
  * (ASSUMPTION: the common regional rule settles a stay across a year end in two parts, each counted in
  * its own year; a region that counts the whole stay in the discharge year changes this rule).
  *
- * <p><b>Many details</b> (issue 17, input 5). The native API takes at most 500 lines a request; the
- * details of one visit are sent as lines of the same item and unit price summed (a line whose amount is
- * not exactly cnt x pric is sent on its own, so that the total is the details' sum to the fen). Any
- * number of details therefore settles while they hold at most 500 different items and prices.
+ * <p><b>Many details</b> (issue 17, input 5). The native API takes at most 500 lines a request. Up to
+ * 500 details go line by line; beyond that the details are sent as lines of the same item and unit
+ * price summed (a line whose amount is not exactly cnt x pric is sent on its own, so that the total is
+ * the details' sum to the fen), so a long stay settles while it holds at most 500 different items and
+ * prices.
  */
 @Component
 public class Billing {
@@ -161,6 +162,11 @@ public class Billing {
      * summed into one (quantities add, the amount is then exactly the sum); any other on its own.
      */
     public static List<Map<String, Object>> nativeLines(List<FeeLine> lines, String field) {
+        if (lines.size() <= MAX_LINES) {
+            // each detail as its own line: the bill shows what was charged, line by line (a CT charged twice stays two
+            // lines, which is what supervision's repeated-charging rule reads — found by the simulated city)
+            return lines.stream().map(l -> line(l.itemCode(), l.quantity(), l.unitPrice())).toList();
+        }
         Map<String, BigDecimal> summed = new LinkedHashMap<>();
         List<Map<String, Object>> single = new ArrayList<>();
         for (FeeLine l : lines) {
