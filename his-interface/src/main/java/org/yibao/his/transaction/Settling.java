@@ -95,14 +95,15 @@ final class Settling {
                               String msgid, boolean last) {
         UUID settlementId = UUID.fromString(bill.path("id").asString());
         // a settle message repeated after the interface lost its answer gets the same bill: and the same setl_id
-        String setlId = visits.setlIdOf(settlementId, "SETTLEMENT").orElseGet(visits::newSetlId);
+        java.util.Optional<String> known = visits.setlIdOf(settlementId, "SETTLEMENT");
+        String setlId = known.orElseGet(visits::newSetlId);
         ObjectNode output = SettlementOutput.of(bill, visit, setlId, msgid, segment.midStay(), codes, json);
-        if (visits.setlIdOf(settlementId, "SETTLEMENT").isEmpty()) {
+        if (known.isEmpty()) {
             record(visits, visit, setlId, settlementId, "SETTLEMENT", segment.midStay(), segment.serviceDate(), output, msgid, null,
                     Instant.parse(bill.path("settledAt").asString()));
         }
         visits.billed(visit.mdtrtId(), segment.lines(), setlId);
-        boolean rest = visits.lines(visit.mdtrtId()).stream().anyMatch(l -> l.setlId() == null);
+        boolean rest = visits.hasUnsettledLines(visit.mdtrtId());
         if ((last || visit.endsAt() != null) && !rest) {
             visits.setStatus(visit.mdtrtId(), Visit.Status.SETTLED);
         }

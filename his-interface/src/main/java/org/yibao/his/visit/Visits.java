@@ -148,13 +148,18 @@ public class Visits {
 
     /** Marks the details a settlement billed. */
     public void billed(String mdtrtId, List<FeeLine> lines, String setlId) {
-        for (FeeLine l : lines) {
-            int marked = jdbc.sql("update fee_line set setl_id = ? where mdtrt_id = ? and feedetl_sn = ? and (setl_id is null or setl_id = ?)")
-                    .params(setlId, mdtrtId, l.feedetlSn(), setlId).update();
-            if (marked != 1) {
-                throw new IllegalStateException("detail " + l.feedetlSn() + " of visit " + mdtrtId + " was billed by another settlement");
-            }
+        String[] serials = lines.stream().map(FeeLine::feedetlSn).toArray(String[]::new);
+        int marked = jdbc.sql("update fee_line set setl_id = ? where mdtrt_id = ? and feedetl_sn = any(?) and (setl_id is null or setl_id = ?)")
+                .params(setlId, mdtrtId, serials, setlId).update();
+        if (marked != serials.length) {
+            throw new IllegalStateException((serials.length - marked) + " details of visit " + mdtrtId + " were billed by another settlement");
         }
+    }
+
+    /** Whether any detail of the visit is still to be settled. */
+    public boolean hasUnsettledLines(String mdtrtId) {
+        return jdbc.sql("select exists (select 1 from fee_line where mdtrt_id = ? and setl_id is null)").param(mdtrtId)
+                .query(Boolean.class).single();
     }
 
     public Optional<Settled> settlement(String setlId, String institution) {

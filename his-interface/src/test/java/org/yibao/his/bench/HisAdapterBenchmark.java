@@ -67,10 +67,19 @@ public final class HisAdapterBenchmark {
             for (int i = 0; i < persons; i++) {
                 String first17 = String.format("150102%s%03d", LocalDate.of(1950, 1, 1).plusDays(run * 7L + i / 1000)
                         .toString().replace("-", ""), i % 1000);
-                String id = first17 + ResidentId.checkCharacter(first17);
-                ids.add(id);
-                events.publish(new PersonEnrolled(id, "150102", Scheme.RESIDENT, PersonType.RESIDENT, null, LocalDate.now().getYear(),
-                        LocalDate.now().withDayOfYear(1), Instant.now()));
+                ids.add(first17 + ResidentId.checkCharacter(first17));
+            }
+        }
+        // the persons are insured through enrollment (a registration, 2201, reads the person's name and type there)
+        try (KeepAliveHttp clerk = new KeepAliveHttp(URI.create(gateway), PlatformTokens.benchStaff(gateway))) {
+            for (String id : ids) {
+                KeepAliveHttp.Response person = clerk.post("/api/enrollment/persons", """
+                        {"personId":"%s","name":"压测居民","regionCode":"150102"}""".formatted(id));
+                KeepAliveHttp.Response enrolled = clerk.post("/api/enrollment/enrollments", """
+                        {"personId":"%s","year":%d,"scheme":"RESIDENT","personType":"RESIDENT"}""".formatted(id, LocalDate.now().getYear()));
+                if (person.status() != 201 && person.status() != 409 || enrolled.status() != 201 && enrolled.status() != 409) {
+                    throw new IllegalStateException("enrolling " + id + ": " + person.status() + " " + person.body() + " / " + enrolled.body());
+                }
             }
         }
         try (KeepAliveHttp probe = new KeepAliveHttp(URI.create(gateway), token)) {
@@ -127,9 +136,13 @@ public final class HisAdapterBenchmark {
                             }
                             continue;
                         }
-                        String mdtrtId = json.readTree(envelope(http, "2201", signNo, """
+                        KeepAliveHttp.Response registered = envelope(http, "2201", signNo, """
                                 {"data":{"psn_no":"%s","insutype":"390","begntime":"%s","mdtrt_cert_type":"02","mdtrt_cert_no":"%s","ipt_otp_no":"B1"}}"""
-                                .formatted(person, LocalDateTime.now().format(TIME), person)).body()).at("/output/data/mdtrt_id").asString();
+                                .formatted(person, LocalDateTime.now().format(TIME), person));
+                        String mdtrtId = json.readTree(registered.body()).at("/output/data/mdtrt_id").asString();
+                        if (mdtrtId.isEmpty() && FIRST_FAILURE.compareAndSet(null, registered.body())) {
+                            System.out.println("a 2201 failed (the rest are not reported): " + registered.body());
+                        }
                         envelope(http, "2204", signNo, """
                                 {"feedetail":[
                                   {"feedetl_sn":"1","mdtrt_id":"%1$s","psn_no":"%2$s","chrg_bchno":"1","fee_ocur_time":"%3$s",
@@ -146,6 +159,8 @@ public final class HisAdapterBenchmark {
                         long micros = (System.nanoTime() - t) / 1000;
                         if (r.status() == 200 && r.body().contains("\"infcode\":0")) {
                             times.add(micros);
+                        } else if (FIRST_FAILURE.compareAndSet(null, r.body())) {
+                            System.out.println("a 2207 failed (the rest are not reported): " + r.body());
                         }
                     }
                 }
@@ -156,6 +171,8 @@ public final class HisAdapterBenchmark {
         pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
         return new ArrayList<>(times);
     }
+
+    private static final java.util.concurrent.atomic.AtomicReference<String> FIRST_FAILURE = new java.util.concurrent.atomic.AtomicReference<>();
 
     private static KeepAliveHttp.Response envelope(KeepAliveHttp http, String infno, String signNo, String input) throws java.io.IOException {
         String msgid = HOSPITAL + LocalDateTime.now().format(STAMP) + String.format("%04d", SEQUENCE.incrementAndGet() % 10_000);
