@@ -204,6 +204,8 @@ class HisInterfaceIT {
                 .get("/api/settlement/settlements/" + settlementOf(setlId)).body());
         assertSameBill(settled.get("setlinfo"), nativeBill);
         assertThat(nativeBill.at("/messageId").asString()).as("the settlement's key is the visit's segment").isEqualTo(mdtrtId + "-1");
+        // supervision's real-time pre-check ran, end to end with the hospital's token (issue 19: a failure there was UNCHECKED)
+        assertThat(nativeBill.at("/preCheck/outcome").asString()).as(nativeBill.at("/preCheck").toString()).isIn("PASS", "WARN");
         assertThat(repeated).as("a repeated message returns the first answer").isEqualTo(settled);
         assertThat(settled.at("/setldetail/0/fund_pay_type").asString()).isEqualTo("390100");
         assertThat(settled.at("/setldetail/0/fund_payamt").decimalValue()).isEqualByComparingTo(settled.at("/setlinfo/hifp_pay").decimalValue());
@@ -916,6 +918,34 @@ class HisInterfaceIT {
         assertThat(answer.at("/err_msg").asString()).contains("input.signIn.opter_no");
     }
 
+    /**
+     * Issue 19, item 1: supervision's real-time pre-check, end to end. A bill it blocks (an item for the
+     * other sex: item switching) is refused through the national interface with supervision's reason,
+     * nothing is settled, and the visit stays open for a corrected bill.
+     */
+    @Test
+    void aBillSupervisionBlocksIsRefusedWithItsReasonAndNothingIsSettled() {
+        Hospital his = new Hospital(HOHHOT);
+        his.signIn();
+        boolean male = ResidentId.of(outpatientPerson).gender() == ResidentId.Gender.MALE;
+        String otherSexItem = male ? "S311400001" : "S311300001"; // supervision.precheck female-only S3114 / male-only S3113
+        String visit = his.ok("2201", """
+                {"data":{"psn_no":"%1$s","insutype":"390","begntime":"%2$s","mdtrt_cert_type":"02","mdtrt_cert_no":"%1$s","ipt_otp_no":"MZ-B"}}"""
+                .formatted(outpatientPerson, now())).at("/data/mdtrt_id").asString();
+        his.ok("2204", """
+                {"feedetail":[{"feedetl_sn":"B1","mdtrt_id":"%s","psn_no":"%s","chrg_bchno":"B","fee_ocur_time":"%s","med_list_codg":"%s",
+                  "det_item_fee_sumamt":"120.00","cnt":"1","pric":"120.00"}]}""".formatted(visit, outpatientPerson, now(), otherSexItem));
+
+        JsonNode blocked = his.call("2207", his.nextMsgid(), settle(visit, outpatientPerson, "120.00", "11"));
+
+        assertThat(blocked.at("/infcode").asInt()).as(blocked.toString()).isEqualTo(-1);
+        assertThat(blocked.at("/err_msg").asString()).contains("item switching");
+        assertThat(jdbc.queryForObject("select count(*) from visit_settlement where mdtrt_id = ?", Integer.class, visit)).isZero();
+        assertThat(jdbc.queryForObject("select status from visit where mdtrt_id = ?", String.class, visit)).isEqualTo("OPEN");
+        assertThat(new ServiceClient(services.get(1).port(), TestCallers.his(HOHHOT))
+                .get("/api/settlement/persons/" + outpatientPerson + "/settlements?year=" + YEAR).body()).doesNotContain(visit + "-1");
+    }
+
     /** Issue 17, input 9: numbers are echoed as they were sent, never through a binary double. */
     @Test
     void numbersInRefusalsAreEchoedAsSent() {
@@ -1363,11 +1393,17 @@ class HisInterfaceIT {
     private static List<ServiceProcess> startServices() {
         Path repo = Path.of("").toAbsolutePath().getParent();
         List<String> trustTestTokens = List.of("--yibao.security.jwt.jwk-set=" + TestCallers.publicKeySet());
+        // supervision first: settlement runs the real-time pre-check against it, with the hospital's own token (issue 19)
+        ServiceProcess supervision = ServiceProcess.start(repo, "supervision-service", "his_it_supervision", trustTestTokens);
+        List<String> settlementArgs = new ArrayList<>(trustTestTokens);
+        settlementArgs.add("--yibao.settlement.precheck.enabled=true");
+        settlementArgs.add("--yibao.settlement.precheck.url=" + supervision.url());
+        settlementArgs.add("--yibao.settlement.precheck.timeout=2s");
         List<ServiceProcess> started = List.of(
                 ServiceProcess.start(repo, "enrollment-service", "his_it_enrollment", trustTestTokens),
-                ServiceProcess.start(repo, "settlement-service", "his_it_settlement", trustTestTokens),
+                ServiceProcess.start(repo, "settlement-service", "his_it_settlement", settlementArgs),
                 ServiceProcess.start(repo, "assistance-service", "his_it_assistance", trustTestTokens),
-                ServiceProcess.start(repo, "supervision-service", "his_it_supervision", trustTestTokens));
+                supervision);
         try {
             for (ServiceProcess service : started) {
                 service.awaitHealthy(Duration.ofSeconds(240));

@@ -115,10 +115,15 @@ class ProcurementFlowIT {
                 line("S120100001", "1", "40.00"));
         EventEnvelope<IntegrationEvent> envelope = events.publish(claim);
         events.publish(envelope); // delivered twice
+        // a later claim of the same person (same partition, so consumed after both deliveries): once it shows, the
+        // duplicate has been processed too, and must not have counted (issue 19: waiting for 28 alone was already
+        // true after the first delivery, so the test could not fail)
+        events.publish(claim("H41170000009", line(METFORMIN, "10", "0.10")));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> row("H41170000009", AMLODIPINE).at("/consumed").decimalValue()
-                .compareTo(new BigDecimal("28")) == 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> row("H41170000009", METFORMIN).at("/consumed").decimalValue()
+                .compareTo(new BigDecimal("10")) == 0);
         JsonNode amlodipine = row("H41170000009", AMLODIPINE);
+        assertThat(amlodipine.at("/consumed").decimalValue()).as("the duplicate delivery counted once").isEqualByComparingTo("28");
         assertThat(amlodipine.at("/completionPercent").decimalValue()).isEqualByComparingTo("2.80");
         assertThat(amlodipine.at("/vbpSharePercent").decimalValue()).isEqualByComparingTo("66.67"); // 28 of 42
         assertThat(amlodipine.at("/savings").asString()).isEqualTo("16.80");                        // 0.60 x 28

@@ -27,6 +27,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import net.jqwik.api.statistics.Statistics;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -114,6 +116,27 @@ class AdjudicationPropertiesTest {
         assertThat(a.fundsPaid()).isLessThanOrEqualTo(a.policyScope());
         // a reversal (subtracting the delta) restores the year's totals exactly
         assertThat(after.minus(result.delta())).isEqualTo(c.yearToDate());
+
+        // the conditional checks above are reached (issue 19): each branch taken by some of the tries
+        branch("visit type with an annual cap", rules.annualCapFor(c.personType(), c.tier()).isPresent());
+        branch("fund already past its annual cap", rules.annualCapFor(c.personType(), c.tier())
+                .map(cap -> c.yearToDate().fundPaid(pool).compareTo(cap) > 0).orElse(false));
+        branch("an assistance share", share.isPresent());
+        branch("catastrophic insurance paid", a.catastrophic().isPositive());
+        branch("supplementary insurance paid", a.supplementary().isPositive());
+        branch("treated outside the paying region", c.place() != TreatmentPlace.LOCAL);
+        branch("deductible left to pay", a.deductible().isPositive());
+        Statistics.label("a line paid in full by a zero-pay rule").collect(result.lines().stream().anyMatch(l -> l.paidInFullBy().isPresent()));
+        Statistics.label("a line paid in full by a zero-pay rule").coverage(k -> k.check(true).count(n -> n > 0));
+    }
+
+    /** Collects whether a branch was taken, and requires that it was taken, and not taken, in some tries. */
+    private static void branch(String label, boolean taken) {
+        Statistics.label(label).collect(taken);
+        Statistics.label(label).coverage(k -> {
+            k.check(true).count(n -> n > 0);
+            k.check(false).count(n -> n > 0);
+        });
     }
 
     @Provide
