@@ -244,6 +244,53 @@ class EnrollmentFlowIT {
                 Integer.class, "%" + id + "%")).isEqualTo(2); // PENDING, then APPROVED
     }
 
+    /**
+     * Issue 19, item 7: a decision is made once, by the caller the token names, with its reason and
+     * validity dates, and announced with them; a rejection needs a reason; an approval cannot end before
+     * it starts; a hospital cannot decide.
+     */
+    @Test
+    void aCertificationIsDecidedOnceByTheTokensCallerWithItsReasonAndDates() {
+        String person = registered("150102");
+        String rejectedId = json.readTree(api.post("/api/enrollment/persons/" + person + "/certifications",
+                "{\"diseaseCode\":\"E11\",\"diseaseName\":\"2型糖尿病\"}").body()).at("/certificationId").asString();
+        String approvedId = json.readTree(api.post("/api/enrollment/persons/" + person + "/certifications",
+                "{\"diseaseCode\":\"J44\",\"diseaseName\":\"慢阻肺\"}").body()).at("/certificationId").asString();
+
+        HttpResponse<String> byHospital = api.as(TestCallers.his("H15010000001")).post("/api/enrollment/certifications/" + rejectedId
+                + "/decision", "{\"approved\":true}");
+        HttpResponse<String> rejected = api.post("/api/enrollment/certifications/" + rejectedId + "/decision",
+                "{\"approved\":false,\"reason\":\"糖化血红蛋白未达诊断标准\",\"decidedBy\":\"someone-else\"}");
+        HttpResponse<String> decidedAgain = api.post("/api/enrollment/certifications/" + rejectedId + "/decision", "{\"approved\":true}");
+        HttpResponse<String> endsBeforeItStarts = api.post("/api/enrollment/certifications/" + approvedId + "/decision",
+                "{\"approved\":true,\"validFrom\":\"%d-03-01\",\"validTo\":\"%d-02-28\"}".formatted(YEAR, YEAR));
+        HttpResponse<String> approved = api.post("/api/enrollment/certifications/" + approvedId + "/decision",
+                "{\"approved\":true,\"validFrom\":\"%d-03-01\",\"validTo\":\"%d-02-28\"}".formatted(YEAR, YEAR + 1));
+
+        assertThat(byHospital.statusCode()).isEqualTo(403);
+        assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(200);
+        JsonNode r = json.readTree(rejected.body());
+        assertThat(r.at("/status").asString()).isEqualTo("REJECTED");
+        assertThat(r.at("/decisionReason").asString()).isEqualTo("糖化血红蛋白未达诊断标准");
+        assertThat(r.at("/decidedBy").asString()).as("the token's caller, never the body's").isEqualTo("clerk-1");
+        assertThat(r.at("/validFrom").isNull() || r.at("/validFrom").isMissingNode()).as("a rejection is never valid").isTrue();
+        assertThat(decidedAgain.statusCode()).isEqualTo(409);
+        assertThat(endsBeforeItStarts.statusCode()).isEqualTo(400);
+        assertThat(endsBeforeItStarts.body()).contains("validTo");
+        JsonNode a = json.readTree(approved.body());
+        assertThat(a.at("/status").asString()).isEqualTo("APPROVED");
+        assertThat(a.at("/validFrom").asString()).isEqualTo(YEAR + "-03-01");
+        assertThat(a.at("/validTo").asString()).isEqualTo((YEAR + 1) + "-02-28");
+        String announced = jdbc.queryForObject("""
+                select envelope from outbox_event where event_type = 'CertificationChanged' and envelope like ? and envelope like '%REJECTED%'""",
+                String.class, "%" + rejectedId + "%");
+        assertThat(announced).contains("\"diseaseCode\":\"E11\"").contains(person);
+        String approval = jdbc.queryForObject("""
+                select envelope from outbox_event where event_type = 'CertificationChanged' and envelope like ? and envelope like '%APPROVED%'""",
+                String.class, "%" + approvedId + "%");
+        assertThat(approval).contains(YEAR + "-03-01").contains((YEAR + 1) + "-02-28");
+    }
+
     @Test
     void anUndecidedApplicationPastItsDeadlineIsListedAsOverdue() {
         String person = registered("150102");

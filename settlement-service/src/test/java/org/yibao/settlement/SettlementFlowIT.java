@@ -77,6 +77,8 @@ class SettlementFlowIT {
 
     private ServiceClient api;
     private EventPublisher events;
+    @Autowired
+    private io.micrometer.core.instrument.MeterRegistry meters;
 
     @AfterAll
     void closeClients() {
@@ -396,6 +398,33 @@ class SettlementFlowIT {
                  "diagnosisCodes":["N18.5"],
                  "lines":[{"itemCode":"S311201001","quantity":%s,"unitPrice":"400.00"}]}"""
                 .formatted(messageId, person, HOSPITAL, LocalDate.now(), sessions);
+    }
+
+    /**
+     * Issue 19, item 7: settlement's own consumers and duplicates. An institution's older event delivered
+     * again after a newer one is skipped (counted as a duplicate) and does not undo the newer state: a
+     * suspended hospital does not become active again.
+     */
+    @org.junit.jupiter.api.Test
+    void aDuplicateOfAnOlderEventDoesNotUndoANewerOne() {
+        String code = "H44170009" + String.format("%03d", (int) (System.nanoTime() % 1000));
+        var active = events.publish(new InstitutionStatusChanged(code, "某卫生院", "441700", InstitutionKind.HOSPITAL,
+                InstitutionLevel.LEVEL_1, null, AgreementStatus.ACTIVE, LocalDate.of(2019, 1, 1), null, Instant.now()));
+        publish(new InstitutionStatusChanged(code, "某卫生院", "441700", InstitutionKind.HOSPITAL, InstitutionLevel.LEVEL_1,
+                AgreementStatus.ACTIVE, AgreementStatus.SUSPENDED, LocalDate.now(), "fake invoices", Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SUSPENDED".equals(jdbc.query("select status from institution where code = ?",
+                rs -> rs.next() ? rs.getString(1) : null, code)));
+        double duplicatesBefore = duplicates("InstitutionStatusChanged");
+
+        events.publish(active); // the older event, delivered again
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> duplicates("InstitutionStatusChanged") > duplicatesBefore);
+        assertThat(jdbc.queryForObject("select status from institution where code = ?", String.class, code)).isEqualTo("SUSPENDED");
+    }
+
+    private double duplicates(String type) {
+        return meters.find("yibao.consumer.events").tag("type", type).tag("outcome", "duplicate").counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
     }
 
     private void publish(IntegrationEvent event) {

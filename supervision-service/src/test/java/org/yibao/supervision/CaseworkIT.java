@@ -14,6 +14,7 @@ import org.yibao.security.ClientKind;
 import org.yibao.security.Role;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.yibao.testsupport.spring.PlatformIntegrationTest;
@@ -101,6 +102,53 @@ class CaseworkIT {
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
         assertThat(jdbc.queryForObject("select status from institution where code = ?", String.class, institution))
                 .isEqualTo("SUSPENDED");
+    }
+
+    /**
+     * Issue 19, item 7: the decisions other than recovery and suspension. A termination ends the
+     * agreement; a judicial referral changes neither agreement nor fund; a recovery needs an amount in
+     * bounds and only a recovery has one; a step out of order is a 409 and changes nothing.
+     */
+    @Test
+    void terminationReferralRecoveryBoundsAndStepsOutOfOrder() {
+        String terminated = institution();
+        String caseId = openCase(terminated, "inv-he");
+        HttpResponse<String> decidedBeforeFindings = as("dec-lv", "DECIDER", "/cases/" + caseId + "/decision",
+                "{\"outcome\":\"TERMINATION\",\"reason\":\"too early\"}");
+        HttpResponse<String> reviewedBeforeDecision = as("rev-shi", "REVIEWER", "/cases/" + caseId + "/review",
+                "{\"approved\":true,\"comment\":\"too early\"}");
+        assertThat(decidedBeforeFindings.statusCode()).as(decidedBeforeFindings.body()).isEqualTo(409);
+        assertThat(reviewedBeforeDecision.statusCode()).isEqualTo(409);
+        as("inv-he", "INVESTIGATOR", "/cases/" + caseId + "/findings", "{\"findings\":\"ghost patients, 40 beds\"}");
+        HttpResponse<String> recoveryWithoutAmount = as("dec-lv", "DECIDER", "/cases/" + caseId + "/decision",
+                "{\"outcome\":\"FUND_RECOVERY\",\"reason\":\"recover\"}");
+        HttpResponse<String> terminationWithAmount = as("dec-lv", "DECIDER", "/cases/" + caseId + "/decision",
+                "{\"outcome\":\"TERMINATION\",\"recoveryAmount\":100.00,\"reason\":\"x\"}");
+        HttpResponse<String> recoveryOfNothing = as("dec-lv", "DECIDER", "/cases/" + caseId + "/decision",
+                "{\"outcome\":\"FUND_RECOVERY\",\"recoveryAmount\":0.00,\"reason\":\"x\"}");
+        HttpResponse<String> recoveryBeyondBounds = as("dec-lv", "DECIDER", "/cases/" + caseId + "/decision",
+                "{\"outcome\":\"FUND_RECOVERY\",\"recoveryAmount\":1000000000000.00,\"reason\":\"x\"}");
+        assertThat(List.of(recoveryWithoutAmount, terminationWithAmount, recoveryOfNothing, recoveryBeyondBounds))
+                .allSatisfy(r -> {
+                    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+                    assertThat(r.body()).contains("recoveryAmount");
+                });
+        as("dec-lv", "DECIDER", "/cases/" + caseId + "/decision", "{\"outcome\":\"TERMINATION\",\"reason\":\"ghost patients\"}");
+        HttpResponse<String> reviewed = as("rev-shi", "REVIEWER", "/cases/" + caseId + "/review", "{\"approved\":true,\"comment\":\"agreed\"}");
+        HttpResponse<String> reviewedTwice = as("rev-shi", "REVIEWER", "/cases/" + caseId + "/review", "{\"approved\":true,\"comment\":\"again\"}");
+        assertThat(reviewed.statusCode()).as(reviewed.body()).isEqualTo(200);
+        assertThat(reviewedTwice.statusCode()).isEqualTo(409);
+        assertThat(jdbc.queryForObject("select status from institution where code = ?", String.class, terminated)).isEqualTo("TERMINATED");
+
+        String referred = institution();
+        String referral = openCase(referred, "inv-he");
+        as("inv-he", "INVESTIGATOR", "/cases/" + referral + "/findings", "{\"findings\":\"forged prescriptions\"}");
+        as("dec-lv", "DECIDER", "/cases/" + referral + "/decision", "{\"outcome\":\"JUDICIAL_REFERRAL\",\"reason\":\"to the police\"}");
+        as("rev-shi", "REVIEWER", "/cases/" + referral + "/review", "{\"approved\":true,\"comment\":\"agreed\"}");
+        assertThat(json.readTree(api.get("/api/supervision/cases/" + referral).body()).at("/case/status").asString()).isEqualTo("CLOSED");
+        assertThat(jdbc.queryForObject("select status from institution where code = ?", String.class, referred)).isEqualTo("ACTIVE");
+        assertThat(jdbc.queryForObject("select count(*) from outbox_event where event_type = 'FundRecoveryOrdered' and envelope like ?",
+                Integer.class, "%" + referral + "%")).isZero();
     }
 
     @Test
