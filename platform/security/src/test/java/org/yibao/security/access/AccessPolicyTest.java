@@ -72,4 +72,34 @@ class AccessPolicyTest {
         assertThat(policy.rules()).filteredOn(AccessRule::admitsInstitutionsOrDepartments)
                 .allSatisfy(rule -> assertThat(rule.owner()).isNotEqualTo(Ownership.STAFF_ONLY));
     }
+
+    /** Found by the mutation run (docs/testing.md): the refusal's reason, the most specific rule first, covers, rulesOf, proofs. */
+    @Test
+    void aRefusalNamesTheRuleAndWhoItIsOpenToAndTheMostSpecificRuleDecides() {
+        AccessPolicy small = AccessPolicy.parse("""
+                services:
+                  enrollment:
+                    "GET /api/enrollment/persons/{personId}": {callers: [HIS], owner: PERSON}
+                    "GET /api/enrollment/persons/overdue": [ENROLLMENT_CLERK, AUDITOR]""");
+        CallerIdentity his = CallerIdentity.his("his-1", "H1");
+        CallerIdentity auditor = CallerIdentity.staff("aud", Role.AUDITOR);
+        CallerIdentity assistance = CallerIdentity.staff("asst", Role.ASSISTANCE_OFFICER);
+
+        AccessDecision refused = small.decide("GET", "/api/enrollment/persons/overdue", his);
+        assertThat(refused.outcome()).isEqualTo(AccessDecision.Outcome.FORBIDDEN);
+        assertThat(refused.reason()).contains("HIS client his-1 may not call GET /api/enrollment/persons/overdue")
+                .contains("open to staff with role AUDITOR, staff with role ENROLLMENT_CLERK");
+        assertThat(small.decide("GET", "/api/enrollment/persons/overdue", auditor).allowed()).isTrue();
+        assertThat(small.decide("GET", "/api/enrollment/persons/110105194912310021", his).allowed()).isTrue();
+        assertThat(small.decide("GET", "/api/enrollment/persons/110105194912310021", assistance).reason())
+                .contains("with roles [ASSISTANCE_OFFICER]").contains("open to HIS");
+        assertThat(small.covers("GET", "/api/enrollment/persons/1")).isTrue();
+        assertThat(small.covers("POST", "/api/enrollment/persons/1")).isFalse();
+        assertThat(small.rulesOf("enrollment")).hasSize(2);
+        assertThat(small.rulesOf("settlement")).isEmpty();
+        assertThat(small.rules()).extracting(AccessRule::toString).containsExactly(
+                "GET /api/enrollment/persons/overdue", "GET /api/enrollment/persons/{personId}");
+        assertThat(java.util.Arrays.stream(Ownership.values()).filter(Ownership::needsProof))
+                .containsExactlyInAnyOrder(Ownership.REQUEST, Ownership.OBJECT, Ownership.FILTERED);
+    }
 }
