@@ -69,6 +69,21 @@ class OutboxRelayIT {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.ACKS_CONFIG, "all");
+        // the broker answers before the first test counts on it (a broker just started may not yet know a topic)
+        KafkaTemplate<String, String> warmUp = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producerConfig));
+        try {
+            warmUp.send("relay-it-warm-up", "K", "ready").get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the broker did not answer", e);
+        } finally {
+            warmUp.getProducerFactory().reset();
+        }
+    }
+
+    /** Each test counts its own rows: whatever an earlier test left is out of the way. */
+    @org.junit.jupiter.api.BeforeEach
+    void cleanSlate() {
+        jdbc.update("update outbox_event set published_at = now() where published_at is null");
     }
 
     /** A producer to the real broker whose sends fail from the n-th on, as when the broker goes away mid-batch. */
@@ -89,9 +104,14 @@ class OutboxRelayIT {
     }
 
     private static OutboxRelay relay(KafkaTemplate<String, String> kafka) {
+        return relay(kafka, new SimpleMeterRegistry());
+    }
+
+    private static OutboxRelay relay(KafkaTemplate<String, String> kafka, io.micrometer.core.instrument.MeterRegistry meters) {
         MessagingProperties.Relay settings = new MessagingProperties.Relay();
         settings.setBatchSize(100);
-        return new OutboxRelay(jdbc, tx, kafka, settings, new SimpleMeterRegistry());
+        settings.setPollInterval(Duration.ofSeconds(30)); // a running relay here publishes only when woken
+        return new OutboxRelay(jdbc, tx, kafka, settings, meters);
     }
 
     private static void append(String topic, String key, String value) {
@@ -129,9 +149,14 @@ class OutboxRelayIT {
         }
         try (KafkaTemplateHolder broken = new KafkaTemplateHolder(new BrokerGoneAfter(2));
              KafkaTemplateHolder healthy = new KafkaTemplateHolder(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producerConfig)))) {
-            int first = relay(broken.kafka()).publishBatch();
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            int first = relay(broken.kafka(), meters).publishBatch();
 
             assertThat(first).isEqualTo(2);
+            assertThat(meters.get("yibao.outbox.publish.failures").counter().count()).isEqualTo(1);
+            assertThat(meters.get("yibao.outbox.published").tag("topic", topic).counter().count()).isEqualTo(2);
+            assertThat(meters.get("yibao.outbox.backlog").gauge().value()).isEqualTo(3);
+            assertThat(meters.get("yibao.outbox.oldest.age.seconds").gauge().value()).as("the oldest waiting row's age").isPositive();
             assertThat(jdbc.queryForList("select envelope from outbox_event where topic = ? and published_at is not null order by id",
                     String.class, topic)).containsExactly("e1", "e2");
             assertThat(unpublished(topic)).isEqualTo(3);
@@ -141,7 +166,48 @@ class OutboxRelayIT {
             assertThat(second).isEqualTo(3);
             assertThat(unpublished(topic)).isZero();
         }
-        assertThat(consume(topic, 5)).extracting(ConsumerRecord::value).containsExactly("e1", "e2", "e3", "e4", "e5");
+        List<ConsumerRecord<String, String>> records = consume(topic, 5);
+        assertThat(records).extracting(ConsumerRecord::value).containsExactly("e1", "e2", "e3", "e4", "e5");
+        // each record names its event and type in headers, as the consumers' de-duplication reads them
+        List<String> eventIds = jdbc.queryForList("select event_id::text from outbox_event where topic = ? order by id", String.class, topic);
+        assertThat(records).extracting(r -> new String(r.headers().lastHeader("yibao-event-id").value(), java.nio.charset.StandardCharsets.UTF_8))
+                .containsExactlyElementsOf(eventIds);
+        assertThat(records).allSatisfy(r -> assertThat(new String(r.headers().lastHeader("yibao-event-type").value(),
+                java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("Test"));
+        // housekeeping deletes what was published before the cutoff, and nothing waiting
+        append(topic, "K", "still waiting");
+        int deleted;
+        try (KafkaTemplateHolder any = new KafkaTemplateHolder(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producerConfig)))) {
+            deleted = relay(any.kafka()).deletePublishedBefore(java.time.Instant.now().plusSeconds(60));
+        }
+        assertThat(deleted).isGreaterThanOrEqualTo(5);
+        assertThat(jdbc.queryForList("select envelope from outbox_event where topic = ?", String.class, topic)).containsExactly("still waiting");
+    }
+
+    @Test
+    void aRunningRelayPublishesWhenWokenAndStopsWhenAsked() throws Exception {
+        String topic = "relay-it-running-" + UUID.randomUUID();
+        try (KafkaTemplateHolder healthy = new KafkaTemplateHolder(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producerConfig)))) {
+            OutboxRelay relay = relay(healthy.kafka());
+            relay.start();
+            assertThat(relay.isRunning()).isTrue();
+            Thread.sleep(300); // past its first (empty) look at the outbox: it now sleeps for its 30 s poll interval
+            append(topic, "K", "woken");
+            relay.wakeUp();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (unpublished(topic) > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(unpublished(topic)).as("published on waking, long before the poll interval").isZero();
+            relay.stop();
+            assertThat(relay.isRunning()).isFalse();
+            append(topic, "K", "after stop");
+            relay.wakeUp();
+            Thread.sleep(500);
+            assertThat(unpublished(topic)).as("a stopped relay publishes nothing").isEqualTo(1);
+            assertThat(relay.getPhase()).as("stops before the producer and the pool").isGreaterThan(Integer.MAX_VALUE - 1000);
+        }
+        jdbc.update("update outbox_event set published_at = now() where topic = ?", topic);
     }
 
     @Test
