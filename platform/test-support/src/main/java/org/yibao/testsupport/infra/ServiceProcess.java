@@ -51,6 +51,7 @@ public final class ServiceProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the module first (./mvnw package)");
         }
+        requireNotStale(repo, module, jar);
         DatabaseServer postgres = RealInfrastructure.postgres();
         postgres.createDatabaseIfMissing(database);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -65,6 +66,53 @@ public final class ServiceProcess implements AutoCloseable {
             Path log = Files.createTempFile(module, ".log");
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             return new ServiceProcess(module, process, port, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Refuses to start a jar older than the sources it is built from — the module's own and the shared
+     * libraries under platform/ it embeds — so that a test never runs stale code (issue 19, item 4: with
+     * {@code ./mvnw test} or {@code -pl his-interface} alone, the jar in a sibling module's target/ is
+     * whatever an earlier build left). In {@code ./mvnw verify} the reactor packages each service before the
+     * modules whose tests start it, so the jars are this build's.
+     */
+    static void requireNotStale(Path repo, String module, Path jar) {
+        try {
+            java.nio.file.attribute.FileTime built = Files.getLastModifiedTime(jar);
+            List<Path> sources = new ArrayList<>(List.of(repo.resolve(module).resolve("src").resolve("main"), repo.resolve(module).resolve("pom.xml")));
+            Path platform = repo.resolve("platform");
+            if (Files.isDirectory(platform)) {
+                try (var libraries = Files.list(platform)) {
+                    // test-support is not inside a service's jar
+                    libraries.filter(Files::isDirectory).filter(l -> !l.getFileName().toString().equals("test-support")).forEach(l -> {
+                        sources.add(l.resolve("src").resolve("main"));
+                        sources.add(l.resolve("pom.xml"));
+                    });
+                }
+            }
+            for (Path source : sources) {
+                if (!Files.exists(source)) {
+                    continue;
+                }
+                try (var files = Files.walk(source)) {
+                    java.util.Optional<Path> newer = files.filter(Files::isRegularFile)
+                            .filter(f -> lastModified(f).compareTo(built) > 0).findFirst();
+                    if (newer.isPresent()) {
+                        throw new IllegalStateException(jar + " is older than " + repo.relativize(newer.get())
+                                + ": it would test stale code. Build it in this run: ./mvnw -B install -DskipTests -pl " + module + " -am");
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static java.nio.file.attribute.FileTime lastModified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
