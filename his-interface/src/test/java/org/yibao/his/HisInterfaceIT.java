@@ -946,6 +946,41 @@ class HisInterfaceIT {
                 .get("/api/settlement/persons/" + outpatientPerson + "/settlements?year=" + YEAR).body()).doesNotContain(visit + "-1");
     }
 
+    /**
+     * Issue 19, item 5: an expectation that does not come from the adjudicator. Hohhot's seed (POLICY-FACTS,
+     * seeds/002): residents' general outpatient care at level 1 is paid above a 200-yuan deductible at 65%.
+     * A new resident's first bill of the year — amlodipine 28 x 0.30 (class 甲, at its 0.30 ceiling) and a
+     * 400.00 class 甲 service — is 408.40: 200.00 deductible, (408.40 - 200.00) x 65% = 135.46 from the fund,
+     * 272.94 in cash, computed here by hand.
+     */
+    @Test
+    void aNewResidentsFirstOutpatientBillIsPaidAsTheSeedSays() {
+        String person = enrolled(new ServiceClient(services.get(0).port(), TestCallers.CLERK), "150102");
+        ServiceClient settlement = new ServiceClient(services.get(1).port(), TestCallers.his(HOHHOT));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (settlement.post("/api/settlement/pre-settlements", nativeBill("probe-" + person, person, HOHHOT, "GENERAL_OUTPATIENT"))
+                .statusCode() != 200 && System.nanoTime() < deadline && pause()) {
+            // settlement learns the new person from enrollment's event
+        }
+        Hospital his = new Hospital(HOHHOT);
+        his.signIn();
+        String visit = his.ok("2201", """
+                {"data":{"psn_no":"%1$s","insutype":"390","begntime":"%2$s","mdtrt_cert_type":"02","mdtrt_cert_no":"%1$s","ipt_otp_no":"MZ-SEED"}}"""
+                .formatted(person, now())).at("/data/mdtrt_id").asString();
+        his.ok("2204", feeUpload(visit, person, "S"));
+
+        JsonNode setl = his.ok("2207", settle(visit, person, "408.40", "11")).get("setlinfo");
+
+        assertThat(setl.get("medfee_sumamt").decimalValue()).isEqualByComparingTo("408.40");
+        assertThat(setl.get("inscp_scp_amt").decimalValue()).isEqualByComparingTo("408.40");
+        assertThat(setl.get("act_pay_dedc").decimalValue()).isEqualByComparingTo("200.00");
+        assertThat(setl.get("hifp_pay").decimalValue()).isEqualByComparingTo("135.46");
+        assertThat(setl.get("pool_prop_selfpay").decimalValue()).isEqualByComparingTo("0.6500");
+        assertThat(setl.get("fund_pay_sumamt").decimalValue()).isEqualByComparingTo("135.46");
+        assertThat(setl.get("psn_cash_pay").decimalValue()).isEqualByComparingTo("272.94");
+        assertThat(setl.get("fulamt_ownpay_amt").decimalValue().add(setl.get("preselfpay_amt").decimalValue())).isEqualByComparingTo("0.00");
+    }
+
     /** Issue 17, input 9: numbers are echoed as they were sent, never through a binary double. */
     @Test
     void numbersInRefusalsAreEchoedAsSent() {
