@@ -87,6 +87,15 @@ public class NationalCodes {
         return HOSPITAL_LEVEL.getOrDefault(level, "11");
     }
 
+    /** 清算类别 of one of the platform's visit types (a settlement-service bill). */
+    public String clearingTypeOfVisit(String visitType) {
+        return switch (visitType) {
+            case "INPATIENT" -> "21";
+            case "PHARMACY" -> "41";
+            default -> "11";
+        };
+    }
+
     /** 清算类别 of a medical type: 41 pharmacy, 21 inpatient (2x), otherwise 11 outpatient. */
     public String clearingType(String medType) {
         return "41".equals(medType) ? "41" : medType.startsWith("2") || "52".equals(medType) ? "21" : "11";

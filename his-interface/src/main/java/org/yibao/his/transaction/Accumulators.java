@@ -5,6 +5,7 @@ import org.yibao.his.envelope.Call;
 import org.yibao.his.envelope.HisException;
 import org.yibao.his.envelope.Input;
 import org.yibao.his.envelope.Transaction;
+import org.yibao.his.national.NationalCodes;
 import org.yibao.his.platform.PlatformApis;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,10 +18,12 @@ import java.math.BigDecimal;
 class Accumulators implements Transaction {
 
     private final PlatformApis platform;
+    private final NationalCodes codes;
     private final JsonMapper json;
 
-    Accumulators(PlatformApis platform, JsonMapper json) {
+    Accumulators(PlatformApis platform, NationalCodes codes, JsonMapper json) {
         this.platform = platform;
+        this.codes = codes;
         this.json = json;
     }
 
@@ -45,7 +48,7 @@ class Accumulators implements Transaction {
         JsonNode found = platform.find("settlement", "/api/settlement/persons/" + person + "/accumulators?year=" + month.substring(0, 4))
                 .orElseThrow(() -> HisException.field("data.psn_no", "has no enrollment in " + month.substring(0, 4)));
         boolean employee = "EMPLOYEE".equals(found.path("scheme").asString());
-        String insutype = employee ? "310" : "390";
+        String insutype = codes.insutype(found.path("scheme").asString());
         JsonNode a = found.path("accumulators");
         var output = json.createObjectNode();
         // cuminfo, as clients read it (issue 17, output 12: cumrec was read as no accumulators at all). The codes follow the

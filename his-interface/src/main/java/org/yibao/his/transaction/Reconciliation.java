@@ -6,7 +6,9 @@ import org.yibao.his.envelope.Call;
 import org.yibao.his.envelope.HisException;
 import org.yibao.his.envelope.Input;
 import org.yibao.his.envelope.Transaction;
+import org.yibao.his.national.NationalCodes;
 import org.yibao.his.national.NationalIds;
+import org.yibao.his.national.NationalTime;
 import org.yibao.his.platform.PlatformApis;
 import org.yibao.his.visit.Visits;
 import org.yibao.web.text.TextUpload;
@@ -48,19 +50,15 @@ final class Reconciliation {
     }
 
     /** The platform's settlements and reversals of an institution in a period, filtered by insutype and clr_type. */
-    static List<Row> platformRows(PlatformApis platform, Visits visits, String institution, LocalDate from, LocalDate to, String insutype,
-                                  String clrType) {
+    static List<Row> platformRows(PlatformApis platform, Visits visits, NationalCodes codes, String institution, LocalDate from, LocalDate to,
+                                  String insutype, String clrType) {
         JsonNode settlements = platform.get("settlement", "/api/settlement/institutions/" + institution + "/settlements?from=" + from
                 + "&to=" + to);
         List<Row> rows = new ArrayList<>();
-        java.time.ZoneId beijing = java.time.ZoneId.of("Asia/Shanghai");
+        java.time.ZoneId beijing = NationalTime.BEIJING;
         for (JsonNode s : settlements) {
-            String scheme = "EMPLOYEE".equals(s.path("scheme").asString()) ? "310" : "390";
-            String clr = switch (s.path("visitType").asString()) {
-                case "INPATIENT" -> "21";
-                case "PHARMACY" -> "41";
-                default -> "11";
-            };
+            String scheme = codes.insutype(s.path("scheme").asString());
+            String clr = codes.clearingTypeOfVisit(s.path("visitType").asString());
             if (insutype != null && !insutype.equals(scheme) || clrType != null && !clrType.equals(clr)) {
                 continue;
             }
@@ -99,11 +97,13 @@ final class Reconciliation {
     static class Totals implements Transaction {
         private final PlatformApis platform;
         private final Visits visits;
+        private final NationalCodes codes;
         private final JsonMapper json;
 
-        Totals(PlatformApis platform, Visits visits, JsonMapper json) {
+        Totals(PlatformApis platform, Visits visits, NationalCodes codes, JsonMapper json) {
             this.platform = platform;
             this.visits = visits;
+            this.codes = codes;
             this.json = json;
         }
 
@@ -122,7 +122,7 @@ final class Reconciliation {
             Input data = call.input().object("data");
             LocalDate[] period = period(data);
             boolean withReversals = "1".equals(data.optional("refd_setl_flag"));
-            List<Row> rows = platformRows(platform, visits, call.institution(), period[0], period[1], data.text("insutype"),
+            List<Row> rows = platformRows(platform, visits, codes, call.institution(), period[0], period[1], data.text("insutype"),
                     data.text("clr_type"));
             if (!withReversals) {
                 // settlements in force: those reversed (in the period or after it) are left out, and so are reversals
@@ -173,11 +173,13 @@ final class Reconciliation {
         private final Visits visits;
         private final JdbcClient jdbc;
         private final NationalIds ids;
+        private final NationalCodes codes;
         private final JsonMapper json;
 
-        Details(PlatformApis platform, Visits visits, JdbcClient jdbc, NationalIds ids, JsonMapper json) {
+        Details(PlatformApis platform, Visits visits, JdbcClient jdbc, NationalIds ids, NationalCodes codes, JsonMapper json) {
             this.platform = platform;
             this.visits = visits;
+            this.codes = codes;
             this.jdbc = jdbc;
             this.ids = ids;
             this.json = json;
@@ -236,7 +238,7 @@ final class Reconciliation {
                     throw HisException.field(where + " setl_id", f[0] + " is listed twice");
                 }
             }
-            List<Row> rows = platformRows(platform, visits, call.institution(), period[0], period[1], null, clrType);
+            List<Row> rows = platformRows(platform, visits, codes, call.institution(), period[0], period[1], null, clrType);
             ArrayNode mismatches = json.createArrayNode();
             StringBuilder result = new StringBuilder();
             for (Row r : rows) {

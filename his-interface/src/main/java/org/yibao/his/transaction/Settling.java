@@ -7,7 +7,6 @@ import org.yibao.his.envelope.Transaction;
 import org.yibao.his.national.NationalCodes;
 import org.yibao.his.platform.PlatformApis;
 import org.yibao.his.visit.Billing;
-import org.yibao.his.visit.FeeLine;
 import org.yibao.his.visit.SettlementOutput;
 import org.yibao.his.visit.Visit;
 import org.yibao.his.visit.Visits;
@@ -15,9 +14,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -193,10 +190,5 @@ final class Settling {
             visits.setStatus(mdtrtId, Visit.Status.OPEN);
         }
         return output;
-    }
-
-    /** The details' sum. */
-    static BigDecimal sum(List<FeeLine> lines) {
-        return lines.stream().map(FeeLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 }
