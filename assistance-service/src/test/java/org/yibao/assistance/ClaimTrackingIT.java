@@ -10,6 +10,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.yibao.contracts.EventEnvelope;
 import org.yibao.contracts.IntegrationEvent;
+import org.yibao.contracts.events.AssistanceCategory;
+import org.yibao.contracts.events.AssistanceLimit;
 import org.yibao.contracts.events.ClaimReversed;
 import org.yibao.contracts.events.ClaimSettled;
 import org.yibao.contracts.events.Scheme;
@@ -75,8 +77,9 @@ class ClaimTrackingIT {
     void aLowIncomePersonIsFlaggedOnceAtTheThresholdAndAReversalLowersTheTotals() {
         String person = nextId();
         identify(person, "LIFTED_OUT_OF_POVERTY");
-        ClaimSettled first = settled(person, "8000.00", "3000.00", "500.00", "4500.00");   // personal 4,500
-        ClaimSettled second = settled(person, "12000.00", "4000.00", "1000.00", "7000.00"); // personal 11,500 in all
+        AssistanceLimit limit = new AssistanceLimit(AssistanceCategory.LIFTED_OUT_OF_POVERTY, Money.of("50000.00"), Money.of("48500.00"));
+        ClaimSettled first = settled(person, limit, "8000.00", "3000.00", "500.00", "4500.00");   // personal 4,500
+        ClaimSettled second = settled(person, limit, "12000.00", "4000.00", "1000.00", "7000.00"); // personal 11,500 in all
         EventEnvelope<IntegrationEvent> firstEnvelope = events.publish(first);
         events.publish(firstEnvelope); // delivered twice: counted once
         events.publish(second);
@@ -158,11 +161,17 @@ class ClaimTrackingIT {
 
     /** A bill with its parts: what the basic fund paid, what assistance paid, what the person paid in cash. */
     private static ClaimSettled settled(String person, String total, String basicFund, String assistance, String cash) {
+        return settled(person, null, total, basicFund, assistance, cash);
+    }
+
+    /** A bill with the annual assistance limit settlement applied (null: the person had no category). */
+    private static ClaimSettled settled(String person, AssistanceLimit limit, String total, String basicFund, String assistance,
+                                        String cash) {
         Money t = Money.of(total);
         SettlementAmounts amounts = new SettlementAmounts(t, Money.ZERO, Money.ZERO, t, Money.ZERO, Money.of(basicFund),
                 Money.ZERO, Money.ZERO, Money.of(assistance), Money.ZERO, Money.of(cash));
         return new ClaimSettled(UUID.randomUUID().toString(), person, "H15010200001", "150102", Scheme.RESIDENT,
-                VisitType.INPATIENT, YEAR, TODAY, List.of("I63.9"), Instant.now(), "hohhot-2022-resident@2", amounts, List.of());
+                VisitType.INPATIENT, YEAR, TODAY, List.of("I63.9"), Instant.now(), "hohhot-2022-resident@2", amounts, limit, List.of());
     }
 
     private static ClaimReversed reversal(ClaimSettled s) {

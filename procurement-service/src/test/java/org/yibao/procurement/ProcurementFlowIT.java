@@ -237,7 +237,7 @@ class ProcurementFlowIT {
                 Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO);
         return new ClaimSettled(UUID.randomUUID().toString(), first17 + ResidentId.checkCharacter(first17), institution, "441700",
                 Scheme.RESIDENT, VisitType.GENERAL_OUTPATIENT, YEAR, LocalDate.of(YEAR, 3, 1), List.of("I10"), Instant.now(),
-                "bench", amounts, List.of(lines));
+                "bench", amounts, null, List.of(lines));
     }
 
     private static ClaimLine line(String code, String quantity, String price) {

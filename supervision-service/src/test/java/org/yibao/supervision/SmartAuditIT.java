@@ -266,7 +266,7 @@ class SmartAuditIT {
         SettlementAmounts amounts = new SettlementAmounts(total, Money.ZERO, Money.ZERO, total, Money.ZERO, total, Money.ZERO,
                 Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO);
         return new ClaimSettled(UUID.randomUUID().toString(), person, institution, "441700", Scheme.RESIDENT,
-                VisitType.INPATIENT, date.getYear(), date, diagnoses, Instant.now(), "yangjiang-2019-resident@2", amounts,
+                VisitType.INPATIENT, date.getYear(), date, diagnoses, Instant.now(), "yangjiang-2019-resident@2", amounts, null,
                 List.of(lines));
     }
 

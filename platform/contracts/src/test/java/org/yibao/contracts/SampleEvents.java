@@ -31,7 +31,8 @@ final class SampleEvents {
         return List.of(
                 new ClaimSettled("S-1", PERSON, "H50011600001", "500116", Scheme.EMPLOYEE,
                         VisitType.GENERAL_OUTPATIENT, 2023, LocalDate.parse("2023-05-04"), List.of("I10"), now,
-                        "jiangjin-2023@1", amounts(), lines()),
+                        "jiangjin-2023@1", amounts(),
+                        new AssistanceLimit(AssistanceCategory.MINIMUM_LIVING, Money.of("30000.00"), Money.of("29000.00")), lines()),
                 new ClaimReversed("R-1", "S-1", PERSON, "H50011600001", "500116", Scheme.EMPLOYEE,
                         VisitType.GENERAL_OUTPATIENT, 2023, now, "wrong patient", amounts(), lines()),
                 new AssistanceIdentityChanged(PERSON, "150100", null, AssistanceCategory.MINIMUM_LIVING,

@@ -82,7 +82,7 @@ public final class ConsumptionBenchmark {
                 Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO);
         return new ClaimSettled(UUID.randomUUID().toString(), first17 + ResidentId.checkCharacter(first17), "H" + (i % 50),
                 "441700", Scheme.RESIDENT, VisitType.PHARMACY, 2026, LocalDate.of(2026, 3, 1), List.of("I10"), Instant.now(),
-                "bench", amounts, lines);
+                "bench", amounts, null, lines);
     }
 
 }

@@ -1,14 +1,18 @@
 package org.yibao.settlement.adjudication;
 
+import org.yibao.contracts.events.AssistanceLimit;
 import org.yibao.contracts.events.SettlementAmounts;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one-stop bill: every layer, every line's self-pay, the change to the person's accumulators,
- * and the policy pack (with its version) that decided it.
+ * the policy pack (with its version) that decided it, and the annual assistance limit it applied
+ * (empty when the person has no assistance category or the pack pays no assistance).
  */
-public record Adjudication(SettlementAmounts amounts, List<AdjudicatedLine> lines, Accumulators delta, String policyPack) {
+public record Adjudication(SettlementAmounts amounts, List<AdjudicatedLine> lines, Accumulators delta, String policyPack,
+                           Optional<AssistanceLimit> assistanceLimit) {
 
     public Adjudication {
         lines = List.copyOf(lines);

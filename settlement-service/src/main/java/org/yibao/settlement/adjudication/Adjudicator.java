@@ -1,6 +1,7 @@
 package org.yibao.settlement.adjudication;
 
 import org.yibao.contracts.events.AssistanceCategory;
+import org.yibao.contracts.events.AssistanceLimit;
 import org.yibao.contracts.events.ItemClass;
 import org.yibao.contracts.events.SettlementAmounts;
 import org.yibao.contracts.money.Money;
@@ -106,10 +107,10 @@ public final class Adjudicator {
 
         // 9: medical assistance on the policy-scope self-pay that remains
         Money remainingScope = scopeSelfPay.minus(catastrophic).minus(supplementary);
-        Money assistance = pack.assistance()
-                .flatMap(a -> category.map(a.byCategory()::get))
-                .map(share -> assistance(share, yearToDate, remainingScope))
-                .orElse(Money.ZERO);
+        Optional<AssistanceRules.Share> assistanceShare = pack.assistance().flatMap(a -> category.map(a.byCategory()::get));
+        Money assistance = assistanceShare.map(share -> assistance(share, yearToDate, remainingScope)).orElse(Money.ZERO);
+        Optional<AssistanceLimit> assistanceLimit = assistanceShare.map(share -> new AssistanceLimit(category.orElseThrow(),
+                share.annualLimit(), share.annualLimit().minus(yearToDate.assistancePaid()).minus(assistance).max(Money.ZERO)));
 
         // 10-11: personal account, then cash
         Money owed = total.minus(basicFund).minus(catastrophic).minus(supplementary).minus(assistance);
@@ -122,7 +123,7 @@ public final class Adjudicator {
         fundPaid.merge(pool, ratedFund, Money::plus);
         Accumulators delta = new Accumulators(Map.of(pool, deductible), fundPaid, scopeSelfPay,
                 catastrophic, supplementaryBase, supplementary, assistance);
-        return new Adjudication(amounts, lines, delta, pack.label());
+        return new Adjudication(amounts, lines, delta, pack.label(), assistanceLimit);
     }
 
     /**

@@ -10,6 +10,7 @@ import org.yibao.contracts.events.AgreementStatus;
 import org.yibao.contracts.events.AssistanceCategory;
 import org.yibao.contracts.events.ClaimLine;
 import org.yibao.contracts.events.ClaimReversed;
+import org.yibao.contracts.events.AssistanceLimit;
 import org.yibao.contracts.events.ClaimSettled;
 import org.yibao.contracts.events.InstitutionKind;
 import org.yibao.contracts.events.ItemCategory;
@@ -151,7 +152,7 @@ public class SettlementService {
             throw new ConflictException("message id " + request.messageId() + " was already used for another bill");
         }
         accumulators.save(personId, encounter.enrollment().scheme(), encounter.year(), yearToDate.plus(adjudication.delta()));
-        outbox.append(claimSettled(view));
+        outbox.append(claimSettled(view, adjudication.assistanceLimit().orElse(null)));
         count("settled", view);
         return new Settled(view, true);
     }
@@ -317,10 +318,10 @@ public class SettlementService {
                 lines, encounter.uncatalogued(), verdict, settledAt, null, null, null);
     }
 
-    private static ClaimSettled claimSettled(SettlementView v) {
+    private static ClaimSettled claimSettled(SettlementView v, AssistanceLimit assistanceLimit) {
         return new ClaimSettled(v.id().toString(), v.personId(), v.institutionCode(), v.regionCode(), v.scheme(),
                 v.visitType(), v.serviceDate().getYear(), v.serviceDate(), v.diagnosisCodes(), v.settledAt(),
-                v.policyPack(), v.amounts(), claimLines(v));
+                v.policyPack(), v.amounts(), assistanceLimit, claimLines(v));
     }
 
     private static List<ClaimLine> claimLines(SettlementView v) {

@@ -131,7 +131,7 @@ public final class SupervisionBenchmark {
         SettlementAmounts amounts = new SettlementAmounts(total, Money.ZERO, Money.ZERO, total, Money.ZERO, total, Money.ZERO,
                 Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO);
         return new ClaimSettled(UUID.randomUUID().toString(), person, hospital, "441700", Scheme.RESIDENT, VisitType.INPATIENT,
-                LocalDate.now().getYear(), LocalDate.now(), List.of("J18.9"), Instant.now(), "bench", amounts, lines);
+                LocalDate.now().getYear(), LocalDate.now(), List.of("J18.9"), Instant.now(), "bench", amounts, null, lines);
     }
 
 

@@ -8,7 +8,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A bill was settled one-stop: the person's share and every fund's share are final. */
+/**
+ * A bill was settled one-stop: the person's share and every fund's share are final.
+ *
+ * @param assistanceLimit the annual assistance limit the pack applied and what remained of it after
+ *                        this bill; null when the person had no assistance category on the service date
+ *                        or the pack pays no medical assistance
+ */
 @EventType(name = "ClaimSettled", version = 1, topic = Topics.CLAIMS)
 public record ClaimSettled(
         String settlementId,
@@ -23,6 +29,7 @@ public record ClaimSettled(
         Instant settledAt,
         String policyPack,
         SettlementAmounts amounts,
+        AssistanceLimit assistanceLimit,
         List<ClaimLine> lines) implements IntegrationEvent {
 
     public ClaimSettled {
