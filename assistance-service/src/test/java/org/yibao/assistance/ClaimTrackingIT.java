@@ -17,6 +17,7 @@ import org.yibao.contracts.events.ClaimSettled;
 import org.yibao.contracts.events.Scheme;
 import org.yibao.contracts.events.SettlementAmounts;
 import org.yibao.contracts.events.VisitType;
+import org.yibao.contracts.identity.IdMasking;
 import org.yibao.contracts.identity.ResidentId;
 import org.yibao.contracts.money.Money;
 import org.yibao.testsupport.client.EventPublisher;
@@ -99,6 +100,58 @@ class ClaimTrackingIT {
         events.publish(settled(person, "1000.00", "500.00", "0.00", "500.00")); // still above after a later claim
         await().atMost(Duration.ofSeconds(30)).until(() -> claims(person) == 3);
         assertThat(outbox("PovertyRiskFlagged", person)).isEqualTo(1); // the warning is not raised twice
+    }
+
+    /**
+     * Issue 18, finding 1: the annual limit is the policy pack's, not a copy in this service. Zhumadian's
+     * resident pack limits a minimum-living person to 30,000 a year (this service once said 50,000 for
+     * everyone, showing 20,000 "remaining" that would never be paid). Values by hand: 18,000 + 12,000
+     * of assistance reach the 30,000 settlement applied, so 0 remains, and the person, who still pays
+     * 9,000 out of pocket, is a tilted-assistance candidate with the limit 30,000.
+     */
+    @Test
+    void aPersonWhoReachedThePacksLimitHasNothingRemainingAndIsATiltedCase() {
+        String person = nextId();
+        identify(person, "MINIMUM_LIVING");
+        events.publish(settled(person, new AssistanceLimit(AssistanceCategory.MINIMUM_LIVING, Money.of("30000.00"),
+                Money.of("12000.00")), "60000.00", "36000.00", "18000.00", "6000.00"));
+        ClaimSettled second = settled(person, new AssistanceLimit(AssistanceCategory.MINIMUM_LIVING, Money.of("30000.00"),
+                Money.of("0.00")), "40000.00", "25000.00", "12000.00", "3000.00");
+        events.publish(second);
+        await().atMost(Duration.ofSeconds(30)).until(() -> claims(person) == 2);
+
+        JsonNode year = json.readTree(api.get("/api/assistance/persons/" + person + "/assistance?year=" + YEAR).body());
+        assertThat(year.at("/assistance").asString()).isEqualTo("30000.00");
+        assertThat(year.at("/annualLimit").asString()).isEqualTo("30000.00");
+        assertThat(year.at("/remaining").asString()).isEqualTo("0.00");
+
+        JsonNode tilted = json.readTree(api.get("/api/assistance/tilted-cases?year=" + YEAR).body());
+        JsonNode mine = null;
+        for (JsonNode t : tilted) {
+            if (t.at("/personId").asString().equals(IdMasking.mask(person))) {
+                mine = t;
+            }
+        }
+        assertThat(mine).as("a person who reached the pack's limit is listed").isNotNull();
+        assertThat(mine.at("/annualLimit").asString()).isEqualTo("30000.00");
+        assertThat(mine.at("/personalPayment").asString()).isEqualTo("9000.00");
+
+        // a reversal gives the limit back: 12,000 remain again
+        events.publish(reversal(second));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "12000.00".equals(json.readTree(api.get(
+                "/api/assistance/persons/" + person + "/assistance?year=" + YEAR).body()).at("/remaining").asString()));
+    }
+
+    /** Someone without a claim carrying a limit this year: the limit is not known here, and nothing is invented. */
+    @Test
+    void withoutAClaimCarryingALimitNoLimitIsShown() {
+        String person = nextId();
+        events.publish(settled(person, "100.00", "60.00", "0.00", "40.00"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> claims(person) == 1);
+
+        JsonNode year = json.readTree(api.get("/api/assistance/persons/" + person + "/assistance?year=" + YEAR).body());
+        assertThat(year.at("/annualLimit").isNull()).as(year.toString()).isTrue();
+        assertThat(year.at("/remaining").isNull()).as(year.toString()).isTrue();
     }
 
     @Test

@@ -1,25 +1,19 @@
 package org.yibao.assistance.identity;
 
-import org.yibao.web.csv.CsvRow;
-import org.yibao.web.text.TextUpload;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.yibao.contracts.events.AssistanceCategory;
 import org.yibao.contracts.events.AssistanceIdentityChanged;
 import org.yibao.messaging.outbox.OutboxWriter;
+import org.yibao.web.csv.CsvRow;
 import org.yibao.web.problem.InvalidRequestException;
+import org.yibao.web.problem.NotFoundException;
+import org.yibao.web.text.TextUpload;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,16 +38,16 @@ public class FeedService {
     static final int CHUNK = 5_000;
     static final int LISTED_REJECTIONS = 1_000;
 
-    private final JdbcTemplate jdbc;
+    private final FeedStore store;
     private final TransactionTemplate transactions;
     private final OutboxWriter outbox;
     private final FeedParser parser;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    FeedService(JdbcTemplate jdbc, TransactionTemplate transactions, OutboxWriter outbox, JsonMapper json,
+    FeedService(FeedStore store, TransactionTemplate transactions, OutboxWriter outbox, JsonMapper json,
                 MeterRegistry meters, Clock clock) {
-        this.jdbc = jdbc;
+        this.store = store;
         this.transactions = transactions;
         this.outbox = outbox;
         this.parser = new FeedParser(json);
@@ -74,7 +68,7 @@ public class FeedService {
      */
     public FeedReport ingest(InputStream body, Format format, String department, String contentType) {
         UUID feedId = UUID.randomUUID();
-        jdbc.update("insert into feed (feed_id, format, status) values (?, ?, 'RECEIVING')", feedId, format.name());
+        store.open(feedId, format);
         long rows = 0;
         long rejected = 0;
         List<FeedReport.RowError> listed = new ArrayList<>();
@@ -83,7 +77,8 @@ public class FeedService {
             if (format == Format.CSV) {
                 String header = in.header();
                 line++;
-                List<String> columns = header == null ? List.of() : java.util.Arrays.asList(java.util.Objects.requireNonNullElse(CsvRow.cells(header.replace("\uFEFF", "").trim()), new String[0]));
+                List<String> columns = header == null ? List.of()
+                        : Arrays.asList(Objects.requireNonNullElse(CsvRow.cells(header.replace("\uFEFF", "").trim()), new String[0]));
                 if (!columns.equals(FeedParser.CSV_COLUMNS) && !columns.equals(FeedParser.CSV_COLUMNS.subList(0, 6))) {
                     abandon(feedId);
                     throw new InvalidRequestException("header", "must be " + String.join(",", FeedParser.CSV_COLUMNS)
@@ -120,11 +115,11 @@ public class FeedService {
                 }
                 chunk.add(parsed.row());
                 if (chunk.size() == CHUNK) {
-                    stage(feedId, chunk);
+                    store.stage(feedId, chunk);
                     chunk.clear();
                 }
             }
-            stage(feedId, chunk);
+            store.stage(feedId, chunk);
         } catch (IOException | UncheckedIOException e) {
             abandon(feedId);
             throw new InvalidRequestException("file", "was cut off before its end; nothing of it was applied, send it again");
@@ -140,8 +135,8 @@ public class FeedService {
     /** A single record pushed by a department's system: a feed of one row. */
     public FeedReport push(FeedRow row) {
         UUID feedId = UUID.randomUUID();
-        jdbc.update("insert into feed (feed_id, format, status) values (?, 'PUSH', 'RECEIVING')", feedId);
-        stage(feedId, List.of(row));
+        store.open(feedId, Format.PUSH);
+        store.stage(feedId, List.of(row));
         return transactions.execute(status -> apply(feedId, 1, 0, List.of()));
     }
 
@@ -149,135 +144,44 @@ public class FeedService {
         return parser;
     }
 
-    private void abandon(UUID feedId) {
-        jdbc.update("update feed set status = 'ABANDONED' where feed_id = ?", feedId);
-        jdbc.update("delete from feed_row where feed_id = ?", feedId);
-        meters.counter("yibao.assistance.feeds", "outcome", "abandoned").increment();
+    /**
+     * A person's merged identity; for the bureau's staff also the history of what each department said
+     * (record ids and dates), which a hospital or pharmacy does not get.
+     *
+     * @throws NotFoundException when no department has reported the person
+     */
+    public IdentityView identity(String personId, boolean forInstitution) {
+        FeedStore.CurrentIdentity current = store.current(personId)
+                .orElseThrow(() -> new NotFoundException("no department has reported this person"));
+        return IdentityView.of(current, forInstitution ? null : store.statements(personId));
     }
 
-    private void stage(UUID feedId, List<FeedRow> chunk) {
-        if (chunk.isEmpty()) {
-            return;
-        }
-        jdbc.update(con -> statement(con, """
-                        insert into feed_row (feed_id, line, source, source_record_id, person_id, region_code, category,
-                            valid_from, valid_to)
-                        select ?::uuid, * from unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
-                            ?::varchar[], ?::date[], ?::date[])""",
-                feedId,
-                array(con, "bigint", chunk.stream().map(FeedRow::line).toArray()),
-                array(con, "varchar", chunk.stream().map(FeedRow::source).toArray()),
-                array(con, "varchar", chunk.stream().map(FeedRow::sourceRecordId).toArray()),
-                array(con, "varchar", chunk.stream().map(FeedRow::personId).toArray()),
-                array(con, "varchar", chunk.stream().map(FeedRow::regionCode).toArray()),
-                array(con, "varchar", chunk.stream().map(r -> r.category().name()).toArray()),
-                array(con, "date", chunk.stream().map(r -> Date.valueOf(r.validFrom())).toArray()),
-                array(con, "date", chunk.stream().map(r -> r.validTo().map(Date::valueOf).orElse(null)).toArray())));
+    private void abandon(UUID feedId) {
+        store.abandon(feedId);
+        meters.counter("yibao.assistance.feeds", "outcome", "abandoned").increment();
     }
 
     /** The one transaction that applies a fully received feed. */
     private FeedReport apply(UUID feedId, long rows, long rejected, List<FeedReport.RowError> listed) {
-        // what the feed changes: per source record, its last line in the feed, if it differs from what is held
-        jdbc.update("""
-                create temp table changed on commit drop as
-                select distinct on (f.source, f.source_record_id) f.*, r.person_id as previous_person
-                from feed_row f
-                left join identity_record r on r.source = f.source and r.source_record_id = f.source_record_id
-                where f.feed_id = ?
-                  and (r.source is null or r.person_id <> f.person_id or r.category <> f.category
-                       or r.valid_from <> f.valid_from or r.valid_to is distinct from f.valid_to
-                       or r.region_code <> f.region_code)
-                order by f.source, f.source_record_id, f.line desc""", feedId);
-        jdbc.update("""
-                insert into identity_statement (source, source_record_id, person_id, category, valid_from, valid_to, feed_id)
-                select source, source_record_id, person_id, category, valid_from, valid_to, feed_id from changed
-                order by line""");
-        int changedRecords = jdbc.update("""
-                insert into identity_record (source, source_record_id, person_id, region_code, category, valid_from,
-                    valid_to, feed_id)
-                select source, source_record_id, person_id, region_code, category, valid_from, valid_to, feed_id from changed
-                on conflict (source, source_record_id) do update set person_id = excluded.person_id,
-                    region_code = excluded.region_code, category = excluded.category, valid_from = excluded.valid_from,
-                    valid_to = excluded.valid_to, feed_id = excluded.feed_id, updated_at = now()""");
-        long identitiesChanged = merge(LocalDate.now(clock));
-        jdbc.update("delete from feed_row where feed_id = ?", feedId);
-        jdbc.update("update feed set status = 'APPLIED', rows = ?, rejected = ?, applied_at = now() where feed_id = ?",
-                rows, rejected, feedId);
+        int changedRecords = store.applySourceRecords(feedId);
+        long identitiesChanged = store.merge(LocalDate.now(clock), CHUNK, this::announce);
+        store.finish(feedId, rows, rejected);
         meters.counter("yibao.assistance.feeds", "outcome", "applied").increment();
         meters.counter("yibao.assistance.feed.rows", "outcome", "rejected").increment(rejected);
         meters.counter("yibao.assistance.identity.changes").increment(identitiesChanged);
         return new FeedReport(feedId, rows, rejected, changedRecords, identitiesChanged, listed);
     }
 
-    /** A person's merged identity as computed, and as held before. */
-    private record Merge(String personId, String region, AssistanceCategory category, LocalDate from, LocalDate to,
-                         String sources, boolean known, AssistanceCategory before, LocalDate beforeFrom, LocalDate beforeTo,
-                         String beforeSources) {
-
-        boolean identityChanged() {
-            return !known ? category != null
-                    : before != category || !Objects.equals(beforeFrom, from) || !Objects.equals(beforeTo, to);
-        }
-    }
-
-    /** Merges every person the changed records touch; returns how many identities really changed. */
-    private long merge(LocalDate today) {
-        jdbc.update("""
-                create temp table affected on commit drop as
-                select person_id from changed union select previous_person from changed where previous_person is not null""");
-        List<Merge> batch = new ArrayList<>();
-        long[] changed = {0};
-        jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement("""
-                    select a.person_id, coalesce(m.region_code, p.region_code, substr(a.person_id, 1, 6)), m.category,
-                           m.valid_from, m.valid_to, coalesce(m.sources, ''),
-                           p.person_id is not null, p.category, p.valid_from, p.valid_to, p.sources
-                    from affected a
-                    left join lateral (
-                        select r.category, max(r.region_code) as region_code, min(r.valid_from) as valid_from,
-                               case when bool_or(r.valid_to is null) then null else max(r.valid_to) end as valid_to,
-                               string_agg(distinct r.source, ',' order by r.source) as sources
-                        from identity_record r join category_priority c on c.category = r.category
-                        where r.person_id = a.person_id and r.valid_from <= ? and (r.valid_to is null or r.valid_to >= ?)
-                        group by r.category, c.rank order by c.rank limit 1) m on true
-                    left join person_identity p on p.person_id = a.person_id""");
-            ps.setDate(1, Date.valueOf(today));
-            ps.setDate(2, Date.valueOf(today));
-            ps.setFetchSize(CHUNK);
-            return ps;
-        }, rs -> {
-            batch.add(new Merge(rs.getString(1), rs.getString(2), category(rs.getString(3)), date(rs.getDate(4)),
-                    date(rs.getDate(5)), rs.getString(6), rs.getBoolean(7), category(rs.getString(8)), date(rs.getDate(9)),
-                    date(rs.getDate(10)), rs.getString(11)));
-            if (batch.size() == CHUNK) {
-                changed[0] += write(batch);
-                batch.clear();
-            }
-        });
-        changed[0] += write(batch);
-        return changed[0];
-    }
-
-    private long write(List<Merge> batch) {
-        List<Merge> toStore = batch.stream()
-                .filter(m -> m.identityChanged() || (m.known() && !Objects.equals(m.beforeSources(), m.sources())))
+    /**
+     * Stores the merged identities of a batch that changed (category, period or sources) and announces
+     * each real change of identity (category or period) once; returns how many were announced.
+     */
+    private long announce(List<FeedStore.Merge> batch) {
+        List<FeedStore.Merge> toStore = batch.stream()
+                .filter(m -> identityChanged(m) || (m.known() && !Objects.equals(m.beforeSources(), m.sources())))
                 .toList();
-        if (toStore.isEmpty()) {
-            return 0;
-        }
-        jdbc.update(con -> statement(con, """
-                        insert into person_identity (person_id, region_code, category, valid_from, valid_to, sources)
-                        select * from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::date[], ?::date[], ?::text[])
-                        on conflict (person_id) do update set region_code = excluded.region_code, category = excluded.category,
-                            valid_from = excluded.valid_from, valid_to = excluded.valid_to, sources = excluded.sources,
-                            changed_at = now()""",
-                array(con, "varchar", toStore.stream().map(Merge::personId).toArray()),
-                array(con, "varchar", toStore.stream().map(Merge::region).toArray()),
-                array(con, "varchar", toStore.stream().map(m -> m.category() == null ? null : m.category().name()).toArray()),
-                array(con, "date", toStore.stream().map(m -> m.from() == null ? null : Date.valueOf(m.from())).toArray()),
-                array(con, "date", toStore.stream().map(m -> m.to() == null ? null : Date.valueOf(m.to())).toArray()),
-                array(con, "text", toStore.stream().map(Merge::sources).toArray())));
-        List<AssistanceIdentityChanged> events = toStore.stream().filter(Merge::identityChanged)
+        store.saveIdentities(toStore);
+        List<AssistanceIdentityChanged> events = toStore.stream().filter(FeedService::identityChanged)
                 .map(m -> new AssistanceIdentityChanged(m.personId(), m.region(), m.before(), m.category(), m.from(), m.to(),
                         m.sources().isEmpty() ? List.of() : Arrays.asList(m.sources().split(",")), clock.instant()))
                 .toList();
@@ -285,27 +189,9 @@ public class FeedService {
         return events.size();
     }
 
-    private static AssistanceCategory category(String name) {
-        return name == null ? null : AssistanceCategory.valueOf(name);
-    }
-
-    private static LocalDate date(java.sql.Date d) {
-        return d == null ? null : d.toLocalDate();
-    }
-
-    private static PreparedStatement statement(Connection con, String sql, Object... params) throws SQLException {
-        PreparedStatement ps = con.prepareStatement(sql);
-        for (int i = 0; i < params.length; i++) {
-            if (params[i] instanceof Array a) {
-                ps.setArray(i + 1, a);
-            } else {
-                ps.setObject(i + 1, params[i]);
-            }
-        }
-        return ps;
-    }
-
-    private static Array array(Connection con, String type, Object[] values) throws SQLException {
-        return con.createArrayOf(type, values);
+    /** A new person with a category, or a known person whose category or period changed. */
+    static boolean identityChanged(FeedStore.Merge m) {
+        return !m.known() ? m.category() != null
+                : m.before() != m.category() || !Objects.equals(m.beforeFrom(), m.from()) || !Objects.equals(m.beforeTo(), m.to());
     }
 }

@@ -6,7 +6,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,12 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.yibao.contracts.identity.ResidentId;
 import org.yibao.security.CallerIdentity;
 import org.yibao.web.problem.InvalidRequestException;
-import org.yibao.web.problem.NotFoundException;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 
 /** Identity feeds and merged identities, behind the gateway at {@code /api/assistance}. */
 @RestController
@@ -29,11 +25,9 @@ import java.util.Map;
 class IdentityController {
 
     private final FeedService feeds;
-    private final JdbcTemplate jdbc;
 
-    IdentityController(FeedService feeds, JdbcTemplate jdbc) {
+    IdentityController(FeedService feeds) {
         this.feeds = feeds;
-        this.jdbc = jdbc;
     }
 
     /** One record pushed by a department's system. */
@@ -69,23 +63,11 @@ class IdentityController {
      * gets the current identity only.
      */
     @GetMapping("/persons/{personId}/identity")
-    Map<String, Object> identity(@PathVariable String personId, CallerIdentity caller) {
+    IdentityView identity(@PathVariable String personId, CallerIdentity caller) {
         ResidentId.Parsed parsed = ResidentId.parse(personId);
         if (!parsed.valid()) {
             throw new InvalidRequestException("personId", parsed.problem());
         }
-        String id = parsed.id().value();
-        List<Map<String, Object>> current = jdbc.queryForList(
-                "select category, region_code, valid_from, valid_to, sources, changed_at from person_identity where person_id = ?", id);
-        if (current.isEmpty()) {
-            throw new NotFoundException("no department has reported this person");
-        }
-        if (caller.actsForInstitution()) {
-            return Map.of("current", current.get(0));
-        }
-        List<Map<String, Object>> history = jdbc.queryForList("""
-                select source, source_record_id, category, valid_from, valid_to, stated_at from identity_statement
-                where person_id = ? order by id""", id);
-        return Map.of("current", current.get(0), "statements", history);
+        return feeds.identity(parsed.id().value(), caller.actsForInstitution());
     }
 }

@@ -1,18 +1,15 @@
 package org.yibao.assistance.warning;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.yibao.contracts.events.AssistanceCategory;
 import org.yibao.contracts.events.PovertyRiskFlagged;
 import org.yibao.contracts.money.Money;
 import org.yibao.messaging.outbox.OutboxWriter;
 
-import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * The dual early warning (因病致贫/因病返贫 双预警): after every settlement, a person whose personal
@@ -23,14 +20,14 @@ import java.util.Map;
 @Service
 public class PovertyWarnings {
 
-    private final JdbcTemplate jdbc;
+    private final WarningStore store;
     private final OutboxWriter outbox;
     private final WarningProperties properties;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    PovertyWarnings(JdbcTemplate jdbc, OutboxWriter outbox, WarningProperties properties, MeterRegistry meters, Clock clock) {
-        this.jdbc = jdbc;
+    PovertyWarnings(WarningStore store, OutboxWriter outbox, WarningProperties properties, MeterRegistry meters, Clock clock) {
+        this.store = store;
         this.outbox = outbox;
         this.properties = properties;
         this.meters = meters;
@@ -38,25 +35,20 @@ public class PovertyWarnings {
     }
 
     public void check(String personId, int year) {
-        List<Map<String, Object>> rows = jdbc.queryForList("""
-                select py.personal_payment, py.region_code, pi.category, hi.income
-                from person_year py
-                left join person_identity pi on pi.person_id = py.person_id
-                left join household_income hi on hi.person_id = py.person_id and hi.year = py.year
-                where py.person_id = ? and py.year = ?""", personId, year);
-        if (rows.isEmpty()) {
+        Optional<WarningStore.Exposure> exposure = store.exposure(personId, year);
+        if (exposure.isEmpty()) {
             return;
         }
-        Map<String, Object> row = rows.get(0);
-        Money paid = Money.of((BigDecimal) row.get("personal_payment"));
-        AssistanceCategory category = row.get("category") == null ? null : AssistanceCategory.valueOf((String) row.get("category"));
+        WarningStore.Exposure row = exposure.get();
+        Money paid = row.personalPayment();
+        AssistanceCategory category = row.category();
         PovertyRiskFlagged.PovertyRisk risk = category != null ? PovertyRiskFlagged.PovertyRisk.RELAPSE
                 : PovertyRiskFlagged.PovertyRisk.IMPOVERISHMENT;
         Money threshold = Money.rounded(category != null ? properties.lowIncomeThreshold() : properties.generalThreshold(),
                 RoundingMode.HALF_UP);
         String basis = "ABSOLUTE";
-        if (row.get("income") != null) {
-            Money share = Money.rounded(((BigDecimal) row.get("income")).multiply(properties.incomeShare()), RoundingMode.HALF_UP);
+        if (row.householdIncome() != null) {
+            Money share = Money.rounded(row.householdIncome().multiply(properties.incomeShare()), RoundingMode.HALF_UP);
             if (share.compareTo(threshold) < 0) {
                 threshold = share;
                 basis = "INCOME_SHARE";
@@ -65,13 +57,8 @@ public class PovertyWarnings {
         if (paid.compareTo(threshold) < 0) {
             return;
         }
-        String region = (String) row.get("region_code");
-        int flagged = jdbc.update("""
-                        insert into poverty_warning (person_id, year, risk, region_code, category, personal_payment, threshold, basis)
-                        values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (person_id, year, risk) do nothing""",
-                personId, year, risk.name(), region, category == null ? null : category.name(), paid.amount(),
-                threshold.amount(), basis);
-        if (flagged == 1) {
+        String region = row.regionCode();
+        if (store.flag(personId, year, risk, region, category, paid, threshold, basis)) {
             outbox.append(new PovertyRiskFlagged(personId, region, year, risk, category, paid, threshold, basis, clock.instant()));
             meters.counter("yibao.assistance.poverty.warnings", "risk", risk.name()).increment();
         }

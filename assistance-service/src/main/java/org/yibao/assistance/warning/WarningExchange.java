@@ -1,28 +1,31 @@
 package org.yibao.assistance.warning;
 
-import org.yibao.web.csv.CsvRow;
-import org.yibao.web.text.TextUpload;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.yibao.assistance.identity.FeedReport;
 import org.yibao.assistance.identity.FeedRow;
 import org.yibao.assistance.identity.FeedService;
 import org.yibao.contracts.events.AssistanceCategory;
 import org.yibao.contracts.identity.ResidentId;
 import org.yibao.web.csv.CsvExport;
+import org.yibao.web.csv.CsvRow;
 import org.yibao.web.problem.InvalidRequestException;
+import org.yibao.web.text.TextUpload;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.sql.Timestamp;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -37,12 +40,12 @@ public class WarningExchange {
             "threshold", "basis", "flaggedAt");
     static final List<String> FEEDBACK_COLUMNS = List.of("personId", "year", "risk", "confirmed", "category");
 
-    private final JdbcTemplate jdbc;
+    private final WarningStore store;
     private final FeedService feeds;
     private final Clock clock;
 
-    WarningExchange(JdbcTemplate jdbc, FeedService feeds, Clock clock) {
-        this.jdbc = jdbc;
+    WarningExchange(WarningStore store, FeedService feeds, Clock clock) {
+        this.store = store;
         this.feeds = feeds;
         this.clock = clock;
     }
@@ -51,24 +54,27 @@ public class WarningExchange {
      * The warnings flagged in a month, as CSV (full ids: this file goes to the department that follows
      * up), RFC 4180 with cells that would start a formula neutralised ({@link CsvExport}).
      */
+    @Transactional(readOnly = true)
     public void export(YearMonth month, Writer out) throws IOException {
         ZoneId zone = clock.getZone();
         CsvExport csv = CsvExport.to(out, EXPORT_COLUMNS.toArray(String[]::new));
-        jdbc.query("""
-                        select person_id, region_code, year, risk, category, personal_payment, threshold, basis, flagged_at
-                        from poverty_warning where flagged_at >= ? and flagged_at < ? order by flagged_at, person_id""",
-                rs -> {
+        store.flaggedBetween(month.atDay(1).atStartOfDay(zone).toInstant(), month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant(),
+                w -> {
                     try {
-                        csv.row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                                rs.getBigDecimal(6).toPlainString(), rs.getBigDecimal(7).toPlainString(), rs.getString(8),
-                                rs.getTimestamp(9).toInstant());
+                        csv.row(w.personId(), w.regionCode(), Integer.toString(w.year()), w.risk().name(),
+                                w.category() == null ? null : w.category().name(), w.personalPayment().amount().toPlainString(),
+                                w.threshold().amount().toPlainString(), w.basis(), w.flaggedAt());
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
-                },
-                Timestamp.from(month.atDay(1).atStartOfDay(zone).toInstant()),
-                Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()));
+                });
         csv.flush();
+    }
+
+    /** The household's income of a year (yuan, scale 2, half up), for the income-share threshold. */
+    @Transactional
+    public void householdIncome(String personId, int year, BigDecimal income) {
+        store.saveHouseholdIncome(personId, year, income.setScale(2, RoundingMode.HALF_UP));
     }
 
     public record FeedbackReport(long rows, long confirmed, long rejectedByDepartment, List<FeedReport.RowError> invalidRows) {
@@ -82,7 +88,8 @@ public class WarningExchange {
         List<FeedReport.RowError> invalid = new ArrayList<>();
         try (TextUpload in = TextUpload.open(body, contentType)) {
             String header = in.header();
-            if (header == null || !java.util.Arrays.asList(java.util.Objects.requireNonNullElse(CsvRow.cells(header.replace("\uFEFF", "").trim()), new String[0])).equals(FEEDBACK_COLUMNS)) {
+            if (header == null || !Arrays.asList(Objects.requireNonNullElse(CsvRow.cells(header.replace("\uFEFF", "").trim()),
+                    new String[0])).equals(FEEDBACK_COLUMNS)) {
                 throw new InvalidRequestException("header", "must be exactly " + String.join(",", FEEDBACK_COLUMNS));
             }
             long line = 1;
@@ -120,21 +127,17 @@ public class WarningExchange {
                     invalid.add(new FeedReport.RowError(line, "category", "is not an assistance category"));
                     continue;
                 }
-                int updated = jdbc.update("""
-                                update poverty_warning set feedback = ?, feedback_at = now()
-                                where person_id = ? and year = ? and risk = ? and feedback is null""",
-                        "true".equalsIgnoreCase(f[3].trim()) ? "CONFIRMED" : "REJECTED", id, parseYear(f[1]), f[2].trim());
-                if (updated == 0) {
+                boolean confirming = "true".equalsIgnoreCase(f[3].trim());
+                Optional<String> region = store.answer(id, parseYear(f[1]), f[2].trim(), confirming);
+                if (region.isEmpty()) {
                     invalid.add(new FeedReport.RowError(line, "personId", "no open warning for this person, year and risk"));
                     continue;
                 }
-                if (!"true".equalsIgnoreCase(f[3].trim())) {
+                if (!confirming) {
                     rejected++;
                     continue;
                 }
-                String region = jdbc.queryForObject("select region_code from poverty_warning where person_id = ? and year = ? and risk = ?",
-                        String.class, id, parseYear(f[1]), f[2].trim());
-                feeds.push(new FeedRow(line, "rural-revitalization", "WARNING-" + id + "-" + f[1].trim(), id, region, category,
+                feeds.push(new FeedRow(line, "rural-revitalization", "WARNING-" + id + "-" + f[1].trim(), id, region.get(), category,
                         LocalDate.now(clock), Optional.empty()));
                 confirmed++;
             }

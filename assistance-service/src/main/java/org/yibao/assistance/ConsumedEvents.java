@@ -1,14 +1,15 @@
-package org.yibao.assistance.tracking;
+package org.yibao.assistance;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.yibao.assistance.tracking.ClaimTracking;
 import org.yibao.contracts.events.ClaimReversed;
 import org.yibao.contracts.events.ClaimSettled;
 import org.yibao.messaging.consumer.EventHandler;
 
-/** Settlement's claims, followed for assistance tracking and the poverty-risk warning. */
+/** Every event assistance-service consumes: settlement's claims, for assistance tracking and the poverty-risk warning. */
 @Configuration
-class ClaimEvents {
+class ConsumedEvents {
 
     @Bean
     EventHandler<ClaimSettled> claimSettled(ClaimTracking tracking) {
