@@ -1,6 +1,5 @@
 package org.yibao.gateway.routing;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
@@ -8,10 +7,12 @@ import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.GatewayFilterSpec;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.yibao.web.resilience.CircuitBreakerPolicy;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import java.util.concurrent.TimeoutException;
  * they are safe to send twice.
  */
 @Configuration
+@EnableConfigurationProperties(CircuitBreakerPolicy.class)
 public class ServiceRoutes {
 
     @Bean
@@ -70,21 +72,18 @@ public class ServiceRoutes {
      * that the route's own timeout (a clean 504) fires first.
      */
     @Bean
-    Customizer<ReactiveResilience4JCircuitBreakerFactory> circuitBreakers(GatewayProperties properties) {
+    Customizer<ReactiveResilience4JCircuitBreakerFactory> circuitBreakers(GatewayProperties properties,
+                                                                         CircuitBreakerPolicy policy) {
         return factory -> properties.getServices().forEach((name, service) -> {
-            configure(factory, name, service.getTimeout());
-            configure(factory, name + "-bulk", service.getBulkTimeout());
+            configure(factory, policy, name, service.getTimeout());
+            configure(factory, policy, name + "-bulk", service.getBulkTimeout());
         });
     }
 
-    private static void configure(ReactiveResilience4JCircuitBreakerFactory factory, String breaker, Duration routeTimeout) {
+    private static void configure(ReactiveResilience4JCircuitBreakerFactory factory, CircuitBreakerPolicy policy, String breaker,
+                                  Duration routeTimeout) {
         factory.configure(builder -> builder
-                .circuitBreakerConfig(CircuitBreakerConfig.custom()
-                        .slidingWindowSize(20)
-                        .minimumNumberOfCalls(10)
-                        .failureRateThreshold(50)
-                        .waitDurationInOpenState(Duration.ofSeconds(10))
-                        .permittedNumberOfCallsInHalfOpenState(3)
+                .circuitBreakerConfig(policy.toConfig()
                         .recordExceptions(IOException.class, TimeoutException.class,
                                 org.springframework.web.server.ResponseStatusException.class)
                         .build())
