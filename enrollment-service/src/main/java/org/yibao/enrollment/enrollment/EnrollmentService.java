@@ -43,13 +43,13 @@ public class EnrollmentService {
 
     private final PersonStore persons;
     private final EnrollmentStore enrollments;
-    private final AssistanceIdentities identities;
+    private final AssistanceIdentityStore identities;
     private final ContributionPolicies policies;
     private final OutboxWriter outbox;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    public EnrollmentService(PersonStore persons, EnrollmentStore enrollments, AssistanceIdentities identities,
+    public EnrollmentService(PersonStore persons, EnrollmentStore enrollments, AssistanceIdentityStore identities,
                              ContributionPolicies policies, OutboxWriter outbox, MeterRegistry meters, Clock clock) {
         this.persons = persons;
         this.enrollments = enrollments;

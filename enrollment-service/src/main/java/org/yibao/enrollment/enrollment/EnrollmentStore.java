@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+/** The enrollments per person and year (table {@code enrollment}). */
 @Repository
 public class EnrollmentStore {
 

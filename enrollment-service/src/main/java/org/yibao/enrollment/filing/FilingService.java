@@ -1,24 +1,20 @@
 package org.yibao.enrollment.filing;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yibao.contracts.events.FilingCancelled;
 import org.yibao.contracts.events.FilingRegistered;
 import org.yibao.contracts.region.Regions;
+import org.yibao.enrollment.Filer;
 import org.yibao.enrollment.enrollment.Enrollment;
 import org.yibao.enrollment.enrollment.EnrollmentStore;
 import org.yibao.messaging.outbox.OutboxWriter;
 import org.yibao.security.CallerIdentity;
-import org.yibao.web.problem.ConflictException;
 import org.yibao.web.problem.ForbiddenException;
 import org.yibao.web.problem.InvalidRequestException;
 import org.yibao.web.problem.NotFoundException;
 import org.yibao.web.problem.RefusedException;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,13 +25,13 @@ import java.util.UUID;
 @Service
 public class FilingService {
 
-    private final JdbcClient jdbc;
+    private final FilingStore filings;
     private final EnrollmentStore enrollments;
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    FilingService(JdbcClient jdbc, EnrollmentStore enrollments, OutboxWriter outbox, Clock clock) {
-        this.jdbc = jdbc;
+    FilingService(FilingStore filings, EnrollmentStore enrollments, OutboxWriter outbox, Clock clock) {
+        this.filings = filings;
         this.enrollments = enrollments;
         this.outbox = outbox;
         this.clock = clock;
@@ -61,12 +57,7 @@ public class FilingService {
         }
         Filing filing = new Filing(UUID.randomUUID(), personId, enrollment.regionCode(), r.destinationRegionCode(),
                 Optional.ofNullable(r.reason()), from, Optional.ofNullable(r.validTo()), Optional.empty());
-        jdbc.sql("""
-                        insert into remote_filing (filing_id, person_id, insured_region, destination_region, reason, valid_from,
-                            valid_to, filed_by, filed_for_institution) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(filing.filingId(), personId, filing.insuredRegion(), filing.destinationRegion(), r.reason(), from,
-                        r.validTo(), caller.clientId(), caller.actsForInstitution() ? caller.institution() : null)
-                .update();
+        filings.insert(filing, Filer.of(caller));
         outbox.append(new FilingRegistered(filing.filingId().toString(), personId, filing.insuredRegion(),
                 filing.destinationRegion(), r.reason(), from, r.validTo(), clock.instant()));
         return filing;
@@ -80,36 +71,19 @@ public class FilingService {
      */
     @Transactional
     public Filing cancel(UUID filingId, String reason, CallerIdentity caller) {
-        Filing filing = jdbc.sql(SELECT + " where filing_id = ? for update").param(filingId).query(FilingService::read).optional()
-                .orElseThrow(() -> new NotFoundException("no filing " + filingId));
+        Filing filing = filings.lock(filingId).orElseThrow(() -> new NotFoundException("no filing " + filingId));
         if (caller.actsForInstitution()) {
-            caller.requireFiledByOwnInstitution(jdbc.sql("select filed_for_institution from remote_filing where filing_id = ?")
-                    .param(filingId).query(String.class).optional().orElse(null), "filing " + filingId);
+            caller.requireFiledByOwnInstitution(filings.filedForInstitution(filingId).orElse(null), "filing " + filingId);
         }
-        if (filing.cancelledAt().isPresent()) {
-            throw new ConflictException("filing " + filingId + " was already cancelled");
-        }
-        LocalDate today = LocalDate.now(clock);
-        LocalDate lastDay = filing.validFrom().isAfter(today) ? filing.validFrom().minusDays(1) : today;
-        jdbc.sql("update remote_filing set cancelled_at = ?, cancel_reason = ?, valid_to = ? where filing_id = ?")
-                .params(Timestamp.from(clock.instant()), reason, lastDay, filingId).update();
+        filing.state().cancel(filingId);
+        LocalDate lastDay = filing.lastDayWhenCancelledOn(LocalDate.now(clock));
+        filings.cancel(filingId, clock.instant(), reason, lastDay);
         outbox.append(new FilingCancelled(filingId.toString(), filing.personId(), lastDay, reason, clock.instant()));
-        return jdbc.sql(SELECT + " where filing_id = ?").param(filingId).query(FilingService::read).single();
+        return filings.find(filingId).orElseThrow();
     }
 
     @Transactional(readOnly = true)
     public List<Filing> ofPerson(String personId) {
-        return jdbc.sql(SELECT + " where person_id = ? order by registered_at").param(personId).query(FilingService::read).list();
-    }
-
-    private static final String SELECT = """
-            select filing_id, person_id, insured_region, destination_region, reason, valid_from, valid_to, cancelled_at
-            from remote_filing""";
-
-    private static Filing read(ResultSet rs, int n) throws SQLException {
-        Timestamp cancelled = rs.getTimestamp(8);
-        return new Filing(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                Optional.ofNullable(rs.getString(5)), rs.getObject(6, LocalDate.class),
-                Optional.ofNullable(rs.getObject(7, LocalDate.class)), Optional.ofNullable(cancelled).map(Timestamp::toInstant));
+        return filings.ofPerson(personId);
     }
 }

@@ -12,10 +12,10 @@ import java.io.IOException;
 @RequestMapping("/api/enrollment")
 class ImportController {
 
-    private final EnrollmentImporter importer;
-    private final DuplicateCheck duplicates;
+    private final ImportService importer;
+    private final DuplicateCheckService duplicates;
 
-    ImportController(EnrollmentImporter importer, DuplicateCheck duplicates) {
+    ImportController(ImportService importer, DuplicateCheckService duplicates) {
         this.importer = importer;
         this.duplicates = duplicates;
     }
@@ -28,7 +28,7 @@ class ImportController {
 
     /** Compares another registry's enrollment list with ours (参保数据比对) and reports who is enrolled on both sides. */
     @PostMapping(path = "/duplicate-checks", consumes = {"text/csv", "text/plain"})
-    DuplicateCheck.Report duplicateCheck(HttpServletRequest request) throws IOException {
+    DuplicateCheckService.Report duplicateCheck(HttpServletRequest request) throws IOException {
         return duplicates.check(request.getInputStream(), request.getContentType());
     }
 }

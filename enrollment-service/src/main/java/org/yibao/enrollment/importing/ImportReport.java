@@ -6,7 +6,7 @@ import java.util.List;
  * What an import did: every row either landed whole (person, enrollment and PersonEnrolled) or is
  * listed with its line, field and reason.
  *
- * @param rejectedRows  the first {@link EnrollmentImporter#LISTED_REJECTIONS} rejected rows; {@code rejected}
+ * @param rejectedRows  the first {@link ImportService#LISTED_REJECTIONS} rejected rows; {@code rejected}
  *                      counts them all
  */
 public record ImportReport(long rows, long imported, long rejected, List<RowError> rejectedRows) {

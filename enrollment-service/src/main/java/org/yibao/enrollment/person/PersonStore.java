@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+/** The persons the bureau knows (table {@code person}). */
 @Repository
 public class PersonStore {
 

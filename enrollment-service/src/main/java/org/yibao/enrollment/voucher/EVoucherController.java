@@ -11,11 +11,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yibao.enrollment.Ids;
-
 import org.yibao.security.CallerIdentity;
 
 import java.time.Instant;
-import java.util.Map;
 
 /** The e-voucher (医保码), behind the gateway at {@code /api/enrollment}. */
 @RestController
@@ -31,9 +29,13 @@ class EVoucherController {
     record ExchangeRequest(@NotBlank @Size(max = 64) String token, @NotBlank @Size(max = 30) String institutionCode) {
     }
 
+    /** When the person's e-voucher was activated (the first time). */
+    record Activation(Instant activatedAt) {
+    }
+
     @PostMapping("/persons/{personId}/evoucher")
-    Map<String, Instant> activate(@PathVariable String personId) {
-        return Map.of("activatedAt", vouchers.activate(Ids.person(personId)));
+    Activation activate(@PathVariable String personId) {
+        return new Activation(vouchers.activate(Ids.person(personId)));
     }
 
     @PostMapping("/persons/{personId}/evoucher/tokens")

@@ -1,8 +1,8 @@
 package org.yibao.enrollment.voucher;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yibao.contracts.events.EnrollmentStatus;
 import org.yibao.enrollment.enrollment.Enrollment;
 import org.yibao.enrollment.enrollment.EnrollmentStore;
 import org.yibao.web.problem.ConflictException;
@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,13 +30,13 @@ public class EVoucherService {
 
     static final Duration TOKEN_LIFETIME = Duration.ofMinutes(5);
 
-    private final JdbcClient jdbc;
+    private final VoucherStore vouchers;
     private final EnrollmentStore enrollments;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    EVoucherService(JdbcClient jdbc, EnrollmentStore enrollments, Clock clock) {
-        this.jdbc = jdbc;
+    EVoucherService(VoucherStore vouchers, EnrollmentStore enrollments, Clock clock) {
+        this.vouchers = vouchers;
         this.enrollments = enrollments;
         this.clock = clock;
     }
@@ -49,19 +48,16 @@ public class EVoucherService {
     public record Holder(String personId, Enrollment enrollment) {
     }
 
+    /** Activates the e-voucher of a person insured today (once: activating again answers the first time). */
     @Transactional
     public Instant activate(String personId) {
         insuredToday(personId);
-        jdbc.sql("insert into evoucher (person_id, activated_at) values (?, ?) on conflict (person_id) do nothing")
-                .params(personId, Timestamp.from(clock.instant())).update();
-        return jdbc.sql("select activated_at from evoucher where person_id = ?").param(personId)
-                .query(Timestamp.class).single().toInstant();
+        return vouchers.activate(personId, clock.instant());
     }
 
     @Transactional
     public Token issue(String personId) {
-        boolean active = jdbc.sql("select count(*) from evoucher where person_id = ?").param(personId).query(Integer.class).single() == 1;
-        if (!active) {
+        if (!vouchers.isActivated(personId)) {
             throw new RefusedException("the person has not activated the e-voucher");
         }
         insuredToday(personId);
@@ -69,8 +65,7 @@ public class EVoucherService {
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant expires = clock.instant().plus(TOKEN_LIFETIME);
-        jdbc.sql("insert into evoucher_token (token_hash, person_id, expires_at) values (?, ?, ?)")
-                .params(hash(token), personId, Timestamp.from(expires)).update();
+        vouchers.insertToken(hash(token), personId, expires);
         return new Token(token, expires);
     }
 
@@ -80,12 +75,7 @@ public class EVoucherService {
         if (token == null || !token.matches("[A-Za-z0-9_-]{32}")) {
             throw new InvalidRequestException("token", "is not an e-voucher token");
         }
-        Instant now = clock.instant();
-        String personId = jdbc.sql("""
-                        update evoucher_token set used_at = ?, used_by = ?
-                        where token_hash = ? and used_at is null and expires_at > ? returning person_id""")
-                .params(Timestamp.from(now), institutionCode, hash(token), Timestamp.from(now))
-                .query(String.class).optional()
+        String personId = vouchers.useToken(hash(token), institutionCode, clock.instant())
                 .orElseThrow(() -> new ConflictException("the token is unknown, expired or already used; ask for a new one"));
         return new Holder(personId, insuredToday(personId));
     }
@@ -93,7 +83,7 @@ public class EVoucherService {
     private Enrollment insuredToday(String personId) {
         LocalDate today = LocalDate.now(clock);
         return enrollments.find(personId, today.getYear())
-                .filter(e -> e.status() == org.yibao.contracts.events.EnrollmentStatus.ACTIVE && !today.isBefore(e.effectiveFrom()))
+                .filter(e -> e.status() == EnrollmentStatus.ACTIVE && !today.isBefore(e.effectiveFrom()))
                 .orElseThrow(() -> new RefusedException("the person is not insured today"));
     }
 

@@ -10,11 +10,11 @@ import java.util.Optional;
 
 /** Enrollment's copy of each person's current assistance identity, kept from assistance-service's events. */
 @Repository
-public class AssistanceIdentities {
+public class AssistanceIdentityStore {
 
     private final JdbcClient jdbc;
 
-    AssistanceIdentities(JdbcClient jdbc) {
+    AssistanceIdentityStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -2,7 +2,6 @@ package org.yibao.enrollment.importing;
 
 import org.yibao.web.csv.CsvRow;
 import org.yibao.web.text.TextUpload;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yibao.contracts.identity.IdMasking;
@@ -25,16 +24,16 @@ import java.util.Map;
  * <pre>personId,scheme,regionCode,year</pre>
  */
 @Service
-public class DuplicateCheck {
+public class DuplicateCheckService {
 
     static final List<String> COLUMNS = List.of("personId", "scheme", "regionCode", "year");
     static final int CHUNK = 5_000;
     static final int LISTED = 10_000;
 
-    private final JdbcTemplate jdbc;
+    private final ImportStore store;
 
-    DuplicateCheck(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    DuplicateCheckService(ImportStore store) {
+        this.store = store;
     }
 
     /** A person enrolled both in the other registry (their line) and here. */
@@ -47,6 +46,10 @@ public class DuplicateCheck {
     }
 
     private record Entry(long line, String personId, String scheme, String region, int year) {
+
+        PersonYear key() {
+            return new PersonYear(personId, year);
+        }
     }
 
     @Transactional(readOnly = true)
@@ -108,24 +111,17 @@ public class DuplicateCheck {
         return new Report(rows, duplicates, invalidCount, listed, invalid);
     }
 
+    /** The chunk's entries we also enroll, by line; an entry repeated in the chunk is matched once per repetition. */
     private List<Duplicate> matches(List<Entry> chunk) {
-        Map<String, List<Entry>> byKey = new HashMap<>();
-        chunk.forEach(e -> byKey.computeIfAbsent(e.personId() + "/" + e.year(), k -> new ArrayList<>()).add(e));
+        Map<PersonYear, List<Entry>> byKey = new HashMap<>();
+        chunk.forEach(e -> byKey.computeIfAbsent(e.key(), k -> new ArrayList<>()).add(e));
         List<Duplicate> found = new ArrayList<>();
-        jdbc.query(con -> {
-            var ps = con.prepareStatement("""
-                    select e.person_id, e.year, e.scheme, e.region_code from enrollment e
-                    join unnest(?::varchar[], ?::integer[]) as u(p, y) on e.person_id = u.p and e.year = u.y
-                    where e.status = 'ACTIVE'""");
-            ps.setArray(1, con.createArrayOf("varchar", chunk.stream().map(Entry::personId).toArray()));
-            ps.setArray(2, con.createArrayOf("integer", chunk.stream().map(Entry::year).toArray()));
-            return ps;
-        }, rs -> {
-            for (Entry theirs : byKey.getOrDefault(rs.getString(1) + "/" + rs.getInt(2), List.of())) {
+        for (ImportStore.ActiveEnrollment ours : store.activeEnrollments(chunk.stream().map(Entry::key).toList())) {
+            for (Entry theirs : byKey.getOrDefault(ours.key(), List.of())) {
                 found.add(new Duplicate(theirs.line(), IdMasking.mask(theirs.personId()), theirs.scheme(), theirs.region(),
-                        rs.getString(3), rs.getString(4), theirs.year()));
+                        ours.scheme(), ours.regionCode(), theirs.year()));
             }
-        });
+        }
         found.sort((a, b) -> Long.compare(a.line(), b.line()));
         return found;
     }

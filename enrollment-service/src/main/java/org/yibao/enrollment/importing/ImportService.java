@@ -3,11 +3,11 @@ package org.yibao.enrollment.importing;
 import org.yibao.web.csv.CsvRow;
 import org.yibao.web.text.TextUpload;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yibao.contracts.events.AssistanceCategory;
 import org.yibao.contracts.events.EmploymentTier;
+import org.yibao.contracts.events.EnrollmentStatus;
 import org.yibao.contracts.events.PersonEnrolled;
 import org.yibao.contracts.events.PersonType;
 import org.yibao.contracts.events.Scheme;
@@ -15,21 +15,18 @@ import org.yibao.contracts.identity.ResidentId;
 import org.yibao.contracts.money.Money;
 import org.yibao.enrollment.contribution.ContributionPolicies;
 import org.yibao.enrollment.contribution.ContributionPolicy;
+import org.yibao.enrollment.enrollment.Enrollment;
+import org.yibao.enrollment.person.Person;
 import org.yibao.messaging.outbox.OutboxWriter;
 import org.yibao.web.problem.InvalidRequestException;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,23 +43,23 @@ import java.util.Set;
  * <pre>personId,name,regionCode,year,scheme,personType,tier,effectiveFrom</pre>
  */
 @Service
-public class EnrollmentImporter {
+public class ImportService {
 
     static final List<String> COLUMNS = List.of("personId", "name", "regionCode", "year", "scheme", "personType", "tier",
             "effectiveFrom");
     static final int CHUNK = 2_000;
     static final int LISTED_REJECTIONS = 1_000;
 
-    private final JdbcTemplate jdbc;
+    private final ImportStore store;
     private final TransactionTemplate transactions;
     private final OutboxWriter outbox;
     private final ContributionPolicies policies;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    EnrollmentImporter(JdbcTemplate jdbc, TransactionTemplate transactions, OutboxWriter outbox,
-                       ContributionPolicies policies, MeterRegistry meters, Clock clock) {
-        this.jdbc = jdbc;
+    ImportService(ImportStore store, TransactionTemplate transactions, OutboxWriter outbox,
+                  ContributionPolicies policies, MeterRegistry meters, Clock clock) {
+        this.store = store;
         this.transactions = transactions;
         this.outbox = outbox;
         this.policies = policies;
@@ -72,6 +69,15 @@ public class EnrollmentImporter {
 
     private record Row(long line, ResidentId id, String name, String region, int year, Scheme scheme, PersonType type,
                        Optional<EmploymentTier> tier, LocalDate effectiveFrom) {
+
+        /** The person, registered by the import if new: gender and birth date from the id. */
+        Person person() {
+            return new Person(id, Optional.of(name), id.gender(), id.birthDate(), region, Optional.empty(), false);
+        }
+
+        PersonYear key() {
+            return new PersonYear(id.value(), year);
+        }
     }
 
     /** The tally of a running import. */
@@ -225,13 +231,15 @@ public class EnrollmentImporter {
         }
         long started = System.nanoTime();
         transactions.executeWithoutResult(status -> {
-            timed("persons", () -> insertPersons(chunk));
-            Map<String, AssistanceCategory> categories = categories(chunk);
-            Set<String> inserted = new HashSet<>();
-            timed("enrollments", () -> inserted.addAll(insertEnrollments(chunk, categories)));
+            timed("persons", () -> store.insertNewPersons(chunk.stream().map(Row::person).toList()));
+            Map<String, AssistanceCategory> categories = store.assistanceCategories(
+                    chunk.stream().map(r -> r.id().value()).distinct().toList());
+            Set<PersonYear> inserted = new HashSet<>();
+            timed("enrollments", () -> inserted.addAll(store.insertEnrollments(
+                    chunk.stream().map(r -> priced(r, categories)).toList())));
             List<PersonEnrolled> events = new ArrayList<>(inserted.size());
             for (Row r : chunk) {
-                if (inserted.remove(r.id().value() + "/" + r.year())) {
+                if (inserted.remove(r.key())) {
                     events.add(new PersonEnrolled(r.id().value(), r.region(), r.scheme(), r.type(), r.tier().orElse(null),
                             r.year(), r.effectiveFrom(), clock.instant()));
                 } else {
@@ -251,88 +259,21 @@ public class EnrollmentImporter {
         meters.timer("yibao.enrollment.import.chunk", "phase", phase).record(work);
     }
 
-    private void insertPersons(List<Row> chunk) {
-        jdbc.update(con -> statement(con, """
-                        insert into person (person_id, name, gender, birth_date, region_code)
-                        select * from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::date[], ?::varchar[])
-                        on conflict (person_id) do nothing""",
-                array(con, "varchar", chunk.stream().map(r -> r.id().value()).toArray()),
-                array(con, "varchar", chunk.stream().map(Row::name).toArray()),
-                array(con, "varchar", chunk.stream().map(r -> r.id().gender().name()).toArray()),
-                array(con, "date", chunk.stream().map(r -> java.sql.Date.valueOf(r.id().birthDate())).toArray()),
-                array(con, "varchar", chunk.stream().map(Row::region).toArray())));
-    }
-
-    private Map<String, AssistanceCategory> categories(List<Row> chunk) {
-        Map<String, AssistanceCategory> byPerson = new HashMap<>();
-        jdbc.query(con -> statement(con, """
-                        select person_id, category from assistance_identity
-                        where person_id = any(?::varchar[]) and category is not null""",
-                array(con, "varchar", chunk.stream().map(r -> r.id().value()).distinct().toArray())),
-                rs -> {
-                    byPerson.put(rs.getString(1), AssistanceCategory.valueOf(rs.getString(2)));
-                });
-        return byPerson;
-    }
-
-    /** Inserts the chunk's enrollments; returns "personId/year" of those that landed. */
-    private Set<String> insertEnrollments(List<Row> chunk, Map<String, AssistanceCategory> categories) {
-        int n = chunk.size();
-        Object[] contribution = new Object[n];
-        Object[] subsidy = new Object[n];
-        Object[] category = new Object[n];
-        for (int i = 0; i < n; i++) {
-            Row r = chunk.get(i);
-            Money due = Money.ZERO;
-            Money paid = Money.ZERO;
-            AssistanceCategory subsidised = null;
-            if (r.scheme() == Scheme.RESIDENT) {
-                ContributionPolicy policy = policies.inForce(r.region(), r.year()).orElseThrow();
-                due = policy.residentContribution();
-                AssistanceCategory c = categories.get(r.id().value());
-                if (c != null && policy.subsidyFor(c).isPresent()) {
-                    paid = policy.subsidyFor(c).get().paidOf(due);
-                    subsidised = c;
-                }
+    /** The row's enrollment with its contribution and any subsidy the person's assistance identity brings. */
+    private Enrollment priced(Row r, Map<String, AssistanceCategory> categories) {
+        Money due = Money.ZERO;
+        Money paid = Money.ZERO;
+        AssistanceCategory subsidised = null;
+        if (r.scheme() == Scheme.RESIDENT) {
+            ContributionPolicy policy = policies.inForce(r.region(), r.year()).orElseThrow();
+            due = policy.residentContribution();
+            AssistanceCategory c = categories.get(r.id().value());
+            if (c != null && policy.subsidyFor(c).isPresent()) {
+                paid = policy.subsidyFor(c).get().paidOf(due);
+                subsidised = c;
             }
-            contribution[i] = due.amount();
-            subsidy[i] = paid.amount();
-            category[i] = subsidised == null ? null : subsidised.name();
         }
-        Set<String> inserted = new HashSet<>();
-        jdbc.query(con -> statement(con, """
-                        insert into enrollment (person_id, year, scheme, person_type, tier, region_code, status,
-                            effective_from, contribution, subsidy, subsidy_category, source)
-                        select p, y, s, t, tier, r, 'ACTIVE', f, c, sub, cat, 'IMPORT'
-                        from unnest(?::varchar[], ?::integer[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
-                                    ?::date[], ?::numeric[], ?::numeric[], ?::varchar[]) as u(p, y, s, t, tier, r, f, c, sub, cat)
-                        on conflict (person_id, year) do nothing
-                        returning person_id, year""",
-                array(con, "varchar", chunk.stream().map(r -> r.id().value()).toArray()),
-                array(con, "integer", chunk.stream().map(Row::year).toArray()),
-                array(con, "varchar", chunk.stream().map(r -> r.scheme().name()).toArray()),
-                array(con, "varchar", chunk.stream().map(r -> r.type().name()).toArray()),
-                array(con, "varchar", chunk.stream().map(r -> r.tier().map(Enum::name).orElse(null)).toArray()),
-                array(con, "varchar", chunk.stream().map(Row::region).toArray()),
-                array(con, "date", chunk.stream().map(r -> java.sql.Date.valueOf(r.effectiveFrom())).toArray()),
-                array(con, "numeric", contribution),
-                array(con, "numeric", subsidy),
-                array(con, "varchar", category)),
-                rs -> {
-                    inserted.add(rs.getString(1) + "/" + rs.getInt(2));
-                });
-        return inserted;
-    }
-
-    private static PreparedStatement statement(Connection con, String sql, Array... arrays) throws SQLException {
-        PreparedStatement ps = con.prepareStatement(sql);
-        for (int i = 0; i < arrays.length; i++) {
-            ps.setArray(i + 1, arrays[i]);
-        }
-        return ps;
-    }
-
-    private static Array array(Connection con, String type, Object[] values) throws SQLException {
-        return con.createArrayOf(type, values);
+        return new Enrollment(r.id().value(), r.year(), r.scheme(), r.type(), r.tier(), r.region(), EnrollmentStatus.ACTIVE,
+                r.effectiveFrom(), due, paid, Optional.ofNullable(subsidised), "IMPORT");
     }
 }
