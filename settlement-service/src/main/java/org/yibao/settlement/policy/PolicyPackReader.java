@@ -1,37 +1,51 @@
 package org.yibao.settlement.policy;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yibao.contracts.events.AssistanceCategory;
 import org.yibao.contracts.events.EmploymentTier;
 import org.yibao.contracts.events.InstitutionLevel;
-import org.yibao.contracts.events.ItemClass;
 import org.yibao.contracts.events.PersonType;
-import org.yibao.contracts.events.Scheme;
 import org.yibao.contracts.events.VisitType;
 import org.yibao.contracts.money.Money;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
-import java.util.Date;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
 
 /**
- * Reads and validates one policy-pack file. Every refusal names the file and the field path
- * ({@code visits.INPATIENT.ratio.RESIDENT.LEVEL_3}) and says what is wrong; unknown keys are refused
- * too, so a misspelt field cannot silently fall back to nothing.
+ * Reads and validates one policy-pack file: Jackson binds the YAML onto {@link PolicyPackFile}
+ * (unknown keys refused, money and ratios by their own readers, {@link PackValues}), then what must
+ * hold across fields is checked while it becomes a {@link PolicyPack}. Every refusal is an
+ * {@link InvalidPolicyPackException} naming the file and the field path
+ * ({@code visits.INPATIENT.ratio.RESIDENT.LEVEL_3}) and saying what is wrong.
  */
 public final class PolicyPackReader {
+
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .addModule(PackValues.module())
+            .build();
 
     private final String file;
 
@@ -40,67 +54,62 @@ public final class PolicyPackReader {
     }
 
     public static PolicyPack read(String file, String yaml) {
-        Object root;
+        PolicyPackReader reader = new PolicyPackReader(file);
+        PolicyPackFile bound;
         try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-        } catch (YAMLException e) {
-            throw new InvalidPolicyPackException(file, "(file)", "is not valid YAML: " + e.getMessage());
+            bound = YAML.readValue(yaml, PolicyPackFile.class);
+        } catch (DatabindException e) {
+            throw reader.refusal(e);
+        } catch (JacksonException e) {
+            throw reader.invalid("(file)", "is not valid YAML: " + e.getOriginalMessage());
         }
-        return new PolicyPackReader(file).pack(root);
+        if (bound == null) {
+            throw reader.invalid("(root)", "must be a mapping");
+        }
+        return reader.pack(bound);
     }
 
-    private PolicyPack pack(Object root) {
-        Map<String, Object> m = map(root, "(root)", Set.of("id", "version", "region", "scheme", "effectiveFrom",
-                "priorSelfPayRatio", "visits", "catastrophic", "supplementary", "assistance", "zeroPay"));
-        String id = text(m, "id", "");
+    private PolicyPack pack(PolicyPackFile f) {
+        String id = text(f.id(), "id");
         if (!id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
             throw invalid("id", "must be lower-case words joined by hyphens, was '" + id + "'");
         }
         if (!file.equals(id + ".yml")) {
             throw invalid("id", "must match the file name (" + file + "), was '" + id + "'");
         }
-        int version = integer(m, "version", "");
-        Map<String, Object> region = map(required(m, "region", ""), "region", Set.of("code", "name"));
-        String regionCode = text(region, "code", "region.");
+        int version = required(f.version(), "version");
+        if (version < 1) {
+            throw invalid("version", "must be a whole number of 1 or more, was " + version);
+        }
+        PolicyPackFile.Region region = required(f.region(), "region");
+        String regionCode = text(region.code(), "region.code");
         if (!regionCode.matches("[1-9][0-9]{5}")) {
             throw invalid("region.code", "must be a 6-digit administrative division code, was '" + regionCode + "'");
         }
-        Scheme scheme = enumValue(Scheme.class, text(m, "scheme", ""), "scheme");
-        LocalDate effectiveFrom = date(required(m, "effectiveFrom", ""), "effectiveFrom");
-        BigDecimal priorSelfPay = ratio(required(m, "priorSelfPayRatio", ""), "priorSelfPayRatio");
-
-        Map<String, Object> visitsNode = map(required(m, "visits", ""), "visits", names(VisitType.values()));
-        if (visitsNode.isEmpty()) {
+        Map<VisitType, PolicyPackFile.Visit> visitFiles = required(f.visits(), "visits");
+        if (visitFiles.isEmpty()) {
             throw invalid("visits", "must define at least one visit type");
         }
         Map<VisitType, VisitRules> visits = new EnumMap<>(VisitType.class);
-        visitsNode.forEach((k, v) -> visits.put(VisitType.valueOf(k), visit(VisitType.valueOf(k), v, "visits." + k)));
-
-        return new PolicyPack(id, version, regionCode, text(region, "name", "region."), scheme, effectiveFrom,
-                priorSelfPay, visits,
-                optional(m, "catastrophic").map(v -> catastrophic(v, "catastrophic")),
-                optional(m, "supplementary").map(v -> supplementary(v, "supplementary")),
-                optional(m, "assistance").map(v -> assistance(v, "assistance")),
-                optional(m, "zeroPay").map(v -> zeroPay(v, "zeroPay", visits)).orElse(List.of()));
+        visitFiles.forEach((type, v) -> visits.put(type, visit(type, required(v, "visits." + type), "visits." + type + ".")));
+        return new PolicyPack(id, version, regionCode, text(region.name(), "region.name"), required(f.scheme(), "scheme"),
+                required(f.effectiveFrom(), "effectiveFrom"), ratio(f.priorSelfPayRatio(), "priorSelfPayRatio"), visits,
+                Optional.ofNullable(f.catastrophic()).map(c -> catastrophic(c, "catastrophic.")),
+                Optional.ofNullable(f.supplementary()).map(s -> supplementary(s, "supplementary.")),
+                Optional.ofNullable(f.assistance()).map(a -> assistance(a, "assistance.")),
+                Optional.ofNullable(f.zeroPay()).map(z -> zeroPay(z, visits)).orElse(List.of()));
     }
 
-    private VisitRules visit(VisitType visitType, Object node, String path) {
-        Map<String, Object> m = map(node, path, Set.of("capPool", "deductibleBasis", "deductible", "ratio", "tiltRatio",
-                "annualCap", "requiresCertification", "outOfArea"));
-        String p = path + ".";
-        Map<PersonType, Map<InstitutionLevel, BigDecimal>> ratio = new EnumMap<>(PersonType.class);
-        Map<String, Object> ratioNode = map(required(m, "ratio", p), p + "ratio", names(PersonType.values()));
-        if (ratioNode.isEmpty()) {
+    private VisitRules visit(VisitType visitType, PolicyPackFile.Visit v, String p) {
+        Map<PersonType, Map<InstitutionLevel, PolicyPackFile.Ratio>> ratioFile = required(v.ratio(), p + "ratio");
+        if (ratioFile.isEmpty()) {
             throw invalid(p + "ratio", "must give a ratio for at least one person type");
         }
-        ratioNode.forEach((type, levels) -> {
-            Map<InstitutionLevel, BigDecimal> byLevel = new EnumMap<>(InstitutionLevel.class);
-            map(levels, p + "ratio." + type, names(InstitutionLevel.values())).forEach((level, r) ->
-                    byLevel.put(InstitutionLevel.valueOf(level), ratio(r, p + "ratio." + type + "." + level)));
-            ratio.put(PersonType.valueOf(type), byLevel);
-        });
-        Map<PersonType, Map<InstitutionLevel, Money>> deductible = deductible(required(m, "deductible", p), p + "deductible",
-                ratio.keySet());
+        Map<PersonType, Map<InstitutionLevel, BigDecimal>> ratio = new EnumMap<>(PersonType.class);
+        ratioFile.forEach((type, levels) -> ratio.put(type, byKey(InstitutionLevel.class,
+                required(levels, p + "ratio." + type), (level, r) -> ratio(r, p + "ratio." + type + "." + level))));
+        Map<PersonType, Map<InstitutionLevel, Money>> deductible = deductible(required(v.deductible(), p + "deductible"),
+                p + "deductible", ratio.keySet());
         ratio.forEach((type, byLevel) -> {
             for (InstitutionLevel level : byLevel.keySet()) {
                 if (!deductible.get(type).containsKey(level)) {
@@ -109,99 +118,76 @@ public final class PolicyPackReader {
                 }
             }
         });
-        Map<AssistanceCategory, BigDecimal> tilt = new EnumMap<>(AssistanceCategory.class);
-        optional(m, "tiltRatio").ifPresent(t -> map(t, p + "tiltRatio", names(AssistanceCategory.values()))
-                .forEach((c, r) -> tilt.put(AssistanceCategory.valueOf(c), ratio(r, p + "tiltRatio." + c))));
-        Map<PersonType, Map<EmploymentTier, Money>> caps = optional(m, "annualCap")
-                .map(v -> annualCap(v, p + "annualCap", ratio.keySet()))
-                .orElse(Map.of());
-        boolean requiresCertification = optional(m, "requiresCertification")
-                .map(v -> bool(v, p + "requiresCertification"))
-                .orElse(visitType == VisitType.CHRONIC_OUTPATIENT);
-        return new VisitRules(text(m, "capPool", p),
-                enumValue(DeductibleBasis.class, text(m, "deductibleBasis", p), p + "deductibleBasis"),
-                deductible, ratio, tilt, caps, requiresCertification,
-                optional(m, "outOfArea").map(v -> outOfArea(v, p + "outOfArea")));
+        Map<AssistanceCategory, BigDecimal> tilt = byKey(AssistanceCategory.class,
+                Optional.ofNullable(v.tiltRatio()).orElse(Map.of()), (category, r) -> ratio(r, p + "tiltRatio." + category));
+        return new VisitRules(text(v.capPool(), p + "capPool"), required(v.deductibleBasis(), p + "deductibleBasis"),
+                deductible, ratio, tilt,
+                Optional.ofNullable(v.annualCap()).map(c -> annualCap(c, p + "annualCap", ratio.keySet())).orElse(Map.of()),
+                Optional.ofNullable(v.requiresCertification()).orElse(visitType == VisitType.CHRONIC_OUTPATIENT),
+                Optional.ofNullable(v.outOfArea()).map(o -> new OutOfAreaRules(Optional.ofNullable(o.deductible()),
+                        ratio(o.filedRatioCut(), p + "outOfArea.filedRatioCut"),
+                        Optional.ofNullable(o.unfiledRatioCut()).map(PolicyPackFile.Ratio::value))));
     }
 
     /**
      * A deductible is given either by institution level for every person type, or by person type and
-     * then level ({@code EMPLOYEE_RETIRED: { LEVEL_2: "100.00" }}) for each person type with a ratio.
+     * then level for each person type with a ratio.
      */
-    private Map<PersonType, Map<InstitutionLevel, Money>> deductible(Object node, String path, Set<PersonType> personTypes) {
-        Set<String> keys = new LinkedHashSet<>(names(InstitutionLevel.values()));
-        keys.addAll(names(PersonType.values()));
-        Map<String, Object> m = map(node, path, keys);
-        boolean byPersonType = m.keySet().stream().anyMatch(names(PersonType.values())::contains);
+    private Map<PersonType, Map<InstitutionLevel, Money>> deductible(PolicyPackFile.Deductible d, String path,
+                                                                     Set<PersonType> personTypes) {
         Map<PersonType, Map<InstitutionLevel, Money>> out = new EnumMap<>(PersonType.class);
-        if (!byPersonType) {
-            Map<InstitutionLevel, Money> byLevel = levels(m, path);
-            personTypes.forEach(t -> out.put(t, byLevel));
+        if (d.byPersonType().isEmpty()) {
+            personTypes.forEach(t -> out.put(t, d.byLevel()));
             return out;
         }
-        for (PersonType type : personTypes) {
-            Object levels = m.get(type.name());
-            if (levels == null) {
-                throw invalid(path + "." + type, "is required: deductibles are given by person type and " + type + " has a ratio");
-            }
-            out.put(type, levels(map(levels, path + "." + type, names(InstitutionLevel.values())), path + "." + type));
+        for (InstitutionLevel level : d.byLevel().keySet()) {
+            throw invalid(path + "." + level, "mixes a level with person types; give every level under a person type");
         }
-        for (String key : m.keySet()) {
-            if (!names(PersonType.values()).contains(key)) {
-                throw invalid(path + "." + key, "mixes a level with person types; give every level under a person type");
-            }
-            if (!personTypes.contains(PersonType.valueOf(key))) {
-                throw invalid(path + "." + key, "has no ratio in this visit type");
+        for (PersonType type : personTypes) {
+            out.put(type, required(d.byPersonType().get(type), path + "." + type,
+                    "is required: deductibles are given by person type and " + type + " has a ratio"));
+        }
+        for (PersonType type : d.byPersonType().keySet()) {
+            if (!personTypes.contains(type)) {
+                throw invalid(path + "." + type, "has no ratio in this visit type");
             }
         }
         return out;
-    }
-
-    private Map<InstitutionLevel, Money> levels(Map<String, Object> m, String path) {
-        Map<InstitutionLevel, Money> byLevel = new EnumMap<>(InstitutionLevel.class);
-        m.forEach((level, amount) -> byLevel.put(InstitutionLevel.valueOf(level), money(amount, path + "." + level)));
-        return byLevel;
     }
 
     /**
      * An annual cap is one amount for everyone, or given by person type (each person type with a
      * ratio), each either one amount or by employment tier (all three tiers).
      */
-    private Map<PersonType, Map<EmploymentTier, Money>> annualCap(Object node, String path, Set<PersonType> personTypes) {
+    private Map<PersonType, Map<EmploymentTier, Money>> annualCap(PolicyPackFile.AnnualCap cap, String path,
+                                                                 Set<PersonType> personTypes) {
         Map<PersonType, Map<EmploymentTier, Money>> out = new EnumMap<>(PersonType.class);
-        if (!(node instanceof Map<?, ?>)) {
-            Money cap = positiveMoney(node, path);
-            personTypes.forEach(t -> out.put(t, everyTier(cap)));
+        if (cap.everyone() != null) {
+            Money all = positive(cap.everyone(), path);
+            personTypes.forEach(t -> out.put(t, everyTier(all)));
             return out;
         }
-        Map<String, Object> m = map(node, path, names(PersonType.values()));
         for (PersonType type : personTypes) {
-            Object value = m.get(type.name());
             String tp = path + "." + type;
-            if (value == null) {
-                throw invalid(tp, "is required: caps are given by person type and " + type + " has a ratio");
-            }
-            if (!(value instanceof Map<?, ?>)) {
-                out.put(type, everyTier(positiveMoney(value, tp)));
+            PolicyPackFile.TierCap byType = required(cap.byPersonType().get(type), tp,
+                    "is required: caps are given by person type and " + type + " has a ratio");
+            if (byType.all() != null) {
+                out.put(type, everyTier(positive(byType.all(), tp)));
                 continue;
             }
             if (type == PersonType.RESIDENT) {
                 throw invalid(tp, "residents have no employment tier; give one amount");
             }
-            Map<String, Object> tiers = map(value, tp, names(EmploymentTier.values()));
             Map<EmploymentTier, Money> byTier = new EnumMap<>(EmploymentTier.class);
             for (EmploymentTier tier : EmploymentTier.values()) {
-                Object amount = tiers.get(tier.name());
-                if (amount == null) {
-                    throw invalid(tp + "." + tier, "is required: a cap by tier must name every tier");
-                }
-                byTier.put(tier, positiveMoney(amount, tp + "." + tier));
+                byTier.put(tier, positive(required(byType.byTier().get(tier), tp + "." + tier,
+                        "is required: a cap by tier must name every tier"), tp + "." + tier));
             }
             out.put(type, byTier);
         }
-        for (String key : m.keySet()) {
-            if (!personTypes.contains(PersonType.valueOf(key))) {
-                throw invalid(path + "." + key, "has no ratio in this visit type");
+        for (PersonType type : cap.byPersonType().keySet()) {
+            if (!personTypes.contains(type)) {
+                throw invalid(path + "." + type, "has no ratio in this visit type");
             }
         }
         return out;
@@ -215,26 +201,13 @@ public final class PolicyPackReader {
         return byTier;
     }
 
-    private OutOfAreaRules outOfArea(Object node, String path) {
-        Map<String, Object> m = map(node, path, Set.of("deductible", "filedRatioCut", "unfiledRatioCut"));
-        String p = path + ".";
-        return new OutOfAreaRules(optional(m, "deductible").map(v -> money(v, p + "deductible")),
-                ratio(required(m, "filedRatioCut", p), p + "filedRatioCut"),
-                optional(m, "unfiledRatioCut").map(v -> ratio(v, p + "unfiledRatioCut")));
-    }
-
-    private List<ZeroPayRule> zeroPay(Object node, String path, Map<VisitType, VisitRules> visits) {
-        if (!(node instanceof List<?> list)) {
-            throw invalid(path, "must be a list of rules");
-        }
+    private List<ZeroPayRule> zeroPay(List<PolicyPackFile.ZeroPay> files, Map<VisitType, VisitRules> visits) {
         List<ZeroPayRule> rules = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            String rp = path + "[" + i + "]";
-            Map<String, Object> m = map(list.get(i), rp, Set.of("name", "catalog", "diseases", "itemClass", "vbpOnly",
-                    "visitTypes", "capPool"));
-            String p = rp + ".";
+        for (int i = 0; i < files.size(); i++) {
+            String p = "zeroPay[" + i + "].";
+            PolicyPackFile.ZeroPay z = required(files.get(i), "zeroPay[" + i + "]");
             List<String> diseases = new ArrayList<>();
-            for (Object d : list(required(m, "diseases", p), p + "diseases")) {
+            for (String d : nonEmpty(z.diseases(), p + "diseases")) {
                 String code = String.valueOf(d).trim().toUpperCase();
                 if (!code.matches("[A-Z][0-9]{2}(\\.[0-9A-Z]{1,4})?")) {
                     throw invalid(p + "diseases", "must be ICD-10 codes such as I10 or E11, was '" + d + "'");
@@ -242,221 +215,185 @@ public final class PolicyPackReader {
                 diseases.add(code);
             }
             Set<VisitType> visitTypes = EnumSet.noneOf(VisitType.class);
-            for (Object v : list(required(m, "visitTypes", p), p + "visitTypes")) {
-                VisitType type = enumValue(VisitType.class, String.valueOf(v), p + "visitTypes");
-                if (!visits.containsKey(type)) {
+            for (VisitType type : nonEmpty(z.visitTypes(), p + "visitTypes")) {
+                if (type == null || !visits.containsKey(type)) {
                     throw invalid(p + "visitTypes", type + " has no rules in this pack");
                 }
                 visitTypes.add(type);
             }
-            String capPool = text(m, "capPool", p);
+            String capPool = text(z.capPool(), p + "capPool");
             if (visits.values().stream().anyMatch(v -> v.capPool().equals(capPool))) {
                 throw invalid(p + "capPool", "must be a pool of its own, not a visit type's capped pool '" + capPool + "'");
             }
-            rules.add(new ZeroPayRule(text(m, "name", p), text(m, "catalog", p), diseases,
-                    enumValue(ItemClass.class, text(m, "itemClass", p), p + "itemClass"),
-                    optional(m, "vbpOnly").map(v -> bool(v, p + "vbpOnly")).orElse(true), visitTypes, capPool));
+            rules.add(new ZeroPayRule(text(z.name(), p + "name"), text(z.catalog(), p + "catalog"), diseases,
+                    required(z.itemClass(), p + "itemClass"), Optional.ofNullable(z.vbpOnly()).orElse(true), visitTypes, capPool));
         }
         return rules;
     }
 
-    private CatastrophicRules catastrophic(Object node, String path) {
-        Map<String, Object> m = map(node, path, Set.of("threshold", "bands", "annualCap", "tilts"));
-        String p = path + ".";
-        Object bandsNode = required(m, "bands", p);
-        if (!(bandsNode instanceof List<?> list) || list.isEmpty()) {
-            throw invalid(p + "bands", "must be a non-empty list");
-        }
+    private CatastrophicRules catastrophic(PolicyPackFile.Catastrophic c, String p) {
+        List<PolicyPackFile.Band> bandFiles = nonEmpty(c.bands(), p + "bands");
         List<CatastrophicRules.Band> bands = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
+        for (int i = 0; i < bandFiles.size(); i++) {
             String bp = p + "bands[" + i + "]";
-            Map<String, Object> b = map(list.get(i), bp, Set.of("width", "ratio"));
-            Optional<Money> width = optional(b, "width").map(w -> positiveMoney(w, bp + ".width"));
-            boolean last = i == list.size() - 1;
-            if (width.isPresent() == last) {
+            PolicyPackFile.Band b = required(bandFiles.get(i), bp);
+            boolean last = i == bandFiles.size() - 1;
+            if ((b.width() != null) == last) {
                 throw invalid(bp + ".width", last ? "the last band must be open-ended (no width)" : "is required for all but the last band");
             }
-            bands.add(new CatastrophicRules.Band(width, ratio(required(b, "ratio", bp + "."), bp + ".ratio")));
+            bands.add(new CatastrophicRules.Band(Optional.ofNullable(b.width()).map(w -> positive(w, bp + ".width")),
+                    ratio(b.ratio(), bp + ".ratio")));
         }
-        Money threshold = positiveMoney(required(m, "threshold", p), p + "threshold");
+        Money threshold = positive(required(c.threshold(), p + "threshold"), p + "threshold");
         Map<AssistanceCategory, CatastrophicRules.Tilt> tilts = new EnumMap<>(AssistanceCategory.class);
-        optional(m, "tilts").ifPresent(t -> map(t, p + "tilts", names(AssistanceCategory.values())).forEach((c, v) -> {
-            String tp = p + "tilts." + c;
-            Map<String, Object> tm = map(v, tp, Set.of("threshold", "thresholdFactor", "ratio", "ratioBonus", "noCap"));
-            if (tm.containsKey("threshold") == tm.containsKey("thresholdFactor")) {
+        Optional.ofNullable(c.tilts()).orElse(Map.of()).forEach((category, tiltFile) -> {
+            String tp = p + "tilts." + category;
+            PolicyPackFile.Tilt t = required(tiltFile, tp);
+            if ((t.threshold() != null) == (t.thresholdFactor() != null)) {
                 throw invalid(tp, "needs exactly one of threshold (an amount) or thresholdFactor (a share of " + threshold + ")");
             }
-            if (tm.containsKey("ratio") && tm.containsKey("ratioBonus")) {
+            if (t.ratio() != null && t.ratioBonus() != null) {
                 throw invalid(tp, "takes a ratio or a ratioBonus, not both");
             }
-            Money tilted = tm.containsKey("threshold")
-                    ? positiveMoney(tm.get("threshold"), tp + ".threshold")
-                    : threshold.times(ratio(tm.get("thresholdFactor"), tp + ".thresholdFactor"), java.math.RoundingMode.HALF_UP);
-            tilts.put(AssistanceCategory.valueOf(c), new CatastrophicRules.Tilt(tilted,
-                    optional(tm, "ratio").map(r -> ratio(r, tp + ".ratio")),
-                    optional(tm, "ratioBonus").map(r -> ratio(r, tp + ".ratioBonus")),
-                    Boolean.TRUE.equals(tm.get("noCap"))));
-        }));
+            Money tilted = t.threshold() != null ? positive(t.threshold(), tp + ".threshold")
+                    : threshold.times(t.thresholdFactor().value(), RoundingMode.HALF_UP);
+            tilts.put(category, new CatastrophicRules.Tilt(tilted, Optional.ofNullable(t.ratio()).map(PolicyPackFile.Ratio::value),
+                    Optional.ofNullable(t.ratioBonus()).map(PolicyPackFile.Ratio::value), Boolean.TRUE.equals(t.noCap())));
+        });
         return new CatastrophicRules(threshold, bands,
-                optional(m, "annualCap").map(v -> positiveMoney(v, p + "annualCap")), tilts);
+                Optional.ofNullable(c.annualCap()).map(a -> positive(a, p + "annualCap")), tilts);
     }
 
-    private SupplementaryRules supplementary(Object node, String path) {
-        Map<String, Object> m = map(node, path, Set.of("threshold", "ratio", "annualCap", "countsDeductible", "eligibleCategories"));
-        String p = path + ".";
-        Set<AssistanceCategory> eligible = new LinkedHashSet<>();
-        optional(m, "eligibleCategories").ifPresent(v -> {
-            if (!(v instanceof List<?> list)) {
-                throw invalid(p + "eligibleCategories", "must be a list of assistance categories");
-            }
-            list.forEach(c -> eligible.add(enumValue(AssistanceCategory.class, String.valueOf(c), p + "eligibleCategories")));
+    private SupplementaryRules supplementary(PolicyPackFile.Supplementary s, String p) {
+        return new SupplementaryRules(required(s.threshold(), p + "threshold"), ratio(s.ratio(), p + "ratio"),
+                Optional.ofNullable(s.annualCap()).map(a -> positive(a, p + "annualCap")),
+                Boolean.TRUE.equals(s.countsDeductible()),
+                Optional.ofNullable(s.eligibleCategories()).orElse(Set.of()));
+    }
+
+    private AssistanceRules assistance(Map<AssistanceCategory, PolicyPackFile.Share> shares, String p) {
+        Map<AssistanceCategory, AssistanceRules.Share> out = new EnumMap<>(AssistanceCategory.class);
+        shares.forEach((category, s) -> {
+            String sp = p + category + ".";
+            PolicyPackFile.Share share = required(s, p + category);
+            out.put(category, new AssistanceRules.Share(ratio(share.ratio(), sp + "ratio"),
+                    positive(required(share.annualLimit(), sp + "annualLimit"), sp + "annualLimit")));
         });
-        return new SupplementaryRules(money(required(m, "threshold", p), p + "threshold"),
-                ratio(required(m, "ratio", p), p + "ratio"),
-                optional(m, "annualCap").map(v -> positiveMoney(v, p + "annualCap")),
-                Boolean.TRUE.equals(m.get("countsDeductible")), eligible);
+        return new AssistanceRules(out);
     }
 
-    private AssistanceRules assistance(Object node, String path) {
-        Map<AssistanceCategory, AssistanceRules.Share> shares = new EnumMap<>(AssistanceCategory.class);
-        map(node, path, names(AssistanceCategory.values())).forEach((c, v) -> {
-            String sp = path + "." + c;
-            Map<String, Object> sm = map(v, sp, Set.of("ratio", "annualLimit"));
-            shares.put(AssistanceCategory.valueOf(c), new AssistanceRules.Share(
-                    ratio(required(sm, "ratio", sp + "."), sp + ".ratio"),
-                    positiveMoney(required(sm, "annualLimit", sp + "."), sp + ".annualLimit")));
-        });
-        return new AssistanceRules(shares);
+    // --- what Jackson refused, in the pack's words ---
+
+    private InvalidPolicyPackException refusal(DatabindException e) {
+        String path = path(e);
+        if (e instanceof UnrecognizedPropertyException u) {
+            Set<String> known = new TreeSet<>();
+            u.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
+            return invalid(path, "is not a known field; expected one of " + known);
+        }
+        if (e instanceof PackValues.Refusal) {
+            return invalid(path, e.getOriginalMessage());
+        }
+        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+            Set<String> names = PackValues.names((Enum<?>[]) f.getTargetType().getEnumConstants());
+            if (String.valueOf(e.getOriginalMessage()).startsWith("Cannot deserialize Map key")) {
+                return invalid(join(path, String.valueOf(f.getValue())), "is not a known field; expected one of " + names);
+            }
+            return invalid(path, "must be one of " + names + ", was '" + f.getValue() + "'");
+        }
+        Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
+        if (target != null && Temporal.class.isAssignableFrom(target)) {
+            return invalid(path, "must be a date like 2019-01-01"
+                    + (e instanceof InvalidFormatException f ? ", was " + f.getValue() : ""));
+        }
+        return invalid(path, "must be " + describe(target));
     }
 
-    // --- typed access with the field path in every refusal ---
+    private static String describe(Class<?> target) {
+        if (target == null) {
+            return "of another shape";
+        }
+        if (target.isEnum()) {
+            return "one of " + PackValues.names((Enum<?>[]) target.getEnumConstants());
+        }
+        if (target == Integer.class || target == int.class) {
+            return "a whole number";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "true or false";
+        }
+        if (target == String.class) {
+            return "text";
+        }
+        if (Collection.class.isAssignableFrom(target)) {
+            return "a list";
+        }
+        return "a mapping";
+    }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> map(Object node, String path, Set<String> allowed) {
-        if (node == null) {
-            return Map.of();
-        }
-        if (!(node instanceof Map<?, ?> raw)) {
-            throw invalid(path, "must be a mapping");
-        }
-        for (Object key : raw.keySet()) {
-            if (!allowed.contains(String.valueOf(key))) {
-                throw invalid(path.equals("(root)") ? String.valueOf(key) : path + "." + key,
-                        "is not a known field; expected one of " + new java.util.TreeSet<>(allowed));
+    /** The path of a refusal: keys joined with dots, list positions in brackets ({@code zeroPay[0].capPool}). */
+    private static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference r : e.getPath()) {
+            if (r.getIndex() >= 0) {
+                path.append('[').append(r.getIndex()).append(']');
+            } else if (r.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(r.getPropertyName());
             }
         }
-        return (Map<String, Object>) raw;
+        return path.isEmpty() ? "(root)" : path.toString();
     }
 
-    private Object required(Map<String, Object> m, String key, String prefix) {
-        Object value = m.get(key);
+    private static String join(String path, String key) {
+        return path.equals("(root)") ? key : path + "." + key;
+    }
+
+    // --- what must be there ---
+
+    private <T> T required(T value, String path) {
+        return required(value, path, "is required");
+    }
+
+    private <T> T required(T value, String path, String reason) {
         if (value == null) {
-            throw invalid(prefix + key, "is required");
+            throw invalid(path, reason);
         }
         return value;
     }
 
-    private static Optional<Object> optional(Map<String, Object> m, String key) {
-        return Optional.ofNullable(m.get(key));
-    }
-
-    private String text(Map<String, Object> m, String key, String prefix) {
-        Object value = required(m, key, prefix);
-        String s = String.valueOf(value).trim();
+    private String text(String value, String path) {
+        String s = required(value, path).trim();
         if (s.isEmpty()) {
-            throw invalid(prefix + key, "must not be empty");
+            throw invalid(path, "must not be empty");
         }
         return s;
     }
 
-    private int integer(Map<String, Object> m, String key, String prefix) {
-        Object value = required(m, key, prefix);
-        if (!(value instanceof Integer i) || i < 1) {
-            throw invalid(prefix + key, "must be a whole number of 1 or more, was " + value);
-        }
-        return i;
-    }
-
-    private boolean bool(Object value, String path) {
-        if (!(value instanceof Boolean b)) {
-            throw invalid(path, "must be true or false, was " + value);
-        }
-        return b;
-    }
-
-    private List<?> list(Object value, String path) {
-        if (!(value instanceof List<?> list) || list.isEmpty()) {
+    private <T> List<T> nonEmpty(List<T> list, String path) {
+        if (required(list, path).isEmpty()) {
             throw invalid(path, "must be a non-empty list");
         }
         return list;
     }
 
-    private LocalDate date(Object value, String path) {
-        if (value instanceof Date d) {
-            return d.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
-        }
-        try {
-            return LocalDate.parse(String.valueOf(value));
-        } catch (RuntimeException e) {
-            throw invalid(path, "must be a date like 2019-01-01, was " + value);
-        }
+    private BigDecimal ratio(PolicyPackFile.Ratio ratio, String path) {
+        return required(ratio, path).value();
     }
 
-    private BigDecimal ratio(Object value, String path) {
-        BigDecimal ratio;
-        try {
-            ratio = new BigDecimal(String.valueOf(value).trim());
-        } catch (NumberFormatException e) {
-            throw invalid(path, "must be a number, was " + value);
-        }
-        if (ratio.signum() < 0 || ratio.compareTo(BigDecimal.ONE) > 0) {
-            throw invalid(path, "must be a ratio between 0 and 1, was " + ratio.toPlainString());
-        }
-        return ratio;
-    }
-
-    private Money money(Object value, String path) {
-        if (value instanceof Double) {
-            throw invalid(path, "must be written as a quoted amount such as \"200.00\", not a floating-point number");
-        }
-        Money money;
-        try {
-            money = Money.of(String.valueOf(value));
-        } catch (IllegalArgumentException e) {
-            throw invalid(path, e.getMessage());
-        }
-        if (money.isNegative()) {
-            throw invalid(path, "must not be negative, was " + money);
-        }
-        return money;
-    }
-
-    private Money positiveMoney(Object value, String path) {
-        Money money = money(value, path);
+    private Money positive(Money money, String path) {
         if (!money.isPositive()) {
             throw invalid(path, "must be more than zero");
         }
         return money;
     }
 
-    private <E extends Enum<E>> E enumValue(Class<E> type, String value, String path) {
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw invalid(path, "must be one of " + names(type.getEnumConstants()) + ", was '" + value + "'");
-        }
-    }
-
-    private static Set<String> names(Enum<?>[] values) {
-        Set<String> names = new java.util.TreeSet<>();
-        for (Enum<?> v : values) {
-            names.add(v.name());
-        }
-        return names;
+    private <K extends Enum<K>, V, R> Map<K, R> byKey(Class<K> type, Map<K, V> in, BiFunction<K, V, R> convert) {
+        Map<K, R> out = new EnumMap<>(type);
+        in.forEach((k, v) -> out.put(k, convert.apply(k, v)));
+        return out;
     }
 
     private InvalidPolicyPackException invalid(String field, String reason) {
         return new InvalidPolicyPackException(file, field, reason);
     }
-
 }
