@@ -10,8 +10,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Map;
-
 /** Procurement batches, behind the gateway at {@code /api/procurement/batches}. */
 @RestController
 @RequestMapping("/api/procurement/batches")
@@ -25,12 +23,12 @@ class BatchController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> create(@Valid @RequestBody BatchService.Batch batch) {
+    BatchView create(@Valid @RequestBody Batch batch) {
         return batches.create(batch);
     }
 
     @GetMapping("/{batchId}")
-    Map<String, Object> get(@PathVariable String batchId) {
+    BatchView get(@PathVariable String batchId) {
         return batches.get(batchId);
     }
 }

@@ -7,7 +7,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.yibao.web.problem.InvalidRequestException;
 
 import java.io.IOException;
 
@@ -16,28 +15,26 @@ import java.io.IOException;
 @RequestMapping("/api/procurement")
 class VolumeController {
 
-    private final AgreedVolumes volumes;
-    private final PurchaseReports purchases;
+    private final VolumeService volumes;
 
-    VolumeController(AgreedVolumes volumes, PurchaseReports purchases) {
+    VolumeController(VolumeService volumes) {
         this.volumes = volumes;
-        this.purchases = purchases;
     }
 
     /** An institution's purchase report; 422 with every bad row when nothing was recorded. */
     @PostMapping(path = "/purchase-reports", consumes = {"text/csv", "text/plain"})
-    ResponseEntity<AgreedVolumes.Report> purchases(HttpServletRequest request) throws IOException {
-        AgreedVolumes.Report report = purchases.importCsv(request.getInputStream(), request.getContentType());
-        return ResponseEntity.status(report.applied() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT).body(report);
+    ResponseEntity<Report> purchases(HttpServletRequest request) throws IOException {
+        return answer(volumes.importPurchaseReport(request.getInputStream(), request.getContentType()));
     }
 
     /** 200 with the report when applied; 422 with every bad row when nothing was applied. */
     @PostMapping(path = "/agreed-volumes/{year}", consumes = {"text/csv", "text/plain"})
-    ResponseEntity<AgreedVolumes.Report> importCsv(@PathVariable int year, HttpServletRequest request) throws IOException {
-        if (year < 2000 || year > 2100) {
-            throw new InvalidRequestException("year", "must be between 2000 and 2100");
-        }
-        AgreedVolumes.Report report = volumes.importCsv(year, request.getInputStream(), request.getContentType());
+    ResponseEntity<Report> importCsv(@PathVariable int year, HttpServletRequest request) throws IOException {
+        AgreementYear agreementYear = new AgreementYear(year);
+        return answer(volumes.importAgreedVolumes(agreementYear, request.getInputStream(), request.getContentType()));
+    }
+
+    private static ResponseEntity<Report> answer(Report report) {
         return ResponseEntity.status(report.applied() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT).body(report);
     }
 }

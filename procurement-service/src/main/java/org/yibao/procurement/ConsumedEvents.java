@@ -1,22 +1,23 @@
-package org.yibao.procurement.consumption;
+package org.yibao.procurement;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.yibao.contracts.events.ClaimReversed;
 import org.yibao.contracts.events.ClaimSettled;
 import org.yibao.messaging.consumer.EventHandler;
+import org.yibao.procurement.consumption.ConsumptionService;
 
-/** Settlement's claims, counted for VBP completion. */
+/** Every event procurement consumes: settlement's claims, counted for VBP completion. */
 @Configuration
-class ClaimEvents {
+class ConsumedEvents {
 
     @Bean
-    EventHandler<ClaimSettled> claimSettled(Consumption consumption) {
+    EventHandler<ClaimSettled> claimSettled(ConsumptionService consumption) {
         return EventHandler.of(ClaimSettled.class, consumption::settled);
     }
 
     @Bean
-    EventHandler<ClaimReversed> claimReversed(Consumption consumption) {
+    EventHandler<ClaimReversed> claimReversed(ConsumptionService consumption) {
         return EventHandler.of(ClaimReversed.class, consumption::reversed);
     }
 }

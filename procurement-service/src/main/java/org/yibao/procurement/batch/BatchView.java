@@ -1,0 +1,57 @@
+package org.yibao.procurement.batch;
+
+import com.fasterxml.jackson.annotation.JacksonAnnotationsInside;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * A batch as the API answers it: its stored columns under their column names (snake_case), each
+ * product's price cut and the batch's average cut (the mean of its products').
+ *
+ * <p>The dates keep the form the first version answered, which rendered the JDBC date (midnight in the
+ * JVM's time zone) as a UTC time with milliseconds: {@code "2026-01-01T00:00:00.000Z"} on a UTC JVM.
+ */
+public record BatchView(@JsonProperty("batch_id") String batchId, String name, Level level, Kind kind,
+                        @JsonProperty("starts_on") @UtcMillis Instant startsOn,
+                        @JsonProperty("ends_on") @UtcMillis Instant endsOn,
+                        @JsonProperty("created_at") @UtcMillis Instant createdAt,
+                        List<ProductView> products,
+                        @JsonProperty("average_price_cut_percent") BigDecimal averagePriceCutPercent) {
+
+    /** A selected product with its price cut, in percent. */
+    public record ProductView(@JsonProperty("item_code") String itemCode, @JsonProperty("batch_id") String batchId,
+                              @JsonProperty("generic_name") String genericName, String specification, String manufacturer,
+                              @JsonProperty("winning_price") BigDecimal winningPrice,
+                              @JsonProperty("previous_price") BigDecimal previousPrice,
+                              @JsonProperty("price_cut_percent") BigDecimal priceCutPercent) {
+    }
+
+    /** An instant as a UTC time with milliseconds, e.g. {@code 2026-11-30T17:35:16.406Z}. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @JacksonAnnotationsInside
+    @JsonFormat(shape = JsonFormat.Shape.STRING, pattern = "yyyy-MM-dd'T'HH:mm:ss.SSSXXX", timezone = "UTC")
+    @interface UtcMillis {
+    }
+
+    static BatchView of(RegisteredBatch batch, List<Product> products) {
+        List<ProductView> priced = products.stream()
+                .map(p -> new ProductView(p.itemCode(), batch.batchId(), p.genericName(), p.specification(), p.manufacturer(),
+                        p.winningPrice(), p.previousPrice(), PriceCut.percent(p.winningPrice(), p.previousPrice())))
+                .toList();
+        return new BatchView(batch.batchId(), batch.name(), batch.level(), batch.kind(), asAnswered(batch.startsOn()),
+                asAnswered(batch.endsOn()), batch.createdAt(), priced,
+                PriceCut.average(priced.stream().map(ProductView::priceCutPercent).toList()));
+    }
+
+    private static Instant asAnswered(LocalDate date) {
+        return date.atStartOfDay(ZoneId.systemDefault()).toInstant();
+    }
+}
