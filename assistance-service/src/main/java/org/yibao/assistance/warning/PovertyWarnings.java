@@ -2,12 +2,9 @@ package org.yibao.assistance.warning;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
-import org.yibao.contracts.events.AssistanceCategory;
 import org.yibao.contracts.events.PovertyRiskFlagged;
-import org.yibao.contracts.money.Money;
 import org.yibao.messaging.outbox.OutboxWriter;
 
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -22,14 +19,14 @@ public class PovertyWarnings {
 
     private final WarningStore store;
     private final OutboxWriter outbox;
-    private final WarningProperties properties;
+    private final WarningRule rule;
     private final MeterRegistry meters;
     private final Clock clock;
 
     PovertyWarnings(WarningStore store, OutboxWriter outbox, WarningProperties properties, MeterRegistry meters, Clock clock) {
         this.store = store;
         this.outbox = outbox;
-        this.properties = properties;
+        this.rule = new WarningRule(properties);
         this.meters = meters;
         this.clock = clock;
     }
@@ -39,28 +36,16 @@ public class PovertyWarnings {
         if (exposure.isEmpty()) {
             return;
         }
-        WarningStore.Exposure row = exposure.get();
-        Money paid = row.personalPayment();
-        AssistanceCategory category = row.category();
-        PovertyRiskFlagged.PovertyRisk risk = category != null ? PovertyRiskFlagged.PovertyRisk.RELAPSE
-                : PovertyRiskFlagged.PovertyRisk.IMPOVERISHMENT;
-        Money threshold = Money.rounded(category != null ? properties.lowIncomeThreshold() : properties.generalThreshold(),
-                RoundingMode.HALF_UP);
-        String basis = "ABSOLUTE";
-        if (row.householdIncome() != null) {
-            Money share = Money.rounded(row.householdIncome().multiply(properties.incomeShare()), RoundingMode.HALF_UP);
-            if (share.compareTo(threshold) < 0) {
-                threshold = share;
-                basis = "INCOME_SHARE";
-            }
-        }
-        if (paid.compareTo(threshold) < 0) {
+        WarningStore.Exposure e = exposure.get();
+        Optional<WarningRule.Decision> decision = rule.judge(e.personalPayment(), e.category(), e.householdIncome());
+        if (decision.isEmpty()) {
             return;
         }
-        String region = row.regionCode();
-        if (store.flag(personId, year, risk, region, category, paid, threshold, basis)) {
-            outbox.append(new PovertyRiskFlagged(personId, region, year, risk, category, paid, threshold, basis, clock.instant()));
-            meters.counter("yibao.assistance.poverty.warnings", "risk", risk.name()).increment();
+        WarningRule.Decision d = decision.get();
+        if (store.flag(personId, year, d.risk(), e.regionCode(), e.category(), e.personalPayment(), d.threshold(), d.basis())) {
+            outbox.append(new PovertyRiskFlagged(personId, e.regionCode(), year, d.risk(), e.category(), e.personalPayment(),
+                    d.threshold(), d.basis(), clock.instant()));
+            meters.counter("yibao.assistance.poverty.warnings", "risk", d.risk().name()).increment();
         }
     }
 }
