@@ -16,6 +16,7 @@ import org.yibao.city.report.EventCounts;
 import org.yibao.city.report.Ledger;
 import org.yibao.city.report.Observations;
 import org.yibao.contracts.Topics;
+import org.yibao.contracts.events.AuditRule;
 import org.yibao.contracts.money.Money;
 import tools.jackson.databind.JsonNode;
 
@@ -175,7 +176,7 @@ public final class CityRun {
 
     /** Every finding on this run's bills, page by page, against what was planted. */
     private CityReport.Fraud fraud(Treatment.Outcome care) {
-        Map<String, Set<String>> rulesByBill = new TreeMap<>();
+        Map<String, Set<AuditRule>> rulesByBill = new TreeMap<>();
         String after = null;
         do {
             JsonNode page = Json.read(gateway.read(Setup.BUREAU, "GET /api/supervision/violations",
@@ -183,7 +184,8 @@ public final class CityRun {
             for (JsonNode v : page.path("violations")) {
                 String bill = v.path("settlementId").asString();
                 if (care.settlementIds().contains(bill)) {
-                    rulesByBill.computeIfAbsent(bill, b -> new java.util.TreeSet<>()).add(v.path("rule").asString());
+                    rulesByBill.computeIfAbsent(bill, b -> new java.util.TreeSet<>())
+                            .add(AuditRule.valueOf(v.path("rule").asString()));
                 }
             }
             after = page.path("next").isNull() || page.path("next").isMissingNode() ? null : page.path("next").asString();
@@ -196,15 +198,15 @@ public final class CityRun {
             if (!care.settlementIds().contains(p.getKey())) {
                 continue; // reversed (never: fraud is not reversed) or not settled
             }
-            planted.merge(p.getValue().name(), 1L, Long::sum);
+            planted.merge(p.getValue().rule().name(), 1L, Long::sum);
             if (rulesByBill.containsKey(p.getKey())) {
                 truePositives++;
             } else {
-                missed.merge(p.getValue().name(), 1L, Long::sum);
+                missed.merge(p.getValue().rule().name(), 1L, Long::sum);
             }
         }
         Map<String, Long> flaggedByRule = new TreeMap<>();
-        rulesByBill.values().forEach(rules -> rules.forEach(r -> flaggedByRule.merge(r, 1L, Long::sum)));
+        rulesByBill.values().forEach(rules -> rules.forEach(r -> flaggedByRule.merge(r.name(), 1L, Long::sum)));
         long plantedBills = planted.values().stream().mapToLong(Long::longValue).sum();
         return new CityReport.Fraud(planted, flaggedByRule, plantedBills, rulesByBill.size(), truePositives,
                 ratio(truePositives, rulesByBill.size()), ratio(truePositives, plantedBills), missed);

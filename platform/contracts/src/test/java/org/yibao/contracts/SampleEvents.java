@@ -51,7 +51,7 @@ final class SampleEvents {
                         LocalDate.parse("2022-02-01"), LocalDate.parse("2024-01-31"), now),
                 new PovertyRiskFlagged(PERSON, "150100", 2022, PovertyRiskFlagged.PovertyRisk.RELAPSE,
                         AssistanceCategory.LIFTED_OUT_OF_POVERTY, Money.of("12500.00"), Money.of("10000.00"), "ABSOLUTE", now),
-                new ViolationDetected("V-1", "SPLIT_HOSPITALISATION", List.of("S-2", "S-1"), PERSON, "H41040000012",
+                new ViolationDetected("V-1", AuditRule.SPLIT_HOSPITALISATION, List.of("S-2", "S-1"), PERSON, "H41040000012",
                         "410400", 2020, Money.of("8000.00"), List.of("readmitted 3 days after discharge with I63"), now),
                 new FundRecoveryOrdered("CASE-1", "H41040000012", "410400", Money.of("59073.80"), List.of("S-1"),
                         "split hospitalisation", now),

@@ -1,10 +1,9 @@
 package org.yibao.supervision.audit;
 
-import jakarta.validation.constraints.Size;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import org.springframework.transaction.annotation.Transactional;
+import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -12,16 +11,15 @@ import org.springframework.web.bind.annotation.RestController;
 import org.yibao.contracts.identity.ResidentId;
 
 import java.time.LocalDate;
-import java.util.Map;
 
 /** Death registrations from civil affairs or public security, at {@code /api/supervision/deaths}. */
 @RestController
 @RequestMapping("/api/supervision")
 class DeathController {
 
-    private final SmartAudit audit;
+    private final SmartAuditService audit;
 
-    DeathController(SmartAudit audit) {
+    DeathController(SmartAuditService audit) {
         this.audit = audit;
     }
 
@@ -29,11 +27,13 @@ class DeathController {
     record Death(@NotNull ResidentId personId, @NotNull LocalDate dateOfDeath, @NotBlank @Size(max = 40) String source) {
     }
 
+    /** @param flaggedClaims how many claims already settled were flagged for treatment after the death */
+    record Registered(int flaggedClaims) {
+    }
+
     /** Registers a death; claims already settled for treatment after it are flagged at once. */
     @PostMapping("/deaths")
-    @Transactional
-    Map<String, Object> register(@Valid @RequestBody Death death) {
-        int flagged = audit.deathRegistered(death.personId().value(), death.dateOfDeath(), death.source());
-        return Map.of("flaggedClaims", flagged);
+    Registered register(@Valid @RequestBody Death death) {
+        return new Registered(audit.deathRegistered(death.personId().value(), death.dateOfDeath(), death.source()));
     }
 }

@@ -19,7 +19,6 @@ import org.yibao.web.problem.InvalidRequestException;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 /** Inspection plans and the supervision report, behind the gateway at {@code /api/supervision}. */
 @RestController
@@ -32,7 +31,6 @@ class InspectionController {
         this.inspections = inspections;
     }
 
-    /** @param seed the draw's seed; published with the plan so the draw can be redone */
     /**
      * @param inspectors the staff ids of the inspectors drawn in pairs (at most 200, each at most 100 characters)
      * @param seed       the draw's seed; published with the plan so the draw can be redone
@@ -46,26 +44,29 @@ class InspectionController {
                          @Size(max = 2000) String note) {
     }
 
+    record ResultRecorded(int year, String institution, String finding) {
+    }
+
     @PostMapping("/inspection-plans/{year}")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> plan(@PathVariable int year, @Valid @RequestBody PlanRequest request, CallerIdentity caller) {
+    InspectionService.PlanDrawn plan(@PathVariable int year, @Valid @RequestBody PlanRequest request, CallerIdentity caller) {
         return inspections.plan(year(year), request.inspectors(), request.seed(), caller.clientId());
     }
 
     @GetMapping("/inspection-plans/{year}")
-    List<Map<String, Object>> inspections(@PathVariable int year) {
+    List<Inspection> inspections(@PathVariable int year) {
         return inspections.inspections(year(year));
     }
 
     @PostMapping("/inspection-plans/{year}/institutions/{code}/result")
-    Map<String, Object> result(@PathVariable int year, @PathVariable String code, @Valid @RequestBody ResultRequest request,
-                               CallerIdentity caller) {
+    ResultRecorded result(@PathVariable int year, @PathVariable String code, @Valid @RequestBody ResultRequest request,
+                          CallerIdentity caller) {
         inspections.record(year(year), code, request.inspectedOn(), request.finding(), request.note(), caller.clientId());
-        return Map.of("year", year, "institution", code, "finding", request.finding());
+        return new ResultRecorded(year, code, request.finding());
     }
 
     @GetMapping("/reports/{year}")
-    Map<String, Object> report(@PathVariable int year) {
+    SupervisionReport report(@PathVariable int year) {
         return inspections.report(year(year));
     }
 

@@ -13,10 +13,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yibao.contracts.events.AgreementStatus;
 import org.yibao.web.problem.InvalidRequestException;
-import org.yibao.web.problem.NotFoundException;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Designated institutions, behind the gateway at {@code /api/supervision/institutions}. */
@@ -45,10 +43,9 @@ class InstitutionController {
 
     /** An institution and its agreement history; a hospital or pharmacy reads only its own (1201 of the national interface). */
     @GetMapping("/{code}")
-    Map<String, Object> get(@PathVariable String code, CallerIdentity caller) {
+    InstitutionService.InstitutionWithHistory get(@PathVariable String code, CallerIdentity caller) {
         caller.requireOwnInstitution(code, "code");
-        Institution i = institutions.find(code).orElseThrow(() -> new NotFoundException("no institution " + code));
-        return Map.of("institution", i, "agreementHistory", institutions.history(code));
+        return institutions.withHistory(code);
     }
 
     @GetMapping

@@ -1,6 +1,7 @@
 package org.yibao.supervision.precheck;
 
 import org.springframework.stereotype.Component;
+import org.yibao.contracts.events.AuditRule;
 import org.yibao.contracts.identity.ResidentId;
 import org.yibao.contracts.money.Money;
 
@@ -28,7 +29,7 @@ public class SingleBillRules {
      *
      * @param blocking whether the pre-check refuses the bill for it (otherwise it warns)
      */
-    public record Finding(String rule, boolean blocking, String evidence, Money amountAtRisk) {
+    public record Finding(AuditRule rule, boolean blocking, String evidence, Money amountAtRisk) {
     }
 
     private final PreCheckRules rules;
@@ -54,30 +55,30 @@ public class SingleBillRules {
             Item item = items.get(i);
             String where = "line " + (i + 1) + " (" + item.itemCode() + ")";
             if (item.quantity().compareTo(rules.maxQuantityPerLine()) > 0) {
-                findings.add(new Finding("EXCESSIVE_QUANTITY", false, where + ": quantity " + item.quantity().toPlainString()
+                findings.add(new Finding(AuditRule.EXCESSIVE_QUANTITY, false, where + ": quantity " + item.quantity().toPlainString()
                         + " is above " + rules.maxQuantityPerLine().toPlainString() + " (excessive quantity)", item.amount()));
             }
             Integer first = seen.putIfAbsent(item.itemCode(), i + 1);
             if (first != null) {
-                findings.add(new Finding("REPEATED_CHARGING", false, where + " repeats line " + first
+                findings.add(new Finding(AuditRule.REPEATED_CHARGING, false, where + " repeats line " + first
                         + " (repeated or split charging)", item.amount()));
             }
             for (PreCheckRules.AgeLimit limit : rules.ageLimitedItems()) {
                 int age = patient.age();
                 if (item.itemCode().startsWith(limit.prefix()) && (age < limit.minAge() || age > limit.maxAge())) {
-                    findings.add(new Finding("ITEM_SWITCHING", true, where + " is for patients aged " + limit.minAge() + "-"
+                    findings.add(new Finding(AuditRule.ITEM_SWITCHING, true, where + " is for patients aged " + limit.minAge() + "-"
                             + limit.maxAge() + "; this patient is " + age + " (item switching)", item.amount()));
                 }
             }
             for (PreCheckRules.DiagnosisBound bound : rules.diagnosisBoundItems()) {
                 if (item.itemCode().startsWith(bound.prefix()) && patient.diagnoses().stream()
                         .noneMatch(d -> bound.diagnoses().stream().anyMatch(d.toUpperCase()::startsWith))) {
-                    findings.add(new Finding("ITEM_DIAGNOSIS_MISMATCH", false, where + " does not fit the diagnoses "
+                    findings.add(new Finding(AuditRule.ITEM_DIAGNOSIS_MISMATCH, false, where + " does not fit the diagnoses "
                             + patient.diagnoses() + " (expected one of " + bound.diagnoses() + ")", item.amount()));
                 }
             }
             if (forbidden.stream().anyMatch(item.itemCode()::startsWith)) {
-                findings.add(new Finding("ITEM_SWITCHING", true, where + " cannot be billed for a "
+                findings.add(new Finding(AuditRule.ITEM_SWITCHING, true, where + " cannot be billed for a "
                         + gender.name().toLowerCase() + " patient (item switching)", item.amount()));
             }
         }

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Smart audit (智能审核) found a settled claim that breaks a rule.
  *
- * @param rule          the rule, e.g. SPLIT_HOSPITALISATION or EXCESSIVE_QUANTITY
+ * @param rule          the rule broken, e.g. SPLIT_HOSPITALISATION or EXCESSIVE_QUANTITY
  * @param settlementIds the claim, and for rules across claims the other claims involved
  * @param amountAtRisk  the part of the claim the rule puts in doubt
  * @param evidence      what was found, in words a reviewer can check
@@ -19,7 +19,7 @@ import java.util.List;
 @EventType(name = "ViolationDetected", version = 1, topic = Topics.VIOLATIONS)
 public record ViolationDetected(
         String violationId,
-        String rule,
+        AuditRule rule,
         List<String> settlementIds,
         String personId,
         String institutionCode,
