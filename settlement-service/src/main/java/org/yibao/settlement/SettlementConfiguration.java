@@ -8,15 +8,17 @@ import org.yibao.settlement.adjudication.Adjudicator;
 import org.yibao.settlement.policy.PolicyPacks;
 import org.yibao.settlement.precheck.PreCheckProperties;
 import org.yibao.settlement.precheck.SupervisionPreCheck;
+import org.yibao.web.resilience.CircuitBreakerPolicy;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration
-@EnableConfigurationProperties(PreCheckProperties.class)
+@EnableConfigurationProperties({PreCheckProperties.class, CircuitBreakerPolicy.class})
 class SettlementConfiguration {
 
     @Bean
-    SupervisionPreCheck supervisionPreCheck(PreCheckProperties properties, JsonMapper json, MeterRegistry meters) {
-        return new SupervisionPreCheck(properties, json, meters);
+    SupervisionPreCheck supervisionPreCheck(PreCheckProperties properties, CircuitBreakerPolicy breaker, JsonMapper json,
+                                            MeterRegistry meters) {
+        return new SupervisionPreCheck(properties, breaker, json, meters);
     }
 
     @Bean

@@ -36,15 +36,59 @@ public final class Adjudicator {
 
     private static final RoundingMode ROUNDING = RoundingMode.HALF_UP;
 
+    /**
+     * Splits the claim layer by layer, in the order above (each layer a method below, numbered as in
+     * DESIGN.md); a visit the pack does not cover is refused with a {@link NotCoveredException}.
+     */
     public Adjudication adjudicate(Claim claim, Accumulators yearToDate, PolicyPack pack) {
+        Terms terms = terms(claim, pack);
+        Optional<AssistanceCategory> category = claim.assistanceCategory();
+        List<AdjudicatedLine> lines = paidInFull(priceLines(claim.lines(), pack.priorSelfPayRatio()), claim, pack);
+
+        Money total = total(lines);
+        Money fullSelfPay = fullSelfPay(lines);
+        Money priorSelfPay = priorSelfPay(lines);
+        Money policyScope = policyScope(total, fullSelfPay, priorSelfPay);
+        PaidInFull paidInFull = paidInFullByPool(lines, pack);
+        Money ratedScope = policyScope.minus(paidInFull.total());
+        Money deductible = deductible(terms, yearToDate, ratedScope);
+        Money ratedFund = basicFund(claim, terms, yearToDate, ratedScope.minus(deductible));
+        Money basicFund = ratedFund.plus(paidInFull.total());
+        Money scopeSelfPay = policyScope.minus(basicFund);
+        Money catastrophic = catastrophic(pack, category, yearToDate, scopeSelfPay);
+        Supplementary supplementary = supplementary(pack, category, yearToDate, scopeSelfPay.minus(catastrophic), deductible);
+        Assistance assistance = assistance(pack, category, yearToDate,
+                scopeSelfPay.minus(catastrophic).minus(supplementary.paid()));
+        Money owed = total.minus(basicFund).minus(catastrophic).minus(supplementary.paid()).minus(assistance.paid());
+        Money personalAccount = personalAccount(claim, owed);
+        Money cash = owed.minus(personalAccount);
+
+        SettlementAmounts amounts = new SettlementAmounts(total, fullSelfPay, priorSelfPay, policyScope, deductible,
+                basicFund, catastrophic, supplementary.paid(), assistance.paid(), personalAccount, cash);
+        String pool = terms.rules().capPool();
+        Map<String, Money> fundPaid = new TreeMap<>(paidInFull.byPool());
+        fundPaid.merge(pool, ratedFund, Money::plus);
+        Accumulators delta = new Accumulators(Map.of(pool, deductible), fundPaid, scopeSelfPay,
+                catastrophic, supplementary.base(), supplementary.paid(), assistance.paid());
+        return new Adjudication(amounts, lines, delta, pack.label(), assistance.limit());
+    }
+
+    /**
+     * What the pack's rules for the visit give this claim: the basic fund's ratio and the deductible
+     * at the institution's level, both after the out-of-area rules (异地就医) when treated outside the region.
+     */
+    private record Terms(VisitRules rules, BigDecimal ratio, Money deductible) {
+    }
+
+    /** The claim's terms; a visit the pack does not cover, or covers only by a manual claim, is refused. */
+    private static Terms terms(Claim claim, PolicyPack pack) {
         VisitRules rules = pack.rulesFor(claim.visitType())
                 .orElseThrow(() -> new NotCoveredException(pack.label() + " has no rules for " + claim.visitType()));
         if (rules.requiresCertification() && !claim.certifiedForADiagnosis()) {
             throw new NotCoveredException(claim.visitType() + " under " + pack.label() + " needs a chronic/special-disease"
                     + " certification (门诊慢特病认定) in force for one of the bill's diagnoses " + claim.diagnosisCodes());
         }
-        Optional<AssistanceCategory> category = claim.assistanceCategory();
-        BigDecimal ratio = rules.ratioFor(claim.personType(), claim.institutionLevel(), category)
+        BigDecimal ratio = rules.ratioFor(claim.personType(), claim.institutionLevel(), claim.assistanceCategory())
                 .orElseThrow(() -> new NotCoveredException(pack.label() + " has no " + claim.visitType() + " ratio for "
                         + claim.personType() + " at " + claim.institutionLevel()));
         Money deductibleAtLevel = rules.deductibleFor(claim.personType(), claim.institutionLevel()).orElseThrow();
@@ -58,72 +102,111 @@ public final class Adjudicator {
             ratio = ratio.subtract(cut).max(BigDecimal.ZERO);
             deductibleAtLevel = away.deductible().orElse(deductibleAtLevel);
         }
+        return new Terms(rules, ratio, deductibleAtLevel);
+    }
 
-        // 1-4: total, full self-pay, prior self-pay, policy scope
-        List<AdjudicatedLine> lines = paidInFull(priceLines(claim.lines(), pack.priorSelfPayRatio()), claim, pack);
-        Money total = Money.sum(lines.stream().map(AdjudicatedLine::amount).toList());
-        Money fullSelfPay = Money.sum(lines.stream().map(AdjudicatedLine::fullSelfPay).toList());
-        Money priorSelfPay = Money.sum(lines.stream().map(AdjudicatedLine::priorSelfPay).toList());
-        Money policyScope = total.minus(fullSelfPay).minus(priorSelfPay);
-        // lines a zero-pay rule covers are paid in full, outside the deductible, the ratio and the cap
-        Map<String, Money> paidInFull = new TreeMap<>();
+    /** 1: the total, the lines' amounts. */
+    private static Money total(List<AdjudicatedLine> lines) {
+        return Money.sum(lines.stream().map(AdjudicatedLine::amount).toList());
+    }
+
+    /** 2: full self-pay (全自费): class C lines and what is above a catalog price ceiling. */
+    private static Money fullSelfPay(List<AdjudicatedLine> lines) {
+        return Money.sum(lines.stream().map(AdjudicatedLine::fullSelfPay).toList());
+    }
+
+    /** 3: prior self-pay (先行自付): the pack's share of the class B amounts. */
+    private static Money priorSelfPay(List<AdjudicatedLine> lines) {
+        return Money.sum(lines.stream().map(AdjudicatedLine::priorSelfPay).toList());
+    }
+
+    /** 4: the policy scope, what is left for the funds to consider. */
+    private static Money policyScope(Money total, Money fullSelfPay, Money priorSelfPay) {
+        return total.minus(fullSelfPay).minus(priorSelfPay);
+    }
+
+    /**
+     * The policy scope of the lines a zero-pay rule covers, by the cap pool each counts towards: the
+     * basic fund pays them in full, outside the deductible, the ratio and the cap.
+     */
+    private record PaidInFull(Map<String, Money> byPool, Money total) {
+    }
+
+    private static PaidInFull paidInFullByPool(List<AdjudicatedLine> lines, PolicyPack pack) {
+        Map<String, Money> byPool = new TreeMap<>();
         for (AdjudicatedLine line : lines) {
-            line.paidInFullBy().ifPresent(rule -> paidInFull.merge(zeroPayPool(pack, rule), line.policyScope(), Money::plus));
+            line.paidInFullBy().ifPresent(rule -> byPool.merge(zeroPayPool(pack, rule), line.policyScope(), Money::plus));
         }
-        Money paidInFullTotal = Money.sum(List.copyOf(paidInFull.values()));
-        Money ratedScope = policyScope.minus(paidInFullTotal);
+        return new PaidInFull(byPool, Money.sum(List.copyOf(byPool.values())));
+    }
 
-        // 5: deductible, per admission or what is left of this year's
-        String pool = rules.capPool();
-        Money deductibleDue = rules.deductibleBasis() == DeductibleBasis.PER_ADMISSION
-                ? deductibleAtLevel
-                : deductibleAtLevel.minus(yearToDate.deductibleUsed(pool)).max(Money.ZERO);
-        Money deductible = deductibleDue.min(ratedScope);
+    /** 5: the deductible (起付线), per admission or what is left of this year's, within the rated scope. */
+    private static Money deductible(Terms terms, Accumulators yearToDate, Money ratedScope) {
+        Money due = terms.rules().deductibleBasis() == DeductibleBasis.PER_ADMISSION
+                ? terms.deductible()
+                : terms.deductible().minus(yearToDate.deductibleUsed(terms.rules().capPool())).max(Money.ZERO);
+        return due.min(ratedScope);
+    }
 
-        // 6: basic fund, within what is left of the pool's annual cap, plus the lines paid in full
-        Money ratedFund = ratedScope.minus(deductible).times(ratio, ROUNDING);
-        Optional<Money> cap = rules.annualCapFor(claim.personType(), claim.tier());
+    /**
+     * 6: the basic fund on the rated scope above the deductible, within what is left of the pool's
+     * annual cap (the lines paid in full come on top).
+     */
+    private static Money basicFund(Claim claim, Terms terms, Accumulators yearToDate, Money aboveDeductible) {
+        Money fund = aboveDeductible.times(terms.ratio(), ROUNDING);
+        Optional<Money> cap = terms.rules().annualCapFor(claim.personType(), claim.tier());
         if (cap.isPresent()) {
-            ratedFund = ratedFund.min(cap.get().minus(yearToDate.fundPaid(pool)).max(Money.ZERO));
+            fund = fund.min(cap.get().minus(yearToDate.fundPaid(terms.rules().capPool())).max(Money.ZERO));
         }
-        Money basicFund = ratedFund.plus(paidInFullTotal);
-        Money scopeSelfPay = policyScope.minus(basicFund);
+        return fund;
+    }
 
-        // 7: catastrophic insurance on the cumulative policy-scope self-pay
-        Money catastrophic = pack.catastrophic()
-                .map(c -> catastrophic(c, category, yearToDate, scopeSelfPay))
+    /** 7: catastrophic illness insurance (大病保险) on the cumulative policy-scope self-pay, where the pack has it. */
+    private static Money catastrophic(PolicyPack pack, Optional<AssistanceCategory> category, Accumulators yearToDate,
+                                      Money scopeSelfPay) {
+        return pack.catastrophic()
+                .map(c -> catastrophicPayment(c, category, yearToDate, scopeSelfPay))
                 .orElse(Money.ZERO);
+    }
 
-        // 8: supplementary insurance
-        Money supplementaryBase = Money.ZERO;
-        Money supplementary = Money.ZERO;
+    /** What supplementary insurance paid, and the base it counted towards the person's year. */
+    private record Supplementary(Money base, Money paid) {
+        static final Supplementary NONE = new Supplementary(Money.ZERO, Money.ZERO);
+    }
+
+    /**
+     * 8: supplementary insurance (高额补充 or 困难群众大病补充), where the pack has it for the person's
+     * category, on the policy-scope self-pay left after catastrophic insurance.
+     */
+    private static Supplementary supplementary(PolicyPack pack, Optional<AssistanceCategory> category,
+                                               Accumulators yearToDate, Money left, Money deductible) {
         Optional<SupplementaryRules> supp = pack.supplementary()
                 .filter(s -> s.eligibleCategories().isEmpty() || category.map(s.eligibleCategories()::contains).orElse(false));
-        if (supp.isPresent()) {
-            SupplementaryRules s = supp.get();
-            supplementaryBase = scopeSelfPay.minus(catastrophic).minus(s.countsDeductible() ? Money.ZERO : deductible).max(Money.ZERO);
-            supplementary = supplementary(s, yearToDate, supplementaryBase, scopeSelfPay.minus(catastrophic));
+        if (supp.isEmpty()) {
+            return Supplementary.NONE;
         }
+        SupplementaryRules s = supp.get();
+        Money base = left.minus(s.countsDeductible() ? Money.ZERO : deductible).max(Money.ZERO);
+        return new Supplementary(base, supplementaryPayment(s, yearToDate, base, left));
+    }
 
-        // 9: medical assistance on the policy-scope self-pay that remains
-        Money remainingScope = scopeSelfPay.minus(catastrophic).minus(supplementary);
-        Optional<AssistanceRules.Share> assistanceShare = pack.assistance().flatMap(a -> category.map(a.byCategory()::get));
-        Money assistance = assistanceShare.map(share -> assistance(share, yearToDate, remainingScope)).orElse(Money.ZERO);
-        Optional<AssistanceLimit> assistanceLimit = assistanceShare.map(share -> new AssistanceLimit(category.orElseThrow(),
-                share.annualLimit(), share.annualLimit().minus(yearToDate.assistancePaid()).minus(assistance).max(Money.ZERO)));
+    /** What medical assistance paid, and the annual limit it applied (empty when it does not apply). */
+    private record Assistance(Money paid, Optional<AssistanceLimit> limit) {
+    }
 
-        // 10-11: personal account, then cash
-        Money owed = total.minus(basicFund).minus(catastrophic).minus(supplementary).minus(assistance);
-        Money personalAccount = claim.personalAccountAvailable().min(owed);
-        Money cash = owed.minus(personalAccount);
+    /** 9: medical assistance (医疗救助) by the person's category on the policy-scope self-pay that remains. */
+    private static Assistance assistance(PolicyPack pack, Optional<AssistanceCategory> category, Accumulators yearToDate,
+                                         Money remainingScope) {
+        Optional<AssistanceRules.Share> share = pack.assistance().flatMap(a -> category.map(a.byCategory()::get));
+        Money paid = share.map(s -> assistancePayment(s, yearToDate, remainingScope)).orElse(Money.ZERO);
+        Optional<AssistanceLimit> limit = share.map(s -> new AssistanceLimit(category.orElseThrow(),
+                s.annualLimit(), s.annualLimit().minus(yearToDate.assistancePaid()).minus(paid).max(Money.ZERO)));
+        return new Assistance(paid, limit);
+    }
 
-        SettlementAmounts amounts = new SettlementAmounts(total, fullSelfPay, priorSelfPay, policyScope, deductible,
-                basicFund, catastrophic, supplementary, assistance, personalAccount, cash);
-        Map<String, Money> fundPaid = new TreeMap<>(paidInFull);
-        fundPaid.merge(pool, ratedFund, Money::plus);
-        Accumulators delta = new Accumulators(Map.of(pool, deductible), fundPaid, scopeSelfPay,
-                catastrophic, supplementaryBase, supplementary, assistance);
-        return new Adjudication(amounts, lines, delta, pack.label(), assistanceLimit);
+    /** 10: the personal account pays what the person still owes, up to what they asked it to pay; 11, cash, is the rest. */
+    private static Money personalAccount(Claim claim, Money owed) {
+        return claim.personalAccountAvailable().min(owed);
     }
 
     /**
@@ -202,8 +285,8 @@ public final class Adjudicator {
         return pack.zeroPay().stream().filter(r -> r.name().equals(ruleName)).findFirst().orElseThrow().capPool();
     }
 
-    private static Money catastrophic(CatastrophicRules rules, Optional<AssistanceCategory> category,
-                                      Accumulators yearToDate, Money scopeSelfPay) {
+    private static Money catastrophicPayment(CatastrophicRules rules, Optional<AssistanceCategory> category,
+                                             Accumulators yearToDate, Money scopeSelfPay) {
         Optional<CatastrophicRules.Tilt> tilt = category.map(rules.tilts()::get);
         BigDecimal threshold = tilt.map(CatastrophicRules.Tilt::threshold).orElse(rules.threshold()).amount();
         BigDecimal before = yearToDate.policyScopeSelfPay().amount();
@@ -247,7 +330,7 @@ public final class Adjudicator {
         return ratio.min(BigDecimal.ONE);
     }
 
-    private static Money supplementary(SupplementaryRules rules, Accumulators yearToDate, Money base, Money limit) {
+    private static Money supplementaryPayment(SupplementaryRules rules, Accumulators yearToDate, Money base, Money limit) {
         BigDecimal threshold = rules.threshold().amount();
         BigDecimal before = yearToDate.supplementaryBase().amount();
         BigDecimal after = before.add(base.amount());
@@ -259,7 +342,7 @@ public final class Adjudicator {
         return payment.max(Money.ZERO);
     }
 
-    private static Money assistance(AssistanceRules.Share share, Accumulators yearToDate, Money remainingScope) {
+    private static Money assistancePayment(AssistanceRules.Share share, Accumulators yearToDate, Money remainingScope) {
         Money left = share.annualLimit().minus(yearToDate.assistancePaid()).max(Money.ZERO);
         return remainingScope.times(share.ratio(), ROUNDING).min(left).max(Money.ZERO);
     }

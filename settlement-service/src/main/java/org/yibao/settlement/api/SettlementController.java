@@ -11,9 +11,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yibao.contracts.identity.ResidentId;
+import org.yibao.settlement.accumulator.AccumulatorService;
+import org.yibao.settlement.accumulator.YearAccumulators;
+import org.yibao.settlement.bill.SettleRequest;
 import org.yibao.settlement.bill.SettlementService;
 import org.yibao.settlement.bill.SettlementView;
-import org.yibao.settlement.policy.PolicyPack;
 import org.yibao.settlement.policy.PolicyPacks;
 import org.yibao.contracts.events.VisitType;
 import org.yibao.security.CallerIdentity;
@@ -23,7 +25,6 @@ import org.yibao.web.problem.InvalidRequestException;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** The settlement API, behind the gateway at {@code /api/settlement}. */
@@ -32,10 +33,12 @@ import java.util.UUID;
 class SettlementController {
 
     private final SettlementService settlements;
+    private final AccumulatorService accumulators;
     private final PolicyPacks packs;
 
-    SettlementController(SettlementService settlements, PolicyPacks packs) {
+    SettlementController(SettlementService settlements, AccumulatorService accumulators, PolicyPacks packs) {
         this.settlements = settlements;
+        this.accumulators = accumulators;
         this.packs = packs;
     }
 
@@ -84,8 +87,8 @@ class SettlementController {
      * in yuan, without lines. A hospital or pharmacy reads only its own; at most 366 days.
      */
     @GetMapping("/institutions/{institutionCode}/settlements")
-    List<Map<String, Object>> ofInstitution(@PathVariable String institutionCode, @RequestParam LocalDate from, @RequestParam LocalDate to,
-                                            CallerIdentity caller) {
+    List<InstitutionSettlement> ofInstitution(@PathVariable String institutionCode, @RequestParam LocalDate from,
+                                              @RequestParam LocalDate to, CallerIdentity caller) {
         caller.requireOwnInstitution(institutionCode, "institutionCode");
         if (institutionCode.length() > 30) {
             throw new InvalidRequestException("institutionCode", "has more than 30 characters");
@@ -93,42 +96,17 @@ class SettlementController {
         if (to.isBefore(from) || from.plusDays(366).isBefore(to)) {
             throw new InvalidRequestException("to", "must be on or after from, and at most 366 days after it");
         }
-        return settlements.ofInstitution(institutionCode, from, to).stream().map(SettlementController::reconciliation).toList();
-    }
-
-    private static Map<String, Object> reconciliation(SettlementView s) {
-        var a = s.amounts();
-        Map<String, Object> row = new java.util.LinkedHashMap<>();
-        row.put("id", s.id());
-        row.put("messageId", s.messageId());
-        row.put("personId", s.personId());
-        row.put("scheme", s.scheme());
-        row.put("visitType", s.visitType());
-        row.put("serviceDate", s.serviceDate());
-        row.put("settledAt", s.settledAt());
-        row.put("reversalId", s.reversalId());
-        row.put("reversedAt", s.reversedAt());
-        row.put("total", a.total());
-        row.put("funds", a.basicFund().plus(a.catastrophic()).plus(a.supplementary()).plus(a.assistance()));
-        row.put("personalAccount", a.personalAccount());
-        row.put("cash", a.cash());
-        return row;
+        return settlements.ofInstitution(institutionCode, from, to).stream().map(InstitutionSettlement::of).toList();
     }
 
     @GetMapping("/persons/{personId}/accumulators")
-    Map<String, Object> accumulators(@PathVariable String personId, @RequestParam int year) {
-        return settlements.accumulatorsOf(person(personId), year(year));
+    YearAccumulators accumulators(@PathVariable String personId, @RequestParam int year) {
+        return accumulators.of(person(personId), year(year));
     }
 
     @GetMapping("/policy-packs")
-    List<Map<String, Object>> policyPacks() {
-        return packs.all().stream().map(SettlementController::summary).toList();
-    }
-
-    private static Map<String, Object> summary(PolicyPack p) {
-        return Map.of("id", p.id(), "version", p.version(), "label", p.label(), "regionCode", p.regionCode(),
-                "regionName", p.regionName(), "scheme", p.scheme(), "effectiveFrom", p.effectiveFrom(),
-                "visitTypes", p.visits().keySet());
+    List<PolicyPackSummary> policyPacks() {
+        return packs.all().stream().map(PolicyPackSummary::of).toList();
     }
 
     /**

@@ -108,7 +108,8 @@ public class SettlementStore {
         StoredLines lines = json.readValue(rs.getString(22), StoredLines.class);
         Timestamp reversedAt = rs.getTimestamp(26);
         String diagnoses = rs.getString(28);
-        SettlementView view = new SettlementView(rs.getObject(1, UUID.class), reversedAt == null ? "SETTLED" : "REVERSED",
+        SettlementStatus status = reversedAt == null ? SettlementStatus.SETTLED : SettlementStatus.REVERSED;
+        SettlementView view = new SettlementView(rs.getObject(1, UUID.class), status,
                 rs.getString(2), rs.getString(4), rs.getString(5), rs.getString(6), Scheme.valueOf(rs.getString(7)),
                 VisitType.valueOf(rs.getString(8)), TreatmentPlace.valueOf(rs.getString(31)), rs.getObject(9, LocalDate.class),
                 diagnoses == null || diagnoses.isEmpty() ? List.of() : Arrays.asList(diagnoses.split(",")),

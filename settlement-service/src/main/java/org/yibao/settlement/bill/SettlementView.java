@@ -21,7 +21,7 @@ import java.util.UUID;
  */
 public record SettlementView(
         UUID id,
-        String status,
+        SettlementStatus status,
         String messageId,
         String personId,
         String institutionCode,

@@ -3,9 +3,9 @@ package org.yibao.settlement.precheck;
 import org.yibao.security.token.CallerAuthentication;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.yibao.web.resilience.CircuitBreakerPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 
 /**
  * Asks supervision-service for a real-time verdict, guarded by a timeout and a Resilience4j circuit
@@ -32,18 +31,13 @@ public class SupervisionPreCheck {
     private final CircuitBreaker breaker;
     private final MeterRegistry meters;
 
-    public SupervisionPreCheck(PreCheckProperties properties, JsonMapper json, MeterRegistry meters) {
+    /** @param breaker the platform's one circuit-breaker policy (the gateway's routes use the same) */
+    public SupervisionPreCheck(PreCheckProperties properties, CircuitBreakerPolicy breaker, JsonMapper json, MeterRegistry meters) {
         this.properties = properties;
         this.json = json;
         this.meters = meters;
         this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
-        CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
-                .slidingWindowSize(20)
-                .minimumNumberOfCalls(5)
-                .failureRateThreshold(50)
-                .waitDurationInOpenState(Duration.ofSeconds(10))
-                .permittedNumberOfCallsInHalfOpenState(2)
-                .build());
+        CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(breaker.toConfig().build());
         this.breaker = registry.circuitBreaker("supervision-precheck");
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
     }

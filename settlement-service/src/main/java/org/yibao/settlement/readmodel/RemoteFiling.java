@@ -12,6 +12,9 @@ import java.util.Optional;
 public record RemoteFiling(String filingId, String personId, String destinationRegion, LocalDate validFrom,
                            Optional<LocalDate> validTo) {
 
+    /** A filing as stored: registered, or cancelled (its period then ends at its last day). */
+    public enum Status { ACTIVE, CANCELLED }
+
     /** Whether the filing lets the person be treated in a region on a date. */
     public boolean covers(String regionCode, LocalDate on) {
         return !on.isBefore(validFrom) && validTo.map(to -> !on.isAfter(to)).orElse(true)

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.yibao.contracts.events.VisitType;
 import org.yibao.contracts.money.Money;
+import org.yibao.web.resilience.CircuitBreakerPolicy;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -65,6 +66,7 @@ class SupervisionPreCheckTest {
     private SupervisionPreCheck client(boolean enabled) {
         return new SupervisionPreCheck(new PreCheckProperties(enabled,
                 URI.create("http://127.0.0.1:" + stub.getAddress().getPort()), Duration.ofMillis(300)),
+                new CircuitBreakerPolicy(20, 5, 50f, Duration.ofSeconds(10), 2), // judged after 5 calls
                 JsonMapper.builder().build(), new SimpleMeterRegistry());
     }
 

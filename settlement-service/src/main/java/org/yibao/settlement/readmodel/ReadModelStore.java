@@ -23,15 +23,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Settlement's local copies of other services' facts, written only by the event handlers in
- * {@code events/} and read when a bill is settled.
+ * All SQL of settlement's local copies of other services' facts (read models), written only from the
+ * events {@link ReadModelService} applies and read when a bill is settled.
  */
 @Repository
-public class ReadModels {
+public class ReadModelStore {
 
     private final JdbcClient jdbc;
 
-    public ReadModels(JdbcClient jdbc) {
+    public ReadModelStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -100,20 +100,21 @@ public class ReadModels {
     public void upsertFiling(RemoteFiling f) {
         jdbc.sql("""
                         insert into remote_filing (filing_id, person_id, destination_region, valid_from, valid_to, status)
-                        values (?, ?, ?, ?, ?, 'ACTIVE')
+                        values (?, ?, ?, ?, ?, ?)
                         on conflict (filing_id) do update set destination_region = excluded.destination_region,
                             valid_from = excluded.valid_from, valid_to = excluded.valid_to, updated_at = now()""")
-                .params(f.filingId(), f.personId(), f.destinationRegion(), f.validFrom(), f.validTo().orElse(null))
+                .params(f.filingId(), f.personId(), f.destinationRegion(), f.validFrom(), f.validTo().orElse(null),
+                        RemoteFiling.Status.ACTIVE.name())
                 .update();
     }
 
     /** Ends a filing's period at its last day; a filing not known (yet) is left alone. */
     public void cancelFiling(String filingId, LocalDate lastDay) {
         jdbc.sql("""
-                        update remote_filing set status = 'CANCELLED', updated_at = now(),
+                        update remote_filing set status = ?, updated_at = now(),
                             valid_to = case when valid_to is null or valid_to > ? then ? else valid_to end
                         where filing_id = ?""")
-                .params(lastDay, lastDay, filingId)
+                .params(RemoteFiling.Status.CANCELLED.name(), lastDay, lastDay, filingId)
                 .update();
     }
 
@@ -145,8 +146,8 @@ public class ReadModels {
         return jdbc.sql("""
                         select certification_id, person_id, disease_code, disease_name, status, valid_from, valid_to
                         from certification
-                        where person_id = ? and status = 'APPROVED' and valid_from <= ? and (valid_to is null or valid_to >= ?)""")
-                .params(personId, on, on)
+                        where person_id = ? and status = ? and valid_from <= ? and (valid_to is null or valid_to >= ?)""")
+                .params(personId, CertificationStatus.APPROVED.name(), on, on)
                 .query((rs, n) -> new Certification(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         CertificationStatus.valueOf(rs.getString(5)), rs.getObject(6, LocalDate.class),
                         Optional.ofNullable(rs.getObject(7, LocalDate.class))))

@@ -1,4 +1,4 @@
-package org.yibao.settlement.api;
+package org.yibao.settlement.bill;
 
 import org.yibao.web.validation.YuanRange;
 import jakarta.validation.Valid;

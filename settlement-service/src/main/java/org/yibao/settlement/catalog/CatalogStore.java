@@ -12,13 +12,13 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The reimbursement catalog (医保目录). */
+/** The reimbursement catalog (医保目录) as stored: its SQL. */
 @Repository
-public class Catalog {
+public class CatalogStore {
 
     private final JdbcClient jdbc;
 
-    public Catalog(JdbcClient jdbc) {
+    public CatalogStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -1,0 +1,155 @@
+package org.yibao.settlement.bill;
+
+import org.springframework.stereotype.Component;
+import org.yibao.contracts.events.AgreementStatus;
+import org.yibao.contracts.events.AssistanceCategory;
+import org.yibao.contracts.events.InstitutionKind;
+import org.yibao.contracts.events.ItemCategory;
+import org.yibao.contracts.events.ItemClass;
+import org.yibao.contracts.events.VisitType;
+import org.yibao.contracts.money.Money;
+import org.yibao.contracts.region.Regions;
+import org.yibao.settlement.adjudication.BillLine;
+import org.yibao.settlement.adjudication.Claim;
+import org.yibao.settlement.adjudication.TreatmentPlace;
+import org.yibao.settlement.catalog.CatalogItem;
+import org.yibao.settlement.catalog.CatalogStore;
+import org.yibao.settlement.policy.PolicyPack;
+import org.yibao.settlement.policy.PolicyPacks;
+import org.yibao.settlement.readmodel.Certification;
+import org.yibao.settlement.readmodel.Enrollment;
+import org.yibao.settlement.readmodel.Institution;
+import org.yibao.settlement.readmodel.ReadModelStore;
+import org.yibao.web.problem.InvalidRequestException;
+import org.yibao.web.problem.RefusedException;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Resolves a bill into an {@link Encounter}: who (enrollment, assistance category, certified
+ * diseases), where (a designated institution in or outside the pack's region, with or without a
+ * remote-treatment filing), under which policy pack, and the lines priced from the catalog. Reads
+ * only; every refusal names what is wrong.
+ */
+@Component
+class Encounters {
+
+    /** A bill above this is refused as implausible rather than settled by mistake. */
+    static final Money LARGEST_BILL = Money.of("10000000.00");
+
+    private final ReadModelStore readModels;
+    private final CatalogStore catalog;
+    private final PolicyPacks packs;
+    private final Clock clock;
+
+    Encounters(ReadModelStore readModels, CatalogStore catalog, PolicyPacks packs, Clock clock) {
+        this.readModels = readModels;
+        this.catalog = catalog;
+        this.packs = packs;
+        this.clock = clock;
+    }
+
+    Encounter resolve(SettleRequest request) {
+        LocalDate date = serviceDate(request);
+        String personId = request.personId().value();
+        Institution institution = institution(request);
+        Enrollment enrollment = readModels.enrollment(personId, date.getYear())
+                .filter(e -> e.coversDate(date))
+                .orElseThrow(() -> new RefusedException("the person is not enrolled in basic medical insurance on " + date));
+        PolicyPack pack = packs.inForce(enrollment.regionCode(), enrollment.scheme(), date)
+                .orElseThrow(() -> new RefusedException("no " + enrollment.scheme() + " policy pack is in force for region "
+                        + enrollment.regionCode() + " on " + date));
+        Optional<AssistanceCategory> category = readModels.assistanceCategory(personId, date);
+        TreatmentPlace place = place(personId, pack, institution, date);
+        List<String> certified = readModels.certificationsInForce(personId, date).stream()
+                .map(Certification::diseaseCode).distinct().toList();
+        PricedLines priced = price(request, pack, certified, date);
+        Claim claim = new Claim(request.visitType(), institution.level(), enrollment.personType(), enrollment.tier(),
+                category, place, request.diagnosisCodesOrEmpty(), certified, priced.lines(), request.personalAccountOrZero());
+        return new Encounter(request, enrollment, pack, claim, priced.uncatalogued(), priced.items());
+    }
+
+    private LocalDate serviceDate(SettleRequest request) {
+        LocalDate date = request.serviceDate();
+        LocalDate today = LocalDate.now(clock);
+        if (date.isAfter(today)) {
+            throw new InvalidRequestException("serviceDate", "is in the future");
+        }
+        if (date.isBefore(today.minusYears(2).withDayOfYear(1))) {
+            throw new InvalidRequestException("serviceDate", "is more than two years back; such a bill needs a manual review");
+        }
+        return date;
+    }
+
+    /** A designated institution whose agreement is active, of the kind that settles this visit type. */
+    private Institution institution(SettleRequest request) {
+        Institution institution = readModels.institution(request.institutionCode())
+                .orElseThrow(() -> new RefusedException("institution " + request.institutionCode()
+                        + " is not a designated institution known to settlement"));
+        if (institution.status() != AgreementStatus.ACTIVE) {
+            throw new RefusedException("institution " + institution.code() + "'s agreement is " + institution.status()
+                    + "; it cannot settle");
+        }
+        boolean pharmacyVisit = request.visitType() == VisitType.PHARMACY;
+        if (pharmacyVisit != (institution.kind() == InstitutionKind.PHARMACY)) {
+            throw new RefusedException(pharmacyVisit ? "a pharmacy purchase must be settled by a pharmacy"
+                    : "a pharmacy can only settle pharmacy purchases");
+        }
+        return institution;
+    }
+
+    /** In the pack's region, or outside it with or without a remote-treatment filing (异地就医备案) for that place. */
+    private TreatmentPlace place(String personId, PolicyPack pack, Institution institution, LocalDate date) {
+        if (Regions.contains(pack.regionCode(), institution.regionCode())) {
+            return TreatmentPlace.LOCAL;
+        }
+        return readModels.filingsInForce(personId, date).stream().anyMatch(f -> f.covers(institution.regionCode(), date))
+                ? TreatmentPlace.REMOTE_FILED : TreatmentPlace.REMOTE_UNFILED;
+    }
+
+    /** The bill's lines priced from the catalog, the codes it did not know, and its entries. */
+    private record PricedLines(List<BillLine> lines, List<String> uncatalogued, Map<String, CatalogItem> items) {
+    }
+
+    /**
+     * Prices each line from the catalog; an item the catalog does not know is class C (self-paid). A
+     * negative price, or a bill above {@link #LARGEST_BILL}, is refused.
+     */
+    private PricedLines price(SettleRequest request, PolicyPack pack, List<String> certified, LocalDate date) {
+        List<String> codes = request.lines().stream().map(SettleRequest.Line::itemCode).distinct().toList();
+        Map<String, CatalogItem> items = catalog.find(codes);
+        // only a certified person's bill can meet a zero-pay rule, so only then are the catalogs looked up
+        Map<String, Set<String>> catalogs = certified.isEmpty() || pack.zeroPay().isEmpty()
+                ? Map.of() : readModels.catalogsOf(codes, date);
+        List<BillLine> lines = new ArrayList<>();
+        List<String> uncatalogued = new ArrayList<>();
+        Money total = Money.ZERO;
+        for (int i = 0; i < request.lines().size(); i++) {
+            SettleRequest.Line line = request.lines().get(i);
+            if (line.unitPrice().isNegative()) {
+                throw new InvalidRequestException("lines[" + i + "].unitPrice", "must not be negative");
+            }
+            CatalogItem item = items.get(line.itemCode());
+            if (item == null && !uncatalogued.contains(line.itemCode())) {
+                uncatalogued.add(line.itemCode());
+            }
+            BillLine priced = item == null
+                    ? new BillLine(line.itemCode(), "未列入医保目录", ItemCategory.SERVICE, ItemClass.C, line.quantity(),
+                    line.unitPrice(), Optional.empty(), false)
+                    : new BillLine(item.code(), item.name(), item.category(), item.itemClass(), line.quantity(),
+                    line.unitPrice(), item.priceCeiling(), item.vbp(), catalogs.getOrDefault(item.code(), Set.of()));
+            lines.add(priced);
+            total = total.plus(priced.amount());
+        }
+        if (total.compareTo(LARGEST_BILL) > 0) {
+            throw new InvalidRequestException("lines", "the bill's total " + total + " exceeds " + LARGEST_BILL);
+        }
+        return new PricedLines(lines, uncatalogued, items);
+    }
+}

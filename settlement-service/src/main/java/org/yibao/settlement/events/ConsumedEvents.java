@@ -1,0 +1,63 @@
+package org.yibao.settlement.events;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.yibao.contracts.events.AssistanceIdentityChanged;
+import org.yibao.contracts.events.CertificationChanged;
+import org.yibao.contracts.events.EnrollmentChanged;
+import org.yibao.contracts.events.FilingCancelled;
+import org.yibao.contracts.events.FilingRegistered;
+import org.yibao.contracts.events.InstitutionStatusChanged;
+import org.yibao.contracts.events.PersonEnrolled;
+import org.yibao.contracts.events.VbpCatalogPublished;
+import org.yibao.messaging.consumer.EventHandler;
+import org.yibao.settlement.readmodel.ReadModelService;
+
+/**
+ * Every event settlement consumes, each kept in a read model: enrollments, remote-treatment filings
+ * and chronic/special-disease certifications from enrollment, assistance identities from assistance,
+ * institutions' agreements from supervision, recommended (VBP) catalogs from procurement.
+ */
+@Configuration
+class ConsumedEvents {
+
+    @Bean
+    EventHandler<PersonEnrolled> personEnrolled(ReadModelService readModels) {
+        return EventHandler.of(PersonEnrolled.class, readModels::personEnrolled);
+    }
+
+    @Bean
+    EventHandler<EnrollmentChanged> enrollmentChanged(ReadModelService readModels) {
+        return EventHandler.of(EnrollmentChanged.class, readModels::enrollmentChanged);
+    }
+
+    @Bean
+    EventHandler<FilingRegistered> filingRegistered(ReadModelService readModels) {
+        return EventHandler.of(FilingRegistered.class, readModels::filingRegistered);
+    }
+
+    @Bean
+    EventHandler<FilingCancelled> filingCancelled(ReadModelService readModels) {
+        return EventHandler.of(FilingCancelled.class, readModels::filingCancelled);
+    }
+
+    @Bean
+    EventHandler<CertificationChanged> certificationChanged(ReadModelService readModels) {
+        return EventHandler.of(CertificationChanged.class, readModels::certificationChanged);
+    }
+
+    @Bean
+    EventHandler<AssistanceIdentityChanged> assistanceIdentityChanged(ReadModelService readModels) {
+        return EventHandler.of(AssistanceIdentityChanged.class, readModels::assistanceIdentityChanged);
+    }
+
+    @Bean
+    EventHandler<InstitutionStatusChanged> institutionStatusChanged(ReadModelService readModels) {
+        return EventHandler.of(InstitutionStatusChanged.class, readModels::institutionStatusChanged);
+    }
+
+    @Bean
+    EventHandler<VbpCatalogPublished> vbpCatalogPublished(ReadModelService readModels) {
+        return EventHandler.of(VbpCatalogPublished.class, readModels::vbpCatalogPublished);
+    }
+}
