@@ -4,9 +4,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.yibao.enrollment.contribution.ContributionPolicies;
 
-import java.time.Clock;
-import java.time.ZoneId;
-
 @Configuration
 class EnrollmentConfiguration {
 
@@ -14,10 +11,5 @@ class EnrollmentConfiguration {
     @Bean
     ContributionPolicies contributionPolicies() {
         return ContributionPolicies.loadFromClasspath();
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.system(ZoneId.of("Asia/Shanghai"));
     }
 }
