@@ -27,11 +27,6 @@ class SettlementConfiguration {
     }
 
     @Bean
-    java.time.Clock clock() {
-        return java.time.Clock.system(java.time.ZoneId.of("Asia/Shanghai"));
-    }
-
-    @Bean
     Adjudicator adjudicator() {
         return new Adjudicator();
     }

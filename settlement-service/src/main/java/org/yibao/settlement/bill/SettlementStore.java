@@ -6,6 +6,7 @@ import org.yibao.contracts.events.Scheme;
 import org.yibao.contracts.events.SettlementAmounts;
 import org.yibao.contracts.events.VisitType;
 import org.yibao.contracts.money.Money;
+import org.yibao.contracts.time.BeijingTime;
 import org.yibao.settlement.adjudication.Accumulators;
 import org.yibao.settlement.adjudication.TreatmentPlace;
 import org.yibao.settlement.precheck.Verdict;
@@ -80,9 +81,8 @@ public class SettlementStore {
 
     /** Settled or reversed between two days inclusive, in Beijing time (the bureau's day), by when settled. */
     public List<SettlementView> ofInstitution(String institutionCode, LocalDate from, LocalDate to) {
-        java.time.ZoneId beijing = java.time.ZoneId.of("Asia/Shanghai");
-        Timestamp start = Timestamp.from(from.atStartOfDay(beijing).toInstant());
-        Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(beijing).toInstant());
+        Timestamp start = Timestamp.from(from.atStartOfDay(BeijingTime.ZONE).toInstant());
+        Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(BeijingTime.ZONE).toInstant());
         return jdbc.sql(SELECT + " where institution_code = ? and ((settled_at >= ? and settled_at < ?) or (reversed_at >= ? and reversed_at < ?))"
                         + " order by settled_at, id")
                 .params(institutionCode, start, end, start, end)
