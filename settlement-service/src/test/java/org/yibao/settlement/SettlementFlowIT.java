@@ -315,16 +315,17 @@ class SettlementFlowIT {
                 YEAR, LocalDate.of(YEAR, 1, 1), Instant.now()));
         publish(new CertificationChanged("C-" + person, person, "500116", "I10", "高血压", CertificationStatus.APPROVED,
                 LocalDate.of(YEAR, 1, 1), null, Instant.now()));
-        publish(new VbpCatalogPublished("LIANGBING", 2, "两病用药推荐目录", "500116", LocalDate.of(YEAR, 1, 1),
-                List.of(new VbpCatalogPublished.Item("XC08CAA001A001010100001", "氨氯地平")), Instant.now()));
+        java.util.UUID newer = events.publish(new VbpCatalogPublished("LIANGBING", 2, "两病用药推荐目录", "500116",
+                LocalDate.of(YEAR, 1, 1), List.of(new VbpCatalogPublished.Item("XC08CAA001A001010100001", "氨氯地平")),
+                Instant.now())).eventId();
         // a late, older version of the catalog changes nothing
-        publish(new VbpCatalogPublished("LIANGBING", 1, "两病用药推荐目录", "500116", LocalDate.of(YEAR, 1, 1),
-                List.of(), Instant.now()));
+        java.util.UUID older = events.publish(new VbpCatalogPublished("LIANGBING", 1, "两病用药推荐目录", "500116",
+                LocalDate.of(YEAR, 1, 1), List.of(), Instant.now())).eventId();
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 jdbc.queryForObject("select count(*) from certification where person_id = ?", Integer.class, person) == 1
                         && jdbc.queryForObject("select count(*) from enrollment where person_id = ?", Integer.class, person) == 1
-                        && jdbc.queryForObject("select count(*) from processed_event where event_type = 'VbpCatalogPublished'",
-                        Integer.class) >= 2);
+                        && jdbc.queryForObject("select count(*) from processed_event where event_id in (?, ?)",
+                        Integer.class, newer, older) == 2); // this test's two catalog events, not anyone's
         String outpatient = """
                 {"messageId":"msg-%s","personId":"%s","institutionCode":"%s","visitType":"GENERAL_OUTPATIENT","serviceDate":"%s",
                  "diagnosisCodes":["I10.x00"],
