@@ -1,5 +1,6 @@
 package org.yibao.his.envelope;
 
+import org.yibao.his.national.HisException;
 import tools.jackson.databind.JsonNode;
 
 import java.util.regex.Pattern;

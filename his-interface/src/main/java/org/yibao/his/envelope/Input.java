@@ -1,6 +1,7 @@
 package org.yibao.his.envelope;
 
 import org.yibao.contracts.identity.ResidentId;
+import org.yibao.his.national.HisException;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;

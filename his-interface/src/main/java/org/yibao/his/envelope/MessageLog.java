@@ -1,20 +1,16 @@
 package org.yibao.his.envelope;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.DeserializationFeature;
+import org.yibao.his.national.HisException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -25,17 +21,14 @@ import java.util.function.Supplier;
 @Component
 public class MessageLog {
 
-    private final JdbcClient jdbc;
+    private final MessageLogStore store;
     private final JsonMapper json;
-    private final ObjectReader stored;
     private final TransactionTemplate transactions;
 
-    public MessageLog(JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactionManager) {
-        this.jdbc = jdbc;
+    MessageLog(MessageLogStore store, JsonMapper json, PlatformTransactionManager transactionManager) {
+        this.store = store;
         this.json = json;
         this.transactions = new TransactionTemplate(transactionManager);
-        // amounts are JSON numbers in this interface: read them back exactly as first answered, never as doubles
-        this.stored = json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
     /**
@@ -47,37 +40,29 @@ public class MessageLog {
      */
     public JsonNode once(Envelope envelope, Supplier<JsonNode> transaction) {
         String digest = digest(envelope);
-        try {
-            jdbc.sql("insert into his_message (msgid, institution, infno, request_digest, status) values (?, ?, ?, ?, 'PROCESSING')")
-                    .params(envelope.msgid(), envelope.fixmedinsCode(), envelope.infno(), digest).update();
-        } catch (DuplicateKeyException repeated) {
+        if (!store.claim(envelope.msgid(), envelope.fixmedinsCode(), envelope.infno(), digest)) {
             return repetition(envelope, digest);
         }
         try {
             return transactions.execute(status -> {
                 JsonNode output = transaction.get();
-                jdbc.sql("update his_message set status = 'DONE', output = ?, answered_at = now() where msgid = ?")
-                        .params(json.writeValueAsString(output), envelope.msgid()).update();
+                store.answered(envelope.msgid(), output);
                 return output;
             });
         } catch (RuntimeException e) {
             // it changed nothing: the message may be sent again
-            jdbc.sql("delete from his_message where msgid = ? and status = 'PROCESSING'").param(envelope.msgid()).update();
+            store.release(envelope.msgid());
             throw e;
         }
     }
 
     /** The original message's infno and output, for a correction (2601). */
     public Optional<Original> original(String msgid, String institution) {
-        return jdbc.sql("select infno, output, corrected_by from his_message where msgid = ? and institution = ? and status = 'DONE'")
-                .params(msgid, institution)
-                .query((rs, i) -> new Original(msgid, rs.getString("infno"), stored.readTree(rs.getString("output")),
-                        rs.getString("corrected_by")))
-                .optional();
+        return store.original(msgid, institution);
     }
 
     public void markCorrected(String msgid, String correctionMsgid) {
-        jdbc.sql("update his_message set corrected_by = ? where msgid = ?").params(correctionMsgid, msgid).update();
+        store.markCorrected(msgid, correctionMsgid);
     }
 
     /** A message that ran before, and what it answered. */
@@ -85,20 +70,17 @@ public class MessageLog {
     }
 
     private JsonNode repetition(Envelope envelope, String digest) {
-        Map<String, Object> first = jdbc.sql("select institution, infno, request_digest, status, output from his_message where msgid = ?")
-                .param(envelope.msgid()).query().singleRow();
-        if (!envelope.fixmedinsCode().equals(first.get("institution")) || !digest.equals(first.get("request_digest"))) {
+        MessageLogStore.Logged first = store.get(envelope.msgid());
+        if (!envelope.fixmedinsCode().equals(first.institution()) || !digest.equals(first.requestDigest())) {
             throw HisException.field("msgid", "was already used for a different message; every message needs its own msgid");
         }
-        if (!"DONE".equals(first.get("status"))) {
+        if (first.status() != MessageLogStore.Status.DONE) {
             // a claim older than any transaction's longest run (its process died before it finished) is let go
-            int released = jdbc.sql("delete from his_message where msgid = ? and status = 'PROCESSING' and received_at < now() - interval '2 minutes'")
-                    .param(envelope.msgid()).update();
-            throw HisException.field("msgid", released == 1
+            throw HisException.field("msgid", store.releaseStale(envelope.msgid())
                     ? "this message's earlier run did not finish; send it again"
                     : "this message is still being processed; send it again shortly");
         }
-        return stored.readTree((String) first.get("output"));
+        return first.output();
     }
 
     private String digest(Envelope envelope) {

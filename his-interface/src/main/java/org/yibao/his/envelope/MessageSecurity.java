@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
+import org.yibao.his.national.HisException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -143,19 +144,15 @@ public class MessageSecurity {
     }
 
     /** The answer with its output encrypted and signed, for an institution that signs; otherwise as it is. */
-    public Map<String, Object> seal(Map<String, Object> answer, Keys keys) {
+    public Answer seal(Answer answer, Keys keys) {
         if (keys == null) {
             return answer;
         }
         try {
             String sealed = Base64.getEncoder().encodeToString(sm4(true, keys.sm4Key(),
-                    json.writeValueAsString(answer.get("output")).getBytes(StandardCharsets.UTF_8)));
-            answer.put("output", sealed);
-            answer.put("signtype", "SM2");
-            answer.put("cainfo", Base64.getEncoder().encodeToString(sign(platformKey,
-                    signedText(String.valueOf(answer.get("infcode")), String.valueOf(answer.get("inf_refmsgid")), sealed)
-                            .getBytes(StandardCharsets.UTF_8))));
-            return answer;
+                    json.writeValueAsString(answer.output()).getBytes(StandardCharsets.UTF_8)));
+            return answer.sealed(json.getNodeFactory().stringNode(sealed), "SM2", Base64.getEncoder().encodeToString(sign(platformKey,
+                    signedText(Integer.toString(answer.infcode()), answer.infRefmsgid(), sealed).getBytes(StandardCharsets.UTF_8))));
         } catch (CryptoException e) {
             throw new IllegalStateException("cannot seal the answer", e);
         }

@@ -1,34 +1,31 @@
 package org.yibao.his.envelope;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
+import org.yibao.his.national.HisException;
 import org.yibao.his.national.NationalIds;
 
 /** The sign_no a sign-in (9001) issues, which every other transaction of the institution names. */
 @Component
 public class SignIns {
 
-    private final JdbcClient jdbc;
+    private final SignInStore store;
     private final NationalIds ids;
 
-    SignIns(JdbcClient jdbc, NationalIds ids) {
-        this.jdbc = jdbc;
+    SignIns(SignInStore store, NationalIds ids) {
+        this.store = store;
         this.ids = ids;
     }
 
     /** Signs out (9002): the sign_no is refused from then on. */
     public void signOut(String signNo, String institution) {
-        int ended = jdbc.sql("update sign_in set signed_out_at = now() where sign_no = ? and institution = ? and signed_out_at is null")
-                .params(signNo, institution).update();
-        if (ended == 0) {
+        if (!store.signOut(signNo, institution)) {
             throw HisException.field("signOut.sign_no", signNo + " is not a sign-in of this institution that is still open");
         }
     }
 
     public String signIn(String institution, String opter) {
         String signNo = ids.next();
-        jdbc.sql("insert into sign_in (sign_no, institution, opter) values (?, ?, ?)").params(signNo, institution, opter).update();
+        store.insert(signNo, institution, opter);
         return signNo;
     }
 
@@ -36,8 +33,7 @@ public class SignIns {
         if (signNo == null || signNo.isBlank()) {
             throw HisException.field("sign_no", "is required: sign in with 9001 first");
         }
-        var signedOut = jdbc.sql("select signed_out_at is not null from sign_in where sign_no = ? and institution = ?")
-                .params(signNo, institution).query(Boolean.class).optional();
+        var signedOut = store.signedOut(signNo, institution);
         if (signedOut.isEmpty()) {
             throw HisException.field("sign_no", "was not issued to this institution by 9001");
         }

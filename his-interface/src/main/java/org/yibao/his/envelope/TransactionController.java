@@ -3,30 +3,24 @@ package org.yibao.his.envelope;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.http.HttpHeaders;
-import org.yibao.web.text.TextUpload;
 import org.springframework.web.bind.annotation.RestController;
-import org.yibao.security.CallerIdentity;
-import org.yibao.security.ClientKind;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.yibao.his.national.Declarations;
+import org.yibao.his.national.HisException;
 import org.yibao.his.national.NationalIds;
 import org.yibao.his.national.NationalTime;
+import org.yibao.security.CallerIdentity;
+import org.yibao.security.ClientKind;
+import org.yibao.web.text.TextUpload;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one door of the interface: {@code POST /api/his/transactions} with the common envelope. Every
@@ -37,7 +31,7 @@ import java.util.stream.Collectors;
 class TransactionController {
 
     private static final Logger log = LoggerFactory.getLogger(TransactionController.class);
-    private final Map<String, Transaction> transactions;
+    private final Transactions transactions;
     private final SignIns signIns;
     private final MessageLog messages;
     private final JsonMapper json;
@@ -48,9 +42,9 @@ class TransactionController {
     // numbers are read as written ("13.0" stays 13.0, 0.1 stays 0.1), never through a binary double (issue 17, input 9)
     private final ObjectReader reader;
 
-    TransactionController(List<Transaction> transactions, SignIns signIns, MessageLog messages, JsonMapper json, MeterRegistry meters,
+    TransactionController(Transactions transactions, SignIns signIns, MessageLog messages, JsonMapper json, MeterRegistry meters,
                           Declarations declarations, NationalIds ids, MessageSecurity security) {
-        this.transactions = transactions.stream().collect(Collectors.toMap(Transaction::infno, Function.identity()));
+        this.transactions = transactions;
         this.signIns = signIns;
         this.messages = messages;
         this.json = json;
@@ -59,17 +53,12 @@ class TransactionController {
         this.ids = ids;
         this.security = security;
         this.reader = json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-        // every transaction is declared, and every declaration is a transaction: checked when the interface starts
-        if (!this.transactions.keySet().equals(declarations.infnos())) {
-            throw new IllegalStateException("transactions " + this.transactions.keySet() + " and their declarations "
-                    + declarations.infnos() + " differ");
-        }
     }
 
     @PostMapping(path = "/api/his/transactions", consumes = MediaType.ALL_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> transact(@RequestBody byte[] bytes,
-                                 @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
-                                 CallerIdentity caller) {
+    Answer transact(@RequestBody byte[] bytes,
+                    @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+                    CallerIdentity caller) {
         String received = NationalTime.millis();
         String infno = "?";
         MessageSecurity.Keys keys = null;
@@ -94,14 +83,11 @@ class TransactionController {
                 throw HisException.field("fixmedins_code", envelope.fixmedinsCode()
                         + " is not the calling institution; this client acts only for " + caller.institution());
             }
-            Transaction transaction = transactions.get(envelope.infno());
-            if (transaction == null) {
-                throw HisException.field("infno", envelope.infno() + " is not a transaction of this interface; known: "
-                        + transactions.keySet().stream().sorted().toList());
-            }
+            Transaction transaction = transactions.find(envelope.infno()).orElseThrow(() -> HisException.field("infno",
+                    envelope.infno() + " is not a transaction of this interface; known: " + transactions.infnos()));
             if (caller.kind() == ClientKind.PHARMACY && !transaction.forPharmacies()) {
                 throw HisException.field("infno", envelope.infno() + " is a hospital's transaction; a pharmacy calls "
-                        + transactions.values().stream().filter(Transaction::forPharmacies).map(Transaction::infno).sorted().toList());
+                        + transactions.forPharmacies());
             }
             if (transaction.needsSignIn()) {
                 signIns.require(envelope.signNo(), envelope.fixmedinsCode());
@@ -156,16 +142,10 @@ class TransactionController {
         }
     }
 
-    private Map<String, Object> answer(String infno, int infcode, String received, JsonNode output, String error) {
+    private Answer answer(String infno, int infcode, String received, JsonNode output, String error) {
         meters.counter("yibao.his.transactions", "infno", infno.matches("\\d{4}") ? infno : "invalid",
                 "infcode", Integer.toString(infcode)).increment();
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("infcode", infcode);
-        answer.put("inf_refmsgid", ids.reference());
-        answer.put("refmsg_time", received);
-        answer.put("respond_time", NationalTime.millis());
-        answer.put("err_msg", error);
-        answer.put("output", output == null ? json.createObjectNode() : output);
-        return answer;
+        return new Answer(infcode, ids.reference(), received, NationalTime.millis(), error,
+                output == null ? json.createObjectNode() : output, null, null);
     }
 }

@@ -5,7 +5,6 @@ import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yibao.his.envelope.HisException;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;

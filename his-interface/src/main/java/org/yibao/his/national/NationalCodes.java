@@ -1,6 +1,9 @@
 package org.yibao.his.national;
 
 import org.springframework.stereotype.Component;
+import org.yibao.contracts.events.ItemCategory;
+import org.yibao.contracts.events.ItemClass;
+import org.yibao.contracts.events.VisitType;
 
 import java.util.Map;
 
@@ -19,14 +22,14 @@ public class NationalCodes {
             "SUDDEN_HARDSHIP", "2364", "LIFTED_OUT_OF_POVERTY", "2365");
 
     /** Item classes as 收费项目等级. */
-    private static final Map<String, String> ITEM_CLASS = Map.of("A", "01", "B", "02", "C", "03");
+    private static final Map<ItemClass, String> ITEM_CLASS = Map.of(ItemClass.A, "01", ItemClass.B, "02", ItemClass.C, "03");
 
     /** Institution levels as 医院等级: ASSUMPTION — the platform keeps the level without its 甲/乙/丙 grade; answered as 乙等. */
     private static final Map<String, String> HOSPITAL_LEVEL = Map.of("LEVEL_3", "03", "LEVEL_2", "06", "LEVEL_1", "09");
 
     private final Declarations declarations;
 
-    NationalCodes(Declarations declarations) {
+    public NationalCodes(Declarations declarations) {
         this.declarations = declarations;
         IDENTITY.values().forEach(c -> require("psn_idet_type", c));
         ITEM_CLASS.values().forEach(c -> require("chrgitm_lv", c));
@@ -65,9 +68,9 @@ public class NationalCodes {
         return declarations.label("psn_idet_type", code);
     }
 
-    /** 收费项目等级 of the catalog's class A/B/C. */
-    public String itemClass(String itemClass) {
-        return ITEM_CLASS.getOrDefault(itemClass, "03");
+    /** 收费项目等级 of the catalog's class A/B/C (丙类 03 when the bill gives none). */
+    public String itemClass(ItemClass itemClass) {
+        return itemClass == null ? "03" : ITEM_CLASS.get(itemClass);
     }
 
     /**
@@ -75,12 +78,11 @@ public class NationalCodes {
      * T 中药饮片 10), consumables 08, services 14 其他费 (ASSUMPTION until the catalog carries each
      * service's fee category, issue 20).
      */
-    public String feeCategory(String category, String itemCode) {
-        return switch (category) {
-            case "DRUG" -> itemCode.startsWith("Z") ? "11" : itemCode.startsWith("T") ? "10" : "09";
-            case "CONSUMABLE" -> "08";
-            default -> "14";
-        };
+    public String feeCategory(ItemCategory category, String itemCode) {
+        if (category == ItemCategory.DRUG) {
+            return itemCode.startsWith("Z") ? "11" : itemCode.startsWith("T") ? "10" : "09";
+        }
+        return category == ItemCategory.CONSUMABLE ? "08" : "14";
     }
 
     public String hospitalLevel(String level) {
@@ -88,12 +90,8 @@ public class NationalCodes {
     }
 
     /** 清算类别 of one of the platform's visit types (a settlement-service bill). */
-    public String clearingTypeOfVisit(String visitType) {
-        return switch (visitType) {
-            case "INPATIENT" -> "21";
-            case "PHARMACY" -> "41";
-            default -> "11";
-        };
+    public String clearingTypeOfVisit(VisitType visitType) {
+        return visitType == VisitType.INPATIENT ? "21" : visitType == VisitType.PHARMACY ? "41" : "11";
     }
 
     /** 清算类别 of a medical type: 41 pharmacy, 21 inpatient (2x), otherwise 11 outpatient. */

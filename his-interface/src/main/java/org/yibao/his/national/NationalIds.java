@@ -1,7 +1,6 @@
 package org.yibao.his.national;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.security.SecureRandom;
@@ -16,22 +15,22 @@ import java.util.concurrent.atomic.AtomicLong;
 @Component
 public class NationalIds {
 
-    private final JdbcClient jdbc;
+    private final IdSequenceStore sequence;
     private final String region;
     // refmsgids need no database (a refusal answers even when it is down): per process, from a random start
     private final AtomicLong references = new AtomicLong(new SecureRandom().nextLong(1_000_000_000L) * 10);
 
-    NationalIds(JdbcClient jdbc, @Value("${yibao.his.region:410000}") String region) {
+    NationalIds(IdSequenceStore sequence, @Value("${yibao.his.region:410000}") String region) {
         if (!region.matches("\\d{6}")) {
             throw new IllegalStateException("yibao.his.region must be a 6-digit administrative division code, not " + region);
         }
-        this.jdbc = jdbc;
+        this.sequence = sequence;
         this.region = region;
     }
 
     /** A new 30-digit id. */
     public String next() {
-        long n = jdbc.sql("select nextval('his_id_seq')").query(Long.class).single();
+        long n = sequence.next();
         return NationalTime.stamp() + String.format("%016d", n % 10_000_000_000_000_000L);
     }
 

@@ -7,12 +7,18 @@ import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
-import org.yibao.his.envelope.HisException;
+import org.yibao.his.national.HisException;
 import org.yibao.security.token.CallerAuthentication;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,6 +26,10 @@ import java.util.Optional;
  * The platform's own APIs, called on the hospital's behalf with the hospital's own token (so each
  * service applies its own rules to the same caller). A refusal from a service becomes the
  * transaction's err_msg.
+ *
+ * <p>An answer is read as a tree, or bound onto a record ({@link SettlementClient}): every member the
+ * record has must be in the answer (null is allowed), members it does not have are ignored, so that a
+ * member a service renames fails where the answer is bound, naming it.
  */
 @Component
 public class PlatformApis {
@@ -27,6 +37,7 @@ public class PlatformApis {
     private final RestClient http;
     private final Map<String, String> services;
     private final JsonMapper json;
+    private final ObjectReader binding;
 
     PlatformApis(Properties properties, JsonMapper json) {
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
@@ -35,26 +46,71 @@ public class PlatformApis {
         this.http = RestClient.builder().requestFactory(requests).build();
         this.services = properties.services();
         this.json = json;
+        this.binding = binding(json);
     }
 
     @ConfigurationProperties("yibao.his")
     record Properties(Duration timeout, Map<String, String> services) {
     }
 
+    /** How an answer is bound onto a record: every member of the record required, any other ignored. */
+    static ObjectReader binding(JsonMapper json) {
+        return json.reader()
+                .with(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
     public JsonNode get(String service, String path) {
-        return call(service, path, null).orElseThrow(() -> new HisException(service + " has no " + path));
+        return json.readTree(call(service, path, null).orElseThrow(() -> new HisException(service + " has no " + path)));
     }
 
     /** A GET that may find nothing (404). */
     public Optional<JsonNode> find(String service, String path) {
-        return call(service, path, null);
+        return call(service, path, null).map(json::readTree);
     }
 
     public JsonNode post(String service, String path, Object body) {
-        return call(service, path, body).orElseThrow(() -> new HisException(service + " has no " + path));
+        return json.readTree(call(service, path, body).orElseThrow(() -> new HisException(service + " has no " + path)));
     }
 
-    private Optional<JsonNode> call(String service, String path, Object body) {
+    /** A GET whose answer is bound onto a type. */
+    <T> T get(String service, String path, JavaType type) {
+        return bind(service, path, call(service, path, null).orElseThrow(() -> new HisException(service + " has no " + path)), type);
+    }
+
+    /** A GET that may find nothing (404), its answer bound onto a type. */
+    <T> Optional<T> find(String service, String path, JavaType type) {
+        return call(service, path, null).map(text -> bind(service, path, text, type));
+    }
+
+    /** A POST whose answer is bound onto a type. */
+    <T> T post(String service, String path, Object body, JavaType type) {
+        return bind(service, path, call(service, path, body).orElseThrow(() -> new HisException(service + " has no " + path)), type);
+    }
+
+    JavaType type(Class<?> type) {
+        return json.constructType(type);
+    }
+
+    JavaType listOf(Class<?> element) {
+        return json.getTypeFactory().constructCollectionType(List.class, element);
+    }
+
+    private <T> T bind(String service, String path, String text, JavaType type) {
+        return bind(binding, text, type, service + "'s answer to " + path);
+    }
+
+    /** An answer bound onto a type; an answer that does not bind is the platform's fault, not the hospital's. */
+    static <T> T bind(ObjectReader binding, String text, JavaType type, String what) {
+        try {
+            return binding.forType(type).readValue(text);
+        } catch (JacksonException e) {
+            throw new IllegalStateException(what + " does not bind onto " + type.getRawClass().getSimpleName() + ": "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    private Optional<String> call(String service, String path, Object body) {
         String base = services.get(service);
         String token = CallerAuthentication.currentToken().orElseThrow();
         try {
@@ -64,14 +120,14 @@ public class PlatformApis {
             return request.header("Authorization", "Bearer " + token)
                     .exchange((req, response) -> {
                         HttpStatusCode status = response.getStatusCode();
-                        String text = new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                        String text = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
                         if (status.value() == 404 && body == null) {
-                            return Optional.<JsonNode>empty();
+                            return Optional.<String>empty();
                         }
                         if (status.isError()) {
                             throw new HisException(refusal(service, status, text));
                         }
-                        return Optional.of(json.readTree(text));
+                        return Optional.of(text);
                     });
         } catch (ResourceAccessException e) {
             throw new HisException(body == null

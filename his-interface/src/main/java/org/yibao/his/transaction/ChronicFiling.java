@@ -2,9 +2,8 @@ package org.yibao.his.transaction;
 
 import org.springframework.stereotype.Component;
 import org.yibao.his.envelope.Call;
-import org.yibao.his.envelope.HisException;
 import org.yibao.his.envelope.Input;
-import org.yibao.his.envelope.Transaction;
+import org.yibao.his.national.HisException;
 import org.yibao.his.platform.PlatformApis;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,73 +14,47 @@ import java.util.Map;
  * 2503 人员慢特病备案 and 2504 its reversal: the hospital applies for a chronic or special disease
  * certification on the person's behalf (enrollment-service decides it within ten working days).
  */
-final class ChronicFiling {
+@Component
+class ChronicFiling {
 
-    private ChronicFiling() {
+    private final PlatformApis platform;
+    private final JsonMapper json;
+
+    ChronicFiling(PlatformApis platform, JsonMapper json) {
+        this.platform = platform;
+        this.json = json;
     }
 
-    @Component
-    static class File implements Transaction {
-        private final PlatformApis platform;
-        private final JsonMapper json;
-
-        File(PlatformApis platform, JsonMapper json) {
-            this.platform = platform;
-            this.json = json;
-        }
-
-        @Override
-        public String infno() {
-            return "2503";
-        }
-
-        @Override
-        public JsonNode handle(Call call) {
-            Input data = call.input().object("data");
-            JsonNode certification = platform.post("enrollment", "/api/enrollment/persons/" + data.person("psn_no") + "/certifications",
-                    Map.of("diseaseCode", data.text("opsp_dise_code"), "diseaseName", data.text("opsp_dise_name")));
-            var output = json.createObjectNode();
-            output.putObject("result").put("trt_dcla_detl_sn", certification.path("certificationId").asString())
-                    .put("status", certification.path("status").asString())
-                    .put("decide_by", certification.path("decideBy").asString());
-            return output;
-        }
+    /** 2503. */
+    JsonNode file(Call call) {
+        Input data = call.input().object("data");
+        JsonNode certification = platform.post("enrollment", "/api/enrollment/persons/" + data.person("psn_no") + "/certifications",
+                Map.of("diseaseCode", data.text("opsp_dise_code"), "diseaseName", data.text("opsp_dise_name")));
+        var output = json.createObjectNode();
+        output.putObject("result").put("trt_dcla_detl_sn", certification.path("certificationId").asString())
+                .put("status", certification.path("status").asString())
+                .put("decide_by", certification.path("decideBy").asString());
+        return output;
     }
 
-    @Component
-    static class Revoke implements Transaction {
-        private final PlatformApis platform;
-        private final JsonMapper json;
-
-        Revoke(PlatformApis platform, JsonMapper json) {
-            this.platform = platform;
-            this.json = json;
+    /** 2504: withdraws a filing of the person. */
+    JsonNode revoke(Call call) {
+        Input data = call.input().object("data");
+        String person = data.person("psn_no");
+        String certificationId = data.text("trt_dcla_detl_sn");
+        boolean ofThePerson = false;
+        for (JsonNode c : platform.get("enrollment", "/api/enrollment/persons/" + person + "/certifications")) {
+            ofThePerson |= certificationId.equals(c.path("certificationId").asString());
         }
-
-        @Override
-        public String infno() {
-            return "2504";
+        if (!ofThePerson) {
+            throw new HisException("data.trt_dcla_detl_sn " + certificationId + " is not a chronic-disease filing of data.psn_no");
         }
-
-        @Override
-        public JsonNode handle(Call call) {
-            Input data = call.input().object("data");
-            String person = data.person("psn_no");
-            String certificationId = data.text("trt_dcla_detl_sn");
-            boolean ofThePerson = false;
-            for (JsonNode c : platform.get("enrollment", "/api/enrollment/persons/" + person + "/certifications")) {
-                ofThePerson |= certificationId.equals(c.path("certificationId").asString());
-            }
-            if (!ofThePerson) {
-                throw new HisException("data.trt_dcla_detl_sn " + certificationId + " is not a chronic-disease filing of data.psn_no");
-            }
-            revoke(platform, certificationId, call, data.optional("memo"));
-            return json.createObjectNode();
-        }
+        withdraw(certificationId, call, data.optional("memo"));
+        return json.createObjectNode();
     }
 
     /** Withdraws the hospital's own pending application; enrollment records the hospital's client (the token) as who did it. */
-    static void revoke(PlatformApis platform, String certificationId, Call call, String memo) {
+    void withdraw(String certificationId, Call call, String memo) {
         platform.post("enrollment", "/api/enrollment/certifications/" + certificationId + "/revocation",
                 Map.of("reason", (memo == null || memo.isBlank() ? "withdrawn by the institution" : memo)
                         + " (HIS " + call.msgid() + ", operator " + call.envelope().opter() + ")"));

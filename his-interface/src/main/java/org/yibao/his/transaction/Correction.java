@@ -2,13 +2,10 @@ package org.yibao.his.transaction;
 
 import org.springframework.stereotype.Component;
 import org.yibao.his.envelope.Call;
-import org.yibao.his.envelope.HisException;
 import org.yibao.his.envelope.Input;
 import org.yibao.his.envelope.MessageLog;
-import org.yibao.his.envelope.Transaction;
-import org.yibao.his.national.NationalCodes;
-import org.yibao.his.platform.PlatformApis;
-import org.yibao.his.visit.Visits;
+import org.yibao.his.national.HisException;
+import org.yibao.his.visit.VisitStore;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,34 +14,26 @@ import tools.jackson.databind.json.JsonMapper;
  * never received the answer and cannot tell whether it took effect. A message is corrected once.
  */
 @Component
-class Correction implements Transaction {
+class Correction {
 
     private final MessageLog messages;
-    private final Visits visits;
-    private final PlatformApis platform;
-    private final NationalCodes codes;
+    private final VisitStore store;
+    private final Registration registration;
+    private final Settling settling;
+    private final ChronicFiling filing;
     private final JsonMapper json;
 
-    Correction(MessageLog messages, Visits visits, PlatformApis platform, NationalCodes codes, JsonMapper json) {
+    Correction(MessageLog messages, VisitStore store, Registration registration, Settling settling, ChronicFiling filing, JsonMapper json) {
         this.messages = messages;
-        this.visits = visits;
-        this.platform = platform;
-        this.codes = codes;
+        this.store = store;
+        this.registration = registration;
+        this.settling = settling;
+        this.filing = filing;
         this.json = json;
     }
 
-    @Override
-    public boolean forPharmacies() {
-        return true;
-    }
-
-    @Override
-    public String infno() {
-        return "2601";
-    }
-
-    @Override
-    public JsonNode handle(Call call) {
+    /** 2601. */
+    JsonNode correct(Call call) {
         Input data = call.input().object("data");
         String person = data.person("psn_no");
         String omsgid = data.text("omsgid");
@@ -59,21 +48,21 @@ class Correction implements Transaction {
         JsonNode out = original.output();
         JsonNode result = switch (original.infno()) {
             case "2201" -> {
-                Registration.cancel(visits, out.path("data").path("mdtrt_id").asString(), call.institution(), person);
+                registration.cancelVisit(out.path("data").path("mdtrt_id").asString(), call.institution(), person);
                 yield json.createObjectNode();
             }
             case "2401" -> {
-                Registration.cancel(visits, out.path("result").path("mdtrt_id").asString(), call.institution(), person);
+                registration.cancelVisit(out.path("result").path("mdtrt_id").asString(), call.institution(), person);
                 yield json.createObjectNode();
             }
             case "2204", "2301" -> {
-                visits.removeUploadedBy(omsgid);
+                removeUpload(omsgid);
                 yield json.createObjectNode();
             }
-            case "2207", "2304", "2102" -> Settling.reverse(visits, platform, codes, json, call, out.path("setlinfo").path("setl_id").asString(),
+            case "2207", "2304", "2102" -> settling.reverse(call, out.path("setlinfo").path("setl_id").asString(),
                     out.path("setlinfo").path("mdtrt_id").asString(), person);
             case "2503" -> {
-                ChronicFiling.revoke(platform, out.path("result").path("trt_dcla_detl_sn").asString(), call, "冲正 " + omsgid);
+                filing.withdraw(out.path("result").path("trt_dcla_detl_sn").asString(), call, "冲正 " + omsgid);
                 yield json.createObjectNode();
             }
             default -> throw HisException.field("data.oinfno", original.infno()
@@ -81,5 +70,13 @@ class Correction implements Transaction {
         };
         messages.markCorrected(omsgid, call.msgid());
         return result;
+    }
+
+    /** Removes what an upload added (2601 of a 2204/2301); refused when any of it was settled. */
+    private void removeUpload(String msgid) {
+        if (store.settledUploadedBy(msgid) > 0) {
+            throw HisException.field("data.omsgid", msgid + " uploaded details that are settled; reverse the settlement first");
+        }
+        store.removeUploadedBy(msgid);
     }
 }

@@ -2,9 +2,8 @@ package org.yibao.his.transaction;
 
 import org.springframework.stereotype.Component;
 import org.yibao.his.envelope.Call;
-import org.yibao.his.envelope.HisException;
 import org.yibao.his.envelope.Input;
-import org.yibao.his.envelope.Transaction;
+import org.yibao.his.national.HisException;
 import org.yibao.his.national.NationalCodes;
 import org.yibao.his.national.NationalTime;
 import org.yibao.his.platform.PlatformApis;
@@ -12,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Map;
@@ -22,7 +22,7 @@ import java.util.Map;
  * (mdtrt_cert_type 02) or an e-voucher token (01), exchanged once with enrollment-service.
  */
 @Component
-class PersonInfo implements Transaction {
+class PersonInfo {
 
     private final PlatformApis platform;
     private final NationalCodes codes;
@@ -34,18 +34,8 @@ class PersonInfo implements Transaction {
         this.json = json;
     }
 
-    @Override
-    public boolean forPharmacies() {
-        return true;
-    }
-
-    @Override
-    public String infno() {
-        return "1101";
-    }
-
-    @Override
-    public JsonNode handle(Call call) {
+    /** 1101. */
+    JsonNode person(Call call) {
         Input data = call.input().object("data");
         String personId = switch (data.text("mdtrt_cert_type")) {
             case "02", "03" -> data.person("mdtrt_cert_no");
@@ -82,7 +72,7 @@ class PersonInfo implements Transaction {
             i.put("insuplc_admdvs", e.path("regionCode").asString());
             i.put("cvlserv_flag", "0");
             // personal accounts are not kept by this platform yet (issue 22): 0.00, never null (issue 17, output 10)
-            i.put("balc", java.math.BigDecimal.ZERO.setScale(2));
+            i.put("balc", BigDecimal.ZERO.setScale(2));
         }
         var identities = output.putArray("idetinfo");
         if (identity != null && identity.path("current").isObject()) {

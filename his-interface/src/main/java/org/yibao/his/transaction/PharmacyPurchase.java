@@ -1,11 +1,12 @@
 package org.yibao.his.transaction;
 
+import org.springframework.stereotype.Component;
 import org.yibao.his.envelope.Call;
-import org.yibao.his.envelope.HisException;
 import org.yibao.his.envelope.Input;
-import org.yibao.his.envelope.Transaction;
+import org.yibao.his.national.HisException;
 import org.yibao.his.national.NationalCodes;
 import org.yibao.his.national.NationalTime;
+import org.yibao.his.platform.SettlementClient;
 import org.yibao.his.visit.Billing;
 import org.yibao.his.visit.FeeLine;
 import org.yibao.his.visit.Persons;
@@ -14,7 +15,6 @@ import org.yibao.his.visit.Visit;
 import org.yibao.his.visit.Visits;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import java.time.LocalDateTime;
 import java.util.List;
@@ -25,38 +25,27 @@ import java.util.List;
  * PHARMACY bill. 2101 keeps nothing; 2102 keeps the purchase as a visit of its own (its mdtrt_id and
  * setl_id are what 2103, 5203 and 5204 name).
  */
-final class PharmacyPurchase implements Transaction {
+@Component
+class PharmacyPurchase {
 
-    private final String infno;
     private final Visits visits;
     private final Persons persons;
     private final Billing billing;
+    private final Settling settling;
     private final NationalCodes codes;
     private final JsonMapper json;
-    private final boolean settle;
 
-    PharmacyPurchase(String infno, Visits visits, Persons persons, Billing billing, NationalCodes codes, JsonMapper json, boolean settle) {
-        this.infno = infno;
+    PharmacyPurchase(Visits visits, Persons persons, Billing billing, Settling settling, NationalCodes codes, JsonMapper json) {
         this.visits = visits;
         this.persons = persons;
         this.billing = billing;
+        this.settling = settling;
         this.codes = codes;
         this.json = json;
-        this.settle = settle;
     }
 
-    @Override
-    public String infno() {
-        return infno;
-    }
-
-    @Override
-    public boolean forPharmacies() {
-        return true;
-    }
-
-    @Override
-    public JsonNode handle(Call call) {
+    /** 2101 (pre-settle, keeps nothing) / 2102 (settle). */
+    JsonNode purchase(Call call, boolean settle) {
         Input data = call.input().object("data");
         String person = data.person("psn_no");
         String medType = data.optional("med_type") == null ? "41" : data.optional("med_type");
@@ -76,14 +65,13 @@ final class PharmacyPurchase implements Transaction {
         List<FeeLine> lines = FeeDetails.readLines(details, visit, null);
         Billing.Segment segment = new Billing.Segment(lines, begins.toLocalDate(), false);
         if (!settle) {
-            JsonNode quote = billing.quote(visit, lines, begins.toLocalDate(), call.msgid());
+            SettlementClient.Bill quote = billing.quote(visit, lines, begins.toLocalDate(), call.msgid());
             requireTotal(data, segment);
             return SettlementOutput.of(quote, visit, null, call.msgid(), false, codes, json);
         }
         visits.addLines(mdtrtId, lines, call.msgid());
-        JsonNode bill = billing.bill(visit, segment, data.decimal("medfee_sumamt"), call.msgid(), true);
-        ObjectNode output = Settling.settled(visits, codes, json, visit, segment, bill, call.msgid(), true);
-        return output;
+        SettlementClient.Bill bill = billing.bill(visit, segment, data.decimal("medfee_sumamt"), call.msgid(), true);
+        return settling.settled(visit, segment, bill, call.msgid(), true);
     }
 
     private static void requireTotal(Input data, Billing.Segment segment) {

@@ -1,9 +1,9 @@
 package org.yibao.his.visit;
 
 import org.springframework.stereotype.Component;
-import org.yibao.his.envelope.HisException;
-import org.yibao.his.platform.PlatformApis;
-import tools.jackson.databind.JsonNode;
+import org.yibao.contracts.events.VisitType;
+import org.yibao.his.national.HisException;
+import org.yibao.his.platform.SettlementClient;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -40,22 +40,22 @@ public class Billing {
     public static final int MAX_LINES = 500;
 
     /** The interface's medical types (med_type) this platform settles, and its own visit types. */
-    private static final Map<String, String> VISIT_TYPES = Map.of(
-            "11", "GENERAL_OUTPATIENT",    // 普通门诊
-            "14", "CHRONIC_OUTPATIENT",    // 门诊慢特病
-            "41", "PHARMACY",              // 定点药店购药
-            "21", "INPATIENT");            // 普通住院
+    private static final Map<String, VisitType> VISIT_TYPES = Map.of(
+            "11", VisitType.GENERAL_OUTPATIENT,    // 普通门诊
+            "14", VisitType.CHRONIC_OUTPATIENT,    // 门诊慢特病
+            "41", VisitType.PHARMACY,              // 定点药店购药
+            "21", VisitType.INPATIENT);            // 普通住院
 
-    private final PlatformApis platform;
-    private final Visits visits;
+    private final SettlementClient settlement;
+    private final VisitStore visits;
 
-    Billing(PlatformApis platform, Visits visits) {
-        this.platform = platform;
+    Billing(SettlementClient settlement, VisitStore visits) {
+        this.settlement = settlement;
         this.visits = visits;
     }
 
-    public static String visitType(String medType, String field) {
-        String type = VISIT_TYPES.get(medType);
+    public static VisitType visitType(String medType, String field) {
+        VisitType type = VISIT_TYPES.get(medType);
         if (type == null) {
             throw HisException.field(field, medType + " is not a medical type this platform settles; one of " + VISIT_TYPES.keySet());
         }
@@ -125,7 +125,7 @@ public class Billing {
      * @param declaredTotal medfee_sumamt as the HIS computed it; it must be the segment's sum
      * @param settle        settle (message id = msgid, so a repeated settle returns the same bill) or only pre-settle
      */
-    public JsonNode bill(Visit visit, Segment segment, BigDecimal declaredTotal, String msgid, boolean settle) {
+    public SettlementClient.Bill bill(Visit visit, Segment segment, BigDecimal declaredTotal, String msgid, boolean settle) {
         if (declaredTotal.compareTo(segment.total()) != 0) {
             throw HisException.field("data.medfee_sumamt", declaredTotal.toPlainString() + " is not the sum of the details this "
                     + "settlement bills, " + segment.total().toPlainString()
@@ -135,40 +135,33 @@ public class Billing {
         // a settlement's key is its visit and segment, not the message: if this interface's transaction is lost after
         // settlement committed (a timeout, a crash), the next settle of the segment, whatever its msgid, gets that bill back
         String key = settle ? visit.mdtrtId() + "-" + (visits.settlementsOf(visit.mdtrtId()) + 1) : msgid;
-        return platform.post("settlement", settle ? "/api/settlement/settlements" : "/api/settlement/pre-settlements",
-                request(visit, segment.lines(), segment.serviceDate(), key, "feedetail"));
+        SettlementClient.SettleRequest request = request(visit, segment.lines(), segment.serviceDate(), key, "feedetail");
+        return settle ? settlement.settle(request) : settlement.preSettle(request);
     }
 
     /** A pre-settlement of some lines (an upload's classes and self-pay), nothing kept. */
-    public JsonNode quote(Visit visit, List<FeeLine> lines, LocalDate serviceDate, String msgid) {
-        return platform.post("settlement", "/api/settlement/pre-settlements", request(visit, lines, serviceDate, msgid, "feedetail"));
+    public SettlementClient.Bill quote(Visit visit, List<FeeLine> lines, LocalDate serviceDate, String msgid) {
+        return settlement.preSettle(request(visit, lines, serviceDate, msgid, "feedetail"));
     }
 
     /** The native settle request of these details. */
-    public static Map<String, Object> request(Visit visit, List<FeeLine> lines, LocalDate serviceDate, String msgid, String field) {
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("messageId", msgid);
-        request.put("personId", visit.personId());
-        request.put("institutionCode", visit.institution());
-        request.put("visitType", visitType(visit.medType(), "med_type"));
-        request.put("serviceDate", serviceDate.toString());
-        request.put("diagnosisCodes", visit.diagnoses());
-        request.put("lines", nativeLines(lines, field));
-        return request;
+    static SettlementClient.SettleRequest request(Visit visit, List<FeeLine> lines, LocalDate serviceDate, String msgid, String field) {
+        return new SettlementClient.SettleRequest(msgid, visit.personId(), visit.institution(), visitType(visit.medType(), "med_type"),
+                serviceDate, visit.diagnoses(), nativeLines(lines, field));
     }
 
     /**
      * The details as native lines: those of one item and unit price whose amounts are exactly cnt x pric
      * summed into one (quantities add, the amount is then exactly the sum); any other on its own.
      */
-    public static List<Map<String, Object>> nativeLines(List<FeeLine> lines, String field) {
+    static List<SettlementClient.Line> nativeLines(List<FeeLine> lines, String field) {
         if (lines.size() <= MAX_LINES) {
             // each detail as its own line: the bill shows what was charged, line by line (a CT charged twice stays two
             // lines, which is what supervision's repeated-charging rule reads — found by the simulated city)
             return lines.stream().map(l -> line(l.itemCode(), l.quantity(), l.unitPrice())).toList();
         }
         Map<String, BigDecimal> summed = new LinkedHashMap<>();
-        List<Map<String, Object>> single = new ArrayList<>();
+        List<SettlementClient.Line> single = new ArrayList<>();
         for (FeeLine l : lines) {
             boolean exact = l.quantity().multiply(l.unitPrice()).compareTo(l.amount()) == 0;
             if (exact) {
@@ -177,7 +170,7 @@ public class Billing {
                 single.add(line(l.itemCode(), l.quantity(), l.unitPrice()));
             }
         }
-        List<Map<String, Object>> result = new ArrayList<>();
+        List<SettlementClient.Line> result = new ArrayList<>();
         summed.forEach((key, quantity) -> {
             String[] parts = key.split("\u0000");
             result.add(line(parts[0], quantity, new BigDecimal(parts[1])));
@@ -190,12 +183,10 @@ public class Billing {
         return result;
     }
 
-    private static Map<String, Object> line(String itemCode, BigDecimal quantity, BigDecimal unitPrice) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("itemCode", itemCode);
-        line.put("quantity", quantity.stripTrailingZeros().scale() < 0 ? quantity.setScale(0) : quantity.stripTrailingZeros());
+    private static SettlementClient.Line line(String itemCode, BigDecimal quantity, BigDecimal unitPrice) {
         BigDecimal price = unitPrice.stripTrailingZeros();
-        line.put("unitPrice", (price.scale() < 2 ? price.setScale(2, RoundingMode.UNNECESSARY) : price).toPlainString());
-        return line;
+        return new SettlementClient.Line(itemCode,
+                quantity.stripTrailingZeros().scale() < 0 ? quantity.setScale(0) : quantity.stripTrailingZeros(),
+                (price.scale() < 2 ? price.setScale(2, RoundingMode.UNNECESSARY) : price).toPlainString());
     }
 }

@@ -1,7 +1,7 @@
 package org.yibao.his.visit;
 
 import org.springframework.stereotype.Component;
-import org.yibao.his.envelope.HisException;
+import org.yibao.his.national.HisException;
 import org.yibao.his.national.NationalCodes;
 import org.yibao.his.platform.PlatformApis;
 import tools.jackson.databind.JsonNode;

@@ -1,9 +1,12 @@
 package org.yibao.his.visit;
 
+import org.yibao.contracts.events.ItemClass;
+import org.yibao.contracts.events.Scheme;
+import org.yibao.contracts.events.SettlementAmounts;
 import org.yibao.contracts.identity.ResidentId;
 import org.yibao.his.national.NationalCodes;
 import org.yibao.his.national.NationalTime;
-import tools.jackson.databind.JsonNode;
+import org.yibao.his.platform.SettlementClient;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -34,23 +37,23 @@ public final class SettlementOutput {
      * @param msgid   the message that settled (medins_setl_id)
      * @param midStay whether this is a mid-stay settlement (中途结算)
      */
-    public static ObjectNode of(JsonNode bill, Visit visit, String setlId, String msgid, boolean midStay, NationalCodes codes,
-                                JsonMapper json) {
-        JsonNode a = bill.path("amounts");
-        boolean employee = "EMPLOYEE".equals(bill.path("scheme").asString());
-        BigDecimal total = money(a, "total");
+    public static ObjectNode of(SettlementClient.Bill bill, Visit visit, String setlId, String msgid, boolean midStay,
+                                NationalCodes codes, JsonMapper json) {
+        SettlementAmounts a = bill.amounts();
+        boolean employee = bill.scheme() == Scheme.EMPLOYEE;
+        BigDecimal total = a.total().amount();
         BigDecimal overLimit = BigDecimal.ZERO.setScale(2);
-        for (JsonNode line : bill.path("lines")) {
-            if (!"C".equals(line.path("itemClass").asString())) {
-                overLimit = overLimit.add(new BigDecimal(line.path("fullSelfPay").asString()));
+        for (SettlementClient.BillLine line : bill.lines()) {
+            if (line.itemClass() != ItemClass.C) {
+                overLimit = overLimit.add(line.fullSelfPay().amount());
             }
         }
-        BigDecimal basic = money(a, "basicFund");
-        BigDecimal catastrophic = money(a, "catastrophic");
-        BigDecimal supplementary = money(a, "supplementary");
-        BigDecimal assistance = money(a, "assistance");
-        BigDecimal account = money(a, "personalAccount");
-        BigDecimal cash = money(a, "cash");
+        BigDecimal basic = a.basicFund().amount();
+        BigDecimal catastrophic = a.catastrophic().amount();
+        BigDecimal supplementary = a.supplementary().amount();
+        BigDecimal assistance = a.assistance().amount();
+        BigDecimal account = a.personalAccount().amount();
+        BigDecimal cash = a.cash().amount();
         BigDecimal hifmi = employee ? zero() : catastrophic;
         BigDecimal hifob = employee ? catastrophic.add(supplementary) : zero();
         BigDecimal other = employee ? zero() : supplementary;
@@ -59,7 +62,7 @@ public final class SettlementOutput {
         if (funds.add(person).compareTo(total) != 0) {
             throw new IllegalStateException("the bill's parts " + funds + " + " + person + " are not its total " + total);
         }
-        BigDecimal reimbursable = money(a, "policyScope").subtract(money(a, "deductible"));
+        BigDecimal reimbursable = a.policyScope().minus(a.deductible()).amount();
 
         ObjectNode setl = json.createObjectNode();
         ResidentId insured = ResidentId.of(visit.personId());
@@ -72,20 +75,19 @@ public final class SettlementOutput {
         setl.put("gend", insured.gender() == ResidentId.Gender.MALE ? "1" : "2");
         setl.put("brdy", insured.birthDate().toString());
         setl.put("age", java.time.Period.between(insured.birthDate(), visit.serviceDate()).getYears());
-        setl.put("insutype", codes.insutype(bill.path("scheme").asString()));
+        setl.put("insutype", codes.insutype(bill.scheme().name()));
         setl.put("psn_type", visit.psnType());
         setl.put("cvlserv_flag", "0");
         setl.put("med_type", visit.medType());
         // a pre-settlement's time is when it was computed (clients read setl_time on every answer)
-        setl.put("setl_time", bill.path("settledAt").isNull() || bill.path("settledAt").isMissingNode()
-                ? NationalTime.time(NationalTime.now()) : NationalTime.time(bill.path("settledAt").asString()));
+        setl.put("setl_time", bill.settledAt() == null ? NationalTime.time(NationalTime.now()) : NationalTime.time(bill.settledAt()));
         setl.put("mdtrt_cert_type", "02");
         setl.put("medfee_sumamt", total);
-        setl.put("fulamt_ownpay_amt", money(a, "fullSelfPay").subtract(overLimit));
+        setl.put("fulamt_ownpay_amt", a.fullSelfPay().amount().subtract(overLimit));
         setl.put("overlmt_selfpay", overLimit);
-        setl.put("preselfpay_amt", money(a, "priorSelfPay"));
-        setl.put("inscp_scp_amt", money(a, "policyScope"));
-        setl.put("act_pay_dedc", money(a, "deductible"));
+        setl.put("preselfpay_amt", a.priorSelfPay().amount());
+        setl.put("inscp_scp_amt", a.policyScope().amount());
+        setl.put("act_pay_dedc", a.deductible().amount());
         setl.put("hifp_pay", basic);
         setl.put("pool_prop_selfpay", reimbursable.signum() > 0 ? basic.divide(reimbursable, 4, RoundingMode.HALF_UP) : BigDecimal.ZERO);
         setl.put("cvlserv_pay", zero());
@@ -105,8 +107,7 @@ public final class SettlementOutput {
         setl.put("clr_type", codes.clearingType(visit.medType()));
         setl.put("mid_setl_flag", midStay ? "1" : "0");
         // the platform's own bill (settlement-service's id), for the bureau's staff and tools; null for a pre-settlement
-        setl.put("platform_bill_id", bill.path("status").asString("").equals("PRE_SETTLEMENT") || bill.path("id").isNull()
-                || bill.path("id").isMissingNode() ? null : bill.path("id").asString());
+        setl.put("platform_bill_id", "PRE_SETTLEMENT".equals(bill.status()) || bill.id() == null ? null : bill.id().toString());
 
         ArrayNode detail = json.createArrayNode();
         fund(detail, employee ? "310100" : "390100", employee ? "职工基本医疗保险统筹基金" : "城乡居民基本医疗保险基金", basic, reimbursable);
@@ -116,14 +117,14 @@ public final class SettlementOutput {
         fund(detail, "999997", "其他基金（低收入人口倾斜）", other, reimbursable);
 
         ObjectNode trace = json.createObjectNode();
-        trace.put("policy_pack", bill.path("policyPack").asString());
-        trace.put("place", bill.path("place").asString());
-        trace.put("scheme", bill.path("scheme").asString());
+        trace.put("policy_pack", bill.policyPack());
+        trace.put("place", bill.place());
+        trace.put("scheme", bill.scheme().name());
         ArrayNode steps = trace.putArray("steps");
-        step(steps, "全自费 (class C and above price ceilings)", money(a, "fullSelfPay"));
-        step(steps, "先行自付 (class B share)", money(a, "priorSelfPay"));
-        step(steps, "政策范围内费用", money(a, "policyScope"));
-        step(steps, "起付线", money(a, "deductible"));
+        step(steps, "全自费 (class C and above price ceilings)", a.fullSelfPay().amount());
+        step(steps, "先行自付 (class B share)", a.priorSelfPay().amount());
+        step(steps, "政策范围内费用", a.policyScope().amount());
+        step(steps, "起付线", a.deductible().amount());
         step(steps, "统筹基金", basic);
         step(steps, "大病保险", catastrophic);
         step(steps, "补充保险", supplementary);
@@ -131,14 +132,14 @@ public final class SettlementOutput {
         step(steps, "个人账户", account);
         step(steps, "现金", cash);
         ArrayNode lines = trace.putArray("lines");
-        for (JsonNode line : bill.path("lines")) {
+        for (SettlementClient.BillLine line : bill.lines()) {
             ObjectNode l = lines.addObject();
-            l.put("med_list_codg", line.path("itemCode").asString());
-            l.put("chrgitm_lv", codes.itemClass(line.path("itemClass").asString()));
-            l.put("det_item_fee_sumamt", new BigDecimal(line.path("amount").asString()));
-            l.put("fulamt_ownpay_amt", new BigDecimal(line.path("fullSelfPay").asString()));
-            l.put("preselfpay_amt", new BigDecimal(line.path("priorSelfPay").asString()));
-            l.put("paid_in_full_by", line.path("paidInFullBy").isNull() ? null : line.path("paidInFullBy").asString());
+            l.put("med_list_codg", line.itemCode());
+            l.put("chrgitm_lv", codes.itemClass(line.itemClass()));
+            l.put("det_item_fee_sumamt", line.amount().amount());
+            l.put("fulamt_ownpay_amt", line.fullSelfPay().amount());
+            l.put("preselfpay_amt", line.priorSelfPay().amount());
+            l.put("paid_in_full_by", line.paidInFullBy());
         }
 
         ObjectNode output = json.createObjectNode();
@@ -162,10 +163,6 @@ public final class SettlementOutput {
 
     private static void step(ArrayNode steps, String name, BigDecimal amount) {
         steps.addObject().put("step", name).put("amount", amount);
-    }
-
-    private static BigDecimal money(JsonNode amounts, String field) {
-        return new BigDecimal(amounts.path(field).asString()).setScale(2, RoundingMode.UNNECESSARY);
     }
 
     private static BigDecimal zero() {

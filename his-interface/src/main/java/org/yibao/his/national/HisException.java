@@ -1,4 +1,4 @@
-package org.yibao.his.envelope;
+package org.yibao.his.national;
 
 /**
  * A transaction refused: answered {@code infcode -1} with the message as {@code err_msg}. Thrown

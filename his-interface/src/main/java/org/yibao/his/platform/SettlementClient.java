@@ -1,0 +1,137 @@
+package org.yibao.his.platform;
+
+import org.springframework.stereotype.Component;
+import org.yibao.contracts.events.ItemCategory;
+import org.yibao.contracts.events.ItemClass;
+import org.yibao.contracts.events.Scheme;
+import org.yibao.contracts.events.SettlementAmounts;
+import org.yibao.contracts.events.VisitType;
+import org.yibao.contracts.money.Money;
+import org.yibao.contracts.money.Price;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * settlement-service's API as the interface calls it (pre-settle, settle, reverse, an institution's
+ * ledger, a person's accumulators), its answers bound onto the records below with the contracts' amounts
+ * ({@link SettlementAmounts}, {@link Money}): a member settlement renames fails here, where the answer
+ * is bound, naming it, not as a blank amount somewhere in a transaction.
+ */
+@Component
+public class SettlementClient {
+
+    private static final String SERVICE = "settlement";
+
+    private final PlatformApis platform;
+
+    SettlementClient(PlatformApis platform) {
+        this.platform = platform;
+    }
+
+    /** The one-stop bill of these lines, computed and not kept (预结算). */
+    public Bill preSettle(SettleRequest request) {
+        return platform.post(SERVICE, "/api/settlement/pre-settlements", request, platform.type(Bill.class));
+    }
+
+    /** Settles (结算); the same messageId again gets the same bill. */
+    public Bill settle(SettleRequest request) {
+        return platform.post(SERVICE, "/api/settlement/settlements", request, platform.type(Bill.class));
+    }
+
+    public Bill get(UUID settlementId) {
+        return platform.get(SERVICE, "/api/settlement/settlements/" + settlementId, platform.type(Bill.class));
+    }
+
+    /** Reverses a settlement in full (冲销): the bill as reversed. */
+    public Bill reverse(UUID settlementId, String reason) {
+        return platform.post(SERVICE, "/api/settlement/settlements/" + settlementId + "/reversal", new ReverseRequest(reason),
+                platform.type(Bill.class));
+    }
+
+    /** The institution's settlements settled or reversed between two days inclusive (Beijing time). */
+    public List<LedgerEntry> ofInstitution(String institution, LocalDate from, LocalDate to) {
+        return platform.get(SERVICE, "/api/settlement/institutions/" + institution + "/settlements?from=" + from + "&to=" + to,
+                platform.listOf(LedgerEntry.class));
+    }
+
+    /** The person's accumulators of a year; empty when the person has no enrollment in it. */
+    public Optional<PersonAccumulators> accumulators(String personId, int year) {
+        return platform.find(SERVICE, "/api/settlement/persons/" + personId + "/accumulators?year=" + year,
+                platform.type(PersonAccumulators.class));
+    }
+
+    // --- requests ---
+
+    /** The native settle request of a visit's details. */
+    public record SettleRequest(String messageId, String personId, String institutionCode, VisitType visitType, LocalDate serviceDate,
+                                List<String> diagnosisCodes, List<Line> lines) {
+    }
+
+    /**
+     * One native line.
+     *
+     * @param quantity  the quantity as the interface keeps it, without trailing zeros
+     * @param unitPrice the unit price in yuan as text, with at least two decimals
+     */
+    public record Line(String itemCode, BigDecimal quantity, String unitPrice) {
+    }
+
+    record ReverseRequest(String reason) {
+    }
+
+    // --- answers ---
+
+    /**
+     * A one-stop bill (一站式结算单) as settlement answers it: pre-settled, settled or reversed.
+     *
+     * @param id         settlement's id of the bill (a pre-settlement's is not kept)
+     * @param status     PRE_SETTLEMENT, SETTLED or REVERSED
+     * @param place      where the person was treated (LOCAL, REMOTE_FILED, REMOTE_UNFILED)
+     * @param policyPack the policy pack and version that decided it
+     * @param settledAt  when it was settled; null for a pre-settlement
+     * @param reversalId settlement's id of its reversal, or null
+     * @param reversedAt when it was reversed, or null
+     */
+    public record Bill(UUID id, String status, Scheme scheme, String place, String policyPack, SettlementAmounts amounts,
+                       List<BillLine> lines, Instant settledAt, UUID reversalId, Instant reversedAt) {
+    }
+
+    /**
+     * One line of a bill: what the catalog said and what the person pays.
+     *
+     * @param paidInFullBy the policy rule under which the fund paid the line in full, or null
+     * @param priceCeiling the catalog's price ceiling per unit in yuan, or null when it has none
+     */
+    public record BillLine(String itemCode, ItemCategory category, ItemClass itemClass, boolean inCatalog, Price unitPrice,
+                           Money amount, Money fullSelfPay, Money priorSelfPay, String paidInFullBy, Money priceCeiling) {
+    }
+
+    /**
+     * A bill of an institution's ledger, for reconciliation (对账).
+     *
+     * @param funds what the funds paid together (basic, catastrophic, supplementary, assistance)
+     */
+    public record LedgerEntry(UUID id, String personId, Scheme scheme, VisitType visitType, Instant settledAt, UUID reversalId,
+                              Instant reversedAt, Money total, Money funds, Money personalAccount) {
+    }
+
+    /** A person's accumulators of a year, in the scheme of their enrollment. */
+    public record PersonAccumulators(Scheme scheme, Accumulated accumulators) {
+    }
+
+    /**
+     * The year-to-date totals (累计).
+     *
+     * @param deductibleUsed 起付线 paid, per cap pool (in settlement's order)
+     * @param fundPaid       basic fund paid, per cap pool (in settlement's order)
+     */
+    public record Accumulated(Map<String, Money> deductibleUsed, Map<String, Money> fundPaid, Money policyScopeSelfPay,
+                              Money catastrophicPaid, Money supplementaryPaid, Money assistancePaid) {
+    }
+}
