@@ -142,6 +142,43 @@ class ClaimTrackingIT {
                 "/api/assistance/persons/" + person + "/assistance?year=" + YEAR).body()).at("/remaining").asString()));
     }
 
+    /**
+     * The limit in force is the one of the person's latest claim still standing, by service date (review
+     * of issue 18): a late bill dated before a category change does not bring the old limit back, the
+     * reversal of the claim that brought a limit gives back the one before, and a claim without a
+     * limit (the person lost the category) leaves none.
+     */
+    @Test
+    void theLimitInForceIsTheLatestStandingClaimsByServiceDate() {
+        String person = nextId();
+        LocalDate march = LocalDate.of(YEAR, 3, 10);
+        LocalDate june = LocalDate.of(YEAR, 6, 10);
+        AssistanceLimit low = new AssistanceLimit(AssistanceCategory.MINIMUM_LIVING, Money.of("30000.00"), Money.of("29000.00"));
+        AssistanceLimit extreme = new AssistanceLimit(AssistanceCategory.EXTREME_POVERTY, Money.of("50000.00"), Money.of("48000.00"));
+        events.publish(settledOn(march, person, low, "2000.00", "1000.00", "1000.00", "0.00"));
+        ClaimSettled inJune = settledOn(june, person, extreme, "2000.00", "1000.00", "1000.00", "0.00");
+        events.publish(inJune);
+        events.publish(settledOn(march.minusDays(5), person, low, "100.00", "50.00", "50.00", "0.00")); // arrives late
+        await().atMost(Duration.ofSeconds(30)).until(() -> claims(person) == 3);
+
+        JsonNode year = personYear(person);
+        assertThat(year.at("/annualLimit").asString()).isEqualTo("50000.00");
+        assertThat(year.at("/limitCategory").asString()).isEqualTo("EXTREME_POVERTY");
+        assertThat(year.at("/remaining").asString()).isEqualTo("47950.00"); // 50,000 - 1,000 - 1,000 - 50
+
+        events.publish(reversal(inJune));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "30000.00".equals(personYear(person).at("/annualLimit").asString()));
+        assertThat(personYear(person).at("/remaining").asString()).isEqualTo("28950.00"); // 30,000 - 1,000 - 50
+
+        events.publish(settledOn(june.plusMonths(1), person, null, "300.00", "200.00", "0.00", "100.00")); // no category now
+        await().atMost(Duration.ofSeconds(30)).until(() -> personYear(person).at("/annualLimit").isNull());
+        assertThat(personYear(person).at("/remaining").isNull()).isTrue();
+    }
+
+    private JsonNode personYear(String person) {
+        return json.readTree(api.get("/api/assistance/persons/" + person + "/assistance?year=" + YEAR).body());
+    }
+
     /** Someone without a claim carrying a limit this year: the limit is not known here, and nothing is invented. */
     @Test
     void withoutAClaimCarryingALimitNoLimitIsShown() {
@@ -220,11 +257,17 @@ class ClaimTrackingIT {
     /** A bill with the annual assistance limit settlement applied (null: the person had no category). */
     private static ClaimSettled settled(String person, AssistanceLimit limit, String total, String basicFund, String assistance,
                                         String cash) {
+        return settledOn(TODAY, person, limit, total, basicFund, assistance, cash);
+    }
+
+    private static ClaimSettled settledOn(LocalDate serviceDate, String person, AssistanceLimit limit, String total,
+                                          String basicFund, String assistance, String cash) {
         Money t = Money.of(total);
         SettlementAmounts amounts = new SettlementAmounts(t, Money.ZERO, Money.ZERO, t, Money.ZERO, Money.of(basicFund),
                 Money.ZERO, Money.ZERO, Money.of(assistance), Money.ZERO, Money.of(cash));
         return new ClaimSettled(UUID.randomUUID().toString(), person, "H15010200001", "150102", Scheme.RESIDENT,
-                VisitType.INPATIENT, YEAR, TODAY, List.of("I63.9"), Instant.now(), "hohhot-2022-resident@2", amounts, limit, List.of());
+                VisitType.INPATIENT, YEAR, serviceDate, List.of("I63.9"), Instant.now(), "hohhot-2022-resident@2", amounts, limit,
+                List.of());
     }
 
     private static ClaimReversed reversal(ClaimSettled s) {

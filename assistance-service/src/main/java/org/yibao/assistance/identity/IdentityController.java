@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.yibao.assistance.AssistanceParameters;
 import org.yibao.contracts.identity.ResidentId;
 import org.yibao.security.CallerIdentity;
 import org.yibao.web.problem.InvalidRequestException;
@@ -64,10 +65,6 @@ class IdentityController {
      */
     @GetMapping("/persons/{personId}/identity")
     IdentityView identity(@PathVariable String personId, CallerIdentity caller) {
-        ResidentId.Parsed parsed = ResidentId.parse(personId);
-        if (!parsed.valid()) {
-            throw new InvalidRequestException("personId", parsed.problem());
-        }
-        return feeds.identity(parsed.id().value(), caller.actsForInstitution());
+        return feeds.identity(AssistanceParameters.person(personId), caller.actsForInstitution());
     }
 }

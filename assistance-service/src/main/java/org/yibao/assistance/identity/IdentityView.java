@@ -18,14 +18,12 @@ import java.util.List;
 public record IdentityView(Current current, List<Statement> statements) {
 
     /** The category chosen by priority among the records in force, over the merged period. */
-    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Current(AssistanceCategory category, @JsonProperty("region_code") String regionCode,
                           @JsonProperty("valid_from") LocalDate validFrom, @JsonProperty("valid_to") LocalDate validTo,
                           String sources, @JsonProperty("changed_at") Instant changedAt) {
     }
 
     /** What one department said in one of its records. */
-    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Statement(String source, @JsonProperty("source_record_id") String sourceRecordId,
                             AssistanceCategory category, @JsonProperty("valid_from") LocalDate validFrom,
                             @JsonProperty("valid_to") LocalDate validTo, @JsonProperty("stated_at") Instant statedAt) {

@@ -22,14 +22,17 @@ public class AssistanceReports {
 
     /**
      * A person's assistance received in a year and what remains of the annual limit (医疗救助年度限额).
-     * The limit is the one settlement applied on the person's latest claim of the year, from the policy
-     * pack (ClaimSettled.assistanceLimit); null, with remaining null, until a claim of the year carried one.
+     * The limit is the one settlement applied (from the policy pack, ClaimSettled.assistanceLimit) on the
+     * person's latest claim of the year still standing, by service date; null, with remaining null, when
+     * that claim carried none (no category then, or a pack paying none) or there is no claim yet.
      *
-     * @param category the person's current assistance category (the merged identity), or null
-     * @param remaining yuan: the limit less the assistance received so far (reversals give back), never below 0
+     * @param category      the person's current assistance category (the merged identity), or null
+     * @param limitCategory the category the limit was applied for (may differ from {@code category} until
+     *                      the person's next claim after a change), or null
+     * @param remaining     yuan: the limit less the assistance received so far (reversals give back), never below 0
      */
     public record PersonYear(String personId, int year, String category, Money total, Money assistance, Money personalPayment,
-                             Money annualLimit, Money remaining) {
+                             String limitCategory, Money annualLimit, Money remaining) {
     }
 
     /**
@@ -47,8 +50,8 @@ public class AssistanceReports {
     public PersonYear personYear(String personId, int year) {
         ClaimStore.PersonYear y = claims.personYear(personId, year);
         Money remaining = y.annualLimit() == null ? null : y.annualLimit().minus(y.assistance()).max(Money.ZERO);
-        return new PersonYear(personId, year, y.currentCategory() == null ? null : y.currentCategory().name(), y.total(),
-                y.assistance(), y.personalPayment(), y.annualLimit(), remaining);
+        return new PersonYear(personId, year, name(y.currentCategory()), y.total(), y.assistance(), y.personalPayment(),
+                name(y.limitCategory()), y.annualLimit(), remaining);
     }
 
     /** Reversed claims are left out; {@code regionLikePattern} selects the region and its subdivisions. */
@@ -68,6 +71,10 @@ public class AssistanceReports {
                 .map(t -> new TiltedCase(IdMasking.mask(t.personId()), t.category().name(), t.assistance(), t.annualLimit(),
                         t.personalPayment()))
                 .toList();
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 
     static BigDecimal percent(Money part, Money whole) {

@@ -28,13 +28,25 @@ public class ClaimStore {
     }
 
     /**
+     * The person's latest claim of the year still standing (not reversed), by service date, then by
+     * when it was settled: its category and annual assistance limit are the ones in force for the person.
+     */
+    private static String latestStandingClaim(String person, String year) {
+        return """
+                select c.limit_category, c.annual_limit from claim c
+                where c.person_id = %s and c.year = %s and c.reversed_at is null
+                order by c.service_date desc nulls last, c.settled_at desc limit 1""".formatted(person, year);
+    }
+
+    /**
      * A person's year so far.
      *
-     * @param annualLimit the limit settlement applied on the person's latest claim of the year; null
-     *                    when no claim of the year carried one (no category, or a pack without assistance)
+     * @param limitCategory the category settlement applied the limit for, on the latest standing claim
+     * @param annualLimit   the limit settlement applied on the person's latest standing claim of the year;
+     *                      null when that claim carried none (no category, or a pack without assistance)
      */
     record PersonYear(AssistanceCategory currentCategory, Money total, Money assistance, Money personalPayment,
-                      Money annualLimit) {
+                      AssistanceCategory limitCategory, Money annualLimit) {
     }
 
     /** One line of the report by category (NONE for people without one). */
@@ -46,17 +58,25 @@ public class ClaimStore {
     record Tilted(String personId, AssistanceCategory category, Money assistance, Money annualLimit, Money personalPayment) {
     }
 
-    /** Records a settled claim once; false when it was already recorded. */
+    /**
+     * Records a settled claim once, with the annual assistance limit settlement applied to it (if
+     * any); false when it was already recorded.
+     */
     boolean insert(ClaimSettled e) {
         SettlementAmounts a = e.amounts();
+        AssistanceLimit limit = e.assistanceLimit();
         return jdbc.sql("""
                         insert into claim (settlement_id, person_id, region_code, year, category, total, policy_scope,
-                            basic_fund, catastrophic, supplementary, assistance, personal_account, cash, settled_at)
-                        select ?, ?, ?, ?, (select category from person_identity where person_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?
+                            basic_fund, catastrophic, supplementary, assistance, personal_account, cash, settled_at,
+                            service_date, limit_category, annual_limit)
+                        select ?, ?, ?, ?, (select category from person_identity where person_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                            ?, ?, ?
                         on conflict (settlement_id) do nothing""")
                 .params(e.settlementId(), e.personId(), e.regionCode(), e.year(), e.personId(), a.total().amount(),
                         a.policyScope().amount(), a.basicFund().amount(), a.catastrophic().amount(), a.supplementary().amount(),
-                        a.assistance().amount(), a.personalAccount().amount(), a.cash().amount(), Timestamp.from(e.settledAt()))
+                        a.assistance().amount(), a.personalAccount().amount(), a.cash().amount(), Timestamp.from(e.settledAt()),
+                        e.serviceDate(), limit == null ? null : limit.category().name(),
+                        limit == null ? null : limit.annualLimit().amount())
                 .update() == 1;
     }
 
@@ -66,36 +86,32 @@ public class ClaimStore {
                 .params(Timestamp.from(e.reversedAt()), e.settlementId()).update() == 1;
     }
 
-    /**
-     * Adds a claim's amounts to the person's year ({@code sign} -1 takes a reversed claim's away) and,
-     * when the claim carried one, keeps the annual assistance limit settlement applied.
-     */
-    void addToYear(String personId, int year, String region, SettlementAmounts a, int sign, AssistanceLimit limit) {
+    /** Adds a claim's amounts to the person's year ({@code sign} -1 takes a reversed claim's away). */
+    void addToYear(String personId, int year, String region, SettlementAmounts a, int sign) {
         BigDecimal s = BigDecimal.valueOf(sign);
         jdbc.sql("""
-                        insert into person_year (person_id, year, region_code, total, assistance, personal_payment,
-                            assistance_category, annual_limit)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)
+                        insert into person_year (person_id, year, region_code, total, assistance, personal_payment)
+                        values (?, ?, ?, ?, ?, ?)
                         on conflict (person_id, year) do update set total = person_year.total + excluded.total,
                             assistance = person_year.assistance + excluded.assistance,
-                            personal_payment = person_year.personal_payment + excluded.personal_payment,
-                            assistance_category = coalesce(excluded.assistance_category, person_year.assistance_category),
-                            annual_limit = coalesce(excluded.annual_limit, person_year.annual_limit)""")
+                            personal_payment = person_year.personal_payment + excluded.personal_payment""")
                 .params(personId, year, region, a.total().amount().multiply(s), a.assistance().amount().multiply(s),
-                        a.personalPayment().amount().multiply(s), limit == null ? null : limit.category().name(),
-                        limit == null ? null : limit.annualLimit().amount())
+                        a.personalPayment().amount().multiply(s))
                 .update();
     }
 
     PersonYear personYear(String personId, int year) {
         return jdbc.sql("""
                         select (select category from person_identity where person_id = ?), coalesce(py.total, 0),
-                               coalesce(py.assistance, 0), coalesce(py.personal_payment, 0), py.annual_limit
-                        from (select 1) one left join person_year py on py.person_id = ? and py.year = ?""")
-                .params(personId, personId, year)
+                               coalesce(py.assistance, 0), coalesce(py.personal_payment, 0), latest.limit_category,
+                               latest.annual_limit
+                        from (select 1) one
+                        left join person_year py on py.person_id = ? and py.year = ?
+                        left join lateral (%s) latest on true""".formatted(latestStandingClaim("?", "?")))
+                .params(personId, personId, year, personId, year)
                 .query((rs, n) -> new PersonYear(category(rs.getString(1)), Money.of(rs.getBigDecimal(2)),
-                        Money.of(rs.getBigDecimal(3)), Money.of(rs.getBigDecimal(4)),
-                        rs.getBigDecimal(5) == null ? null : Money.of(rs.getBigDecimal(5))))
+                        Money.of(rs.getBigDecimal(3)), Money.of(rs.getBigDecimal(4)), category(rs.getString(5)),
+                        rs.getBigDecimal(6) == null ? null : Money.of(rs.getBigDecimal(6))))
                 .single();
     }
 
@@ -117,11 +133,12 @@ public class ClaimStore {
     /** Candidates for tilted assistance, largest personal payment first (ids in full: the caller masks). */
     List<Tilted> reachedTheirLimit(int year) {
         return jdbc.sql("""
-                        select person_id, assistance_category, assistance, annual_limit, personal_payment
-                        from person_year
-                        where year = ? and assistance_category is not null and annual_limit is not null
-                          and assistance >= annual_limit and personal_payment > 0
-                        order by personal_payment desc, person_id""")
+                        select py.person_id, latest.limit_category, py.assistance, latest.annual_limit, py.personal_payment
+                        from person_year py
+                        join lateral (%s) latest on true
+                        where py.year = ? and latest.annual_limit is not null
+                          and py.assistance >= latest.annual_limit and py.personal_payment > 0
+                        order by py.personal_payment desc, py.person_id""".formatted(latestStandingClaim("py.person_id", "py.year")))
                 .param(year)
                 .query((rs, n) -> new Tilted(rs.getString(1), category(rs.getString(2)), Money.of(rs.getBigDecimal(3)),
                         Money.of(rs.getBigDecimal(4)), Money.of(rs.getBigDecimal(5))))

@@ -32,7 +32,7 @@ public class ClaimTracking {
             return;
         }
         SettlementAmounts a = e.amounts();
-        claims.addToYear(e.personId(), e.year(), e.regionCode(), a, 1, e.assistanceLimit());
+        claims.addToYear(e.personId(), e.year(), e.regionCode(), a, 1);
         meters.counter("yibao.assistance.claims", "outcome", "settled").increment();
         if (a.assistance().isPositive()) {
             meters.counter("yibao.assistance.paid.yuan").increment(a.assistance().amount().doubleValue());
@@ -44,7 +44,7 @@ public class ClaimTracking {
         if (!claims.markReversed(e)) {
             return; // unknown or already reversed
         }
-        claims.addToYear(e.personId(), e.year(), e.regionCode(), e.amounts(), -1, null);
+        claims.addToYear(e.personId(), e.year(), e.regionCode(), e.amounts(), -1);
         meters.counter("yibao.assistance.claims", "outcome", "reversed").increment();
     }
 }
