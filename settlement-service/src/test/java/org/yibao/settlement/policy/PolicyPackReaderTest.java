@@ -101,6 +101,9 @@ class PolicyPackReaderTest {
                 Arguments.of("deductible: { LEVEL_3: \"700.00\" }", "deductible: [1, 2]",
                         "visits.INPATIENT.deductible: must be a mapping"),
                 Arguments.of("version: 2", "version: two", "version: must be a whole number"),
+                Arguments.of("version: 2", "version: 1.5", "version: must be a whole number"),
+                Arguments.of("version: 2", "version: \"2\"", "version: must be a whole number"),
+                Arguments.of("noCap: true", "noCap: \"true\"", "catastrophic.tilts.EXTREME_POVERTY.noCap: must be true or false"),
                 Arguments.of("scheme: RESIDENT", "scheme: RESIDENT\nscheme: EMPLOYEE", "Duplicate Object property \"scheme\""),
                 Arguments.of("capPool: inpatient", "capPool: inpatient\n    requiresCertification: maybe",
                         "visits.INPATIENT.requiresCertification: must be true or false"));
