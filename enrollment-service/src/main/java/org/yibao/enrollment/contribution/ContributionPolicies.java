@@ -1,30 +1,58 @@
 package org.yibao.enrollment.contribution;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yibao.contracts.events.AssistanceCategory;
 import org.yibao.contracts.money.Money;
 import org.yibao.contracts.region.Regions;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The contribution policies in {@code contribution-policies.yml}, validated when loaded: a bad entry
- * stops the service with a message naming the entry and the field.
+ * stops the service with a message naming the entry and the field ({@code file: path: reason}).
+ * Jackson binds the YAML onto {@link ContributionPolicyEntry} records (unknown and repeated keys
+ * refused, money and subsidies by their own readers, {@link ContributionValues}); the ranges and what
+ * must hold across entries are checked here.
  */
 public final class ContributionPolicies {
 
     static final String FILE = "contribution-policies.yml";
+
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // a year is a whole number as written: neither "2019" nor 2019.0
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .addModule(ContributionValues.module())
+            .build();
+    private static final TypeReference<List<ContributionPolicyEntry>> ENTRIES = new TypeReference<>() {
+    };
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate Object property \"(.*)\"");
 
     private final List<ContributionPolicy> policies;
 
@@ -44,8 +72,13 @@ public final class ContributionPolicies {
     }
 
     static ContributionPolicies read(String yaml) {
-        Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-        if (!(root instanceof List<?> entries)) {
+        List<ContributionPolicyEntry> entries;
+        try {
+            entries = YAML.readValue(yaml, ENTRIES);
+        } catch (JacksonException e) {
+            throw refusal(e);
+        }
+        if (entries == null) {
             throw invalid("(file)", "must be a list of policies");
         }
         List<ContributionPolicy> policies = new ArrayList<>();
@@ -79,63 +112,95 @@ public final class ContributionPolicies {
         return regionCode.endsWith("0000") ? 0 : regionCode.endsWith("00") ? 1 : 2;
     }
 
-    private static ContributionPolicy policy(Object node, String path) {
-        if (!(node instanceof Map<?, ?> m)) {
+    private static ContributionPolicy policy(ContributionPolicyEntry entry, String path) {
+        if (entry == null) {
             throw invalid(path, "must be a mapping");
         }
-        for (Object key : m.keySet()) {
-            if (!Set.of("region", "fromYear", "residentContribution", "subsidies").contains(String.valueOf(key))) {
-                throw invalid(path + "." + key, "is not a known field; expected region, fromYear, residentContribution, subsidies");
-            }
-        }
-        String region = String.valueOf(m.get("region"));
+        String region = required(entry.region(), path + ".region");
         if (!region.matches("[1-9][0-9]{5}")) {
             throw invalid(path + ".region", "must be a 6-digit administrative division code, was '" + region + "'");
         }
-        if (!(m.get("fromYear") instanceof Integer year) || year < 2000 || year > 2100) {
-            throw invalid(path + ".fromYear", "must be a year between 2000 and 2100, was " + m.get("fromYear"));
+        int year = required(entry.fromYear(), path + ".fromYear");
+        if (year < 2000 || year > 2100) {
+            throw invalid(path + ".fromYear", "must be a year between 2000 and 2100, was " + year);
         }
-        Money contribution = money(m.get("residentContribution"), path + ".residentContribution");
+        Money contribution = required(entry.residentContribution(), path + ".residentContribution");
         Map<AssistanceCategory, Subsidy> subsidies = new EnumMap<>(AssistanceCategory.class);
-        Object subsidyNode = m.get("subsidies");
-        if (subsidyNode != null) {
-            if (!(subsidyNode instanceof Map<?, ?> sm)) {
-                throw invalid(path + ".subsidies", "must map assistance categories to FULL or an amount");
+        Optional.ofNullable(entry.subsidies()).orElse(Map.of()).forEach((category, subsidy) -> {
+            String sp = path + ".subsidies." + category;
+            if (!required(subsidy, sp).full() && subsidy.amount().orElseThrow().compareTo(contribution) > 0) {
+                throw invalid(sp, "is more than the contribution " + contribution + "; use FULL");
             }
-            sm.forEach((k, v) -> {
-                String sp = path + ".subsidies." + k;
-                AssistanceCategory category;
-                try {
-                    category = AssistanceCategory.valueOf(String.valueOf(k));
-                } catch (IllegalArgumentException e) {
-                    throw invalid(sp, "is not an assistance category; expected one of " + List.of(AssistanceCategory.values()));
-                }
-                Subsidy subsidy = "FULL".equals(v) ? Subsidy.inFull() : Subsidy.fixed(money(v, sp));
-                if (!subsidy.full() && subsidy.amount().orElseThrow().compareTo(contribution) > 0) {
-                    throw invalid(sp, "is more than the contribution " + contribution + "; use FULL");
-                }
-                subsidies.put(category, subsidy);
-            });
-        }
+            subsidies.put(category, subsidy);
+        });
         return new ContributionPolicy(region, year, contribution, subsidies);
     }
 
-    private static Money money(Object value, String path) {
+    private static <T> T required(T value, String path) {
         if (value == null) {
             throw invalid(path, "is required");
         }
-        if (!(value instanceof String text)) {
-            throw invalid(path, "must be a quoted amount such as \"250.00\", was " + value);
+        return value;
+    }
+
+    // --- what Jackson refused, in the file's words ---
+
+    private static IllegalStateException refusal(JacksonException e) {
+        String path = path(e);
+        if (e instanceof UnrecognizedPropertyException u) {
+            Set<String> known = new TreeSet<>();
+            u.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
+            return invalid(path, "is not a known field; expected one of " + known);
         }
-        try {
-            Money money = Money.of(text);
-            if (money.isNegative()) {
-                throw invalid(path, "must not be negative");
+        if (e instanceof ContributionValues.Refusal) {
+            return invalid(path, e.getOriginalMessage());
+        }
+        if (e instanceof InvalidFormatException f && f.getTargetType() == AssistanceCategory.class) {
+            // assistance categories are only ever keys (of subsidies): the path ends at the mapping
+            return invalid(path + "." + f.getValue(), "is not an assistance category; expected one of "
+                    + List.of(AssistanceCategory.values()));
+        }
+        Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+        if (e instanceof StreamReadException && duplicate.find()) {
+            return invalid(path + "." + duplicate.group(1), "is given twice");
+        }
+        if (!(e instanceof MismatchedInputException m)) {
+            return invalid("(file)", "is not valid YAML: " + e.getOriginalMessage());
+        }
+        if (path.equals("(file)")) {
+            return invalid(path, "must be a list of policies");
+        }
+        return invalid(path, "must be " + describe(m.getTargetType())
+                + (m instanceof InvalidFormatException f ? ", was " + f.getValue() : ""));
+    }
+
+    private static String describe(Class<?> target) {
+        if (target == Integer.class || target == int.class) {
+            return "a whole number";
+        }
+        if (target == String.class) {
+            return "text";
+        }
+        if (target != null && Collection.class.isAssignableFrom(target)) {
+            return "a list";
+        }
+        if (target != null && Map.class.isAssignableFrom(target)) {
+            return "a mapping of assistance categories to FULL or an amount"; // subsidies, the one mapping of an entry
+        }
+        return "a mapping";
+    }
+
+    /** The path of a refusal: keys joined with dots, list positions in brackets ({@code [0].subsidies}). */
+    private static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference r : e.getPath()) {
+            if (r.getIndex() >= 0) {
+                path.append('[').append(r.getIndex()).append(']');
+            } else if (r.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(r.getPropertyName());
             }
-            return money;
-        } catch (IllegalArgumentException e) {
-            throw invalid(path, e.getMessage());
         }
+        return path.isEmpty() ? "(file)" : path.toString();
     }
 
     private static IllegalStateException invalid(String field, String reason) {

@@ -5,6 +5,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.yibao.contracts.events.AssistanceCategory;
 import org.yibao.contracts.money.Money;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,5 +56,45 @@ class ContributionPoliciesTest {
         assertThatThrownBy(() -> ContributionPolicies.read(yaml))
                 .hasMessageStartingWith("contribution-policies.yml: ")
                 .hasMessageContaining(message);
+    }
+
+    /** Shapes the hand-written reader let through: a repeated key (the last one won), a year written 2019.0. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "fromYear: 2019|fromYear: 2019\\n  fromYear: 2020|[0].fromYear: is given twice",
+            "EXTREME_POVERTY: FULL|EXTREME_POVERTY: FULL\\n    EXTREME_POVERTY: \"30.00\"|[0].subsidies.EXTREME_POVERTY: is given twice",
+            "fromYear: 2019|fromYear: 2019.0|[0].fromYear: must be a whole number, was 2019.0"})
+    void aRepeatedKeyOrAnInexactYearIsRefused(String good, String bad, String message) {
+        String yaml = VALID.replace(good, bad.replace("\\n", "\n"));
+
+        assertThatThrownBy(() -> ContributionPolicies.read(yaml)).hasMessage("contribution-policies.yml: " + message);
+    }
+
+    @Test
+    void aFileThatIsNotAListOrNotYamlIsRefusedNamingTheFile() {
+        assertThatThrownBy(() -> ContributionPolicies.read("region: \"441700\""))
+                .hasMessage("contribution-policies.yml: (file): must be a list of policies");
+        assertThatThrownBy(() -> ContributionPolicies.read("- {region: \"441700\""))
+                .hasMessageStartingWith("contribution-policies.yml: (file): is not valid YAML");
+    }
+
+    /** Every entry of the shipped file, read as plain YAML, is the policy the reader gives. */
+    @Test
+    void theShippedFileGivesWhatItSays() throws Exception {
+        JsonNode file;
+        try (var in = getClass().getClassLoader().getResourceAsStream(ContributionPolicies.FILE)) {
+            file = new YAMLMapper().readTree(in);
+        }
+        List<ContributionPolicy> policies = ContributionPolicies.loadFromClasspath().all();
+
+        assertThat(policies).hasSize(file.size()).hasSizeGreaterThan(3);
+        for (int i = 0; i < file.size(); i++) {
+            JsonNode entry = file.get(i);
+            Map<AssistanceCategory, Subsidy> subsidies = new EnumMap<>(AssistanceCategory.class);
+            entry.get("subsidies").properties().forEach(s -> subsidies.put(AssistanceCategory.valueOf(s.getKey()),
+                    s.getValue().asString().equals("FULL") ? Subsidy.inFull() : Subsidy.fixed(Money.of(s.getValue().asString()))));
+            assertThat(policies.get(i)).isEqualTo(new ContributionPolicy(entry.get("region").asString(),
+                    entry.get("fromYear").asInt(), Money.of(entry.get("residentContribution").asString()), subsidies));
+        }
     }
 }

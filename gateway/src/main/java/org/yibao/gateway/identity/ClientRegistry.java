@@ -4,30 +4,41 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yibao.gateway.ratelimit.RateLimit;
 import org.yibao.security.CallerIdentity;
 import org.yibao.security.ClientKind;
 import org.yibao.security.Role;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The clients the gateway issues tokens to, read from a YAML file and checked when loaded: a bad
- * entry stops the gateway with an error naming the client and the field.
+ * entry stops the gateway with an error naming the client and the field. Jackson binds the file onto
+ * {@link ClientsFile} (unknown and repeated keys refused, whole numbers as written); what a client
+ * must be is checked here.
  *
  * <pre>
  * clients:
@@ -42,6 +53,16 @@ public final class ClientRegistry {
 
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._\\-]{1,64}");
     private static final Pattern HASH = Pattern.compile("\\{(bcrypt|pbkdf2@SpringSecurity_v5_8|argon2@SpringSecurity_v5_8|scrypt@SpringSecurity_v5_8)}.+");
+    private static final String LIMIT_SHAPE = "{burst: <calls>, per-second: <calls>}";
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate Object property \"(.*)\"");
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // a burst is a whole number as written, and no number is read from quoted text
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .build();
 
     private final Map<String, RegisteredClient> clients;
     private final PasswordEncoder passwords = PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -60,18 +81,19 @@ public final class ClientRegistry {
     }
 
     static ClientRegistry parse(String yaml, String where) {
-        Object root;
+        ClientsFile file;
         try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-        } catch (YAMLException e) {
-            throw new IllegalStateException(where + " is not valid YAML: " + e.getMessage(), e);
+            file = YAML.readValue(yaml, ClientsFile.class);
+        } catch (JacksonException e) {
+            throw refusal(e, where);
         }
-        if (!(root instanceof Map<?, ?> top) || !(top.get("clients") instanceof List<?> entries)) {
+        if (file == null || file.clients() == null) {
             throw new IllegalStateException(where + ": 'clients' must be a list");
         }
         Map<String, RegisteredClient> clients = new LinkedHashMap<>();
-        for (int i = 0; i < entries.size(); i++) {
-            if (!(entries.get(i) instanceof Map<?, ?> entry)) {
+        for (int i = 0; i < file.clients().size(); i++) {
+            ClientsFile.Client entry = file.clients().get(i);
+            if (entry == null) {
                 throw new IllegalStateException(where + ": clients[" + i + "] must be a map");
             }
             RegisteredClient client = client(entry, where + ": clients[" + i + "]");
@@ -82,67 +104,116 @@ public final class ClientRegistry {
         return new ClientRegistry(clients);
     }
 
-    private static RegisteredClient client(Map<?, ?> entry, String at) {
-        String id = text(entry, "id", at);
+    private static RegisteredClient client(ClientsFile.Client entry, String at) {
+        String id = text(entry.id(), "id", at);
         if (!CLIENT_ID.matcher(id).matches()) {
             throw new IllegalStateException(at + ".id must be 1-64 letters, digits, '.', '_' or '-'");
         }
         at = at.replaceFirst("clients\\[\\d+]", "client " + id);
-        String secret = text(entry, "secret", at);
+        String secret = text(entry.secret(), "secret", at);
         if (!HASH.matcher(secret).matches()) {
             throw new IllegalStateException(at + ".secret must be a password hash such as {bcrypt}$2a$10$..., never the secret itself");
         }
         ClientKind kind;
         try {
-            kind = ClientKind.valueOf(text(entry, "kind", at));
+            kind = ClientKind.valueOf(text(entry.kind(), "kind", at));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(at + ".kind must be one of " + List.of(ClientKind.values()));
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        if (entry.get("roles") instanceof List<?> list) {
-            for (Object role : list) {
-                try {
-                    roles.add(Role.valueOf(String.valueOf(role)));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalStateException(at + ".roles: " + role + " is not one of " + List.of(Role.values()));
-                }
+        for (String role : Optional.ofNullable(entry.roles()).orElse(List.of())) {
+            try {
+                roles.add(Role.valueOf(String.valueOf(role)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(at + ".roles: " + role + " is not one of " + List.of(Role.values()));
             }
         }
         CallerIdentity identity;
         try {
-            identity = new CallerIdentity(id, kind, optional(entry, "institution"), optional(entry, "department"), roles);
+            identity = new CallerIdentity(id, kind, optional(entry.institution()), optional(entry.department()), roles);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(at + ": " + e.getMessage());
         }
-        return new RegisteredClient(identity, secret, rateLimit(entry.get("rate-limit"), at));
+        return new RegisteredClient(identity, secret, rateLimit(entry.rateLimit(), at));
     }
 
-    private static RateLimit rateLimit(Object value, String at) {
-        if (value == null) {
+    private static RateLimit rateLimit(ClientsFile.Limit limit, String at) {
+        if (limit == null) {
             return null;
         }
-        if (!(value instanceof Map<?, ?> map) || !(map.get("burst") instanceof Number burst)
-                || !(map.get("per-second") instanceof Number perSecond)) {
-            throw new IllegalStateException(at + ".rate-limit must be {burst: <calls>, per-second: <calls>}");
+        if (limit.burst() == null || limit.perSecond() == null) {
+            throw new IllegalStateException(at + ".rate-limit must be " + LIMIT_SHAPE);
         }
         try {
-            return new RateLimit(burst.intValue(), perSecond.doubleValue());
+            return new RateLimit(limit.burst(), limit.perSecond());
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(at + ".rate-limit: " + e.getMessage());
         }
     }
 
-    private static String text(Map<?, ?> entry, String field, String at) {
-        Object value = entry.get(field);
-        if (value == null || value.toString().isBlank()) {
+    private static String text(String value, String field, String at) {
+        if (value == null || value.isBlank()) {
             throw new IllegalStateException(at + "." + field + " is required");
         }
-        return value.toString().trim();
+        return value.trim();
     }
 
-    private static String optional(Map<?, ?> entry, String field) {
-        Object value = entry.get(field);
-        return value == null ? null : value.toString().trim();
+    private static String optional(String value) {
+        return value == null ? null : value.trim();
+    }
+
+    /** What Jackson refused, in the registry's words: {@code where: path reason}. */
+    private static IllegalStateException refusal(JacksonException e, String where) {
+        String path = path(e);
+        if (e instanceof UnrecognizedPropertyException u) {
+            Set<String> known = new TreeSet<>();
+            u.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
+            return new IllegalStateException(where + ": " + path + " is not a known field; expected one of " + known, e);
+        }
+        Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+        if (e instanceof StreamReadException && duplicate.find()) {
+            return new IllegalStateException(where + ": " + (path.isEmpty() ? "" : path + ".") + duplicate.group(1) + " is given twice", e);
+        }
+        if (!(e instanceof MismatchedInputException m)) {
+            return new IllegalStateException(where + " is not valid YAML: " + e.getOriginalMessage(), e);
+        }
+        if (path.isEmpty() || path.equals("clients")) {
+            return new IllegalStateException(where + ": 'clients' must be a list", e);
+        }
+        return new IllegalStateException(where + ": " + path + " must be " + describe(m.getTargetType())
+                + (m instanceof InvalidFormatException f ? ", was " + f.getValue() : ""), e);
+    }
+
+    private static String describe(Class<?> target) {
+        if (target == Integer.class) {
+            return "a whole number";
+        }
+        if (target == Double.class) {
+            return "a number";
+        }
+        if (target == String.class) {
+            return "text";
+        }
+        if (target == ClientsFile.Limit.class) {
+            return LIMIT_SHAPE;
+        }
+        if (target != null && Collection.class.isAssignableFrom(target)) {
+            return "a list";
+        }
+        return "a map";
+    }
+
+    /** The path of a refusal: keys joined with dots, list positions in brackets ({@code clients[3].rate-limit}). */
+    private static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference r : e.getPath()) {
+            if (r.getIndex() >= 0) {
+                path.append('[').append(r.getIndex()).append(']');
+            } else if (r.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(r.getPropertyName());
+            }
+        }
+        return path.toString();
     }
 
     /**

@@ -4,13 +4,18 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yibao.security.CallerIdentity;
 import org.yibao.security.ClientKind;
 import org.yibao.security.Role;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,19 +24,31 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Who may call which API: the one policy the gateway enforces for every service and each service
  * enforces again for itself (defence in depth). It is data, {@code org/yibao/security/access-policy.yml};
- * a call no rule covers is refused (deny by default). Rules are checked most specific first.
+ * a call no rule covers is refused (deny by default). Rules are checked most specific first. Jackson
+ * binds the file onto {@link AccessPolicyFile} (unknown and repeated keys refused); what a rule must
+ * be is checked here.
  */
 public final class AccessPolicy {
 
     public static final String RESOURCE = "org/yibao/security/access-policy.yml";
 
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+    private static final String WHERE = "access policy: ";
+    private static final String WHO = "must list who may call it (client kinds or staff roles)";
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate Object property \"(.*)\"");
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private final List<AccessRule> rules;
 
@@ -61,30 +78,29 @@ public final class AccessPolicy {
      * @throws IllegalStateException naming the service, rule and entry that is wrong
      */
     public static AccessPolicy parse(String yaml) {
-        Object root;
+        AccessPolicyFile file;
         try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-        } catch (YAMLException e) {
-            throw new IllegalStateException("access policy is not valid YAML: " + e.getMessage(), e);
+            file = YAML.readValue(yaml, AccessPolicyFile.class);
+        } catch (JacksonException e) {
+            throw refusal(e);
         }
-        if (!(root instanceof Map<?, ?> top) || !(top.get("services") instanceof Map<?, ?> services)) {
-            throw new IllegalStateException("access policy: 'services' must be a map of service name to rules");
+        if (file == null || file.services() == null) {
+            throw new IllegalStateException(WHERE + "'services' must be a map of service name to rules");
         }
         PathPatternParser parser = new PathPatternParser();
         List<AccessRule> rules = new ArrayList<>();
-        services.forEach((serviceKey, serviceRules) -> {
-            String service = String.valueOf(serviceKey);
-            if (!(serviceRules instanceof Map<?, ?> map)) {
-                throw new IllegalStateException("access policy: services." + service + " must be a map of \"METHOD /path\" to who may call it");
+        file.services().forEach((service, serviceRules) -> {
+            if (serviceRules == null) {
+                throw new IllegalStateException(WHERE + "services." + service + " must be a map of \"METHOD /path\" to who may call it");
             }
-            map.forEach((ruleKey, allowed) -> rules.add(rule(parser, service, String.valueOf(ruleKey), allowed)));
+            serviceRules.forEach((key, who) -> rules.add(rule(parser, service, key, who)));
         });
         rules.sort(Comparator.comparing(AccessRule::path, PathPattern.SPECIFICITY_COMPARATOR));
         return new AccessPolicy(rules);
     }
 
-    private static AccessRule rule(PathPatternParser parser, String service, String key, Object allowed) {
-        String where = "access policy: services." + service + ".\"" + key + "\"";
+    private static AccessRule rule(PathPatternParser parser, String service, String key, AccessPolicyFile.Who who) {
+        String where = WHERE + "services." + service + ".\"" + key + "\"";
         String[] parts = key.trim().split("\\s+");
         if (parts.length != 2 || !METHODS.contains(parts[0])) {
             throw new IllegalStateException(where + ": the key must be \"<METHOD> <path>\" with METHOD one of " + METHODS);
@@ -93,29 +109,13 @@ public final class AccessPolicy {
         if (!parts[1].startsWith(prefix) && !parts[1].equals(prefix.substring(0, prefix.length() - 1))) {
             throw new IllegalStateException(where + ": the path must lie under " + prefix);
         }
-        Ownership owner = null;
-        Object callers = allowed;
-        if (allowed instanceof Map<?, ?> declared) {
-            for (Object field : declared.keySet()) {
-                if (!"callers".equals(field) && !"owner".equals(field)) {
-                    throw new IllegalStateException(where + ": unknown entry '" + field + "'; a rule has 'callers' and 'owner'");
-                }
-            }
-            callers = declared.get("callers");
-            Object ownerName = declared.get("owner");
-            try {
-                owner = ownerName == null ? null : Ownership.valueOf(String.valueOf(ownerName));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(where + ".owner: '" + ownerName + "' is not one of " + List.of(Ownership.values()));
-            }
+        if (who == null || who.callers() == null || who.callers().isEmpty()) {
+            throw new IllegalStateException(where + ": " + WHO);
         }
-        if (!(callers instanceof List<?> entries) || entries.isEmpty()) {
-            throw new IllegalStateException(where + ": must list who may call it (client kinds or staff roles)");
-        }
+        Ownership owner = who.owner();
         Set<ClientKind> kinds = EnumSet.noneOf(ClientKind.class);
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (Object entry : entries) {
-            String name = String.valueOf(entry);
+        for (String name : who.callers()) {
             if (isKind(name)) {
                 kinds.add(ClientKind.valueOf(name));
             } else if (isRole(name)) {
@@ -142,6 +142,43 @@ public final class AccessPolicy {
         }
         return new AccessRule(service, HttpMethod.valueOf(parts[0]), pattern, Set.copyOf(kinds), Set.copyOf(roles),
                 owner == null ? Ownership.STAFF_ONLY : owner);
+    }
+
+    // --- what Jackson refused, in the policy's words ---
+
+    private static IllegalStateException refusal(JacksonException e) {
+        List<String> path = new ArrayList<>();
+        for (JacksonException.Reference r : e.getPath()) {
+            path.add(r.getIndex() >= 0 ? "[" + r.getIndex() + "]" : quoted(r.getPropertyName()));
+        }
+        String at = String.join(".", path).replace(".[", "[");
+        if (e instanceof UnrecognizedPropertyException u) {
+            Set<String> known = new TreeSet<>();
+            u.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
+            return new IllegalStateException(WHERE + at + ": is not a known field; expected one of " + known, e);
+        }
+        Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+        if (e instanceof StreamReadException && duplicate.find()) {
+            return new IllegalStateException(WHERE + (at.isEmpty() ? "" : at + ".") + quoted(duplicate.group(1)) + ": is given twice", e);
+        }
+        if (!(e instanceof MismatchedInputException m)) {
+            return new IllegalStateException("access policy is not valid YAML: " + e.getOriginalMessage(), e);
+        }
+        if (m instanceof InvalidFormatException f && f.getTargetType() == Ownership.class) {
+            return new IllegalStateException(WHERE + at + ": '" + f.getValue() + "' is not one of " + List.of(Ownership.values()), e);
+        }
+        return new IllegalStateException(switch (path.size()) {
+            case 0, 1 -> WHERE + "'services' must be a map of service name to rules";
+            case 2 -> WHERE + at + " must be a map of \"METHOD /path\" to who may call it";
+            case 3 -> WHERE + at + ": " + WHO;
+            default -> WHERE + at + ": must be " + (m.getTargetType() == String.class ? "a name"
+                    : m.getTargetType() == Ownership.class ? "one of " + List.of(Ownership.values()) : "a list of names");
+        }, e);
+    }
+
+    /** A key as a path names it: quoted unless it is one plain word ({@code services.settlement."GET /api/settlement/x"}). */
+    private static String quoted(String key) {
+        return key.matches("[A-Za-z0-9_-]+") ? key : "\"" + key + "\"";
     }
 
     /** Whether this caller may make this call. */

@@ -3,6 +3,13 @@ package org.yibao.security.access;
 import org.junit.jupiter.api.Test;
 import org.yibao.security.CallerIdentity;
 import org.yibao.security.Role;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -101,5 +108,57 @@ class AccessPolicyTest {
                 "GET /api/enrollment/persons/overdue", "GET /api/enrollment/persons/{personId}");
         assertThat(java.util.Arrays.stream(Ownership.values()).filter(Ownership::needsProof))
                 .containsExactlyInAnyOrder(Ownership.REQUEST, Ownership.OBJECT, Ownership.FILTERED);
+    }
+
+    /** Shapes the hand-written reader let through: a rule given twice (the last one won), a key it never read. */
+    @Test
+    void aRepeatedRuleOrAnUnknownKeyIsRefused() {
+        assertThatThrownBy(() -> AccessPolicy.parse("""
+                services:
+                  settlement:
+                    "GET /api/settlement/reports/{year}": [AUDITOR]
+                    "GET /api/settlement/reports/{year}": [HIS]"""))
+                .hasMessage("access policy: services.settlement.\"GET /api/settlement/reports/{year}\": is given twice");
+        assertThatThrownBy(() -> AccessPolicy.parse("""
+                services:
+                  settlement:
+                    "GET /api/settlement/reports/{year}": [AUDITOR]
+                default: [MANAGER]"""))
+                .hasMessage("access policy: default: is not a known field; expected one of [services]");
+        assertThatThrownBy(() -> AccessPolicy.parse("""
+                services:
+                  enrollment:
+                    "GET /api/enrollment/persons/{personId}": {callers: [HIS], owner: PERSON, audited: true}"""))
+                .hasMessage("access policy: services.enrollment.\"GET /api/enrollment/persons/{personId}\".audited: "
+                        + "is not a known field; expected one of [callers, owner]");
+        assertThatThrownBy(() -> AccessPolicy.parse("""
+                services:
+                  enrollment:
+                    "GET /api/enrollment/persons/{personId}": HIS"""))
+                .hasMessage("access policy: services.enrollment.\"GET /api/enrollment/persons/{personId}\": "
+                        + "must list who may call it (client kinds or staff roles)");
+    }
+
+    /** Every rule of the shipped policy, read as plain YAML, is the rule the policy holds. */
+    @Test
+    void theShippedPolicyHoldsWhatTheFileSays() throws Exception {
+        JsonNode services;
+        try (var in = getClass().getClassLoader().getResourceAsStream(AccessPolicy.RESOURCE)) {
+            services = new YAMLMapper().readTree(in).get("services");
+        }
+        List<String> written = new ArrayList<>();
+        services.properties().forEach(service -> service.getValue().properties().forEach(rule -> {
+            JsonNode callers = rule.getValue().isArray() ? rule.getValue() : rule.getValue().get("callers");
+            Set<String> names = new TreeSet<>();
+            callers.forEach(name -> names.add(name.asString()));
+            written.add(service.getKey() + " " + rule.getKey() + " " + names + " " + rule.getValue().path("owner").asString("STAFF_ONLY"));
+        }));
+
+        assertThat(policy.rules()).extracting(rule -> {
+            Set<String> names = new TreeSet<>();
+            rule.kinds().forEach(kind -> names.add(kind.name()));
+            rule.roles().forEach(role -> names.add(role.name()));
+            return rule.service() + " " + rule + " " + names + " " + rule.owner();
+        }).containsExactlyInAnyOrderElementsOf(written).hasSizeGreaterThan(50);
     }
 }
