@@ -6,6 +6,7 @@ import org.yibao.city.drive.Registration;
 import org.yibao.city.drive.Setup;
 import org.yibao.city.drive.Treatment;
 import org.yibao.city.drive.Workers;
+import org.yibao.city.expect.OwnCalculation;
 import org.yibao.city.model.CityGenerator;
 import org.yibao.city.model.CityParameters;
 import org.yibao.city.model.FraudPattern;
@@ -92,7 +93,9 @@ public final class CityRun {
 
         step("the year's bills");
         Ledger ledger = new Ledger();
-        Treatment.Outcome care = new Treatment(gateway, generator, ledger, workers, rate).run();
+        OwnCalculation own = OwnCalculation.of(generator);
+        Treatment.Outcome care = new Treatment(gateway, generator, ledger, own, workers, rate).run();
+        CityReport.OwnCalculation ownCalculation = own.summary();
 
         step("death registrations and purchase reports");
         AtomicLong deaths = new AtomicLong();
@@ -121,7 +124,7 @@ public final class CityRun {
                 new CityReport.City(Roster.CITY_NAME, Roster.CITY, city.seed(), city.persons(), city.year(),
                         city.firstDay().toString(), city.lastDay().toString()),
                 run, enrollment(changed), funds(changed), reimbursement(changed), warnings(flows, changed), fraud, vbp(changed, agreed.keySet()),
-                books(ledger, care, changed, flows, enrolled, fraud), flows, gateway.latencies().summaries());
+                ownCalculation, books(ledger, care, changed, flows, enrolled, fraud, ownCalculation), flows, gateway.latencies().summaries());
     }
 
     private CityReport.Enrollment enrollment(Observations run) {
@@ -239,10 +242,15 @@ public final class CityRun {
      * the reports before and after), and both sides of every topic.
      */
     private CityReport.Books books(Ledger ledger, Treatment.Outcome care, Observations run, List<EventCounts.TopicFlow> flows,
-                                   Registration.Upload enrolled, CityReport.Fraud fraud) {
+                                   Registration.Upload enrolled, CityReport.Fraud fraud, CityReport.OwnCalculation own) {
         List<CityReport.Check> checks = new ArrayList<>();
         checks.add(check("every settled bill's layers add up to its total", "0 bills off", care.notAddingUp() + " bills off",
                 care.notAddingUp() == 0));
+        checks.add(check("settlement's layers equal the simulator's own calculation from the pack",
+                "0 of " + own.checked() + " checked bills differ",
+                own.differing() + " differ (" + own.personsDiffering() + " persons); " + own.checked() + " of " + own.bills()
+                        + " bills checked (" + own.checkedSharePercent() + "%), not checked " + own.notCheckedByReason(),
+                own.differing() == 0));
         Set<String> keys = new java.util.TreeSet<>(ledger.accounts().keySet());
         keys.addAll(run.spending().keySet());
         for (String key : keys) {

@@ -73,6 +73,8 @@ class CitySimulationIT {
         assertThat(report.books().balanced()).isTrue();
         assertThat(report.run().refused()).as("bills refused: %s", report.run().sampleRefusals()).isZero();
         assertThat(report.run().settled()).isGreaterThan(500);
+        // settlement's layers against the simulator's own calculation from the pack (a check of the books): nearly all checked
+        assertThat(report.ownCalculation().checkedSharePercent()).isGreaterThanOrEqualTo(new java.math.BigDecimal("95"));
         assertThat(report.run().reversed()).isPositive();
         assertThat(report.enrollment().enrolled()).isBetween(560L, 600L);
         assertThat(report.enrollment().coverageRatePercent()).isBetween(new java.math.BigDecimal("93"), new java.math.BigDecimal("100"));

@@ -1,8 +1,12 @@
 package org.yibao.city.drive;
 
+import org.yibao.city.expect.Expectation;
+import org.yibao.city.expect.Layers;
+import org.yibao.city.expect.OwnCalculation;
 import org.yibao.city.model.CityGenerator;
 import org.yibao.city.model.Encounter;
 import org.yibao.city.model.FraudPattern;
+import org.yibao.city.model.Person;
 import org.yibao.city.report.Ledger;
 import org.yibao.contracts.events.VisitType;
 import org.yibao.contracts.money.Money;
@@ -24,7 +28,9 @@ import java.util.concurrent.atomic.LongAdder;
  * The city's year of care: each hospital and pharmacy settles its patients' bills one-stop as they
  * are discharged or served. Workers each take a share of the persons and go through each person's
  * year in date order (a person's accumulators and the audit across claims depend on that order);
- * persons are treated side by side. A rate, if given, paces the bills across all workers.
+ * persons are treated side by side. A rate, if given, paces the bills across all workers. Every bill
+ * settled is also checked against the simulator's own calculation of it ({@link OwnCalculation}), in the
+ * order it was settled.
  */
 public final class Treatment {
 
@@ -49,6 +55,7 @@ public final class Treatment {
     private final Gateway gateway;
     private final CityGenerator generator;
     private final Ledger ledger;
+    private final OwnCalculation own;
     private final int workers;
     private final double rate;
 
@@ -66,10 +73,11 @@ public final class Treatment {
     private final NationalInterface national;
 
     /** @param rate bills a second across all workers; 0 for as fast as the platform answers */
-    public Treatment(Gateway gateway, CityGenerator generator, Ledger ledger, int workers, double rate) {
+    public Treatment(Gateway gateway, CityGenerator generator, Ledger ledger, OwnCalculation own, int workers, double rate) {
         this.gateway = gateway;
         this.generator = generator;
         this.ledger = ledger;
+        this.own = own;
         this.workers = workers;
         this.rate = rate;
         this.national = new NationalInterface(gateway);
@@ -93,23 +101,25 @@ public final class Treatment {
     private void treat(int worker) {
         try (KeepAliveHttp connection = new KeepAliveHttp(gateway.base(), null)) {
             for (int i = worker; i < generator.parameters().persons(); i += workers) {
-                for (Encounter e : generator.encounters(generator.person(i))) {
-                    bill(connection, e);
+                Person person = generator.person(i);
+                OwnCalculation.PersonYear year = own.start(person);
+                for (Encounter e : generator.encounters(person)) {
+                    bill(connection, e, year);
                 }
             }
         }
     }
 
-    /** A settled bill as the city's ledger keeps it. */
-    private record Settled(String id, String scheme, Map<Ledger.Layer, Money> layers, JsonNode answer) {
+    /** A settled bill as the city's ledger keeps it, with what the simulator expected of it. */
+    private record Settled(String id, String scheme, Map<Ledger.Layer, Money> layers, JsonNode answer, Expectation expected) {
     }
 
-    private void bill(KeepAliveHttp connection, Encounter e) {
+    private void bill(KeepAliveHttp connection, Encounter e, OwnCalculation.PersonYear year) {
         pace();
         bills.increment();
         boolean national = NationalInterface.speaksIt(e.institution())
                 && (e.visitType() == VisitType.GENERAL_OUTPATIENT || e.visitType() == VisitType.INPATIENT);
-        Settled bill = national ? settleNationally(connection, e) : settle(connection, e, e.messageId());
+        Settled bill = national ? settleNationally(connection, e, year) : settle(connection, e, e.messageId(), year);
         if (bill == null) {
             return;
         }
@@ -136,22 +146,24 @@ public final class Treatment {
             reversed.increment();
             settlementIds.remove(bill.id());
             ledger.reversed(bill.scheme(), e.visitType().name(), bill.layers());
+            year.reversed(bill.expected());
             vbp(e, -1);
             if (national) {
                 settleNationally(connection, new Encounter(e.messageId() + "R", e.person(), e.date(), e.institution(),
-                        e.visitType(), e.diagnoses(), e.lines(), e.planted(), false));
+                        e.visitType(), e.diagnoses(), e.lines(), e.planted(), false), year);
             } else {
-                settle(connection, e, e.messageId() + "R");
+                settle(connection, e, e.messageId() + "R", year);
             }
         }
     }
 
     /** The settled bill, or null when it was refused or settled by an earlier run of the same city. */
-    private Settled settle(KeepAliveHttp connection, Encounter e, String messageId) {
+    private Settled settle(KeepAliveHttp connection, Encounter e, String messageId, OwnCalculation.PersonYear year) {
         Gateway.Response r = gateway.post(connection, e.institution().clientId(), SETTLE, "/api/settlement/settlements",
                 Json.write(request(e, messageId)));
         if (r.status() == 200) {
             replayed.increment();
+            year.replayed(e);
             return null;
         }
         if (r.status() != 201) {
@@ -164,7 +176,8 @@ public final class Treatment {
         for (Ledger.Layer layer : Ledger.Layer.values()) {
             layers.put(layer, Json.money(amounts.get(layer.name())));
         }
-        return record(e, new Settled(bill.path("id").asString(), bill.path("scheme").asString(), layers, bill));
+        Expectation expected = year.settled(e, "settlement API", answered(layers, Json.money(amounts.get("deductible"))));
+        return record(e, new Settled(bill.path("id").asString(), bill.path("scheme").asString(), layers, bill, expected));
     }
 
     /**
@@ -172,7 +185,7 @@ public final class Treatment {
      * sees them (ADR 0011: 大病 hifmi_pay and other oth_pay for residents, 大额 hifob_pay for
      * employees, whose packs here have no catastrophic layer).
      */
-    private Settled settleNationally(KeepAliveHttp connection, Encounter e) {
+    private Settled settleNationally(KeepAliveHttp connection, Encounter e, OwnCalculation.PersonYear year) {
         JsonNode s;
         try {
             s = national.settle(connection, e);
@@ -193,8 +206,18 @@ public final class Treatment {
         layers.put(Ledger.Layer.personalAccount, Json.money(s.get("acct_pay")));
         layers.put(Ledger.Layer.cash, Json.money(s.get("psn_cash_pay")));
         nationally.increment();
+        Expectation expected = year.settled(e, "national interface " + (e.visitType() == VisitType.INPATIENT ? "2304" : "2207"),
+                answered(layers, Json.money(s.get("act_pay_dedc"))));
         // the books are kept by the platform's bill id; the interface's own setl_id is what 2208 names (in s)
-        return record(e, new Settled(s.path("platform_bill_id").asString(), employee ? "EMPLOYEE" : "RESIDENT", layers, s));
+        return record(e, new Settled(s.path("platform_bill_id").asString(), employee ? "EMPLOYEE" : "RESIDENT", layers, s, expected));
+    }
+
+    /** The answer's layers as the simulator's own calculation names them (the ledger's, and the deductible applied). */
+    private static Layers answered(Map<Ledger.Layer, Money> l, Money deductible) {
+        return new Layers(l.get(Ledger.Layer.total), l.get(Ledger.Layer.fullSelfPay), l.get(Ledger.Layer.priorSelfPay),
+                l.get(Ledger.Layer.policyScope), deductible, l.get(Ledger.Layer.basicFund), l.get(Ledger.Layer.catastrophic),
+                l.get(Ledger.Layer.supplementary), l.get(Ledger.Layer.assistance), l.get(Ledger.Layer.personalAccount),
+                l.get(Ledger.Layer.cash));
     }
 
     private Settled record(Encounter e, Settled bill) {

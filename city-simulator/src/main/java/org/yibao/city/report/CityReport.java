@@ -12,8 +12,8 @@ import java.util.Map;
  * the city's own. Written as JSON; {@link #summary()} prints it.
  */
 public record CityReport(City city, Run run, Enrollment enrollment, List<Fund> funds, List<Reimbursement> reimbursement,
-                         Warnings povertyWarnings, Fraud fraud, List<Vbp> vbp, Books books, List<EventCounts.TopicFlow> events,
-                         Map<String, Latencies.Summary> latencyMillis) {
+                         Warnings povertyWarnings, Fraud fraud, List<Vbp> vbp, OwnCalculation ownCalculation, Books books,
+                         List<EventCounts.TopicFlow> events, Map<String, Latencies.Summary> latencyMillis) {
 
     public record City(String name, String regionCode, long seed, int registeredPopulation, int year, String from, String to) {
     }
@@ -60,6 +60,31 @@ public record CityReport(City city, Run run, Enrollment enrollment, List<Fund> f
                       BigDecimal completionPercent, Money savings) {
     }
 
+    /**
+     * Settlement's answers against the simulator's own calculation of every bill from the policy pack
+     * (org.yibao.city.expect): how many bills were checked, why the others were not, how many differ.
+     *
+     * @param bills              the bills the platform answered with a settlement in this run
+     * @param checkedBillsByRule how many checked bills each rule shaped (what the check exercised)
+     * @param differingByLayers  how many bills differ in each set of layers
+     * @param firstDifferences   the first difference of a few persons' years, with the bill's inputs
+     */
+    public record OwnCalculation(long bills, long checked, BigDecimal checkedSharePercent, long differing, long personsDiffering,
+                                 Map<String, Long> notCheckedByReason, Map<String, Long> checkedBillsByRule,
+                                 Map<String, Long> differingByLayers,
+                                 List<Difference> firstDifferences) {
+    }
+
+    /**
+     * One bill whose layers differ from the simulator's calculation, with what went into it: the person
+     * as the city knows them, the lines with their catalog class, the person's year before it as the
+     * simulator counted it, and both sets of layers (or the refusal the simulator expected).
+     */
+    public record Difference(String messageId, String channel, String date, String visitType, String institution, String person,
+                             List<String> lines, String yearToDateBefore, String pack, Map<String, Money> expected,
+                             String expectedOtherwise, Map<String, Money> platform, List<String> layersDiffering) {
+    }
+
     /** Each check of the books: what the city's ledger says, what the platform says. */
     public record Check(String name, String expected, String actual, boolean ok) {
     }
@@ -97,6 +122,17 @@ public record CityReport(City city, Run run, Enrollment enrollment, List<Fund> f
         for (Vbp v : vbp) {
             s.append(String.format("VBP %-20s %s agreed %s consumed %s (%s%%), purchased %s, saved %s%n", v.batch(), v.itemCode(),
                     v.agreed(), v.consumed(), v.completionPercent(), v.purchased(), v.savings()));
+        }
+        s.append(String.format("Own calculation: %,d of %,d settled bills checked against the simulator's own calculation from the"
+                        + " pack (%s%%), %,d differ (%,d persons) %s; not checked %s%n", ownCalculation.checked(), ownCalculation.bills(),
+                ownCalculation.checkedSharePercent(), ownCalculation.differing(), ownCalculation.personsDiffering(),
+                ownCalculation.differingByLayers(), ownCalculation.notCheckedByReason()));
+        ownCalculation.checkedBillsByRule().forEach((rule, n) -> s.append(String.format("  %,8d checked bills with %s%n", n, rule)));
+        for (Difference d : ownCalculation.firstDifferences()) {
+            s.append(String.format("  %s (%s) %s %s at %s, %s; lines %s; year before: %s; %s%n    expected %s%n    platform %s%n"
+                            + "    differ in %s%n", d.messageId(), d.channel(), d.date(), d.visitType(), d.institution(), d.person(),
+                    d.lines(), d.yearToDateBefore(), d.pack(), d.expectedOtherwise() != null ? d.expectedOtherwise() : d.expected(),
+                    d.platform(), d.layersDiffering()));
         }
         s.append("Events:").append(System.lineSeparator());
         for (EventCounts.TopicFlow t : events) {

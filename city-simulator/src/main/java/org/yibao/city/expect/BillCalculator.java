@@ -1,0 +1,236 @@
+package org.yibao.city.expect;
+
+import org.yibao.city.model.Encounter;
+import org.yibao.contracts.events.AssistanceCategory;
+import org.yibao.contracts.events.InstitutionLevel;
+import org.yibao.contracts.events.ItemClass;
+import org.yibao.contracts.money.Money;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The simulator's own calculation of a one-stop bill from the policy pack, the person as the city
+ * knows them and their year so far, in DESIGN.md's order ("Settlement: the adjudication order"); every
+ * layer is rounded HALF_UP once, to the fen, and cash is what is left. Written from the design and the
+ * pack's documented semantics (ADR 0007), not from the platform's adjudicator, so that the books can
+ * check settlement's answers against something other than settlement.
+ *
+ * <p>Readings of the design this calculation takes (where the design leaves room, the report names them):
+ * <ul>
+ *   <li>an item off the catalog is paid in full by the person, as class C; an amount above a class A or B
+ *       item's price ceiling is full self-pay, and the rest of the line keeps its class;</li>
+ *   <li>a yearly deductible is one per cap pool: a bill owes its level's deductible less what the pool's
+ *       earlier bills used (visit types sharing a pool share it); an admission owes its whole deductible;</li>
+ *   <li>the catastrophic layer is on the year's cumulative policy-scope self-pay after the basic fund,
+ *       deductible included, over all visit types; a bill gets what its self-pay adds to the banded
+ *       payment, the bands being widths above the (tilted) threshold, a tilt's ratio bonus added to each;</li>
+ *   <li>the supplementary layer is on the same cumulative self-pay (less the deductible where the pack says
+ *       it does not count), above its threshold;</li>
+ *   <li>medical assistance is on the policy-scope self-pay that remains after the insurance layers;</li>
+ *   <li>nobody asks for the personal account (the platform keeps none yet, issue 22).</li>
+ * </ul>
+ */
+public final class BillCalculator {
+
+    private final PolicyPacks packs;
+
+    public BillCalculator(PolicyPacks packs) {
+        this.packs = packs;
+    }
+
+    public Expectation expect(Insured person, Encounter bill, YearToDate year) {
+        PolicyPack pack = packs.inForce(person.scheme(), person.regionCode(), bill.date());
+        if (pack == null) {
+            return new Expectation.NotModelled("no pack of the simulator's for " + person.scheme() + " in " + person.regionCode());
+        }
+        if (pack.zeroPayRules() > 0) {
+            return new Expectation.NotModelled("the pack's zero-pay rules");
+        }
+        if (!PolicyPacks.contains(pack.regionCode(), bill.institution().regionCode())) {
+            return new Expectation.NotModelled("remote settlement (out-of-area rules)");
+        }
+        PolicyPack.Visit rules = pack.visits().get(bill.visitType());
+        if (rules == null) {
+            return new Expectation.Refusal("the pack has no rules for " + bill.visitType());
+        }
+        if (rules.requiresCertification() && !person.certifiedFor(bill.diagnoses())) {
+            return new Expectation.Refusal("no certification covers " + bill.diagnoses());
+        }
+        InstitutionLevel level = bill.institution().level();
+        Money deductibleOfLevel = rules.deductible(person.type(), level);
+        BigDecimal ratio = rules.ratio(person.type(), level);
+        if (deductibleOfLevel == null || ratio == null) {
+            return new Expectation.NotModelled("no deductible or ratio for " + person.type() + " at " + level);
+        }
+        // what shaped the bill, so that the report can show which rules the checked bills exercised
+        Set<String> shaped = new TreeSet<>();
+        AssistanceCategory category = person.category();
+        if (category != null && rules.tiltRatio().containsKey(category)) {
+            ratio = rules.tiltRatio().get(category);
+            shaped.add("ratio tilted for " + category);
+        }
+
+        // 1-4: total, full self-pay (class C, off the catalog, above a ceiling), prior self-pay (class B), policy scope
+        BigDecimal total = BigDecimal.ZERO;
+        BigDecimal full = BigDecimal.ZERO;
+        BigDecimal classB = BigDecimal.ZERO;
+        for (Encounter.Line line : bill.lines()) {
+            BigDecimal amount = line.amount().amount();
+            total = total.add(amount);
+            ItemClass itemClass = line.item().itemClass();
+            if (itemClass == null || itemClass == ItemClass.C) {
+                full = full.add(amount);
+                shaped.add(itemClass == null ? "a line off the catalog" : "a class C line");
+                continue;
+            }
+            Money ceiling = line.item().ceiling();
+            BigDecimal above = ceiling != null && line.unitPrice().compareTo(ceiling) > 0
+                    ? line.unitPrice().amount().subtract(ceiling.amount()).multiply(line.quantity()).min(amount) : BigDecimal.ZERO;
+            full = full.add(above);
+            if (above.signum() > 0) {
+                shaped.add("a price above the ceiling");
+            }
+            if (itemClass == ItemClass.B) {
+                shaped.add("a class B line");
+                classB = classB.add(amount.subtract(above));
+            }
+        }
+        Money t = round(total);
+        Money f = round(full);
+        Money p = round(classB.multiply(pack.priorSelfPayRatio()), shaped, "prior self-pay");
+        Money s = t.minus(f).minus(p);
+
+        // 5: what remains of the deductible (the pool's year, or this admission's)
+        boolean perYear = rules.deductibleBasis() == PolicyPack.DeductibleBasis.PER_YEAR;
+        Money remaining = perYear ? deductibleOfLevel.minus(year.deductibleUsed(rules.capPool())).max(Money.ZERO) : deductibleOfLevel;
+        Money d = remaining.min(s);
+        if (perYear && year.deductibleUsed(rules.capPool()).isPositive()) {
+            shaped.add(d.isZero() ? "the pool's deductible used up by earlier bills" : "the pool's deductible partly used by earlier bills");
+        }
+        if (d.compareTo(s) == 0 && s.isPositive()) {
+            shaped.add("all of the scope within the deductible");
+        }
+
+        // 6: the basic fund within what remains of the pool's annual cap
+        Money fund = round(s.minus(d).amount().multiply(ratio), shaped, "basic fund");
+        Money cap = rules.annualCap() == null ? null : rules.annualCap().of(person.type(), person.tier());
+        if (cap != null && cap.minus(year.fundPaid(rules.capPool())).compareTo(fund) < 0) {
+            fund = cap.minus(year.fundPaid(rules.capPool())).max(Money.ZERO);
+            shaped.add("the basic fund stopped at the annual cap");
+        }
+        Money selfPay = s.minus(fund);
+        Money selfPayAboveDeductible = s.minus(d).minus(fund);
+
+        // 7: catastrophic, on the year's cumulative policy-scope self-pay
+        Money catastrophic = Money.ZERO;
+        if (pack.catastrophic() != null) {
+            catastrophic = catastrophic(pack.catastrophic(), category, year, selfPay).min(selfPay);
+            if (catastrophic.isPositive()) {
+                shaped.add(pack.catastrophic().tilts().containsKey(category) ? "catastrophic, tilted for " + category : "catastrophic");
+            }
+        }
+
+        // 8: supplementary, on the same cumulative self-pay above its threshold
+        Money supplementaryBase = Money.ZERO;
+        Money supplementary = Money.ZERO;
+        PolicyPack.Supplementary sup = pack.supplementary();
+        if (sup != null && (sup.eligible().isEmpty() || sup.eligible().contains(category))) {
+            supplementaryBase = sup.countsDeductible() ? selfPay : selfPayAboveDeductible;
+            BigDecimal before = year.supplementaryBase().amount().subtract(sup.threshold().amount()).max(BigDecimal.ZERO);
+            BigDecimal after = year.supplementaryBase().plus(supplementaryBase).amount().subtract(sup.threshold().amount())
+                    .max(BigDecimal.ZERO);
+            supplementary = round(after.subtract(before).multiply(sup.ratio()), shaped, "supplementary");
+            if (sup.annualCap() != null && sup.annualCap().minus(year.supplementaryPaid()).compareTo(supplementary) < 0) {
+                supplementary = sup.annualCap().minus(year.supplementaryPaid()).max(Money.ZERO);
+                shaped.add("supplementary stopped at the annual cap");
+            }
+            supplementary = supplementary.min(selfPay.minus(catastrophic));
+            if (supplementary.isPositive()) {
+                shaped.add("supplementary");
+            }
+        }
+
+        // 9: medical assistance on the policy-scope self-pay that remains, within the annual limit
+        Money assistance = Money.ZERO;
+        PolicyPack.Assistance share = category == null ? null : pack.assistance().get(category);
+        if (share != null) {
+            Money left = selfPay.minus(catastrophic).minus(supplementary);
+            assistance = round(left.amount().multiply(share.ratio()), shaped, "assistance");
+            Money limit = share.annualLimit().minus(year.assistancePaid()).max(Money.ZERO);
+            if (limit.compareTo(assistance) < 0) {
+                assistance = limit;
+                shaped.add("assistance stopped at the annual limit");
+            }
+            if (assistance.isPositive()) {
+                shaped.add("assistance for " + category);
+            }
+        }
+
+        // 10-11: no personal account is asked for; cash is the rest
+        Money account = Money.ZERO;
+        Money cash = t.minus(fund).minus(catastrophic).minus(supplementary).minus(assistance).minus(account);
+        Layers layers = new Layers(t, f, p, s, d, fund, catastrophic, supplementary, assistance, account, cash);
+        YearToDate.Delta delta = new YearToDate.Delta(perYear ? rules.capPool() : null, d, rules.capPool(), fund, selfPay,
+                supplementaryBase, catastrophic, supplementary, assistance);
+        return new Expectation.Bill(pack.id() + "@" + pack.version(), layers, delta, shaped);
+    }
+
+    /** What this bill's self-pay adds to the year's banded catastrophic payment, within the annual cap. */
+    static Money catastrophic(PolicyPack.Catastrophic c, AssistanceCategory category, YearToDate year, Money selfPay) {
+        PolicyPack.Tilt tilt = category == null ? null : c.tilts().get(category);
+        BigDecimal threshold = c.threshold().amount();
+        if (tilt != null) {
+            threshold = tilt.threshold() != null ? tilt.threshold().amount()
+                    : threshold.multiply(tilt.thresholdFactor()).setScale(2, RoundingMode.HALF_UP);
+        }
+        BigDecimal before = year.catastrophicBase().amount();
+        BigDecimal after = before.add(selfPay.amount());
+        BigDecimal paid = banded(c, tilt, threshold, after).subtract(banded(c, tilt, threshold, before));
+        Money catastrophic = round(paid);
+        boolean capped = c.annualCap() != null && (tilt == null || !tilt.noCap());
+        if (capped) {
+            catastrophic = catastrophic.min(c.annualCap().minus(year.catastrophicPaid()).max(Money.ZERO));
+        }
+        return catastrophic;
+    }
+
+    /** The banded payment, unrounded, on a cumulative self-pay. */
+    private static BigDecimal banded(PolicyPack.Catastrophic c, PolicyPack.Tilt tilt, BigDecimal threshold, BigDecimal cumulative) {
+        BigDecimal paid = BigDecimal.ZERO;
+        BigDecimal start = threshold;
+        for (PolicyPack.Band band : c.bands()) {
+            BigDecimal ratio = band.ratio();
+            if (tilt != null && tilt.ratio() != null) {
+                ratio = tilt.ratio();
+            } else if (tilt != null && tilt.ratioBonus() != null) {
+                ratio = ratio.add(tilt.ratioBonus()).min(BigDecimal.ONE);
+            }
+            BigDecimal in = cumulative.subtract(start).max(BigDecimal.ZERO);
+            if (band.width() != null) {
+                in = in.min(band.width().amount());
+            }
+            paid = paid.add(in.multiply(ratio));
+            if (band.width() == null) {
+                break;
+            }
+            start = start.add(band.width().amount());
+        }
+        return paid;
+    }
+
+    private static Money round(BigDecimal yuan) {
+        return Money.rounded(yuan, RoundingMode.HALF_UP);
+    }
+
+    /** Rounds a layer, noting when an exact half fen went up (where HALF_UP and HALF_DOWN part). */
+    private static Money round(BigDecimal yuan, Set<String> shaped, String layer) {
+        Money up = round(yuan);
+        if (up.compareTo(Money.rounded(yuan, RoundingMode.HALF_DOWN)) != 0) {
+            shaped.add("a half fen rounded up (" + layer + ")");
+        }
+        return up;
+    }
+}
