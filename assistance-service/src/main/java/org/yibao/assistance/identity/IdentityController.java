@@ -1,5 +1,6 @@
 package org.yibao.assistance.identity;
 
+import org.yibao.web.problem.RequestParameters;
 import jakarta.validation.constraints.Pattern;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -12,7 +13,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.yibao.assistance.AssistanceParameters;
 import org.yibao.contracts.identity.ResidentId;
 import org.yibao.security.CallerIdentity;
 import org.yibao.web.problem.InvalidRequestException;
@@ -65,6 +65,6 @@ class IdentityController {
      */
     @GetMapping("/persons/{personId}/identity")
     IdentityView identity(@PathVariable String personId, CallerIdentity caller) {
-        return feeds.identity(AssistanceParameters.person(personId), caller.actsForInstitution());
+        return feeds.identity(RequestParameters.person(personId), caller.actsForInstitution());
     }
 }

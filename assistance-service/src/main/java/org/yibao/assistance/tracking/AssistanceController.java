@@ -1,11 +1,11 @@
 package org.yibao.assistance.tracking;
 
+import org.yibao.web.problem.RequestParameters;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.yibao.assistance.AssistanceParameters;
 import org.yibao.contracts.region.Regions;
 
 import java.util.List;
@@ -24,7 +24,7 @@ class AssistanceController {
     /** A person's assistance received in a year and what remains of the annual limit settlement applied. */
     @GetMapping("/persons/{personId}/assistance")
     AssistanceReports.PersonYear personYear(@PathVariable String personId, @RequestParam int year) {
-        return reports.personYear(AssistanceParameters.person(personId), AssistanceParameters.year(year));
+        return reports.personYear(RequestParameters.person(personId), RequestParameters.year(year));
     }
 
     /**
@@ -34,8 +34,8 @@ class AssistanceController {
      */
     @GetMapping("/reports")
     List<AssistanceReports.CategoryReport> reports(@RequestParam int year, @RequestParam(required = false) String region) {
-        String pattern = region == null ? "%" : Regions.likePattern(AssistanceParameters.region(region));
-        return reports.reports(AssistanceParameters.year(year), pattern);
+        String pattern = region == null ? "%" : Regions.likePattern(RequestParameters.region(region));
+        return reports.reports(RequestParameters.year(year), pattern);
     }
 
     /**
@@ -44,6 +44,6 @@ class AssistanceController {
      */
     @GetMapping("/tilted-cases")
     List<AssistanceReports.TiltedCase> tiltedCases(@RequestParam int year) {
-        return reports.tiltedCases(AssistanceParameters.year(year));
+        return reports.tiltedCases(RequestParameters.year(year));
     }
 }

@@ -1,5 +1,6 @@
 package org.yibao.assistance.warning;
 
+import org.yibao.web.problem.RequestParameters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.yibao.assistance.AssistanceParameters;
 import org.yibao.web.problem.InvalidRequestException;
 
 import java.io.IOException;
@@ -41,7 +41,7 @@ class WarningController {
 
     @PutMapping("/persons/{personId}/household-income/{year}")
     Income householdIncome(@PathVariable String personId, @PathVariable int year, @Valid @RequestBody Income body) {
-        exchange.householdIncome(AssistanceParameters.person(personId), AssistanceParameters.year(year), body.income());
+        exchange.householdIncome(RequestParameters.person(personId), RequestParameters.year(year), body.income());
         return body;
     }
 

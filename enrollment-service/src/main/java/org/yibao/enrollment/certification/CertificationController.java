@@ -1,5 +1,6 @@
 package org.yibao.enrollment.certification;
 
+import org.yibao.web.problem.RequestParameters;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,7 +10,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.yibao.enrollment.Ids;
 import org.yibao.security.CallerIdentity;
 
 import java.util.List;
@@ -30,12 +30,12 @@ class CertificationController {
     @ResponseStatus(HttpStatus.CREATED)
     Certification apply(@PathVariable String personId, @Valid @RequestBody CertificationRequests.Apply request,
                         CallerIdentity caller) {
-        return certifications.apply(Ids.person(personId), request, caller);
+        return certifications.apply(RequestParameters.person(personId), request, caller);
     }
 
     @GetMapping("/persons/{personId}/certifications")
     List<Certification> ofPerson(@PathVariable String personId) {
-        return certifications.ofPerson(Ids.person(personId));
+        return certifications.ofPerson(RequestParameters.person(personId));
     }
 
     @PostMapping("/certifications/{id}/decision")

@@ -1,5 +1,6 @@
 package org.yibao.enrollment.contribution;
 
+import org.yibao.web.config.FieldPaths;
 import org.yibao.contracts.events.AssistanceCategory;
 import org.yibao.contracts.money.Money;
 import org.yibao.contracts.region.Regions;
@@ -190,17 +191,9 @@ public final class ContributionPolicies {
         return "a mapping";
     }
 
-    /** The path of a refusal: keys joined with dots, list positions in brackets ({@code [0].subsidies}). */
     private static String path(JacksonException e) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference r : e.getPath()) {
-            if (r.getIndex() >= 0) {
-                path.append('[').append(r.getIndex()).append(']');
-            } else if (r.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(r.getPropertyName());
-            }
-        }
-        return path.isEmpty() ? "(file)" : path.toString();
+        String path = FieldPaths.of(e);
+        return path.isEmpty() ? "(file)" : path;
     }
 
     private static IllegalStateException invalid(String field, String reason) {

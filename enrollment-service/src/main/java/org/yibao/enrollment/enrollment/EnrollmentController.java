@@ -1,5 +1,6 @@
 package org.yibao.enrollment.enrollment;
 
+import org.yibao.web.problem.RequestParameters;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,7 +10,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.yibao.enrollment.Ids;
 
 import java.util.List;
 
@@ -34,11 +34,11 @@ class EnrollmentController {
     /** Changes an enrollment (retirement, tier, suspension, end); announces EnrollmentChanged. */
     @PostMapping("/persons/{personId}/enrollments/{year}/changes")
     Enrollment change(@PathVariable String personId, @PathVariable int year, @Valid @RequestBody ChangeRequest request) {
-        return enrollments.change(Ids.person(personId), Ids.year(year), request);
+        return enrollments.change(RequestParameters.person(personId), RequestParameters.year(year), request);
     }
 
     @GetMapping("/persons/{personId}/enrollments")
     List<Enrollment> ofPerson(@PathVariable String personId) {
-        return enrollments.ofPerson(Ids.person(personId));
+        return enrollments.ofPerson(RequestParameters.person(personId));
     }
 }

@@ -1,5 +1,6 @@
 package org.yibao.enrollment.filing;
 
+import org.yibao.web.problem.RequestParameters;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -11,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.yibao.enrollment.Ids;
 import org.yibao.security.CallerIdentity;
 
 import java.util.List;
@@ -34,12 +34,12 @@ class FilingController {
     @PostMapping("/persons/{personId}/filings")
     @ResponseStatus(HttpStatus.CREATED)
     Filing register(@PathVariable String personId, @Valid @RequestBody FilingRequest request, CallerIdentity caller) {
-        return filings.register(Ids.person(personId), request, caller);
+        return filings.register(RequestParameters.person(personId), request, caller);
     }
 
     @GetMapping("/persons/{personId}/filings")
     List<Filing> ofPerson(@PathVariable String personId) {
-        return filings.ofPerson(Ids.person(personId));
+        return filings.ofPerson(RequestParameters.person(personId));
     }
 
     @PostMapping("/filings/{filingId}/cancellation")

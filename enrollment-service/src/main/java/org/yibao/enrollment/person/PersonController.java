@@ -1,5 +1,6 @@
 package org.yibao.enrollment.person;
 
+import org.yibao.web.problem.RequestParameters;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,7 +11,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.yibao.enrollment.Ids;
 import org.yibao.web.problem.InvalidRequestException;
 
 import java.util.List;
@@ -35,7 +35,7 @@ class PersonController {
 
     @GetMapping("/{personId}")
     PersonView get(@PathVariable String personId) {
-        return PersonView.full(persons.find(Ids.person(personId)));
+        return PersonView.full(persons.find(RequestParameters.person(personId)));
     }
 
     /** Persons in a region (a city code covers its districts), ids and names masked. */

@@ -1,5 +1,6 @@
 package org.yibao.enrollment.statistics;
 
+import org.yibao.web.problem.RequestParameters;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -10,7 +11,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.yibao.enrollment.Ids;
 import org.yibao.web.problem.InvalidRequestException;
 
 import java.util.List;
@@ -38,18 +38,18 @@ class StatisticsController {
         if (!regionCode.matches("[1-9][0-9]{5}")) {
             throw new InvalidRequestException("regionCode", "must be a 6-digit administrative division code");
         }
-        statistics.setPopulation(regionCode, Ids.year(year), body.population());
+        statistics.setPopulation(regionCode, RequestParameters.year(year), body.population());
         return body;
     }
 
     @GetMapping("/statistics")
     Statistics statistics(@RequestParam int year) {
-        return statistics.of(Ids.year(year));
+        return statistics.of(RequestParameters.year(year));
     }
 
     /** People with an assistance identity in force in the year who hold no enrollment for it: the list must reach zero. */
     @GetMapping("/statistics/identified-not-enrolled")
     List<NotEnrolled> identifiedNotEnrolled(@RequestParam int year) {
-        return statistics.identifiedNotEnrolled(Ids.year(year));
+        return statistics.identifiedNotEnrolled(RequestParameters.year(year));
     }
 }

@@ -1,5 +1,6 @@
 package org.yibao.enrollment.voucher;
 
+import org.yibao.web.problem.RequestParameters;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -10,7 +11,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.yibao.enrollment.Ids;
 import org.yibao.security.CallerIdentity;
 
 import java.time.Instant;
@@ -35,13 +35,13 @@ class EVoucherController {
 
     @PostMapping("/persons/{personId}/evoucher")
     Activation activate(@PathVariable String personId) {
-        return new Activation(vouchers.activate(Ids.person(personId)));
+        return new Activation(vouchers.activate(RequestParameters.person(personId)));
     }
 
     @PostMapping("/persons/{personId}/evoucher/tokens")
     @ResponseStatus(HttpStatus.CREATED)
     EVoucherService.Token issue(@PathVariable String personId) {
-        return vouchers.issue(Ids.person(personId));
+        return vouchers.issue(RequestParameters.person(personId));
     }
 
     /** A hospital or pharmacy exchanges a scanned token for the person (once, within five minutes). */

@@ -1,5 +1,6 @@
 package org.yibao.gateway.identity;
 
+import org.yibao.web.config.FieldPaths;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -203,17 +204,8 @@ public final class ClientRegistry {
         return "a map";
     }
 
-    /** The path of a refusal: keys joined with dots, list positions in brackets ({@code clients[3].rate-limit}). */
     private static String path(JacksonException e) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference r : e.getPath()) {
-            if (r.getIndex() >= 0) {
-                path.append('[').append(r.getIndex()).append(']');
-            } else if (r.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(r.getPropertyName());
-            }
-        }
-        return path.toString();
+        return FieldPaths.of(e);
     }
 
     /**

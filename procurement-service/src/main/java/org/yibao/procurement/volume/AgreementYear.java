@@ -1,5 +1,6 @@
 package org.yibao.procurement.volume;
 
+import org.yibao.web.problem.RequestParameters;
 import org.yibao.web.problem.InvalidRequestException;
 
 import java.math.BigDecimal;
@@ -13,9 +14,7 @@ import java.time.LocalDate;
 public record AgreementYear(int value) {
 
     public AgreementYear {
-        if (value < 2000 || value > 2100) {
-            throw new InvalidRequestException("year", "must be between 2000 and 2100");
-        }
+        RequestParameters.year(value);
     }
 
     /**

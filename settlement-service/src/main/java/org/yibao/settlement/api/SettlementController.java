@@ -1,5 +1,6 @@
 package org.yibao.settlement.api;
 
+import org.yibao.web.problem.RequestParameters;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -124,19 +125,11 @@ class SettlementController {
         }
     }
 
-    /** The canonical resident id of what was typed (see {@link ResidentId}), or a 400 naming why. */
     private static String person(String personId) {
-        ResidentId.Parsed parsed = ResidentId.parse(personId);
-        if (!parsed.valid()) {
-            throw new InvalidRequestException("personId", parsed.problem());
-        }
-        return parsed.id().value();
+        return RequestParameters.person(personId);
     }
 
     private static int year(int year) {
-        if (year < 2000 || year > 2100) {
-            throw new InvalidRequestException("year", "must be between 2000 and 2100");
-        }
-        return year;
+        return RequestParameters.year(year);
     }
 }

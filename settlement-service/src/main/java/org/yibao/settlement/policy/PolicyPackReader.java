@@ -1,5 +1,6 @@
 package org.yibao.settlement.policy;
 
+import org.yibao.web.config.FieldPaths;
 import org.yibao.contracts.events.AssistanceCategory;
 import org.yibao.contracts.events.EmploymentTier;
 import org.yibao.contracts.events.InstitutionLevel;
@@ -339,17 +340,9 @@ public final class PolicyPackReader {
         return "a mapping";
     }
 
-    /** The path of a refusal: keys joined with dots, list positions in brackets ({@code zeroPay[0].capPool}). */
     private static String path(JacksonException e) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference r : e.getPath()) {
-            if (r.getIndex() >= 0) {
-                path.append('[').append(r.getIndex()).append(']');
-            } else if (r.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(r.getPropertyName());
-            }
-        }
-        return path.isEmpty() ? "(root)" : path.toString();
+        String path = FieldPaths.of(e);
+        return path.isEmpty() ? "(root)" : path;
     }
 
     private static String join(String path, String key) {

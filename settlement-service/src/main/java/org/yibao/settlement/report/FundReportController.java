@@ -1,5 +1,6 @@
 package org.yibao.settlement.report;
 
+import org.yibao.web.problem.RequestParameters;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,12 +25,6 @@ class FundReportController {
     /** @param region a city or district (a province, a city: everything under it); all regions when absent */
     @GetMapping("/reports/{year}")
     FundReport report(@PathVariable int year, @RequestParam(required = false) String region) {
-        if (year < 2000 || year > 2100) {
-            throw new InvalidRequestException("year", "must be between 2000 and 2100");
-        }
-        if (region != null && !region.matches("[1-9][0-9]{5}")) {
-            throw new InvalidRequestException("region", "must be a 6-digit administrative division code");
-        }
-        return reports.report(year, region);
+        return reports.report(RequestParameters.year(year), region == null ? null : RequestParameters.region(region));
     }
 }

@@ -1,5 +1,6 @@
 package org.yibao.supervision.audit;
 
+import org.yibao.web.problem.RequestParameters;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,9 +33,7 @@ class ViolationController {
     @GetMapping("/violations")
     Page violations(@RequestParam int year, @RequestParam(required = false) UUID after,
                     @RequestParam(defaultValue = "1000") int limit) {
-        if (year < 2000 || year > 2100) {
-            throw new InvalidRequestException("year", "must be between 2000 and 2100");
-        }
+        RequestParameters.year(year);
         if (limit < 1 || limit > MAX_PAGE) {
             throw new InvalidRequestException("limit", "must be between 1 and " + MAX_PAGE);
         }

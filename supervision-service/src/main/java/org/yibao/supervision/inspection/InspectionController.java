@@ -1,5 +1,6 @@
 package org.yibao.supervision.inspection;
 
+import org.yibao.web.problem.RequestParameters;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -71,9 +72,6 @@ class InspectionController {
     }
 
     private static int year(int year) {
-        if (year < 2000 || year > 2100) {
-            throw new InvalidRequestException("year", "must be between 2000 and 2100");
-        }
-        return year;
+        return RequestParameters.year(year);
     }
 }
