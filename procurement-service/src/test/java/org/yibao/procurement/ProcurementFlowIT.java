@@ -91,6 +91,9 @@ class ProcurementFlowIT {
 
         assertThat(batch.at("/products/0/price_cut_percent").decimalValue()).isEqualByComparingTo("75.00"); // metformin 0.40 -> 0.10
         assertThat(batch.at("/average_price_cut_percent").decimalValue()).isEqualByComparingTo("70.84");   // (66.67 + 75.00) / 2 = 70.835, half up
+        // dates are dates, whatever the server's zone (they were midnight of the JVM's zone written in UTC)
+        assertThat(batch.at("/starts_on").asString()).isEqualTo("2026-01-01");
+        assertThat(batch.at("/ends_on").asString()).isEqualTo("2026-12-31");
     }
 
     @Test

@@ -93,6 +93,9 @@ class InspectionIT {
         assertThat(jdbc.queryForObject("select recorded_by from inspection where year = 2033 and institution = 'H410400990001'",
                 String.class)).isEqualTo(inspector.clientId());
         assertThat(twice.statusCode()).isEqualTo(404);
+        JsonNode visited = StreamSupport.stream(json.readTree(api.get("/api/supervision/inspection-plans/2033").body()).spliterator(), false)
+                .filter(v -> v.at("/institution").asString().equals("H410400990001")).findFirst().orElseThrow();
+        assertThat(visited.at("/inspected_on").asString()).isEqualTo("2033-03-01"); // a date, not a zone's midnight in UTC
         assertThat(report.at("/inspected").asLong()).isEqualTo(1);
         assertThat(report.at("/planned").asLong()).isEqualTo(report.at("/institutions").asLong());
         assertThat(report.at("/recovered").asString()).isEqualTo("0.00");

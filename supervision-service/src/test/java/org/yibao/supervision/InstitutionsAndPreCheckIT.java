@@ -62,6 +62,9 @@ class InstitutionsAndPreCheckIT {
         assertThat(got.at("/institution/status").asString()).isEqualTo("TERMINATED");
         assertThat(got.at("/agreementHistory").size()).isEqualTo(4);
         assertThat(got.at("/agreementHistory/1/reason").asString()).isEqualTo("split hospitalisation");
+        // a date is a date: the signing's "2019-01-01", not midnight of some server's zone written in UTC
+        assertThat(got.at("/agreementHistory/0/effective_from").asString()).isEqualTo("2019-01-01");
+        assertThat(got.at("/agreementHistory/1/effective_from").asString()).isEqualTo(LocalDate.now().toString());
         assertThat(jdbc.queryForObject("select count(*) from outbox_event where event_type = 'InstitutionStatusChanged' and event_key = ?",
                 Integer.class, code)).isEqualTo(4);
     }

@@ -9,19 +9,18 @@ import java.lang.annotation.RetentionPolicy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 /**
  * A batch as the API answers it: its stored columns under their column names (snake_case), each
  * product's price cut and the batch's average cut (the mean of its products').
  *
- * <p>The dates keep the form the first version answered, which rendered the JDBC date (midnight in the
- * JVM's time zone) as a UTC time with milliseconds: {@code "2026-01-01T00:00:00.000Z"} on a UTC JVM.
+ * <p>{@code starts_on} and {@code ends_on} are dates ({@code 2026-01-01}). The first version rendered
+ * them as midnight in the JVM's zone written in UTC, the previous day on a server in Beijing time.
  */
 public record BatchView(@JsonProperty("batch_id") String batchId, String name, Level level, Kind kind,
-                        @JsonProperty("starts_on") @UtcMillis Instant startsOn,
-                        @JsonProperty("ends_on") @UtcMillis Instant endsOn,
+                        @JsonProperty("starts_on") LocalDate startsOn,
+                        @JsonProperty("ends_on") LocalDate endsOn,
                         @JsonProperty("created_at") @UtcMillis Instant createdAt,
                         List<ProductView> products,
                         @JsonProperty("average_price_cut_percent") BigDecimal averagePriceCutPercent) {
@@ -46,12 +45,8 @@ public record BatchView(@JsonProperty("batch_id") String batchId, String name, L
                 .map(p -> new ProductView(p.itemCode(), batch.batchId(), p.genericName(), p.specification(), p.manufacturer(),
                         p.winningPrice(), p.previousPrice(), PriceCut.percent(p.winningPrice(), p.previousPrice())))
                 .toList();
-        return new BatchView(batch.batchId(), batch.name(), batch.level(), batch.kind(), asAnswered(batch.startsOn()),
-                asAnswered(batch.endsOn()), batch.createdAt(), priced,
+        return new BatchView(batch.batchId(), batch.name(), batch.level(), batch.kind(), batch.startsOn(),
+                batch.endsOn(), batch.createdAt(), priced,
                 PriceCut.average(priced.stream().map(ProductView::priceCutPercent).toList()));
-    }
-
-    private static Instant asAnswered(LocalDate date) {
-        return date.atStartOfDay(ZoneId.systemDefault()).toInstant();
     }
 }

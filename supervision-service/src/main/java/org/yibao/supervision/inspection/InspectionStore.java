@@ -7,7 +7,6 @@ import org.yibao.contracts.events.AuditRule;
 import org.yibao.contracts.money.Money;
 
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -52,7 +51,7 @@ class InspectionStore {
                         where year = ? order by position""")
                 .param(year)
                 .query((rs, n) -> new Inspection(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        date(rs.getDate(5)), rs.getString(6) == null ? null : InspectionFinding.valueOf(rs.getString(6))))
+                        rs.getObject(5, LocalDate.class), rs.getString(6) == null ? null : InspectionFinding.valueOf(rs.getString(6))))
                 .list();
     }
 
@@ -99,9 +98,5 @@ class InspectionStore {
 
     private long count(String sql, Object... params) {
         return jdbc.sql(sql).params(params).query(Long.class).single();
-    }
-
-    private static java.util.Date date(Date d) {
-        return d == null ? null : new java.util.Date(d.getTime());
     }
 }

@@ -73,7 +73,7 @@ class InstitutionStore {
                 .param(code)
                 .query((rs, n) -> new AgreementChange(
                         rs.getString(1) == null ? null : AgreementStatus.valueOf(rs.getString(1)),
-                        AgreementStatus.valueOf(rs.getString(2)), date(rs.getDate(3)), rs.getString(4), rs.getString(5),
+                        AgreementStatus.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5),
                         date(rs.getTimestamp(6))))
                 .list();
     }
@@ -82,10 +82,6 @@ class InstitutionStore {
         return new Institution(rs.getString(1), rs.getString(2), rs.getString(3), InstitutionKind.valueOf(rs.getString(4)),
                 InstitutionLevel.valueOf(rs.getString(5)), Optional.ofNullable(rs.getString(6)),
                 AgreementStatus.valueOf(rs.getString(7)));
-    }
-
-    private static Date date(java.sql.Date d) {
-        return d == null ? null : new Date(d.getTime());
     }
 
     private static Date date(Timestamp t) {
