@@ -210,6 +210,61 @@ class OutboxRelayIT {
         jdbc.update("update outbox_event set published_at = now() where topic = ?", topic);
     }
 
+    /**
+     * The database goes away under a running relay: it keeps trying, backing off, its gauges say NaN
+     * (unknown) instead of a stale number, and once the database is back it publishes what waited;
+     * a relay switched off never starts.
+     */
+    @Test
+    void aRunningRelayRidesOutADatabaseThatGoesAwayAndPublishesWhenItIsBack() throws Exception {
+        String topic = "relay-it-db-down-" + UUID.randomUUID();
+        AtomicBoolean down = new AtomicBoolean();
+        org.springframework.jdbc.datasource.DelegatingDataSource flaky = new org.springframework.jdbc.datasource.DelegatingDataSource(dataSource) {
+            @Override
+            public java.sql.Connection getConnection() throws java.sql.SQLException {
+                if (down.get()) {
+                    throw new java.sql.SQLException("the database went away");
+                }
+                return super.getConnection();
+            }
+        };
+        MessagingProperties.Relay settings = new MessagingProperties.Relay();
+        settings.setPollInterval(Duration.ofMillis(50));
+        settings.setMaxBackoff(Duration.ofMillis(200));
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        try (KafkaTemplateHolder healthy = new KafkaTemplateHolder(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producerConfig)))) {
+            OutboxRelay relay = new OutboxRelay(new JdbcTemplate(flaky),
+                    new TransactionTemplate(new DataSourceTransactionManager(flaky)), healthy.kafka(), settings, meters);
+            down.set(true);
+            relay.start();
+            Thread.sleep(700); // several failed looks, backing off 50, 100, 200, 200 ms
+            assertThat(relay.isRunning()).as("a failing database does not stop the relay").isTrue();
+            assertThat(meters.get("yibao.outbox.backlog").gauge().value()).isNaN();
+            assertThat(meters.get("yibao.outbox.oldest.age.seconds").gauge().value()).isNaN();
+
+            append(topic, "K", "waited");
+            down.set(false);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (unpublished(topic) > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(unpublished(topic)).as("published once the database is back").isZero();
+            assertThat(meters.get("yibao.outbox.backlog").gauge().value()).isZero();
+            relay.stop();
+            assertThat(relay.isRunning()).isFalse();
+        }
+        assertThat(consume(topic, 1)).extracting(ConsumerRecord::value).containsExactly("waited");
+
+        MessagingProperties.Relay off = new MessagingProperties.Relay();
+        off.setEnabled(false);
+        try (KafkaTemplateHolder any = new KafkaTemplateHolder(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producerConfig)))) {
+            OutboxRelay switchedOff = new OutboxRelay(jdbc, tx, any.kafka(), off, new SimpleMeterRegistry());
+            switchedOff.start();
+            assertThat(switchedOff.isRunning()).as("a relay switched off (yibao.messaging.relay.enabled=false) never runs").isFalse();
+            switchedOff.stop();
+        }
+    }
+
     @Test
     void whileAnotherInstanceHoldsTheOutboxThisOnePublishesNothing() throws Exception {
         String topic = "relay-it-lock-" + UUID.randomUUID();

@@ -37,8 +37,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  *   <li>no cycles between a service's feature packages;</li>
  *   <li>no service imports another service's code: only its own, the platform libraries'
  *       ({@code contracts}, {@code messaging}, {@code security}, {@code web}) and third parties';</li>
- *   <li>the events a service consumes are listed in one file, {@code ConsumedEvents}: no other class
- *       declares an event handler.</li>
+ *   <li>the events a service consumes are listed in one file, {@code ConsumedEvents} in the service's
+ *       root package: no other class declares an event handler.</li>
  * </ul>
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -71,7 +71,8 @@ public abstract class ServiceArchitectureTest {
     /** The rules, for a test that shows one failing on a deliberate violation. */
     public static List<ArchRule> rules(String root) {
         return List.of(sqlOnlyInStores(root), controllersDoNotCallStores(root), controllersAnswerTypedRecords(root),
-                noCyclesBetweenFeatures(root), noOtherServicesCode(root), consumedEventsInOneFile(root));
+                noCyclesBetweenFeatures(root), noOtherServicesCode(root), consumedEventsInOneFile(root),
+                consumedEventsAtTheRoot(root));
     }
 
     @Test
@@ -102,6 +103,11 @@ public abstract class ServiceArchitectureTest {
     @Test
     void listsTheEventsItConsumesInOneFile() {
         consumedEventsInOneFile(root).check(service);
+    }
+
+    @Test
+    void keepsThatFileAtItsRoot() {
+        consumedEventsAtTheRoot(root).check(service);
     }
 
     static ArchRule sqlOnlyInStores(String root) {
@@ -157,6 +163,13 @@ public abstract class ServiceArchitectureTest {
         };
         return noClasses().that().resideInAPackage(root + "..").should().dependOnClassesThat(otherServices)
                 .as(root + " uses only its own code and the platform libraries");
+    }
+
+    static ArchRule consumedEventsAtTheRoot(String root) {
+        return classes().that().resideInAPackage(root + "..").and().haveSimpleName("ConsumedEvents")
+                .should().resideInAPackage(root)
+                .allowEmptyShould(true)
+                .as("ConsumedEvents sits in " + root + " itself, where a reader looks first");
     }
 
     static ArchRule consumedEventsInOneFile(String root) {

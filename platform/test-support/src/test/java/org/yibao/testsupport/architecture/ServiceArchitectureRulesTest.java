@@ -28,6 +28,7 @@ class ServiceArchitectureRulesTest {
         assertThat(violation(ServiceArchitectureTest.noCyclesBetweenFeatures(BAD), bad)).contains("billing").contains("orders");
         assertThat(violation(ServiceArchitectureTest.noOtherServicesCode(BAD), bad)).contains("ServiceClient");
         assertThat(violation(ServiceArchitectureTest.consumedEventsInOneFile(BAD), bad)).contains("OrderPlacedHandler");
+        assertThat(violation(ServiceArchitectureTest.consumedEventsAtTheRoot(BAD), bad)).contains("orders.ConsumedEvents");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.yibao.enrollment.events;
+package org.yibao.enrollment;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

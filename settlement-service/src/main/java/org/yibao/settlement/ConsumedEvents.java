@@ -1,4 +1,4 @@
-package org.yibao.settlement.events;
+package org.yibao.settlement;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
