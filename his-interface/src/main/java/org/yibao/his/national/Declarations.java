@@ -1,15 +1,8 @@
 package org.yibao.his.national;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import tools.jackson.databind.JsonNode;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -18,11 +11,9 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -34,7 +25,8 @@ import java.util.regex.Pattern;
  * against its declaration (the contract test does so for every answer).
  *
  * <p>Errors: a declaration that does not parse, or names a dictionary that does not exist, stops the
- * interface from starting.
+ * interface from starting ({@link DeclarationsReader}: both files bound by Jackson onto what they declare,
+ * unknown and repeated keys refused, each refusal naming the file and the field path).
  */
 @Component
 public class Declarations {
@@ -58,12 +50,10 @@ public class Declarations {
     private final Map<String, Map<String, String>> dictionaries;
 
     public Declarations() {
-        this("national-interface/transactions.yml", "national-interface/dictionaries.yml");
-    }
-
-    Declarations(String transactionsResource, String dictionariesResource) {
-        this.dictionaries = loadDictionaries(dictionariesResource);
-        this.transactions = loadTransactions(transactionsResource);
+        this.dictionaries = DeclarationsReader.dictionaries(DeclarationsReader.DICTIONARIES,
+                DeclarationsReader.resource(DeclarationsReader.DICTIONARIES));
+        this.transactions = DeclarationsReader.transactions(DeclarationsReader.TRANSACTIONS,
+                DeclarationsReader.resource(DeclarationsReader.TRANSACTIONS), dictionaries);
     }
 
     public Declared of(String infno) {
@@ -266,77 +256,5 @@ public class Declarations {
         } catch (DateTimeParseException e) {
             return false;
         }
-    }
-
-    // --- loading ---
-
-    private static Object yaml(String resource) {
-        try (InputStream in = new ClassPathResource(resource).getInputStream()) {
-            return new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Map<String, String>> loadDictionaries(String resource) {
-        Map<String, Map<String, String>> tables = new TreeMap<>();
-        ((Map<Object, Object>) yaml(resource)).forEach((table, codes) -> {
-            if (!(codes instanceof Map<?, ?> map) || map.isEmpty()) {
-                throw new IllegalStateException(resource + ": dictionary " + table + " must map codes to labels");
-            }
-            Map<String, String> entries = new LinkedHashMap<>();
-            map.forEach((code, label) -> entries.put(String.valueOf(code), String.valueOf(label)));
-            tables.put(String.valueOf(table), Collections.unmodifiableMap(entries));
-        });
-        return Collections.unmodifiableMap(tables);
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Declared> loadTransactions(String resource) {
-        Map<String, Declared> declared = new TreeMap<>();
-        ((Map<Object, Object>) yaml(resource)).forEach((key, body) -> {
-            String infno = String.valueOf(key);
-            if (!infno.matches("\\d{4}") || !(body instanceof Map<?, ?> map)) {
-                throw new IllegalStateException(resource + ": " + infno + " is not a four-digit transaction with its fields");
-            }
-            Object name = map.get("name");
-            declared.put(infno, new Declared(infno, name == null ? infno : name.toString(),
-                    fields(resource, infno, "input", map.get("input")), fields(resource, infno, "output", map.get("output"))));
-        });
-        return Collections.unmodifiableMap(declared);
-    }
-
-    private List<FieldSpec> fields(String resource, String infno, String part, Object declared) {
-        List<FieldSpec> fields = new ArrayList<>();
-        if (declared == null) {
-            return fields;
-        }
-        if (!(declared instanceof Map<?, ?> map)) {
-            throw new IllegalStateException(resource + ": " + infno + "." + part + " must map field paths to declarations");
-        }
-        map.forEach((path, line) -> {
-            FieldSpec field;
-            try {
-                field = FieldSpec.parse(String.valueOf(path), String.valueOf(line));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(resource + ": " + infno + "." + part + "." + e.getMessage(), e);
-            }
-            if (field.table() != null && !dictionaries.containsKey(field.table())) {
-                throw new IllegalStateException(resource + ": " + infno + "." + part + "." + path + " names the dictionary "
-                        + field.table() + ", which dictionaries.yml does not have");
-            }
-            fields.removeIf(f -> f.path().equals(field.path()));
-            fields.add(field);
-        });
-        for (FieldSpec field : fields) {
-            String parent = field.path().contains(".") ? field.path().substring(0, field.path().lastIndexOf('.')) : null;
-            if (parent != null && fields.stream().noneMatch(f -> f.path().equals(parent))) {
-                throw new IllegalStateException(resource + ": " + infno + "." + part + "." + field.path() + " has no declared parent " + parent);
-            }
-        }
-        // parents before their children, so that a missing parent is named before its fields
-        fields.sort(java.util.Comparator.comparingInt((FieldSpec f) -> f.path().split("\\.").length));
-        return fields;
     }
 }
