@@ -129,6 +129,25 @@ class SettlementFlowIT {
         assertThat(acc.at("/accumulators/policyScopeSelfPay").asString()).isEqualTo("4700.00");
     }
 
+    /**
+     * A resident has no personal account (城乡居民医保不设个人账户): a HIS that asks for an account payment
+     * for a resident gets the owed part as cash (found by the black-box test of this stop: the account
+     * paid 42.00 of a resident's bill). Same bill as above: 10,700 - 6,000 fund = 4,700 cash.
+     */
+    @Test
+    void aResidentsBillIsNeverPaidFromAPersonalAccount() throws Exception {
+        String person = enrolledResident();
+        String asked = bill("msg-" + UUID.randomUUID(), person, "10700.00")
+                .replace("\"lines\"", "\"personalAccountAmount\":\"100.00\",\"lines\"");
+
+        HttpResponse<String> response = post("/api/settlement/settlements", asked);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.at("/amounts/personalAccount").asString()).isEqualTo("0.00");
+        assertThat(body.at("/amounts/cash").asString()).isEqualTo("4700.00");
+    }
+
     @Test
     void aRetriedMessageReturnsTheFirstBillAndChargesOnceAndADifferentBodyIsRefused() throws Exception {
         String person = enrolledResident();

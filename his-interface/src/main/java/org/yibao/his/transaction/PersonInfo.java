@@ -83,10 +83,18 @@ class PersonInfo {
                 i.put("psn_idet_type", code);
                 i.put("psn_idet_type_name", codes.identityName(code));
                 i.put("begntime", startOfDay(current.path("valid_from").asString(null)));
-                i.put("endtime", current.path("valid_to").isNull() ? null : startOfDay(current.path("valid_to").asString(null)));
+                i.put("endtime", current.path("valid_to").isNull() ? null : endOfDay(current.path("valid_to").asString(null)));
             }
         }
         return output;
+    }
+
+    /** The last moment of a date a service answered (valid through that day), as the interface's time. */
+    static String endOfDay(String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        return value.length() == 10 ? value + " 23:59:59" : NationalTime.time(value);
     }
 
     /** A date or instant a service answered, as the interface's time (Beijing). */

@@ -1,5 +1,6 @@
 package org.yibao.settlement.bill;
 
+import org.yibao.contracts.events.Scheme;
 import org.springframework.stereotype.Component;
 import org.yibao.contracts.events.AgreementStatus;
 import org.yibao.contracts.events.AssistanceCategory;
@@ -71,8 +72,17 @@ class Encounters {
                 .map(Certification::diseaseCode).distinct().toList();
         PricedLines priced = price(request, pack, certified, date);
         Claim claim = new Claim(request.visitType(), institution.level(), enrollment.personType(), enrollment.tier(),
-                category, place, request.diagnosisCodesOrEmpty(), certified, priced.lines(), request.personalAccountOrZero());
+                category, place, request.diagnosisCodesOrEmpty(), certified, priced.lines(), personalAccount(request, enrollment));
         return new Encounter(request, enrollment, pack, claim, priced.uncatalogued(), priced.items());
+    }
+
+    /**
+     * What the person's account may pay: what the bill asks for, for an employee; nothing for a
+     * resident, whose scheme has no personal account (城乡居民医保不设个人账户; national rule): a HIS that
+     * sends its account flag for everyone gets the owed part as cash, not an account that does not exist.
+     */
+    private static Money personalAccount(SettleRequest request, Enrollment enrollment) {
+        return enrollment.scheme() == Scheme.RESIDENT ? Money.ZERO : request.personalAccountOrZero();
     }
 
     private LocalDate serviceDate(SettleRequest request) {
