@@ -69,6 +69,21 @@ class InstitutionsAndPreCheckIT {
                 Integer.class, code)).isEqualTo(4);
     }
 
+    /** An agreement change dated before the last one is refused naming the date, and changes nothing (found by this stop's black-box test). */
+    @Test
+    void anAgreementChangeCannotTakeEffectBeforeTheLastOne() {
+        String code = registered("HOSPITAL", "LEVEL_2"); // signed 2019-01-01
+
+        HttpResponse<String> backDated = api.post("/api/supervision/institutions/" + code + "/agreement", """
+                {"status":"SUSPENDED","effectiveFrom":"2018-12-31","reason":"back-dated"}""");
+
+        assertThat(backDated.statusCode()).as(backDated.body()).isEqualTo(400);
+        assertThat(json.readTree(backDated.body()).at("/errors/0/field").asString()).isEqualTo("effectiveFrom");
+        JsonNode got = json.readTree(api.get("/api/supervision/institutions/" + code).body());
+        assertThat(got.at("/institution/status").asString()).isEqualTo("ACTIVE");
+        assertThat(got.at("/agreementHistory").size()).isEqualTo(1);
+    }
+
     @Test
     void badInstitutionsAreRefusedNamingTheField() {
         HttpResponse<String> gradedPharmacy = api.post("/api/supervision/institutions", body("P" + next(), "PHARMACY", "LEVEL_2"));

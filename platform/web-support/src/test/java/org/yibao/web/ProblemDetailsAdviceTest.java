@@ -31,8 +31,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 class ProblemDetailsAdviceTest {
 
-    record Line(@NotBlank String code, @Positive int quantity, Money price) {
+    record Line(@NotBlank String code, @Positive int quantity, Money price, org.yibao.contracts.money.Price unitPrice) {
     }
+
+    enum Status { ACTIVE, SUSPENDED }
 
     record Bill(ResidentId person, @Valid List<Line> lines) {
     }
@@ -51,6 +53,11 @@ class ProblemDetailsAdviceTest {
 
         @GetMapping("/persons/{person}/income/{year}")
         String income(@PathVariable String person, @PathVariable int year, @org.springframework.web.bind.annotation.RequestParam String region) {
+            return "ok";
+        }
+
+        @GetMapping("/institutions")
+        String institutions(@org.springframework.web.bind.annotation.RequestParam java.util.Optional<Status> status) {
             return "ok";
         }
 
@@ -120,6 +127,26 @@ class ProblemDetailsAdviceTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("lines"))
                 .andExpect(content().string(not(containsString("java."))))
+                .andExpect(content().string(not(containsString("org.yibao"))));
+    }
+
+    /** Found by this stop's black-box test: "must be a Optional", a Price's creator, a body's Java class. */
+    @Test
+    void noRefusalNamesAJavaTypeOrCreator() throws Exception {
+        mvc.perform(get("/institutions?status=FOO"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("status"))
+                .andExpect(jsonPath("$.errors[0].reason").value("must be one of [ACTIVE, SUSPENDED]"));
+        mvc.perform(post("/bills").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"lines\":[{\"code\":\"A\",\"quantity\":1,\"unitPrice\":400}]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("lines[0].unitPrice"))
+                .andExpect(content().string(not(containsString("Creator"))))
+                .andExpect(content().string(not(containsString("Price`"))));
+        mvc.perform(post("/bills").contentType(MediaType.APPLICATION_JSON).content("[1, 2]"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("body"))
+                .andExpect(jsonPath("$.errors[0].reason").value("must be a JSON object"))
                 .andExpect(content().string(not(containsString("org.yibao"))));
     }
 

@@ -45,7 +45,7 @@ public record SettleRequest(
      */
     public record Line(
             @NotBlank @Size(max = 50) String itemCode,
-            @NotNull @DecimalMin(value = "0.0001", message = "must be more than zero") @Digits(integer = 12, fraction = 4)
+            @NotNull @DecimalMin(value = "0", inclusive = false, message = "must be more than zero") @Digits(integer = 12, fraction = 4)
             BigDecimal quantity,
             @NotNull Price unitPrice) {
     }

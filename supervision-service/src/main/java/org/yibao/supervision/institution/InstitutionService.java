@@ -61,6 +61,12 @@ public class InstitutionService {
     public Institution changeAgreement(String code, InstitutionRequests.ChangeAgreement r, String decidedBy) {
         Institution current = store.lock(code).orElseThrow(() -> new NotFoundException("no institution " + code));
         Institution changed = current.withAgreement(r.status());
+        // the history is in the order it took effect: settlement's read model answers "the status on a date" from it
+        List<AgreementChange> history = store.history(code);
+        LocalDate last = history.isEmpty() ? null : history.get(history.size() - 1).effectiveFrom();
+        if (last != null && r.effectiveFrom().isBefore(last)) {
+            throw new InvalidRequestException("effectiveFrom", "must not be before " + last + ", when the agreement last changed");
+        }
         store.setStatus(code, changed.status());
         record(changed, current.status(), r.effectiveFrom(), r.reason(), decidedBy);
         return changed;

@@ -127,13 +127,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException e, HttpHeaders headers,
                                                         HttpStatusCode status, WebRequest request) {
         String name = e.getPropertyName() != null ? e.getPropertyName() : "parameter";
-        String expected = e.getRequiredType() == null ? "a value of another type" : switch (e.getRequiredType().getSimpleName()) {
-            case "int", "Integer", "long", "Long" -> "a whole number";
-            case "UUID" -> "an id such as 3f2b6c1e-8d4a-4f0e-9b7a-2c5d1e6f7a8b";
-            case "LocalDate" -> "a date such as 2026-03-01";
-            case "YearMonth" -> "a month such as 2026-03";
-            default -> "a " + e.getRequiredType().getSimpleName();
-        };
+        // an Optional<Status> parameter is refused for its Status, not as "a Optional"
+        Class<?> type = e instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m
+                ? m.getParameter().nestedIfOptional().getNestedParameterType() : e.getRequiredType();
+        String expected = type == null ? "a value of another type" : type == java.time.YearMonth.class
+                ? "a month such as 2026-03" : java.util.Objects.requireNonNullElse(expected(type), "a value of another form");
         return respondObject(Problems.invalid(HttpStatus.BAD_REQUEST, List.of(new FieldProblem(name, "must be " + expected)),
                 requestId(request), path(request)));
     }
@@ -194,6 +192,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             return new FieldProblem(path(databind.getPath()), reason(databind));
         }
+        if (cause instanceof tools.jackson.databind.exc.MismatchedInputException whole) {
+            // the body itself of the wrong shape (a list where an object is taken): never the Java type's name
+            String expected = whole.getTargetType() == null ? null : expected(whole.getTargetType());
+            return new FieldProblem("body", "must be " + (expected != null ? expected : "a JSON object"));
+        }
         if (cause instanceof InputCoercionException read && read.processor() != null) {
             // a number out of range of its field's type: the parser knows which field it stood at
             String at = read.processor().streamReadContext().pathAsPointer().toString();
@@ -242,7 +245,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 return "must be " + expected;
             }
         }
-        return withoutClassNames(originalMessage(e));
+        String message = originalMessage(e);
+        if (message != null && message.startsWith("Cannot construct instance of")) {
+            // Jackson's own words name Java types and creators; the value's own refusal, if any, is the reason
+            int problem = message.indexOf(", problem: ");
+            return problem > 0 ? message.substring(problem + ", problem: ".length()) : "is not of the form this field takes";
+        }
+        return withoutClassNames(message);
     }
 
     /** What a value of this type looks like, for a refusal. */
@@ -276,6 +285,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         if (type == org.yibao.contracts.money.Money.class) {
             return "an amount of money written as text, such as \"1234.50\"";
+        }
+        if (type == org.yibao.contracts.money.Price.class) {
+            return "a price written as text, such as \"12.345600\" (at most 6 decimals)";
         }
         return null;
     }
