@@ -175,6 +175,18 @@ class ClaimTrackingIT {
         assertThat(personYear(person).at("/remaining").isNull()).isTrue();
     }
 
+    /** The category shown for a year is the identity's only if its period touches that year (black-box test of this stop). */
+    @Test
+    void aYearOutsideTheIdentitysPeriodShowsNoCategory() {
+        String person = nextId();
+        identify(person, "EXTREME_POVERTY"); // from 1 January of this year, open-ended
+
+        assertThat(json.readTree(api.get("/api/assistance/persons/" + person + "/assistance?year=" + YEAR).body())
+                .at("/category").asString()).isEqualTo("EXTREME_POVERTY");
+        assertThat(json.readTree(api.get("/api/assistance/persons/" + person + "/assistance?year=" + (YEAR - 1)).body())
+                .at("/category").isNull()).isTrue();
+    }
+
     private JsonNode personYear(String person) {
         return json.readTree(api.get("/api/assistance/persons/" + person + "/assistance?year=" + YEAR).body());
     }

@@ -26,7 +26,8 @@ public class AssistanceReports {
      * person's latest claim of the year still standing, by service date; null, with remaining null, when
      * that claim carried none (no category then, or a pack paying none) or there is no claim yet.
      *
-     * @param category      the person's current assistance category (the merged identity), or null
+     * @param category      the person's assistance category (the merged identity) if its period touches the
+     *                      year, else null
      * @param limitCategory the category the limit was applied for (may differ from {@code category} until
      *                      the person's next claim after a change), or null
      * @param remaining     yuan: the limit less the assistance received so far (reversals give back), never below 0

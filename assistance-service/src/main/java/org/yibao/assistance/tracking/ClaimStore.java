@@ -41,6 +41,7 @@ public class ClaimStore {
     /**
      * A person's year so far.
      *
+     * @param currentCategory the person's merged identity's category if its period touches the year, else null
      * @param limitCategory the category settlement applied the limit for, on the latest standing claim
      * @param annualLimit   the limit settlement applied on the person's latest standing claim of the year;
      *                      null when that claim carried none (no category, or a pack without assistance)
@@ -102,13 +103,15 @@ public class ClaimStore {
 
     PersonYear personYear(String personId, int year) {
         return jdbc.sql("""
-                        select (select category from person_identity where person_id = ?), coalesce(py.total, 0),
+                        select (select category from person_identity where person_id = ?
+                                  and (valid_from is null or valid_from <= make_date(?, 12, 31))
+                                  and (valid_to is null or valid_to >= make_date(?, 1, 1))), coalesce(py.total, 0),
                                coalesce(py.assistance, 0), coalesce(py.personal_payment, 0), latest.limit_category,
                                latest.annual_limit
                         from (select 1) one
                         left join person_year py on py.person_id = ? and py.year = ?
                         left join lateral (%s) latest on true""".formatted(latestStandingClaim("?", "?")))
-                .params(personId, personId, year, personId, year)
+                .params(personId, year, year, personId, year, personId, year)
                 .query((rs, n) -> new PersonYear(category(rs.getString(1)), Money.of(rs.getBigDecimal(2)),
                         Money.of(rs.getBigDecimal(3)), Money.of(rs.getBigDecimal(4)), category(rs.getString(5)),
                         rs.getBigDecimal(6) == null ? null : Money.of(rs.getBigDecimal(6))))
