@@ -148,6 +148,86 @@ class SettlementFlowIT {
         assertThat(body.at("/amounts/cash").asString()).isEqualTo("4700.00");
     }
 
+    /**
+     * Issue 20: a bill is priced by the catalog entry in force on its service date. An item listed as
+     * class 乙 until yesterday and as class 甲 from today: yesterday's bill of 1,000.00 has 100.00 prior
+     * self-pay (Yangjiang residents: 10%), today's none.
+     */
+    @Test
+    void aBillIsPricedByTheCatalogEntryInForceOnItsServiceDate() throws Exception {
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        LocalDate yesterday = today.minusDays(1);
+        String person = enrolledResident();
+        if (yesterday.getYear() != YEAR) {
+            publish(new PersonEnrolled(person, "441700", Scheme.RESIDENT, PersonType.RESIDENT, null, yesterday.getYear(),
+                    yesterday.withDayOfYear(1), Instant.now()));
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    jdbc.queryForObject("select count(*) from enrollment where person_id = ?", Integer.class, person) == 2);
+        }
+        String code = "XTESTV" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        catalogEntry(code, "B", null, yesterday.minusDays(30));
+        catalogEntry(code, "A", null, today);
+
+        JsonNode before = json.readTree(post("/api/settlement/settlements", oneLine(person, yesterday, code, "1", "1000.00")).body());
+        JsonNode from = json.readTree(post("/api/settlement/settlements", oneLine(person, today, code, "1", "1000.00")).body());
+
+        assertThat(before.at("/lines/0/itemClass").asString()).as(before.toString()).isEqualTo("B");
+        assertThat(before.at("/amounts/priorSelfPay").asString()).isEqualTo("100.00");
+        assertThat(from.at("/lines/0/itemClass").asString()).as(from.toString()).isEqualTo("A");
+        assertThat(from.at("/amounts/priorSelfPay").asString()).isEqualTo("0.00");
+    }
+
+    /**
+     * Issue 20: a restricted drug (限定支付范围: only for hypertension) on a kidney patient's bill is
+     * self-paid whole, naming the condition; a level's own price ceiling holds at that level (12.00 at
+     * level 3 where the general ceiling is 10.00: nothing above it). Total 80 + 24 = 104.00, full self-pay 80.00.
+     */
+    @Test
+    void aRestrictedItemOutsideItsConditionIsSelfPaidNamingItAndALevelsCeilingHolds() throws Exception {
+        String person = enrolledResident();
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        String restricted = "XTESTR" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String ceilinged = "XTESTC" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        catalogEntry(restricted, "A", null, today.withDayOfYear(1));
+        jdbc.update("""
+                insert into catalog_restriction (code, valid_from, kind, parameter, description)
+                values (?, ?, 'DIAGNOSES', 'I10,I11,I15', '限高血压患者')""", restricted, today.withDayOfYear(1));
+        catalogEntry(ceilinged, "A", "10.00", today.withDayOfYear(1));
+        jdbc.update("insert into catalog_level_ceiling (code, valid_from, level, price_ceiling) values (?, ?, 'LEVEL_3', 12.00)",
+                ceilinged, today.withDayOfYear(1));
+        String body = """
+                {"messageId":"msg-%s","personId":"%s","institutionCode":"%s","visitType":"INPATIENT","serviceDate":"%s",
+                 "diagnosisCodes":["N18.5"],
+                 "lines":[{"itemCode":"%s","quantity":2,"unitPrice":"40.00"},{"itemCode":"%s","quantity":2,"unitPrice":"12.00"}]}"""
+                .formatted(UUID.randomUUID(), person, HOSPITAL, today, restricted, ceilinged);
+
+        HttpResponse<String> response = post("/api/settlement/settlements", body);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode bill = json.readTree(response.body());
+        assertThat(bill.at("/lines/0/selfPaidBecause").asString()).isEqualTo("限高血压患者");
+        assertThat(bill.at("/lines/0/fullSelfPay").asString()).isEqualTo("80.00");
+        assertThat(bill.at("/lines/1/selfPaidBecause").isNull()).isTrue();
+        assertThat(bill.at("/lines/1/fullSelfPay").asString()).isEqualTo("0.00");
+        assertThat(bill.at("/lines/1/priceCeiling").asString()).isEqualTo("12.00");
+        assertThat(bill.at("/amounts/total").asString()).isEqualTo("104.00");
+        assertThat(bill.at("/amounts/fullSelfPay").asString()).isEqualTo("80.00");
+    }
+
+    private void catalogEntry(String code, String itemClass, String ceiling, LocalDate validFrom) {
+        jdbc.update("""
+                        insert into catalog_item (code, name, category, item_class, price_ceiling, vbp, valid_from)
+                        values (?, ?, 'DRUG', ?, ?::numeric, false, ?)""",
+                code, "测试药品 " + code, itemClass, ceiling, validFrom);
+    }
+
+    private String oneLine(String person, LocalDate serviceDate, String code, String quantity, String price) {
+        return """
+                {"messageId":"msg-%s","personId":"%s","institutionCode":"%s","visitType":"INPATIENT","serviceDate":"%s",
+                 "diagnosisCodes":["N18.5"],"lines":[{"itemCode":"%s","quantity":%s,"unitPrice":"%s"}]}"""
+                .formatted(UUID.randomUUID(), person, HOSPITAL, serviceDate, code, quantity, price);
+    }
+
     @Test
     void aRetriedMessageReturnsTheFirstBillAndChargesOnceAndADifferentBodyIsRefused() throws Exception {
         String person = enrolledResident();

@@ -225,10 +225,12 @@ public final class Adjudicator {
         for (BillLine line : lines) {
             Money amount = line.amount();
             Price unitWithin = line.priceCeiling().map(Price::of).map(line.unitPrice()::min).orElse(line.unitPrice());
-            Money within = line.itemClass() == ItemClass.C
+            Money within = line.wholeSelfPaid()
                     ? Money.ZERO
                     : Money.rounded(unitWithin.amount().multiply(line.quantity()), ROUNDING).min(amount);
-            BigDecimal prior = line.itemClass() == ItemClass.B ? within.amount().multiply(classBRatio) : BigDecimal.ZERO;
+            // the catalog's own ratio where it states one (selfpay_prop), else the pack's for class 乙
+            BigDecimal ratio = line.priorSelfPayRatio().orElse(line.itemClass() == ItemClass.B ? classBRatio : BigDecimal.ZERO);
+            BigDecimal prior = within.amount().multiply(ratio);
             amounts.add(amount);
             withinCeiling.add(within);
             exactPrior.add(prior);
@@ -274,7 +276,8 @@ public final class Adjudicator {
         for (AdjudicatedLine line : lines) {
             BillLine b = line.line();
             Optional<ZeroPayRule> rule = applicable.stream()
-                    .filter(r -> b.itemClass() == r.itemClass() && (b.vbp() || !r.vbpOnly()) && b.catalogs().contains(r.catalog()))
+                    .filter(r -> !b.wholeSelfPaid() && b.itemClass() == r.itemClass() && (b.vbp() || !r.vbpOnly())
+                            && b.catalogs().contains(r.catalog()))
                     .findFirst();
             marked.add(rule.map(r -> line.paidInFullBy(r.name())).orElse(line));
         }

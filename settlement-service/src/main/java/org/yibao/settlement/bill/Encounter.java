@@ -48,7 +48,8 @@ record Encounter(SettleRequest request, Enrollment enrollment, PolicyPack pack, 
             BillLine b = l.line();
             lines.add(new LineView(b.itemCode(), b.itemName(), b.category(), b.itemClass(),
                     items.containsKey(b.itemCode()), b.quantity(), b.unitPrice(), l.amount(), l.fullSelfPay(),
-                    l.priorSelfPay(), b.vbp(), l.paidInFullBy().orElse(null), b.priceCeiling().orElse(null)));
+                    l.priorSelfPay(), b.vbp(), l.paidInFullBy().orElse(null), b.priceCeiling().orElse(null),
+                    b.selfPaidBecause().orElse(null)));
         }
         return new SettlementView(id, status, request.messageId(), request.personId().value(), request.institutionCode(),
                 enrollment.regionCode(), enrollment.scheme(), request.visitType(), claim.place(), request.serviceDate(),

@@ -1,5 +1,9 @@
 package org.yibao.settlement.bill;
 
+import java.math.BigDecimal;
+import org.yibao.contracts.events.PersonType;
+import org.yibao.contracts.events.InstitutionLevel;
+import org.yibao.settlement.catalog.Restriction;
 import org.yibao.contracts.events.Scheme;
 import org.springframework.stereotype.Component;
 import org.yibao.contracts.events.AgreementStatus;
@@ -70,7 +74,8 @@ class Encounters {
         TreatmentPlace place = place(personId, pack, institution, date);
         List<String> certified = readModels.certificationsInForce(personId, date).stream()
                 .map(Certification::diseaseCode).distinct().toList();
-        PricedLines priced = price(request, pack, certified, date);
+        PricedLines priced = price(request, pack, certified, date, new PricingContext(request.visitType(), institution.level(),
+                enrollment.personType(), request.diagnosisCodesOrEmpty()));
         Claim claim = new Claim(request.visitType(), institution.level(), enrollment.personType(), enrollment.tier(),
                 category, place, request.diagnosisCodesOrEmpty(), certified, priced.lines(), personalAccount(request, enrollment));
         return new Encounter(request, enrollment, pack, claim, priced.uncatalogued(), priced.items());
@@ -131,9 +136,16 @@ class Encounters {
      * Prices each line from the catalog; an item the catalog does not know is class C (self-paid). A
      * negative price, or a bill above {@link #LARGEST_BILL}, is refused.
      */
-    private PricedLines price(SettleRequest request, PolicyPack pack, List<String> certified, LocalDate date) {
+    /** Who is billed where and for what: what an item's restricted-payment conditions are checked against. */
+    private record PricingContext(VisitType visitType, InstitutionLevel level, PersonType personType, List<String> diagnoses) {
+        Restriction.Context forQuantity(BigDecimal quantity) {
+            return new Restriction.Context(visitType, level, personType, diagnoses, quantity);
+        }
+    }
+
+    private PricedLines price(SettleRequest request, PolicyPack pack, List<String> certified, LocalDate date, PricingContext context) {
         List<String> codes = request.lines().stream().map(SettleRequest.Line::itemCode).distinct().toList();
-        Map<String, CatalogItem> items = catalog.find(codes);
+        Map<String, CatalogItem> items = catalog.find(codes, date);
         // only a certified person's bill can meet a zero-pay rule, so only then are the catalogs looked up
         Map<String, Set<String>> catalogs = certified.isEmpty() || pack.zeroPay().isEmpty()
                 ? Map.of() : readModels.catalogsOf(codes, date);
@@ -153,7 +165,8 @@ class Encounters {
                     ? new BillLine(line.itemCode(), "未列入医保目录", ItemCategory.SERVICE, ItemClass.C, line.quantity(),
                     line.unitPrice(), Optional.empty(), false)
                     : new BillLine(item.code(), item.name(), item.category(), item.itemClass(), line.quantity(),
-                    line.unitPrice(), item.priceCeiling(), item.vbp(), catalogs.getOrDefault(item.code(), Set.of()));
+                    line.unitPrice(), item.ceilingAt(context.level()), item.vbp(), catalogs.getOrDefault(item.code(), Set.of()),
+                    item.selfPayRatio(), item.unmet(context.forQuantity(line.quantity())).map(Restriction::description));
             lines.add(priced);
             total = total.plus(priced.amount());
         }

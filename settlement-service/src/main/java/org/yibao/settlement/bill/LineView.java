@@ -14,10 +14,12 @@ import java.math.BigDecimal;
  *                     VBP drugs), or null
  * @param priceCeiling the catalog's price ceiling per unit (yuan) on the service date, or null when it has
  *                     none (and in bills settled before it was recorded)
+ * @param selfPaidBecause the restricted-payment condition (限定支付范围) the line did not meet, in the
+ *                     catalog's words, for which the whole line is self-paid; null when none
  */
 public record LineView(String itemCode, String itemName, ItemCategory category, ItemClass itemClass, boolean inCatalog,
                        BigDecimal quantity, Price unitPrice, Money amount, Money fullSelfPay, Money priorSelfPay,
-                       boolean vbp, String paidInFullBy, Money priceCeiling) {
+                       boolean vbp, String paidInFullBy, Money priceCeiling, String selfPaidBecause) {
 
     public Money selfPay() {
         return fullSelfPay.plus(priorSelfPay);

@@ -6,9 +6,15 @@ import org.yibao.contracts.events.ItemCategory;
 import org.yibao.contracts.events.ItemClass;
 import org.yibao.contracts.money.Money;
 
+import org.yibao.contracts.events.InstitutionLevel;
+
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,21 +28,58 @@ public class CatalogStore {
         this.jdbc = jdbc;
     }
 
-    /** The catalog entries for these codes; codes the catalog does not know are simply absent. */
-    public Map<String, CatalogItem> find(Collection<String> codes) {
+    /**
+     * The catalog entries for these codes in force on a date (the latest entry begun by then and not
+     * ended before it), with their ceilings by level and restrictions; codes the catalog does not know on
+     * that date are simply absent.
+     */
+    public Map<String, CatalogItem> find(Collection<String> codes, LocalDate on) {
         Map<String, CatalogItem> found = new HashMap<>();
         if (codes.isEmpty()) {
             return found;
         }
-        jdbc.sql("select code, name, category, item_class, price_ceiling, vbp from catalog_item where code = any(?)")
-                .param(codes.toArray(String[]::new))
-                .query((rs, n) -> {
-                    BigDecimal ceiling = rs.getBigDecimal(5);
-                    return new CatalogItem(rs.getString(1), rs.getString(2), ItemCategory.valueOf(rs.getString(3)),
-                            ItemClass.valueOf(rs.getString(4)), Optional.ofNullable(ceiling).map(Money::of), rs.getBoolean(6));
-                })
-                .list()
-                .forEach(item -> found.put(item.code(), item));
+        record Entry(String code, LocalDate validFrom, String name, ItemCategory category, ItemClass itemClass,
+                     Optional<Money> ceiling, boolean vbp, Optional<BigDecimal> selfPay) {
+        }
+        List<Entry> entries = jdbc.sql("""
+                        select distinct on (code) code, valid_from, name, category, item_class, price_ceiling, vbp, selfpay_prop
+                        from catalog_item
+                        where code = any(?) and valid_from <= ? and (valid_to is null or valid_to >= ?)
+                        order by code, valid_from desc""")
+                .params(codes.toArray(String[]::new), on, on)
+                .query((rs, n) -> new Entry(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3),
+                        ItemCategory.valueOf(rs.getString(4)), ItemClass.valueOf(rs.getString(5)),
+                        Optional.ofNullable(rs.getBigDecimal(6)).map(Money::of), rs.getBoolean(7),
+                        Optional.ofNullable(rs.getBigDecimal(8))))
+                .list();
+        if (entries.isEmpty()) {
+            return found;
+        }
+        String[] entryCodes = entries.stream().map(Entry::code).toArray(String[]::new);
+        String[] entryDates = entries.stream().map(e -> e.validFrom().toString()).toArray(String[]::new);
+        Map<String, Map<InstitutionLevel, Money>> ceilings = new HashMap<>();
+        jdbc.sql("""
+                        select c.code, c.level, c.price_ceiling from catalog_level_ceiling c
+                        join unnest(?::varchar[], ?::date[]) as e(code, valid_from) on e.code = c.code and e.valid_from = c.valid_from""")
+                .params(entryCodes, entryDates)
+                .query(rs -> {
+                    ceilings.computeIfAbsent(rs.getString(1), k -> new EnumMap<>(InstitutionLevel.class))
+                            .put(InstitutionLevel.valueOf(rs.getString(2)), Money.of(rs.getBigDecimal(3)));
+                });
+        Map<String, List<Restriction>> restrictions = new HashMap<>();
+        jdbc.sql("""
+                        select r.code, r.kind, r.parameter, r.description from catalog_restriction r
+                        join unnest(?::varchar[], ?::date[]) as e(code, valid_from) on e.code = r.code and e.valid_from = r.valid_from
+                        order by r.code, r.kind""")
+                .params(entryCodes, entryDates)
+                .query(rs -> {
+                    restrictions.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Restriction(
+                            Restriction.Kind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4)));
+                });
+        for (Entry e : entries) {
+            found.put(e.code(), new CatalogItem(e.code(), e.name(), e.category(), e.itemClass(), e.ceiling(), e.vbp(), e.selfPay(),
+                    ceilings.getOrDefault(e.code(), Map.of()), restrictions.getOrDefault(e.code(), List.of())));
+        }
         return found;
     }
 }

@@ -72,6 +72,31 @@ class AdjudicatorEdgesTest {
         assertThat(result.amounts().cash()).isEqualTo(Money.of("60500.00"));
     }
 
+    /**
+     * Issue 20: the catalog's own prior self-pay ratio (selfpay_prop) replaces the pack's class 乙 ratio,
+     * and a line whose restricted-payment condition is not met is self-paid whole, like class 丙.
+     * Jiangjin employees (pack: 10% for class 乙): a class 乙 line of 100.00 with the catalog's 30% has
+     * 30.00 prior self-pay (not 10.00); a restricted class 甲 line of 50.00 is 50.00 full self-pay.
+     */
+    @Test
+    void theCatalogsOwnRatioAndAnUnmetRestrictionDecideTheLinesSelfPay() {
+        BillLine ownRatio = new BillLine("XB1", "乙类药 自付30%", ItemCategory.DRUG, ItemClass.B, BigDecimal.ONE,
+                org.yibao.contracts.money.Price.of("100.00"), Optional.empty(), false, Set.of(),
+                Optional.of(new BigDecimal("0.30")), Optional.empty());
+        BillLine restricted = new BillLine("XA1", "甲类药 限住院", ItemCategory.DRUG, ItemClass.A, BigDecimal.ONE,
+                org.yibao.contracts.money.Price.of("50.00"), Optional.empty(), false, Set.of(), Optional.empty(), Optional.of("限住院"));
+
+        Adjudication result = adjudicator.adjudicate(claim(VisitType.GENERAL_OUTPATIENT, InstitutionLevel.LEVEL_2,
+                PersonType.EMPLOYEE_ACTIVE, List.of(), List.of(ownRatio, restricted)), Accumulators.NONE, pack("jiangjin-2023-employee"));
+
+        assertThat(result.lines().get(0).priorSelfPay()).isEqualTo(Money.of("30.00"));
+        assertThat(result.lines().get(0).fullSelfPay()).isEqualTo(Money.ZERO);
+        assertThat(result.lines().get(1).fullSelfPay()).isEqualTo(Money.of("50.00"));
+        assertThat(result.amounts().fullSelfPay()).isEqualTo(Money.of("50.00"));
+        assertThat(result.amounts().priorSelfPay()).isEqualTo(Money.of("30.00"));
+        assertThat(result.amounts().policyScope()).isEqualTo(Money.of("70.00")); // 150 - 50 - 30
+    }
+
     @Test
     void aLineOfNoQuantityIsRefused() {
         assertThatThrownBy(() -> new BillLine("X", "item", ItemCategory.DRUG, ItemClass.A, BigDecimal.ZERO, Money.of("1.00"),
