@@ -82,4 +82,52 @@ public class CatalogStore {
         }
         return found;
     }
+
+    /** What applying an import did to the catalog's entries. */
+    public record Applied(long added, long changed) {
+    }
+
+    /** Begins an import in the current transaction: an empty staging table, dropped at its end. */
+    void beginImport() {
+        jdbc.sql("""
+                create temp table if not exists catalog_import_stage (
+                    code varchar(40) not null, name varchar(200) not null, category varchar(20) not null,
+                    item_class char(1) not null, valid_from date not null, valid_to date) on commit drop""").update();
+        jdbc.sql("truncate catalog_import_stage").update();
+    }
+
+    /** Stages a chunk of read rows in one statement. */
+    void stage(List<HilistRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into catalog_import_stage (code, name, category, item_class, valid_from, valid_to)
+                        select * from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::char[], ?::date[], ?::date[])""")
+                .params(rows.stream().map(HilistRow::code).toArray(String[]::new),
+                        rows.stream().map(HilistRow::name).toArray(String[]::new),
+                        rows.stream().map(r -> r.category().name()).toArray(String[]::new),
+                        rows.stream().map(r -> r.itemClass().name()).toArray(String[]::new),
+                        rows.stream().map(r -> r.validFrom().toString()).toArray(String[]::new),
+                        rows.stream().map(r -> r.validTo().map(LocalDate::toString).orElse(null)).toArray(String[]::new))
+                .update();
+    }
+
+    /**
+     * Applies the staged entries: a new (code, begin date) is added, an entry whose name, category, class
+     * or end date differs is changed (its ceilings and VBP flag kept), an equal one is left alone.
+     */
+    Applied applyImport() {
+        List<Boolean> inserted = jdbc.sql("""
+                        insert into catalog_item (code, name, category, item_class, valid_from, valid_to)
+                        select code, name, category, item_class, valid_from, valid_to from catalog_import_stage
+                        on conflict (code, valid_from) do update set name = excluded.name, category = excluded.category,
+                            item_class = excluded.item_class, valid_to = excluded.valid_to
+                        where (catalog_item.name, catalog_item.category, catalog_item.item_class, catalog_item.valid_to)
+                              is distinct from (excluded.name, excluded.category, excluded.item_class, excluded.valid_to)
+                        returning (xmax = 0)""")
+                .query(Boolean.class).list();
+        long added = inserted.stream().filter(Boolean::booleanValue).count();
+        return new Applied(added, inserted.size() - added);
+    }
 }
