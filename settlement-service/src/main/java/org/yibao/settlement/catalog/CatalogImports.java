@@ -12,7 +12,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +79,6 @@ public class CatalogImports {
         long staged = 0;
         List<RowError> errors = new ArrayList<>();
         long refused = 0;
-        Map<String, Long> seen = new HashMap<>();
         try (TextUpload in = TextUpload.open(body, contentType)) {
             String header = in.header();
             char separator = header != null && header.contains("\t") ? '\t' : ',';
@@ -126,12 +124,6 @@ public class CatalogImports {
                     withdrawn++;
                     continue;
                 }
-                Long earlier = seen.putIfAbsent(row.code() + "@" + row.validFrom(), line);
-                if (earlier != null) {
-                    refused++;
-                    list(errors, new RowError(line, "begndate", "repeats line " + earlier + " (the same hilist_code and begndate)"));
-                    continue;
-                }
                 chunk.add(row);
                 staged++;
                 if (chunk.size() == CHUNK) {
@@ -141,6 +133,15 @@ public class CatalogImports {
             }
             store.stage(chunk);
         }
+        // rows repeating a code and begin date are found by the database, so that no key of the file is held here
+        List<CatalogStore.Repeated> repeated = new ArrayList<>();
+        long repeats = store.repeatedRows(LISTED, repeated);
+        refused += repeats;
+        staged -= repeats;
+        for (CatalogStore.Repeated r : repeated) {
+            list(errors, new RowError(r.line(), "begndate", "repeats line " + r.earlierLine() + " (the same hilist_code and begndate)"));
+        }
+        errors.sort(java.util.Comparator.comparingLong(RowError::line));
         if (refused > 0) {
             return new Report(rows, false, withdrawn, 0, 0, 0, errors);
         }

@@ -91,7 +91,7 @@ public class CatalogStore {
     void beginImport() {
         jdbc.sql("""
                 create temp table if not exists catalog_import_stage (
-                    code varchar(40) not null, name varchar(200) not null, category varchar(20) not null,
+                    line bigint not null, code varchar(40) not null, name varchar(200) not null, category varchar(20) not null,
                     item_class char(1) not null, valid_from date not null, valid_to date) on commit drop""").update();
         jdbc.sql("truncate catalog_import_stage").update();
     }
@@ -102,9 +102,10 @@ public class CatalogStore {
             return;
         }
         jdbc.sql("""
-                        insert into catalog_import_stage (code, name, category, item_class, valid_from, valid_to)
-                        select * from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::char[], ?::date[], ?::date[])""")
-                .params(rows.stream().map(HilistRow::code).toArray(String[]::new),
+                        insert into catalog_import_stage (line, code, name, category, item_class, valid_from, valid_to)
+                        select * from unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::char[], ?::date[], ?::date[])""")
+                .params(rows.stream().map(HilistRow::line).toArray(Long[]::new),
+                        rows.stream().map(HilistRow::code).toArray(String[]::new),
                         rows.stream().map(HilistRow::name).toArray(String[]::new),
                         rows.stream().map(r -> r.category().name()).toArray(String[]::new),
                         rows.stream().map(r -> r.itemClass().name()).toArray(String[]::new),
@@ -113,21 +114,37 @@ public class CatalogStore {
                 .update();
     }
 
+    /** A staged row that repeats an earlier one's code and begin date. */
+    record Repeated(long line, long earlierLine) {
+    }
+
+    /** How many staged rows repeat an earlier one's code and begin date, and the first {@code limit} of them. */
+    long repeatedRows(int limit, List<Repeated> listed) {
+        String repeated = """
+                select line, first from (select line, min(line) over (partition by code, valid_from) as first
+                                         from catalog_import_stage) s where line > first""";
+        jdbc.sql(repeated + " order by line limit ?").param(limit)
+                .query((rs, n) -> new Repeated(rs.getLong(1), rs.getLong(2))).list().forEach(listed::add);
+        return jdbc.sql("select count(*) from (" + repeated + ") r").query(Long.class).single();
+    }
+
     /**
      * Applies the staged entries: a new (code, begin date) is added, an entry whose name, category, class
      * or end date differs is changed (its ceilings and VBP flag kept), an equal one is left alone.
      */
     Applied applyImport() {
-        List<Boolean> inserted = jdbc.sql("""
-                        insert into catalog_item (code, name, category, item_class, valid_from, valid_to)
-                        select code, name, category, item_class, valid_from, valid_to from catalog_import_stage
-                        on conflict (code, valid_from) do update set name = excluded.name, category = excluded.category,
-                            item_class = excluded.item_class, valid_to = excluded.valid_to
-                        where (catalog_item.name, catalog_item.category, catalog_item.item_class, catalog_item.valid_to)
-                              is distinct from (excluded.name, excluded.category, excluded.item_class, excluded.valid_to)
-                        returning (xmax = 0)""")
-                .query(Boolean.class).list();
-        long added = inserted.stream().filter(Boolean::booleanValue).count();
-        return new Applied(added, inserted.size() - added);
+        // counted in the database: nothing per entry comes back, so a million-row file costs no memory here
+        return jdbc.sql("""
+                        with upserted as (
+                            insert into catalog_item (code, name, category, item_class, valid_from, valid_to)
+                            select code, name, category, item_class, valid_from, valid_to from catalog_import_stage
+                            on conflict (code, valid_from) do update set name = excluded.name, category = excluded.category,
+                                item_class = excluded.item_class, valid_to = excluded.valid_to
+                            where (catalog_item.name, catalog_item.category, catalog_item.item_class, catalog_item.valid_to)
+                                  is distinct from (excluded.name, excluded.category, excluded.item_class, excluded.valid_to)
+                            returning (xmax = 0) as inserted)
+                        select count(*) filter (where inserted), count(*) filter (where not inserted) from upserted""")
+                .query((rs, n) -> new Applied(rs.getLong(1), rs.getLong(2)))
+                .single();
     }
 }
