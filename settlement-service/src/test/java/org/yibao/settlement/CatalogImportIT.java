@@ -7,6 +7,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.yibao.settlement.catalog.CatalogItem;
+import org.yibao.settlement.catalog.CatalogStore;
 import org.yibao.testsupport.client.ServiceClient;
 import org.yibao.testsupport.security.TestCallers;
 import org.yibao.testsupport.spring.PlatformIntegrationTest;
@@ -14,6 +16,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +37,8 @@ class CatalogImportIT {
     private JdbcTemplate jdbc;
     @Autowired
     private JsonMapper json;
+    @Autowired
+    private CatalogStore catalog;
 
     private ServiceClient manager;
     private String prefix;
@@ -92,6 +99,64 @@ class CatalogImportIT {
         assertThat(json.readTree(renamed.body()).at("/changed").asLong()).as(renamed.body()).isEqualTo(1);
         assertThat(jdbc.queryForMap("select name, price_ceiling::text as ceiling from catalog_item where code = ?", prefix + "10"))
                 .containsEntry("name", "某药, 新名").containsEntry("ceiling", "9.99");
+    }
+
+    /**
+     * Review of issue 20: a new begin date in the national file must not lose what the file does not
+     * carry (the bureau's ceilings, VBP flag, own ratio, restrictions) — else a seeded ceiling would stop
+     * applying and a 两病 VBP drug stop being paid in full.
+     */
+    @Test
+    void aNewBeginDateCarriesWhatTheFileDoesNotState() {
+        String code = prefix + "30";
+        jdbc.update("""
+                insert into catalog_item (code, name, category, item_class, price_ceiling, vbp, selfpay_prop, valid_from)
+                values (?, '某药', 'DRUG', 'B', 2.50, true, 0.20, date '2026-01-01')""", code);
+        jdbc.update("insert into catalog_level_ceiling values (?, date '2026-01-01', 'LEVEL_3', 3.00)", code);
+        jdbc.update("insert into catalog_restriction values (?, date '2026-01-01', 'INPATIENT_ONLY', null, '限住院')", code);
+
+        HttpResponse<String> imported = manager.post("/api/settlement/catalog/imports/items", "text/csv",
+                "HILIST_CODE,HILIST_NAME,BEGNDATE,CHRGITM_LV,LIST_TYPE\n" + code + ",某药,2026/7/1,2,101\n"); // as a spreadsheet saves it
+
+        assertThat(json.readTree(imported.body()).at("/added").asLong()).as(imported.body()).isEqualTo(1);
+        CatalogItem july = catalog.find(List.of(code), LocalDate.of(2026, 7, 2)).get(code);
+        assertThat(july.priceCeiling()).hasValue(org.yibao.contracts.money.Money.of("2.50"));
+        assertThat(july.vbp()).isTrue();
+        assertThat(july.selfPayRatio()).hasValueSatisfying(r -> assertThat(r).isEqualByComparingTo("0.20"));
+        assertThat(july.ceilingsByLevel()).containsEntry(org.yibao.contracts.events.InstitutionLevel.LEVEL_3,
+                org.yibao.contracts.money.Money.of("3.00"));
+        assertThat(july.restrictions()).extracting(r -> r.description()).containsExactly("限住院");
+    }
+
+    /** An item leaves the catalog: when its latest entry ends an earlier open one never comes back; a withdrawn row removes its entry. */
+    @Test
+    void anEndedOrWithdrawnEntryTakesTheItemOutOfTheCatalog() {
+        String code = prefix + "40";
+        manager.post("/api/settlement/catalog/imports/items", "text/csv", String.join("\n",
+                "hilist_code,hilist_name,begndate,enddate,chrgitm_lv,list_type",
+                code + ",旧药,2026-01-01,,01,101",
+                code + ",旧药,2026-07-01,2026-08-31,01,101") + "\n");
+
+        assertThat(catalog.find(List.of(code), LocalDate.of(2026, 8, 31))).containsKey(code);
+        assertThat(catalog.find(List.of(code), LocalDate.of(2026, 9, 1))).as("the January entry does not come back").isEmpty();
+
+        HttpResponse<String> withdrawn = manager.post("/api/settlement/catalog/imports/items", "text/csv",
+                "hilist_code,hilist_name,begndate,chrgitm_lv,list_type,vali_flag\n" + code + ",旧药,2026-07-01,01,101,0\n");
+        assertThat(json.readTree(withdrawn.body()).at("/removed").asLong()).as(withdrawn.body()).isEqualTo(1);
+        assertThat(jdbc.queryForList("select valid_from::text from catalog_item where code = ?", String.class, code))
+                .containsExactly("2026-01-01");
+    }
+
+    /** A condition settlement could not read is refused when written, never at a hospital's bill (review of issue 20). */
+    @Test
+    void aRestrictionSettlementCannotReadIsRefusedByTheDatabase() {
+        String code = prefix + "50";
+        jdbc.update("insert into catalog_item (code, name, category, item_class, valid_from) values (?, '药', 'DRUG', 'A', date '2026-01-01')", code);
+        for (Map.Entry<String, String> bad : Map.of("MIN_LEVEL", "LEVEL2", "MAX_DAYS_SUPPLY", "0,30", "DIAGNOSES", "高血压").entrySet()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(
+                    "insert into catalog_restriction values (?, date '2026-01-01', ?, ?, '限')", code, bad.getKey(), bad.getValue()))
+                    .as(bad.toString()).isInstanceOf(org.springframework.dao.DataAccessException.class);
+        }
     }
 
     @Test

@@ -214,6 +214,34 @@ class SettlementFlowIT {
         assertThat(bill.at("/amounts/fullSelfPay").asString()).isEqualTo("80.00");
     }
 
+    /**
+     * A days' supply is counted on the bill, all lines of the item together (review of issue 20): two
+     * lines of 20 tablets of a drug limited to 30 days at one a day are self-paid (40 > 30); one line of 30 is not.
+     */
+    @Test
+    void aDaysSupplyLimitCountsEveryLineOfTheItemOnTheBill() throws Exception {
+        String person = enrolledResident();
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        String code = "XTESTD" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        catalogEntry(code, "A", null, today.withDayOfYear(1));
+        jdbc.update("""
+                insert into catalog_restriction (code, valid_from, kind, parameter, description)
+                values (?, ?, 'MAX_DAYS_SUPPLY', '1,30', '限30日用量')""", code, today.withDayOfYear(1));
+        String split = """
+                {"messageId":"msg-%s","personId":"%s","institutionCode":"%s","visitType":"INPATIENT","serviceDate":"%s",
+                 "diagnosisCodes":["N18.5"],
+                 "lines":[{"itemCode":"%s","quantity":20,"unitPrice":"1.00"},{"itemCode":"%s","quantity":20,"unitPrice":"1.00"}]}"""
+                .formatted(UUID.randomUUID(), person, HOSPITAL, today, code, code);
+
+        JsonNode over = json.readTree(post("/api/settlement/settlements", split).body());
+        JsonNode within = json.readTree(post("/api/settlement/settlements", oneLine(person, today, code, "30", "1.00")).body());
+
+        assertThat(over.at("/lines/0/selfPaidBecause").asString()).as(over.toString()).isEqualTo("限30日用量");
+        assertThat(over.at("/lines/1/selfPaidBecause").asString()).isEqualTo("限30日用量");
+        assertThat(over.at("/amounts/fullSelfPay").asString()).isEqualTo("40.00");
+        assertThat(within.at("/lines/0/selfPaidBecause").isNull()).as(within.toString()).isTrue();
+    }
+
     private void catalogEntry(String code, String itemClass, String ceiling, LocalDate validFrom) {
         jdbc.update("""
                         insert into catalog_item (code, name, category, item_class, price_ceiling, vbp, valid_from)

@@ -228,8 +228,8 @@ public final class Adjudicator {
             Money within = line.wholeSelfPaid()
                     ? Money.ZERO
                     : Money.rounded(unitWithin.amount().multiply(line.quantity()), ROUNDING).min(amount);
-            // the catalog's own ratio where it states one (selfpay_prop), else the pack's for class 乙
-            BigDecimal ratio = line.priorSelfPayRatio().orElse(line.itemClass() == ItemClass.B ? classBRatio : BigDecimal.ZERO);
+            // class 乙 only: the catalog's own ratio where it states one (selfpay_prop), else the pack's
+            BigDecimal ratio = line.itemClass() != ItemClass.B ? BigDecimal.ZERO : line.priorSelfPayRatio().orElse(classBRatio);
             BigDecimal prior = within.amount().multiply(ratio);
             amounts.add(amount);
             withinCeiling.add(within);

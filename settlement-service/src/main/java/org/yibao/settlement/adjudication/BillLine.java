@@ -17,7 +17,8 @@ import java.util.Set;
  *
  * @param catalogs          the recommended VBP catalogs (e.g. LIANGBING) the item is on for the service date
  * @param priorSelfPayRatio the item's own prior self-pay ratio from the catalog (selfpay_prop, 0-1), which
- *                          replaces the pack's class-乙 ratio; empty where the catalog states none
+ *                          replaces the pack's class-乙 ratio for a class 乙 line (甲 pays none, 丙 all);
+ *                          empty where the catalog states none
  * @param selfPaidBecause   the restricted-payment condition (限定支付范围) the line does not meet, in the
  *                          catalog's words: the whole line is then self-paid like a class 丙 item
  */

@@ -30,6 +30,7 @@ import org.yibao.web.problem.RefusedException;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -132,10 +133,6 @@ class Encounters {
     private record PricedLines(List<BillLine> lines, List<String> uncatalogued, Map<String, CatalogItem> items) {
     }
 
-    /**
-     * Prices each line from the catalog; an item the catalog does not know is class C (self-paid). A
-     * negative price, or a bill above {@link #LARGEST_BILL}, is refused.
-     */
     /** Who is billed where and for what: what an item's restricted-payment conditions are checked against. */
     private record PricingContext(VisitType visitType, InstitutionLevel level, PersonType personType, List<String> diagnoses) {
         Restriction.Context forQuantity(BigDecimal quantity) {
@@ -143,12 +140,19 @@ class Encounters {
         }
     }
 
+    /**
+     * Prices each line from the catalog; an item the catalog does not know is class C (self-paid). A
+     * negative price, or a bill above {@link #LARGEST_BILL}, is refused.
+     */
     private PricedLines price(SettleRequest request, PolicyPack pack, List<String> certified, LocalDate date, PricingContext context) {
         List<String> codes = request.lines().stream().map(SettleRequest.Line::itemCode).distinct().toList();
         Map<String, CatalogItem> items = catalog.find(codes, date);
         // only a certified person's bill can meet a zero-pay rule, so only then are the catalogs looked up
         Map<String, Set<String>> catalogs = certified.isEmpty() || pack.zeroPay().isEmpty()
                 ? Map.of() : readModels.catalogsOf(codes, date);
+        // a restriction on quantity (days' supply) is on the bill: every line of the item counts
+        Map<String, BigDecimal> quantityOfItem = new HashMap<>();
+        request.lines().forEach(l -> quantityOfItem.merge(l.itemCode(), l.quantity(), BigDecimal::add));
         List<BillLine> lines = new ArrayList<>();
         List<String> uncatalogued = new ArrayList<>();
         Money total = Money.ZERO;
@@ -166,7 +170,7 @@ class Encounters {
                     line.unitPrice(), Optional.empty(), false)
                     : new BillLine(item.code(), item.name(), item.category(), item.itemClass(), line.quantity(),
                     line.unitPrice(), item.ceilingAt(context.level()), item.vbp(), catalogs.getOrDefault(item.code(), Set.of()),
-                    item.selfPayRatio(), item.unmet(context.forQuantity(line.quantity())).map(Restriction::description));
+                    item.selfPayRatio(), item.unmet(context.forQuantity(quantityOfItem.get(item.code()))).map(Restriction::description));
             lines.add(priced);
             total = total.plus(priced.amount());
         }

@@ -15,13 +15,15 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Imports the national catalog's item file (医保目录信息, the 1312 layout: national field names as the
  * header, comma- or tab-separated, in its declared charset or UTF-8/GB18030 recognised), streamed and
  * staged a chunk at a time, then applied whole or not at all in one transaction: a file with any bad
  * row changes nothing and every bad row is named (line, field, reason, at most {@link #LISTED} listed).
- * Importing the same file again changes nothing. Bureau-local additions (provincial items, hospital
+ * Importing the same file again changes nothing; a withdrawn row (vali_flag 0) removes its entry. The
+ * upload is read inside the import's transaction (a slow client holds one database connection meanwhile). Bureau-local additions (provincial items, hospital
  * preparations) are files of the same layout.
  */
 @Service
@@ -34,12 +36,13 @@ public class CatalogImports {
      * What an import did.
      *
      * @param applied   whether the file was applied (no row refused)
-     * @param withdrawn rows marked vali_flag 0, not applied
+     * @param withdrawn rows marked vali_flag 0 (withdrawn by the national catalog)
+     * @param removed   entries those rows removed (the item is then priced by the entry before, if any)
      * @param added     new entries (a code, or a code's new begin date)
      * @param changed   entries whose name, category, class or end date changed
      * @param unchanged entries already as the file states them
      */
-    public record Report(long rows, boolean applied, long withdrawn, long added, long changed, long unchanged,
+    public record Report(long rows, boolean applied, long withdrawn, long removed, long added, long changed, long unchanged,
                          List<RowError> rejectedRows) {
     }
 
@@ -82,7 +85,8 @@ public class CatalogImports {
         try (TextUpload in = TextUpload.open(body, contentType)) {
             String header = in.header();
             char separator = header != null && header.contains("\t") ? '\t' : ',';
-            List<String> columns = header == null ? List.of() : Arrays.asList(cells(header.replace("\uFEFF", "").trim(), separator));
+            List<String> columns = header == null ? List.of() : Arrays.stream(Objects.requireNonNullElse(cells(header.replace("\uFEFF", "").trim(), separator), new String[0]))
+                    .map(c -> c.trim().toLowerCase(java.util.Locale.ROOT)).toList();
             List<String> missing = HilistRow.REQUIRED.stream().filter(c -> !columns.contains(c)).toList();
             if (!missing.isEmpty()) {
                 throw new InvalidRequestException("header", "must name the national catalog's columns; missing " + missing);
@@ -122,7 +126,6 @@ public class CatalogImports {
                 }
                 if (!row.valid()) {
                     withdrawn++;
-                    continue;
                 }
                 chunk.add(row);
                 staged++;
@@ -143,11 +146,11 @@ public class CatalogImports {
         }
         errors.sort(java.util.Comparator.comparingLong(RowError::line));
         if (refused > 0) {
-            return new Report(rows, false, withdrawn, 0, 0, 0, errors);
+            return new Report(rows, false, withdrawn, 0, 0, 0, 0, errors);
         }
         CatalogStore.Applied applied = store.applyImport();
-        return new Report(rows, true, withdrawn, applied.added(), applied.changed(), staged - applied.added() - applied.changed(),
-                List.of());
+        return new Report(rows, true, withdrawn, applied.removed(), applied.added(), applied.changed(),
+                staged - withdrawn - applied.added() - applied.changed(), List.of());
     }
 
     private static void list(List<RowError> errors, RowError error) {

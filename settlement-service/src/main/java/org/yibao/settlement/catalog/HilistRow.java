@@ -4,7 +4,10 @@ import org.yibao.contracts.events.ItemCategory;
 import org.yibao.contracts.events.ItemClass;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +22,8 @@ import java.util.Optional;
  * 03 丙类 (as his-interface's dictionaries; ASSUMPTION: no public source confirmed them); {@code list_type}
  * 目录类别 101 西药中成药, 102 中药饮片, 103 医疗机构制剂, 201 医疗服务项目, 301 医用耗材 (ASSUMPTION: read
  * as 1xx drugs, 2xx services, 3xx consumables);
- * {@code vali_flag} 有效标志 1 valid, 0 withdrawn (a withdrawn row is not applied).
+ * {@code vali_flag} 有效标志 1 valid, 0 withdrawn (a withdrawn row removes its entry). Column names are
+ * read in any case (HILIST_CODE from a database export).
  *
  * @param validTo empty when the entry is open-ended
  */
@@ -45,15 +49,16 @@ public record HilistRow(long line, String code, String name, ItemCategory catego
 
     /** Reads a row by its column names. */
     public static HilistRow read(long line, Map<String, String> cells) throws Refused {
-        String code = text(cells, "hilist_code", 50);
+        String code = text(cells, "hilist_code", 50);   // med_list_codg's length
         if (!code.matches("[0-9A-Za-z.\\-_]+")) {
             throw new Refused("hilist_code", "must be a catalog code (letters, digits, . - _)");
         }
         String name = text(cells, "hilist_name", 200);
-        ItemClass itemClass = switch (cells.getOrDefault("chrgitm_lv", "").trim()) {
-            case "01" -> ItemClass.A;
-            case "02" -> ItemClass.B;
-            case "03" -> ItemClass.C;
+        // "1" as a spreadsheet leaves "01" once it has read it as a number
+        ItemClass itemClass = switch (cells.getOrDefault("chrgitm_lv", "").trim().replaceFirst("^0+(?=[0-9])", "")) {
+            case "1" -> ItemClass.A;
+            case "2" -> ItemClass.B;
+            case "3" -> ItemClass.C;
             default -> throw new Refused("chrgitm_lv", "must be 01 (甲), 02 (乙) or 03 (丙)");
         };
         String listType = cells.getOrDefault("list_type", "").trim();
@@ -90,14 +95,21 @@ public record HilistRow(long line, String code, String name, ItemCategory catego
         return value;
     }
 
-    /** yyyy-MM-dd, or the interface's yyyy-MM-dd HH:mm:ss (the day is taken). */
+    /** A date as files carry it: 2026-01-01, 2026/1/1 (a spreadsheet's), 20260101, each maybe with a time. */
+    private static final DateTimeFormatter DATE = new DateTimeFormatterBuilder()
+            .appendOptional(DateTimeFormatter.ofPattern("uuuu-M-d"))
+            .appendOptional(DateTimeFormatter.ofPattern("uuuu/M/d"))
+            .appendOptional(DateTimeFormatter.ofPattern("uuuuMMdd"))
+            .toFormatter().withResolverStyle(ResolverStyle.STRICT);
+
     private static Optional<LocalDate> date(Map<String, String> cells, String field) throws Refused {
         String value = cells.getOrDefault(field, "").trim();
         if (value.isEmpty()) {
             return Optional.empty();
         }
+        String day = value.split("[ T]", 2)[0];
         try {
-            return Optional.of(LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value));
+            return Optional.of(LocalDate.parse(day, DATE));
         } catch (DateTimeParseException e) {
             throw new Refused(field, "must be a date such as 2026-01-01");
         }

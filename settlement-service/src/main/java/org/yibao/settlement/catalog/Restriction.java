@@ -22,7 +22,11 @@ public record Restriction(Kind kind, String parameter, String description) {
 
     /** The kinds of condition and what their parameter holds. */
     public enum Kind {
-        /** Only for one of the listed diagnoses (ICD-10 prefixes, comma-separated: "I10,I11,I15"). */
+        /**
+         * Only for one of the listed diagnoses (ICD-10 prefixes, comma-separated: "I10,I11,I15"), among the
+         * bill's own diagnoses; a bill that states none does not meet it (ASSUMPTION: as the national
+         * rules read a bill, not the person's certifications).
+         */
         DIAGNOSES,
         /** Only at this institution level or above (COMMUNITY < LEVEL_1 < LEVEL_2 < LEVEL_3; UNGRADED never). */
         MIN_LEVEL,
@@ -30,7 +34,7 @@ public record Restriction(Kind kind, String parameter, String description) {
         RETIREES_ONLY,
         /** Only during an inpatient stay. */
         INPATIENT_ONLY,
-        /** At most so many days' supply on one bill: "units a day,days" (e.g. "1,30": 30 units). */
+        /** At most so many days' supply on one bill, all its lines of the item together: "units a day,days" ("1,30": 30 units). */
         MAX_DAYS_SUPPLY
     }
 

@@ -95,6 +95,14 @@ class AdjudicatorEdgesTest {
         assertThat(result.amounts().fullSelfPay()).isEqualTo(Money.of("50.00"));
         assertThat(result.amounts().priorSelfPay()).isEqualTo(Money.of("30.00"));
         assertThat(result.amounts().policyScope()).isEqualTo(Money.of("70.00")); // 150 - 50 - 30
+
+        // the catalog's ratio is for class 乙: an item that became 甲 pays no prior self-pay, whatever ratio it kept
+        BillLine nowA = new BillLine("XB2", "甲类药", ItemCategory.DRUG, ItemClass.A, BigDecimal.ONE,
+                org.yibao.contracts.money.Price.of("100.00"), Optional.empty(), false, Set.of(),
+                Optional.of(new BigDecimal("0.30")), Optional.empty());
+        assertThat(adjudicator.adjudicate(claim(VisitType.GENERAL_OUTPATIENT, InstitutionLevel.LEVEL_2, PersonType.EMPLOYEE_ACTIVE,
+                List.of(), List.of(nowA)), Accumulators.NONE, pack("jiangjin-2023-employee")).amounts().priorSelfPay())
+                .isEqualTo(Money.ZERO);
     }
 
     @Test
