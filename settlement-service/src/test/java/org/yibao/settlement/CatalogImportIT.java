@@ -147,6 +147,38 @@ class CatalogImportIT {
                 .containsExactly("2026-01-01");
     }
 
+    /**
+     * Distribution by version (issue 20): a hospital holding the catalog up to version v gets only what
+     * changed after v, page by page; an entry changed by an import comes again with a newer version.
+     */
+    @Test
+    void aHospitalGetsOnlyWhatChangedAfterTheVersionItHolds() {
+        ServiceClient hospital = manager.as(TestCallers.his("H44170000003"));
+        long held = json.readTree(hospital.get("/api/settlement/catalog/items?afterVer=0&limit=5000").body()).at("/nextAfterVer").asLong();
+        JsonNode drained = json.readTree(hospital.get("/api/settlement/catalog/items?afterVer=" + held + "&limit=5000").body());
+        while (drained.at("/items").size() > 0) {
+            held = drained.at("/nextAfterVer").asLong();
+            drained = json.readTree(hospital.get("/api/settlement/catalog/items?afterVer=" + held + "&limit=5000").body());
+        }
+        String code = prefix + "60";
+        manager.post("/api/settlement/catalog/imports/items", "text/csv",
+                "hilist_code,hilist_name,begndate,chrgitm_lv,list_type\n" + code + ",新药,2026-01-01,02,101\n");
+
+        JsonNode page = json.readTree(hospital.get("/api/settlement/catalog/items?afterVer=" + held + "&limit=1").body());
+        assertThat(page.at("/items").size()).isEqualTo(1);
+        assertThat(page.at("/items/0/code").asString()).isEqualTo(code);
+        assertThat(page.at("/items/0/itemClass").asString()).isEqualTo("B");
+        long newer = page.at("/nextAfterVer").asLong();
+        assertThat(newer).isGreaterThan(held);
+        assertThat(json.readTree(hospital.get("/api/settlement/catalog/items?afterVer=" + newer).body()).at("/items").size()).isZero();
+
+        manager.post("/api/settlement/catalog/imports/items", "text/csv",
+                "hilist_code,hilist_name,begndate,chrgitm_lv,list_type\n" + code + ",新药,2026-01-01,01,101\n"); // now 甲
+        JsonNode changed = json.readTree(hospital.get("/api/settlement/catalog/items?afterVer=" + newer).body());
+        assertThat(changed.at("/items/0/itemClass").asString()).isEqualTo("A");
+        assertThat(hospital.get("/api/settlement/catalog/items?limit=0").statusCode()).isEqualTo(400);
+    }
+
     /** A condition settlement could not read is refused when written, never at a hospital's bill (review of issue 20). */
     @Test
     void aRestrictionSettlementCannotReadIsRefusedByTheDatabase() {

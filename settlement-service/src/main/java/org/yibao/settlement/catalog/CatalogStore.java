@@ -182,4 +182,22 @@ public class CatalogStore {
                 join catalog_restriction r on r.code = n.code and r.valid_from = n.predecessor""").update();
         return applied;
     }
+
+    /** One entry as it is distributed, with the version of its last change. */
+    public record Entry(String code, String name, ItemCategory category, ItemClass itemClass, LocalDate validFrom,
+                        LocalDate validTo, Money priceCeiling, boolean vbp, BigDecimal selfPayRatio, long ver) {
+    }
+
+    /** The entries changed after version {@code afterVer}, oldest change first, at most {@code limit}. */
+    public List<Entry> changedAfter(long afterVer, int limit) {
+        return jdbc.sql("""
+                        select code, name, category, item_class, valid_from, valid_to, price_ceiling, vbp, selfpay_prop, ver
+                        from catalog_item where ver > ? order by ver limit ?""")
+                .params(afterVer, limit)
+                .query((rs, n) -> new Entry(rs.getString(1), rs.getString(2), ItemCategory.valueOf(rs.getString(3)),
+                        ItemClass.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
+                        rs.getBigDecimal(7) == null ? null : Money.of(rs.getBigDecimal(7)), rs.getBoolean(8), rs.getBigDecimal(9),
+                        rs.getLong(10)))
+                .list();
+    }
 }
