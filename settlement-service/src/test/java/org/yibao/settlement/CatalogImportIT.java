@@ -218,4 +218,141 @@ class CatalogImportIT {
         assertThat(json.readTree(refused.body()).at("/errors/0/field").asString()).isEqualTo("header");
         assertThat(refused.body()).contains("hilist_code");
     }
+
+    /**
+     * Ceilings (1318), own ratios (1319) and restrictions set from a date: a term beginning after the
+     * entry's begin date starts a new entry carrying the rest, so a bill before that date keeps the old
+     * terms; the same files again change nothing (no version moves).
+     */
+    @Test
+    void termsFromADateStartANewEntryAndAgainChangeNothing() {
+        String code = prefix + "70";
+        assertThat(manager.post("/api/settlement/catalog/imports/items", "text/csv",
+                "hilist_code,hilist_name,begndate,chrgitm_lv,list_type\n" + code + ",阿卡波糖片,2026-01-01,02,101\n").statusCode())
+                .isEqualTo(200);
+        String ceilings = String.join("\n",
+                "hilist_code,hilist_lmtpric_type,overlmt_dspo_way,insu_admdvs,begndate,enddate,hilist_pric_uplmt_amt,vali_flag,medins_lv",
+                code + ",1,1,441700,2026-01-01,,10.00,1,",
+                code + ",1,1,441700,2026-01-01,,8.00,1,LEVEL_3",
+                code + ",1,1,441700,2026-03-01,,9.00,1,") + "\n";
+        String ratios = "hilist_code,selfpay_prop_psn_type,selfpay_prop_type,begndate,enddate,selfpay_prop,vali_flag\n"
+                + code + ",310,1,2026-01-01,,0.15,1\n";
+        String restrictions = "hilist_code,begndate,kind,parameter,description\n"
+                + code + ",2026-01-01,DIAGNOSES,\"E10,E11\",限糖尿病\n"
+                + code + ",2026-01-01,MIN_LEVEL,LEVEL_2,限二级及以上\n";
+
+        HttpResponse<String> c = manager.post("/api/settlement/catalog/imports/ceilings", "text/csv", ceilings);
+        HttpResponse<String> r = manager.post("/api/settlement/catalog/imports/selfpay-ratios", "text/csv", ratios);
+        HttpResponse<String> x = manager.post("/api/settlement/catalog/imports/restrictions", "text/csv", restrictions);
+
+        assertThat(c.statusCode()).as(c.body()).isEqualTo(200);
+        assertThat(json.readTree(c.body()).at("/added").asLong()).as("the March ceiling starts an entry").isOne();
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(x.statusCode()).as(x.body()).isEqualTo(200);
+        CatalogItem february = catalog.find(List.of(code), LocalDate.of(2026, 2, 1)).get(code);
+        CatalogItem april = catalog.find(List.of(code), LocalDate.of(2026, 4, 1)).get(code);
+        assertThat(february.priceCeiling()).contains(org.yibao.contracts.money.Money.of("10.00"));
+        assertThat(april.priceCeiling()).contains(org.yibao.contracts.money.Money.of("9.00"));
+        assertThat(april.ceilingAt(org.yibao.contracts.events.InstitutionLevel.LEVEL_3))
+                .as("the level's ceiling carried into the new entry").contains(org.yibao.contracts.money.Money.of("8.00"));
+        assertThat(february.selfPayRatio()).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("0.15"));
+        assertThat(april.selfPayRatio()).as("a term holds from its date on, into the entries that begin later")
+                .hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("0.15"));
+        assertThat(february.restrictions()).extracting(x2 -> x2.kind().name()).containsExactly("DIAGNOSES", "MIN_LEVEL");
+        assertThat(april.restrictions()).extracting(x2 -> x2.kind().name()).containsExactly("DIAGNOSES", "MIN_LEVEL");
+
+        long ver = jdbc.queryForObject("select max(ver) from catalog_item where code = ?", Long.class, code);
+        for (String[] again : new String[][]{{"ceilings", ceilings}, {"selfpay-ratios", ratios}, {"restrictions", restrictions}}) {
+            JsonNode report = json.readTree(manager.post("/api/settlement/catalog/imports/" + again[0], "text/csv", again[1]).body());
+            assertThat(report.at("/added").asLong() + report.at("/changed").asLong()).as(again[0]).isZero();
+        }
+        assertThat(jdbc.queryForObject("select max(ver) from catalog_item where code = ?", Long.class, code)).isEqualTo(ver);
+
+        // NONE: no condition from a date on
+        assertThat(manager.post("/api/settlement/catalog/imports/restrictions", "text/csv",
+                "hilist_code,begndate,kind,parameter,description\n" + code + ",2026-01-01,NONE,,取消限定\n").statusCode()).isEqualTo(200);
+        assertThat(catalog.find(List.of(code), LocalDate.of(2026, 2, 1)).get(code).restrictions()).isEmpty();
+    }
+
+    @Test
+    void aTermFileWithABadRowChangesNothingAndNamesEveryBadRow() {
+        String code = prefix + "71";
+        manager.post("/api/settlement/catalog/imports/items", "text/csv",
+                "hilist_code,hilist_name,begndate,chrgitm_lv,list_type\n" + code + ",药,2026-01-01,02,101\n");
+
+        HttpResponse<String> ceilings = manager.post("/api/settlement/catalog/imports/ceilings", "text/csv", String.join("\n",
+                "hilist_code,begndate,hilist_pric_uplmt_amt,medins_lv",
+                code + ",2026-01-01,5.00,",
+                prefix + "NOPE,2026-01-01,5.00,",
+                code + ",2025-06-01,5.00,",
+                code + ",2026-01-01,5.001,LEVEL_3",
+                code + ",2026-01-01,6.00,") + "\n");
+        HttpResponse<String> ratios = manager.post("/api/settlement/catalog/imports/selfpay-ratios", "text/csv",
+                "hilist_code,begndate,selfpay_prop\n" + code + ",2026-01-01,1.5\n");
+        HttpResponse<String> restrictions = manager.post("/api/settlement/catalog/imports/restrictions", "text/csv",
+                "hilist_code,begndate,kind,parameter,description\n" + code + ",2026-01-01,MIN_LEVEL,LEVEL2,限二级\n"
+                        + code + ",2026-01-01,INPATIENT_ONLY,X,限住院\n");
+
+        assertThat(ceilings.statusCode()).as(ceilings.body()).isEqualTo(422);
+        JsonNode report = json.readTree(ceilings.body());
+        assertThat(report.at("/rejectedRows/0/line").asLong()).isEqualTo(3);
+        assertThat(report.at("/rejectedRows/0/reason").asString()).contains("no catalog entry in force on 2026-01-01");
+        assertThat(report.at("/rejectedRows/1/line").asLong()).as("before the item's first entry").isEqualTo(4);
+        assertThat(report.at("/rejectedRows/2/field").asString()).isEqualTo("hilist_pric_uplmt_amt");
+        assertThat(report.at("/rejectedRows/3/reason").asString()).contains("repeats line 2");
+        assertThat(json.readTree(ratios.body()).at("/rejectedRows/0/field").asString()).isEqualTo("selfpay_prop");
+        assertThat(json.readTree(restrictions.body()).at("/rejectedRows/0/field").asString()).isEqualTo("parameter");
+        assertThat(json.readTree(restrictions.body()).at("/rejectedRows/1/field").asString()).isEqualTo("parameter");
+        assertThat(jdbc.queryForObject("select price_ceiling from catalog_item where code = ?", java.math.BigDecimal.class, code)).isNull();
+    }
+
+    /** The medical catalogs by kind (1302 herbal pieces, 1305 services), keyed by med_list_codg, their type from the layout. */
+    @Test
+    void theKindLayoutsAreReadByTheirOwnColumns() {
+        HttpResponse<String> herbs = manager.post("/api/settlement/catalog/imports/items", "text/csv",
+                "med_list_codg,tcmherb_name,begndate,enddate,chrgitm_lv,vali_flag,rid\n" + prefix + "T1,黄芪,2026-01-01,,01,1,R\n");
+        HttpResponse<String> services = manager.post("/api/settlement/catalog/imports/items", "text/csv",
+                "med_list_codg,servitem_name,begndate,chrgitm_lv,prcunt\n" + prefix + "S1,普通门诊诊查费,2026-01-01,01,次\n");
+        HttpResponse<String> noClass = manager.post("/api/settlement/catalog/imports/items", "text/csv",
+                "med_list_codg,drug_genname,begndate\n" + prefix + "X1,药,2026-01-01\n");
+
+        assertThat(herbs.statusCode()).as(herbs.body()).isEqualTo(200);
+        assertThat(services.statusCode()).as(services.body()).isEqualTo(200);
+        assertThat(catalog.find(List.of(prefix + "T1"), LocalDate.of(2026, 2, 1)).get(prefix + "T1").category().name()).isEqualTo("TCM_HERBAL");
+        assertThat(catalog.find(List.of(prefix + "S1"), LocalDate.of(2026, 2, 1)).get(prefix + "S1").category().name()).isEqualTo("SERVICE");
+        assertThat(noClass.statusCode()).isEqualTo(400);
+        assertThat(noClass.body()).contains("chrgitm_lv");
+    }
+
+    /**
+     * A removed entry reaches whoever follows the catalog: the distribution lists it as removed, and
+     * CatalogChanged (in the outbox, committed with the import) carries each change once.
+     */
+    @Test
+    void aRemovalIsDistributedAndEveryChangePublished() {
+        String code = prefix + "80";
+        long held = jdbc.queryForObject("select greatest((select max(ver) from catalog_item), (select coalesce(max(ver), 0) from catalog_removed))",
+                Long.class);
+        manager.post("/api/settlement/catalog/imports/items", "text/csv",
+                "hilist_code,hilist_name,begndate,chrgitm_lv,list_type\n" + code + ",将撤销的药,2026-01-01,02,101\n");
+        manager.post("/api/settlement/catalog/imports/items", "text/csv",
+                "hilist_code,hilist_name,begndate,chrgitm_lv,list_type,vali_flag\n" + code + ",将撤销的药,2026-01-01,02,101,0\n");
+
+        JsonNode page = json.readTree(manager.as(TestCallers.his("H44170000003"))
+                .get("/api/settlement/catalog/items?afterVer=" + held + "&limit=5000").body());
+        List<JsonNode> mine = new java.util.ArrayList<>();
+        page.at("/items").forEach(n -> {
+            if (n.at("/code").asString().equals(code)) {
+                mine.add(n);
+            }
+        });
+        assertThat(mine).as("what stands now: the entry removed").extracting(n -> n.at("/removed").asBoolean()).containsExactly(true);
+        List<String> published = jdbc.queryForList(
+                "select envelope from outbox_event where event_type = 'CatalogChanged' and envelope like ? order by id",
+                String.class, "%" + code + "%");
+        assertThat(published).hasSize(2);
+        assertThat(published.get(1)).contains("\"removed\":true");
+        assertThat(jdbc.queryForObject("select published from catalog_publication", Long.class))
+                .isGreaterThanOrEqualTo(mine.get(0).at("/ver").asLong());
+    }
 }

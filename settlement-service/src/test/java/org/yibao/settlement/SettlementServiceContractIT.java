@@ -61,8 +61,51 @@ class SettlementServiceContractIT extends ServiceContractTest {
 
     @Override
     protected Map<String, OwnershipProof> ownershipProofs() {
-        return Map.of(
-                "GET /api/settlement/institutions/{institutionCode}/settlements", () -> {
+        String mappings = "/api/settlement/institutions/" + HOME_INSTITUTION + "/item-mappings";
+        return Map.ofEntries(
+                proof("POST /api/settlement/institutions/{institutionCode}/item-mappings", () -> {
+                    String own = "OWN-" + UUID.randomUUID();
+                    HttpResponse<String> foreign = client(FOREIGN).post(mappings, mapping(own));
+                    assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(403);
+                    assertThat(mappingsOf(own)).isZero();
+                    HttpResponse<String> home = client(HOME).post(mappings, mapping(own));
+                    assertThat(home.statusCode()).as(home.body()).isEqualTo(200);
+                    assertThat(mappingsOf(own)).isOne();
+                }),
+                proof("POST /api/settlement/institutions/{institutionCode}/item-mappings/file", () -> {
+                    String own = "OWN-" + UUID.randomUUID();
+                    String file = "fixmedins_hilist_id,fixmedins_hilist_name,list_type,med_list_codg,begndate,enddate\n"
+                            + own + ",血液透析,201,S311201001,2020-01-01,\n";
+                    HttpResponse<String> foreign = client(FOREIGN).post(mappings + "/file", "text/csv", file);
+                    assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(403);
+                    assertThat(mappingsOf(own)).isZero();
+                    HttpResponse<String> bureau = client(TestCallers.MANAGER).post(mappings + "/file", "text/csv", file);
+                    assertThat(bureau.statusCode()).as("the bureau may file for an institution: " + bureau.body()).isEqualTo(200);
+                    assertThat(mappingsOf(own)).isOne();
+                }),
+                proof("POST /api/settlement/institutions/{institutionCode}/item-mappings/revocation", () -> {
+                    String own = "OWN-" + UUID.randomUUID();
+                    assertThat(client(HOME).post(mappings, mapping(own)).statusCode()).isEqualTo(200);
+                    HttpResponse<String> foreign = client(FOREIGN).post(mappings + "/revocation", "{\"ownCode\":\"" + own + "\"}");
+                    assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(403);
+                    assertThat(jdbc.queryForObject("select status from institution_item_map where own_code = ?", String.class, own))
+                            .isEqualTo("SUBMITTED");
+                }),
+                proof("POST /api/settlement/institutions/{institutionCode}/item-mappings/check", () -> {
+                    String check = "{\"date\":\"" + LocalDate.now() + "\",\"lines\":[{\"ownCode\":\"X\"}]}";
+                    HttpResponse<String> foreign = client(FOREIGN).post(mappings + "/check", check);
+                    assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(403);
+                    assertThat(client(HOME).post(mappings + "/check", check).statusCode()).isEqualTo(200);
+                }),
+                proof("GET /api/settlement/institutions/{institutionCode}/item-mappings", () -> {
+                    String own = "OWN-" + UUID.randomUUID();
+                    assertThat(client(HOME).post(mappings, mapping(own)).statusCode()).isEqualTo(200);
+                    HttpResponse<String> foreign = client(FOREIGN).get(mappings);
+                    assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(403);
+                    assertThat(client(HOME).get(mappings + "?limit=5000").body()).contains(own);
+                    assertThat(client(TestCallers.AUDITOR).get(mappings + "?limit=5000").body()).contains(own);
+                }),
+                proof("GET /api/settlement/institutions/{institutionCode}/settlements", () -> {
                     String own = settlement();
                     String path = "/api/settlement/institutions/" + HOME_INSTITUTION + "/settlements?from=" + LocalDate.now().minusDays(1)
                             + "&to=" + LocalDate.now().plusDays(1);
@@ -70,15 +113,15 @@ class SettlementServiceContractIT extends ServiceContractTest {
                     assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(403);
                     assertThat(client(HOME).get(path).body()).contains(own);
                     assertThat(client(TestCallers.AUDITOR).get(path).body()).as("staff reconcile any institution").contains(own);
-                },
-                "POST /api/settlement/settlements", () -> aForeignHospitalCannotBillInAnothersName("/api/settlement/settlements"),
-                "POST /api/settlement/pre-settlements", () -> aForeignHospitalCannotBillInAnothersName("/api/settlement/pre-settlements"),
-                "GET /api/settlement/settlements/{id}", () -> {
+                }),
+                proof("POST /api/settlement/settlements", () -> aForeignHospitalCannotBillInAnothersName("/api/settlement/settlements")),
+                proof("POST /api/settlement/pre-settlements", () -> aForeignHospitalCannotBillInAnothersName("/api/settlement/pre-settlements")),
+                proof("GET /api/settlement/settlements/{id}", () -> {
                     HttpResponse<String> read = client(FOREIGN).get("/api/settlement/settlements/" + settlement());
                     assertThat(read.statusCode()).as(read.body()).isEqualTo(403);
                     assertThat(client(HOME).get("/api/settlement/settlements/" + settlement()).statusCode()).isEqualTo(200);
-                },
-                "POST /api/settlement/settlements/{id}/reversal", () -> {
+                }),
+                proof("POST /api/settlement/settlements/{id}/reversal", () -> {
                     HttpResponse<String> reversed = client(FOREIGN).post("/api/settlement/settlements/" + settlement() + "/reversal",
                             "{\"reason\":\"not mine\"}");
                     assertThat(reversed.statusCode()).as(reversed.body()).isEqualTo(403);
@@ -86,14 +129,28 @@ class SettlementServiceContractIT extends ServiceContractTest {
                             settlement())).isTrue();
                     assertThat(jdbc.queryForObject("select count(*) from outbox_event where event_type = 'ClaimReversed' and envelope like ?",
                             Integer.class, "%" + settlement() + "%")).isZero();
-                },
-                "GET /api/settlement/persons/{personId}/settlements", () -> {
+                }),
+                proof("GET /api/settlement/persons/{personId}/settlements", () -> {
                     String own = settlement();
                     String path = "/api/settlement/persons/" + person + "/settlements?year=" + YEAR;
                     assertThat(client(FOREIGN).get(path).body()).isEqualTo("[]");
                     assertThat(client(HOME).get(path).body()).contains(own);
                     assertThat(client(TestCallers.AUDITOR).get(path).body()).as("staff see every institution's").contains(own);
-                });
+                }));
+    }
+
+    private static Map.Entry<String, OwnershipProof> proof(String operation, OwnershipProof proof) {
+        return Map.entry(operation, proof);
+    }
+
+    private static String mapping(String ownCode) {
+        return """
+                {"items":[{"ownCode":"%s","ownName":"血液透析(院内)","listType":"201","nationalCode":"S311201001","validFrom":"2020-01-01"}]}"""
+                .formatted(ownCode);
+    }
+
+    private int mappingsOf(String ownCode) {
+        return jdbc.queryForObject("select count(*) from institution_item_map where own_code = ?", Integer.class, ownCode);
     }
 
     /** Finding 3 of the security review: a negative personal-account amount was answered 500. */
@@ -103,6 +160,74 @@ class SettlementServiceContractIT extends ServiceContractTest {
 
         assertRefusedNamingField(HOME, "POST", "/api/settlement/pre-settlements", bill, "personalAccountAmount");
         assertRefusedNamingField(HOME, "POST", "/api/settlement/settlements", bill, "personalAccountAmount");
+    }
+
+    /**
+     * Issue 20 (目录对照): a line that names the hospital's own code passes only through an approved mapping
+     * in force to the national code it gives, the mapped item in the catalog; the refusal names the line
+     * and settles nothing; the reviewer is the token's, whatever the body says.
+     */
+    @org.junit.jupiter.api.Test
+    void aLineNamingItsOwnCodeNeedsAnApprovedMapping() throws Exception {
+        String own = "HD-" + UUID.randomUUID();
+        String mappings = "/api/settlement/institutions/" + HOME_INSTITUTION + "/item-mappings";
+        String bill = bill("msg-" + UUID.randomUUID()).replace("\"unitPrice\":\"400.00\"}",
+                "\"unitPrice\":\"400.00\"},{\"itemCode\":\"S311201001\",\"quantity\":1,\"unitPrice\":\"400.00\",\"institutionItemCode\":\"" + own + "\"}");
+        int before = jdbc.queryForObject("select count(*) from settlement where person_id = ?", Integer.class, person);
+
+        HttpResponse<String> unmapped = client(HOME).post("/api/settlement/settlements", bill);
+        assertThat(client(HOME).post(mappings, mapping(own)).statusCode()).isEqualTo(200);
+        HttpResponse<String> awaiting = client(HOME).post("/api/settlement/pre-settlements", bill);
+        HttpResponse<String> rejectWithoutNote = client(TestCallers.MANAGER).post(mappings + "/review",
+                "{\"decision\":\"REJECTED\",\"ownCodes\":[\"" + own + "\"]}");
+        HttpResponse<String> approved = client(TestCallers.MANAGER).post(mappings + "/review",
+                "{\"decision\":\"APPROVED\",\"ownCodes\":[\"" + own + "\"],\"note\":\"核对一致\",\"reviewedBy\":\"someone else\"}");
+        HttpResponse<String> otherNational = client(HOME).post("/api/settlement/pre-settlements",
+                bill.replace("{\"itemCode\":\"S311201001\",\"quantity\":1", "{\"itemCode\":\"XC08CAA001A001010100001\",\"quantity\":1"));
+        HttpResponse<String> mapped = client(HOME).post("/api/settlement/settlements", bill);
+        HttpResponse<String> revoked = client(HOME).post(mappings + "/revocation", "{\"ownCode\":\"" + own + "\"}");
+        HttpResponse<String> afterRevocation = client(HOME).post("/api/settlement/pre-settlements", bill);
+
+        assertThat(unmapped.statusCode()).as(unmapped.body()).isEqualTo(400);
+        assertThat(unmapped.body()).contains("lines[1].institutionItemCode").contains(own + " is not mapped");
+        assertThat(awaiting.statusCode()).isEqualTo(400);
+        assertThat(awaiting.body()).contains("lines[1].institutionItemCode").contains("awaits the bureau's review");
+        assertThat(rejectWithoutNote.statusCode()).as(rejectWithoutNote.body()).isEqualTo(400);
+        assertThat(rejectWithoutNote.body()).contains("note");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(json.readTree(approved.body()).at("/reviewed").asInt()).isOne();
+        assertThat(jdbc.queryForObject("select reviewed_by from institution_item_map where own_code = ?", String.class, own))
+                .isEqualTo(TestCallers.MANAGER.clientId());
+        assertThat(otherNational.statusCode()).isEqualTo(400);
+        assertThat(otherNational.body()).contains("lines[1].itemCode").contains("is mapped to S311201001");
+        assertThat(mapped.statusCode()).as(mapped.body()).isEqualTo(201);
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+        assertThat(afterRevocation.statusCode()).isEqualTo(400);
+        assertThat(afterRevocation.body()).contains("lines[1].institutionItemCode");
+        assertThat(jdbc.queryForObject("select count(*) from settlement where person_id = ?", Integer.class, person))
+                .as("only the mapped bill settled").isEqualTo(before + 1);
+    }
+
+    /** A mapping file is applied whole or not at all: a national code not in the catalog names its row and writes nothing. */
+    @org.junit.jupiter.api.Test
+    void aMappingFileWithABadRowWritesNothing() throws Exception {
+        String a = "A-" + UUID.randomUUID();
+        String b = "B-" + UUID.randomUUID();
+        String file = "FIXMEDINS_HILIST_ID\tFIXMEDINS_HILIST_NAME\tLIST_TYPE\tMED_LIST_CODG\tBEGNDATE\tENDDATE\tAPRVNO\n"
+                + a + "\t血液透析\t201\tS311201001\t2020-01-01\t\t\n"
+                + b + "\t不存在的药\t101\tXNOSUCH0000000000000000\t2020-01-01\t\t\n"
+                + b + "\t日期反了\t101\tS311201001\t2021-01-01\t2020-12-31\t\n";
+
+        HttpResponse<String> refused = client(HOME).post("/api/settlement/institutions/" + HOME_INSTITUTION + "/item-mappings/file",
+                "text/tab-separated-values", file);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        var report = json.readTree(refused.body());
+        assertThat(report.at("/rejectedRows/0/line").asInt()).isEqualTo(3);
+        assertThat(report.at("/rejectedRows/0/field").asString()).isEqualTo("med_list_codg");
+        assertThat(report.at("/rejectedRows/1/line").asInt()).isEqualTo(4);
+        assertThat(report.at("/rejectedRows/1/field").asString()).isEqualTo("enddate");
+        assertThat(mappingsOf(a)).isZero();
     }
 
     /** Found by the independent review: another hospital took a message id first, and the owner's real bill was refused 409. */

@@ -75,10 +75,13 @@ public class NationalCodes {
 
     /**
      * 医疗收费项目类别 of a catalog item: drugs by the national code's first letter (X 西药 09, Z 中成药 11,
-     * T 中药饮片 10), consumables 08, services 14 其他费 (ASSUMPTION until the catalog carries each
-     * service's fee category, issue 20).
+     * T 中药饮片 10), herbal pieces 10, consumables 08, services 14 其他费 (ASSUMPTION: the catalog does
+     * not carry each service's fee category).
      */
     public String feeCategory(ItemCategory category, String itemCode) {
+        if (category == ItemCategory.TCM_HERBAL) {
+            return "10";
+        }
         if (category == ItemCategory.DRUG) {
             return itemCode.startsWith("Z") ? "11" : itemCode.startsWith("T") ? "10" : "09";
         }

@@ -55,6 +55,13 @@ final class SampleEvents {
                         "410400", 2020, Money.of("8000.00"), List.of("readmitted 3 days after discharge with I63"), now),
                 new FundRecoveryOrdered("CASE-1", "H41040000012", "410400", Money.of("59073.80"), List.of("S-1"),
                         "split hospitalisation", now),
+                new CatalogChanged("import-7", 1, 1, List.of(
+                        new CatalogChanged.Entry("XC08CAA001A001010100001", LocalDate.parse("2026-01-01"), 42, false, "苯磺酸氨氯地平片",
+                                ItemCategory.DRUG, ItemClass.B, null, Money.of("0.30"),
+                                java.util.Map.of(InstitutionLevel.LEVEL_3, Money.of("0.28")), new BigDecimal("0.1000"), true,
+                                List.of(new CatalogChanged.Restriction("DIAGNOSES", "I10,I11", "限高血压"))),
+                        new CatalogChanged.Entry("XL01XEG001A001010100099", LocalDate.parse("2025-01-01"), 43, true, null, null, null,
+                                null, null, null, null, false, null)), now),
                 new VbpCatalogPublished("LIANGBING", 1, "两病用药推荐目录", "500116", LocalDate.parse("2023-01-01"),
                         List.of(new VbpCatalogPublished.Item("XC08CAA001A001010100001", "氨氯地平")), now));
     }

@@ -27,6 +27,8 @@ import org.yibao.settlement.readmodel.Institution;
 import org.yibao.settlement.readmodel.ReadModelStore;
 import org.yibao.web.problem.InvalidRequestException;
 import org.yibao.web.problem.RefusedException;
+import org.yibao.web.problem.FieldProblem;
+import org.yibao.settlement.mapping.ItemMappings;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -53,9 +55,11 @@ class Encounters {
     private final CatalogStore catalog;
     private final PolicyPacks packs;
     private final Clock clock;
+    private final ItemMappings mappings;
 
-    Encounters(ReadModelStore readModels, CatalogStore catalog, PolicyPacks packs, Clock clock) {
+    Encounters(ReadModelStore readModels, CatalogStore catalog, ItemMappings mappings, PolicyPacks packs, Clock clock) {
         this.readModels = readModels;
+        this.mappings = mappings;
         this.catalog = catalog;
         this.packs = packs;
         this.clock = clock;
@@ -65,6 +69,7 @@ class Encounters {
         LocalDate date = serviceDate(request);
         String personId = request.personId().value();
         Institution institution = institution(request);
+        requireMapped(request, institution, date);
         Enrollment enrollment = readModels.enrollment(personId, date.getYear())
                 .filter(e -> e.coversDate(date))
                 .orElseThrow(() -> new RefusedException("the person is not enrolled in basic medical insurance on " + date));
@@ -118,6 +123,19 @@ class Encounters {
                     : "a pharmacy can only settle pharmacy purchases");
         }
         return institution;
+    }
+
+    /** Lines that name the institution's own code need its approved mapping to their national code on the date (目录对照). */
+    private void requireMapped(SettleRequest request, Institution institution, LocalDate date) {
+        if (request.lines().stream().allMatch(l -> l.institutionItemCode() == null)) {
+            return;
+        }
+        List<ItemMappings.LineProblem> problems = mappings.check(institution.code(), date, request.lines().stream()
+                .map(l -> new ItemMappings.LineCodes(l.institutionItemCode(), l.itemCode())).toList());
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems.stream().map(p -> new FieldProblem("lines[" + p.index() + "]."
+                    + (p.field() == ItemMappings.LineProblem.Field.OWN ? "institutionItemCode" : "itemCode"), p.reason())).toList());
+        }
     }
 
     /** In the pack's region, or outside it with or without a remote-treatment filing (异地就医备案) for that place. */

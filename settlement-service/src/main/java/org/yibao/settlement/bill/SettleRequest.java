@@ -42,12 +42,21 @@ public record SettleRequest(
      * @param quantity  units: more than zero, at most 12 integer digits and 4 decimals (the national 16,4)
      * @param unitPrice yuan per unit, at most 6 decimals (the national 16,6); the line's amount is
      *                  quantity x unit price rounded half up to the fen
+     * @param institutionItemCode the institution's own code of the item (医药机构目录编码, medins_list_codg),
+     *                  optional: when given, its approved mapping in force on the service date must map it to
+     *                  {@code itemCode} (目录对照), else the bill is refused naming the line
      */
     public record Line(
             @NotBlank @Size(max = 50) String itemCode,
             @NotNull @DecimalMin(value = "0", inclusive = false, message = "must be more than zero") @Digits(integer = 12, fraction = 4)
             BigDecimal quantity,
-            @NotNull Price unitPrice) {
+            @NotNull Price unitPrice,
+            @Size(max = 150) String institutionItemCode) {
+
+        /** A line billed by national code alone. */
+        public Line(String itemCode, BigDecimal quantity, Price unitPrice) {
+            this(itemCode, quantity, unitPrice, null);
+        }
     }
 
     public List<String> diagnosisCodesOrEmpty() {

@@ -41,7 +41,30 @@ class CatalogController {
             throw new InvalidRequestException("limit", "must be between 1 and 5000");
         }
         List<CatalogStore.Entry> items = distribution.changedAfter(afterVer, limit);
+        // removals come as entries with removed true (a hospital drops its copy of that code and begin date)
         return new CatalogPage(items, items.isEmpty() ? afterVer : items.get(items.size() - 1).ver());
+    }
+
+    /** Price ceilings in the 1318 layout (medins_lv for a level's own); as the item file, whole or not at all. */
+    @PostMapping(path = "/imports/ceilings", consumes = {"text/csv", "text/tab-separated-values", "text/plain"})
+    ResponseEntity<CatalogImports.Report> importCeilings(HttpServletRequest request) throws IOException {
+        return answer(imports.importCeilings(request.getInputStream(), request.getContentType()));
+    }
+
+    /** Items' own prior self-pay ratios in the 1319 layout; as the item file, whole or not at all. */
+    @PostMapping(path = "/imports/selfpay-ratios", consumes = {"text/csv", "text/tab-separated-values", "text/plain"})
+    ResponseEntity<CatalogImports.Report> importRatios(HttpServletRequest request) throws IOException {
+        return answer(imports.importRatios(request.getInputStream(), request.getContentType()));
+    }
+
+    /** Restricted-payment conditions (限定支付范围) in the bureau's layout; as the item file, whole or not at all. */
+    @PostMapping(path = "/imports/restrictions", consumes = {"text/csv", "text/tab-separated-values", "text/plain"})
+    ResponseEntity<CatalogImports.Report> importRestrictions(HttpServletRequest request) throws IOException {
+        return answer(imports.importRestrictions(request.getInputStream(), request.getContentType()));
+    }
+
+    private static ResponseEntity<CatalogImports.Report> answer(CatalogImports.Report report) {
+        return ResponseEntity.status(report.applied() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT).body(report);
     }
 
     /** A page of changed entries and the version to ask after next (the last entry's, or the one asked after). */
@@ -49,12 +72,11 @@ class CatalogController {
     }
 
     /**
-     * The national catalog's item file (the 1312 layout, national field names as header), applied whole:
+     * The national catalog's item file (the 1312 layout, or 1301/1302/1305/1306; national field names as header), applied whole:
      * 200 with the report when applied, 422 with every refused row named when not (nothing changed).
      */
     @PostMapping(path = "/imports/items", consumes = {"text/csv", "text/tab-separated-values", "text/plain"})
     ResponseEntity<CatalogImports.Report> importItems(HttpServletRequest request) throws IOException {
-        CatalogImports.Report report = imports.importItems(request.getInputStream(), request.getContentType());
-        return ResponseEntity.status(report.applied() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT).body(report);
+        return answer(imports.importItems(request.getInputStream(), request.getContentType()));
     }
 }

@@ -183,21 +183,230 @@ public class CatalogStore {
         return applied;
     }
 
-    /** One entry as it is distributed, with the version of its last change. */
-    public record Entry(String code, String name, ItemCategory category, ItemClass itemClass, LocalDate validFrom,
-                        LocalDate validTo, Money priceCeiling, boolean vbp, BigDecimal selfPayRatio, long ver) {
+    /** Begins an import of terms (ceilings, ratios, restrictions) in the current transaction. */
+    void beginTermImport() {
+        jdbc.sql("""
+                create temp table if not exists catalog_term_stage (
+                    line bigint not null, kind varchar(12) not null, code varchar(50) not null, valid_from date not null,
+                    level varchar(20), amount numeric(16, 4), restriction_kind varchar(20), parameter varchar(200),
+                    description varchar(200), withdrawn boolean not null)
+                    on commit drop""").update();
+        jdbc.sql("truncate catalog_term_stage").update();
     }
 
-    /** The entries changed after version {@code afterVer}, oldest change first, at most {@code limit}. */
+    void stageTerms(List<TermRow> rows) {
+        jdbc.sql("""
+                        insert into catalog_term_stage (line, kind, code, valid_from, level, amount, restriction_kind, parameter,
+                            description, withdrawn)
+                        select * from unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::date[], ?::varchar[], ?::numeric[],
+                            ?::varchar[], ?::varchar[], ?::varchar[], ?::boolean[])""")
+                .params(rows.stream().map(TermRow::line).toArray(Long[]::new),
+                        rows.stream().map(r -> r.kind().name()).toArray(String[]::new),
+                        rows.stream().map(TermRow::code).toArray(String[]::new),
+                        rows.stream().map(r -> r.validFrom().toString()).toArray(String[]::new),
+                        rows.stream().map(r -> r.level().map(Enum::name).orElse(null)).toArray(String[]::new),
+                        rows.stream().map(TermRow::amount).toArray(BigDecimal[]::new),
+                        rows.stream().map(r -> r.restriction().map(x -> x.kind().name()).orElse(null)).toArray(String[]::new),
+                        rows.stream().map(r -> r.restriction().map(Restriction::parameter).orElse(null)).toArray(String[]::new),
+                        rows.stream().map(r -> r.restriction().map(Restriction::description).orElse(null)).toArray(String[]::new),
+                        rows.stream().map(r -> !r.valid()).toArray(Boolean[]::new))
+                .update();
+    }
+
+    /** A staged term row the catalog cannot take, and why. */
+    record Unfit(long line, String field, String reason) {
+    }
+
+    /**
+     * The staged term rows that cannot be applied: a code with no entry in force on the row's date, or a
+     * row repeating an earlier one's term (the same code, date and ceiling level, or restriction kind).
+     */
+    long unfitTerms(int limit, List<Unfit> listed) {
+        String unfit = """
+                select s.line, 'hilist_code' as field, 'has no catalog entry in force on ' || s.valid_from as reason
+                from catalog_term_stage s
+                where not exists (select 1 from (select c.valid_to from catalog_item c where c.code = s.code and c.valid_from <= s.valid_from
+                                                 order by c.valid_from desc limit 1) e where e.valid_to is null or e.valid_to >= s.valid_from)
+                union all
+                select line, 'begndate', 'repeats line ' || first || ' (the same hilist_code, begndate and term)' from (
+                    select line, min(line) over (partition by code, valid_from, kind, coalesce(level, ''), coalesce(restriction_kind, '')) as first
+                    from catalog_term_stage) r where line > first
+                union all
+                select line, 'kind', 'NONE cannot stand beside another condition of the same hilist_code and begndate' from (
+                    select line, restriction_kind, count(*) over (partition by code, valid_from) as n from catalog_term_stage
+                    where kind = 'RESTRICTION') r where restriction_kind is null and n > 1""";
+        jdbc.sql(unfit + " order by 1 limit ?").param(limit)
+                .query((rs, n) -> new Unfit(rs.getLong(1), rs.getString(2), rs.getString(3))).list().forEach(listed::add);
+        return jdbc.sql("select count(*) from (" + unfit + ") u").query(Long.class).single();
+    }
+
+    /**
+     * Applies the staged terms: where the entry in force on a row's date began earlier, a new entry
+     * begins on that date carrying everything of it; then each entry takes its ceilings, ratios and
+     * restrictions (written only where they differ, so a file applied again changes nothing).
+     */
+    Applied applyTerms() {
+        jdbc.sql("drop table if exists catalog_term_split").update();
+        jdbc.sql("""
+                create temp table catalog_term_split on commit drop as
+                select d.code, d.valid_from, p.valid_from as predecessor
+                from (select distinct code, valid_from from catalog_term_stage) d
+                join lateral (select c.valid_from from catalog_item c where c.code = d.code and c.valid_from < d.valid_from
+                              order by c.valid_from desc limit 1) p on true
+                where not exists (select 1 from catalog_item c where c.code = d.code and c.valid_from = d.valid_from)""").update();
+        long added = jdbc.sql("""
+                insert into catalog_item (code, name, category, item_class, valid_from, valid_to, price_ceiling, vbp, selfpay_prop)
+                select e.code, e.name, e.category, e.item_class, n.valid_from, e.valid_to, e.price_ceiling, e.vbp, e.selfpay_prop
+                from catalog_term_split n join catalog_item e on e.code = n.code and e.valid_from = n.predecessor""").update();
+        // the new entries carry the level ceilings and restrictions of the entry they follow
+        jdbc.sql("""
+                insert into catalog_level_ceiling (code, valid_from, level, price_ceiling)
+                select n.code, n.valid_from, l.level, l.price_ceiling from catalog_term_split n
+                join catalog_level_ceiling l on l.code = n.code and l.valid_from = n.predecessor""").update();
+        jdbc.sql("""
+                insert into catalog_restriction (code, valid_from, kind, parameter, description)
+                select n.code, n.valid_from, r.kind, r.parameter, r.description from catalog_term_split n
+                join catalog_restriction r on r.code = n.code and r.valid_from = n.predecessor""").update();
+        // a term holds from its date on: the entries that begin later take it too, up to the file's next row of that term
+        jdbc.sql("""
+                insert into catalog_term_stage (line, kind, code, valid_from, level, amount, restriction_kind, parameter, description, withdrawn)
+                select s.line, s.kind, s.code, e.valid_from, s.level, s.amount, s.restriction_kind, s.parameter, s.description, s.withdrawn
+                from catalog_term_stage s
+                join catalog_item e on e.code = s.code and e.valid_from > s.valid_from
+                where not exists (select 1 from catalog_term_stage n
+                                  where n.code = s.code and n.kind = s.kind and (s.kind = 'RESTRICTION' or n.level is not distinct from s.level)
+                                    and n.valid_from > s.valid_from and n.valid_from <= e.valid_from)""").update();
+        long changed = 0;
+        changed += jdbc.sql("""
+                update catalog_item c set price_ceiling = case when s.withdrawn then null else s.amount end
+                from catalog_term_stage s
+                where s.kind = 'CEILING' and s.level is null and c.code = s.code and c.valid_from = s.valid_from
+                  and c.price_ceiling is distinct from case when s.withdrawn then null else s.amount end""").update();
+        changed += jdbc.sql("""
+                update catalog_item c set selfpay_prop = case when s.withdrawn then null else s.amount end
+                from catalog_term_stage s
+                where s.kind = 'RATIO' and c.code = s.code and c.valid_from = s.valid_from
+                  and c.selfpay_prop is distinct from case when s.withdrawn then null else s.amount end""").update();
+        changed += jdbc.sql("""
+                delete from catalog_level_ceiling l using catalog_term_stage s
+                where s.kind = 'CEILING' and s.withdrawn and l.code = s.code and l.valid_from = s.valid_from and l.level = s.level""").update();
+        changed += jdbc.sql("""
+                insert into catalog_level_ceiling (code, valid_from, level, price_ceiling)
+                select code, valid_from, level, amount from catalog_term_stage
+                where kind = 'CEILING' and level is not null and not withdrawn
+                on conflict (code, valid_from, level) do update set price_ceiling = excluded.price_ceiling
+                where catalog_level_ceiling.price_ceiling <> excluded.price_ceiling""").update();
+        // a code and date's restriction rows are the entry's whole set of conditions
+        changed += jdbc.sql("""
+                delete from catalog_restriction r
+                where exists (select 1 from catalog_term_stage s where s.kind = 'RESTRICTION' and s.code = r.code and s.valid_from = r.valid_from)
+                  and not exists (select 1 from catalog_term_stage s where s.kind = 'RESTRICTION' and s.code = r.code
+                                  and s.valid_from = r.valid_from and s.restriction_kind = r.kind and not s.withdrawn)""").update();
+        changed += jdbc.sql("""
+                insert into catalog_restriction (code, valid_from, kind, parameter, description)
+                select code, valid_from, restriction_kind, parameter, description from catalog_term_stage
+                where kind = 'RESTRICTION' and restriction_kind is not null and not withdrawn
+                on conflict (code, valid_from, kind) do update set parameter = excluded.parameter, description = excluded.description
+                where (catalog_restriction.parameter, catalog_restriction.description)
+                      is distinct from (excluded.parameter, excluded.description)""").update();
+        return new Applied(added, changed, 0);
+    }
+
+    /**
+     * One change of the catalog as it is distributed and published: an entry as it now stands, with the
+     * version of its last change, or (removed) the tombstone of a removed entry, whose other fields are null.
+     *
+     * @param priceCeiling   yuan per unit, null when none
+     * @param levelCeilings  ceilings at the levels where they differ from {@code priceCeiling}
+     * @param selfPayRatio   the item's own prior self-pay ratio (0-1), null: the pack's
+     */
+    public record Entry(String code, LocalDate validFrom, long ver, boolean removed, String name, ItemCategory category,
+                        ItemClass itemClass, LocalDate validTo, Money priceCeiling, Map<InstitutionLevel, Money> levelCeilings,
+                        BigDecimal selfPayRatio, boolean vbp, List<Restriction> restrictions) {
+    }
+
+    /**
+     * The catalog's changes after version {@code afterVer}, oldest first, at most {@code limit}: entries
+     * written and entries removed (a removed entry that was added again comes twice, removal first).
+     */
     public List<Entry> changedAfter(long afterVer, int limit) {
-        return jdbc.sql("""
-                        select code, name, category, item_class, valid_from, valid_to, price_ceiling, vbp, selfpay_prop, ver
-                        from catalog_item where ver > ? order by ver limit ?""")
-                .params(afterVer, limit)
-                .query((rs, n) -> new Entry(rs.getString(1), rs.getString(2), ItemCategory.valueOf(rs.getString(3)),
-                        ItemClass.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
-                        rs.getBigDecimal(7) == null ? null : Money.of(rs.getBigDecimal(7)), rs.getBoolean(8), rs.getBigDecimal(9),
-                        rs.getLong(10)))
-                .list();
+        List<Entry> changes = new ArrayList<>(jdbc.sql("""
+                        select code, valid_from, ver, false, name, category, item_class, valid_to, price_ceiling, selfpay_prop, vbp
+                        from catalog_item where ver > ?
+                        union all
+                        select code, valid_from, ver, true, null, null, null, null, null, null, false
+                        from catalog_removed where ver > ?
+                        order by 3 limit ?""")
+                .params(afterVer, afterVer, limit)
+                .query((rs, n) -> new Entry(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getLong(3), rs.getBoolean(4),
+                        rs.getString(5), rs.getString(6) == null ? null : ItemCategory.valueOf(rs.getString(6)),
+                        rs.getString(7) == null ? null : ItemClass.valueOf(rs.getString(7)), rs.getObject(8, LocalDate.class),
+                        rs.getBigDecimal(9) == null ? null : Money.of(rs.getBigDecimal(9)), Map.of(), rs.getBigDecimal(10),
+                        rs.getBoolean(11), List.of()))
+                .list());
+        List<Entry> live = changes.stream().filter(e -> !e.removed()).toList();
+        if (live.isEmpty()) {
+            return changes;
+        }
+        String[] codes = live.stream().map(Entry::code).toArray(String[]::new);
+        String[] dates = live.stream().map(e -> e.validFrom().toString()).toArray(String[]::new);
+        Map<String, Map<InstitutionLevel, Money>> ceilings = new HashMap<>();
+        jdbc.sql("""
+                        select c.code || '@' || c.valid_from, c.level, c.price_ceiling from catalog_level_ceiling c
+                        join unnest(?::varchar[], ?::date[]) as e(code, valid_from) on e.code = c.code and e.valid_from = c.valid_from""")
+                .params(codes, dates)
+                .query(rs -> {
+                    ceilings.computeIfAbsent(rs.getString(1), k -> new EnumMap<>(InstitutionLevel.class))
+                            .put(InstitutionLevel.valueOf(rs.getString(2)), Money.of(rs.getBigDecimal(3)));
+                });
+        Map<String, List<Restriction>> restrictions = new HashMap<>();
+        jdbc.sql("""
+                        select r.code || '@' || r.valid_from, r.kind, r.parameter, r.description from catalog_restriction r
+                        join unnest(?::varchar[], ?::date[]) as e(code, valid_from) on e.code = r.code and e.valid_from = r.valid_from
+                        order by 1, r.kind""")
+                .params(codes, dates)
+                .query(rs -> {
+                    restrictions.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Restriction(
+                            Restriction.Kind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4)));
+                });
+        return changes.stream().map(e -> {
+            if (e.removed()) {
+                return e;
+            }
+            String key = e.code() + "@" + e.validFrom();
+            return new Entry(e.code(), e.validFrom(), e.ver(), false, e.name(), e.category(), e.itemClass(), e.validTo(),
+                    e.priceCeiling(), ceilings.getOrDefault(key, Map.of()), e.selfPayRatio(), e.vbp(),
+                    restrictions.getOrDefault(key, List.of()));
+        }).toList();
+    }
+
+    /**
+     * Serialises the catalog's writers and its publication for the rest of the transaction: while one
+     * holds it, no other writes an entry, so versions become visible in order (a caller following the
+     * catalog by version never skips one that commits later).
+     */
+    void lockForChange() {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('settlement.catalog'))").query(Object.class).single();
+    }
+
+    /** The version up to which the catalog has been published, locked until the transaction ends. */
+    long publishedUpTo() {
+        return jdbc.sql("select published from catalog_publication where id = 1 for update").query(Long.class).single();
+    }
+
+    /** The catalog's latest version, written or removed (0: none). */
+    long latestVer() {
+        return jdbc.sql("select greatest((select max(ver) from catalog_item), (select max(ver) from catalog_removed), 0)")
+                .query(Long.class).single();
+    }
+
+    /** How many changes (entries and removals) there are after a version. */
+    long countChangedAfter(long afterVer) {
+        return jdbc.sql("select (select count(*) from catalog_item where ver > ?) + (select count(*) from catalog_removed where ver > ?)")
+                .params(afterVer, afterVer).query(Long.class).single();
+    }
+
+    void markPublished(long ver) {
+        jdbc.sql("update catalog_publication set published = ? where id = 1").param(ver).update();
     }
 }

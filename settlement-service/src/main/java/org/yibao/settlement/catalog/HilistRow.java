@@ -4,114 +4,93 @@ import org.yibao.contracts.events.ItemCategory;
 import org.yibao.contracts.events.ItemClass;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * One row of the national catalog's item layout (医保目录信息, as transaction 1312 answers it and its
- * downloaded file carries it: the national field names as the header). Only the fields the platform
- * prices by are read; the others of the layout (wubi, pinyin, rid, crter_id, ...) may stand in the file.
+ * One item row of the national catalog, in any of the layouts its downloads carry (the national field
+ * names as the header):
+ * <ul>
+ *   <li>医保目录信息 (transaction 1312): {@code hilist_code}, {@code hilist_name};</li>
+ *   <li>the medical catalogs by kind, keyed by {@code med_list_codg}: 西药中成药 (1301, {@code drug_genname}),
+ *       中药饮片 (1302, {@code tcmherb_name}), 医疗服务项目 (1305, {@code servitem_name}), 医用耗材 (1306,
+ *       {@code mcs_name}); their {@code list_type} is the layout's (101, 102, 201, 301) where the file has none.</li>
+ * </ul>
+ * Every layout needs {@code begndate} and the insurance class {@code chrgitm_lv}, which the provinces'
+ * exports of 1301-1306 carry beside the item (ASSUMPTION: the bare national medical catalog has no class;
+ * a file without it is refused naming the column). The other fields of a layout (wubi, pinyin, rid,
+ * aprvno, ...) may stand in the file and are not read. Ceilings and self-pay ratios come in their own
+ * files (1318, 1319: {@link TermRow}).
  *
- * <p>Field names from public HIS clients' models of the 1312 answer (hilist_code, hilist_name, begndate,
- * enddate, chrgitm_lv, list_type, vali_flag, ...). Codes: {@code chrgitm_lv} 收费项目等级 01 甲类, 02 乙类,
- * 03 丙类 (as his-interface's dictionaries; ASSUMPTION: no public source confirmed them); {@code list_type}
- * 目录类别 101 西药中成药, 102 中药饮片, 103 医疗机构制剂, 201 医疗服务项目, 301 医用耗材 (ASSUMPTION: read
- * as 1xx drugs, 2xx services, 3xx consumables);
- * {@code vali_flag} 有效标志 1 valid, 0 withdrawn (a withdrawn row removes its entry). Column names are
- * read in any case (HILIST_CODE from a database export).
+ * <p>Codes: {@code chrgitm_lv} 收费项目等级 01 甲类, 02 乙类, 03 丙类 (as his-interface's dictionaries;
+ * ASSUMPTION: no public source confirmed them); {@code list_type} 目录类别 101 西药中成药, 102 中药饮片,
+ * 103 医疗机构制剂, 201 医疗服务项目, 301 医用耗材 (read as 102 herbal pieces, other 1xx drugs, 2xx
+ * services, 3xx consumables); {@code vali_flag} 有效标志 1 valid, 0 withdrawn (a withdrawn row removes its entry).
  *
  * @param validTo empty when the entry is open-ended
  */
 public record HilistRow(long line, String code, String name, ItemCategory category, ItemClass itemClass, LocalDate validFrom,
                         Optional<LocalDate> validTo, boolean valid) {
 
-    /** The columns a file must have, whatever else it carries. */
-    public static final List<String> REQUIRED = List.of("hilist_code", "hilist_name", "begndate", "chrgitm_lv", "list_type");
+    /** The name columns of the layouts, each with the list type it implies (null: the file must say). */
+    private static final List<Map.Entry<String, String>> NAMES = List.of(
+            Map.entry("hilist_name", ""), Map.entry("drug_genname", "101"), Map.entry("tcmherb_name", "102"),
+            Map.entry("servitem_name", "201"), Map.entry("mcs_name", "301"));
 
-    /** A row refused: the field (its national name) and the reason. */
-    public static final class Refused extends Exception {
-        private final String field;
-
-        Refused(String field, String reason) {
-            super(reason, null, false, false);
-            this.field = field;
+    /** The item layouts, read by the columns a file's header names. */
+    static final CatalogFile.Layout<HilistRow> LAYOUT = new CatalogFile.Layout<>() {
+        @Override
+        public Optional<String> missing(List<String> columns) {
+            if (!columns.contains("hilist_code") && !columns.contains("med_list_codg")) {
+                return Optional.of("missing hilist_code (1312) or med_list_codg (1301-1306)");
+            }
+            if (NAMES.stream().noneMatch(n -> columns.contains(n.getKey()))) {
+                return Optional.of("missing a name: hilist_name, drug_genname, tcmherb_name, servitem_name or mcs_name");
+            }
+            List<String> missing = List.of("begndate", "chrgitm_lv").stream().filter(c -> !columns.contains(c)).toList();
+            if (!missing.isEmpty()) {
+                return Optional.of("missing " + missing);
+            }
+            boolean typed = columns.contains("list_type") || NAMES.stream().anyMatch(n -> !n.getValue().isEmpty() && columns.contains(n.getKey()));
+            return typed ? Optional.empty() : Optional.of("missing list_type");
         }
 
-        public String field() {
-            return field;
+        @Override
+        public HilistRow read(long line, Map<String, String> cells) throws CatalogFile.Refused {
+            return HilistRow.read(line, cells);
         }
-    }
+    };
 
     /** Reads a row by its column names. */
-    public static HilistRow read(long line, Map<String, String> cells) throws Refused {
-        String code = text(cells, "hilist_code", 50);   // med_list_codg's length
-        if (!code.matches("[0-9A-Za-z.\\-_]+")) {
-            throw new Refused("hilist_code", "must be a catalog code (letters, digits, . - _)");
-        }
-        String name = text(cells, "hilist_name", 200);
+    public static HilistRow read(long line, Map<String, String> cells) throws CatalogFile.Refused {
+        String code = CatalogFile.code(cells, cells.containsKey("hilist_code") ? "hilist_code" : "med_list_codg");
+        Map.Entry<String, String> nameColumn = NAMES.stream().filter(n -> cells.containsKey(n.getKey())).findFirst().orElseThrow();
+        String name = CatalogFile.text(cells, nameColumn.getKey(), 200);
         // "1" as a spreadsheet leaves "01" once it has read it as a number
         ItemClass itemClass = switch (cells.getOrDefault("chrgitm_lv", "").trim().replaceFirst("^0+(?=[0-9])", "")) {
             case "1" -> ItemClass.A;
             case "2" -> ItemClass.B;
             case "3" -> ItemClass.C;
-            default -> throw new Refused("chrgitm_lv", "must be 01 (甲), 02 (乙) or 03 (丙)");
+            default -> throw new CatalogFile.Refused("chrgitm_lv", "must be 01 (甲), 02 (乙) or 03 (丙)");
         };
         String listType = cells.getOrDefault("list_type", "").trim();
+        if (listType.isEmpty()) {
+            listType = nameColumn.getValue();
+        }
         ItemCategory category;
-        if (listType.matches("1[0-9]{2}")) {
+        if (listType.equals("102")) {
+            category = ItemCategory.TCM_HERBAL;
+        } else if (listType.matches("1[0-9]{2}")) {
             category = ItemCategory.DRUG;
         } else if (listType.matches("2[0-9]{2}")) {
             category = ItemCategory.SERVICE;
         } else if (listType.matches("3[0-9]{2}")) {
             category = ItemCategory.CONSUMABLE;
         } else {
-            throw new Refused("list_type", "must be a catalog type such as 101 (drugs), 201 (services) or 301 (consumables)");
+            throw new CatalogFile.Refused("list_type", "must be a catalog type such as 101 (drugs), 102 (herbal pieces), 201 (services) or 301 (consumables)");
         }
-        LocalDate from = date(cells, "begndate").orElseThrow(() -> new Refused("begndate", "is required"));
-        Optional<LocalDate> to = date(cells, "enddate");
-        if (to.isPresent() && to.get().isBefore(from)) {
-            throw new Refused("enddate", "is before begndate");
-        }
-        String flag = cells.getOrDefault("vali_flag", "1").trim();
-        if (!flag.isEmpty() && !flag.equals("1") && !flag.equals("0")) {
-            throw new Refused("vali_flag", "must be 1 (valid) or 0 (withdrawn)");
-        }
-        return new HilistRow(line, code, name, category, itemClass, from, to, !flag.equals("0"));
-    }
-
-    private static String text(Map<String, String> cells, String field, int max) throws Refused {
-        String value = cells.getOrDefault(field, "").trim();
-        if (value.isEmpty()) {
-            throw new Refused(field, "is required");
-        }
-        if (value.length() > max) {
-            throw new Refused(field, "is longer than " + max + " characters");
-        }
-        return value;
-    }
-
-    /** A date as files carry it: 2026-01-01, 2026/1/1 (a spreadsheet's), 20260101, each maybe with a time. */
-    private static final DateTimeFormatter DATE = new DateTimeFormatterBuilder()
-            .appendOptional(DateTimeFormatter.ofPattern("uuuu-M-d"))
-            .appendOptional(DateTimeFormatter.ofPattern("uuuu/M/d"))
-            .appendOptional(DateTimeFormatter.ofPattern("uuuuMMdd"))
-            .toFormatter().withResolverStyle(ResolverStyle.STRICT);
-
-    private static Optional<LocalDate> date(Map<String, String> cells, String field) throws Refused {
-        String value = cells.getOrDefault(field, "").trim();
-        if (value.isEmpty()) {
-            return Optional.empty();
-        }
-        String day = value.split("[ T]", 2)[0];
-        try {
-            return Optional.of(LocalDate.parse(day, DATE));
-        } catch (DateTimeParseException e) {
-            throw new Refused(field, "must be a date such as 2026-01-01");
-        }
+        LocalDate[] period = CatalogFile.period(cells);
+        return new HilistRow(line, code, name, category, itemClass, period[0], Optional.ofNullable(period[1]), CatalogFile.valid(cells));
     }
 }

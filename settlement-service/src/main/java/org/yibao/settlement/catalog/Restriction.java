@@ -59,6 +59,21 @@ public record Restriction(Kind kind, String parameter, String description) {
         }
     }
 
+    /**
+     * Whether a parameter is one settlement can apply for the kind, as the database's check on
+     * catalog_restriction also requires (so a file row is refused before it is written).
+     */
+    public static boolean readable(Kind kind, String parameter) {
+        return switch (kind) {
+            case DIAGNOSES -> parameter != null
+                    && parameter.matches(" *[A-Za-z][0-9]{2}[0-9A-Za-z.]* *(, *[A-Za-z][0-9]{2}[0-9A-Za-z.]* *)*");
+            case MIN_LEVEL -> parameter != null && parameter.matches("COMMUNITY|LEVEL_1|LEVEL_2|LEVEL_3");
+            case MAX_DAYS_SUPPLY -> parameter != null && parameter.matches(" *[0-9]{1,9}(\\.[0-9]{1,4})? *, *[0-9]{1,5} *")
+                    && new BigDecimal(parameter.split(",")[0].trim()).signum() > 0 && Integer.parseInt(parameter.split(",")[1].trim()) > 0;
+            case RETIREES_ONLY, INPATIENT_ONLY -> parameter == null;
+        };
+    }
+
     /** Whether the fund may pay the item in this context. */
     public boolean allows(Context c) {
         return switch (kind) {
