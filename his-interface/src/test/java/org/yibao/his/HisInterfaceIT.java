@@ -28,6 +28,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,6 +62,13 @@ class HisInterfaceIT {
     private static final org.yibao.his.national.Declarations DECLARATIONS = new org.yibao.his.national.Declarations();
     /** The transactions whose successful answers were checked against their output declarations. */
     private static final java.util.Set<String> ANSWERED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The (institution, own code, national code) pairs mapped and approved so far. */
+    private static final java.util.Set<String> MAPPED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** The bureau's manager at settlement-service (the mapping review). */
+    private static ServiceClient bureau() {
+        return new ServiceClient(services.get(1).port(), TestCallers.MANAGER);
+    }
 
     @Autowired
     private Environment environment;
@@ -471,6 +479,116 @@ class HisInterfaceIT {
     }
 
     /** Issue 17, input 8: a pharmacy's token opened admissions and registrations for any person. */
+    /**
+     * Issue 20 (目录对照): a detail naming the hospital's own code passes only through an approved mapping
+     * (3301, the bureau's review); unmapped, awaiting review or revoked (3302) it is refused naming
+     * feedetail[n].medins_list_codg and nothing is kept.
+     */
+    @Test
+    void aDetailWithAnUnmappedOwnCodeIsRefusedNamingIt() {
+        Hospital his = new Hospital(HOHHOT);
+        his.signIn();
+        String own = "NOMAP-" + SEQUENCE.incrementAndGet();
+        String mdtrtId = his.ok("2201", """
+                {"data":{"psn_no":"%s","insutype":"390","begntime":"%s","mdtrt_cert_type":"02","mdtrt_cert_no":"%s","ipt_otp_no":"MZ20"}}"""
+                .formatted(outpatientPerson, now(), outpatientPerson)).at("/data/mdtrt_id").asString();
+        String details = """
+                {"feedetail":[
+                  {"feedetl_sn":"M1","mdtrt_id":"%1$s","psn_no":"%2$s","chrg_bchno":"M","fee_ocur_time":"%3$s",
+                   "med_list_codg":"S311201001","medins_list_codg":"T01","det_item_fee_sumamt":"400.00","cnt":"1","pric":"400.00"},
+                  {"feedetl_sn":"M2","mdtrt_id":"%1$s","psn_no":"%2$s","chrg_bchno":"M","fee_ocur_time":"%3$s",
+                   "med_list_codg":"S311201001","medins_list_codg":"%4$s","det_item_fee_sumamt":"400.00","cnt":"1","pric":"400.00"}],
+                 "insuplc_admdvs":"150100","mdtrtarea_admvs":"150100"}""".formatted(mdtrtId, outpatientPerson, now(), own);
+        his.mapOwnCodes(details.replace(own, "T01"));   // T01 mapped as a hospital would have; the second code not
+        int linesBefore = count("fee_line");
+
+        JsonNode unmapped = his.callSigned("2204", his.nextMsgid(), details, his.signNo, HOHHOT);
+        his.ok("3301", """
+                {"data":{"fixmedins_hilist_id":"%s","fixmedins_hilist_name":"血液透析(院内)","list_type":"201","med_list_codg":"S311201001",
+                 "begndate":"2020-01-01","enddate":"","spec":"次","memo":""}}""".formatted(own));
+        JsonNode awaiting = his.callSigned("2204", his.nextMsgid(), details, his.signNo, HOHHOT);
+        assertThat(bureau().post("/api/settlement/institutions/" + HOHHOT + "/item-mappings/review",
+                "{\"decision\":\"APPROVED\",\"ownCodes\":[\"" + own + "\"]}").statusCode()).isEqualTo(200);
+        JsonNode mapped = his.callSigned("2204", his.nextMsgid(), details, his.signNo, HOHHOT);
+        his.ok("3302", """
+                {"data":{"fixmedins_code":"%s","fixmedins_hilist_id":"%s","list_type":"201","med_list_codg":"S311201001"}}"""
+                .formatted(HOHHOT, own));
+        JsonNode revoked = his.callSigned("2204", his.nextMsgid(), details.replace("\"M1\"", "\"M3\"").replace("\"M2\"", "\"M4\""),
+                his.signNo, HOHHOT);
+
+        assertThat(unmapped.at("/infcode").asInt()).isEqualTo(-1);
+        assertThat(unmapped.at("/err_msg").asString()).contains("feedetail[1].medins_list_codg").contains(own + " is not mapped");
+        assertThat(awaiting.at("/err_msg").asString()).contains("feedetail[1].medins_list_codg").contains("awaits the bureau's review");
+        assertThat(mapped.at("/infcode").asInt()).as(mapped.toString()).isZero();
+        assertThat(revoked.at("/infcode").asInt()).isEqualTo(-1);
+        assertThat(revoked.at("/err_msg").asString()).contains("feedetail[1].medins_list_codg");
+        assertThat(count("fee_line")).as("only the mapped upload was kept").isEqualTo(linesBefore + 2);
+    }
+
+    /**
+     * Issue 20: the catalog downloads by version (1301 西药中成药, 1302, 1305, 1306): a hospital holding
+     * version v gets, through 9102, a file of only the entries changed after v.
+     */
+    @Test
+    void aCatalogDownloadWithAnOldVersionHoldsOnlyWhatChangedAfterIt() throws Exception {
+        Hospital his = new Hospital(HOHHOT);
+        his.signIn();
+        List<String[]> all = downloaded(his, "1301", "0");
+        long drugs = held(his, "1301");
+        long services = held(his, "1305");
+        long herbs = held(his, "1302");
+        long consumables = held(his, "1306");
+        assertThat(all).as("the seeded drugs").anyMatch(r -> r[0].equals("XC08CAA001A001010100001"));
+        String code = "XHISDL" + SEQUENCE.incrementAndGet();
+        HttpResponse<String> imported = bureau().post("/api/settlement/catalog/imports/items", "text/csv",
+                "hilist_code,hilist_name,begndate,chrgitm_lv,list_type\n" + code + ",新增药品,2026-01-01,02,101\n"
+                        + "S" + code + ",新增服务,2026-01-01,01,201\n");
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+
+        List<String[]> newer = downloaded(his, "1301", Long.toString(drugs));
+
+        assertThat(newer).extracting(r -> r[0]).containsExactly(code);
+        assertThat(newer.get(0)[1]).isEqualTo("新增药品");
+        assertThat(newer.get(0)[4]).as("chrgitm_lv").isEqualTo("02");
+        assertThat(downloaded(his, "1305", Long.toString(services))).extracting(r -> r[0]).containsExactly("S" + code);
+        assertThat(downloaded(his, "1302", Long.toString(herbs))).isEmpty();
+        assertThat(downloaded(his, "1306", Long.toString(consumables))).isEmpty();
+        JsonNode badVer = his.call("1301", his.nextMsgid(), "{\"data\":{\"ver\":\"v1\"}}");
+        assertThat(badVer.at("/err_msg").asString()).contains("data.ver");
+    }
+
+    /** The version a hospital holds of one kind once it has downloaded every page from 0. */
+    private long held(Hospital his, String infno) throws Exception {
+        long held = 0;
+        while (true) {
+            List<String[]> page = downloaded(his, infno, Long.toString(held));
+            if (page.isEmpty()) {
+                return held;
+            }
+            held = page.stream().mapToLong(r -> Long.parseLong(r[r.length - 1])).max().orElseThrow();
+        }
+    }
+
+    /** The rows of a catalog download (its header left out), fetched with 9102 and unzipped. */
+    private List<String[]> downloaded(Hospital his, String infno, String ver) throws Exception {
+        JsonNode answer = his.ok(infno, "{\"data\":{\"ver\":\"" + ver + "\"}}");
+        JsonNode file = his.ok("9102", """
+                {"fsDownloadIn":{"file_qury_no":"%s","filename":"%s","fixmedins_code":"%s"}}"""
+                .formatted(answer.at("/file_qury_no").asString(), answer.at("/filename").asString(), HOHHOT));
+        byte[] zipped = java.util.Base64.getDecoder().decode(file.at("/file").asString());
+        List<String[]> rows = new ArrayList<>();
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zipped))) {
+            assertThat(zip.getNextEntry()).isNotNull();
+            String[] lines = new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n");
+            assertThat(lines[0]).startsWith("med_list_codg\t").endsWith("\tver");
+            for (int i = 1; i < lines.length; i++) {
+                rows.add(lines[i].split("\t", -1));
+            }
+        }
+        assertThat(answer.at("/data_cnt").asInt()).isEqualTo(rows.size());
+        return rows;
+    }
+
     @Test
     void aPharmacyCallsOnlyThePharmacyTransactions() {
         String pharmacyCode = "P15010000001";
@@ -1400,7 +1518,40 @@ class HisInterfaceIT {
         }
 
         JsonNode call(String infno, String msgid, String input) {
+            if (Set.of("2204", "2301", "2101", "2102").contains(infno)) {
+                mapOwnCodes(input);
+            }
             return callSigned(infno, msgid, input, signNo, code);
+        }
+
+        /**
+         * A hospital maps its own codes before it bills them (目录对照, issue 20): each (medins_list_codg,
+         * med_list_codg) pair of the details not yet mapped is uploaded with 3301 and approved by the bureau.
+         * A pair whose national code the catalog does not hold cannot be mapped; its line is then refused.
+         */
+        void mapOwnCodes(String input) {
+            JsonNode details;
+            try {
+                details = json.readTree(input);
+            } catch (RuntimeException e) {
+                return;
+            }
+            for (JsonNode d : details.findValues("medins_list_codg").isEmpty() ? List.<JsonNode>of() : details.findParents("medins_list_codg")) {
+                String own = d.path("medins_list_codg").asString("");
+                String national = d.path("med_list_codg").asString("");
+                if (own.isBlank() || national.isBlank() || !MAPPED.add(code + "|" + own + "|" + national)) {
+                    continue;
+                }
+                JsonNode answer = callSigned("3301", nextMsgid(), """
+                        {"data":{"fixmedins_hilist_id":"%s","fixmedins_hilist_name":"院内项目 %s","list_type":"101","med_list_codg":"%s",
+                         "begndate":"2000-01-01"}}""".formatted(own, own, national), signNo, code);
+                if (answer.at("/infcode").asInt() == 0) {
+                    ANSWERED.add("3301");
+                    HttpResponse<String> approved = bureau().post("/api/settlement/institutions/" + code + "/item-mappings/review",
+                            "{\"decision\":\"APPROVED\",\"ownCodes\":[\"" + own + "\"],\"note\":\"fixture\"}");
+                    assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+                }
+            }
         }
 
         JsonNode callSigned(String infno, String msgid, String input, String sign, String fixmedins) {

@@ -13,6 +13,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.yibao.contracts.EventEnvelope;
 import org.yibao.contracts.IntegrationEvent;
+import org.yibao.contracts.events.CatalogChanged;
 import org.yibao.contracts.events.ClaimLine;
 import org.yibao.contracts.events.ClaimReversed;
 import org.yibao.contracts.events.ClaimSettled;
@@ -78,6 +79,17 @@ class ProcurementFlowIT {
                    {"itemCode":"%s","genericName":"二甲双胍","specification":"0.5g","manufacturer":"乙药业","winningPrice":0.10,"previousPrice":0.40}],
                  "sameGenericItems":[{"itemCode":"%s","genericName":"氨氯地平"}]}""".formatted(AMLODIPINE, METFORMIN, AMLODIPINE_BRAND));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        // the national catalog lists the products (NationalCatalogIT may have sent procurement a catalog already,
+        // and a recommended catalog's items must then be listed on its effectiveFrom)
+        events.publish(new CatalogChanged("flow-" + UUID.randomUUID(), 1, 1, List.of(
+                listed(AMLODIPINE, "苯磺酸氨氯地平片"), listed(METFORMIN, "盐酸二甲双胍片")), Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from national_catalog_entry where code in (?, ?)", Integer.class, AMLODIPINE, METFORMIN) == 2);
+    }
+
+    private static CatalogChanged.Entry listed(String code, String name) {
+        return new CatalogChanged.Entry(code, LocalDate.of(2025, 1, 1), 1, false, name, ItemCategory.DRUG, ItemClass.A, null, null,
+                null, null, true, List.of());
     }
 
     @AfterAll

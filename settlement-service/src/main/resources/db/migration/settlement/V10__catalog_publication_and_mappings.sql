@@ -12,6 +12,7 @@ alter table catalog_item add constraint catalog_item_category_check
 create table catalog_removed (
     code       varchar(50) not null,
     valid_from date        not null,
+    category   varchar(20) not null,
     ver        bigint      not null,
     primary key (code, valid_from, ver)
 );
@@ -19,7 +20,7 @@ create index catalog_removed_ver on catalog_removed (ver);
 
 create function catalog_item_removed() returns trigger language plpgsql as $$
 begin
-    insert into catalog_removed (code, valid_from, ver) values (old.code, old.valid_from, nextval('catalog_ver'));
+    insert into catalog_removed (code, valid_from, category, ver) values (old.code, old.valid_from, old.category, nextval('catalog_ver'));
     return old;
 end $$;
 

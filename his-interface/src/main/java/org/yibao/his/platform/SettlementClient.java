@@ -66,6 +66,30 @@ public class SettlementClient {
                 platform.type(PersonAccumulators.class));
     }
 
+    /** Checks lines naming the institution's own codes against its approved mappings in force on a date (目录对照). */
+    public List<MappingProblem> checkMappings(String institution, LocalDate date, List<MappingLine> lines) {
+        MappingCheckResult result = platform.post(SERVICE, "/api/settlement/institutions/" + institution + "/item-mappings/check",
+                new MappingCheck(date, lines), platform.type(MappingCheckResult.class));
+        return result.problems();
+    }
+
+    /** Submits one mapping of the institution's own code for the bureau's review (3301). */
+    public void submitMapping(String institution, MappingItem item) {
+        platform.post(SERVICE, "/api/settlement/institutions/" + institution + "/item-mappings", new MappingSubmission(List.of(item)));
+    }
+
+    /** Revokes the institution's mapping of an own code (3302). */
+    public void revokeMapping(String institution, String ownCode, String nationalCode) {
+        platform.post(SERVICE, "/api/settlement/institutions/" + institution + "/item-mappings/revocation",
+                new MappingRevocation(ownCode, nationalCode));
+    }
+
+    /** The catalog's entries of one category changed after a version, oldest change first, at most {@code limit}. */
+    public CatalogPage catalogChanges(long afterVer, ItemCategory category, int limit) {
+        return platform.get(SERVICE, "/api/settlement/catalog/items?afterVer=" + afterVer + "&limit=" + limit + "&category=" + category,
+                platform.type(CatalogPage.class));
+    }
+
     // --- requests ---
 
     /** The native settle request of a visit's details. */
@@ -83,6 +107,24 @@ public class SettlementClient {
     }
 
     record ReverseRequest(String reason) {
+    }
+
+    /** A fee line's codes: the institution's own (medins_list_codg) and the national one it gives (med_list_codg). */
+    public record MappingLine(String ownCode, String nationalCode) {
+    }
+
+    record MappingCheck(LocalDate date, List<MappingLine> lines) {
+    }
+
+    /** A mapping as 3301 submits it. */
+    public record MappingItem(String ownCode, String ownName, String listType, String nationalCode, LocalDate validFrom,
+                              LocalDate validTo) {
+    }
+
+    record MappingSubmission(List<MappingItem> items) {
+    }
+
+    record MappingRevocation(String ownCode, String nationalCode) {
     }
 
     // --- answers ---
@@ -119,6 +161,33 @@ public class SettlementClient {
      */
     public record LedgerEntry(UUID id, String personId, Scheme scheme, VisitType visitType, Instant settledAt, UUID reversalId,
                               Instant reversedAt, Money total, Money funds, Money personalAccount) {
+    }
+
+    /** The problems of a mapping check. */
+    record MappingCheckResult(List<MappingProblem> problems) {
+    }
+
+    /**
+     * A line that does not pass the mapping check.
+     *
+     * @param index the line's place among those checked (0-based)
+     * @param field OWN (its own code) or NATIONAL (the national code it gave)
+     */
+    public record MappingProblem(int index, String field, String reason) {
+    }
+
+    /** A page of the catalog's changes and the version to ask after next. */
+    public record CatalogPage(List<CatalogEntry> items, long nextAfterVer) {
+    }
+
+    /**
+     * A catalog entry as distributed (removed: only code, begin date and category are given).
+     *
+     * @param priceCeiling yuan per unit, or null
+     * @param selfPayRatio the item's own prior self-pay ratio (0-1), or null
+     */
+    public record CatalogEntry(String code, LocalDate validFrom, long ver, boolean removed, String name, ItemCategory category,
+                               ItemClass itemClass, LocalDate validTo, Money priceCeiling, BigDecimal selfPayRatio, boolean vbp) {
     }
 
     /** A person's accumulators of a year, in the scheme of their enrollment. */

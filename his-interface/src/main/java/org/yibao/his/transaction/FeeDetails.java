@@ -42,8 +42,10 @@ class FeeDetails {
     private final Billing billing;
     private final NationalCodes codes;
     private final JsonMapper json;
+    private final CatalogDownloads catalog;
 
-    FeeDetails(Visits visits, VisitStore store, Billing billing, NationalCodes codes, JsonMapper json) {
+    FeeDetails(Visits visits, VisitStore store, Billing billing, NationalCodes codes, JsonMapper json, CatalogDownloads catalog) {
+        this.catalog = catalog;
         this.visits = visits;
         this.store = store;
         this.billing = billing;
@@ -61,6 +63,7 @@ class FeeDetails {
                     + visit.kind().name().toLowerCase() + " transaction");
         }
         List<FeeLine> lines = readLines(details, visit, mdtrtId);
+        catalog.requireMapped(call, "feedetail", details);
         visits.addLines(mdtrtId, lines, call.msgid());
         // each line's class and self-pay from a pre-settlement of this upload (the platform's one adjudication)
         LocalDate last = lines.stream().map(l -> l.feeTime().toLocalDate()).max(LocalDate::compareTo).orElseThrow();

@@ -34,14 +34,16 @@ class PharmacyPurchase {
     private final Settling settling;
     private final NationalCodes codes;
     private final JsonMapper json;
+    private final CatalogDownloads catalog;
 
-    PharmacyPurchase(Visits visits, Persons persons, Billing billing, Settling settling, NationalCodes codes, JsonMapper json) {
+    PharmacyPurchase(Visits visits, Persons persons, Billing billing, Settling settling, NationalCodes codes, JsonMapper json, CatalogDownloads catalog) {
         this.visits = visits;
         this.persons = persons;
         this.billing = billing;
         this.settling = settling;
         this.codes = codes;
         this.json = json;
+        this.catalog = catalog;
     }
 
     /** 2101 (pre-settle, keeps nothing) / 2102 (settle). */
@@ -63,6 +65,7 @@ class PharmacyPurchase {
                 : new Visit(null, call.institution(), person, Visit.Kind.PHARMACY, "41", data.optional("insutype"), call.msgid(),
                 begins, null, List.of(), Visit.Status.OPEN, insured.name(), insured.psnType());
         List<FeeLine> lines = FeeDetails.readLines(details, visit, null);
+        catalog.requireMapped(call, "drugdetail", details);
         Billing.Segment segment = new Billing.Segment(lines, begins.toLocalDate(), false);
         if (!settle) {
             SettlementClient.Bill quote = billing.quote(visit, lines, begins.toLocalDate(), call.msgid());

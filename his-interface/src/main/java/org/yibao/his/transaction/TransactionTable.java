@@ -7,6 +7,7 @@ import org.yibao.his.national.Declarations;
 import org.yibao.his.visit.Visit;
 
 import java.util.List;
+import org.yibao.contracts.events.ItemCategory;
 
 import static org.yibao.his.envelope.Transaction.ofAll;
 import static org.yibao.his.envelope.Transaction.ofHospitals;
@@ -24,12 +25,16 @@ class TransactionTable {
     Transactions transactions(Declarations declarations, SignIn signIn, PersonInfo person, Directory directory, Registration registration,
                               FeeDetails fees, Settling settling, PharmacyPurchase pharmacy, Correction correction, ChronicFiling filing,
                               PreEventAudit audit, Reconciliation reconciliation, Queries queries, Accumulators accumulators,
-                              Files files) {
+                              Files files, CatalogDownloads catalog) {
         return new Transactions(List.of(
                 ofAll("9001", signIn::signIn).withoutSignIn(),                                   // 签到
                 ofAll("9002", signIn::signOut),                                                  // 签退
                 ofAll("1101", person::person),                                                   // 人员信息获取
                 ofAll("1201", directory::institution),                                           // 医药机构信息获取
+                ofAll("1301", call -> catalog.download(call, ItemCategory.DRUG)),                // 西药中成药目录下载
+                ofAll("1302", call -> catalog.download(call, ItemCategory.TCM_HERBAL)),          // 中药饮片目录下载
+                ofAll("1305", call -> catalog.download(call, ItemCategory.SERVICE)),             // 医疗服务项目目录下载
+                ofAll("1306", call -> catalog.download(call, ItemCategory.CONSUMABLE)),          // 医用耗材目录下载
                 ofAll("1901", directory::dictionary),                                            // 字典表查询
                 ofAll("2001", directory::entitlement),                                           // 人员待遇享受检查
                 ofAll("2101", call -> pharmacy.purchase(call, false)),                           // 药店预结算
@@ -60,6 +65,8 @@ class TransactionTable {
                 ofHospitals("3102", audit::audit),                                               // 明细审核事中分析
                 ofAll("3201", reconciliation::totals),                                           // 医药机构费用结算对总账
                 ofAll("3202", reconciliation::details),                                          // 医药机构费用结算对明细账
+                ofAll("3301", catalog::map),                                                     // 目录对照上传
+                ofAll("3302", catalog::unmap),                                                   // 目录对照撤销
                 ofHospitals("5201", queries::visits),                                            // 就诊信息查询
                 ofHospitals("5202", queries::diagnoses),                                         // 诊断信息查询
                 ofAll("5203", queries::settlement),                                              // 结算信息查询

@@ -3,20 +3,30 @@ package org.yibao.procurement.batch;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yibao.procurement.nationalcatalog.NationalCatalogService;
 import org.yibao.web.problem.ConflictException;
 import org.yibao.web.problem.InvalidRequestException;
 import org.yibao.web.problem.NotFoundException;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
-/** Procurement batches and their selected products, with the price cuts they bring. */
+/**
+ * Procurement batches and their selected products, with the price cuts they bring and, beside each
+ * product, the national reimbursement catalog's (医保目录) name and class of its code today (Beijing time).
+ */
 @Service
 public class BatchService {
 
     private final BatchStore store;
+    private final NationalCatalogService nationalCatalog;
+    private final Clock clock;
 
-    BatchService(BatchStore store) {
+    BatchService(BatchStore store, NationalCatalogService nationalCatalog, Clock clock) {
         this.store = store;
+        this.nationalCatalog = nationalCatalog;
+        this.clock = clock;
     }
 
     /** Registers a batch whole, or refuses it: 400 when it ends before it starts, 409 when it or a product is known. */
@@ -41,6 +51,8 @@ public class BatchService {
 
     private BatchView view(String batchId) {
         RegisteredBatch batch = store.find(batchId).orElseThrow(() -> new NotFoundException("no batch " + batchId));
-        return BatchView.of(batch, store.products(batchId));
+        List<Product> products = store.products(batchId);
+        return BatchView.of(batch, products,
+                nationalCatalog.listing(products.stream().map(Product::itemCode).toList(), LocalDate.now(clock)));
     }
 }

@@ -27,8 +27,11 @@ class CatalogController {
                    @NotEmpty @Size(max = 5000) List<@NotBlank @Size(max = 40) String> itemCodes) {
     }
 
-    /** The version published and how many distinct items it holds. */
-    record Published(String catalogCode, int version, int items) {
+    /**
+     * The version published, how many distinct items it holds and those items, each beside the national
+     * reimbursement catalog's name and class on the catalog's effectiveFrom where it lists the code.
+     */
+    record Published(String catalogCode, int version, int items, List<CatalogItem> catalogItems) {
     }
 
     private final CatalogService catalogs;
@@ -40,7 +43,8 @@ class CatalogController {
     @PostMapping("/recommended-catalogs")
     @ResponseStatus(HttpStatus.CREATED)
     Published publish(@Valid @RequestBody Publish r) {
-        VbpCatalogPublished published = catalogs.publish(r.catalogCode(), r.name(), r.regionCode(), r.effectiveFrom(), r.itemCodes());
-        return new Published(published.catalogCode(), published.version(), published.items().size());
+        Publication publication = catalogs.publish(r.catalogCode(), r.name(), r.regionCode(), r.effectiveFrom(), r.itemCodes());
+        VbpCatalogPublished published = publication.published();
+        return new Published(published.catalogCode(), published.version(), published.items().size(), publication.items());
     }
 }

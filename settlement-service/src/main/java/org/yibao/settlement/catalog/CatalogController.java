@@ -30,17 +30,20 @@ class CatalogController {
     /**
      * The catalog's entries changed after version {@code afterVer} (0: all), oldest change first, a page of
      * at most {@code limit} (1-5,000); ask again with {@code nextAfterVer} until the page is empty. A
-     * hospital keeps its copy current this way (the national downloads' {@code ver}).
+     * hospital keeps its copy current this way (the national downloads' {@code ver}); {@code category}
+     * (DRUG, TCM_HERBAL, SERVICE, CONSUMABLE) keeps to one kind, as the national downloads 1301-1306 do.
+     * A removed entry comes with {@code removed} true (and only its code, begin date and category).
      */
     @GetMapping("/items")
-    CatalogPage items(@RequestParam(defaultValue = "0") long afterVer, @RequestParam(defaultValue = "1000") int limit) {
+    CatalogPage items(@RequestParam(defaultValue = "0") long afterVer, @RequestParam(defaultValue = "1000") int limit,
+                      @RequestParam java.util.Optional<org.yibao.contracts.events.ItemCategory> category) {
         if (afterVer < 0) {
             throw new InvalidRequestException("afterVer", "must not be negative");
         }
         if (limit < 1 || limit > 5_000) {
             throw new InvalidRequestException("limit", "must be between 1 and 5000");
         }
-        List<CatalogStore.Entry> items = distribution.changedAfter(afterVer, limit);
+        List<CatalogStore.Entry> items = distribution.changedAfter(afterVer, category, limit);
         // removals come as entries with removed true (a hospital drops its copy of that code and begin date)
         return new CatalogPage(items, items.isEmpty() ? afterVer : items.get(items.size() - 1).ver());
     }

@@ -17,7 +17,8 @@ public class CatalogDistribution {
     }
 
     /** The entries changed after {@code afterVer}, oldest change first, at most {@code limit}. */
-    public List<CatalogStore.Entry> changedAfter(long afterVer, int limit) {
-        return store.changedAfter(afterVer, limit);
+    public List<CatalogStore.Entry> changedAfter(long afterVer, java.util.Optional<org.yibao.contracts.events.ItemCategory> category,
+                                                 int limit) {
+        return store.changedAfter(afterVer, category, limit);
     }
 }

@@ -330,14 +330,20 @@ public class CatalogStore {
      * written and entries removed (a removed entry that was added again comes twice, removal first).
      */
     public List<Entry> changedAfter(long afterVer, int limit) {
+        return changedAfter(afterVer, Optional.empty(), limit);
+    }
+
+    /** The same, of one category only (a removal counts by the category its entry had). */
+    public List<Entry> changedAfter(long afterVer, Optional<ItemCategory> category, int limit) {
+        String only = category.map(Enum::name).orElse(null);
         List<Entry> changes = new ArrayList<>(jdbc.sql("""
                         select code, valid_from, ver, false, name, category, item_class, valid_to, price_ceiling, selfpay_prop, vbp
-                        from catalog_item where ver > ?
+                        from catalog_item where ver > ? and (?::varchar is null or category = ?::varchar)
                         union all
-                        select code, valid_from, ver, true, null, null, null, null, null, null, false
-                        from catalog_removed where ver > ?
+                        select code, valid_from, ver, true, null, category, null, null, null, null, false
+                        from catalog_removed where ver > ? and (?::varchar is null or category = ?::varchar)
                         order by 3 limit ?""")
-                .params(afterVer, afterVer, limit)
+                .params(afterVer, only, only, afterVer, only, only, limit)
                 .query((rs, n) -> new Entry(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getLong(3), rs.getBoolean(4),
                         rs.getString(5), rs.getString(6) == null ? null : ItemCategory.valueOf(rs.getString(6)),
                         rs.getString(7) == null ? null : ItemClass.valueOf(rs.getString(7)), rs.getObject(8, LocalDate.class),

@@ -7,7 +7,6 @@ import org.yibao.contracts.events.AuditRule;
 import org.yibao.contracts.events.ClaimReversed;
 import org.yibao.contracts.events.ClaimSettled;
 import org.yibao.contracts.events.ViolationDetected;
-import org.yibao.contracts.events.VisitType;
 import org.yibao.contracts.identity.ResidentId;
 import org.yibao.messaging.outbox.OutboxWriter;
 import org.yibao.supervision.precheck.SingleBillRules;
@@ -23,7 +22,8 @@ import java.util.UUID;
 
 /**
  * Smart audit (智能审核) of every settled claim: the single-bill rules the pre-check also uses, and
- * the rules across claims ({@link ClaimRule}, one class each) — the price ceiling, a registered
+ * the rules across claims ({@link ClaimRule}, one class each) — the price ceiling of the catalog in
+ * force on the service date (supervision's copy, fed by settlement's CatalogChanged), a registered
  * death, an admission with tests only, one person in two hospitals on the same day, split
  * hospitalisation. Each finding is stored once per rule and claim and announced as ViolationDetected
  * with its evidence, in the same transaction. A claim is audited in the consumer's transaction, so a
@@ -36,13 +36,13 @@ public class SmartAuditService {
     private final ViolationStore violations;
     private final SingleBillRules billRules;
     private final Map<AuditRule, ClaimRule> rules = new EnumMap<>(AuditRule.class);
-    private final AuditSettings settings;
+    private final AuditContext context;
     private final OutboxWriter outbox;
     private final MeterRegistry meters;
     private final Clock clock;
 
     SmartAuditService(AuditStore claims, ViolationStore violations, SingleBillRules billRules, List<ClaimRule> rules,
-                      AuditSettings settings, OutboxWriter outbox, MeterRegistry meters, Clock clock) {
+                      AuditContext context, OutboxWriter outbox, MeterRegistry meters, Clock clock) {
         this.claims = claims;
         this.violations = violations;
         this.billRules = billRules;
@@ -51,7 +51,7 @@ public class SmartAuditService {
                 throw new IllegalStateException("two classes check " + rule.rule());
             }
         }
-        this.settings = settings;
+        this.context = context;
         this.outbox = outbox;
         this.meters = meters;
         this.clock = clock;
@@ -70,10 +70,7 @@ public class SmartAuditService {
                 c.serviceDate(), c.diagnosisCodes()), items)) {
             record(subject, new Finding(f.rule(), List.of(), f.amountAtRisk(), f.evidence()));
         }
-        ClaimUnderAudit claim = new ClaimUnderAudit(c, claims.dateOfDeath(c.personId()), c.visitType() != VisitType.INPATIENT
-                ? List.of()
-                : claims.inpatientStays(c.personId(), c.settlementId(),
-                        c.serviceDate().minusDays(settings.splitHospitalisationDays()), c.serviceDate()));
+        ClaimUnderAudit claim = context.around(c);
         for (ClaimRule rule : rules.values()) {
             rule.check(claim).forEach(f -> record(subject, f));
         }

@@ -15,6 +15,7 @@ import org.yibao.contracts.identity.ResidentId;
 import org.yibao.contracts.money.Money;
 import org.yibao.supervision.institution.Institution;
 import org.yibao.supervision.institution.InstitutionService;
+import org.yibao.supervision.nationalcatalog.NationalCatalogService;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -24,8 +25,10 @@ import java.util.Optional;
 
 /**
  * The real-time pre-check (事前事中审核) settlement asks before it settles: the rules that fit a single
- * bill, answered from memory and one institution lookup, so it takes milliseconds. BLOCK stops the
- * settlement; WARN settles and leaves the reasons on the bill for the after-the-fact audit.
+ * bill, answered from memory, one institution lookup and one look at supervision's copy of the catalog
+ * (the restricted-payment conditions in force on the service date, {@link RestrictedPayment}), so it
+ * takes milliseconds. BLOCK stops the settlement; WARN settles and leaves the reasons on the bill for
+ * the after-the-fact audit.
  */
 @Service
 public class PreCheck {
@@ -51,11 +54,13 @@ public class PreCheck {
 
     private final InstitutionService institutions;
     private final SingleBillRules billRules;
+    private final NationalCatalogService catalog;
     private final MeterRegistry meters;
 
-    PreCheck(InstitutionService institutions, SingleBillRules billRules, MeterRegistry meters) {
+    PreCheck(InstitutionService institutions, SingleBillRules billRules, NationalCatalogService catalog, MeterRegistry meters) {
         this.institutions = institutions;
         this.billRules = billRules;
+        this.catalog = catalog;
         this.meters = meters;
     }
 
@@ -70,10 +75,13 @@ public class PreCheck {
         }
         List<SingleBillRules.Item> items = r.lines().stream()
                 .map(l -> new SingleBillRules.Item(l.itemCode(), l.quantity(), l.amount())).toList();
-        for (SingleBillRules.Finding f : billRules.check(new SingleBillRules.Patient(r.personId(), r.serviceDate(),
-                r.diagnosisCodes() == null ? List.of() : r.diagnosisCodes()), items)) {
+        List<String> diagnoses = r.diagnosisCodes() == null ? List.of() : r.diagnosisCodes();
+        for (SingleBillRules.Finding f : billRules.check(new SingleBillRules.Patient(r.personId(), r.serviceDate(), diagnoses),
+                items)) {
             (f.blocking() ? block : warn).add(f.evidence());
         }
+        List<String> codes = r.lines().stream().map(Line::itemCode).toList();
+        warn.addAll(RestrictedPayment.warnings(codes, catalog.inForce(codes, r.serviceDate()), diagnoses, r.visitType()));
         Outcome outcome = !block.isEmpty() ? Outcome.BLOCK : !warn.isEmpty() ? Outcome.WARN : Outcome.PASS;
         List<String> reasons = new ArrayList<>(block);
         reasons.addAll(warn);
