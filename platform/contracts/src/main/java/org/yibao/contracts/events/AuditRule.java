@@ -20,7 +20,7 @@ public enum AuditRule {
     /** 超限定适应症: an item that needs a diagnosis the bill does not have (insulin without diabetes). */
     ITEM_DIAGNOSIS_MISMATCH,
 
-    /** 超限价收费: a class A line billed above the catalog's price ceiling. */
+    /** 超限价收费: a class 甲 or 乙 line billed above the catalog's price ceiling in force at the institution's level. */
     PRICE_ABOVE_CEILING,
 
     /** 死亡后就医 (冒名就医): treatment billed for a person after their registered death. */
