@@ -58,11 +58,33 @@ public class CatalogStore {
         if (entries.isEmpty()) {
             return found;
         }
-        String[] entryCodes = entries.stream().map(Entry::code).toArray(String[]::new);
-        String[] entryDates = entries.stream().map(e -> e.validFrom().toString()).toArray(String[]::new);
+        Terms terms = terms(entries.stream().map(Entry::code).toList(), entries.stream().map(Entry::validFrom).toList());
+        for (Entry e : entries) {
+            found.put(e.code(), new CatalogItem(e.code(), e.name(), e.category(), e.itemClass(), e.ceiling(), e.vbp(), e.selfPay(),
+                    terms.ceilings(e.code(), e.validFrom()), terms.restrictions(e.code(), e.validFrom())));
+        }
+        return found;
+    }
+
+    /** The level ceilings and restrictions of some entries, by (code, begin date). */
+    private record Terms(Map<String, Map<InstitutionLevel, Money>> byLevel, Map<String, List<Restriction>> conditions) {
+
+        Map<InstitutionLevel, Money> ceilings(String code, LocalDate validFrom) {
+            return byLevel.getOrDefault(code + "@" + validFrom, Map.of());
+        }
+
+        List<Restriction> restrictions(String code, LocalDate validFrom) {
+            return conditions.getOrDefault(code + "@" + validFrom, List.of());
+        }
+    }
+
+    /** Reads the terms of the entries (code i, begin date i) in two statements. */
+    private Terms terms(List<String> codes, List<LocalDate> validFroms) {
+        String[] entryCodes = codes.toArray(String[]::new);
+        String[] entryDates = validFroms.stream().map(LocalDate::toString).toArray(String[]::new);
         Map<String, Map<InstitutionLevel, Money>> ceilings = new HashMap<>();
         jdbc.sql("""
-                        select c.code, c.level, c.price_ceiling from catalog_level_ceiling c
+                        select c.code || '@' || c.valid_from, c.level, c.price_ceiling from catalog_level_ceiling c
                         join unnest(?::varchar[], ?::date[]) as e(code, valid_from) on e.code = c.code and e.valid_from = c.valid_from""")
                 .params(entryCodes, entryDates)
                 .query(rs -> {
@@ -71,19 +93,15 @@ public class CatalogStore {
                 });
         Map<String, List<Restriction>> restrictions = new HashMap<>();
         jdbc.sql("""
-                        select r.code, r.kind, r.parameter, r.description from catalog_restriction r
+                        select r.code || '@' || r.valid_from, r.kind, r.parameter, r.description from catalog_restriction r
                         join unnest(?::varchar[], ?::date[]) as e(code, valid_from) on e.code = r.code and e.valid_from = r.valid_from
-                        order by r.code, r.kind""")
+                        order by 1, r.kind""")
                 .params(entryCodes, entryDates)
                 .query(rs -> {
                     restrictions.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Restriction(
                             Restriction.Kind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4)));
                 });
-        for (Entry e : entries) {
-            found.put(e.code(), new CatalogItem(e.code(), e.name(), e.category(), e.itemClass(), e.ceiling(), e.vbp(), e.selfPay(),
-                    ceilings.getOrDefault(e.code(), Map.of()), restrictions.getOrDefault(e.code(), List.of())));
-        }
-        return found;
+        return new Terms(ceilings, restrictions);
     }
 
     /** What applying an import did to the catalog's entries. */
@@ -354,35 +372,14 @@ public class CatalogStore {
         if (live.isEmpty()) {
             return changes;
         }
-        String[] codes = live.stream().map(Entry::code).toArray(String[]::new);
-        String[] dates = live.stream().map(e -> e.validFrom().toString()).toArray(String[]::new);
-        Map<String, Map<InstitutionLevel, Money>> ceilings = new HashMap<>();
-        jdbc.sql("""
-                        select c.code || '@' || c.valid_from, c.level, c.price_ceiling from catalog_level_ceiling c
-                        join unnest(?::varchar[], ?::date[]) as e(code, valid_from) on e.code = c.code and e.valid_from = c.valid_from""")
-                .params(codes, dates)
-                .query(rs -> {
-                    ceilings.computeIfAbsent(rs.getString(1), k -> new EnumMap<>(InstitutionLevel.class))
-                            .put(InstitutionLevel.valueOf(rs.getString(2)), Money.of(rs.getBigDecimal(3)));
-                });
-        Map<String, List<Restriction>> restrictions = new HashMap<>();
-        jdbc.sql("""
-                        select r.code || '@' || r.valid_from, r.kind, r.parameter, r.description from catalog_restriction r
-                        join unnest(?::varchar[], ?::date[]) as e(code, valid_from) on e.code = r.code and e.valid_from = r.valid_from
-                        order by 1, r.kind""")
-                .params(codes, dates)
-                .query(rs -> {
-                    restrictions.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Restriction(
-                            Restriction.Kind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4)));
-                });
+        Terms terms = terms(live.stream().map(Entry::code).toList(), live.stream().map(Entry::validFrom).toList());
         return changes.stream().map(e -> {
             if (e.removed()) {
                 return e;
             }
-            String key = e.code() + "@" + e.validFrom();
             return new Entry(e.code(), e.validFrom(), e.ver(), false, e.name(), e.category(), e.itemClass(), e.validTo(),
-                    e.priceCeiling(), ceilings.getOrDefault(key, Map.of()), e.selfPayRatio(), e.vbp(),
-                    restrictions.getOrDefault(key, List.of()));
+                    e.priceCeiling(), terms.ceilings(e.code(), e.validFrom()), e.selfPayRatio(), e.vbp(),
+                    terms.restrictions(e.code(), e.validFrom()));
         }).toList();
     }
 
