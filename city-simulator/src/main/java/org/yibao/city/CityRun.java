@@ -1,5 +1,7 @@
 package org.yibao.city;
 
+import org.yibao.city.catalog.SyntheticCatalog;
+import org.yibao.city.drive.CatalogSetup;
 import org.yibao.city.drive.Gateway;
 import org.yibao.city.drive.Json;
 import org.yibao.city.drive.Registration;
@@ -69,6 +71,13 @@ public final class CityRun {
         setup.batches();
         Observations before = Observations.read(gateway, city.year());
 
+        step("the synthetic national catalog and the institutions' code mappings");
+        CatalogSetup catalogSetup = new CatalogSetup(gateway);
+        SyntheticCatalog catalog = generator.formulary().catalog();
+        CatalogSetup.Imported imported = catalogSetup.importCatalog(catalog);
+        System.out.printf("  %,d codes imported in %.1f s: %s%n", catalog.entries().size(), imported.seconds(), imported.reports());
+        CityReport.Mappings mappings = catalogSetup.map(generator.formulary(), city.firstDay());
+
         step("registered population and agreed volumes");
         setup.population(city.persons());
         Map<String, BigDecimal> expectedVbp = new TreeMap<>();
@@ -124,6 +133,8 @@ public final class CityRun {
                 new CityReport.City(Roster.CITY_NAME, Roster.CITY, city.seed(), city.persons(), city.year(),
                         city.firstDay().toString(), city.lastDay().toString()),
                 run, enrollment(changed), funds(changed), reimbursement(changed), warnings(flows, changed), fraud, vbp(changed, agreed.keySet()),
+                new CityReport.Catalog("SYNTHETIC, seed " + catalog.seed() + ", " + catalog.entries().size() + " codes", imported.reports(),
+                        imported.seconds(), mappings, generator.formulary().describe(), care.catalogLines()),
                 ownCalculation, books(ledger, care, changed, flows, enrolled, fraud, ownCalculation), flows, gateway.latencies().summaries());
     }
 
@@ -246,6 +257,10 @@ public final class CityRun {
         List<CityReport.Check> checks = new ArrayList<>();
         checks.add(check("every settled bill's layers add up to its total", "0 bills off", care.notAddingUp() + " bills off",
                 care.notAddingUp() == 0));
+        CityReport.CatalogLines lines = care.catalogLines();
+        checks.add(check("no line priced as not in the catalog for want of its code (GEFITINIB, off the catalog on purpose, apart)",
+                "0 lines", lines.notInCatalogForMissingCode() + " lines " + lines.sampleMissing() + "; " + lines.notInCatalogAsPlanned()
+                        + " GEFITINIB lines", lines.notInCatalogForMissingCode() == 0));
         checks.add(check("settlement's layers equal the simulator's own calculation from the pack",
                 "0 of " + own.checked() + " checked bills differ",
                 own.differing() + " differ (" + own.personsDiffering() + " persons); " + own.checked() + " of " + own.bills()

@@ -1,20 +1,28 @@
 package org.yibao.city;
 
 import org.junit.jupiter.api.Test;
+import org.yibao.city.catalog.CatalogEntry;
 import org.yibao.city.model.CityGenerator;
 import org.yibao.city.model.CityParameters;
 import org.yibao.city.model.Encounter;
+import org.yibao.city.model.Formulary;
 import org.yibao.city.model.FraudPattern;
+import org.yibao.city.model.Institution;
+import org.yibao.city.model.Item;
 import org.yibao.city.model.Person;
 import org.yibao.city.model.Roster;
+import org.yibao.contracts.events.InstitutionLevel;
+import org.yibao.contracts.events.ItemClass;
 import org.yibao.contracts.events.VisitType;
 import org.yibao.contracts.identity.ResidentId;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -77,7 +85,8 @@ class CityGeneratorTest {
                 assertThat(codes).as("a code twice on %s", e.messageId()).hasSize(e.lines().size());
                 assertThat(e.lines()).allSatisfy(l -> {
                     assertThat(l.quantity().intValue()).isLessThanOrEqualTo(300);
-                    assertThat(l.unitPrice()).isEqualTo(l.item().price());
+                    // at the ceiling of the institution's level (the item's price where the catalog states none by level)
+                    assertThat(l.unitPrice()).isEqualTo(city.formulary().priceAt(l.item(), e.institution().level()));
                 });
                 if (e.visitType() == VisitType.INPATIENT) {
                     assertThat(codes).anyMatch(c -> !c.startsWith("S25"));
@@ -92,6 +101,64 @@ class CityGeneratorTest {
             }
         }
         assertThat(planted).containsExactlyInAnyOrder(FraudPattern.values());
+    }
+
+    @Test
+    void honestBillsDrawLinesFromTheSyntheticCatalogAndEveryInstitutionHasItsOwnCodes() {
+        CityGenerator city = new CityGenerator(CITY);
+        Formulary formulary = city.formulary();
+        Map<Formulary.Use, Long> byUse = new EnumMap<>(Formulary.Use.class);
+        long outsideDiagnoses = 0;
+        long outsideLevel = 0;
+        for (int i = 0; i < 5_000; i++) {
+            for (Encounter e : city.encounters(city.person(i))) {
+                for (Encounter.Line l : e.lines()) {
+                    CatalogEntry entry = formulary.entry(l.item());
+                    if (entry == null) {
+                        continue;
+                    }
+                    assertThat(e.planted()).as("planted bills stay as planted").isNull();
+                    assertThat(entry.inForce(e.date())).isTrue();
+                    assertThat(l.unitPrice()).isEqualTo(entry.priceAt(e.institution().level()));
+                    assertThat(l.quantity().intValue()).isBetween(1, 300);
+                    for (Formulary.Use use : Formulary.Use.values()) {
+                        if (formulary.items(use).contains(l.item())) {
+                            byUse.merge(use, 1L, Long::sum);
+                        }
+                    }
+                    if (formulary.items(Formulary.Use.GASTRIC_OUTSIDE_ITS_CONDITION).contains(l.item())) {
+                        assertThat(e.diagnoses()).containsExactly("M54");
+                        outsideDiagnoses++;
+                    }
+                    if (formulary.items(Formulary.Use.HEART_INJECTION).contains(l.item())
+                            && e.institution().level() == InstitutionLevel.LEVEL_1) {
+                        outsideLevel++;
+                    }
+                }
+            }
+        }
+        assertThat(byUse).containsOnlyKeys(Formulary.Use.values());
+        assertThat(outsideDiagnoses).isPositive();
+        assertThat(outsideLevel).isPositive();
+        // the picks: what each use says
+        assertThat(formulary.items(Formulary.Use.RESPIRATORY)).allSatisfy(item -> {
+            assertThat(formulary.entry(item).itemClass()).isEqualTo(ItemClass.B);
+            assertThat(formulary.entry(item).selfPayRatio()).isNotNull();
+        });
+        assertThat(formulary.items(Formulary.Use.IMAGING)).allSatisfy(item -> assertThat(formulary.entry(item).levelCeilings()).isNotEmpty());
+        assertThat(formulary.items(Formulary.Use.SELF_PAID)).allSatisfy(item -> assertThat(item.itemClass()).isEqualTo(ItemClass.C));
+        // own codes: one per item an institution maps, none for the item off the catalog; a pharmacy maps medicines only
+        for (Institution institution : Roster.INSTITUTIONS) {
+            List<String> own = formulary.mappable(institution).stream().map(item -> formulary.ownCode(institution, item)).toList();
+            assertThat(own).doesNotHaveDuplicates().allSatisfy(c -> assertThat(c).startsWith(institution.code() + "-"));
+            assertThat(formulary.ownCode(institution, Item.GEFITINIB)).isNull();
+            if (institution.isPharmacy()) {
+                assertThat(formulary.mappable(institution)).allSatisfy(item -> assertThat(item.code()).matches("[XZT].*"));
+            } else {
+                assertThat(formulary.mappable(institution)).contains(Item.CONSULTATION, Item.STENT)
+                        .containsAll(formulary.items(Formulary.Use.IMAGING));
+            }
+        }
     }
 
     @Test

@@ -90,5 +90,23 @@ class CitySimulationIT {
         assertThat(report.latencyMillis().get("POST /api/settlement/settlements").calls())
                 .isEqualTo(report.run().settled() - report.run().settledNationally() + report.run().replayed());
         assertThat(report.latencyMillis()).containsKeys("POST /api/his/transactions 2207", "POST /api/his/transactions 2304");
+        // the synthetic national catalog: imported whole once, every institution's own codes mapped and approved, and billed:
+        // class 乙 lines at their own ratio, lines outside their restricted-payment condition, each line with its own code
+        // but the item off the catalog on purpose, none priced as not in the catalog for want of its code
+        CityReport.Catalog catalog = report.catalog();
+        assertThat(catalog.imports()).hasSize(4).allSatisfy((file, r) -> assertThat(r).containsEntry("applied", true));
+        assertThat(catalog.imports().get("synthetic-catalog-items.csv")).containsEntry("rows", 52_000L);
+        assertThat(catalog.mappings().institutions()).isEqualTo(16);
+        assertThat(catalog.mappings().submitted() + catalog.mappings().unchanged()).isGreaterThan(16 * 20);
+        assertThat(catalog.mappings().approved()).isEqualTo(catalog.mappings().submitted());
+        CityReport.CatalogLines lines = catalog.lines();
+        assertThat(lines.fromSyntheticCatalog()).isGreaterThan(100);
+        assertThat(lines.atOwnRatio()).isPositive();
+        assertThat(lines.syntheticByClass()).containsKeys("A", "B", "C");
+        assertThat(lines.notInCatalogForMissingCode()).as("lines priced off the catalog: %s", lines.sampleMissing()).isZero();
+        assertThat(lines.withOwnCode()).isEqualTo(lines.lines() - lines.notInCatalogAsPlanned());
+        assertThat(report.ownCalculation().checkedBillsByRule()).containsKeys("a line from the synthetic catalog",
+                "a class B line at its own ratio").hasKeySatisfying(new org.assertj.core.api.Condition<>(
+                rule -> rule.startsWith("a line outside its restricted-payment condition"), "a line outside its condition"));
     }
 }

@@ -1,6 +1,7 @@
 package org.yibao.city.drive;
 
 import org.yibao.city.model.Encounter;
+import org.yibao.city.model.Formulary;
 import org.yibao.city.model.Institution;
 import org.yibao.city.model.Roster;
 import org.yibao.contracts.events.Scheme;
@@ -42,11 +43,22 @@ final class NationalInterface {
     }
 
     private final Gateway gateway;
+    private final Formulary formulary;
     private final Map<String, String> signNos = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> sequences = new ConcurrentHashMap<>();
 
-    NationalInterface(Gateway gateway) {
+    /** @param formulary the institutions' own codes (medins_list_codg), mapped to the national ones */
+    NationalInterface(Gateway gateway, Formulary formulary) {
         this.gateway = gateway;
+        this.formulary = formulary;
+    }
+
+    /**
+     * A settlement's {@code setlinfo} and the fee upload's answer per line, in the bill's line order
+     * ({@code result[]} of 2204 or 2301: the class, the catalog's ceiling, the self-pay, and a memo when the
+     * line is not in the catalog).
+     */
+    record Settled(JsonNode setlinfo, List<JsonNode> feeResults) {
     }
 
     /** The hospitals that bill through the national interface: township hospitals and community centres. */
@@ -57,8 +69,8 @@ final class NationalInterface {
         };
     }
 
-    /** Bills the encounter the national way; answers the settlement's {@code setlinfo}. */
-    JsonNode settle(KeepAliveHttp connection, Encounter e) {
+    /** Bills the encounter the national way. */
+    Settled settle(KeepAliveHttp connection, Encounter e) {
         Institution at = e.institution();
         String person = e.person().id().value();
         String insutype = e.person().scheme() == Scheme.EMPLOYEE ? "310" : "390";
@@ -72,6 +84,7 @@ final class NationalInterface {
         String medType = inpatient ? "21" : "11";
         LocalDateTime served = e.date().atTime(10, 0);
         String mdtrtId;
+        JsonNode fees;
         if (inpatient) {
             LocalDateTime admitted = e.date().minusDays(stayDays(e)).atTime(8, 0);
             Map<String, Object> info = new LinkedHashMap<>();
@@ -91,7 +104,7 @@ final class NationalInterface {
             info.put("dscg_maindiag_code", diagnosis);
             info.put("dscg_maindiag_name", diagnosis);
             mdtrtId = call(connection, at, "2401", Map.of("mdtrtinfo", info, "diseinfo", diseases)).at("/result/mdtrt_id").asString();
-            call(connection, at, "2301", fees(e, mdtrtId, medType, served));
+            fees = call(connection, at, "2301", fees(e, mdtrtId, medType, served));
             call(connection, at, "2402", Map.of("dscginfo", Map.of("mdtrt_id", mdtrtId, "psn_no", person, "insutype", insutype,
                     "endtime", served.format(TIME), "dscg_way", "1"), "diseinfo", diseases));
         } else {
@@ -110,7 +123,7 @@ final class NationalInterface {
             mdtrtId = call(connection, at, "2201", Map.of("data", data)).at("/data/mdtrt_id").asString();
             call(connection, at, "2203", Map.of("mdtrtinfo", Map.of("mdtrt_id", mdtrtId, "psn_no", person, "med_type", medType,
                     "begntime", served.format(TIME), "dise_codg", diagnosis, "dise_name", diagnosis), "diseinfo", diseases));
-            call(connection, at, "2204", fees(e, mdtrtId, medType, served));
+            fees = call(connection, at, "2204", fees(e, mdtrtId, medType, served));
         }
         BigDecimal total = e.lines().stream().map(l -> l.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
         Map<String, Object> settle = new LinkedHashMap<>();
@@ -125,7 +138,14 @@ final class NationalInterface {
         settle.put("acct_used_flag", "0");
         settle.put("insutype", insutype);
         settle.put("mid_setl_flag", "0");
-        return call(connection, at, inpatient ? "2304" : "2207", Map.of("data", settle)).get("setlinfo");
+        JsonNode setlinfo = call(connection, at, inpatient ? "2304" : "2207", Map.of("data", settle)).get("setlinfo");
+        Map<String, JsonNode> bySn = new java.util.HashMap<>();
+        fees.path("result").forEach(r -> bySn.put(r.path("feedetl_sn").asString(), r));
+        List<JsonNode> results = new ArrayList<>();
+        for (int n = 1; n <= e.lines().size(); n++) {
+            results.add(bySn.getOrDefault(e.messageId() + "-" + n, tools.jackson.databind.node.MissingNode.getInstance()));
+        }
+        return new Settled(setlinfo, results);
     }
 
     /** Reverses a settlement (2208). */
@@ -139,7 +159,11 @@ final class NationalInterface {
                 .map(l -> l.quantity().intValue()).orElse(1);
     }
 
-    private static Map<String, Object> fees(Encounter e, String mdtrtId, String medType, LocalDateTime served) {
+    /**
+     * The fee details: each line's national code (med_list_codg) and the hospital's own (medins_list_codg,
+     * its approved mapping); an item no mapping can name (off the catalog) goes without one.
+     */
+    private Map<String, Object> fees(Encounter e, String mdtrtId, String medType, LocalDateTime served) {
         List<Map<String, Object>> details = new ArrayList<>();
         int n = 0;
         for (Encounter.Line line : e.lines()) {
@@ -151,7 +175,10 @@ final class NationalInterface {
             d.put("chrg_bchno", "1");
             d.put("fee_ocur_time", served.minusMinutes(30).format(TIME));
             d.put("med_list_codg", line.item().code());
-            d.put("medins_list_codg", line.item().code());
+            String own = formulary.ownCode(e.institution(), line.item());
+            if (own != null) {
+                d.put("medins_list_codg", own);
+            }
             d.put("det_item_fee_sumamt", line.amount().amount().toPlainString());
             d.put("cnt", line.quantity().toPlainString());
             d.put("pric", line.unitPrice().amount().toPlainString());

@@ -7,6 +7,8 @@ import org.yibao.city.model.CityGenerator;
 import org.yibao.city.model.Encounter;
 import org.yibao.city.model.FraudPattern;
 import org.yibao.city.model.Person;
+import org.yibao.city.report.CatalogCounts;
+import org.yibao.city.report.CityReport;
 import org.yibao.city.report.Ledger;
 import org.yibao.contracts.events.VisitType;
 import org.yibao.contracts.money.Money;
@@ -39,9 +41,10 @@ public final class Treatment {
 
     /** The outcome of the year's bills. */
     /** @param nationally bills settled through the national interface (2207/2304) rather than the platform's own API */
+    /** @param catalogLines the settled bills' lines as the catalog priced them */
     public record Outcome(long bills, long settled, long nationally, long replayed, long reversed, Map<String, Long> refusedByStatus,
                           List<String> sampleRefusals, long notAddingUp, double seconds, Map<String, FraudPattern> planted,
-                          Set<String> settlementIds) {
+                          Set<String> settlementIds, CityReport.CatalogLines catalogLines) {
 
         public double settlementsPerSecond() {
             return seconds == 0 ? 0 : Math.round((settled + reversed) / seconds * 10) / 10.0;
@@ -71,6 +74,7 @@ public final class Treatment {
     private final Set<String> settlementIds = ConcurrentHashMap.newKeySet();
     private final AtomicLong nextSlot = new AtomicLong();
     private final NationalInterface national;
+    private final CatalogCounts catalogLines;
 
     /** @param rate bills a second across all workers; 0 for as fast as the platform answers */
     public Treatment(Gateway gateway, CityGenerator generator, Ledger ledger, OwnCalculation own, int workers, double rate) {
@@ -80,7 +84,8 @@ public final class Treatment {
         this.own = own;
         this.workers = workers;
         this.rate = rate;
-        this.national = new NationalInterface(gateway);
+        this.national = new NationalInterface(gateway, generator.formulary());
+        this.catalogLines = new CatalogCounts(generator.formulary());
     }
 
     public Outcome run() throws InterruptedException {
@@ -95,7 +100,7 @@ public final class Treatment {
         refused.forEach((status, n) -> refusedByStatus.put(status, n.sum()));
         return new Outcome(bills.sum(), settled.sum(), nationally.sum(), replayed.sum(), reversed.sum(), refusedByStatus,
                 List.copyOf(sampleRefusals), notAddingUp.sum(), (System.nanoTime() - started) / 1e9, Map.copyOf(planted),
-                settlementIds);
+                settlementIds, catalogLines.summary());
     }
 
     private void treat(int worker) {
@@ -171,6 +176,13 @@ public final class Treatment {
             return null;
         }
         JsonNode bill = Json.read(r.body());
+        List<Boolean> inCatalog = new ArrayList<>();
+        List<String> selfPaidBecause = new ArrayList<>();
+        for (JsonNode line : bill.path("lines")) {
+            inCatalog.add(line.path("inCatalog").asBoolean());
+            selfPaidBecause.add(line.path("selfPaidBecause").isString() ? line.path("selfPaidBecause").asString() : null);
+        }
+        catalogLines.settled(e, inCatalog, selfPaidBecause);
         JsonNode amounts = bill.path("amounts");
         Map<Ledger.Layer, Money> layers = new EnumMap<>(Ledger.Layer.class);
         for (Ledger.Layer layer : Ledger.Layer.values()) {
@@ -186,13 +198,17 @@ public final class Treatment {
      * employees, whose packs here have no catastrophic layer).
      */
     private Settled settleNationally(KeepAliveHttp connection, Encounter e, OwnCalculation.PersonYear year) {
-        JsonNode s;
+        NationalInterface.Settled settled;
         try {
-            s = national.settle(connection, e);
+            settled = national.settle(connection, e);
         } catch (NationalInterface.Refused r) {
             refuse(e, "POST " + NationalInterface.PATH + " " + r.infno, r.getMessage());
             return null;
         }
+        JsonNode s = settled.setlinfo();
+        // the fee upload's answer says per line whether the catalog priced it (a memo when it did not)
+        catalogLines.settled(e, settled.feeResults().stream()
+                .map(f -> !f.path("memo").isString() || f.path("memo").asString().isEmpty()).toList(), List.of());
         boolean employee = "310".equals(s.path("insutype").asString());
         Map<Ledger.Layer, Money> layers = new EnumMap<>(Ledger.Layer.class);
         layers.put(Ledger.Layer.total, Json.money(s.get("medfee_sumamt")));
@@ -251,9 +267,20 @@ public final class Treatment {
         }
     }
 
-    private static Map<String, Object> request(Encounter e, String messageId) {
-        List<Map<String, Object>> lines = e.lines().stream().map(l -> Map.<String, Object>of("itemCode", l.item().code(),
-                "quantity", l.quantity(), "unitPrice", l.unitPrice().amount().toPlainString())).toList();
+    /** The native settle request; each line with the institution's own code where it has mapped one (目录对照). */
+    private Map<String, Object> request(Encounter e, String messageId) {
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (Encounter.Line l : e.lines()) {
+            Map<String, Object> line = new java.util.LinkedHashMap<>();
+            line.put("itemCode", l.item().code());
+            line.put("quantity", l.quantity());
+            line.put("unitPrice", l.unitPrice().amount().toPlainString());
+            String own = generator.formulary().ownCode(e.institution(), l.item());
+            if (own != null) {
+                line.put("institutionItemCode", own);
+            }
+            lines.add(line);
+        }
         return Map.of("messageId", messageId, "personId", e.person().id().value(), "institutionCode", e.institution().code(),
                 "visitType", e.visitType().name(), "serviceDate", e.date().toString(), "diagnosisCodes", e.diagnoses(),
                 "lines", lines);

@@ -21,7 +21,12 @@ import java.util.TreeSet;
  * <p>Readings of the design this calculation takes (where the design leaves room, the report names them):
  * <ul>
  *   <li>an item off the catalog is paid in full by the person, as class C; an amount above a class A or B
- *       item's price ceiling is full self-pay, and the rest of the line keeps its class;</li>
+ *       item's price ceiling (the institution level's own where the catalog states one) is full self-pay, and
+ *       the rest of the line keeps its class;</li>
+ *   <li>a line whose restricted-payment condition (限定支付范围) the bill does not meet is paid in full by the
+ *       person, like class C ({@link CatalogTerms});</li>
+ *   <li>prior self-pay is each class B line's amount within its ceiling times the item's own ratio
+ *       (selfpay_prop) where the catalog states one, else the pack's, summed over the bill and rounded once;</li>
  *   <li>a yearly deductible is one per cap pool: a bill owes its level's deductible less what the pool's
  *       earlier bills used (visit types sharing a pool share it); an admission owes its whole deductible;</li>
  *   <li>the catastrophic layer is on the year's cumulative policy-scope self-pay after the basic fund,
@@ -36,9 +41,16 @@ import java.util.TreeSet;
 public final class BillCalculator {
 
     private final PolicyPacks packs;
+    private final CatalogTerms catalog;
 
+    /** A calculator for bills of the city's own items alone. */
     public BillCalculator(PolicyPacks packs) {
+        this(packs, CatalogTerms.cityItemsOnly());
+    }
+
+    public BillCalculator(PolicyPacks packs, CatalogTerms catalog) {
         this.packs = packs;
+        this.catalog = catalog;
     }
 
     public Expectation expect(Insured person, Encounter bill, YearToDate year) {
@@ -73,20 +85,30 @@ public final class BillCalculator {
             shaped.add("ratio tilted for " + category);
         }
 
-        // 1-4: total, full self-pay (class C, off the catalog, above a ceiling), prior self-pay (class B), policy scope
+        // 1-4: total, full self-pay (class C, off the catalog, outside a restricted-payment condition, above a
+        // ceiling), prior self-pay (class B at the item's own ratio, else the pack's), policy scope
         BigDecimal total = BigDecimal.ZERO;
         BigDecimal full = BigDecimal.ZERO;
-        BigDecimal classB = BigDecimal.ZERO;
+        BigDecimal prior = BigDecimal.ZERO;
         for (Encounter.Line line : bill.lines()) {
             BigDecimal amount = line.amount().amount();
             total = total.add(amount);
-            ItemClass itemClass = line.item().itemClass();
+            CatalogTerms.Terms terms = catalog.of(line, bill, person);
+            if (terms.synthetic()) {
+                shaped.add("a line from the synthetic catalog");
+            }
+            ItemClass itemClass = terms.itemClass();
             if (itemClass == null || itemClass == ItemClass.C) {
                 full = full.add(amount);
                 shaped.add(itemClass == null ? "a line off the catalog" : "a class C line");
                 continue;
             }
-            Money ceiling = line.item().ceiling();
+            if (terms.unmet() != null) {
+                full = full.add(amount);
+                shaped.add("a line outside its restricted-payment condition (" + terms.unmet().kind() + ")");
+                continue;
+            }
+            Money ceiling = terms.ceiling();
             BigDecimal above = ceiling != null && line.unitPrice().compareTo(ceiling) > 0
                     ? line.unitPrice().amount().subtract(ceiling.amount()).multiply(line.quantity()).min(amount) : BigDecimal.ZERO;
             full = full.add(above);
@@ -94,13 +116,14 @@ public final class BillCalculator {
                 shaped.add("a price above the ceiling");
             }
             if (itemClass == ItemClass.B) {
-                shaped.add("a class B line");
-                classB = classB.add(amount.subtract(above));
+                shaped.add(terms.ownRatio() != null ? "a class B line at its own ratio" : "a class B line");
+                BigDecimal own = terms.ownRatio() != null ? terms.ownRatio() : pack.priorSelfPayRatio();
+                prior = prior.add(amount.subtract(above).multiply(own));
             }
         }
         Money t = round(total);
         Money f = round(full);
-        Money p = round(classB.multiply(pack.priorSelfPayRatio()), shaped, "prior self-pay");
+        Money p = round(prior, shaped, "prior self-pay");
         Money s = t.minus(f).minus(p);
 
         // 5: what remains of the deductible (the pool's year, or this admission's)

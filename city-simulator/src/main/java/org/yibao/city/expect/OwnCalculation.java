@@ -1,5 +1,6 @@
 package org.yibao.city.expect;
 
+import org.yibao.city.catalog.CatalogEntry;
 import org.yibao.city.model.CityGenerator;
 import org.yibao.city.model.Encounter;
 import org.yibao.city.model.Person;
@@ -46,9 +47,9 @@ public final class OwnCalculation {
         this.generator = generator;
     }
 
-    /** The city's Zhumadian packs, read by the simulator itself. */
+    /** The city's Zhumadian packs, read by the simulator itself, and the catalog it generated. */
     public static OwnCalculation of(CityGenerator generator) {
-        return new OwnCalculation(new BillCalculator(PolicyPacks.city()), generator);
+        return new OwnCalculation(new BillCalculator(PolicyPacks.city(), CatalogTerms.of(generator.formulary().catalog())), generator);
     }
 
     /** A person's year begins: their bills follow, in the order they are sent. */
@@ -142,12 +143,17 @@ public final class OwnCalculation {
         }
     }
 
-    private static List<String> describe(Encounter bill) {
+    /** The bill's inputs as a difference shows them: each line with its catalog terms as the city knows them. */
+    private List<String> describe(Encounter bill) {
         List<String> lines = new ArrayList<>();
         bill.diagnoses().forEach(d -> lines.add("diagnosis " + d));
         for (Encounter.Line l : bill.lines()) {
+            CatalogEntry entry = generator.formulary().entry(l.item());
+            String terms = entry == null ? "" : " (synthetic: ceiling here " + entry.ceilingAt(bill.institution().level())
+                    + (entry.selfPayRatio() == null ? "" : ", own ratio " + entry.selfPayRatio())
+                    + (entry.restrictions().isEmpty() ? "" : ", conditions " + entry.restrictions()) + ")";
             lines.add(l.item().code() + " " + l.item().name() + " class " + (l.item().itemClass() == null ? "off catalog" : l.item().itemClass())
-                    + (l.item().ceiling() == null ? "" : " ceiling " + l.item().ceiling()) + ": " + l.quantity().toPlainString()
+                    + (l.item().ceiling() == null ? "" : " ceiling " + l.item().ceiling()) + terms + ": " + l.quantity().toPlainString()
                     + " x " + l.unitPrice() + " = " + l.amount());
         }
         return lines;

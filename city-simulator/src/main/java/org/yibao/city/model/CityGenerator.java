@@ -42,13 +42,25 @@ public final class CityGenerator {
     private static final DateTimeFormatter BIRTH = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final CityParameters city;
+    private final Formulary formulary;
 
+    /** A city prescribing from the standard synthetic catalog. */
     public CityGenerator(CityParameters city) {
+        this(city, Formulary.standard());
+    }
+
+    public CityGenerator(CityParameters city, Formulary formulary) {
         this.city = city;
+        this.formulary = formulary;
     }
 
     public CityParameters parameters() {
         return city;
+    }
+
+    /** What the city's doctors prescribe from the synthetic national catalog, and the institutions' own codes. */
+    public Formulary formulary() {
+        return formulary;
     }
 
     /** The registered population, person by person. */
@@ -204,6 +216,10 @@ public final class CityGenerator {
             }
         }
         plantFraud(r, p, drafts, last);
+        // the honest bills also draw lines from the synthetic national catalog, from a stream of their own (so
+        // the rest of the city is the same with or without them)
+        SplittableRandom prescribing = random(p.index(), 3);
+        drafts.replaceAll(d -> d.planted == null ? prescribe(prescribing, d) : d);
 
         drafts.sort(Comparator.comparing((Draft d) -> d.date).thenComparing(d -> d.planted != null));
         List<Encounter> encounters = new ArrayList<>(drafts.size());
@@ -440,7 +456,82 @@ public final class CityGenerator {
         return n;
     }
 
-    /** The person's own stream for one purpose (0 the person, 1 their feeds, 2 their encounters). */
+    /**
+     * Adds what the doctor prescribes from the synthetic catalog (ASSUMPTION, shares of visits): a cold's
+     * patent medicine (35% of J06/J20 visits), a proton-pump inhibitor for gastritis (50% of K29), a pain
+     * killer for back pain (40% of M54), a third of those with a proton-pump inhibitor restricted to gastric
+     * diagnoses (outside its condition), herbal pieces (20% of K29 and M54), a self-paid medicine (15% of R51
+     * and L30); for hypertension and diabetes follow-ups a class 乙 medicine (30%); for a stay an imaging
+     * service priced by level (40%), a laboratory test (30%), a consumable (50%) and, for coronary or
+     * cerebrovascular disease, an injection restricted to level 2 and above (40%); a pain killer at a
+     * pharmacy (15%). Each at the ceiling of the institution's level; never a code already on the bill.
+     */
+    private Draft prescribe(SplittableRandom r, Draft d) {
+        List<Encounter.Line> lines = new ArrayList<>(d.lines);
+        InstitutionLevel level = d.institution.level();
+        String diagnosis = d.diagnoses.isEmpty() ? "" : d.diagnoses.get(0);
+        switch (d.visitType) {
+            case GENERAL_OUTPATIENT -> {
+                if ((diagnosis.equals("J06") || diagnosis.equals("J20")) && r.nextDouble() < 0.35) {
+                    prescribe(r, lines, Formulary.Use.RESPIRATORY, level, 3 * (3 + r.nextInt(5)));
+                }
+                if (diagnosis.equals("K29") && r.nextDouble() < 0.5) {
+                    prescribe(r, lines, Formulary.Use.GASTRIC, level, 14 + r.nextInt(15));
+                }
+                if (diagnosis.equals("M54") && r.nextDouble() < 0.4) {
+                    prescribe(r, lines, Formulary.Use.PAIN, level, 2 * (5 + r.nextInt(6)));
+                    if (r.nextDouble() < 1 / 3.0) {
+                        prescribe(r, lines, Formulary.Use.GASTRIC_OUTSIDE_ITS_CONDITION, level, 7 + r.nextInt(8));
+                    }
+                }
+                if ((diagnosis.equals("K29") || diagnosis.equals("M54")) && r.nextDouble() < 0.2) {
+                    prescribe(r, lines, Formulary.Use.HERBAL, level, 10 * (5 + r.nextInt(6)));
+                }
+                if ((diagnosis.equals("R51") || diagnosis.equals("L30")) && r.nextDouble() < 0.15) {
+                    prescribe(r, lines, Formulary.Use.SELF_PAID, level, 10 + r.nextInt(21));
+                }
+            }
+            case CHRONIC_OUTPATIENT -> {
+                if (diagnosis.startsWith("I10") && r.nextDouble() < 0.3) {
+                    prescribe(r, lines, Formulary.Use.HYPERTENSION, level, 30 * (1 + r.nextInt(3)));
+                } else if (diagnosis.startsWith("E11") && r.nextDouble() < 0.3) {
+                    prescribe(r, lines, Formulary.Use.DIABETES, level, 60 * (1 + r.nextInt(2)));
+                }
+            }
+            case INPATIENT -> {
+                if (r.nextDouble() < 0.4) {
+                    prescribe(r, lines, Formulary.Use.IMAGING, level, 1);
+                }
+                if (r.nextDouble() < 0.3) {
+                    prescribe(r, lines, Formulary.Use.LAB_TEST, level, 1 + r.nextInt(2));
+                }
+                if (r.nextDouble() < 0.5) {
+                    prescribe(r, lines, Formulary.Use.CONSUMABLE, level, 1 + r.nextInt(3));
+                }
+                if ((diagnosis.equals("I63") || diagnosis.equals("I25")) && r.nextDouble() < 0.4) {
+                    int days = d.lines.stream().filter(l -> l.item().code().startsWith("S1201")).findFirst()
+                            .map(l -> l.quantity().intValue()).orElse(1);
+                    prescribe(r, lines, Formulary.Use.HEART_INJECTION, level, days);
+                }
+            }
+            case PHARMACY -> {
+                if (r.nextDouble() < 0.15) {
+                    prescribe(r, lines, Formulary.Use.PAIN, level, 10 + r.nextInt(11));
+                }
+            }
+        }
+        return lines.size() == d.lines.size() ? d : new Draft(d.date, d.institution, d.visitType, d.diagnoses, List.copyOf(lines), null);
+    }
+
+    private void prescribe(SplittableRandom r, List<Encounter.Line> lines, Formulary.Use use, InstitutionLevel level, int quantity) {
+        List<Item> choices = formulary.items(use);
+        Item item = choices.get(r.nextInt(choices.size()));
+        if (lines.stream().noneMatch(l -> l.item().code().equals(item.code()))) {
+            lines.add(new Encounter.Line(item, BigDecimal.valueOf(quantity), formulary.priceAt(item, level)));
+        }
+    }
+
+    /** The person's own stream for one purpose (0 the person, 1 their feeds, 2 their encounters, 3 what the catalog adds). */
     private SplittableRandom random(int index, int purpose) {
         return new SplittableRandom(city.seed() * 0x9E3779B97F4A7C15L + index * 0xC2B2AE3D27D4EB4FL + purpose * 0x165667B19E3779F9L);
     }

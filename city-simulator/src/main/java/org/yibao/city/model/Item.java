@@ -59,6 +59,11 @@ public record Item(String code, String name, Money price, boolean vbp, String ge
     public static final Item PCI = of("S330000001", "冠状动脉介入治疗", "3500.00", ItemClass.B);
     public static final Item DIALYSIS = of("S311201001", "血液透析", "400.00", ItemClass.A);
 
+    /** Every item above, in the order written. */
+    public static final java.util.List<Item> ALL = java.util.List.of(AMLODIPINE, METFORMIN, INSULIN, AMOXICILLIN, ASPIRIN, ATORVASTATIN,
+            METOPROLOL, PARACETAMOL, GEFITINIB, THALIDOMIDE, SYRINGE, INFUSION_SET, STENT, HIP, CONSULTATION, SENIOR_CONSULTATION, BED,
+            SPECIAL_BED, BLOOD_TEST, HBA1C, CT, PCI, DIALYSIS);
+
     public static final java.util.List<Item> VBP_DRUGS = java.util.List.of(AMLODIPINE, METFORMIN, INSULIN, AMOXICILLIN, ASPIRIN,
             ATORVASTATIN);
     public static final java.util.List<Item> VBP_CONSUMABLES = java.util.List.of(STENT, HIP);

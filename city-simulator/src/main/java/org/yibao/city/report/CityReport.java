@@ -12,8 +12,8 @@ import java.util.Map;
  * the city's own. Written as JSON; {@link #summary()} prints it.
  */
 public record CityReport(City city, Run run, Enrollment enrollment, List<Fund> funds, List<Reimbursement> reimbursement,
-                         Warnings povertyWarnings, Fraud fraud, List<Vbp> vbp, OwnCalculation ownCalculation, Books books,
-                         List<EventCounts.TopicFlow> events, Map<String, Latencies.Summary> latencyMillis) {
+                         Warnings povertyWarnings, Fraud fraud, List<Vbp> vbp, Catalog catalog, OwnCalculation ownCalculation,
+                         Books books, List<EventCounts.TopicFlow> events, Map<String, Latencies.Summary> latencyMillis) {
 
     public record City(String name, String regionCode, long seed, int registeredPopulation, int year, String from, String to) {
     }
@@ -58,6 +58,38 @@ public record CityReport(City city, Run run, Enrollment enrollment, List<Fund> f
 
     public record Vbp(String batch, String itemCode, BigDecimal agreed, BigDecimal consumed, BigDecimal purchased,
                       BigDecimal completionPercent, Money savings) {
+    }
+
+    /**
+     * The SYNTHETIC national catalog the bureau imported, the institutions' code mappings, and the year's lines
+     * as the catalog priced them.
+     *
+     * @param source        which synthetic catalog (seed, codes)
+     * @param imports       each file's import report (rows, added, changed, unchanged ...)
+     * @param importSeconds the four imports together
+     * @param formulary     what the city's doctors prescribe from it, by use
+     */
+    public record Catalog(String source, Map<String, Map<String, Object>> imports, double importSeconds, Mappings mappings,
+                          Map<String, List<String>> formulary, CatalogLines lines) {
+    }
+
+    /** The institutions' own codes mapped to national ones (目录对照): submitted, already approved, approved by the bureau now. */
+    public record Mappings(int institutions, long submitted, long unchanged, long approved, double seconds) {
+    }
+
+    /**
+     * The settled bills' lines.
+     *
+     * @param fromSyntheticCatalog       lines of the synthetic catalog's items, and by class
+     * @param atOwnRatio                 of those, class 乙 lines with the item's own prior self-pay ratio
+     * @param selfPaidForACondition      lines settlement named a restricted-payment condition for (native answers)
+     * @param withOwnCode                lines sent with the institution's own code
+     * @param notInCatalogForMissingCode lines priced "not in the catalog" whose item the catalog should have had (0 expected)
+     * @param notInCatalogAsPlanned      lines of the item the city bills off the catalog on purpose (GEFITINIB)
+     */
+    public record CatalogLines(long lines, long fromSyntheticCatalog, Map<String, Long> syntheticByClass, long atOwnRatio,
+                               long selfPaidForACondition, long withOwnCode, long notInCatalogForMissingCode, long notInCatalogAsPlanned,
+                               List<String> sampleMissing) {
     }
 
     /**
@@ -123,6 +155,14 @@ public record CityReport(City city, Run run, Enrollment enrollment, List<Fund> f
             s.append(String.format("VBP %-20s %s agreed %s consumed %s (%s%%), purchased %s, saved %s%n", v.batch(), v.itemCode(),
                     v.agreed(), v.consumed(), v.completionPercent(), v.purchased(), v.savings()));
         }
+        s.append(String.format("Catalog: %s imported in %.1f s %s; %,d institutions mapped (%,d submitted, %,d unchanged, %,d approved)%n",
+                catalog.source(), catalog.importSeconds(), catalog.imports(), catalog.mappings().institutions(),
+                catalog.mappings().submitted(), catalog.mappings().unchanged(), catalog.mappings().approved()));
+        CatalogLines lines = catalog.lines();
+        s.append(String.format("  lines %,d: %,d from the synthetic catalog %s (%,d at their own ratio), %,d self-paid for a condition,"
+                        + " %,d with the institution's own code; not in the catalog: %,d for a missing code %s, %,d as planned%n",
+                lines.lines(), lines.fromSyntheticCatalog(), lines.syntheticByClass(), lines.atOwnRatio(), lines.selfPaidForACondition(),
+                lines.withOwnCode(), lines.notInCatalogForMissingCode(), lines.sampleMissing(), lines.notInCatalogAsPlanned()));
         s.append(String.format("Own calculation: %,d of %,d settled bills checked against the simulator's own calculation from the"
                         + " pack (%s%%), %,d differ (%,d persons) %s; not checked %s%n", ownCalculation.checked(), ownCalculation.bills(),
                 ownCalculation.checkedSharePercent(), ownCalculation.differing(), ownCalculation.personsDiffering(),

@@ -1,6 +1,9 @@
 package org.yibao.city.expect;
 
 import org.junit.jupiter.api.Test;
+import org.yibao.city.catalog.CatalogEntry;
+import org.yibao.city.catalog.Category;
+import org.yibao.city.catalog.Restriction;
 import org.yibao.city.model.CityGenerator;
 import org.yibao.city.model.CityParameters;
 import org.yibao.city.model.Encounter;
@@ -11,6 +14,7 @@ import org.yibao.city.model.Roster;
 import org.yibao.contracts.events.AssistanceCategory;
 import org.yibao.contracts.events.EmploymentTier;
 import org.yibao.contracts.events.InstitutionLevel;
+import org.yibao.contracts.events.ItemClass;
 import org.yibao.contracts.events.PersonType;
 import org.yibao.contracts.events.Scheme;
 import org.yibao.contracts.events.VisitType;
@@ -22,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -135,6 +140,88 @@ class BillCalculatorTest {
         assertThat(bill(calculator.expect(resident, visit(VisitType.GENERAL_OUTPATIENT, InstitutionLevel.COMMUNITY,
                 line(Item.AMOXICILLIN, 1), line(Item.METOPROLOL, 2)), year), year))
                 .isEqualTo(layers("0.50", "0.00", "0.00", "0.50", "0.00", "0.33", "0.00", "0.00", "0.00", "0.17"));
+    }
+
+    // three entries of a synthetic catalog, written out by hand
+    private static final CatalogEntry GASTRIC = entry("XA02BCX001A002010110001", ItemClass.B, "1.50", Map.of(), "0.20",
+            new Restriction(Restriction.Kind.DIAGNOSES, "K21,K25,K29", "限消化性溃疡患者"));
+    private static final CatalogEntry SCAN = entry("S215000001", ItemClass.A, "120.00", Map.of(InstitutionLevel.LEVEL_2, Money.of("110.40")),
+            null);
+    private static final CatalogEntry HEART = entry("ZA12BAM038B001011216172", ItemClass.B, "40.00", Map.of(), "0.30",
+            new Restriction(Restriction.Kind.MIN_LEVEL, "LEVEL_2", "限二级及以上医疗机构使用"));
+
+    private static CatalogEntry entry(String code, ItemClass itemClass, String ceiling, Map<InstitutionLevel, Money> levels, String ratio,
+                                      Restriction... restrictions) {
+        return new CatalogEntry(code, "synthetic " + code, Category.WESTERN_MEDICINE, itemClass, LocalDate.of(2025, 1, 1), null,
+                Money.of(ceiling), Money.of(ceiling), levels, ratio == null ? null : new BigDecimal(ratio), false, List.of(restrictions),
+                List.of(), 1);
+    }
+
+    private static Item item(CatalogEntry e) {
+        return new Item(e.code(), e.name(), e.listPrice(), false, null, null, e.itemClass(), e.ceiling());
+    }
+
+    @Test
+    void aSyntheticItemIsPricedByItsOwnRatioItsLevelsCeilingAndItsConditions() {
+        BillCalculator synthetic = new BillCalculator(PolicyPacks.city(), CatalogTerms.of(List.of(GASTRIC, SCAN, HEART)));
+        Insured resident = resident(null);
+        YearToDate year = new YearToDate();
+        year.add(new YearToDate.Delta("outpatient", Money.of("1000.00"), "outpatient", ZERO, ZERO, ZERO, ZERO, ZERO, ZERO));
+        // level 2, gastritis (K29): 14 x 1.50 gastric (B, own 20%, condition met) = 21.00; CT (B, the pack's 10%) 150.00;
+        // scan billed at its general 120.00 against level 2's own 110.40: 9.60 above, full self-pay; 2 x 40.00 heart (B,
+        // own 30%, level 2 and above: met) = 80.00. Total 371.00, full 9.60, prior 4.20 + 15.00 + 24.00 = 43.20,
+        // scope 318.20, no deductible left: fund 318.20 x 60% = 190.92, cash 371.00 - 190.92 = 180.08
+        Encounter gastritis = new Encounter("S1", null, DAY, Roster.hospitals(InstitutionLevel.LEVEL_2).get(0),
+                VisitType.GENERAL_OUTPATIENT, List.of("K29"), List.of(line(item(GASTRIC), 14), line(Item.CT, 1), line(item(SCAN), 1),
+                line(item(HEART), 2)), null, false);
+        Expectation.Bill b = (Expectation.Bill) synthetic.expect(resident, gastritis, year);
+        assertThat(b.layers()).isEqualTo(layers("371.00", "9.60", "43.20", "318.20", "0.00", "190.92", "0.00", "0.00", "0.00", "180.08"));
+        assertThat(b.rules()).contains("a line from the synthetic catalog", "a class B line at its own ratio", "a class B line",
+                "a price above the ceiling");
+
+        // a community centre, back pain (M54): the gastric drug's diagnoses and the injection's level are not met, both
+        // self-paid whole: full 21.00 + 80.00 = 101.00; prior 15.00 (CT); scope 135.00; fund x 65% = 87.75; cash 163.25
+        Encounter backPain = new Encounter("S2", null, DAY, Roster.hospitals(InstitutionLevel.COMMUNITY).get(0),
+                VisitType.GENERAL_OUTPATIENT, List.of("M54"), List.of(line(item(GASTRIC), 14), line(Item.CT, 1), line(item(HEART), 2)),
+                null, false);
+        Expectation.Bill outside = (Expectation.Bill) synthetic.expect(resident, backPain, year);
+        assertThat(outside.layers()).isEqualTo(layers("251.00", "101.00", "15.00", "135.00", "0.00", "87.75", "0.00", "0.00", "0.00",
+                "163.25"));
+        assertThat(outside.rules()).contains("a line outside its restricted-payment condition (DIAGNOSES)",
+                "a line outside its restricted-payment condition (MIN_LEVEL)");
+        // the same bill by a calculator that does not know the synthetic catalog differs: the conditions are data
+        assertThat(bill(calculator.expect(resident, backPain, year), new YearToDate()).fullSelfPay()).isEqualTo(ZERO);
+    }
+
+    @Test
+    void eachKindOfConditionIsReadAsTheBureauWritesIt() {
+        Item drug = item(GASTRIC);
+        Insured active = new Insured("x", Scheme.EMPLOYEE, PersonType.EMPLOYEE_ACTIVE, EmploymentTier.EMPLOYER, "411702", null, Set.of());
+        Insured retired = new Insured("x", Scheme.EMPLOYEE, PersonType.EMPLOYEE_RETIRED, EmploymentTier.EMPLOYER, "411702", null, Set.of());
+        Encounter atCommunity = new Encounter("R", null, DAY, Roster.hospitals(InstitutionLevel.COMMUNITY).get(0),
+                VisitType.GENERAL_OUTPATIENT, List.of("k25.1"), List.of(line(drug, 20), line(drug, 11)), null, false);
+        Encounter stay = new Encounter("R", null, DAY, Roster.hospitals(InstitutionLevel.LEVEL_3).get(0), VisitType.INPATIENT,
+                List.of(), List.of(line(drug, 30)), null, false);
+        Encounter pharmacy = new Encounter("R", null, DAY, Roster.pharmacies().get(0), VisitType.PHARMACY, List.of(),
+                List.of(line(drug, 10)), null, false);
+        Restriction diagnoses = new Restriction(Restriction.Kind.DIAGNOSES, "K21, K25", "d");
+        assertThat(CatalogTerms.holds(diagnoses, drug, atCommunity, active)).as("a prefix of a lower-case code").isTrue();
+        assertThat(CatalogTerms.holds(diagnoses, drug, stay, active)).as("a bill without diagnoses").isFalse();
+        Restriction level2 = new Restriction(Restriction.Kind.MIN_LEVEL, "LEVEL_2", "l");
+        assertThat(CatalogTerms.holds(level2, drug, stay, active)).isTrue();
+        assertThat(CatalogTerms.holds(level2, drug, atCommunity, active)).isFalse();
+        assertThat(CatalogTerms.holds(new Restriction(Restriction.Kind.MIN_LEVEL, "COMMUNITY", "l"), drug, pharmacy, active))
+                .as("an ungraded pharmacy is below every level").isFalse();
+        Restriction retirees = new Restriction(Restriction.Kind.RETIREES_ONLY, null, "r");
+        assertThat(CatalogTerms.holds(retirees, drug, stay, retired)).isTrue();
+        assertThat(CatalogTerms.holds(retirees, drug, stay, active)).isFalse();
+        Restriction inpatients = new Restriction(Restriction.Kind.INPATIENT_ONLY, null, "i");
+        assertThat(CatalogTerms.holds(inpatients, drug, stay, active)).isTrue();
+        assertThat(CatalogTerms.holds(inpatients, drug, atCommunity, active)).isFalse();
+        // every line of the item on the bill counts: 20 + 11 = 31 units against 1 a day for 30 days
+        assertThat(CatalogTerms.holds(new Restriction(Restriction.Kind.MAX_DAYS_SUPPLY, "1,30", "m"), drug, atCommunity, active)).isFalse();
+        assertThat(CatalogTerms.holds(new Restriction(Restriction.Kind.MAX_DAYS_SUPPLY, "1,30", "m"), drug, stay, active)).isTrue();
+        assertThat(CatalogTerms.holds(new Restriction(Restriction.Kind.MAX_DAYS_SUPPLY, "1.5,20", "m"), drug, stay, active)).isTrue();
     }
 
     @Test
