@@ -523,6 +523,22 @@ class HisInterfaceIT {
         assertThat(revoked.at("/infcode").asInt()).isEqualTo(-1);
         assertThat(revoked.at("/err_msg").asString()).contains("feedetail[1].medins_list_codg");
         assertThat(count("fee_line")).as("only the mapped upload was kept").isEqualTo(linesBefore + 2);
+
+        // refusals name the interface's fields, not the platform's (found by the independent evidence)
+        JsonNode notInCatalog = his.call("3301", his.nextMsgid(), """
+                {"data":{"fixmedins_hilist_id":"X-%s","fixmedins_hilist_name":"无此药","list_type":"101",
+                 "med_list_codg":"XZ00ZZZ000Z000000000000","begndate":"2020-01-01"}}""".formatted(own));
+        JsonNode wrongKind = his.call("3301", his.nextMsgid(), """
+                {"data":{"fixmedins_hilist_id":"Y-%s","fixmedins_hilist_name":"透析","list_type":"101",
+                 "med_list_codg":"S311201001","begndate":"2020-01-01"}}""".formatted(own));
+        JsonNode nothingToRevoke = his.call("3302", his.nextMsgid(), """
+                {"data":{"fixmedins_code":"%s","fixmedins_hilist_id":"NOPE-%s","list_type":"101","med_list_codg":"S311201001"}}"""
+                .formatted(HOHHOT, own));
+        JsonNode chineseOwnCode = his.callSigned("2204", his.nextMsgid(), details.replace(own, "院内药999"), his.signNo, HOHHOT);
+        assertThat(notInCatalog.at("/err_msg").asString()).contains("data.med_list_codg").doesNotContain("items[");
+        assertThat(wrongKind.at("/err_msg").asString()).contains("data.list_type").contains("a medical service (201)");
+        assertThat(nothingToRevoke.at("/err_msg").asString()).contains("data.fixmedins_hilist_id");
+        assertThat(chineseOwnCode.at("/err_msg").asString()).contains("feedetail[1].medins_list_codg").contains("院内药999 is not mapped");
     }
 
     /**
@@ -548,8 +564,9 @@ class HisInterfaceIT {
         List<String[]> newer = downloaded(his, "1301", Long.toString(drugs));
 
         assertThat(newer).extracting(r -> r[0]).containsExactly(code);
-        assertThat(newer.get(0)[1]).isEqualTo("新增药品");
-        assertThat(newer.get(0)[4]).as("chrgitm_lv").isEqualTo("02");
+        assertThat(newer.get(0)[3]).as("drug_genname").isEqualTo("新增药品");
+        assertThat(newer.get(0)[78]).as("vali_flag").isEqualTo("1");
+        assertThat(newer.get(0)[91]).as("the 甲乙类 mark, the layout's last column").isEqualTo("02");
         assertThat(downloaded(his, "1305", Long.toString(services))).extracting(r -> r[0]).containsExactly("S" + code);
         assertThat(downloaded(his, "1302", Long.toString(herbs))).isEmpty();
         assertThat(downloaded(his, "1306", Long.toString(consumables))).isEmpty();
@@ -560,16 +577,23 @@ class HisInterfaceIT {
     /** The version a hospital holds of one kind once it has downloaded every page from 0. */
     private long held(Hospital his, String infno) throws Exception {
         long held = 0;
+        int ver = VER_COLUMN.get(infno);
         while (true) {
             List<String[]> page = downloaded(his, infno, Long.toString(held));
             if (page.isEmpty()) {
                 return held;
             }
-            held = page.stream().mapToLong(r -> Long.parseLong(r[r.length - 1])).max().orElseThrow();
+            held = page.stream().mapToLong(r -> Long.parseLong(r[ver])).max().orElseThrow();
         }
     }
 
-    /** The rows of a catalog download (its header left out), fetched with 9102 and unzipped. */
+    /**
+     * Where each download's row carries its version (0-based), as a public client that reads the files
+     * by position has it (a Guangzhou HIS: 1301 column 82, 1302 column 17, 1305 column 14, 1306 column 69).
+     */
+    private static final Map<String, Integer> VER_COLUMN = Map.of("1301", 82, "1302", 17, "1305", 14, "1306", 69);
+
+    /** The rows of a catalog download (no header: columns by position), fetched with 9102 and unzipped. */
     private List<String[]> downloaded(Hospital his, String infno, String ver) throws Exception {
         JsonNode answer = his.ok(infno, "{\"data\":{\"ver\":\"" + ver + "\"}}");
         JsonNode file = his.ok("9102", """
@@ -579,10 +603,12 @@ class HisInterfaceIT {
         List<String[]> rows = new ArrayList<>();
         try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zipped))) {
             assertThat(zip.getNextEntry()).isNotNull();
-            String[] lines = new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n");
-            assertThat(lines[0]).startsWith("med_list_codg\t").endsWith("\tver");
-            for (int i = 1; i < lines.length; i++) {
-                rows.add(lines[i].split("\t", -1));
+            String text = new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            for (String line : text.isEmpty() ? new String[0] : text.split("\n")) {
+                String[] row = line.split("\t", -1);
+                assertThat(row.length).as("more columns than the layout's " + infno + " " + line).isGreaterThan(VER_COLUMN.get(infno) + 1);
+                assertThat(row[VER_COLUMN.get(infno)]).as("the version column").matches("[0-9]+");
+                rows.add(row);
             }
         }
         assertThat(answer.at("/data_cnt").asInt()).isEqualTo(rows.size());
@@ -1542,9 +1568,11 @@ class HisInterfaceIT {
                 if (own.isBlank() || national.isBlank() || !MAPPED.add(code + "|" + own + "|" + national)) {
                     continue;
                 }
+                // the national code's first letter tells its kind: services S, consumables C, herbal pieces T, drugs X/Z
+                String listType = national.startsWith("S") ? "201" : national.startsWith("C") ? "301" : national.startsWith("T") ? "102" : "101";
                 JsonNode answer = callSigned("3301", nextMsgid(), """
-                        {"data":{"fixmedins_hilist_id":"%s","fixmedins_hilist_name":"院内项目 %s","list_type":"101","med_list_codg":"%s",
-                         "begndate":"2000-01-01"}}""".formatted(own, own, national), signNo, code);
+                        {"data":{"fixmedins_hilist_id":"%s","fixmedins_hilist_name":"院内项目 %s","list_type":"%s","med_list_codg":"%s",
+                         "begndate":"2000-01-01"}}""".formatted(own, own, listType, national), signNo, code);
                 if (answer.at("/infcode").asInt() == 0) {
                     ANSWERED.add("3301");
                     HttpResponse<String> approved = bureau().post("/api/settlement/institutions/" + code + "/item-mappings/review",

@@ -7,6 +7,13 @@ alter table catalog_item drop constraint catalog_item_category_check;
 alter table catalog_item add constraint catalog_item_category_check
     check (category in ('DRUG', 'CONSUMABLE', 'SERVICE', 'TCM_HERBAL'));
 
+-- The end an import stated for an entry (enddate), beside the end in force (valid_to): an entry ends
+-- the day before the next entry of its code begins, or on its stated end if that comes first; if the
+-- next entry is removed, the stated end is in force again.
+alter table catalog_item add column stated_to date;
+update catalog_item set stated_to = valid_to;
+alter table catalog_item add constraint catalog_item_stated_period check (stated_to is null or stated_to >= valid_from);
+
 -- A removed entry leaves a tombstone with the version of its removal, so a hospital following the
 -- catalog by version (and the services following its events) learn that it is gone.
 create table catalog_removed (

@@ -355,4 +355,33 @@ class CatalogImportIT {
         assertThat(jdbc.queryForObject("select published from catalog_publication", Long.class))
                 .isGreaterThanOrEqualTo(mine.get(0).at("/ver").asLong());
     }
+
+    /**
+     * Found by the independent evidence (issue 20): a later begin date left the earlier entry open-ended
+     * in what hospitals download; an entry now ends the day before the next begins, and gets its own end
+     * back when the next is withdrawn. Either way the same file again changes nothing.
+     */
+    @Test
+    void anEntryEndsTheDayBeforeTheNextBeginsAndGetsItsEndBackWhenTheNextIsWithdrawn() {
+        String code = prefix + "90";
+        String header = "hilist_code,hilist_name,begndate,enddate,chrgitm_lv,list_type,vali_flag\n";
+        String first = code + ",氯雷他定片,2026-01-01,,01,101,1\n";
+        String later = code + ",氯雷他定片,2026-11-01,,03,101,1\n";
+        manager.post("/api/settlement/catalog/imports/items", "text/csv", header + first);
+        manager.post("/api/settlement/catalog/imports/items", "text/csv", header + later);
+
+        assertThat(ends(code)).containsExactly("2026-01-01..2026-10-31", "2026-11-01..");
+        JsonNode again = json.readTree(manager.post("/api/settlement/catalog/imports/items", "text/csv", header + first + later).body());
+        assertThat(again.at("/added").asLong() + again.at("/changed").asLong()).isZero();
+        assertThat(ends(code)).containsExactly("2026-01-01..2026-10-31", "2026-11-01..");
+
+        manager.post("/api/settlement/catalog/imports/items", "text/csv", header + later.replace(",1\n", ",0\n"));
+        assertThat(ends(code)).containsExactly("2026-01-01..");
+        assertThat(catalog.find(List.of(code), LocalDate.of(2026, 11, 15)).get(code).itemClass().name()).isEqualTo("A");
+    }
+
+    private List<String> ends(String code) {
+        return jdbc.queryForList("select valid_from || '..' || coalesce(valid_to::text, '') from catalog_item where code = ? order by valid_from",
+                String.class, code);
+    }
 }

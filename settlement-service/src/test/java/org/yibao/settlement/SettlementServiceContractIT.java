@@ -177,6 +177,10 @@ class SettlementServiceContractIT extends ServiceContractTest {
 
         HttpResponse<String> unmapped = client(HOME).post("/api/settlement/settlements", bill);
         assertThat(client(HOME).post(mappings, mapping(own)).statusCode()).isEqualTo(200);
+        String submittedAt = jdbc.queryForObject("select submitted_at::text from institution_item_map where own_code = ?", String.class, own);
+        assertThat(client(HOME).post(mappings, mapping(own)).statusCode()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select submitted_at::text from institution_item_map where own_code = ?", String.class, own))
+                .as("the same submission again changes nothing").isEqualTo(submittedAt);
         HttpResponse<String> awaiting = client(HOME).post("/api/settlement/pre-settlements", bill);
         HttpResponse<String> rejectWithoutNote = client(TestCallers.MANAGER).post(mappings + "/review",
                 "{\"decision\":\"REJECTED\",\"ownCodes\":[\"" + own + "\"]}");
@@ -216,7 +220,8 @@ class SettlementServiceContractIT extends ServiceContractTest {
         String file = "FIXMEDINS_HILIST_ID\tFIXMEDINS_HILIST_NAME\tLIST_TYPE\tMED_LIST_CODG\tBEGNDATE\tENDDATE\tAPRVNO\n"
                 + a + "\t血液透析\t201\tS311201001\t2020-01-01\t\t\n"
                 + b + "\t不存在的药\t101\tXNOSUCH0000000000000000\t2020-01-01\t\t\n"
-                + b + "\t日期反了\t101\tS311201001\t2021-01-01\t2020-12-31\t\n";
+                + b + "\t日期反了\t101\tS311201001\t2021-01-01\t2020-12-31\t\n"
+                + "C-" + b + "\t血液透析\t101\tS311201001\t2020-01-01\t\t\n";
 
         HttpResponse<String> refused = client(HOME).post("/api/settlement/institutions/" + HOME_INSTITUTION + "/item-mappings/file",
                 "text/tab-separated-values", file);
@@ -227,6 +232,9 @@ class SettlementServiceContractIT extends ServiceContractTest {
         assertThat(report.at("/rejectedRows/0/field").asString()).isEqualTo("med_list_codg");
         assertThat(report.at("/rejectedRows/1/line").asInt()).isEqualTo(4);
         assertThat(report.at("/rejectedRows/1/field").asString()).isEqualTo("enddate");
+        assertThat(report.at("/rejectedRows/2/line").asInt()).isEqualTo(5);
+        assertThat(report.at("/rejectedRows/2/field").asString()).as("a service mapped as a drug").isEqualTo("list_type");
+        assertThat(report.at("/rejectedRows/2/reason").asString()).contains("a medical service (201)");
         assertThat(mappingsOf(a)).isZero();
     }
 

@@ -228,6 +228,9 @@ public final class CatalogFile {
         if (value.isEmpty()) {
             throw new Refused(field, "is required");
         }
+        if (value.startsWith("-")) {
+            throw new Refused(field, "must not be negative");
+        }
         if (!value.matches("[0-9]{1,14}(\\.[0-9]+)?")) {
             throw new Refused(field, "must be a number such as 12.50");
         }

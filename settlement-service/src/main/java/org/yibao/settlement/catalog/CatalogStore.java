@@ -174,18 +174,18 @@ public class CatalogStore {
                   and not exists (select 1 from catalog_item c where c.code = s.code and c.valid_from = s.valid_from)""").update();
         Applied applied = jdbc.sql("""
                         with upserted as (
-                            insert into catalog_item (code, name, category, item_class, valid_from, valid_to, price_ceiling, vbp,
-                                selfpay_prop)
-                            select s.code, s.name, s.category, s.item_class, s.valid_from, s.valid_to, p.price_ceiling,
+                            insert into catalog_item (code, name, category, item_class, valid_from, valid_to, stated_to, price_ceiling,
+                                vbp, selfpay_prop)
+                            select s.code, s.name, s.category, s.item_class, s.valid_from, s.valid_to, s.valid_to, p.price_ceiling,
                                    coalesce(p.vbp, false), p.selfpay_prop
                             from catalog_import_stage s
                             left join catalog_import_new n on n.code = s.code and n.valid_from = s.valid_from
                             left join catalog_item p on p.code = n.code and p.valid_from = n.predecessor
                             where not s.withdrawn
                             on conflict (code, valid_from) do update set name = excluded.name, category = excluded.category,
-                                item_class = excluded.item_class, valid_to = excluded.valid_to
-                            where (catalog_item.name, catalog_item.category, catalog_item.item_class, catalog_item.valid_to)
-                                  is distinct from (excluded.name, excluded.category, excluded.item_class, excluded.valid_to)
+                                item_class = excluded.item_class, stated_to = excluded.stated_to, valid_to = excluded.stated_to
+                            where (catalog_item.name, catalog_item.category, catalog_item.item_class, catalog_item.stated_to)
+                                  is distinct from (excluded.name, excluded.category, excluded.item_class, excluded.stated_to)
                             returning (xmax = 0) as inserted)
                         select count(*) filter (where inserted), count(*) filter (where not inserted) from upserted""")
                 .query((rs, n) -> new Applied(rs.getLong(1), rs.getLong(2), removed))
@@ -198,6 +198,7 @@ public class CatalogStore {
                 insert into catalog_restriction (code, valid_from, kind, parameter, description)
                 select n.code, n.valid_from, r.kind, r.parameter, r.description from catalog_import_new n
                 join catalog_restriction r on r.code = n.code and r.valid_from = n.predecessor""").update();
+        endFollowed("select code from catalog_import_stage");
         return applied;
     }
 
@@ -228,6 +229,28 @@ public class CatalogStore {
                         rows.stream().map(r -> r.restriction().map(Restriction::parameter).orElse(null)).toArray(String[]::new),
                         rows.stream().map(r -> r.restriction().map(Restriction::description).orElse(null)).toArray(String[]::new),
                         rows.stream().map(r -> !r.valid()).toArray(Boolean[]::new))
+                .update();
+    }
+
+    /**
+     * Dates the ends of these codes' entries as the national catalog does: an entry ends on the day
+     * before the next entry of its code begins, or on its own stated end if that comes first (or if
+     * none follows: so an entry whose successor was removed gets its own end back). Entries already so
+     * are left alone (their version does not move).
+     *
+     * @param codes a query giving the codes
+     */
+    private void endFollowed(String codes) {
+        jdbc.sql("""
+                with following as (select code, valid_from, lead(valid_from) over (partition by code order by valid_from) as next_from
+                                   from catalog_item where code in (%s)),
+                     ends as (select c.code, c.valid_from,
+                                     case when f.next_from is null then c.stated_to
+                                          when c.stated_to is null or c.stated_to >= f.next_from then f.next_from - 1
+                                          else c.stated_to end as valid_to
+                              from catalog_item c join following f on f.code = c.code and f.valid_from = c.valid_from)
+                update catalog_item c set valid_to = e.valid_to from ends e
+                where c.code = e.code and c.valid_from = e.valid_from and c.valid_to is distinct from e.valid_to""".formatted(codes))
                 .update();
     }
 
@@ -273,8 +296,10 @@ public class CatalogStore {
                               order by c.valid_from desc limit 1) p on true
                 where not exists (select 1 from catalog_item c where c.code = d.code and c.valid_from = d.valid_from)""").update();
         long added = jdbc.sql("""
-                insert into catalog_item (code, name, category, item_class, valid_from, valid_to, price_ceiling, vbp, selfpay_prop)
-                select e.code, e.name, e.category, e.item_class, n.valid_from, e.valid_to, e.price_ceiling, e.vbp, e.selfpay_prop
+                insert into catalog_item (code, name, category, item_class, valid_from, valid_to, stated_to, price_ceiling, vbp,
+                    selfpay_prop)
+                select e.code, e.name, e.category, e.item_class, n.valid_from, e.stated_to, e.stated_to, e.price_ceiling, e.vbp,
+                       e.selfpay_prop
                 from catalog_term_split n join catalog_item e on e.code = n.code and e.valid_from = n.predecessor""").update();
         // the new entries carry the level ceilings and restrictions of the entry they follow
         jdbc.sql("""
@@ -285,6 +310,7 @@ public class CatalogStore {
                 insert into catalog_restriction (code, valid_from, kind, parameter, description)
                 select n.code, n.valid_from, r.kind, r.parameter, r.description from catalog_term_split n
                 join catalog_restriction r on r.code = n.code and r.valid_from = n.predecessor""").update();
+        endFollowed("select code from catalog_term_split");
         // a term holds from its date on: the entries that begin later take it too, up to the file's next row of that term
         jdbc.sql("""
                 insert into catalog_term_stage (line, kind, code, valid_from, level, amount, restriction_kind, parameter, description, withdrawn)

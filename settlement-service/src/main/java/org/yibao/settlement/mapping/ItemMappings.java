@@ -128,9 +128,12 @@ public class ItemMappings {
 
     private static String column(String field) {
         return switch (field) {
+            case "listType" -> "list_type";
+            case "ownName" -> "fixmedins_hilist_name";
             case "ownCode" -> "fixmedins_hilist_id";
             case "nationalCode" -> "med_list_codg";
             case "validFrom" -> "begndate";
+            case "validTo" -> "enddate";
             default -> field;
         };
     }
@@ -152,6 +155,10 @@ public class ItemMappings {
         }
         for (Submission s : items) {
             Optional<ItemMapping> existing = store.find(institution, s.ownCode(), s.validFrom());
+            if (existing.isPresent() && existing.get().status() == MappingStatus.SUBMITTED && same(existing.get(), s)) {
+                written.accept(existing.get());   // the same submission again: it still awaits review, nothing changes
+                continue;
+            }
             if (existing.isPresent() && existing.get().status() == MappingStatus.APPROVED) {
                 // the national code is the same (validate refused a change): only name and end may move, without a new review
                 store.amend(institution, s.ownCode(), s.validFrom(), s.ownName(), s.validTo());
@@ -162,6 +169,11 @@ public class ItemMappings {
                     s.validTo(), MappingStatus.SUBMITTED, clock.instant(), submittedBy, null, null, null));
             written.accept(store.find(institution, s.ownCode(), s.validFrom()).orElseThrow());
         }
+    }
+
+    private static boolean same(ItemMapping m, Submission s) {
+        return m.ownName().equals(s.ownName()) && java.util.Objects.equals(m.listType(), s.listType())
+                && m.nationalCode().equals(s.nationalCode()) && java.util.Objects.equals(m.validTo(), s.validTo());
     }
 
     private void validate(String institution, List<Submission> items, Problems problems) {
@@ -182,8 +194,12 @@ public class ItemMappings {
             Set<String> codes = day.getValue().stream().map(i -> items.get(i).nationalCode()).collect(Collectors.toSet());
             Map<String, CatalogItem> found = catalog.find(codes, day.getKey());
             for (int i : day.getValue()) {
-                if (!found.containsKey(items.get(i).nationalCode())) {
+                CatalogItem item = found.get(items.get(i).nationalCode());
+                if (item == null) {
                     problems.add(i, "nationalCode", items.get(i).nationalCode() + " is not in the catalog on " + day.getKey());
+                } else if (items.get(i).listType() != null && !ListTypes.fits(items.get(i).listType(), item.category())) {
+                    problems.add(i, "listType", "is " + items.get(i).listType() + ", but " + item.code() + " is "
+                            + ListTypes.describe(item.category()));
                 }
             }
         }

@@ -33,9 +33,12 @@ import java.util.Optional;
 @RequestMapping("/api/settlement/institutions/{institutionCode}/item-mappings")
 class MappingController {
 
-    /** An institution's own code: letters, digits and . _ - / # (no spaces), as HIS item codes are written. */
-    static final String OWN_CODE = "[0-9A-Za-z._\\-/#]+";
-    static final String OWN_CODE_RULE = "may contain letters, digits and . _ - / # only";
+    /**
+     * An institution's own code as HIS item codes are written: letters (Chinese and full-width included),
+     * digits, . _ - / # ( ) and single spaces between them; no quotes, semicolons or control characters.
+     */
+    static final String OWN_CODE = "[\\p{L}\\p{N}._\\-/#()（）]+( [\\p{L}\\p{N}._\\-/#()（）]+)*";
+    static final String OWN_CODE_RULE = "may contain letters, digits, . _ - / # ( ) and single spaces between them only";
 
     private final ItemMappings mappings;
 
@@ -123,7 +126,8 @@ class MappingController {
     record CheckRequest(@NotNull LocalDate date, @NotEmpty @Size(max = 500) List<@Valid @NotNull CheckLine> lines) {
     }
 
-    record CheckLine(@NotBlank @Size(max = 150) @Pattern(regexp = OWN_CODE, message = OWN_CODE_RULE) String ownCode, @Size(max = 50) String nationalCode) {
+    /** A line to check: any own code a HIS sends (one that could never be mapped is simply not mapped). */
+    record CheckLine(@NotBlank @Size(max = 150) String ownCode, @Size(max = 50) String nationalCode) {
     }
 
     /** The lines that do not pass, each naming its index, which code and why; empty when all pass. */
