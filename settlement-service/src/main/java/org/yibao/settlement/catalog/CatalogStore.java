@@ -242,8 +242,10 @@ public class CatalogStore {
      */
     private void endFollowed(String codes) {
         jdbc.sql("""
-                with following as (select code, valid_from, lead(valid_from) over (partition by code order by valid_from) as next_from
-                                   from catalog_item where code in (%s)),
+                with dated as (select code from catalog_item where code in (%s)
+                               group by code having count(*) > 1 or bool_or(valid_to is distinct from stated_to)),
+                     following as (select code, valid_from, lead(valid_from) over (partition by code order by valid_from) as next_from
+                                   from catalog_item where code in (select code from dated)),
                      ends as (select c.code, c.valid_from,
                                      case when f.next_from is null then c.stated_to
                                           when c.stated_to is null or c.stated_to >= f.next_from then f.next_from - 1
@@ -379,15 +381,25 @@ public class CatalogStore {
 
     /** The same, of one category only (a removal counts by the category its entry had). */
     public List<Entry> changedAfter(long afterVer, Optional<ItemCategory> category, int limit) {
-        String only = category.map(Enum::name).orElse(null);
+        // two texts rather than "? is null or", whose generic plan need not walk the version index
+        String kind = category.isPresent() ? " and category = ?" : "";
+        List<Object> params = new ArrayList<>();
+        params.add(afterVer);
+        category.ifPresent(c -> params.add(c.name()));
+        params.add(limit);
+        params.add(afterVer);
+        category.ifPresent(c -> params.add(c.name()));
+        params.add(limit);
+        params.add(limit);
+        // each side limited along its own version index; one "order by ... limit" over the union sorted every later entry
         List<Entry> changes = new ArrayList<>(jdbc.sql("""
-                        select code, valid_from, ver, false, name, category, item_class, valid_to, price_ceiling, selfpay_prop, vbp
-                        from catalog_item where ver > ? and (?::varchar is null or category = ?::varchar)
+                        (select code, valid_from, ver, false, name, category, item_class, valid_to, price_ceiling, selfpay_prop, vbp
+                         from catalog_item where ver > ?%1$s order by ver limit ?)
                         union all
-                        select code, valid_from, ver, true, null, category, null, null, null, null, false
-                        from catalog_removed where ver > ? and (?::varchar is null or category = ?::varchar)
-                        order by 3 limit ?""")
-                .params(afterVer, only, only, afterVer, only, only, limit)
+                        (select code, valid_from, ver, true, null, category, null, null, null, null, false
+                         from catalog_removed where ver > ?%1$s order by ver limit ?)
+                        order by 3 limit ?""".formatted(kind))
+                .params(params)
                 .query((rs, n) -> new Entry(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getLong(3), rs.getBoolean(4),
                         rs.getString(5), rs.getString(6) == null ? null : ItemCategory.valueOf(rs.getString(6)),
                         rs.getString(7) == null ? null : ItemClass.valueOf(rs.getString(7)), rs.getObject(8, LocalDate.class),
