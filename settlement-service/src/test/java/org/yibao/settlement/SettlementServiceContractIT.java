@@ -82,6 +82,9 @@ class SettlementServiceContractIT extends ServiceContractTest {
                     HttpResponse<String> bureau = client(TestCallers.MANAGER).post(mappings + "/file", "text/csv", file);
                     assertThat(bureau.statusCode()).as("the bureau may file for an institution: " + bureau.body()).isEqualTo(200);
                     assertThat(mappingsOf(own)).isOne();
+                    var again = json.readTree(client(HOME).post(mappings + "/file", "text/csv", file).body());
+                    assertThat(again.at("/submitted").asInt()).as("the same file again, still pending: nothing submitted").isZero();
+                    assertThat(again.at("/unchanged").asInt()).isOne();
                 }),
                 proof("POST /api/settlement/institutions/{institutionCode}/item-mappings/revocation", () -> {
                     String own = "OWN-" + UUID.randomUUID();

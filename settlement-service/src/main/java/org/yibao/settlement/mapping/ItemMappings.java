@@ -51,7 +51,7 @@ public class ItemMappings {
         public enum Field { OWN, NATIONAL }
     }
 
-    /** What a mapping file did: rows read, mappings submitted (new or changed), approved ones left as they were. */
+    /** What a mapping file did: rows read, mappings submitted (new or changed), rows already as they stand (pending or approved). */
     public record FileReport(long rows, boolean applied, long submitted, long unchanged, List<CatalogFile.RowError> rejectedRows) {
     }
 
@@ -79,7 +79,7 @@ public class ItemMappings {
         List<FieldProblem> problems = new ArrayList<>();
         List<ItemMapping> written = new ArrayList<>();
         apply(institution, items, submittedBy, (i, field, reason) -> problems.add(new FieldProblem("items[" + i + "]." + field, reason)),
-                written::add);
+                (m, changed) -> written.add(m));
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
@@ -106,8 +106,8 @@ public class ItemMappings {
                     }
                     apply(institution, chunk.stream().map(MappingRow::submission).toList(), submittedBy,
                             (i, field, reason) -> problems.add(new CatalogFile.RowError(chunk.get(i).line(), column(field), reason)),
-                            m -> {
-                                if (m.status() == MappingStatus.SUBMITTED) {
+                            (m, changed) -> {
+                                if (changed) {
                                     submitted[0]++;
                                 } else {
                                     unchanged[0]++;
@@ -144,7 +144,7 @@ public class ItemMappings {
 
     /** Checks a batch; if it has no problem, writes it. */
     private void apply(String institution, List<Submission> items, String submittedBy, Problems problems,
-                       java.util.function.Consumer<ItemMapping> written) {
+                       java.util.function.BiConsumer<ItemMapping, Boolean> written) {
         boolean[] bad = {false};
         validate(institution, items, (i, f, r) -> {
             bad[0] = true;
@@ -156,18 +156,21 @@ public class ItemMappings {
         for (Submission s : items) {
             Optional<ItemMapping> existing = store.find(institution, s.ownCode(), s.validFrom());
             if (existing.isPresent() && existing.get().status() == MappingStatus.SUBMITTED && same(existing.get(), s)) {
-                written.accept(existing.get());   // the same submission again: it still awaits review, nothing changes
+                written.accept(existing.get(), false);   // the same submission again: it still awaits review, nothing changes
                 continue;
             }
             if (existing.isPresent() && existing.get().status() == MappingStatus.APPROVED) {
                 // the national code is the same (validate refused a change): only name and end may move, without a new review
-                store.amend(institution, s.ownCode(), s.validFrom(), s.ownName(), s.validTo());
-                written.accept(store.find(institution, s.ownCode(), s.validFrom()).orElseThrow());
+                boolean changed = !same(existing.get(), s);
+                if (changed) {
+                    store.amend(institution, s.ownCode(), s.validFrom(), s.ownName(), s.validTo());
+                }
+                written.accept(store.find(institution, s.ownCode(), s.validFrom()).orElseThrow(), changed);
                 continue;
             }
             store.submit(new ItemMapping(institution, s.ownCode(), s.ownName(), s.listType(), s.nationalCode(), s.validFrom(),
                     s.validTo(), MappingStatus.SUBMITTED, clock.instant(), submittedBy, null, null, null));
-            written.accept(store.find(institution, s.ownCode(), s.validFrom()).orElseThrow());
+            written.accept(store.find(institution, s.ownCode(), s.validFrom()).orElseThrow(), true);
         }
     }
 
