@@ -34,6 +34,31 @@ end $$;
 create trigger catalog_item_removed after delete on catalog_item
     for each row execute function catalog_item_removed();
 
+-- An entry moved to another category leaves a tombstone under the old one first (a hospital following
+-- one kind's downloads learns that it left), then takes its own new version.
+create or replace function catalog_item_versioned() returns trigger language plpgsql as $$
+begin
+    if tg_op = 'UPDATE' and old.category <> new.category then
+        insert into catalog_removed (code, valid_from, category, ver) values (old.code, old.valid_from, old.category, nextval('catalog_ver'));
+    end if;
+    new.ver := nextval('catalog_ver');
+    return new;
+end $$;
+
+-- Where an entry came from: the national (or bureau's) item file, or a term file that began a new entry
+-- on its own date (a continuation of the file's entry before it, which follows that entry's changes).
+alter table catalog_item add column origin varchar(4) not null default 'FILE' check (origin in ('FILE', 'TERM'));
+
+-- The terms a file stated from an entry's own begin date (CEILING, CEILING:<level>, RATIO, RESTRICTION):
+-- a term stated for an earlier date holds into later entries only up to the next entry that states its own.
+create table catalog_term_set (
+    code       varchar(50) not null,
+    valid_from date        not null,
+    term       varchar(20) not null,
+    primary key (code, valid_from, term),
+    foreign key (code, valid_from) references catalog_item (code, valid_from) on delete cascade
+);
+
 -- A change of an entry's level ceilings or restrictions is a change of the entry: its version moves.
 create function catalog_term_changed() returns trigger language plpgsql as $$
 begin

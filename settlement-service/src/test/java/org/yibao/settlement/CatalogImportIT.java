@@ -198,6 +198,7 @@ class CatalogImportIT {
                 prefix + "20,好药,2026-01-01,01,101",
                 prefix + "21,坏等级,2026-01-01,09,101",
                 prefix + "22,坏日期,2026-13-01,01,101",
+                prefix + "23,零年,0000-01-01,01,101",
                 prefix + "20,重复,2026-01-01,01,101") + "\n");
 
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
@@ -206,7 +207,8 @@ class CatalogImportIT {
         assertThat(report.at("/rejectedRows/0/line").asLong()).isEqualTo(3);
         assertThat(report.at("/rejectedRows/0/field").asString()).isEqualTo("chrgitm_lv");
         assertThat(report.at("/rejectedRows/1/field").asString()).isEqualTo("begndate");
-        assertThat(report.at("/rejectedRows/2/reason").asString()).contains("repeats line 2");
+        assertThat(report.at("/rejectedRows/2/field").asString()).as("a year the database does not take").isEqualTo("begndate");
+        assertThat(report.at("/rejectedRows/3/reason").asString()).contains("repeats line 2");
         assertThat(jdbc.queryForObject("select count(*) from catalog_item where code = ?", Integer.class, prefix + "20")).isZero();
     }
 
@@ -378,6 +380,46 @@ class CatalogImportIT {
         manager.post("/api/settlement/catalog/imports/items", "text/csv", header + later.replace(",1\n", ",0\n"));
         assertThat(ends(code)).containsExactly("2026-01-01..");
         assertThat(catalog.find(List.of(code), LocalDate.of(2026, 11, 15)).get(code).itemClass().name()).isEqualTo("A");
+    }
+
+    /**
+     * Found by review (issue 20): an entry a term file began continues the national entry before it, so a
+     * later change of that entry in the national file (class, end, withdrawal) reaches it.
+     */
+    @Test
+    void anEntryATermFileBeganFollowsTheNationalEntryItContinues() {
+        String code = prefix + "91";
+        String header = "hilist_code,hilist_name,begndate,enddate,chrgitm_lv,list_type,vali_flag\n";
+        manager.post("/api/settlement/catalog/imports/items", "text/csv", header + code + ",药,2026-01-01,,02,101,1\n");
+        manager.post("/api/settlement/catalog/imports/ceilings", "text/csv",
+                "hilist_code,begndate,hilist_pric_uplmt_amt\n" + code + ",2026-03-01,10.00\n");
+
+        manager.post("/api/settlement/catalog/imports/items", "text/csv", header + code + ",药,2026-01-01,2026-06-30,01,101,1\n");
+
+        CatalogItem april = catalog.find(List.of(code), LocalDate.of(2026, 4, 1)).get(code);
+        assertThat(april.itemClass().name()).as("the national class change reaches the March entry").isEqualTo("A");
+        assertThat(april.priceCeiling()).contains(org.yibao.contracts.money.Money.of("10.00"));
+        assertThat(catalog.find(List.of(code), LocalDate.of(2026, 8, 1))).as("ended with the national entry").isEmpty();
+
+        manager.post("/api/settlement/catalog/imports/items", "text/csv", header + code + ",药,2026-01-01,2026-06-30,01,101,0\n");
+        assertThat(catalog.find(List.of(code), LocalDate.of(2026, 4, 1))).as("withdrawn with the national entry").isEmpty();
+    }
+
+    /** Found by review: a correction of an earlier date's ceiling does not overwrite a later date's own. */
+    @Test
+    void aTermForAnEarlierDateStopsAtTheNextEntryThatStatesItsOwn() {
+        String code = prefix + "92";
+        manager.post("/api/settlement/catalog/imports/items", "text/csv",
+                "hilist_code,hilist_name,begndate,chrgitm_lv,list_type\n" + code + ",药,2026-01-01,02,101\n");
+        manager.post("/api/settlement/catalog/imports/ceilings", "text/csv",
+                "hilist_code,begndate,hilist_pric_uplmt_amt\n" + code + ",2026-03-01,10.00\n");
+        manager.post("/api/settlement/catalog/imports/ceilings", "text/csv",
+                "hilist_code,begndate,hilist_pric_uplmt_amt\n" + code + ",2026-01-01,8.00\n");
+
+        assertThat(catalog.find(List.of(code), LocalDate.of(2026, 2, 1)).get(code).priceCeiling())
+                .contains(org.yibao.contracts.money.Money.of("8.00"));
+        assertThat(catalog.find(List.of(code), LocalDate.of(2026, 4, 1)).get(code).priceCeiling())
+                .contains(org.yibao.contracts.money.Money.of("10.00"));
     }
 
     private List<String> ends(String code) {

@@ -215,6 +215,52 @@ class SettlementServiceContractIT extends ServiceContractTest {
                 .as("only the mapped bill settled").isEqualTo(before + 1);
     }
 
+    /**
+     * Found by review (issue 20): a remapping awaiting review, or rejected, does not stop the approved
+     * mapping before it; a review decides only what was submitted by the time of the list the reviewer
+     * saw; nobody reviews a mapping they submitted; pages of mappings do not skip a code's later dates.
+     */
+    @org.junit.jupiter.api.Test
+    void aReviewDecidesWhatTheReviewerSawAndARemappingDoesNotStopTheApprovedOne() throws Exception {
+        String own = "RM-" + UUID.randomUUID();
+        String mappings = "/api/settlement/institutions/" + HOME_INSTITUTION + "/item-mappings";
+        String bill = bill("msg-" + UUID.randomUUID()).replace("\"unitPrice\":\"400.00\"}",
+                "\"unitPrice\":\"400.00\",\"institutionItemCode\":\"" + own + "\"}");
+        assertThat(client(HOME).post(mappings, mapping(own)).statusCode()).isEqualTo(200);
+        java.time.Instant listed = java.time.Instant.now();
+        Thread.sleep(20);
+        String later = """
+                {"items":[{"ownCode":"%s","ownName":"透析(新)","listType":"201","nationalCode":"S311201001","validFrom":"%s"}]}"""
+                .formatted(own, LocalDate.now().minusDays(1));
+        assertThat(client(HOME).post(mappings, later).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> approved = client(TestCallers.MANAGER).post(mappings + "/review",
+                "{\"decision\":\"APPROVED\",\"ownCodes\":[\"" + own + "\"],\"asOf\":\"" + listed + "\"}");
+        HttpResponse<String> withPending = client(HOME).post("/api/settlement/pre-settlements", bill);
+        HttpResponse<String> rejected = client(TestCallers.MANAGER).post(mappings + "/review",
+                "{\"decision\":\"REJECTED\",\"ownCodes\":[\"" + own + "\"],\"note\":\"名称不符\"}");
+        HttpResponse<String> withRejected = client(HOME).post("/api/settlement/pre-settlements", bill);
+        var firstPage = json.readTree(client(HOME).get(mappings + "?limit=1&afterOwnCode=" + own.substring(0, own.length() - 1)).body());
+        var nextPage = json.readTree(client(HOME).get(mappings + "?limit=1&afterOwnCode=" + own + "&afterValidFrom="
+                + firstPage.at("/items/0/validFrom").asString()).body());
+
+        assertThat(json.readTree(approved.body()).at("/reviewed").asInt()).as("only what was submitted by the list").isOne();
+        assertThat(withPending.statusCode()).as(withPending.body()).isEqualTo(200);
+        assertThat(json.readTree(rejected.body()).at("/reviewed").asInt()).isOne();
+        assertThat(withRejected.statusCode()).as(withRejected.body()).isEqualTo(200);
+        assertThat(firstPage.at("/items/0/ownCode").asString()).isEqualTo(own);
+        assertThat(nextPage.at("/items/0/ownCode").asString()).as("the code's second date is the next page").isEqualTo(own);
+        assertThat(nextPage.at("/items/0/validFrom").asString()).isEqualTo(LocalDate.now().minusDays(1).toString());
+
+        String mine = "FE-" + UUID.randomUUID();
+        String file = "fixmedins_hilist_id,fixmedins_hilist_name,list_type,med_list_codg,begndate,enddate\n"
+                + mine + ",血液透析,201,S311201001,2020-01-01,\n";
+        assertThat(client(TestCallers.MANAGER).post(mappings + "/file", "text/csv", file).statusCode()).isEqualTo(200);
+        HttpResponse<String> ownReview = client(TestCallers.MANAGER).post(mappings + "/review",
+                "{\"decision\":\"APPROVED\",\"ownCodes\":[\"" + mine + "\"]}");
+        assertThat(ownReview.statusCode()).as("four eyes: " + ownReview.body()).isEqualTo(403);
+    }
+
     /** A mapping file is applied whole or not at all: a national code not in the catalog names its row and writes nothing. */
     @org.junit.jupiter.api.Test
     void aMappingFileWithABadRowWritesNothing() throws Exception {

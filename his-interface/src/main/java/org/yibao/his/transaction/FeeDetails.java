@@ -42,9 +42,9 @@ class FeeDetails {
     private final Billing billing;
     private final NationalCodes codes;
     private final JsonMapper json;
-    private final CatalogDownloads catalog;
+    private final CatalogTransactions catalog;
 
-    FeeDetails(Visits visits, VisitStore store, Billing billing, NationalCodes codes, JsonMapper json, CatalogDownloads catalog) {
+    FeeDetails(Visits visits, VisitStore store, Billing billing, NationalCodes codes, JsonMapper json, CatalogTransactions catalog) {
         this.catalog = catalog;
         this.visits = visits;
         this.store = store;

@@ -34,9 +34,9 @@ class PharmacyPurchase {
     private final Settling settling;
     private final NationalCodes codes;
     private final JsonMapper json;
-    private final CatalogDownloads catalog;
+    private final CatalogTransactions catalog;
 
-    PharmacyPurchase(Visits visits, Persons persons, Billing billing, Settling settling, NationalCodes codes, JsonMapper json, CatalogDownloads catalog) {
+    PharmacyPurchase(Visits visits, Persons persons, Billing billing, Settling settling, NationalCodes codes, JsonMapper json, CatalogTransactions catalog) {
         this.visits = visits;
         this.persons = persons;
         this.billing = billing;
@@ -65,7 +65,7 @@ class PharmacyPurchase {
                 : new Visit(null, call.institution(), person, Visit.Kind.PHARMACY, "41", data.optional("insutype"), call.msgid(),
                 begins, null, List.of(), Visit.Status.OPEN, insured.name(), insured.psnType());
         List<FeeLine> lines = FeeDetails.readLines(details, visit, null);
-        catalog.requireMapped(call, "drugdetail", details);
+        catalog.requireMapped(call, "drugdetail", details, begins.toLocalDate());
         Billing.Segment segment = new Billing.Segment(lines, begins.toLocalDate(), false);
         if (!settle) {
             SettlementClient.Bill quote = billing.quote(visit, lines, begins.toLocalDate(), call.msgid());

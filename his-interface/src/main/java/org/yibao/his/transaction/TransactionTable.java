@@ -25,7 +25,7 @@ class TransactionTable {
     Transactions transactions(Declarations declarations, SignIn signIn, PersonInfo person, Directory directory, Registration registration,
                               FeeDetails fees, Settling settling, PharmacyPurchase pharmacy, Correction correction, ChronicFiling filing,
                               PreEventAudit audit, Reconciliation reconciliation, Queries queries, Accumulators accumulators,
-                              Files files, CatalogDownloads catalog) {
+                              Files files, CatalogTransactions catalog) {
         return new Transactions(List.of(
                 ofAll("9001", signIn::signIn).withoutSignIn(),                                   // 签到
                 ofAll("9002", signIn::signOut),                                                  // 签退

@@ -204,11 +204,17 @@ public final class CatalogFile {
             return Optional.empty();
         }
         String day = value.split("[ T]", 2)[0];
+        LocalDate date;
         try {
-            return Optional.of(LocalDate.parse(day, DATE));
+            date = LocalDate.parse(day, DATE);
         } catch (DateTimeParseException e) {
             throw new Refused(field, "must be a date such as 2026-01-01");
         }
+        // the database takes years 1 to 5874897; a catalog's dates lie in these (a year 0 or 6000000 was a 400 for the whole file)
+        if (date.getYear() < 1900 || date.getYear() > 9999) {
+            throw new Refused(field, "must be a date between 1900-01-01 and 9999-12-31");
+        }
+        return Optional.of(date);
     }
 
     /** A begin date (required) and an end date (optional, not before it). */

@@ -65,6 +65,7 @@ public class CatalogImports {
                 withdrawn[0] += chunk.stream().filter(r -> !r.valid()).count();
                 store.stage(chunk);
             });
+            publication.lockForChange();
             // rows repeating a code and begin date are found by the database, so that no key of the file is held here
             List<CatalogStore.Repeated> repeated = new ArrayList<>();
             long repeats = store.repeatedRows(CatalogFile.LISTED, repeated);
@@ -103,6 +104,7 @@ public class CatalogImports {
                 withdrawn[0] += chunk.stream().filter(r -> !r.valid()).count();
                 store.stageTerms(chunk);
             });
+            publication.lockForChange();
             List<CatalogStore.Unfit> unfit = new ArrayList<>();
             long count = store.unfitTerms(CatalogFile.LISTED, unfit);
             read = read.plus(count, unfit.stream().map(u -> new CatalogFile.RowError(u.line(), u.field(), u.reason())).toList());
@@ -119,23 +121,25 @@ public class CatalogImports {
         Report run() throws IOException;
     }
 
-    /** One import: the catalog's lock, the work, its publication; rolled back whole when refused. */
+    /**
+     * One import: the work (which reads and stages the file, then takes the catalog's lock, so a slow
+     * upload holds no other import), its publication; rolled back whole when refused. Counted once committed.
+     */
     private Report inTransaction(String file, Work work) {
-        return transactions.execute(status -> {
+        Report report = transactions.execute(status -> {
             try {
-                publication.lockForChange();
-                Report report = work.run();
-                if (report.applied()) {
+                Report done = work.run();
+                if (done.applied()) {
                     publication.publishPending();
                 } else {
                     status.setRollbackOnly();
                 }
-                meters.counter("yibao.settlement.catalog.imports", "file", file, "outcome", report.applied() ? "applied" : "refused")
-                        .increment();
-                return report;
+                return done;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
+        meters.counter("yibao.settlement.catalog.imports", "file", file, "outcome", report.applied() ? "applied" : "refused").increment();
+        return report;
     }
 }

@@ -38,11 +38,11 @@ public class CatalogStore {
         if (codes.isEmpty()) {
             return found;
         }
-        record Entry(String code, LocalDate validFrom, String name, ItemCategory category, ItemClass itemClass,
+        record Latest(String code, LocalDate validFrom, String name, ItemCategory category, ItemClass itemClass,
                      Optional<Money> ceiling, boolean vbp, Optional<BigDecimal> selfPay) {
         }
         // the latest entry begun by the date replaces every earlier one; if it has ended, the item is out of the catalog
-        List<Entry> entries = jdbc.sql("""
+        List<Latest> entries = jdbc.sql("""
                         select * from (
                             select distinct on (code) code, valid_from, name, category, item_class, price_ceiling, vbp,
                                    selfpay_prop, valid_to
@@ -50,7 +50,7 @@ public class CatalogStore {
                             order by code, valid_from desc) latest
                         where valid_to is null or valid_to >= ?""")
                 .params(codes.toArray(String[]::new), on, on)
-                .query((rs, n) -> new Entry(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3),
+                .query((rs, n) -> new Latest(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3),
                         ItemCategory.valueOf(rs.getString(4)), ItemClass.valueOf(rs.getString(5)),
                         Optional.ofNullable(rs.getBigDecimal(6)).map(Money::of), rs.getBoolean(7),
                         Optional.ofNullable(rs.getBigDecimal(8))))
@@ -58,8 +58,8 @@ public class CatalogStore {
         if (entries.isEmpty()) {
             return found;
         }
-        Terms terms = terms(entries.stream().map(Entry::code).toList(), entries.stream().map(Entry::validFrom).toList());
-        for (Entry e : entries) {
+        Terms terms = terms(entries.stream().map(Latest::code).toList(), entries.stream().map(Latest::validFrom).toList());
+        for (Latest e : entries) {
             found.put(e.code(), new CatalogItem(e.code(), e.name(), e.category(), e.itemClass(), e.ceiling(), e.vbp(), e.selfPay(),
                     terms.ceilings(e.code(), e.validFrom()), terms.restrictions(e.code(), e.validFrom())));
         }
@@ -183,9 +183,11 @@ public class CatalogStore {
                             left join catalog_item p on p.code = n.code and p.valid_from = n.predecessor
                             where not s.withdrawn
                             on conflict (code, valid_from) do update set name = excluded.name, category = excluded.category,
-                                item_class = excluded.item_class, stated_to = excluded.stated_to, valid_to = excluded.stated_to
-                            where (catalog_item.name, catalog_item.category, catalog_item.item_class, catalog_item.stated_to)
-                                  is distinct from (excluded.name, excluded.category, excluded.item_class, excluded.stated_to)
+                                item_class = excluded.item_class, stated_to = excluded.stated_to, valid_to = excluded.stated_to,
+                                origin = 'FILE'
+                            where (catalog_item.name, catalog_item.category, catalog_item.item_class, catalog_item.stated_to,
+                                   catalog_item.origin)
+                                  is distinct from (excluded.name, excluded.category, excluded.item_class, excluded.stated_to, 'FILE')
                             returning (xmax = 0) as inserted)
                         select count(*) filter (where inserted), count(*) filter (where not inserted) from upserted""")
                 .query((rs, n) -> new Applied(rs.getLong(1), rs.getLong(2), removed))
@@ -198,6 +200,7 @@ public class CatalogStore {
                 insert into catalog_restriction (code, valid_from, kind, parameter, description)
                 select n.code, n.valid_from, r.kind, r.parameter, r.description from catalog_import_new n
                 join catalog_restriction r on r.code = n.code and r.valid_from = n.predecessor""").update();
+        followFileEntries();
         endFollowed("select code from catalog_import_stage");
         return applied;
     }
@@ -208,7 +211,7 @@ public class CatalogStore {
                 create temp table if not exists catalog_term_stage (
                     line bigint not null, kind varchar(12) not null, code varchar(50) not null, valid_from date not null,
                     level varchar(20), amount numeric(16, 4), restriction_kind varchar(20), parameter varchar(200),
-                    description varchar(200), withdrawn boolean not null)
+                    description varchar(200), withdrawn boolean not null, derived boolean not null default false)
                     on commit drop""").update();
         jdbc.sql("truncate catalog_term_stage").update();
     }
@@ -229,6 +232,35 @@ public class CatalogStore {
                         rows.stream().map(r -> r.restriction().map(Restriction::parameter).orElse(null)).toArray(String[]::new),
                         rows.stream().map(r -> r.restriction().map(Restriction::description).orElse(null)).toArray(String[]::new),
                         rows.stream().map(r -> !r.valid()).toArray(Boolean[]::new))
+                .update();
+    }
+
+    /**
+     * Entries a term file began (origin TERM) continue the file's entry before them: they take its
+     * name, category, class and stated end again after an item import changed it, and go when it went
+     * (withdrawn, or ended before they begin).
+     */
+    private void followFileEntries() {
+        jdbc.sql("""
+                delete from catalog_item t
+                where t.origin = 'TERM' and t.code in (select code from catalog_import_stage)
+                  and not exists (select 1 from (select b.stated_to from catalog_item b
+                                                 where b.code = t.code and b.origin = 'FILE' and b.valid_from < t.valid_from
+                                                 order by b.valid_from desc limit 1) base
+                                  where base.stated_to is null or base.stated_to >= t.valid_from)""").update();
+        jdbc.sql("""
+                with base as (
+                    select t.code, t.valid_from, b.name, b.category, b.item_class, b.stated_to
+                    from catalog_item t
+                    join lateral (select b.name, b.category, b.item_class, b.stated_to from catalog_item b
+                                  where b.code = t.code and b.origin = 'FILE' and b.valid_from < t.valid_from
+                                  order by b.valid_from desc limit 1) b on true
+                    where t.origin = 'TERM' and t.code in (select code from catalog_import_stage))
+                update catalog_item t set name = base.name, category = base.category, item_class = base.item_class,
+                    stated_to = base.stated_to, valid_to = base.stated_to
+                from base
+                where t.code = base.code and t.valid_from = base.valid_from
+                  and (t.name, t.category, t.item_class, t.stated_to) is distinct from (base.name, base.category, base.item_class, base.stated_to)""")
                 .update();
     }
 
@@ -299,9 +331,9 @@ public class CatalogStore {
                 where not exists (select 1 from catalog_item c where c.code = d.code and c.valid_from = d.valid_from)""").update();
         long added = jdbc.sql("""
                 insert into catalog_item (code, name, category, item_class, valid_from, valid_to, stated_to, price_ceiling, vbp,
-                    selfpay_prop)
+                    selfpay_prop, origin)
                 select e.code, e.name, e.category, e.item_class, n.valid_from, e.stated_to, e.stated_to, e.price_ceiling, e.vbp,
-                       e.selfpay_prop
+                       e.selfpay_prop, 'TERM'
                 from catalog_term_split n join catalog_item e on e.code = n.code and e.valid_from = n.predecessor""").update();
         // the new entries carry the level ceilings and restrictions of the entry they follow
         jdbc.sql("""
@@ -313,15 +345,24 @@ public class CatalogStore {
                 select n.code, n.valid_from, r.kind, r.parameter, r.description from catalog_term_split n
                 join catalog_restriction r on r.code = n.code and r.valid_from = n.predecessor""").update();
         endFollowed("select code from catalog_term_split");
-        // a term holds from its date on: the entries that begin later take it too, up to the file's next row of that term
+        // a term holds from its date on: the entries that begin later take it too, up to the next one that states its own
+        // (in this file, or stated by an earlier one)
         jdbc.sql("""
-                insert into catalog_term_stage (line, kind, code, valid_from, level, amount, restriction_kind, parameter, description, withdrawn)
-                select s.line, s.kind, s.code, e.valid_from, s.level, s.amount, s.restriction_kind, s.parameter, s.description, s.withdrawn
+                insert into catalog_term_stage (line, kind, code, valid_from, level, amount, restriction_kind, parameter, description, withdrawn,
+                    derived)
+                select s.line, s.kind, s.code, e.valid_from, s.level, s.amount, s.restriction_kind, s.parameter, s.description, s.withdrawn, true
                 from catalog_term_stage s
                 join catalog_item e on e.code = s.code and e.valid_from > s.valid_from
                 where not exists (select 1 from catalog_term_stage n
                                   where n.code = s.code and n.kind = s.kind and (s.kind = 'RESTRICTION' or n.level is not distinct from s.level)
-                                    and n.valid_from > s.valid_from and n.valid_from <= e.valid_from)""").update();
+                                    and n.valid_from > s.valid_from and n.valid_from <= e.valid_from)
+                  and not exists (select 1 from catalog_term_set t
+                                  where t.code = s.code and t.term = s.kind || coalesce(':' || s.level, '')
+                                    and t.valid_from > s.valid_from and t.valid_from <= e.valid_from)""").update();
+        jdbc.sql("""
+                insert into catalog_term_set (code, valid_from, term)
+                select distinct code, valid_from, kind || coalesce(':' || level, '') from catalog_term_stage where not derived
+                on conflict do nothing""").update();
         long changed = 0;
         changed += jdbc.sql("""
                 update catalog_item c set price_ceiling = case when s.withdrawn then null else s.amount end

@@ -93,11 +93,22 @@ public class ItemMappings {
     public FileReport importFile(String institution, InputStream body, String contentType, String submittedBy) {
         return transactions.execute(status -> {
             List<CatalogFile.RowError> problems = new ArrayList<>();
+            Map<String, Long> firstLine = new java.util.HashMap<>();   // own code and begin date -> line (a hospital's file: thousands)
             long[] submitted = {0};
             long[] unchanged = {0};
             CatalogFile.Read read;
             try {
-                read = CatalogFile.read(body, contentType, MappingRow.LAYOUT, 2_000, chunk -> {
+                read = CatalogFile.read(body, contentType, MappingRow.LAYOUT, 2_000, rows -> {
+                    List<MappingRow> chunk = new ArrayList<>();
+                    for (MappingRow row : rows) {
+                        Long first = firstLine.putIfAbsent(row.submission().ownCode() + "@" + row.submission().validFrom(), row.line());
+                        if (first == null) {
+                            chunk.add(row);
+                        } else {
+                            problems.add(new CatalogFile.RowError(row.line(), "fixmedins_hilist_id",
+                                    "repeats line " + first + " (the same fixmedins_hilist_id and begndate)"));
+                        }
+                    }
                     if (!problems.isEmpty()) {
                         // once a row is refused nothing is written; the rest are still checked against the catalog
                         validate(institution, chunk.stream().map(MappingRow::submission).toList(),
@@ -117,6 +128,7 @@ public class ItemMappings {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            problems.sort(java.util.Comparator.comparingLong(CatalogFile.RowError::line));
             read = read.plus(problems.size(), problems.subList(0, Math.min(problems.size(), CatalogFile.LISTED)));
             if (read.refused() > 0) {
                 status.setRollbackOnly();
@@ -219,15 +231,19 @@ public class ItemMappings {
 
     /**
      * The bureau's review: approves or rejects the institution's submitted mappings (all of them when
-     * {@code ownCodes} is empty); 400 naming {@code ownCodes} when one of them has none submitted.
+     * {@code ownCodes} is empty) submitted at or before {@code asOf} (the time of the list the reviewer
+     * saw; a submission made after it stays pending; null: now); 400 naming {@code ownCodes} when one of
+     * them has none submitted; 403 when the reviewer submitted one of them (four eyes).
      *
      * @return how many were reviewed
      */
     @Transactional
-    public int review(String institution, MappingStatus decision, List<String> ownCodes, String note, String reviewer) {
-        if (decision != MappingStatus.APPROVED && decision != MappingStatus.REJECTED) {
+    public int review(String institution, MappingStatus decision, List<String> ownCodes, java.time.Instant asOf, String note,
+                      String reviewer) {
+        if (decision == MappingStatus.REVOKED || !MappingStatus.SUBMITTED.mayBecome(decision)) {
             throw new InvalidRequestException("decision", "must be APPROVED or REJECTED");
         }
+        java.time.Instant seen = asOf == null ? clock.instant() : asOf;
         if (decision == MappingStatus.REJECTED && (note == null || note.isBlank())) {
             throw new InvalidRequestException("note", "is required to reject: the institution is told why");
         }
@@ -235,7 +251,10 @@ public class ItemMappings {
         if (!missing.isEmpty()) {
             throw new InvalidRequestException("ownCodes", "have no mapping awaiting review: " + missing);
         }
-        return store.review(institution, ownCodes, decision, reviewer, note, clock.instant());
+        if (store.submittedBy(institution, ownCodes, seen, reviewer)) {
+            throw new org.yibao.web.problem.ForbiddenException("a mapping is reviewed by someone other than the one who submitted it");
+        }
+        return store.review(institution, ownCodes, seen, decision, reviewer, note, clock.instant());
     }
 
     /** Revokes the institution's mapping of an own code (3302 目录对照撤销); 404 when it has none standing. */
@@ -250,8 +269,9 @@ public class ItemMappings {
     }
 
     @Transactional(readOnly = true)
-    public List<ItemMapping> list(String institution, Optional<MappingStatus> status, String afterOwnCode, int limit) {
-        return store.list(institution, status, afterOwnCode, limit);
+    public List<ItemMapping> list(String institution, Optional<MappingStatus> status, String afterOwnCode, LocalDate afterValidFrom,
+                                  int limit) {
+        return store.list(institution, status, afterOwnCode, afterValidFrom, limit);
     }
 
     /**

@@ -69,7 +69,7 @@ class MappingController {
         return new Mappings(mappings.submit(institutionCode, request.items().stream()
                 .map(i -> new ItemMappings.Submission(i.ownCode().trim(), i.ownName().trim(), i.listType(), i.nationalCode().trim(),
                         i.validFrom(), i.validTo()))
-                .toList(), caller.describe()));
+                .toList(), caller.clientId()));
     }
 
     /**
@@ -81,7 +81,7 @@ class MappingController {
                                                        CallerIdentity caller) throws IOException {
         own(institutionCode, caller);
         ItemMappings.FileReport report = mappings.importFile(institutionCode, request.getInputStream(), request.getContentType(),
-                caller.describe());
+                caller.clientId());
         return ResponseEntity.status(report.applied() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT).body(report);
     }
 
@@ -90,10 +90,12 @@ class MappingController {
      *
      * @param decision APPROVED or REJECTED
      * @param ownCodes the own codes decided; empty or absent: every submitted one
+     * @param asOf     the time of the list the reviewer decided on: a submission made later stays pending
+     *                 (optional; absent: now)
      * @param note     why (required to reject)
      */
     record ReviewRequest(@NotNull MappingStatus decision, @Size(max = 10_000) List<@NotBlank @Size(max = 150) String> ownCodes,
-                         @Size(max = 500) String note) {
+                         java.time.Instant asOf, @Size(max = 500) String note) {
     }
 
     /** How many mappings a review decided. */
@@ -104,7 +106,7 @@ class MappingController {
     Reviewed review(@PathVariable String institutionCode, @Valid @RequestBody ReviewRequest request, CallerIdentity caller) {
         code(institutionCode);
         return new Reviewed(mappings.review(institutionCode, request.decision(),
-                request.ownCodes() == null ? List.of() : request.ownCodes(), request.note(), caller.clientId()));
+                request.ownCodes() == null ? List.of() : request.ownCodes(), request.asOf(), request.note(), caller.clientId()));
     }
 
     /** A revocation (3302): the own code, and the national code if the institution names it. */
@@ -141,11 +143,15 @@ class MappingController {
                 request.lines().stream().map(l -> new ItemMappings.LineCodes(l.ownCode().trim(), l.nationalCode())).toList()));
     }
 
-    /** A page of the institution's mappings by own code: ask again with {@code afterOwnCode} = the last one's. */
+    /**
+     * A page of the institution's mappings by own code and begin date: ask again with {@code afterOwnCode}
+     * and {@code afterValidFrom} = the last one's.
+     */
     @GetMapping
     Mappings list(@PathVariable String institutionCode, @RequestParam Optional<MappingStatus> status,
-                  @RequestParam(defaultValue = "") String afterOwnCode, @RequestParam(defaultValue = "1000") int limit,
-                  CallerIdentity caller) {
+                  @RequestParam(defaultValue = "") String afterOwnCode,
+                  @RequestParam(defaultValue = "0001-01-01") LocalDate afterValidFrom,
+                  @RequestParam(defaultValue = "1000") int limit, CallerIdentity caller) {
         own(institutionCode, caller);
         if (afterOwnCode.length() > 150 || !afterOwnCode.isEmpty() && !afterOwnCode.matches(OWN_CODE)) {
             throw new InvalidRequestException("afterOwnCode", "must be an own code: " + OWN_CODE_RULE);
@@ -153,7 +159,7 @@ class MappingController {
         if (limit < 1 || limit > 5_000) {
             throw new InvalidRequestException("limit", "must be between 1 and 5000");
         }
-        return new Mappings(mappings.list(institutionCode, status, afterOwnCode, limit));
+        return new Mappings(mappings.list(institutionCode, status, afterOwnCode, afterValidFrom, limit));
     }
 
     private static void own(String institutionCode, CallerIdentity caller) {

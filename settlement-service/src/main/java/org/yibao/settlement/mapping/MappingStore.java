@@ -56,13 +56,25 @@ class MappingStore {
     }
 
     /** Moves the listed mappings (all submitted ones when {@code ownCodes} is empty) from SUBMITTED to a decision. */
-    int review(String institution, Collection<String> ownCodes, MappingStatus decision, String reviewer, String note, Instant at) {
+    int review(String institution, Collection<String> ownCodes, Instant asOf, MappingStatus decision, String reviewer, String note,
+               Instant at) {
         return jdbc.sql("""
                         update institution_item_map set status = ?, reviewed_by = ?, review_note = ?, reviewed_at = ?
-                        where institution_code = ? and status = 'SUBMITTED' and (cardinality(?::varchar[]) = 0 or own_code = any(?::varchar[]))""")
-                .params(decision.name(), reviewer, note, Timestamp.from(at), institution, ownCodes.toArray(String[]::new),
-                        ownCodes.toArray(String[]::new))
+                        where institution_code = ? and status = 'SUBMITTED' and submitted_at <= ?
+                          and (cardinality(?::varchar[]) = 0 or own_code = any(?::varchar[]))""")
+                .params(decision.name(), reviewer, note, Timestamp.from(at), institution, Timestamp.from(asOf),
+                        ownCodes.toArray(String[]::new), ownCodes.toArray(String[]::new))
                 .update();
+    }
+
+    /** Whether any of the submissions a review would decide was submitted by the reviewer. */
+    boolean submittedBy(String institution, Collection<String> ownCodes, Instant asOf, String reviewer) {
+        return jdbc.sql("""
+                        select exists (select 1 from institution_item_map where institution_code = ? and status = 'SUBMITTED'
+                                       and submitted_at <= ? and submitted_by = ?
+                                       and (cardinality(?::varchar[]) = 0 or own_code = any(?::varchar[])))""")
+                .params(institution, Timestamp.from(asOf), reviewer, ownCodes.toArray(String[]::new), ownCodes.toArray(String[]::new))
+                .query(Boolean.class).single();
     }
 
     /** The own codes among these that have no submitted mapping (a review naming them is refused). */
@@ -84,16 +96,20 @@ class MappingStore {
     }
 
     /** The institution's mappings, by own code and begin date, after a position, at most {@code limit}. */
-    List<ItemMapping> list(String institution, Optional<MappingStatus> status, String afterOwnCode, int limit) {
+    List<ItemMapping> list(String institution, Optional<MappingStatus> status, String afterOwnCode, LocalDate afterValidFrom, int limit) {
         return jdbc.sql("select " + COLUMNS + " from institution_item_map where institution_code = ?"
-                        + " and (?::varchar is null or status = ?::varchar) and own_code > ? order by own_code, valid_from limit ?")
-                .params(institution, status.map(Enum::name).orElse(null), status.map(Enum::name).orElse(null), afterOwnCode, limit)
+                        + " and (?::varchar is null or status = ?::varchar) and (own_code, valid_from) > (?, ?)"
+                        + " order by own_code, valid_from limit ?")
+                .params(institution, status.map(Enum::name).orElse(null), status.map(Enum::name).orElse(null), afterOwnCode, afterValidFrom,
+                        limit)
                 .query(MappingStore::mapping).list();
     }
 
     /**
-     * For each own code, the mapping that decides it on a date: the latest begun by then (whatever its
-     * state), if it has not ended. Codes with none are absent.
+     * For each own code, the mapping that decides it on a date: the latest approved one begun by then,
+     * if it has not ended; for a code without one, the latest submitted or rejected one begun by then (so
+     * a line can be told why). A remapping awaiting review, or rejected, does not stop the approved one
+     * before it. Codes with neither are absent.
      */
     Map<String, ItemMapping> inForce(String institution, Collection<String> ownCodes, LocalDate on) {
         Map<String, ItemMapping> found = new HashMap<>();
@@ -103,7 +119,8 @@ class MappingStore {
         jdbc.sql("select * from (select distinct on (own_code) " + COLUMNS + """
                          \sfrom institution_item_map
                          where institution_code = ? and own_code = any(?::varchar[]) and valid_from <= ? and status <> 'REVOKED'
-                         order by own_code, valid_from desc) m where valid_to is null or valid_to >= ?""")
+                           and (valid_to is null or valid_to >= ?)
+                         order by own_code, (status = 'APPROVED') desc, valid_from desc) m""")
                 .params(institution, ownCodes.toArray(String[]::new), on, on)
                 .query(MappingStore::mapping).list().forEach(m -> found.put(m.ownCode(), m));
         return found;

@@ -19,8 +19,8 @@ import java.util.Map;
  * all on one partition, in version order.
  *
  * <p>A consumer keeps, per (code, validFrom), the entry of the highest {@code ver} it has seen, and
- * drops the entry when it comes with {@code removed}: applying the parts again, or an older part after
- * a newer one, changes nothing.
+ * keeps a removal as a mark with its version (not by deleting the row): applying the parts again, or an
+ * older part after a newer one, then changes nothing.
  *
  * @param changeId identifies the change (an import), the same for all its parts
  * @param part     1-based part number; {@code parts} of them make the change
@@ -30,8 +30,12 @@ import java.util.Map;
 public record CatalogChanged(String changeId, int part, int parts, List<Entry> entries, Instant changedAt)
         implements IntegrationEvent {
 
-    /** The most entries one part carries (about 200 KB of JSON). */
-    public static final int PART_SIZE = 500;
+    /**
+     * The most entries one part carries: an entry is at most about 7 KB of JSON (a 200-character name and
+     * five conditions of 200-character parameter and description, in UTF-8), so a part stays under
+     * Kafka's default 1 MB message.
+     */
+    public static final int PART_SIZE = 100;
 
     public CatalogChanged {
         entries = entries == null ? List.of() : List.copyOf(entries);

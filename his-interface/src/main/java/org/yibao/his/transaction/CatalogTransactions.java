@@ -32,7 +32,10 @@ import java.util.zip.ZipOutputStream;
  * of fee details' own codes.
  */
 @Component
-class CatalogDownloads {
+class CatalogTransactions {
+
+    /** The most lines one mapping check sends to settlement (its limit per request). */
+    static final int CHECKED = 500;
 
     /** The most rows one download answers. */
     static final int ROWS = 3_000;
@@ -42,7 +45,7 @@ class CatalogDownloads {
     private final NationalCodes codes;
     private final JsonMapper json;
 
-    CatalogDownloads(SettlementClient settlement, Files files, NationalCodes codes, JsonMapper json) {
+    CatalogTransactions(SettlementClient settlement, Files files, NationalCodes codes, JsonMapper json) {
         this.settlement = settlement;
         this.files = files;
         this.codes = codes;
@@ -133,15 +136,6 @@ class CatalogDownloads {
         return output;
     }
 
-    private static String listType(ItemCategory category) {
-        return switch (category) {
-            case DRUG -> "101";
-            case TCM_HERBAL -> "102";
-            case SERVICE -> "201";
-            case CONSUMABLE -> "301";
-        };
-    }
-
     /** A name as a cell: no tab or line break inside. */
     private static String cell(String value) {
         return value == null ? "" : value.replaceAll("[\\t\\r\\n]", " ");
@@ -188,6 +182,10 @@ class CatalogDownloads {
         try {
             settlement.revokeMapping(call.institution(), data.text("fixmedins_hilist_id"), data.text("med_list_codg"));
         } catch (HisException e) {
+            if (!e.getMessage().contains("(404)")) {
+                throw new HisException(nationalNames(e.getMessage().replace("ownCode", "data.fixmedins_hilist_id")
+                        .replace("nationalCode", "data.med_list_codg")));
+            }
             throw HisException.field("data.fixmedins_hilist_id", "has no submitted or approved mapping to data.med_list_codg "
                     + data.text("med_list_codg") + " at this institution");
         }
@@ -209,27 +207,39 @@ class CatalogDownloads {
      * the national code they give, naming {@code <list>[n].medins_list_codg} (or med_list_codg).
      */
     void requireMapped(Call call, String list, List<Input> details) {
+        requireMapped(call, list, details, null);
+    }
+
+    /**
+     * The same, every detail checked on {@code day} when given (a pharmacy purchase is priced on its
+     * begin time), else each on its own fee day; at most {@link #CHECKED} lines per request to settlement.
+     */
+    void requireMapped(Call call, String list, List<Input> details, LocalDate day) {
         List<SettlementClient.MappingLine> lines = details.stream()
                 .map(d -> new SettlementClient.MappingLine(d.optional("medins_list_codg"), d.text("med_list_codg"))).toList();
         if (lines.stream().allMatch(l -> l.ownCode() == null)) {
             return;
         }
         // checked per day: a stay's details span days, and a mapping holds from its own date
-        java.util.Map<LocalDate, List<Integer>> byDay = new java.util.TreeMap<>();
+        Map<LocalDate, List<Integer>> byDay = new java.util.TreeMap<>();
         for (int i = 0; i < details.size(); i++) {
             if (lines.get(i).ownCode() != null) {
-                byDay.computeIfAbsent(details.get(i).dateTime("fee_ocur_time").toLocalDate(), d -> new java.util.ArrayList<>()).add(i);
+                LocalDate on = day != null ? day : details.get(i).dateTime("fee_ocur_time").toLocalDate();
+                byDay.computeIfAbsent(on, d -> new java.util.ArrayList<>()).add(i);
             }
         }
-        for (var day : byDay.entrySet()) {
-            List<Integer> indexes = day.getValue();
-            List<SettlementClient.MappingProblem> problems = settlement.checkMappings(call.institution(), day.getKey(),
-                    indexes.stream().map(lines::get).toList());
-            if (!problems.isEmpty()) {
-                SettlementClient.MappingProblem first = problems.get(0);
-                int n = indexes.get(first.index());
-                throw HisException.field(list + "[" + n + "]." + ("NATIONAL".equals(first.field()) ? "med_list_codg" : "medins_list_codg"),
-                        first.reason());
+        for (var onDay : byDay.entrySet()) {
+            List<Integer> all = onDay.getValue();
+            for (int from = 0; from < all.size(); from += CHECKED) {
+                List<Integer> indexes = all.subList(from, Math.min(all.size(), from + CHECKED));
+                List<SettlementClient.MappingProblem> problems = settlement.checkMappings(call.institution(), onDay.getKey(),
+                        indexes.stream().map(lines::get).toList());
+                if (!problems.isEmpty()) {
+                    SettlementClient.MappingProblem first = problems.get(0);
+                    int n = indexes.get(first.index());
+                    throw HisException.field(list + "[" + n + "]." + ("NATIONAL".equals(first.field()) ? "med_list_codg" : "medins_list_codg"),
+                            first.reason());
+                }
             }
         }
     }
