@@ -160,6 +160,7 @@ public class CatalogStore {
      * database: nothing per entry comes back, so a million-row file costs no memory here.
      */
     Applied applyImport() {
+        long before = latestVer();   // the catalog's lock is held: what moves after this is this import's
         long removed = jdbc.sql("""
                         with removed as (delete from catalog_item c using catalog_import_stage s
                                          where s.withdrawn and c.code = s.code and c.valid_from = s.valid_from returning 1)
@@ -200,8 +201,10 @@ public class CatalogStore {
                 insert into catalog_restriction (code, valid_from, kind, parameter, description)
                 select n.code, n.valid_from, r.kind, r.parameter, r.description from catalog_import_new n
                 join catalog_restriction r on r.code = n.code and r.valid_from = n.predecessor""").update();
-        followFileEntries();
-        endFollowed("select code from catalog_import_stage");
+        // only the codes this import changed can need their continuations or end dates redone (a file applied again: none)
+        String changed = "select code from catalog_item where ver > " + before + " union select code from catalog_removed where ver > " + before;
+        followFileEntries(changed);
+        endFollowed(changed);
         return applied;
     }
 
@@ -240,14 +243,14 @@ public class CatalogStore {
      * name, category, class and stated end again after an item import changed it, and go when it went
      * (withdrawn, or ended before they begin).
      */
-    private void followFileEntries() {
+    private void followFileEntries(String codes) {
         jdbc.sql("""
                 delete from catalog_item t
-                where t.origin = 'TERM' and t.code in (select code from catalog_import_stage)
+                where t.origin = 'TERM' and t.code in (%s)
                   and not exists (select 1 from (select b.stated_to from catalog_item b
                                                  where b.code = t.code and b.origin = 'FILE' and b.valid_from < t.valid_from
                                                  order by b.valid_from desc limit 1) base
-                                  where base.stated_to is null or base.stated_to >= t.valid_from)""").update();
+                                  where base.stated_to is null or base.stated_to >= t.valid_from)""".formatted(codes)).update();
         jdbc.sql("""
                 with base as (
                     select t.code, t.valid_from, b.name, b.category, b.item_class, b.stated_to
@@ -255,12 +258,13 @@ public class CatalogStore {
                     join lateral (select b.name, b.category, b.item_class, b.stated_to from catalog_item b
                                   where b.code = t.code and b.origin = 'FILE' and b.valid_from < t.valid_from
                                   order by b.valid_from desc limit 1) b on true
-                    where t.origin = 'TERM' and t.code in (select code from catalog_import_stage))
+                    where t.origin = 'TERM' and t.code in (%s))
                 update catalog_item t set name = base.name, category = base.category, item_class = base.item_class,
                     stated_to = base.stated_to, valid_to = base.stated_to
                 from base
                 where t.code = base.code and t.valid_from = base.valid_from
-                  and (t.name, t.category, t.item_class, t.stated_to) is distinct from (base.name, base.category, base.item_class, base.stated_to)""")
+                  and (t.name, t.category, t.item_class, t.stated_to) is distinct from (base.name, base.category, base.item_class, base.stated_to)"""
+                        .formatted(codes))
                 .update();
     }
 
