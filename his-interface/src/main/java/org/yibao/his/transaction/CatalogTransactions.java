@@ -1,5 +1,8 @@
 package org.yibao.his.transaction;
 
+import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 import org.yibao.contracts.events.ItemCategory;
 import org.yibao.his.envelope.Call;
@@ -105,7 +108,7 @@ class CatalogTransactions {
         String name = layout.get(category == ItemCategory.DRUG ? 3 : category == ItemCategory.SERVICE ? 9 : 1);
         StringBuilder text = new StringBuilder();
         for (SettlementClient.CatalogEntry e : page.items()) {
-            Map<String, String> cells = new java.util.HashMap<>();
+            Map<String, String> cells = new HashMap<>();
             cells.put("med_list_codg", e.code());
             cells.put(name, cell(e.name()));
             if (category == ItemCategory.DRUG) {
@@ -221,11 +224,11 @@ class CatalogTransactions {
             return;
         }
         // checked per day: a stay's details span days, and a mapping holds from its own date
-        Map<LocalDate, List<Integer>> byDay = new java.util.TreeMap<>();
+        Map<LocalDate, List<Integer>> byDay = new TreeMap<>();
         for (int i = 0; i < details.size(); i++) {
             if (lines.get(i).ownCode() != null) {
                 LocalDate on = day != null ? day : details.get(i).dateTime("fee_ocur_time").toLocalDate();
-                byDay.computeIfAbsent(on, d -> new java.util.ArrayList<>()).add(i);
+                byDay.computeIfAbsent(on, d -> new ArrayList<>()).add(i);
             }
         }
         for (var onDay : byDay.entrySet()) {

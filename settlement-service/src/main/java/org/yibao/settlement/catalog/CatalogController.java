@@ -1,5 +1,7 @@
 package org.yibao.settlement.catalog;
 
+import org.yibao.contracts.events.ItemCategory;
+import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -36,7 +38,7 @@ class CatalogController {
      */
     @GetMapping("/items")
     CatalogPage items(@RequestParam(defaultValue = "0") long afterVer, @RequestParam(defaultValue = "1000") int limit,
-                      @RequestParam java.util.Optional<org.yibao.contracts.events.ItemCategory> category) {
+                      @RequestParam Optional<ItemCategory> category) {
         if (afterVer < 0) {
             throw new InvalidRequestException("afterVer", "must not be negative");
         }

@@ -1,5 +1,7 @@
 package org.yibao.settlement.catalog;
 
+import org.yibao.contracts.events.ItemCategory;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,7 +19,7 @@ public class CatalogDistribution {
     }
 
     /** The entries changed after {@code afterVer}, oldest change first, at most {@code limit}. */
-    public List<CatalogStore.Entry> changedAfter(long afterVer, java.util.Optional<org.yibao.contracts.events.ItemCategory> category,
+    public List<CatalogStore.Entry> changedAfter(long afterVer, Optional<ItemCategory> category,
                                                  int limit) {
         return store.changedAfter(afterVer, category, limit);
     }

@@ -1,5 +1,7 @@
 package org.yibao.settlement.catalog;
 
+import java.math.RoundingMode;
+import java.math.BigDecimal;
 import org.yibao.web.csv.CsvRow;
 import org.yibao.web.problem.InvalidRequestException;
 import org.yibao.web.text.TextUpload;
@@ -228,8 +230,8 @@ public final class CatalogFile {
     }
 
     /** A decimal cell: plain digits with at most {@code scale} decimals, within [min, max]. */
-    public static java.math.BigDecimal decimal(Map<String, String> cells, String field, int scale, java.math.BigDecimal min,
-                                               java.math.BigDecimal max) throws Refused {
+    public static BigDecimal decimal(Map<String, String> cells, String field, int scale, BigDecimal min,
+                                               BigDecimal max) throws Refused {
         String value = cells.getOrDefault(field, "").trim();
         if (value.isEmpty()) {
             throw new Refused(field, "is required");
@@ -240,13 +242,13 @@ public final class CatalogFile {
         if (!value.matches("[0-9]{1,14}(\\.[0-9]+)?")) {
             throw new Refused(field, "must be a number such as 12.50");
         }
-        java.math.BigDecimal number = new java.math.BigDecimal(value);
+        BigDecimal number = new BigDecimal(value);
         if (number.stripTrailingZeros().scale() > scale) {
             throw new Refused(field, "has more than " + scale + " decimals");
         }
         if (number.compareTo(min) < 0 || number.compareTo(max) > 0) {
             throw new Refused(field, "must be between " + min.toPlainString() + " and " + max.toPlainString());
         }
-        return number.setScale(scale, java.math.RoundingMode.UNNECESSARY);
+        return number.setScale(scale, RoundingMode.UNNECESSARY);
     }
 }

@@ -33,8 +33,11 @@ public class CatalogImports {
      * @param withdrawn rows marked vali_flag 0 (withdrawn by the national catalog)
      * @param removed   entries those rows removed (the item is then priced by the entry before, if any)
      * @param added     new entries (a code, or a code's new begin date)
-     * @param changed   entries (items) or terms (ceilings, ratios, restrictions) that changed
-     * @param unchanged rows already as the catalog holds them
+     * @param changed   items: entries whose name, category, class or end changed; terms: terms written (a
+     *                  ceiling, ratio or condition set or removed on an entry, the entries later in the code
+     *                  that took it included), so it may exceed the file's rows
+     * @param unchanged items: rows already as the catalog holds them; terms: rows less terms written, at
+     *                  least 0 (a file applied again: every row)
      */
     public record Report(long rows, boolean applied, long withdrawn, long removed, long added, long changed, long unchanged,
                          List<CatalogFile.RowError> rejectedRows) {

@@ -1,5 +1,11 @@
 package org.yibao.settlement.mapping;
 
+import org.yibao.web.problem.ForbiddenException;
+import java.util.HashMap;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.time.Instant;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -93,7 +99,7 @@ public class ItemMappings {
     public FileReport importFile(String institution, InputStream body, String contentType, String submittedBy) {
         return transactions.execute(status -> {
             List<CatalogFile.RowError> problems = new ArrayList<>();
-            Map<String, Long> firstLine = new java.util.HashMap<>();   // own code and begin date -> line (a hospital's file: thousands)
+            Map<String, Long> firstLine = new HashMap<>();   // own code and begin date -> line (a hospital's file: thousands)
             long[] submitted = {0};
             long[] unchanged = {0};
             CatalogFile.Read read;
@@ -128,7 +134,7 @@ public class ItemMappings {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            problems.sort(java.util.Comparator.comparingLong(CatalogFile.RowError::line));
+            problems.sort(Comparator.comparingLong(CatalogFile.RowError::line));
             read = read.plus(problems.size(), problems.subList(0, Math.min(problems.size(), CatalogFile.LISTED)));
             if (read.refused() > 0) {
                 status.setRollbackOnly();
@@ -156,7 +162,7 @@ public class ItemMappings {
 
     /** Checks a batch; if it has no problem, writes it. */
     private void apply(String institution, List<Submission> items, String submittedBy, Problems problems,
-                       java.util.function.BiConsumer<ItemMapping, Boolean> written) {
+                       BiConsumer<ItemMapping, Boolean> written) {
         boolean[] bad = {false};
         validate(institution, items, (i, f, r) -> {
             bad[0] = true;
@@ -187,8 +193,8 @@ public class ItemMappings {
     }
 
     private static boolean same(ItemMapping m, Submission s) {
-        return m.ownName().equals(s.ownName()) && java.util.Objects.equals(m.listType(), s.listType())
-                && m.nationalCode().equals(s.nationalCode()) && java.util.Objects.equals(m.validTo(), s.validTo());
+        return m.ownName().equals(s.ownName()) && Objects.equals(m.listType(), s.listType())
+                && m.nationalCode().equals(s.nationalCode()) && Objects.equals(m.validTo(), s.validTo());
     }
 
     private void validate(String institution, List<Submission> items, Problems problems) {
@@ -238,12 +244,12 @@ public class ItemMappings {
      * @return how many were reviewed
      */
     @Transactional
-    public int review(String institution, MappingStatus decision, List<String> ownCodes, java.time.Instant asOf, String note,
+    public int review(String institution, MappingStatus decision, List<String> ownCodes, Instant asOf, String note,
                       String reviewer) {
         if (decision == MappingStatus.REVOKED || !MappingStatus.SUBMITTED.mayBecome(decision)) {
             throw new InvalidRequestException("decision", "must be APPROVED or REJECTED");
         }
-        java.time.Instant seen = asOf == null ? clock.instant() : asOf;
+        Instant seen = asOf == null ? clock.instant() : asOf;
         if (decision == MappingStatus.REJECTED && (note == null || note.isBlank())) {
             throw new InvalidRequestException("note", "is required to reject: the institution is told why");
         }
@@ -252,7 +258,7 @@ public class ItemMappings {
             throw new InvalidRequestException("ownCodes", "have no mapping awaiting review: " + missing);
         }
         if (store.submittedBy(institution, ownCodes, seen, reviewer)) {
-            throw new org.yibao.web.problem.ForbiddenException("a mapping is reviewed by someone other than the one who submitted it");
+            throw new ForbiddenException("a mapping is reviewed by someone other than the one who submitted it");
         }
         return store.review(institution, ownCodes, seen, decision, reviewer, note, clock.instant());
     }

@@ -1,5 +1,6 @@
 package org.yibao.settlement.mapping;
 
+import java.time.Instant;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -95,7 +96,7 @@ class MappingController {
      * @param note     why (required to reject)
      */
     record ReviewRequest(@NotNull MappingStatus decision, @Size(max = 10_000) List<@NotBlank @Size(max = 150) String> ownCodes,
-                         java.time.Instant asOf, @Size(max = 500) String note) {
+                         Instant asOf, @Size(max = 500) String note) {
     }
 
     /** How many mappings a review decided. */
