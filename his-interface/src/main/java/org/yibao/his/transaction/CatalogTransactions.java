@@ -1,8 +1,5 @@
 package org.yibao.his.transaction;
 
-import java.util.HashMap;
-import java.util.ArrayList;
-import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 import org.yibao.contracts.events.ItemCategory;
 import org.yibao.his.envelope.Call;
@@ -19,8 +16,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 

@@ -1,20 +1,19 @@
 package org.yibao.settlement.catalog;
 
-import org.yibao.contracts.events.ItemCategory;
-import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
+import org.yibao.contracts.events.ItemCategory;
 import org.yibao.web.problem.InvalidRequestException;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /** The reimbursement catalog's imports and distribution, behind the gateway at {@code /api/settlement/catalog}. */
 @RestController

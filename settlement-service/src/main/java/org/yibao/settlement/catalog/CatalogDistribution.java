@@ -1,11 +1,11 @@
 package org.yibao.settlement.catalog;
 
-import org.yibao.contracts.events.ItemCategory;
-import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yibao.contracts.events.ItemCategory;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Hands the catalog out by version: what changed after the version a caller holds. */
 @Service

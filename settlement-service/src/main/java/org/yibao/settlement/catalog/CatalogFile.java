@@ -1,13 +1,13 @@
 package org.yibao.settlement.catalog;
 
-import java.math.RoundingMode;
-import java.math.BigDecimal;
 import org.yibao.web.csv.CsvRow;
 import org.yibao.web.problem.InvalidRequestException;
 import org.yibao.web.text.TextUpload;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;

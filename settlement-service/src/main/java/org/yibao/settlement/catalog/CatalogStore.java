@@ -2,11 +2,10 @@ package org.yibao.settlement.catalog;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.yibao.contracts.events.InstitutionLevel;
 import org.yibao.contracts.events.ItemCategory;
 import org.yibao.contracts.events.ItemClass;
 import org.yibao.contracts.money.Money;
-
-import org.yibao.contracts.events.InstitutionLevel;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,11 +1,5 @@
 package org.yibao.settlement.mapping;
 
-import org.yibao.web.problem.ForbiddenException;
-import java.util.HashMap;
-import java.util.Comparator;
-import java.util.Objects;
-import java.util.function.BiConsumer;
-import java.time.Instant;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -13,6 +7,7 @@ import org.yibao.settlement.catalog.CatalogFile;
 import org.yibao.settlement.catalog.CatalogItem;
 import org.yibao.settlement.catalog.CatalogStore;
 import org.yibao.web.problem.FieldProblem;
+import org.yibao.web.problem.ForbiddenException;
 import org.yibao.web.problem.InvalidRequestException;
 import org.yibao.web.problem.NotFoundException;
 
@@ -20,13 +15,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /**

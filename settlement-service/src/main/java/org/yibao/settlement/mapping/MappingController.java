@@ -1,6 +1,5 @@
 package org.yibao.settlement.mapping;
 
-import java.time.Instant;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -21,6 +20,7 @@ import org.yibao.security.CallerIdentity;
 import org.yibao.web.problem.InvalidRequestException;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
