@@ -8,19 +8,24 @@ import org.yibao.contracts.events.VisitType;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * 分解住院: a readmission within the configured number of days after another stay of the same
  * person (at most that many days before, not the same day), with a diagnosis of the same ICD-10
- * category; the whole claim is at risk, the earlier stay is named.
+ * category; the whole claim is at risk, the earlier stay is named. A readmission for planned staged
+ * treatment (a chemotherapy or radiotherapy session, {@link AuditSettings#plannedTreatmentDiagnoses()})
+ * is exempt: its cycles are meant to be separate stays.
  */
 @Component
 class SplitHospitalisation implements ClaimRule {
 
     private final int days;
+    private final List<String> planned;
 
     SplitHospitalisation(AuditSettings settings) {
         this.days = settings.splitHospitalisationDays();
+        this.planned = settings.plannedTreatmentDiagnoses().stream().map(d -> d.toUpperCase(Locale.ROOT)).toList();
     }
 
     @Override
@@ -31,7 +36,7 @@ class SplitHospitalisation implements ClaimRule {
     @Override
     public List<Finding> check(ClaimUnderAudit claim) {
         ClaimSettled c = claim.claim();
-        if (c.visitType() != VisitType.INPATIENT) {
+        if (c.visitType() != VisitType.INPATIENT || isPlanned(c.diagnosisCodes())) {
             return List.of();
         }
         List<Finding> findings = new ArrayList<>();
@@ -47,6 +52,12 @@ class SplitHospitalisation implements ClaimRule {
             }
         }
         return findings;
+    }
+
+    /** Whether a diagnosis is one of planned staged treatment (Z51.1 as Z51.1, Z51.100 or Z511). */
+    private boolean isPlanned(List<String> diagnoses) {
+        return diagnoses.stream().map(d -> d.toUpperCase(Locale.ROOT))
+                .anyMatch(d -> planned.stream().anyMatch(p -> d.startsWith(p) || d.startsWith(p.replace(".", ""))));
     }
 
     /** ICD-10 categories (the first three characters) the two claims share. */

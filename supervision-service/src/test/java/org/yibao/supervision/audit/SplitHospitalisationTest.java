@@ -65,4 +65,21 @@ class SplitHospitalisationTest {
 
         assertThat(rule.check(withStays(visit, stay("S-1", "H1", DAY.minusDays(5), "I63.9")))).isEmpty();
     }
+
+    /**
+     * Issue 21, input 5 (a false positive): planned chemotherapy, three 3-day admissions 14 days apart
+     * for C18.7 with Z51.1, is staged treatment, not a split stay; the same readmission without Z51.1 is.
+     */
+    @Test
+    void plannedChemotherapyCyclesAreNotSplitStays() {
+        ClaimSettled cycle2 = inpatient("S-2", "H1", DAY, List.of("C18.7", "Z51.1"), line("S120100001", "160.00"));
+        ClaimSettled cycle3 = inpatient("S-3", "H1", DAY.plusDays(14), List.of("Z51.100", "C18.7"), line("S120100001", "160.00"));
+        ClaimSettled unplanned = inpatient("S-4", "H1", DAY, List.of("C18.7"), line("S120100001", "160.00"));
+
+        assertThat(rule.check(withStays(cycle2, stay("S-1", "H1", DAY.minusDays(14), "C18.7", "Z51.1")))).isEmpty();
+        assertThat(rule.check(withStays(cycle3, stay("S-2", "H1", DAY, "C18.7", "Z51.1")))).isEmpty();
+        assertThat(rule.check(withStays(unplanned, stay("S-1", "H1", DAY.minusDays(14), "C18.7")))).hasSize(1);
+        assertThat(new SplitHospitalisation(new AuditSettings(15, List.of(), List.of("Z51.0")))
+                .check(withStays(cycle2, stay("S-1", "H1", DAY.minusDays(14), "C18.7")))).as("the list is configuration").hasSize(1);
+    }
 }
