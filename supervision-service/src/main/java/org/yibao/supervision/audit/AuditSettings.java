@@ -27,9 +27,4 @@ public record AuditSettings(int splitHospitalisationDays, List<String> testItemP
         plannedTreatmentDiagnoses = plannedTreatmentDiagnoses == null ? List.of("Z51.0", "Z51.1", "Z51.2")
                 : List.copyOf(plannedTreatmentDiagnoses);
     }
-
-    /** Settings with the default planned-treatment diagnoses. */
-    public AuditSettings(int splitHospitalisationDays, List<String> testItemPrefixes) {
-        this(splitHospitalisationDays, testItemPrefixes, null);
-    }
 }

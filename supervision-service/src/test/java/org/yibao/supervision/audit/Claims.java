@@ -88,6 +88,6 @@ final class Claims {
     }
 
     static AuditSettings settings(int splitHospitalisationDays, String... testItemPrefixes) {
-        return new AuditSettings(splitHospitalisationDays, List.of(testItemPrefixes));
+        return new AuditSettings(splitHospitalisationDays, List.of(testItemPrefixes), null);
     }
 }
