@@ -117,7 +117,9 @@ public class ItemMappings {
                     }
                     if (!problems.isEmpty()) {
                         // once a row is refused nothing is written; the rest are still checked against the catalog
-                        validate(institution, chunk.stream().map(MappingRow::submission).toList(),
+                        List<Submission> items = chunk.stream().map(MappingRow::submission).toList();
+                        validate(items, store.findAll(institution, items.stream().map(Submission::ownCode).toList(),
+                                        items.stream().map(Submission::validFrom).toList()),
                                 (i, field, reason) -> problems.add(new CatalogFile.RowError(chunk.get(i).line(), column(field), reason)));
                         return;
                     }
@@ -163,8 +165,10 @@ public class ItemMappings {
     /** Checks a batch; if it has no problem, writes it. */
     private void apply(String institution, List<Submission> items, String submittedBy, Problems problems,
                        BiConsumer<ItemMapping, Boolean> written) {
+        Map<String, ItemMapping> existing = store.findAll(institution, items.stream().map(Submission::ownCode).toList(),
+                items.stream().map(Submission::validFrom).toList());
         boolean[] bad = {false};
-        validate(institution, items, (i, f, r) -> {
+        validate(items, existing, (i, f, r) -> {
             bad[0] = true;
             problems.add(i, f, r);
         });
@@ -172,23 +176,26 @@ public class ItemMappings {
             return;
         }
         for (Submission s : items) {
-            Optional<ItemMapping> existing = store.find(institution, s.ownCode(), s.validFrom());
-            if (existing.isPresent() && existing.get().status() == MappingStatus.SUBMITTED && same(existing.get(), s)) {
-                written.accept(existing.get(), false);   // the same submission again: it still awaits review, nothing changes
+            ItemMapping before = existing.get(s.ownCode() + "@" + s.validFrom());
+            if (before != null && before.status() == MappingStatus.SUBMITTED && same(before, s)) {
+                written.accept(before, false);   // the same submission again: it still awaits review, nothing changes
                 continue;
             }
-            if (existing.isPresent() && existing.get().status() == MappingStatus.APPROVED) {
+            if (before != null && before.status() == MappingStatus.APPROVED) {
                 // the national code is the same (validate refused a change): only name and end may move, without a new review
-                boolean changed = !same(existing.get(), s);
+                boolean changed = !same(before, s);
                 if (changed) {
                     store.amend(institution, s.ownCode(), s.validFrom(), s.ownName(), s.validTo());
                 }
-                written.accept(store.find(institution, s.ownCode(), s.validFrom()).orElseThrow(), changed);
+                written.accept(new ItemMapping(institution, s.ownCode(), s.ownName(), before.listType(), before.nationalCode(),
+                        s.validFrom(), s.validTo(), before.status(), before.submittedAt(), before.submittedBy(), before.reviewedAt(),
+                        before.reviewedBy(), before.reviewNote()), changed);
                 continue;
             }
-            store.submit(new ItemMapping(institution, s.ownCode(), s.ownName(), s.listType(), s.nationalCode(), s.validFrom(),
-                    s.validTo(), MappingStatus.SUBMITTED, clock.instant(), submittedBy, null, null, null));
-            written.accept(store.find(institution, s.ownCode(), s.validFrom()).orElseThrow(), true);
+            ItemMapping submitted = new ItemMapping(institution, s.ownCode(), s.ownName(), s.listType(), s.nationalCode(), s.validFrom(),
+                    s.validTo(), MappingStatus.SUBMITTED, clock.instant(), submittedBy, null, null, null);
+            store.submit(submitted);
+            written.accept(submitted, true);
         }
     }
 
@@ -197,7 +204,7 @@ public class ItemMappings {
                 && m.nationalCode().equals(s.nationalCode()) && Objects.equals(m.validTo(), s.validTo());
     }
 
-    private void validate(String institution, List<Submission> items, Problems problems) {
+    private void validate(List<Submission> items, Map<String, ItemMapping> existing, Problems problems) {
         Map<String, Integer> seen = new LinkedHashMap<>();
         Map<LocalDate, List<Integer>> byDate = new LinkedHashMap<>();
         for (int i = 0; i < items.size(); i++) {
@@ -226,10 +233,9 @@ public class ItemMappings {
         }
         for (int i = 0; i < items.size(); i++) {
             Submission s = items.get(i);
-            Optional<ItemMapping> existing = store.find(institution, s.ownCode(), s.validFrom());
-            if (existing.isPresent() && existing.get().status() == MappingStatus.APPROVED
-                    && !existing.get().nationalCode().equals(s.nationalCode())) {
-                problems.add(i, "nationalCode", s.ownCode() + " is mapped to " + existing.get().nationalCode()
+            ItemMapping before = existing.get(s.ownCode() + "@" + s.validFrom());
+            if (before != null && before.status() == MappingStatus.APPROVED && !before.nationalCode().equals(s.nationalCode())) {
+                problems.add(i, "nationalCode", s.ownCode() + " is mapped to " + before.nationalCode()
                         + " (approved) from " + s.validFrom() + "; revoke it (3302) or map it from a later date");
             }
         }

@@ -28,10 +28,19 @@ class MappingStore {
         this.jdbc = jdbc;
     }
 
-    Optional<ItemMapping> find(String institution, String ownCode, LocalDate validFrom) {
-        return jdbc.sql("select " + COLUMNS + " from institution_item_map where institution_code = ? and own_code = ? and valid_from = ?"
-                        + " for update")
-                .params(institution, ownCode, validFrom).query(MappingStore::mapping).optional();
+    /**
+     * The institution's mappings at these (own code, begin date) keys, locked until the transaction
+     * ends, by {@code ownCode + "@" + validFrom}: one statement for a whole chunk of a file.
+     */
+    Map<String, ItemMapping> findAll(String institution, List<String> ownCodes, List<LocalDate> validFroms) {
+        Map<String, ItemMapping> found = new HashMap<>();
+        jdbc.sql("select " + COLUMNS.replace("institution_code,", "m.institution_code,") + """
+                         \sfrom institution_item_map m
+                         join unnest(?::varchar[], ?::date[]) as k(own_code, valid_from) using (own_code, valid_from)
+                         where m.institution_code = ? for update of m""")
+                .params(ownCodes.toArray(String[]::new), validFroms.stream().map(LocalDate::toString).toArray(String[]::new), institution)
+                .query(MappingStore::mapping).list().forEach(m -> found.put(m.ownCode() + "@" + m.validFrom(), m));
+        return found;
     }
 
     /** Writes a submission: a new mapping, or one that replaces a rejected, revoked or still submitted one. */
