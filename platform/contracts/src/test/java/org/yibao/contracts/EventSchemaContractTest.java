@@ -92,6 +92,35 @@ class EventSchemaContractTest {
         assertThat(schema.validate("{\"type\":\"ClaimSettled\"}", InputFormat.JSON)).isNotEmpty();
     }
 
+    /**
+     * Old consumers unaffected: a later version of a type only adds properties, so an event of it
+     * validates against every earlier version's schema, and every earlier property keeps its definition.
+     */
+    @ParameterizedTest
+    @MethodSource("events")
+    void aLaterVersionOnlyAddsToEveryEarlierOne(IntegrationEvent event) throws Exception {
+        EventType type = IntegrationEvent.typeOf(event.getClass());
+        JsonNode latest = schemaTree(event.getClass());
+        String json = JSON.writeValueAsString(event);
+        for (int v = 1; v < type.version(); v++) {
+            String path = "/schemas/" + type.name() + ".v" + v + ".schema.json";
+            assertThat(SCHEMAS.getSchema(resource(path)).validate(json, InputFormat.JSON)).as(path).isEmpty();
+            JsonNode earlier;
+            try (InputStream in = resource(path)) {
+                earlier = JSON.readTree(in);
+            }
+            for (String property : earlier.get("properties").propertyNames()) {
+                JsonNode before = earlier.get("properties").get(property);
+                JsonNode after = latest.get("properties").get(property);
+                assertThat(after).as(path + " " + property + " is kept").isNotNull();
+                if (!property.equals("rule")) { // an enum may gain constants
+                    assertThat(after).as(path + " " + property + " keeps its definition").isEqualTo(before);
+                }
+            }
+            assertThat(latest.get("required")).as(path + ": nothing newly required").isEqualTo(earlier.get("required"));
+        }
+    }
+
     @Test
     void everyEventTopicIsAKnownTopic() {
         for (IntegrationEvent event : SampleEvents.all()) {

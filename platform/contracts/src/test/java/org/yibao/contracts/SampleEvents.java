@@ -3,10 +3,12 @@ package org.yibao.contracts;
 import org.yibao.contracts.events.*;
 import org.yibao.contracts.identity.ResidentId;
 import org.yibao.contracts.money.Money;
+import org.yibao.contracts.money.Price;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 
 /** One realistic instance of every published event, for contract tests. */
@@ -23,7 +25,7 @@ final class SampleEvents {
 
     static List<ClaimLine> lines() {
         return List.of(new ClaimLine("XC09AAA001A001010100001", "氨氯地平片", ItemCategory.DRUG, ItemClass.A,
-                new BigDecimal("2"), Money.of("12.25"), Money.of("24.50"), Money.ZERO, true));
+                new BigDecimal("2"), Price.of(Money.of("12.25")), Money.of("24.50"), Money.ZERO, true, 28, "D441700000123"));
     }
 
     static List<IntegrationEvent> all() {
@@ -32,7 +34,13 @@ final class SampleEvents {
                 new ClaimSettled("S-1", PERSON, "H50011600001", "500116", Scheme.EMPLOYEE,
                         VisitType.GENERAL_OUTPATIENT, 2023, LocalDate.parse("2023-05-04"), List.of("I10"), now,
                         "jiangjin-2023@1", amounts(),
-                        new AssistanceLimit(AssistanceCategory.MINIMUM_LIVING, Money.of("30000.00"), Money.of("29000.00")), lines()),
+                        new AssistanceLimit(AssistanceCategory.MINIMUM_LIVING, Money.of("30000.00"), Money.of("29000.00")), lines(),
+                        PersonType.EMPLOYEE_ACTIVE, false, null, null, List.of(), "D441700000123", "A03"),
+                new ClaimSettled("S-3", PERSON, "H50011600001", "500116", Scheme.EMPLOYEE,
+                        VisitType.INPATIENT, 2023, LocalDate.parse("2023-05-13"), List.of("I21.0"), now,
+                        "jiangjin-2023@1", amounts(), null, lines(), PersonType.EMPLOYEE_RETIRED, true,
+                        LocalDateTime.parse("2023-05-04T22:15:00"), LocalDateTime.parse("2023-05-13T10:00"),
+                        List.of("36.0601", "88.5501"), "D441700000123", "A03"),
                 new ClaimReversed("R-1", "S-1", PERSON, "H50011600001", "500116", Scheme.EMPLOYEE,
                         VisitType.GENERAL_OUTPATIENT, 2023, now, "wrong patient", amounts(), lines()),
                 new AssistanceIdentityChanged(PERSON, "150100", null, AssistanceCategory.MINIMUM_LIVING,
@@ -52,7 +60,8 @@ final class SampleEvents {
                 new PovertyRiskFlagged(PERSON, "150100", 2022, PovertyRiskFlagged.PovertyRisk.RELAPSE,
                         AssistanceCategory.LIFTED_OUT_OF_POVERTY, Money.of("12500.00"), Money.of("10000.00"), "ABSOLUTE", now),
                 new ViolationDetected("V-1", AuditRule.SPLIT_HOSPITALISATION, List.of("S-2", "S-1"), PERSON, "H41040000012",
-                        "410400", 2020, Money.of("8000.00"), List.of("readmitted 3 days after discharge with I63"), now),
+                        "410400", 2020, Money.of("8000.00"), List.of("readmitted 3 days after discharge with I63"), now,
+                        "SH-01", Severity.SUSPECT),
                 new FundRecoveryOrdered("CASE-1", "H41040000012", "410400", Money.of("59073.80"), List.of("S-1"),
                         "split hospitalisation", now),
                 new CatalogChanged("import-7", 1, 1, List.of(

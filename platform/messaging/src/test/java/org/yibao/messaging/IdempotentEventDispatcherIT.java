@@ -203,7 +203,7 @@ class IdempotentEventDispatcherIT {
         assertPoison(dispatcher, null, "record has no value");
         assertPoison(dispatcher, "{not json", "not JSON");
         assertPoison(dispatcher, "[1, 2]", "not a JSON object");
-        assertPoison(dispatcher, envelope.deepCopy().put("version", 2).toString(), "version 2 is not the version 1");
+        assertPoison(dispatcher, envelope.deepCopy().put("version", 0).toString(), "version 0 is not a version");
         assertPoison(dispatcher, envelope.deepCopy().put("eventId", "not-a-uuid").toString(), "malformed envelope");
         assertPoison(dispatcher, envelope.deepCopy().put("occurredAt", "yesterday").toString(), "malformed envelope");
         ObjectNode noKey = envelope.deepCopy();
@@ -214,6 +214,17 @@ class IdempotentEventDispatcherIT {
         assertPoison(dispatcher, badPayload.toString(), "FilingCancelled payload does not fit its contract");
 
         assertThat(jdbc.queryForObject("select count(*) from processed_event", Integer.class)).isZero();
+    }
+
+    @Test
+    void aLaterVersionOfATypeIsReadAsTheVersionThisConsumerKnows() {
+        ObjectNode envelope = JSON.valueToTree(EventEnvelope.wrap(cancelled("F-15", "moved"), "enrollment-service", null));
+        envelope.put("version", 7);
+        ((ObjectNode) envelope.get("payload")).put("addedInVersion7", "x");
+
+        dispatcher().dispatch(new ConsumerRecord<>(Topics.FILINGS, 0, offsets.incrementAndGet(), "k", envelope.toString()));
+
+        assertThat(effectRows("F-15")).isEqualTo(1);
     }
 
     @Test

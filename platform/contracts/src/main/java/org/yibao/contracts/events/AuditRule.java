@@ -1,10 +1,10 @@
 package org.yibao.contracts.events;
 
 /**
- * The rules of the smart audit (智能审核) and of the real-time pre-check (事前事中审核), by name: what
- * a {@link ViolationDetected} says was broken. The first five look at one bill, the others across a
- * person's claims (or at what is known of the person, such as a registered death). The JSON carries
- * the constant's name.
+ * The kinds of violation (违规行为) the smart audit (智能审核) and the real-time pre-check (事前事中审核)
+ * find: what a {@link ViolationDetected} says was broken. Each entry of supervision's rule library
+ * (规则库) names the kind its findings are; several entries may find the same kind (its own id is
+ * ViolationDetected's ruleId). The JSON carries the constant's name; constants are only ever added.
  */
 public enum AuditRule {
 
@@ -33,5 +33,26 @@ public enum AuditRule {
     TWO_PLACES_AT_ONCE,
 
     /** 分解住院: a readmission within days of a stay, with a related diagnosis. */
-    SPLIT_HOSPITALISATION
+    SPLIT_HOSPITALISATION,
+
+    /** 分解收费: one visit split into several bills, or a panel's component billed beside the panel. */
+    SPLIT_BILLING,
+
+    /** 住院期间门诊结算: an outpatient or pharmacy bill for a person who is an inpatient on that day. */
+    BILLED_DURING_STAY,
+
+    /** 超量开药 (累计): more days' supply of a drug bought over a window than the window's days allow. */
+    EXCESSIVE_SUPPLY,
+
+    /** 频繁就诊: more visits in a window than care explains (doctor shopping, 挂名就诊). */
+    FREQUENT_VISITS,
+
+    /** 不合理使用耗材/串换: a consumable or item without the procedure or item it belongs to. */
+    ITEM_WITHOUT_PROCEDURE,
+
+    /** 超限定就医方式/级别/人群: an item billed at a visit type, level or for a person type it is restricted from. */
+    ITEM_RESTRICTION,
+
+    /** 异地同日就诊: one person treated the same day at institutions too far apart to reach. */
+    DISTANT_SAME_DAY
 }

@@ -12,6 +12,9 @@ import java.math.BigDecimal;
  * @param quantity  units, at most 4 decimals
  * @param selfPay the part of this line outside policy scope (full self-pay plus prior self-pay)
  * @param vbp     whether the item is a volume-based-procurement (带量采购) product
+ * @param daysOfSupply days the line's drug lasts as prescribed (用药天数, the national interface's prd_days);
+ *                     null when not a drug or not given (added in ClaimSettled/ClaimReversed v2)
+ * @param doctorCode   the prescribing doctor's national code (开单医生, bilg_dr_codg), if given (v2)
  */
 public record ClaimLine(
         String itemCode,
@@ -22,7 +25,15 @@ public record ClaimLine(
         Price unitPrice,
         Money amount,
         Money selfPay,
-        boolean vbp) {
+        boolean vbp,
+        Integer daysOfSupply,
+        String doctorCode) {
+
+    /** A line without days of supply or prescribing doctor (version 1's facts). */
+    public ClaimLine(String itemCode, String itemName, ItemCategory category, ItemClass itemClass, BigDecimal quantity,
+                     Price unitPrice, Money amount, Money selfPay, boolean vbp) {
+        this(itemCode, itemName, category, itemClass, quantity, unitPrice, amount, selfPay, vbp, null, null);
+    }
 
     /** A line whose unit price is to the fen. */
     public ClaimLine(String itemCode, String itemName, ItemCategory category, ItemClass itemClass, BigDecimal quantity, Money unitPrice,

@@ -9,9 +9,10 @@ import java.util.List;
 
 /**
  * A settlement was reversed (冲销) in full. It repeats the original amounts and lines, so that a
- * consumer can undo the settlement's effect without having kept it.
+ * consumer can undo the settlement's effect without having kept it. Version 2: its lines carry
+ * version 2's line facts (days of supply, prescribing doctor); nothing else changed.
  */
-@EventType(name = "ClaimReversed", version = 1, topic = Topics.CLAIMS)
+@EventType(name = "ClaimReversed", version = 2, topic = Topics.CLAIMS)
 public record ClaimReversed(
         String reversalId,
         String settlementId,

@@ -122,10 +122,12 @@ public class IdempotentEventDispatcher {
         if (registration == null) {
             return new Prepared(envelope, null, null, null);
         }
-        if (envelope.version() != registration.type().version()) {
-            throw new PoisonEventException(envelope.type() + " version " + envelope.version()
-                    + " is not the version " + registration.type().version() + " this service reads");
+        if (envelope.version() < 1) {
+            throw new PoisonEventException(envelope.type() + " version " + envelope.version() + " is not a version");
         }
+        // Versions of a type only add fields (the contracts' rule, EventSchemaContractTest): a later
+        // version is read as the one this service knows, ignoring what it adds; an earlier one leaves
+        // the fields added since null. So a producer moving to a new version affects no consumer.
         IntegrationEvent event = payload(registration, envelope);
         EventMetadata metadata = new EventMetadata(envelope.eventId(), envelope.type(), envelope.version(),
                 envelope.occurredAt(), envelope.key(), envelope.source(), envelope.requestId(),
