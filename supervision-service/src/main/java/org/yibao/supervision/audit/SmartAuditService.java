@@ -6,73 +6,71 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yibao.contracts.events.AuditRule;
 import org.yibao.contracts.events.ClaimReversed;
 import org.yibao.contracts.events.ClaimSettled;
+import org.yibao.contracts.events.Severity;
 import org.yibao.contracts.events.ViolationDetected;
-import org.yibao.contracts.identity.ResidentId;
+import org.yibao.contracts.money.Money;
 import org.yibao.messaging.outbox.OutboxWriter;
-import org.yibao.supervision.precheck.SingleBillRules;
+import org.yibao.supervision.rules.ClaimFacts;
+import org.yibao.supervision.rules.ClaimHistoryStore;
+import org.yibao.supervision.rules.RuleEngine;
+import org.yibao.supervision.rules.RuleEntry;
+import org.yibao.supervision.rules.RuleFinding;
+import org.yibao.supervision.rules.RuleInputs;
+import org.yibao.supervision.rules.RuleLibrary;
+import org.yibao.supervision.rules.Stage;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Smart audit (智能审核) of every settled claim: the single-bill rules the pre-check also uses, and
- * the rules across claims ({@link ClaimRule}, one class each) — the price ceiling of the catalog in
- * force on the service date (supervision's copy, fed by settlement's CatalogChanged), a registered
- * death, an admission with tests only, one person in two hospitals on the same day, split
- * hospitalisation. Each finding is stored once per rule and claim and announced as ViolationDetected
- * with its evidence, in the same transaction. A claim is audited in the consumer's transaction, so a
+ * Smart audit (智能审核, 事后) of every settled claim: the rule library's enabled entries of stage
+ * AFTER, applied to the claim with the person's kept claims around it. Findings of one kind on one
+ * claim are one violation (the amounts of distinct lines added, at most the claim's total; every
+ * entry's evidence kept), stored once per kind and claim and announced as ViolationDetected in the
+ * same transaction. A rule across claims may find a violation on a claim kept earlier (an outpatient
+ * bill inside a stay settled later). A claim is audited in the consumer's transaction, so a
  * redelivered claim is audited once.
  */
 @Service
 public class SmartAuditService {
 
-    private final AuditStore claims;
+    private final ClaimHistoryStore claims;
     private final ViolationStore violations;
-    private final SingleBillRules billRules;
-    private final Map<AuditRule, ClaimRule> rules = new EnumMap<>(AuditRule.class);
-    private final AuditContext context;
+    private final RuleLibrary library;
+    private final RuleInputs inputs;
     private final OutboxWriter outbox;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    SmartAuditService(AuditStore claims, ViolationStore violations, SingleBillRules billRules, List<ClaimRule> rules,
-                      AuditContext context, OutboxWriter outbox, MeterRegistry meters, Clock clock) {
+    SmartAuditService(ClaimHistoryStore claims, ViolationStore violations, RuleLibrary library, RuleInputs inputs,
+                      OutboxWriter outbox, MeterRegistry meters, Clock clock) {
         this.claims = claims;
         this.violations = violations;
-        this.billRules = billRules;
-        for (ClaimRule rule : rules) {
-            if (this.rules.put(rule.rule(), rule) != null) {
-                throw new IllegalStateException("two classes check " + rule.rule());
-            }
-        }
-        this.context = context;
+        this.library = library;
+        this.inputs = inputs;
         this.outbox = outbox;
         this.meters = meters;
         this.clock = clock;
     }
 
-    /** Audits a settled claim once: every rule, in the order of {@link AuditRule}. */
+    /** Audits a settled claim once. */
     @Transactional
     public void audit(ClaimSettled c) {
         if (!claims.keep(c)) {
             return;
         }
-        Subject subject = Subject.of(c);
-        List<SingleBillRules.Item> items = c.lines().stream()
-                .map(l -> new SingleBillRules.Item(l.itemCode(), l.quantity(), l.amount())).toList();
-        for (SingleBillRules.Finding f : billRules.check(new SingleBillRules.Patient(ResidentId.of(c.personId()),
-                c.serviceDate(), c.diagnosisCodes()), items)) {
-            record(subject, new Finding(f.rule(), List.of(), f.amountAtRisk(), f.evidence()));
-        }
-        ClaimUnderAudit claim = context.around(c);
-        for (ClaimRule rule : rules.values()) {
-            rule.check(claim).forEach(f -> record(subject, f));
+        List<RuleEntry> entries = enabled();
+        ClaimFacts claim = ClaimFacts.of(c);
+        for (Merged m : merge(RuleEngine.apply(entries, inputs.around(claim, Stage.AFTER, entries)))) {
+            record(m);
         }
     }
 
@@ -84,18 +82,20 @@ public class SmartAuditService {
 
     /**
      * A death registered (possibly late): claims already settled for treatment after it are flagged
-     * now. Returns how many.
+     * now by the library's enabled death entries. Returns how many claims were flagged.
      */
     @Transactional
     public int deathRegistered(String personId, LocalDate dateOfDeath, String source) {
         claims.registerDeath(personId, dateOfDeath, source);
+        List<RuleEntry> deathRules = enabled().stream().filter(e -> e.kind() == AuditRule.CLAIM_AFTER_DEATH).toList();
         int flagged = 0;
-        for (AuditStore.KeptClaim claim : claims.servedAfter(personId, dateOfDeath)) {
-            Subject subject = new Subject(claim.settlementId(), personId, claim.institution(), claim.regionCode(),
-                    claim.serviceDate().getYear());
-            Optional<Finding> finding = ClaimAfterDeath.check(claim.serviceDate(), claim.total(), dateOfDeath);
-            if (finding.isPresent() && record(subject, finding.get())) {
-                flagged++;
+        for (ClaimFacts claim : claims.servedAfter(personId, dateOfDeath)) {
+            for (RuleEntry e : deathRules) {
+                if (record(new Merged(e.kind(), List.of(e.id()), e.severity(), claim, List.of(), claim.total(),
+                        List.of("served on " + claim.serviceDate() + ", after the person's registered death on " + dateOfDeath)))) {
+                    flagged++;
+                    break;
+                }
             }
         }
         return flagged;
@@ -107,17 +107,70 @@ public class SmartAuditService {
         return violations.servedBetween(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), after, limit);
     }
 
-    /** Stores a finding once per rule and claim and announces it; false when it was already known. */
-    private boolean record(Subject s, Finding f) {
-        UUID id = UUID.randomUUID();
-        if (!violations.add(id, s, f)) {
-            return false; // a second finding of the same rule on the same claim adds nothing
+    private List<RuleEntry> enabled() {
+        return library.entries().stream().filter(RuleEntry::enabled).toList();
+    }
+
+    /**
+     * Findings of one kind on one claim, taken together.
+     *
+     * @param amount yuan: the amounts of findings on lines not yet counted, a whole-claim finding the claim's
+     *               total; at most the total
+     */
+    record Merged(AuditRule kind, List<String> ruleIds, Severity severity, ClaimFacts target, List<String> related,
+                  Money amount, List<String> evidence) {
+    }
+
+    static List<Merged> merge(List<RuleFinding> findings) {
+        Map<String, List<RuleFinding>> groups = new LinkedHashMap<>();
+        for (RuleFinding f : findings) {
+            groups.computeIfAbsent(f.kind() + "|" + f.target().settlementId(), k -> new ArrayList<>()).add(f);
         }
-        List<String> ids = new ArrayList<>(List.of(s.settlementId()));
-        ids.addAll(f.related());
-        outbox.append(new ViolationDetected(id.toString(), f.rule(), ids, s.personId(), s.institution(), s.regionCode(),
-                s.year(), f.amountAtRisk(), List.of(f.evidence()), clock.instant()));
-        meters.counter("yibao.supervision.violations", "rule", f.rule().name()).increment();
+        List<Merged> merged = new ArrayList<>();
+        for (List<RuleFinding> group : groups.values()) {
+            RuleFinding first = group.get(0);
+            Set<Integer> counted = new HashSet<>();
+            Money amount = Money.ZERO;
+            boolean whole = false;
+            Set<String> ids = new LinkedHashSet<>();
+            Set<String> related = new LinkedHashSet<>();
+            List<String> evidence = new ArrayList<>();
+            Severity severity = Severity.SUSPECT;
+            for (RuleFinding f : group) {
+                ids.add(f.ruleId());
+                related.addAll(f.related());
+                evidence.add(f.ruleId() + ": " + f.evidence());
+                if (f.severity() == Severity.VIOLATION) {
+                    severity = Severity.VIOLATION;
+                }
+                if (f.lines().isEmpty()) {
+                    whole = true;
+                } else if (!counted.containsAll(f.lines())) {
+                    counted.addAll(f.lines());
+                    amount = amount.plus(f.amount());
+                }
+            }
+            Money total = first.target().total();
+            if (whole || amount.amount().compareTo(total.amount()) > 0) {
+                amount = total;
+            }
+            merged.add(new Merged(first.kind(), List.copyOf(ids), severity, first.target(), List.copyOf(related), amount, evidence));
+        }
+        return merged;
+    }
+
+    /** Stores a violation once per kind and claim and announces it; false when it was already known. */
+    private boolean record(Merged m) {
+        UUID id = UUID.randomUUID();
+        if (!violations.add(id, m)) {
+            return false; // a second finding of the same kind on the same claim adds nothing
+        }
+        ClaimFacts t = m.target();
+        List<String> ids = new ArrayList<>(List.of(t.settlementId()));
+        ids.addAll(m.related());
+        outbox.append(new ViolationDetected(id.toString(), m.kind(), ids, t.personId(), t.institution(), t.regionCode(),
+                t.year(), m.amount(), m.evidence(), clock.instant(), String.join(",", m.ruleIds()), m.severity()));
+        meters.counter("yibao.supervision.violations", "rule", m.kind().name()).increment();
         return true;
     }
 }

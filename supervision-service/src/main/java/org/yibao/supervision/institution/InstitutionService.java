@@ -46,6 +46,9 @@ public class InstitutionService {
         if (r.kind() == InstitutionKind.PHARMACY && r.level() != InstitutionLevel.UNGRADED) {
             throw new InvalidRequestException("level", "a pharmacy is UNGRADED");
         }
+        if ((r.latitude() == null) != (r.longitude() == null)) {
+            throw new InvalidRequestException(r.latitude() == null ? "latitude" : "longitude", "give both latitude and longitude, or neither");
+        }
         if (r.kind() != InstitutionKind.PHARMACY && r.chain() != null) {
             throw new InvalidRequestException("chain", "applies to pharmacies only");
         }

@@ -18,7 +18,7 @@ import java.util.Optional;
 @Repository
 class InstitutionStore {
 
-    private static final String SELECT = "select code, name, region_code, kind, level, chain, status from institution";
+    private static final String SELECT = "select code, name, region_code, kind, level, chain, status, latitude, longitude from institution";
 
     private final JdbcClient jdbc;
 
@@ -29,10 +29,10 @@ class InstitutionStore {
     /** Registers an institution with an active agreement; false when its code is already registered. */
     boolean add(InstitutionRequests.Register r) {
         return jdbc.sql("""
-                        insert into institution (code, name, region_code, kind, level, chain, status)
-                        values (?, ?, ?, ?, ?, ?, ?) on conflict (code) do nothing""")
+                        insert into institution (code, name, region_code, kind, level, chain, status, latitude, longitude)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (code) do nothing""")
                 .params(r.code(), r.name(), r.regionCode(), r.kind().name(), r.level().name(), r.chain(),
-                        AgreementStatus.ACTIVE.name())
+                        AgreementStatus.ACTIVE.name(), r.latitude(), r.longitude())
                 .update() == 1;
     }
 
@@ -81,7 +81,7 @@ class InstitutionStore {
     private static Institution institution(ResultSet rs, int n) throws SQLException {
         return new Institution(rs.getString(1), rs.getString(2), rs.getString(3), InstitutionKind.valueOf(rs.getString(4)),
                 InstitutionLevel.valueOf(rs.getString(5)), Optional.ofNullable(rs.getString(6)),
-                AgreementStatus.valueOf(rs.getString(7)));
+                AgreementStatus.valueOf(rs.getString(7)), rs.getBigDecimal(8), rs.getBigDecimal(9));
     }
 
     private static Date date(Timestamp t) {

@@ -1,0 +1,142 @@
+package org.yibao.supervision.knowledge;
+
+import org.yibao.contracts.events.InstitutionLevel;
+import org.yibao.contracts.events.PersonType;
+import org.yibao.contracts.events.VisitType;
+import org.yibao.contracts.identity.ResidentId;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One version of the knowledge base (知识库): medical facts the rule library's rules read, as data.
+ * Items are named by code prefix (a national code's leading characters name its class: XA10 the
+ * diabetes drugs, C0101 vascular interventional consumables), diagnoses by {@link DiagnosisRange},
+ * procedures by ICD-9-CM-3 prefix.
+ *
+ * @param version   the version's name, unique among loaded versions
+ * @param validFrom the first service date it applies to; the version in force on a day is the latest begun by then
+ * @param sample    whether it is the illustrative sample shipped with the platform (not a bureau's own)
+ * @param source    where its facts come from
+ */
+public record Knowledge(String version, LocalDate validFrom, boolean sample, String source,
+                        List<Indication> indications, List<Indication> contraindications, List<Panel> contents,
+                        List<ProcedureBound> procedureBound, List<SexSpecific> sexSpecific, List<AgeSpecific> ageSpecific,
+                        List<DailyDose> dailyDoses, List<Restriction> restrictions, List<DiagnosisRange> plannedTreatment) {
+
+    public Knowledge {
+        indications = List.copyOf(indications);
+        contraindications = List.copyOf(contraindications);
+        contents = List.copyOf(contents);
+        procedureBound = List.copyOf(procedureBound);
+        sexSpecific = List.copyOf(sexSpecific);
+        ageSpecific = List.copyOf(ageSpecific);
+        dailyDoses = List.copyOf(dailyDoses);
+        restrictions = List.copyOf(restrictions);
+        plannedTreatment = List.copyOf(plannedTreatment);
+    }
+
+    /** An empty knowledge base (nothing loaded): rules reading it find nothing. */
+    public static Knowledge none() {
+        return new Knowledge("none", LocalDate.MIN, false, "nothing loaded", List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** Items (by prefix) and the diagnoses they need (indications, 适应症) or must not have (contraindications, 禁忌). */
+    public record Indication(String item, String name, List<DiagnosisRange> diagnoses) {
+        public Indication {
+            diagnoses = List.copyOf(diagnoses);
+        }
+
+        public boolean metBy(List<String> codes) {
+            return codes.stream().anyMatch(c -> diagnoses.stream().anyMatch(r -> r.matches(c)));
+        }
+    }
+
+    /** A panel (项目内涵) and the components it includes, which must not be billed beside it. */
+    public record Panel(String panel, String name, List<String> components) {
+        public Panel {
+            components = List.copyOf(components);
+        }
+    }
+
+    /**
+     * A consumable or item (by prefix) that belongs to a procedure: the claim must carry one of the
+     * procedures (ICD-9-CM-3 prefixes) or one of the items (code prefixes); where {@code diagnoses} is
+     * not empty, also one of them.
+     */
+    public record ProcedureBound(String item, String name, List<String> procedures, List<String> items,
+                                 List<DiagnosisRange> diagnoses) {
+        public ProcedureBound {
+            procedures = List.copyOf(procedures);
+            items = List.copyOf(items);
+            diagnoses = List.copyOf(diagnoses);
+        }
+    }
+
+    /** An item (by prefix) only a person of this sex can be given. */
+    public record SexSpecific(String item, String name, ResidentId.Gender sex) {
+    }
+
+    /** An item (by prefix) for patients of {@code minAge} to {@code maxAge} years, inclusive. */
+    public record AgeSpecific(String item, String name, int minAge, int maxAge) {
+    }
+
+    /** A drug (by prefix) and its usual daily dose in billed units, to tell a line's days of supply when not given. */
+    public record DailyDose(String item, String name, BigDecimal unitsPerDay) {
+    }
+
+    /**
+     * An item (by prefix) restricted to visit types, to institutions of at least a level, or to person
+     * types; an empty list (or null level) does not restrict.
+     */
+    public record Restriction(String item, String name, Set<VisitType> visitTypes, InstitutionLevel minLevel,
+                              Set<PersonType> personTypes) {
+        public Restriction {
+            visitTypes = Set.copyOf(visitTypes);
+            personTypes = Set.copyOf(personTypes);
+        }
+    }
+
+    public List<Indication> indicationsOf(String itemCode) {
+        return indications.stream().filter(i -> itemCode.startsWith(i.item())).toList();
+    }
+
+    public List<Indication> contraindicationsOf(String itemCode) {
+        return contraindications.stream().filter(i -> itemCode.startsWith(i.item())).toList();
+    }
+
+    public Optional<Panel> panel(String itemCode) {
+        return contents.stream().filter(p -> p.panel().equals(itemCode)).findFirst();
+    }
+
+    public List<ProcedureBound> procedureBoundOf(String itemCode) {
+        return procedureBound.stream().filter(p -> itemCode.startsWith(p.item())).toList();
+    }
+
+    public List<SexSpecific> sexSpecificOf(String itemCode) {
+        return sexSpecific.stream().filter(s -> itemCode.startsWith(s.item())).toList();
+    }
+
+    public List<AgeSpecific> ageSpecificOf(String itemCode) {
+        return ageSpecific.stream().filter(a -> itemCode.startsWith(a.item())).toList();
+    }
+
+    /** The longest matching prefix's daily dose. */
+    public Optional<DailyDose> dailyDoseOf(String itemCode) {
+        return dailyDoses.stream().filter(d -> itemCode.startsWith(d.item()))
+                .max((a, b) -> Integer.compare(a.item().length(), b.item().length()));
+    }
+
+    public List<Restriction> restrictionsOf(String itemCode) {
+        return restrictions.stream().filter(r -> itemCode.startsWith(r.item())).toList();
+    }
+
+    /** Whether one of the diagnoses is of planned staged treatment (分次治疗: radiotherapy, chemotherapy sessions). */
+    public boolean plannedTreatment(List<String> diagnoses) {
+        return diagnoses.stream().anyMatch(d -> plannedTreatment.stream().anyMatch(r -> r.matches(d)));
+    }
+}

@@ -1,0 +1,71 @@
+package org.yibao.supervision.rules;
+
+import org.springframework.stereotype.Component;
+
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * 同时两地住院: the person an inpatient at two institutions over the same nights: two stays whose
+ * spans (admission to discharge dates) share at least {@code minNights} nights, or, when neither
+ * stay's admission is known, two stays with the same service date. The claim under audit is in
+ * violation, the other stay named.
+ */
+@Component
+class OverlappingStays implements RuleType<OverlappingStays.Params> {
+
+    /** @param minNights nights two stays must share, 1 or more */
+    record Params(int minNights) {
+        Params {
+            if (minNights < 1) {
+                throw new IllegalArgumentException("minNights must be 1 or more");
+            }
+        }
+    }
+
+    @Override
+    public String name() {
+        return "OVERLAPPING_STAYS";
+    }
+
+    @Override
+    public Class<Params> parameters() {
+        return Params.class;
+    }
+
+    @Override
+    public int historyDays(Params p) {
+        return 120;
+    }
+
+    @Override
+    public List<Hit> check(RuleInput in, Params p) {
+        ClaimFacts c = in.claim();
+        if (!c.isInpatient()) {
+            return List.of();
+        }
+        List<Hit> hits = new ArrayList<>();
+        for (ClaimFacts other : in.history()) {
+            if (!other.isInpatient() || other.institution().equals(c.institution())) {
+                continue;
+            }
+            boolean spansKnown = c.admittedAt() != null || other.admittedAt() != null;
+            long shared = ChronoUnit.DAYS.between(max(c.stayStart(), other.stayStart()), min(c.stayEnd(), other.stayEnd()));
+            if ((spansKnown && shared >= p.minNights()) || (!spansKnown && c.serviceDate().equals(other.serviceDate()))) {
+                hits.add(Hit.whole(c, List.of(other.settlementId()), "inpatient at " + c.institution() + " from " + c.stayStart()
+                        + " to " + c.stayEnd() + " and at " + other.institution() + " from " + other.stayStart() + " to "
+                        + other.stayEnd() + (spansKnown ? " (" + shared + " nights at both)" : "")));
+            }
+        }
+        return hits;
+    }
+
+    private static java.time.LocalDate max(java.time.LocalDate a, java.time.LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static java.time.LocalDate min(java.time.LocalDate a, java.time.LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

@@ -1,0 +1,21 @@
+package org.yibao.supervision.rules;
+
+import org.yibao.contracts.events.VisitType;
+
+/** Where a rule applies (适用场景), as the national rule framework names the scenes. */
+public enum Scene {
+    /** 门诊: general and chronic-disease outpatient visits. */
+    OUTPATIENT,
+    /** 住院 */
+    INPATIENT,
+    /** 购药: a designated pharmacy's sale. */
+    PHARMACY;
+
+    public static Scene of(VisitType visitType) {
+        return switch (visitType) {
+            case GENERAL_OUTPATIENT, CHRONIC_OUTPATIENT -> OUTPATIENT;
+            case INPATIENT -> INPATIENT;
+            case PHARMACY -> PHARMACY;
+        };
+    }
+}
