@@ -324,6 +324,131 @@ class SettlementFlowIT {
         assertThat(again.statusCode()).isEqualTo(409);
     }
 
+    /**
+     * Issue 21: an inpatient bill's facts for the audit (emergency, stay, procedures, doctor, department; each
+     * line's days of supply and prescribing doctor) are kept with the settlement, shown by its GET, carried in
+     * ClaimSettled v2 with the person's type on the service date, and repeated line by line by ClaimReversed.
+     */
+    @Test
+    void theBillsFactsAreKeptShownPublishedAndRepeatedByTheReversal() throws Exception {
+        String person = enrolledResident();
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        String message = "msg-" + UUID.randomUUID();
+        String body = withFacts(message, person, today);
+
+        HttpResponse<String> settled = post("/api/settlement/settlements", body);
+
+        assertThat(settled.statusCode()).as(settled.body()).isEqualTo(201);
+        String id = json.readTree(settled.body()).at("/id").asString();
+        JsonNode view = json.readTree(get("/api/settlement/settlements/" + id).body());
+        assertThat(view.at("/emergency").asBoolean()).isTrue();
+        assertThat(view.at("/personType").asString()).isEqualTo("RESIDENT");
+        assertThat(view.at("/admittedAt").asString()).startsWith(today.minusDays(3) + "T08:30");
+        assertThat(view.at("/dischargedAt").asString()).startsWith(today + "T10:15");
+        assertThat(view.at("/procedureCodes").toString()).isEqualTo("[\"39.9501\",\"38.9501\"]");
+        assertThat(view.at("/doctorCode").asString()).isEqualTo("D441700000123");
+        assertThat(view.at("/departmentCode").asString()).isEqualTo("0306");
+        assertThat(view.at("/lines/0/daysOfSupply").isNull()).isTrue();
+        assertThat(view.at("/lines/1/daysOfSupply").asInt()).isEqualTo(7);
+        assertThat(view.at("/lines/1/doctorCode").asString()).isEqualTo("D441700000456");
+        assertThat(view.at("/preCheck/findings").isArray()).isTrue();
+
+        JsonNode claim = payload("ClaimSettled", id);
+        assertThat(claim.at("/personType").asString()).isEqualTo("RESIDENT");
+        assertThat(claim.at("/emergency").asBoolean()).isTrue();
+        assertThat(claim.at("/admittedAt").asString()).startsWith(today.minusDays(3) + "T08:30");
+        assertThat(claim.at("/dischargedAt").asString()).startsWith(today + "T10:15");
+        assertThat(claim.at("/procedureCodes/0").asString()).isEqualTo("39.9501");
+        assertThat(claim.at("/doctorCode").asString()).isEqualTo("D441700000123");
+        assertThat(claim.at("/departmentCode").asString()).isEqualTo("0306");
+        assertThat(claim.at("/lines/1/daysOfSupply").asInt()).isEqualTo(7);
+        assertThat(claim.at("/lines/1/doctorCode").asString()).isEqualTo("D441700000456");
+
+        // the same bill again is the first result; the same message with another fact is another bill
+        assertThat(post("/api/settlement/settlements", body).statusCode()).isEqualTo(200);
+        assertThat(post("/api/settlement/settlements", body.replace("D441700000456", "D441700000789")).statusCode()).isEqualTo(409);
+        assertThat(post("/api/settlement/settlements", body.replace("\"emergency\":true", "\"emergency\":false")).statusCode())
+                .isEqualTo(409);
+
+        HttpResponse<String> reversed = post("/api/settlement/settlements/" + id + "/reversal", "{\"reason\":\"wrong patient\"}");
+        assertThat(reversed.statusCode()).as(reversed.body()).isEqualTo(200);
+        JsonNode reversal = payload("ClaimReversed", id);
+        assertThat(reversal.at("/lines/1/daysOfSupply").asInt()).isEqualTo(7);
+        assertThat(reversal.at("/lines/1/doctorCode").asString()).isEqualTo("D441700000456");
+        assertThat(reversal.at("/lines/0/daysOfSupply").isNull()).isTrue();
+    }
+
+    /** A bill without issue 21's facts settles as before, and states none (emergency false, lists empty). */
+    @Test
+    void aBillWithoutTheFactsStatesNoneAndAnExplicitFalseIsTheSameBill() throws Exception {
+        String person = enrolledResident();
+        String message = "msg-" + UUID.randomUUID();
+        String plain = bill(message, person, "1000.00");
+
+        HttpResponse<String> first = post("/api/settlement/settlements", plain);
+        HttpResponse<String> explicit = post("/api/settlement/settlements",
+                plain.replace("\"lines\"", "\"emergency\":false,\"procedureCodes\":[],\"lines\""));
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(explicit.statusCode()).as(explicit.body()).isEqualTo(200);
+        String id = json.readTree(first.body()).at("/id").asString();
+        JsonNode claim = payload("ClaimSettled", id);
+        assertThat(claim.at("/emergency").asBoolean()).isFalse();
+        assertThat(claim.at("/admittedAt").isNull()).isTrue();
+        assertThat(claim.at("/procedureCodes").isEmpty()).isTrue();
+        assertThat(claim.at("/personType").asString()).isEqualTo("RESIDENT");
+    }
+
+    /** Each of issue 21's facts out of shape is refused 400 naming its field, and nothing is settled. */
+    @Test
+    void factsOutOfShapeAreRefusedNamingTheField() throws Exception {
+        String person = enrolledResident();
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        String good = withFacts("msg-" + UUID.randomUUID(), person, today);
+        String outpatient = good.replace("\"INPATIENT\"", "\"GENERAL_OUTPATIENT\"");
+        String tooLong = "D".repeat(31);
+        String manyProcedures = "[" + String.join(",", java.util.Collections.nCopies(21, "\"39.95\"")) + "]";
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put(outpatient.replaceAll(",\"dischargedAt\":\"[^\"]+\"", ""), "admittedAt");
+        cases.put(outpatient.replaceAll(",\"admittedAt\":\"[^\"]+\"", ""), "dischargedAt");
+        cases.put(good.replace(today + "T10:15", today.minusDays(4) + "T10:15"), "dischargedAt");      // before admission
+        cases.put(good.replace(today + "T10:15", today.minusDays(1) + "T10:15"), "dischargedAt");      // not on the service date
+        cases.put(good.replace(today.minusDays(3) + "T08:30", today.plusDays(1) + "T08:30")
+                .replaceAll(",\"dischargedAt\":\"[^\"]+\"", ""), "admittedAt");                   // after the service date
+        cases.put(good.replace(today.minusDays(3) + "T08:30", "yesterday"), "admittedAt");
+        cases.put(good.replace("[\"39.9501\",\"38.9501\"]", manyProcedures), "procedureCodes");
+        cases.put(good.replace("\"39.9501\"", "\"" + tooLong + "\""), "procedureCodes[0]");
+        cases.put(good.replace("D441700000123", tooLong), "doctorCode");
+        cases.put(good.replace("\"0306\"", "\"" + tooLong + "\""), "departmentCode");
+        cases.put(good.replace("\"daysOfSupply\":7", "\"daysOfSupply\":0"), "lines[1].daysOfSupply");
+        cases.put(good.replace("\"daysOfSupply\":7", "\"daysOfSupply\":3661"), "lines[1].daysOfSupply");
+        cases.put(good.replace("D441700000456", tooLong), "lines[1].doctorCode");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            HttpResponse<String> response = post("/api/settlement/settlements", c.getKey());
+            assertThat(response.statusCode()).as(c.getKey() + " -> " + response.body()).isEqualTo(400);
+            assertThat(json.readTree(response.body()).at("/errors/0/field").asString()).as(response.body()).isEqualTo(c.getValue());
+        }
+        assertThat(settlementsOf(person)).isZero();
+    }
+
+    /** An inpatient bill with every fact of issue 21: admitted three days ago, discharged today. */
+    private static String withFacts(String message, String person, LocalDate today) {
+        return """
+                {"messageId":"%s","personId":"%s","institutionCode":"%s","visitType":"INPATIENT","serviceDate":"%s",
+                 "diagnosisCodes":["I21.0"],"emergency":true,"admittedAt":"%sT08:30","dischargedAt":"%sT10:15:00",
+                 "procedureCodes":["39.9501","38.9501"],"doctorCode":"D441700000123","departmentCode":"0306",
+                 "lines":[{"itemCode":"S311201001","quantity":2,"unitPrice":"400.00"},
+                          {"itemCode":"S311201001","quantity":1,"unitPrice":"400.00","daysOfSupply":7,"doctorCode":"D441700000456"}]}"""
+                .formatted(message, person, HOSPITAL, today, today.minusDays(3), today);
+    }
+
+    /** The payload of the event of this type about this settlement, as the outbox holds it. */
+    private JsonNode payload(String type, String settlementId) {
+        String envelope = jdbc.queryForObject("select envelope from outbox_event where event_type = ? and envelope like ?",
+                String.class, type, "%" + settlementId + "%");
+        return json.readTree(envelope).get("payload");
+    }
+
     @Test
     void preSettlementComputesTheSameBillAndChangesNothing() throws Exception {
         String person = enrolledResident();

@@ -34,26 +34,39 @@ record Encounter(SettleRequest request, Enrollment enrollment, PolicyPack pack, 
 
     /** What supervision's real-time audit is asked about this bill. */
     PreCheckRequest preCheckRequest() {
-        List<PreCheckRequest.Line> lines = claim.lines().stream().map(l -> new PreCheckRequest.Line(
-                l.itemCode(), l.itemClass().name(), l.quantity(), l.unitPrice(), l.amount())).toList();
+        List<PreCheckRequest.Line> lines = new ArrayList<>();
+        for (int i = 0; i < claim.lines().size(); i++) {
+            // the priced lines are the request's, one for one and in order
+            BillLine l = claim.lines().get(i);
+            SettleRequest.Line asked = request.lines().get(i);
+            lines.add(new PreCheckRequest.Line(l.itemCode(), l.itemClass().name(), l.quantity(), l.unitPrice(), l.amount(),
+                    asked.daysOfSupply(), asked.doctorCode()));
+        }
         return new PreCheckRequest(request.personId().value(), request.institutionCode(), request.visitType(),
                 request.serviceDate(), request.diagnosisCodesOrEmpty(),
-                Money.sum(lines.stream().map(PreCheckRequest.Line::amount).toList()), lines);
+                Money.sum(lines.stream().map(PreCheckRequest.Line::amount).toList()), lines, enrollment.personType(),
+                request.emergencyOrFalse(), request.admittedAt(), request.dischargedAt(), request.procedureCodesOrEmpty(),
+                request.doctorCode(), request.departmentCode(), PreCheckRequest.DURING);
     }
 
     /** The one-stop bill of this encounter as the adjudicator split it. */
     SettlementView bill(UUID id, SettlementStatus status, Adjudication adjudication, Verdict verdict, Instant settledAt) {
         List<LineView> lines = new ArrayList<>();
-        for (AdjudicatedLine l : adjudication.lines()) {
+        for (int i = 0; i < adjudication.lines().size(); i++) {
+            // the adjudicated lines are the request's, one for one and in order
+            AdjudicatedLine l = adjudication.lines().get(i);
+            SettleRequest.Line asked = request.lines().get(i);
             BillLine b = l.line();
             lines.add(new LineView(b.itemCode(), b.itemName(), b.category(), b.itemClass(),
                     items.containsKey(b.itemCode()), b.quantity(), b.unitPrice(), l.amount(), l.fullSelfPay(),
                     l.priorSelfPay(), b.vbp(), l.paidInFullBy().orElse(null), b.priceCeiling().orElse(null),
-                    b.selfPaidBecause().orElse(null)));
+                    b.selfPaidBecause().orElse(null), asked.daysOfSupply(), asked.doctorCode()));
         }
         return new SettlementView(id, status, request.messageId(), request.personId().value(), request.institutionCode(),
                 enrollment.regionCode(), enrollment.scheme(), request.visitType(), claim.place(), request.serviceDate(),
                 request.diagnosisCodesOrEmpty(), adjudication.policyPack(), adjudication.amounts(), lines, uncatalogued,
-                verdict, settledAt, null, null, null);
+                verdict, settledAt, null, null, null, new ClaimFacts(enrollment.personType(), request.emergencyOrFalse(),
+                request.admittedAt(), request.dischargedAt(), request.procedureCodesOrEmpty(), request.doctorCode(),
+                request.departmentCode()));
     }
 }

@@ -16,10 +16,13 @@ import java.math.BigDecimal;
  *                     none (and in bills settled before it was recorded)
  * @param selfPaidBecause the restricted-payment condition (限定支付范围) the line did not meet, in the
  *                     catalog's words, for which the whole line is self-paid; null when none
+ * @param daysOfSupply days the line's drug lasts as prescribed (prd_days), as the caller stated it, or null
+ * @param doctorCode   the prescribing doctor's national code, as the caller stated it, or null
  */
 public record LineView(String itemCode, String itemName, ItemCategory category, ItemClass itemClass, boolean inCatalog,
                        BigDecimal quantity, Price unitPrice, Money amount, Money fullSelfPay, Money priorSelfPay,
-                       boolean vbp, String paidInFullBy, Money priceCeiling, String selfPaidBecause) {
+                       boolean vbp, String paidInFullBy, Money priceCeiling, String selfPaidBecause,
+                       Integer daysOfSupply, String doctorCode) {
 
     public Money selfPay() {
         return fullSelfPay.plus(priorSelfPay);

@@ -15,12 +15,15 @@ import org.yibao.settlement.adjudication.Accumulators;
 import org.yibao.settlement.adjudication.Adjudication;
 import org.yibao.settlement.adjudication.Adjudicator;
 import org.yibao.settlement.adjudication.NotCoveredException;
+import org.yibao.settlement.precheck.Finding;
 import org.yibao.settlement.precheck.SupervisionPreCheck;
 import org.yibao.settlement.precheck.Verdict;
 import org.yibao.web.problem.ConflictException;
 import org.yibao.web.problem.NotFoundException;
 import org.yibao.web.problem.RefusedException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -96,7 +99,8 @@ public class SettlementService {
         Encounter encounter = encounters.resolve(request);
         Verdict verdict = preCheck.check(encounter.preCheckRequest());
         if (verdict.outcome() == Verdict.Outcome.BLOCK) {
-            throw new RefusedException("supervision's real-time audit blocked this bill: " + String.join("; ", verdict.reasons()));
+            throw new RefusedException("supervision's real-time audit blocked this bill: " + String.join("; ", verdict.reasons())
+                    + findings(verdict));
         }
         return transactions.execute(status -> settleLocked(request, hash, encounter, verdict));
     }
@@ -138,6 +142,7 @@ public class SettlementService {
         Instant now = clock.instant();
         settlements.markReversed(settlementId, reversalId, now, reason);
         SettlementView reversed = settlements.byId(settlementId).orElseThrow().view();
+        // version 2: the lines repeat their days of supply and prescribing doctor as settled
         outbox.append(new ClaimReversed(reversalId.toString(), settlementId.toString(), original.personId(),
                 original.institutionCode(), original.regionCode(), original.scheme(), original.visitType(), year, now,
                 reason, original.amounts(), claimLines(original)));
@@ -161,6 +166,13 @@ public class SettlementService {
         return settlements.forPersonAndYear(personId, year);
     }
 
+    private static void dropIfUnstated(ObjectNode node, String name) {
+        JsonNode value = node.get(name);
+        if (value != null && (value.isNull() || value.isBoolean() && !value.booleanValue() || value.isArray() && value.isEmpty())) {
+            node.remove(name);
+        }
+    }
+
     /** The bill this institution already settled under the message id, if the same bill; a different one is a conflict. */
     private Optional<Settled> replay(SettleRequest request, String hash) {
         return settlements.byMessageId(request.institutionCode(), request.messageId()).map(existing -> {
@@ -180,22 +192,53 @@ public class SettlementService {
         }
     }
 
+    /** The findings of a blocking verdict in a line each: rule, kind, severity, amount in violation, line. */
+    private static String findings(Verdict verdict) {
+        StringBuilder text = new StringBuilder();
+        for (Finding f : verdict.findings()) {
+            text.append(text.isEmpty() ? " [" : "; ").append(f.ruleId()).append(' ').append(f.rule()).append(' ').append(f.severity());
+            if (f.amount() != null) {
+                text.append(' ').append(f.amount()).append(" yuan");
+            }
+            if (f.line() != null) {
+                text.append(" line ").append(f.line());
+            }
+        }
+        return text.isEmpty() ? "" : text.append(']').toString();
+    }
+
+    /** ClaimSettled version 2: the bill's amounts and lines, and its facts for the audit (issue 21). */
     private static ClaimSettled claimSettled(SettlementView v, AssistanceLimit assistanceLimit) {
+        ClaimFacts f = v.facts();
         return new ClaimSettled(v.id().toString(), v.personId(), v.institutionCode(), v.regionCode(), v.scheme(),
                 v.visitType(), v.serviceDate().getYear(), v.serviceDate(), v.diagnosisCodes(), v.settledAt(),
-                v.policyPack(), v.amounts(), assistanceLimit, claimLines(v));
+                v.policyPack(), v.amounts(), assistanceLimit, claimLines(v), f.personType(), f.emergency(), f.admittedAt(),
+                f.dischargedAt(), f.procedureCodes(), f.doctorCode(), f.departmentCode());
     }
 
     private static List<ClaimLine> claimLines(SettlementView v) {
         return v.lines().stream().map(l -> new ClaimLine(l.itemCode(), l.itemName(), l.category(), l.itemClass(),
-                l.quantity(), l.unitPrice(), l.amount(), l.selfPay(), l.vbp())).toList();
+                l.quantity(), l.unitPrice(), l.amount(), l.selfPay(), l.vbp(), l.daysOfSupply(), l.doctorCode())).toList();
     }
 
-    /** The request's fingerprint: a retry under the same message id must repeat the same bill. */
+    /** The members of issue 21's optional facts: left out of the fingerprint when not given. */
+    private static final List<String> OPTIONAL_FACTS = List.of("emergency", "admittedAt", "dischargedAt", "procedureCodes",
+            "doctorCode", "departmentCode");
+    private static final List<String> OPTIONAL_LINE_FACTS = List.of("daysOfSupply", "doctorCode");
+
+    /**
+     * The request's fingerprint: a retry under the same message id must repeat the same bill. Issue 21's
+     * optional facts count only when given (emergency when true, procedures when any), so a bill without
+     * them has the fingerprint it had before they existed (a retry across the upgrade is still the same
+     * bill), and the same bill with a different fact is a different bill.
+     */
     private String hash(SettleRequest request) {
+        ObjectNode tree = (ObjectNode) json.valueToTree(request);
+        OPTIONAL_FACTS.forEach(name -> dropIfUnstated(tree, name));
+        tree.path("lines").forEach(line -> OPTIONAL_LINE_FACTS.forEach(name -> dropIfUnstated((ObjectNode) line, name)));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
+                    .digest(json.writeValueAsString(tree).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

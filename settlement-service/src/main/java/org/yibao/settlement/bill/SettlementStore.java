@@ -2,6 +2,7 @@ package org.yibao.settlement.bill;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.yibao.contracts.events.PersonType;
 import org.yibao.contracts.events.Scheme;
 import org.yibao.contracts.events.SettlementAmounts;
 import org.yibao.contracts.events.VisitType;
@@ -9,6 +10,7 @@ import org.yibao.contracts.money.Money;
 import org.yibao.contracts.time.BeijingTime;
 import org.yibao.settlement.adjudication.Accumulators;
 import org.yibao.settlement.adjudication.TreatmentPlace;
+import org.yibao.settlement.precheck.Finding;
 import org.yibao.settlement.precheck.Verdict;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -40,13 +43,16 @@ public class SettlementStore {
 
     public void insert(SettlementView v, String requestHash, Accumulators delta) {
         SettlementAmounts a = v.amounts();
+        ClaimFacts f = v.facts();
         jdbc.sql("""
                         insert into settlement (id, idempotency_key, request_hash, person_id, institution_code, region_code,
                             scheme, visit_type, year, service_date, policy_pack, total, full_self_pay, prior_self_pay,
                             policy_scope, deductible, basic_fund, catastrophic, supplementary, assistance, personal_account,
                             cash, lines, accumulator_delta, settled_at, diagnosis_codes, precheck_outcome, precheck_reasons,
-                            treatment_place)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)""")
+                            treatment_place, person_type, emergency, admitted_at, discharged_at, procedure_codes, doctor_code,
+                            department_code, precheck_findings)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?,
+                                ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")
                 .params(v.id(), v.messageId(), requestHash, v.personId(), v.institutionCode(), v.regionCode(),
                         v.scheme().name(), v.visitType().name(), v.serviceDate().getYear(), v.serviceDate(), v.policyPack(),
                         a.total().amount(), a.fullSelfPay().amount(), a.priorSelfPay().amount(), a.policyScope().amount(),
@@ -55,7 +61,10 @@ public class SettlementStore {
                         a.cash().amount(), json.writeValueAsString(new StoredLines(v.lines(), v.uncataloguedItems())),
                         json.writeValueAsString(delta), Timestamp.from(v.settledAt()),
                         String.join(",", v.diagnosisCodes()), v.preCheck().outcome().name(),
-                        truncate(String.join("; ", v.preCheck().reasons())), v.place().name())
+                        truncate(String.join("; ", v.preCheck().reasons())), v.place().name(),
+                        f.personType() == null ? null : f.personType().name(), f.emergency(), f.admittedAt(), f.dischargedAt(),
+                        f.procedureCodes().isEmpty() ? null : String.join(",", f.procedureCodes()), f.doctorCode(),
+                        f.departmentCode(), json.writeValueAsString(v.preCheck().findings()))
                 .update();
     }
 
@@ -99,7 +108,8 @@ public class SettlementStore {
                    service_date, policy_pack, total, full_self_pay, prior_self_pay, policy_scope, deductible, basic_fund,
                    catastrophic, supplementary, assistance, personal_account, cash, lines, accumulator_delta, settled_at,
                    reversal_id, reversed_at, reversal_reason, diagnosis_codes, precheck_outcome, precheck_reasons,
-                   treatment_place
+                   treatment_place, person_type, emergency, admitted_at, discharged_at, procedure_codes, doctor_code,
+                   department_code, precheck_findings
             from settlement""";
 
     private Stored read(ResultSet rs) throws SQLException {
@@ -114,10 +124,28 @@ public class SettlementStore {
                 VisitType.valueOf(rs.getString(8)), TreatmentPlace.valueOf(rs.getString(31)), rs.getObject(9, LocalDate.class),
                 diagnoses == null || diagnoses.isEmpty() ? List.of() : Arrays.asList(diagnoses.split(",")),
                 rs.getString(10), amounts, lines.lines(), lines.uncatalogued(),
-                new Verdict(Verdict.Outcome.valueOf(rs.getString(29)), reasons(rs.getString(30))), rs.getTimestamp(24).toInstant(),
-                rs.getObject(25, UUID.class), reversedAt == null ? null : reversedAt.toInstant(), rs.getString(27));
+                new Verdict(Verdict.Outcome.valueOf(rs.getString(29)), reasons(rs.getString(30)), findings(rs.getString(39))),
+                rs.getTimestamp(24).toInstant(), rs.getObject(25, UUID.class), reversedAt == null ? null : reversedAt.toInstant(),
+                rs.getString(27), facts(rs));
         return new Stored(view, rs.getString(3), json.readValue(rs.getString(23), Accumulators.class));
     }
+
+    /** Columns 32 to 38: the bill's facts for the audit. */
+    private static ClaimFacts facts(ResultSet rs) throws SQLException {
+        String personType = rs.getString(32);
+        String procedures = rs.getString(36);
+        return new ClaimFacts(personType == null ? null : PersonType.valueOf(personType), rs.getBoolean(33),
+                rs.getObject(34, LocalDateTime.class), rs.getObject(35, LocalDateTime.class),
+                procedures == null || procedures.isEmpty() ? List.of() : Arrays.asList(procedures.split(",")),
+                rs.getString(37), rs.getString(38));
+    }
+
+    private List<Finding> findings(String stored) {
+        return stored == null ? List.of() : json.readValue(stored, FINDINGS);
+    }
+
+    private static final tools.jackson.core.type.TypeReference<List<Finding>> FINDINGS = new tools.jackson.core.type.TypeReference<>() {
+    };
 
     private static List<String> reasons(String joined) {
         return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split("; "));

@@ -1,5 +1,6 @@
 package org.yibao.settlement.bill;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.yibao.contracts.events.Scheme;
 import org.yibao.contracts.events.SettlementAmounts;
 import org.yibao.contracts.events.VisitType;
@@ -17,7 +18,10 @@ import java.util.UUID;
  *
  * @param status   PRE_SETTLEMENT (computed, nothing changed), SETTLED or REVERSED
  * @param place    in the paying region, or outside it with or without a remote-treatment filing
- * @param preCheck supervision's real-time verdict (UNCHECKED: settled and flagged for later audit)
+ * @param preCheck supervision's real-time verdict (UNCHECKED: settled and flagged for later audit), with its
+ *                 findings (rule, severity, amount in violation)
+ * @param facts    the bill's facts for the audit (person type, emergency, stay, procedures, doctor and
+ *                 department), shown as members of the bill itself
  */
 public record SettlementView(
         UUID id,
@@ -39,5 +43,6 @@ public record SettlementView(
         Instant settledAt,
         UUID reversalId,
         Instant reversedAt,
-        String reversalReason) {
+        String reversalReason,
+        @JsonUnwrapped ClaimFacts facts) {
 }

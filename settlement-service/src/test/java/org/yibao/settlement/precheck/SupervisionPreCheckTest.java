@@ -5,9 +5,12 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.yibao.contracts.events.PersonType;
+import org.yibao.contracts.events.Severity;
 import org.yibao.contracts.events.VisitType;
 import org.yibao.contracts.money.Money;
 import org.yibao.web.resilience.CircuitBreakerPolicy;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -18,6 +21,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -73,7 +77,52 @@ class SupervisionPreCheckTest {
     private static PreCheckRequest bill() {
         return new PreCheckRequest("11010519491231002X", "H1", VisitType.INPATIENT, LocalDate.of(2026, 11, 1),
                 List.of("I10"), Money.of("24.00"),
-                List.of(new PreCheckRequest.Line("S250101001", "A", BigDecimal.ONE, org.yibao.contracts.money.Price.of("24.00"), Money.of("24.00"))));
+                List.of(new PreCheckRequest.Line("S250101001", "A", BigDecimal.ONE, org.yibao.contracts.money.Price.of("24.00"),
+                        Money.of("24.00"), 7, "D440100001")),
+                PersonType.RESIDENT, true, LocalDateTime.of(2026, 10, 28, 9, 30), LocalDateTime.of(2026, 11, 1, 10, 0),
+                List.of("36.0601"), "D440100002", "0301", PreCheckRequest.DURING);
+    }
+
+    /** Issue 21: the bill's facts travel to supervision, and its findings come back typed. */
+    @Test
+    void sendsTheBillsFactsAndReadsSupervisionsFindings() throws Exception {
+        answer.set("""
+                {"outcome":"BLOCK","reasons":["同日同院多次门诊结算"],"findings":[
+                  {"ruleId":"SB-01","rule":"SPLIT_BILLING","ruleName":"同日同院多次门诊结算（分解收费）","severity":"VIOLATION",
+                   "amount":"120.00","evidence":"third bill today","line":2,"futureMember":"ignored"},
+                  {"ruleId":"XX-09","rule":"A_KIND_NOT_YET_IN_CONTRACTS","ruleName":"新规则","severity":"SUSPECT","amount":null,
+                   "evidence":"whole bill","line":null}]}""");
+
+        Verdict verdict = client(true).check(bill());
+
+        assertThat(verdict.outcome()).isEqualTo(Verdict.Outcome.BLOCK);
+        assertThat(verdict.findings()).containsExactly(
+                new Finding("SB-01", "SPLIT_BILLING", "同日同院多次门诊结算（分解收费）", Severity.VIOLATION, Money.of("120.00"),
+                        "third bill today", 2),
+                new Finding("XX-09", "A_KIND_NOT_YET_IN_CONTRACTS", "新规则", Severity.SUSPECT, null, "whole bill", null));
+        JsonNode sent = JsonMapper.builder().build().readTree(received.get());
+        assertThat(sent.at("/stage").asString()).isEqualTo("DURING");
+        assertThat(sent.at("/personType").asString()).isEqualTo("RESIDENT");
+        assertThat(sent.at("/emergency").asBoolean()).isTrue();
+        assertThat(sent.at("/admittedAt").asString()).startsWith("2026-10-28T09:30");
+        assertThat(sent.at("/dischargedAt").asString()).startsWith("2026-11-01T10:00");
+        assertThat(sent.at("/procedureCodes/0").asString()).isEqualTo("36.0601");
+        assertThat(sent.at("/doctorCode").asString()).isEqualTo("D440100002");
+        assertThat(sent.at("/departmentCode").asString()).isEqualTo("0301");
+        assertThat(sent.at("/lines/0/daysOfSupply").asInt()).isEqualTo(7);
+        assertThat(sent.at("/lines/0/doctorCode").asString()).isEqualTo("D440100001");
+    }
+
+    /** An older supervision answers reasons only: the verdict stands, with no findings. */
+    @Test
+    void aVerdictWithoutFindingsIsReadWithNone() {
+        answer.set("{\"outcome\":\"WARN\",\"reasons\":[\"looks odd\"]}");
+
+        Verdict verdict = client(true).check(bill());
+
+        assertThat(verdict.outcome()).isEqualTo(Verdict.Outcome.WARN);
+        assertThat(verdict.reasons()).containsExactly("looks odd");
+        assertThat(verdict.findings()).isEmpty();
     }
 
     @Test
