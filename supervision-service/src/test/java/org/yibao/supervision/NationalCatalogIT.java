@@ -120,7 +120,7 @@ class NationalCatalogIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> audited(above, atCeiling, lastYear) == 3);
         assertThat(jdbc.queryForList("select amount_at_risk::text || ' ' || evidence from violation where settlement_id = ?"
                 + " and rule = 'PRICE_ABOVE_CEILING'", String.class, above.settlementId()))
-                .containsExactly("1.50 " + code + " (目录名称) billed at 10.50 a unit, above the catalog ceiling of 10.00 at LEVEL_2"
+                .containsExactly("1.50 PR-01: " + code + " (目录名称) billed at 10.50 a unit, above the catalog ceiling of 10.00 at LEVEL_2"
                         + " institutions: 1.50 on 3 units");
         assertThat(violations(atCeiling)).as("at the ceiling").isZero();
         assertThat(violations(lastYear)).as("under the entry in force in 2025").isZero();

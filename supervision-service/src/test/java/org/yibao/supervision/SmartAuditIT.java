@@ -174,7 +174,8 @@ class SmartAuditIT {
     }
 
     /**
-     * A generated stream: clean claims and planted patterns of every cross-claim and single-bill rule.
+     * A generated stream: clean claims (amlodipine always beside a hypertension diagnosis: the knowledge
+     * base's indication) and planted patterns of every cross-claim and single-bill rule.
      * Precision and recall are computed over (rule, claim) pairs and printed; both must be 1.
      */
     @Test
@@ -186,7 +187,7 @@ class SmartAuditIT {
         for (int i = 0; i < 40; i++) { // clean: one stay or visit each, treatment lines, distinct people
             String p = nextId();
             everyone.add(p);
-            stream.add(claim(p, "H" + (1 + random.nextInt(3)), DAY.plusDays(random.nextInt(60)), List.of("J18.9"),
+            stream.add(claim(p, "H" + (1 + random.nextInt(3)), DAY.plusDays(random.nextInt(60)), List.of("J18.9", "I10"),
                     line("S120100001", String.valueOf(1 + random.nextInt(9)), "40.00"), line("XC08CAA001A001010100001", "28", "0.30")));
         }
         for (int i = 0; i < 4; i++) {
@@ -214,7 +215,7 @@ class SmartAuditIT {
 
             String t = nextId();
             everyone.add(t);
-            ClaimSettled padded = claim(t, "H2", DAY.plusDays(50), List.of("E11.9"),
+            ClaimSettled padded = claim(t, "H2", DAY.plusDays(50), List.of("E11.9", "I10"),
                     line("XC08CAA001A001010100001", "900", "0.30"), line("S120100001", "1", "40.00"), line("S120100001", "1", "40.00"));
             stream.add(padded);
             planted.add("EXCESSIVE_QUANTITY/" + padded.settlementId());

@@ -57,11 +57,11 @@ class RuleController {
     }
 
     /** @param note why, at most 500 characters */
-    record Review(@NotNull Violation.Review outcome, @Size(max = 500) String note) {
+    record ViolationReview(@NotNull Violation.Review outcome, @Size(max = 500) String note) {
     }
 
     @PostMapping("/violations/{id}/review")
-    Violation review(@PathVariable UUID id, @Valid @RequestBody Review r, CallerIdentity caller) {
+    Violation review(@PathVariable UUID id, @Valid @RequestBody ViolationReview r, CallerIdentity caller) {
         return reports.review(id, r.outcome(), r.note(), caller.clientId());
     }
 }

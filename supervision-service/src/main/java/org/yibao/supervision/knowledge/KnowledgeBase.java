@@ -1,5 +1,6 @@
 package org.yibao.supervision.knowledge;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -33,6 +34,7 @@ public class KnowledgeBase {
 
     private final List<Knowledge> versions;
 
+    @Autowired
     KnowledgeBase(@Value("${yibao.supervision.knowledge-base:classpath:knowledge/*.yml}") String[] locations) {
         this(load(locations));
     }

@@ -1,5 +1,6 @@
 package org.yibao.supervision.rules;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -35,6 +36,7 @@ public class RuleLibrary {
     private final List<RuleEntry> entries;
     private final Map<String, RuleType<Object>> types;
 
+    @Autowired
     RuleLibrary(@Value("${yibao.supervision.rule-library:classpath:rules/rule-library.yml}") String location,
                 List<RuleType<?>> types) {
         this(read(location), types);
