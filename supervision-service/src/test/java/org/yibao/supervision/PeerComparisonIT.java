@@ -81,7 +81,7 @@ class PeerComparisonIT {
         HttpResponse<String> answer = api.get("/api/supervision/peer-comparison?year=2035&month=3&regionCode=419902");
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        JsonNode comparison = json.readTree(answer.body()); System.out.println("PEERBODY " + answer.body());
+        JsonNode comparison = json.readTree(answer.body());
         assertThat(comparison.at("/groups")).hasSize(1);
         JsonNode group = comparison.at("/groups/0");
         assertThat(group.at("/prefecture").asString()).isEqualTo("419900");

@@ -30,7 +30,7 @@ class PeerComparisonStore {
                        coalesce(c.admitted_at, c.service_date::timestamp) as admitted,
                        coalesce(c.discharged_at, c.service_date::timestamp) as discharged
                 from audited_claim c join institution i on i.code = c.institution
-                where i.kind = 'HOSPITAL' and i.region_code like :prefecture
+                where not c.reversed and i.kind = 'HOSPITAL' and i.region_code like :prefecture
                   and c.service_date >= :from and c.service_date < :until
             ), line as (
                 select l.settlement_id,
