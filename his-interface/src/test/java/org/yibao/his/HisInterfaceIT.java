@@ -81,6 +81,8 @@ class HisInterfaceIT {
     private String inpatientPerson;
     private String crossYearPerson;
     private String pharmacyPerson;
+    private String staySubject;       // issue 21's stay with its facts
+    private String emergencySubject;  // issue 21's emergency outpatient visit
 
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
@@ -117,6 +119,8 @@ class HisInterfaceIT {
         inpatientPerson = enrolled(enrollment, "441702");
         crossYearPerson = enrolled(enrollment, "441702");
         pharmacyPerson = enrolled(enrollment, "411702");
+        staySubject = enrolled(enrollment, "441702");
+        emergencySubject = enrolled(enrollment, "150102");
         HttpResponse<String> lastYear = enrollment.post("/api/enrollment/enrollments", """
                 {"personId":"%s","year":%d,"scheme":"RESIDENT","personType":"RESIDENT"}""".formatted(crossYearPerson, YEAR - 1));
         assertThat(lastYear.statusCode()).as(lastYear.body()).isEqualTo(201);
@@ -139,12 +143,19 @@ class HisInterfaceIT {
             reconciled = settlement.as(TestCallers.his(SIGNING)).post("/api/settlement/pre-settlements",
                     nativeBill("probe-5", outpatientPerson, SIGNING, "GENERAL_OUTPATIENT"));
         } while ((inpatient.statusCode() != 200 || outpatient.statusCode() != 200 || crossYear.statusCode() != 200
-                || atPharmacy.statusCode() != 200 || reconciled.statusCode() != 200) && System.nanoTime() < deadline && pause());
+                || atPharmacy.statusCode() != 200 || reconciled.statusCode() != 200 || !known(settlement, staySubject, YANGJIANG, "INPATIENT")
+                || !known(settlement, emergencySubject, HOHHOT, "GENERAL_OUTPATIENT")) && System.nanoTime() < deadline && pause());
         assertThat(inpatient.statusCode()).as(inpatient.body()).isEqualTo(200);
         assertThat(outpatient.statusCode()).as(outpatient.body()).isEqualTo(200);
         assertThat(crossYear.statusCode()).as(crossYear.body()).isEqualTo(200);
         assertThat(atPharmacy.statusCode()).as(atPharmacy.body()).isEqualTo(200);
         assertThat(reconciled.statusCode()).as(reconciled.body()).isEqualTo(200);
+    }
+
+    /** Whether settlement knows the person already (a pre-settlement of them passes). */
+    private static boolean known(ServiceClient settlement, String person, String institution, String visitType) {
+        return settlement.as(TestCallers.his(institution)).post("/api/settlement/pre-settlements",
+                nativeBill("probe-" + person, person, institution, visitType)).statusCode() == 200;
     }
 
     private static boolean pause() {
@@ -299,6 +310,86 @@ class HisInterfaceIT {
                 {"data":{"setl_id":"%s","mdtrt_id":"%s","psn_no":"%s"}}"""
                 .formatted(settled.at("/setlinfo/setl_id").asString(), mdtrtId, inpatientPerson));
         assertThat(reversed.at("/setlinfo/medfee_sumamt").decimalValue()).isEqualByComparingTo("-1320.00");
+    }
+
+    /**
+     * Issue 21: the national interface fills settlement's facts for the audit. An emergency admission (med_type 24)
+     * with its attending doctor and department (2401 atddr_no, adm_dept_codg), a detail's prescribing doctor (2301
+     * bilg_dr_codg), the discharge's procedure and department (2402 oprn_oprt_code, dscg_dept_codg): settled with 2304,
+     * settlement's bill states them all, with the stay's admission and discharge. An emergency outpatient visit (13)
+     * carries its details' prd_days (7.5 days: 8) and doctors. Bad values are answered as field errors, never 500 (a prd_days
+     * of 0 is "none", as public HIS clients send it for every detail that is not a drug).
+     */
+    @Test
+    void theVisitsFactsReachSettlementAndBadOnesAreFieldErrors() {
+        Hospital his = new Hospital(YANGJIANG);
+        his.signIn();
+        String admitted = now();
+        String mdtrtId = his.ok("2401", """
+                {"mdtrtinfo":{"psn_no":"%1$s","insutype":"390","begntime":"%2$s","mdtrt_cert_type":"02","mdtrt_cert_no":"%1$s",
+                 "med_type":"24","ipt_no":"ZY-F1","atddr_no":"D441700000123","adm_dept_codg":"0306","adm_dept_name":"心内科"},
+                 "diseinfo":[{"psn_no":"%1$s","diag_type":"1","maindiag_flag":"1","diag_srt_no":"1","diag_code":"I21.0","diag_name":"急性心肌梗死"}]}"""
+                .formatted(staySubject, admitted)).at("/result/mdtrt_id").asString();
+        his.ok("2301", """
+                {"feedetail":[{"feedetl_sn":"F-1","mdtrt_id":"%s","psn_no":"%s","fee_ocur_time":"%s","med_list_codg":"S311201001",
+                   "det_item_fee_sumamt":"400.00","cnt":"1","pric":"400.00","bilg_dept_codg":"0306","bilg_dr_codg":"D441700000456"}]}"""
+                .formatted(mdtrtId, staySubject, now()));
+        String discharge = """
+                {"dscginfo":{"mdtrt_id":"%s","psn_no":"%s","insutype":"390","endtime":"%s","dscg_way":"1","oprn_oprt_code":"%s",
+                 "oprn_oprt_name":"经皮冠状动脉支架置入术","dscg_dept_codg":"0307"}}""";
+        JsonNode tooLong = his.call("2402", his.nextMsgid(), discharge.formatted(mdtrtId, staySubject, now(), "3".repeat(31)));
+        assertThat(tooLong.at("/infcode").asInt()).isEqualTo(-1);
+        assertThat(tooLong.at("/err_msg").asString()).contains("dscginfo.oprn_oprt_code");
+        String dischargedAt = now();
+        his.ok("2402", discharge.formatted(mdtrtId, staySubject, dischargedAt, "36.0601"));
+
+        JsonNode settled = his.ok("2304", settle(mdtrtId, staySubject, "400.00", "24"));
+        JsonNode stay = json.readTree(new ServiceClient(services.get(1).port(), TestCallers.AUDITOR)
+                .get("/api/settlement/settlements/" + settlementOf(settled.at("/setlinfo/setl_id").asString())).body());
+        assertThat(stay.at("/visitType").asString()).isEqualTo("INPATIENT");
+        assertThat(stay.at("/emergency").asBoolean()).as(stay.toString()).isTrue();
+        assertThat(stay.at("/personType").asString()).isEqualTo("RESIDENT");
+        // to the minute: a time on the minute is written without its seconds
+        assertThat(stay.at("/admittedAt").asString()).startsWith(admitted.replace(' ', 'T').substring(0, 16));
+        assertThat(stay.at("/dischargedAt").asString()).startsWith(dischargedAt.replace(' ', 'T').substring(0, 16));
+        assertThat(stay.at("/procedureCodes/0").asString()).isEqualTo("36.0601");
+        assertThat(stay.at("/doctorCode").asString()).isEqualTo("D441700000123");
+        assertThat(stay.at("/departmentCode").asString()).isEqualTo("0307");
+        assertThat(stay.at("/lines/0/doctorCode").asString()).isEqualTo("D441700000456");
+        assertThat(stay.at("/lines/0/daysOfSupply").isNull()).isTrue();                 // 2301's layout has no prd_days
+        JsonNode audit = his.ok("3102", """
+                {"data":{"psn_no":"%s","mdtrt_id":"%s","trig_scen":"2"}}""".formatted(staySubject, mdtrtId));
+        assertThat(audit.at("/result").isArray()).isTrue();
+
+        Hospital clinic = new Hospital(HOHHOT);
+        clinic.signIn();
+        String visit = clinic.ok("2201", """
+                {"data":{"psn_no":"%1$s","insutype":"390","begntime":"%2$s","mdtrt_cert_type":"02","mdtrt_cert_no":"%1$s",
+                 "ipt_otp_no":"JZ-F1","atddr_no":"D150100000009","dept_code":"0201"}}""".formatted(emergencySubject, now()))
+                .at("/data/mdtrt_id").asString();
+        clinic.ok("2203", """
+                {"mdtrtinfo":{"mdtrt_id":"%s","psn_no":"%s","med_type":"13"}}""".formatted(visit, emergencySubject));
+        String detail = """
+                {"feedetail":[{"feedetl_sn":"E-%s","mdtrt_id":"%s","psn_no":"%s","fee_ocur_time":"%s",
+                   "med_list_codg":"XC08CAA001A001010100001","det_item_fee_sumamt":"8.40","cnt":"28","pric":"0.30",
+                   "prd_days":%s,"bilg_dr_codg":"D150100000010"}]}""";
+        JsonNode negativeDays = clinic.call("2204", clinic.nextMsgid(), detail.formatted("0", visit, emergencySubject, now(), "\"-1\""));
+        assertThat(negativeDays.at("/infcode").asInt()).isEqualTo(-1);
+        assertThat(negativeDays.at("/err_msg").asString()).contains("feedetail[0].prd_days");
+        JsonNode tooManyDays = clinic.call("2204", clinic.nextMsgid(), detail.formatted("0", visit, emergencySubject, now(), "\"123.5\""));
+        assertThat(tooManyDays.at("/infcode").asInt()).isEqualTo(-1);
+        assertThat(tooManyDays.at("/err_msg").asString()).contains("feedetail[0].prd_days");
+        clinic.ok("2204", detail.formatted("1", visit, emergencySubject, now(), "\"7.5\""));
+        JsonNode paid = clinic.ok("2207", settle(visit, emergencySubject, "8.40", "13"));
+        JsonNode emergency = json.readTree(new ServiceClient(services.get(1).port(), TestCallers.AUDITOR)
+                .get("/api/settlement/settlements/" + settlementOf(paid.at("/setlinfo/setl_id").asString())).body());
+        assertThat(emergency.at("/visitType").asString()).isEqualTo("GENERAL_OUTPATIENT");
+        assertThat(emergency.at("/emergency").asBoolean()).isTrue();
+        assertThat(emergency.at("/admittedAt").isNull()).isTrue();
+        assertThat(emergency.at("/doctorCode").asString()).isEqualTo("D150100000009");
+        assertThat(emergency.at("/departmentCode").asString()).isEqualTo("0201");
+        assertThat(emergency.at("/lines/0/daysOfSupply").asInt()).isEqualTo(8);
+        assertThat(emergency.at("/lines/0/doctorCode").asString()).isEqualTo("D150100000010");
     }
 
     @Test
@@ -1021,10 +1112,11 @@ class HisInterfaceIT {
                 {"data":{"psn_no":"%1$s","insutype":"390","begntime":"%2$s","mdtrt_cert_type":"02","mdtrt_cert_no":"%1$s","ipt_otp_no":"MZ-L"}}"""
                 .formatted(outpatientPerson, now())).at("/data/mdtrt_id").asString();
         his.ok("2204", feeUpload(visit, outpatientPerson, "L"));
-        // what the interface's lost transaction had sent: the same bill, under the segment's key
+        // what the interface's lost transaction had sent: the same bill, under the segment's key (with the detail's prd_days, issue 21)
         HttpResponse<String> lost = new ServiceClient(services.get(1).port(), TestCallers.his(HOHHOT)).post("/api/settlement/settlements", """
                 {"messageId":"%s-1","personId":"%s","institutionCode":"%s","visitType":"GENERAL_OUTPATIENT","serviceDate":"%s","diagnosisCodes":[],
-                 "lines":[{"itemCode":"XC08CAA001A001010100001","quantity":28,"unitPrice":"0.30"},{"itemCode":"S311201001","quantity":1,"unitPrice":"400.00"}]}"""
+                 "lines":[{"itemCode":"XC08CAA001A001010100001","quantity":28,"unitPrice":"0.30","daysOfSupply":28},
+                          {"itemCode":"S311201001","quantity":1,"unitPrice":"400.00"}]}"""
                 .formatted(visit, outpatientPerson, HOHHOT, LocalDate.now()));
         assertThat(lost.statusCode()).as(lost.body()).isEqualTo(201);
 

@@ -134,6 +134,11 @@ public final class Input {
         }
     }
 
+    /** Whether the transaction's declaration has this field (a reader shared by transactions whose layouts differ asks first). */
+    public boolean declares(String name) {
+        return declared.contains(prefix.replaceAll("\\[\\d+]", "[]") + name);
+    }
+
     public String path(String name) {
         return prefix + name;
     }

@@ -59,6 +59,21 @@ public class NationalCodes {
         };
     }
 
+    /**
+     * The platform's person type (PersonType's name) of a 人员类别 as {@link #personType} answers it: 1101
+     * employees in work, 1201 retired employees, any other (14, 1501, 16) residents; null for null.
+     */
+    public String platformPersonType(String psnType) {
+        if (psnType == null) {
+            return null;
+        }
+        return switch (psnType) {
+            case "1101" -> "EMPLOYEE_ACTIVE";
+            case "1201" -> "EMPLOYEE_RETIRED";
+            default -> "RESIDENT";
+        };
+    }
+
     /** 人员身份类别 of an assistance category, or null for a category without a code. */
     public String identity(String category) {
         return IDENTITY.get(category);

@@ -12,6 +12,7 @@ import org.yibao.contracts.money.Price;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,18 +93,34 @@ public class SettlementClient {
 
     // --- requests ---
 
-    /** The native settle request of a visit's details. */
+    /**
+     * The native settle request of a visit's details, with the visit's facts for the audit (issue 21).
+     *
+     * @param admittedAt     a stay's admission (2401 begntime), Beijing local time; null for other visits
+     * @param dischargedAt   a stay's discharge (2402 endtime) when the bill is billed on that day, else null
+     * @param procedureCodes ICD-9-CM-3 (2402 / 2401 oprn_oprt_code), main first
+     * @param doctorCode     the attending doctor (atddr_no), or null
+     * @param departmentCode the department (dscg_dept_codg, adm_dept_codg or dept_code), or null
+     */
     public record SettleRequest(String messageId, String personId, String institutionCode, VisitType visitType, LocalDate serviceDate,
-                                List<String> diagnosisCodes, List<Line> lines) {
+                                List<String> diagnosisCodes, List<Line> lines, boolean emergency, LocalDateTime admittedAt,
+                                LocalDateTime dischargedAt, List<String> procedureCodes, String doctorCode, String departmentCode) {
     }
 
     /**
      * One native line.
      *
-     * @param quantity  the quantity as the interface keeps it, without trailing zeros
-     * @param unitPrice the unit price in yuan as text, with at least two decimals
+     * @param quantity     the quantity as the interface keeps it, without trailing zeros
+     * @param unitPrice    the unit price in yuan as text, with at least two decimals
+     * @param daysOfSupply prd_days rounded up to whole days, or null
+     * @param doctorCode   the prescribing doctor (bilg_dr_codg), or null
      */
-    public record Line(String itemCode, BigDecimal quantity, String unitPrice) {
+    public record Line(String itemCode, BigDecimal quantity, String unitPrice, Integer daysOfSupply, String doctorCode) {
+
+        /** A line without days of supply or prescribing doctor. */
+        public Line(String itemCode, BigDecimal quantity, String unitPrice) {
+            this(itemCode, quantity, unitPrice, null, null);
+        }
     }
 
     record ReverseRequest(String reason) {

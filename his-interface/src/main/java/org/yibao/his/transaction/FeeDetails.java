@@ -154,9 +154,25 @@ class FeeDetails {
             }
             lines.add(new FeeLine(serial, d.optional("chrg_bchno") == null ? "0" : d.optional("chrg_bchno"),
                     d.text("med_list_codg"), plainScale(quantity), plainScale(price),
-                    amount.setScale(2, RoundingMode.UNNECESSARY), occurred, null));
+                    amount.setScale(2, RoundingMode.UNNECESSARY), occurred, null, prdDays(d),
+                    d.declares("bilg_dr_codg") ? d.optional("bilg_dr_codg") : null));
         }
         return lines;
+    }
+
+    /**
+     * prd_days (周期天数) where the layout has it (2204, 2101; not 2301), num 4,2 by its declaration: 0 is none
+     * (public HIS clients send 0 for every detail that is not a drug), a negative number is refused.
+     */
+    private static BigDecimal prdDays(Input d) {
+        if (!d.declares("prd_days") || d.optional("prd_days") == null) {
+            return null;
+        }
+        BigDecimal days = d.decimal("prd_days");
+        if (days.signum() < 0) {
+            throw HisException.field(d.path("prd_days"), "must not be negative");
+        }
+        return days.signum() == 0 ? null : plainScale(days);
     }
 
     /** The value without trailing zeros, never in exponent form (10, not 1E+1). */

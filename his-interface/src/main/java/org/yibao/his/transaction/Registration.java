@@ -37,7 +37,7 @@ class Registration {
         this.json = json;
     }
 
-    /** 2201: an outpatient registration (普通门诊 until 2203 says otherwise). */
+    /** 2201: an outpatient registration (普通门诊 until 2203 says otherwise), with its doctor (atddr_no) and department (dept_code). */
     JsonNode register(Call call) {
         Input data = call.input().object("data");
         String person = data.person("psn_no");
@@ -45,7 +45,8 @@ class Registration {
         data.text("mdtrt_cert_no");
         LocalDateTime begins = data.dateTime("begntime");
         String mdtrtId = visits.open(call.institution(), person, Visit.Kind.OUTPATIENT, "11", data.text("insutype"),
-                data.text("ipt_otp_no"), begins, List.of(), call.msgid(), persons.on(person, begins.toLocalDate(), "data.psn_no"));
+                data.text("ipt_otp_no"), begins, List.of(), call.msgid(), persons.on(person, begins.toLocalDate(), "data.psn_no"),
+                new Visit.Facts(data.optional("atddr_no"), data.optional("dept_code"), null, null, null));
         var output = json.createObjectNode();
         output.putObject("data").put("mdtrt_id", mdtrtId).put("psn_no", person).put("ipt_otp_no", data.text("ipt_otp_no"));
         return output;
@@ -130,23 +131,31 @@ class Registration {
         return json.createObjectNode();
     }
 
-    /** 2401: an admission (普通住院). */
+    /**
+     * 2401: an admission (普通住院 21, or 急诊转住院 24: an emergency admission), with its attending doctor
+     * (atddr_no), department (adm_dept_codg) and a day surgery's procedure (oprn_oprt_code) for the audit.
+     */
     JsonNode admit(Call call) {
         Input info = call.input().object("mdtrtinfo");
         String person = info.person("psn_no");
         String medType = info.text("med_type");
         if (Billing.visitType(medType, "mdtrtinfo.med_type") != VisitType.INPATIENT) {
-            throw HisException.field("mdtrtinfo.med_type", medType + " is not an inpatient type (21)");
+            throw HisException.field("mdtrtinfo.med_type", medType + " is not an inpatient type (21, or 24 an emergency admission)");
         }
         LocalDateTime begins = info.dateTime("begntime");
         String mdtrtId = visits.open(call.institution(), person, Visit.Kind.INPATIENT, medType, info.optional("insutype"),
-                info.text("ipt_no"), begins, diagnoses(call.input()), call.msgid(), persons.on(person, begins.toLocalDate(), "mdtrtinfo.psn_no"));
+                info.text("ipt_no"), begins, diagnoses(call.input()), call.msgid(), persons.on(person, begins.toLocalDate(), "mdtrtinfo.psn_no"),
+                new Visit.Facts(info.optional("atddr_no"), info.optional("adm_dept_codg"), info.optional("oprn_oprt_code"), null, null));
         var output = json.createObjectNode();
         output.putObject("result").put("mdtrt_id", mdtrtId).put("psn_no", person).put("ipt_otp_no", info.text("ipt_no"));
         return output;
     }
 
-    /** 2402: the discharge, with its date (the bill's service date) and discharge diagnoses. */
+    /**
+     * 2402: the discharge, with its date (the bill's service date) and discharge diagnoses, and for the audit
+     * its procedure (oprn_oprt_code: the layout has one; the full operation list is the settlement list's,
+     * 4101, which this interface does not take) and discharging department (dscg_dept_codg).
+     */
     JsonNode discharge(Call call) {
         Input info = call.input().object("dscginfo");
         Visit visit = visits.open(info.text("mdtrt_id"), call.institution(), info.person("psn_no"), "dscginfo.mdtrt_id");
@@ -166,7 +175,7 @@ class Registration {
         if (store.finallySettled(visit.mdtrtId())) {
             throw HisException.field("dscginfo.mdtrt_id", "the stay's final settlement is in force; reverse it first (2305)");
         }
-        store.discharge(visit.mdtrtId(), endtime, diagnoses(call.input()));
+        store.discharge(visit.mdtrtId(), endtime, diagnoses(call.input()), info.optional("oprn_oprt_code"), info.optional("dscg_dept_codg"));
         return json.createObjectNode();
     }
 

@@ -59,8 +59,7 @@ class Settling {
             if (settle) {
                 store.describe(visit.mdtrtId(), medType, visit.diagnoses());
             }
-            visit = new Visit(visit.mdtrtId(), visit.institution(), visit.personId(), visit.kind(), medType, visit.insutype(),
-                    visit.iptOtpNo(), visit.beginsAt(), visit.endsAt(), visit.diagnoses(), visit.status(), visit.psnName(), visit.psnType());
+            visit = visit.withMedType(medType);
         }
         boolean midStay = "1".equals(data.optional("mid_setl_flag"));
         if (midStay && kind != Visit.Kind.INPATIENT) {

@@ -61,8 +61,8 @@ class TransactionTable {
                 ofHospitals("2503", filing::file),                                               // 人员慢特病备案
                 ofHospitals("2504", filing::revoke),                                             // 人员慢特病备案撤销
                 ofAll("2601", correction::correct),                                              // 冲正交易
-                ofHospitals("3101", audit::audit),                                               // 明细审核事前分析
-                ofHospitals("3102", audit::audit),                                               // 明细审核事中分析
+                ofHospitals("3101", call -> audit.audit(call, PreEventAudit.BEFORE)),                // 明细审核事前分析
+                ofHospitals("3102", call -> audit.audit(call, PreEventAudit.DURING)),                // 明细审核事中分析
                 ofAll("3201", reconciliation::totals),                                           // 医药机构费用结算对总账
                 ofAll("3202", reconciliation::details),                                          // 医药机构费用结算对明细账
                 ofAll("3301", catalog::map),                                                     // 目录对照上传

@@ -8,6 +8,7 @@ import org.yibao.his.platform.SettlementClient;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,12 +40,19 @@ public class Billing {
     /** The most lines the native API takes in one bill. */
     public static final int MAX_LINES = 500;
 
-    /** The interface's medical types (med_type) this platform settles, and its own visit types. */
+    /**
+     * The interface's medical types (med_type) this platform settles, and its own visit types. An
+     * emergency (13 急诊, 24 急诊转住院) is settled as a general outpatient visit or a stay and tells settlement
+     * it was an emergency (issue 21; ASSUMPTION: the packs have no emergency terms of their own, so an
+     * emergency is paid on the general terms and the flag serves the audit's emergency exemptions).
+     */
     private static final Map<String, VisitType> VISIT_TYPES = Map.of(
             "11", VisitType.GENERAL_OUTPATIENT,    // 普通门诊
+            "13", VisitType.GENERAL_OUTPATIENT,    // 急诊
             "14", VisitType.CHRONIC_OUTPATIENT,    // 门诊慢特病
             "41", VisitType.PHARMACY,              // 定点药店购药
-            "21", VisitType.INPATIENT);            // 普通住院
+            "21", VisitType.INPATIENT,             // 普通住院
+            "24", VisitType.INPATIENT);            // 急诊转住院
 
     private final SettlementClient settlement;
     private final VisitStore visits;
@@ -64,7 +72,7 @@ public class Billing {
 
     /** The medical types of each kind of visit: an outpatient visit is never billed as a stay, nor a stay as a visit. */
     private static final Map<Visit.Kind, java.util.Set<String>> KIND_TYPES = Map.of(
-            Visit.Kind.OUTPATIENT, java.util.Set.of("11", "14"), Visit.Kind.INPATIENT, java.util.Set.of("21"),
+            Visit.Kind.OUTPATIENT, java.util.Set.of("11", "13", "14"), Visit.Kind.INPATIENT, java.util.Set.of("21", "24"),
             Visit.Kind.PHARMACY, java.util.Set.of("41"));
 
     /** Refuses a medical type that is not of the visit's kind, naming the field. */
@@ -144,10 +152,17 @@ public class Billing {
         return settlement.preSettle(request(visit, lines, serviceDate, msgid, "feedetail"));
     }
 
-    /** The native settle request of these details. */
+    /**
+     * The native settle request of these details, with the visit's facts for the audit (issue 21): a stay's
+     * admission, and its discharge when the bill is billed on the discharge day (a mid-stay or an earlier
+     * year's segment is billed before it, and states none); the emergency, procedures, doctor and department.
+     */
     static SettlementClient.SettleRequest request(Visit visit, List<FeeLine> lines, LocalDate serviceDate, String msgid, String field) {
+        boolean stay = visit.kind() == Visit.Kind.INPATIENT;
+        LocalDateTime discharged = stay && visit.endsAt() != null && visit.endsAt().toLocalDate().equals(serviceDate) ? visit.endsAt() : null;
         return new SettlementClient.SettleRequest(msgid, visit.personId(), visit.institution(), visitType(visit.medType(), "med_type"),
-                serviceDate, visit.diagnoses(), nativeLines(lines, field));
+                serviceDate, visit.diagnoses(), nativeLines(lines, field), visit.emergency(), stay ? visit.beginsAt() : null,
+                discharged, visit.procedureCodes(), visit.facts().doctorCode(), visit.departmentCode());
     }
 
     /**
@@ -158,22 +173,29 @@ public class Billing {
         if (lines.size() <= MAX_LINES) {
             // each detail as its own line: the bill shows what was charged, line by line (a CT charged twice stays two
             // lines, which is what supervision's repeated-charging rule reads — found by the simulated city)
-            return lines.stream().map(l -> line(l.itemCode(), l.quantity(), l.unitPrice())).toList();
+            return lines.stream().map(Billing::line).toList();
         }
+        // summed by item, price and prescribing doctor; the days of supply of summed details add up (capped at the native 3660)
         Map<String, BigDecimal> summed = new LinkedHashMap<>();
+        Map<String, Integer> days = new LinkedHashMap<>();
         List<SettlementClient.Line> single = new ArrayList<>();
         for (FeeLine l : lines) {
             boolean exact = l.quantity().multiply(l.unitPrice()).compareTo(l.amount()) == 0;
             if (exact) {
-                summed.merge(l.itemCode() + "\u0000" + l.unitPrice().stripTrailingZeros().toPlainString(), l.quantity(), BigDecimal::add);
+                String key = l.itemCode() + "\u0000" + l.unitPrice().stripTrailingZeros().toPlainString() + "\u0000"
+                        + (l.doctorCode() == null ? "" : l.doctorCode());
+                summed.merge(key, l.quantity(), BigDecimal::add);
+                if (l.daysOfSupply() != null) {
+                    days.merge(key, l.daysOfSupply(), (a, b) -> Math.min(MAX_DAYS_OF_SUPPLY, a + b));
+                }
             } else {
-                single.add(line(l.itemCode(), l.quantity(), l.unitPrice()));
+                single.add(line(l));
             }
         }
         List<SettlementClient.Line> result = new ArrayList<>();
         summed.forEach((key, quantity) -> {
-            String[] parts = key.split("\u0000");
-            result.add(line(parts[0], quantity, new BigDecimal(parts[1])));
+            String[] parts = key.split("\u0000", -1);
+            result.add(line(parts[0], quantity, new BigDecimal(parts[1]), days.get(key), parts[2].isEmpty() ? null : parts[2]));
         });
         result.addAll(single);
         if (result.size() > MAX_LINES) {
@@ -183,10 +205,18 @@ public class Billing {
         return result;
     }
 
-    private static SettlementClient.Line line(String itemCode, BigDecimal quantity, BigDecimal unitPrice) {
+    /** The most days of supply the native API takes on a line. */
+    static final int MAX_DAYS_OF_SUPPLY = 3660;
+
+    private static SettlementClient.Line line(FeeLine l) {
+        return line(l.itemCode(), l.quantity(), l.unitPrice(), l.daysOfSupply(), l.doctorCode());
+    }
+
+    private static SettlementClient.Line line(String itemCode, BigDecimal quantity, BigDecimal unitPrice, Integer daysOfSupply,
+                                              String doctorCode) {
         BigDecimal price = unitPrice.stripTrailingZeros();
         return new SettlementClient.Line(itemCode,
                 quantity.stripTrailingZeros().scale() < 0 ? quantity.setScale(0) : quantity.stripTrailingZeros(),
-                (price.scale() < 2 ? price.setScale(2, RoundingMode.UNNECESSARY) : price).toPlainString());
+                (price.scale() < 2 ? price.setScale(2, RoundingMode.UNNECESSARY) : price).toPlainString(), daysOfSupply, doctorCode);
     }
 }

@@ -33,10 +33,11 @@ public class VisitStore {
     void insert(Visit v, String msgid) {
         jdbc.sql("""
                         insert into visit (mdtrt_id, institution, person_id, kind, med_type, insutype, ipt_otp_no, begins_at, diagnoses,
-                                           status, created_msgid, psn_name, psn_type)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                           status, created_msgid, psn_name, psn_type, doctor_code, department_code, admission_procedure)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(v.mdtrtId(), v.institution(), v.personId(), v.kind().name(), v.medType(), v.insutype(), v.iptOtpNo(),
-                        v.beginsAt(), String.join(",", v.diagnoses()), v.status().name(), msgid, v.psnName(), v.psnType())
+                        v.beginsAt(), String.join(",", v.diagnoses()), v.status().name(), msgid, v.psnName(), v.psnType(),
+                        v.facts().doctorCode(), v.facts().departmentCode(), v.facts().admissionProcedure())
                 .update();
     }
 
@@ -62,7 +63,9 @@ public class VisitStore {
                 rs.getString("ipt_otp_no"), rs.getTimestamp("begins_at").toLocalDateTime(),
                 rs.getTimestamp("ends_at") == null ? null : rs.getTimestamp("ends_at").toLocalDateTime(),
                 rs.getString("diagnoses").isEmpty() ? List.of() : Arrays.asList(rs.getString("diagnoses").split(",")),
-                Visit.Status.valueOf(rs.getString("status")), rs.getString("psn_name"), rs.getString("psn_type"));
+                Visit.Status.valueOf(rs.getString("status")), rs.getString("psn_name"), rs.getString("psn_type"),
+                new Visit.Facts(rs.getString("doctor_code"), rs.getString("department_code"), rs.getString("admission_procedure"),
+                        rs.getString("discharge_procedure"), rs.getString("discharge_department")));
     }
 
     public void describe(String mdtrtId, String medType, List<String> diagnoses) {
@@ -70,10 +73,13 @@ public class VisitStore {
                 .params(medType, String.join(",", diagnoses), mdtrtId).update();
     }
 
-    /** Discharges a stay; no diagnoses leave those it has. */
-    public void discharge(String mdtrtId, LocalDateTime endsAt, List<String> diagnoses) {
-        jdbc.sql("update visit set ends_at = ?, diagnoses = case when ? = '' then diagnoses else ? end where mdtrt_id = ?")
-                .params(endsAt, String.join(",", diagnoses), String.join(",", diagnoses), mdtrtId).update();
+    /** Discharges a stay, with its procedure and discharging department as 2402 gives them (or null); no diagnoses leave those it has. */
+    public void discharge(String mdtrtId, LocalDateTime endsAt, List<String> diagnoses, String procedure, String department) {
+        jdbc.sql("""
+                        update visit set ends_at = ?, diagnoses = case when ? = '' then diagnoses else ? end,
+                                         discharge_procedure = ?, discharge_department = ?
+                        where mdtrt_id = ?""")
+                .params(endsAt, String.join(",", diagnoses), String.join(",", diagnoses), procedure, department, mdtrtId).update();
     }
 
     public void setStatus(String mdtrtId, Visit.Status status) {
@@ -82,7 +88,8 @@ public class VisitStore {
 
     /** Reverses a discharge (2405): the stay goes on. */
     public void undoDischarge(String mdtrtId) {
-        jdbc.sql("update visit set ends_at = null where mdtrt_id = ?").param(mdtrtId).update();
+        jdbc.sql("update visit set ends_at = null, discharge_procedure = null, discharge_department = null where mdtrt_id = ?")
+                .param(mdtrtId).update();
     }
 
     /** Changes an admission's start, number and diagnoses (2403); a null leaves the value as it was. */
@@ -168,9 +175,11 @@ public class VisitStore {
     /** Adds a detail to the visit; false when the visit has a detail of its feedetl_sn already. */
     boolean addLine(String mdtrtId, FeeLine l, String msgid) {
         return jdbc.sql("""
-                        insert into fee_line (mdtrt_id, feedetl_sn, chrg_bchno, item_code, quantity, unit_price, amount, fee_time, uploaded_msgid)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(mdtrtId, l.feedetlSn(), l.chrgBchno(), l.itemCode(), l.quantity(), l.unitPrice(), l.amount(), l.feeTime(), msgid)
+                        insert into fee_line (mdtrt_id, feedetl_sn, chrg_bchno, item_code, quantity, unit_price, amount, fee_time, uploaded_msgid,
+                                              prd_days, doctor_code)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(mdtrtId, l.feedetlSn(), l.chrgBchno(), l.itemCode(), l.quantity(), l.unitPrice(), l.amount(), l.feeTime(), msgid,
+                        l.prdDays(), l.doctorCode())
                 .update() > 0;
     }
 
@@ -204,7 +213,8 @@ public class VisitStore {
         return jdbc.sql("select * from fee_line where mdtrt_id = ? order by fee_time, feedetl_sn").param(mdtrtId)
                 .query((rs, i) -> new FeeLine(rs.getString("feedetl_sn"), rs.getString("chrg_bchno"), rs.getString("item_code"),
                         rs.getBigDecimal("quantity"), rs.getBigDecimal("unit_price"), rs.getBigDecimal("amount"),
-                        rs.getTimestamp("fee_time").toLocalDateTime(), rs.getString("setl_id")))
+                        rs.getTimestamp("fee_time").toLocalDateTime(), rs.getString("setl_id"), rs.getBigDecimal("prd_days"),
+                        rs.getString("doctor_code")))
                 .list();
     }
 

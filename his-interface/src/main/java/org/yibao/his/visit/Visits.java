@@ -23,12 +23,18 @@ public class Visits {
         this.ids = ids;
     }
 
-    /** Opens a visit (OPEN); its new mdtrt_id. */
+    /** Opens a visit (OPEN) of which the HIS tells nothing for the audit; its new mdtrt_id. */
     public String open(String institution, String personId, Visit.Kind kind, String medType, String insutype, String iptOtpNo,
                        LocalDateTime beginsAt, List<String> diagnoses, String msgid, Persons.Insured insured) {
+        return open(institution, personId, kind, medType, insutype, iptOtpNo, beginsAt, diagnoses, msgid, insured, Visit.Facts.NONE);
+    }
+
+    /** Opens a visit (OPEN) with what the HIS told of it for the audit (doctor, department, a day surgery's procedure); its new mdtrt_id. */
+    public String open(String institution, String personId, Visit.Kind kind, String medType, String insutype, String iptOtpNo,
+                       LocalDateTime beginsAt, List<String> diagnoses, String msgid, Persons.Insured insured, Visit.Facts facts) {
         String id = ids.next();
         store.insert(new Visit(id, institution, personId, kind, medType, insutype, iptOtpNo, beginsAt, null, diagnoses,
-                Visit.Status.OPEN, insured.name(), insured.psnType()), msgid);
+                Visit.Status.OPEN, insured.name(), insured.psnType(), facts), msgid);
         return id;
     }
 

@@ -68,8 +68,59 @@ class BillingTest {
     void aMedicalTypeIsOfItsVisitsKind() {
         assertThat(Billing.visitType("14", "med_type")).isEqualTo(VisitType.CHRONIC_OUTPATIENT);
         assertThatThrownBy(() -> Billing.requireKind("21", Visit.Kind.OUTPATIENT, "data.med_type"))
-                .hasMessage("data.med_type: 21 is not a medical type of an outpatient visit; one of [11, 14]");
+                .hasMessage("data.med_type: 21 is not a medical type of an outpatient visit; one of [11, 13, 14]");
+        // issue 21: an emergency (13 急诊) is a general outpatient visit, an emergency admission (24 急诊转住院) a stay
+        assertThat(Billing.visitType("13", "med_type")).isEqualTo(VisitType.GENERAL_OUTPATIENT);
+        assertThat(Billing.visitType("24", "med_type")).isEqualTo(VisitType.INPATIENT);
+        Billing.requireKind("24", Visit.Kind.INPATIENT, "data.med_type");
         assertThatThrownBy(() -> Billing.visitType("99", "data.med_type"))
                 .hasMessageStartingWith("data.med_type: 99 is not a medical type this platform settles");
+    }
+
+    /** Issue 21: a stay's facts travel in the native request; its discharge only on a bill billed on the discharge day. */
+    @Test
+    void aStaysFactsTravelAndItsDischargeOnlyOnTheDischargeDaysBill() {
+        Visit stay = new Visit("M1", "H1", "P1", Visit.Kind.INPATIENT, "24", "390", "ZY1", LocalDateTime.of(2026, 11, 20, 22, 40),
+                LocalDateTime.of(2026, 11, 30, 9, 0), List.of("I21.0"), Visit.Status.OPEN, "张三", "1501",
+                new Visit.Facts("D1", "0306", "36.0601", "36.0602", null));
+        FeeLine drug = new FeeLine("s1", "0", "X01", new BigDecimal("28"), new BigDecimal("0.3"), new BigDecimal("8.40"),
+                LocalDateTime.of(2026, 11, 29, 8, 0), null, new BigDecimal("14"), "D2");
+
+        SettlementClient.SettleRequest onDischarge = Billing.request(stay, List.of(drug), java.time.LocalDate.of(2026, 11, 30), "k", "f");
+        SettlementClient.SettleRequest before = Billing.request(stay, List.of(drug), java.time.LocalDate.of(2026, 11, 29), "k", "f");
+
+        assertThat(onDischarge.visitType()).isEqualTo(VisitType.INPATIENT);
+        assertThat(onDischarge.emergency()).isTrue();
+        assertThat(onDischarge.admittedAt()).isEqualTo(LocalDateTime.of(2026, 11, 20, 22, 40));
+        assertThat(onDischarge.dischargedAt()).isEqualTo(LocalDateTime.of(2026, 11, 30, 9, 0));
+        assertThat(onDischarge.procedureCodes()).containsExactly("36.0602", "36.0601");   // the discharge's first
+        assertThat(onDischarge.doctorCode()).isEqualTo("D1");
+        assertThat(onDischarge.departmentCode()).isEqualTo("0306");
+        assertThat(onDischarge.lines()).containsExactly(new SettlementClient.Line("X01", new BigDecimal("28"), "0.30", 14, "D2"));
+        assertThat(before.dischargedAt()).isNull();
+        assertThat(before.admittedAt()).isEqualTo(LocalDateTime.of(2026, 11, 20, 22, 40));
+
+        Visit emergency = new Visit("M2", "H1", "P1", Visit.Kind.OUTPATIENT, "13", "390", "MZ1", LocalDateTime.of(2026, 11, 30, 2, 0),
+                null, List.of(), Visit.Status.OPEN, "张三", "1501");
+        SettlementClient.SettleRequest outpatient = Billing.request(emergency, List.of(drug), java.time.LocalDate.of(2026, 11, 30), "k", "f");
+        assertThat(outpatient.visitType()).isEqualTo(VisitType.GENERAL_OUTPATIENT);
+        assertThat(outpatient.emergency()).isTrue();
+        assertThat(outpatient.admittedAt()).isNull();
+        assertThat(outpatient.procedureCodes()).isEmpty();
+    }
+
+    /** Beyond 500 details, details of one item, price and prescribing doctor are summed with their days of supply. */
+    @Test
+    void summedDetailsAddTheirDaysOfSupplyAndKeepTheirDoctorsApart() {
+        List<FeeLine> details = new ArrayList<>();
+        for (int i = 0; i < 501; i++) {
+            details.add(new FeeLine("s" + i, "0", "X01", new BigDecimal("1"), new BigDecimal("1"), new BigDecimal("1.00"),
+                    LocalDateTime.of(2026, 11, 30, 8, 0), null, i < 3 ? new BigDecimal("10") : null, i % 2 == 0 ? "D1" : "D2"));
+        }
+
+        List<SettlementClient.Line> lines = Billing.nativeLines(details, "feedetail");
+
+        assertThat(lines).containsExactly(new SettlementClient.Line("X01", new BigDecimal("251"), "1.00", 20, "D1"),
+                new SettlementClient.Line("X01", new BigDecimal("250"), "1.00", 10, "D2"));
     }
 }
