@@ -11,9 +11,11 @@ import org.yibao.city.drive.Workers;
 import org.yibao.city.expect.OwnCalculation;
 import org.yibao.city.model.CityGenerator;
 import org.yibao.city.model.CityParameters;
+import org.yibao.city.model.Encounter;
 import org.yibao.city.model.FraudPattern;
 import org.yibao.city.model.Person;
 import org.yibao.city.model.Roster;
+import org.yibao.city.model.Trap;
 import org.yibao.city.report.CityReport;
 import org.yibao.city.report.EventCounts;
 import org.yibao.city.report.Ledger;
@@ -127,7 +129,7 @@ public final class CityRun {
         CityReport.Fraud fraud = fraud(care);
         CityReport.Run run = new CityReport.Run((System.nanoTime() - started) / 1e9, care.bills(), care.settled(), care.nationally(),
                 care.replayed(),
-                care.reversed(), care.refused(), care.refusedByStatus(), care.sampleRefusals(), care.settlementsPerSecond(),
+                care.reversed(), care.refused(), care.blocked().size(), care.blockedNatively(), care.refusedByStatus(), care.sampleRefusals(), care.settlementsPerSecond(),
                 certifications.get(), deaths.get(), drainSeconds, uploads);
         return new CityReport(
                 new CityReport.City(Roster.CITY_NAME, Roster.CITY, city.seed(), city.persons(), city.year(),
@@ -188,9 +190,16 @@ public final class CityRun {
         return new CityReport.Warnings(flagged, run.warningsThisMonth());
     }
 
+    /** Patterns the issue asks for that the city's catalogs cannot show (reported, not planted). */
+    static final List<String> NOT_PLANTED = List.of("SPLIT_BILLING by a panel billed with one of its own components: neither the"
+            + " platform's sample catalog nor the synthetic national catalog lists a panel beside its components (血常规 is there,"
+            + " 血红蛋白测定 is not; the single analytes such as ALT are there, no 肝功能 panel), so a bill of both cannot be made"
+            + " from codes the city bills");
+
     /** Every finding on this run's bills, page by page, against what was planted. */
     private CityReport.Fraud fraud(Treatment.Outcome care) {
         Map<String, Set<AuditRule>> rulesByBill = new TreeMap<>();
+        long findings = 0;
         String after = null;
         do {
             JsonNode page = Json.read(gateway.read(Setup.BUREAU, "GET /api/supervision/violations",
@@ -198,32 +207,134 @@ public final class CityRun {
             for (JsonNode v : page.path("violations")) {
                 String bill = v.path("settlementId").asString();
                 if (care.settlementIds().contains(bill)) {
+                    findings++;
                     rulesByBill.computeIfAbsent(bill, b -> new java.util.TreeSet<>())
                             .add(AuditRule.valueOf(v.path("rule").asString()));
                 }
             }
             after = page.path("next").isNull() || page.path("next").isMissingNode() ? null : page.path("next").asString();
         } while (after != null);
+        return fraud(care.marked(), care.settlementIds(), rulesByBill, care.blocked(), findings);
+    }
 
+    /**
+     * The figures from the settled bills' marks and the kinds flagged on each: per pattern (recall), per kind
+     * (precision), per look-alike (false positives), and the original seven patterns together as before.
+     */
+    static CityReport.Fraud fraud(Map<String, Encounter.Mark> marked, Set<String> settled, Map<String, Set<AuditRule>> rulesByBill,
+                                  List<Encounter.Mark> blocked, long findings) {
+        Set<AuditRule> originalKinds = new java.util.TreeSet<>();
+        FraudPattern.ORIGINAL.forEach(p -> originalKinds.add(p.rule()));
+        // the original seven, as the report always gave them (the look-alikes apart)
         Map<String, Long> planted = new TreeMap<>();
         Map<String, Long> missed = new TreeMap<>();
         long truePositives = 0;
-        for (Map.Entry<String, FraudPattern> p : care.planted().entrySet()) {
-            if (!care.settlementIds().contains(p.getKey())) {
-                continue; // reversed (never: fraud is not reversed) or not settled
+        for (Map.Entry<String, Encounter.Mark> m : marked.entrySet()) {
+            Encounter.Mark mark = m.getValue();
+            if (!settled.contains(m.getKey()) || mark.pattern() == null || !mark.pattern().original() || !mark.improper()) {
+                continue;
             }
-            planted.merge(p.getValue().rule().name(), 1L, Long::sum);
-            if (rulesByBill.containsKey(p.getKey())) {
+            planted.merge(mark.pattern().rule().name(), 1L, Long::sum);
+            if (rulesByBill.getOrDefault(m.getKey(), Set.of()).stream().anyMatch(originalKinds::contains)) {
                 truePositives++;
             } else {
-                missed.merge(p.getValue().rule().name(), 1L, Long::sum);
+                missed.merge(mark.pattern().rule().name(), 1L, Long::sum);
+            }
+        }
+        long flaggedOriginal = 0;
+        long flaggedOriginalPlanted = 0;
+        for (Map.Entry<String, Set<AuditRule>> b : rulesByBill.entrySet()) {
+            Encounter.Mark mark = marked.get(b.getKey());
+            if (b.getValue().stream().noneMatch(originalKinds::contains) || mark != null && mark.trap() != null) {
+                continue;
+            }
+            flaggedOriginal++;
+            if (mark != null) {
+                flaggedOriginalPlanted++;
             }
         }
         Map<String, Long> flaggedByRule = new TreeMap<>();
         rulesByBill.values().forEach(rules -> rules.forEach(r -> flaggedByRule.merge(r.name(), 1L, Long::sum)));
         long plantedBills = planted.values().stream().mapToLong(Long::longValue).sum();
-        return new CityReport.Fraud(planted, flaggedByRule, plantedBills, rulesByBill.size(), truePositives,
-                ratio(truePositives, rulesByBill.size()), ratio(truePositives, plantedBills), missed);
+
+        // per kind
+        Set<AuditRule> kinds = new java.util.TreeSet<>();
+        rulesByBill.values().forEach(kinds::addAll);
+        for (FraudPattern p : FraudPattern.values()) {
+            kinds.add(p.rule());
+        }
+        Map<AuditRule, CityReport.KindFigures> byKind = new java.util.EnumMap<>(AuditRule.class);
+        for (AuditRule kind : kinds) {
+            long flagged = 0, its = 0, other = 0, lookAlike = 0, honest = 0;
+            for (Map.Entry<String, Set<AuditRule>> b : rulesByBill.entrySet()) {
+                if (!b.getValue().contains(kind)) {
+                    continue;
+                }
+                flagged++;
+                Encounter.Mark mark = marked.get(b.getKey());
+                if (mark == null) {
+                    honest++;
+                } else if (mark.trap() != null) {
+                    lookAlike++;
+                } else if (mark.pattern().rule() == kind) {
+                    its++;
+                } else {
+                    other++;
+                }
+            }
+            byKind.put(kind, new CityReport.KindFigures(kind.name(), flagged, its, other, lookAlike, honest, ratio(its, flagged)));
+        }
+
+        // per pattern
+        List<CityReport.PatternFigures> byPattern = new ArrayList<>();
+        for (FraudPattern p : FraudPattern.values()) {
+            long improper = 0, accompanying = 0, flagged = 0;
+            Map<String, Long> otherKinds = new TreeMap<>();
+            for (Map.Entry<String, Encounter.Mark> m : marked.entrySet()) {
+                Encounter.Mark mark = m.getValue();
+                if (mark.pattern() != p || !settled.contains(m.getKey())) {
+                    continue;
+                }
+                Set<AuditRule> rules = rulesByBill.getOrDefault(m.getKey(), Set.of());
+                if (mark.improper()) {
+                    improper++;
+                    if (rules.contains(p.rule())) {
+                        flagged++;
+                    }
+                } else {
+                    accompanying++;
+                }
+                rules.stream().filter(r -> r != p.rule()).forEach(r -> otherKinds.merge(r.name(), 1L, Long::sum));
+            }
+            // a claim the real-time pre-check blocked was stopped before payment: found (its verdict's kind is not read)
+            long blockedHere = blocked.stream().filter(b -> b.pattern() == p && b.improper()).count();
+            byPattern.add(new CityReport.PatternFigures(p.name(), p.rule().name(), p.original(), improper, accompanying, flagged,
+                    blockedHere, ratio(flagged + blockedHere, improper + blockedHere), byKind.get(p.rule()).precisionPercent(), otherKinds));
+        }
+
+        // the look-alikes
+        List<CityReport.LookAlikeFigures> lookAlikes = new ArrayList<>();
+        for (Trap t : Trap.values()) {
+            long claims = 0, flagged = 0;
+            Map<String, Long> kindsFlagged = new TreeMap<>();
+            for (Map.Entry<String, Encounter.Mark> m : marked.entrySet()) {
+                if (m.getValue().trap() != t || !settled.contains(m.getKey())) {
+                    continue;
+                }
+                claims++;
+                Set<AuditRule> rules = rulesByBill.getOrDefault(m.getKey(), Set.of());
+                if (!rules.isEmpty()) {
+                    flagged++;
+                    rules.forEach(r -> kindsFlagged.merge(r.name(), 1L, Long::sum));
+                }
+            }
+            long blockedHere = blocked.stream().filter(b -> b.trap() == t).count();
+            lookAlikes.add(new CityReport.LookAlikeFigures(t.name(), t.resembles().stream().map(Enum::name).toList(), claims, flagged,
+                    blockedHere, kindsFlagged));
+        }
+        return new CityReport.Fraud(planted, flaggedByRule, plantedBills, flaggedOriginal, truePositives,
+                ratio(flaggedOriginalPlanted, flaggedOriginal), ratio(truePositives, plantedBills), missed, findings, byPattern,
+                List.copyOf(byKind.values()), lookAlikes, NOT_PLANTED);
     }
 
     /**
@@ -321,11 +432,26 @@ public final class CityRun {
                 .sum();
         checks.add(check("PersonEnrolled published (at least one per person imported)", ">= " + enrolled.accepted(),
                 String.valueOf(enrollments), enrollments >= enrolled.accepted()));
-        long findings = fraud.flaggedByRule().values().stream().mapToLong(Long::longValue).sum();
+        long findings = fraud.findings();
         long violations = flows.stream().filter(f -> f.topic().equals(Topics.VIOLATIONS)).mapToLong(EventCounts.TopicFlow::published)
                 .sum();
         checks.add(check("ViolationDetected published, one per finding listed on the run's bills", String.valueOf(findings),
                 String.valueOf(violations), findings == violations));
+        // the planted patterns and the look-alikes went through the platform (the figures, not thresholds: the audit's
+        // rules are judged by them, the books are not)
+        for (CityReport.PatternFigures f : fraud.byPattern()) {
+            long refusedHere = care.refusedMarked().getOrDefault(f.pattern(), 0L);
+            checks.add(check("planted pattern " + f.pattern() + " (" + f.kind() + "): every claim settled or stopped by the pre-check",
+                    f.improper() + " improper + " + f.accompanying() + " accompanying claims, " + refusedHere + " refused",
+                    "recall " + f.recallPercent() + "% (" + f.flagged() + " flagged, " + f.blockedAtPreCheck() + " blocked at the pre-check),"
+                            + " precision of " + f.kind() + " " + f.kindPrecisionPercent() + "%", refusedHere == 0));
+        }
+        for (CityReport.LookAlikeFigures t : fraud.lookAlikes()) {
+            long refusedHere = care.refusedMarked().getOrDefault(t.lookAlike(), 0L);
+            checks.add(check("clean look-alike " + t.lookAlike() + " (like " + t.resembles() + "): every claim settled",
+                    t.claims() + " claims, " + refusedHere + " refused", t.flagged() + " flagged (false positives) " + t.flaggedByKind()
+                            + ", " + t.blockedAtPreCheck() + " blocked at the pre-check", refusedHere == 0));
+        }
         for (EventCounts.TopicFlow f : flows) {
             checks.add(check(f.topic() + ": every group processed what was published, none dead-lettered",
                     f.published() + " each", f.processedByGroup() + " lag " + f.lagByGroup() + " DLT " + f.deadLettered(),

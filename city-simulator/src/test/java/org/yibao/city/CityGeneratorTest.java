@@ -78,6 +78,8 @@ class CityGeneratorTest {
                 assertThat(e.date()).isBetween(CITY.firstDay(), CITY.lastDay());
                 if (e.planted() != null) {
                     planted.add(e.planted());
+                }
+                if (!e.honest()) {
                     continue;
                 }
                 assertThat(p.diedOn() == null || !e.date().isAfter(p.diedOn())).as("treated after death").isTrue();
@@ -95,7 +97,7 @@ class CityGeneratorTest {
                     assertThat(e.date().minusDays(stay)).as("admitted in the year").isAfterOrEqualTo(CITY.firstDay());
                 }
             }
-            List<Encounter> stays = year.stream().filter(e -> e.visitType() == VisitType.INPATIENT && e.planted() == null).toList();
+            List<Encounter> stays = year.stream().filter(e -> e.visitType() == VisitType.INPATIENT && e.honest()).toList();
             for (int k = 1; k < stays.size(); k++) {
                 assertThat(stays.get(k).date()).isAfterOrEqualTo(stays.get(k - 1).date().plusDays(60));
             }
@@ -114,8 +116,8 @@ class CityGeneratorTest {
             for (Encounter e : city.encounters(city.person(i))) {
                 for (Encounter.Line l : e.lines()) {
                     CatalogEntry entry = formulary.entry(l.item());
-                    if (entry == null) {
-                        continue;
+                    if (entry == null || !e.honest() && (e.pattern() == null || !e.pattern().original())) {
+                        continue; // issue 21's patterns and the look-alikes bill from the catalog as they say (PlantedPatternsTest)
                     }
                     assertThat(e.planted()).as("planted bills stay as planted").isNull();
                     assertThat(entry.inForce(e.date())).isTrue();
@@ -137,7 +139,7 @@ class CityGeneratorTest {
                 }
             }
         }
-        assertThat(byUse).containsOnlyKeys(Formulary.Use.values());
+        assertThat(byUse.keySet()).as("honest bills prescribe for every honest use").containsExactlyInAnyOrderElementsOf(Formulary.HONEST_USES);
         assertThat(outsideDiagnoses).isPositive();
         assertThat(outsideLevel).isPositive();
         // the picks: what each use says

@@ -81,14 +81,17 @@ class CitySimulationIT {
         assertThat(report.funds()).extracting(CityReport.Fund::scheme).containsExactly("EMPLOYEE", "RESIDENT");
         assertThat(report.reimbursement()).extracting(CityReport.Reimbursement::category).contains("NONE", "ALL", "MINIMUM_LIVING");
         assertThat(report.vbp()).hasSize(8).allSatisfy(v -> assertThat(v.consumed()).isPositive());
-        // the planted patterns, each found by the rule named for it, and no honest bill flagged
+        // the original seven planted patterns, each found by the rule named for it, and no honest bill flagged with their kinds
+        // (issue 21's patterns and the clean look-alikes are reported per pattern, in the summary printed above, without
+        // thresholds: the rule library is being written)
         assertThat(report.fraud().plantedByPattern()).hasSizeGreaterThanOrEqualTo(4);
         assertThat(report.fraud().recallPercent()).isEqualByComparingTo("100");
         assertThat(report.fraud().precisionPercent()).isEqualByComparingTo("100");
         // the township hospitals and community centres bill through the national interface, the others natively
         assertThat(report.run().settledNationally()).isPositive().isLessThan(report.run().settled());
         assertThat(report.latencyMillis().get("POST /api/settlement/settlements").calls())
-                .isEqualTo(report.run().settled() - report.run().settledNationally() + report.run().replayed());
+                .isEqualTo(report.run().settled() - report.run().settledNationally() + report.run().replayed()
+                        + report.run().blockedAtPreCheckNatively());
         assertThat(report.latencyMillis()).containsKeys("POST /api/his/transactions 2207", "POST /api/his/transactions 2304");
         // the synthetic national catalog: imported whole once, every institution's own codes mapped and approved, and billed:
         // class 乙 lines at their own ratio, lines outside their restricted-payment condition, each line with its own code

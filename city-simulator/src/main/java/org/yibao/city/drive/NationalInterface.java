@@ -85,8 +85,14 @@ final class NationalInterface {
         LocalDateTime served = e.date().atTime(10, 0);
         String mdtrtId;
         JsonNode fees;
+        Encounter.Facts facts = e.facts();
+        String doctor = facts.doctorCode() != null ? facts.doctorCode() : "D001";
+        String department = facts.departmentCode() != null ? facts.departmentCode() : "A03";
         if (inpatient) {
-            LocalDateTime admitted = e.date().minusDays(stayDays(e)).atTime(8, 0);
+            LocalDateTime admitted = facts.admittedAt() != null ? facts.admittedAt() : e.date().minusDays(stayDays(e)).atTime(8, 0);
+            if (facts.dischargedAt() != null) {
+                served = facts.dischargedAt();
+            }
             Map<String, Object> info = new LinkedHashMap<>();
             info.put("psn_no", person);
             info.put("insutype", insutype);
@@ -95,11 +101,11 @@ final class NationalInterface {
             info.put("mdtrt_cert_no", person);
             info.put("med_type", medType);
             info.put("ipt_no", "ZY" + e.messageId());
-            info.put("atddr_no", "D001");
+            info.put("atddr_no", doctor);
             info.put("chfpdr_name", "城市模拟");
             info.put("adm_diag_dscr", diagnosis);
-            info.put("adm_dept_codg", "A03");
-            info.put("adm_dept_name", "内科");
+            info.put("adm_dept_codg", department);
+            info.put("adm_dept_name", "城市模拟科室");
             info.put("adm_bed", "1");
             info.put("dscg_maindiag_code", diagnosis);
             info.put("dscg_maindiag_name", diagnosis);
@@ -115,11 +121,11 @@ final class NationalInterface {
             data.put("mdtrt_cert_type", "02");
             data.put("mdtrt_cert_no", person);
             data.put("ipt_otp_no", "MZ" + e.messageId());
-            data.put("atddr_no", "D001");
+            data.put("atddr_no", doctor);
             data.put("dr_name", "城市模拟");
-            data.put("dept_code", "A03");
-            data.put("dept_name", "内科");
-            data.put("caty", "A03");
+            data.put("dept_code", department);
+            data.put("dept_name", "城市模拟科室");
+            data.put("caty", department);
             mdtrtId = call(connection, at, "2201", Map.of("data", data)).at("/data/mdtrt_id").asString();
             call(connection, at, "2203", Map.of("mdtrtinfo", Map.of("mdtrt_id", mdtrtId, "psn_no", person, "med_type", medType,
                     "begntime", served.format(TIME), "dise_codg", diagnosis, "dise_name", diagnosis), "diseinfo", diseases));
@@ -182,6 +188,15 @@ final class NationalInterface {
             d.put("det_item_fee_sumamt", line.amount().amount().toPlainString());
             d.put("cnt", line.quantity().toPlainString());
             d.put("pric", line.unitPrice().amount().toPlainString());
+            if (line.daysOfSupply() != null) {
+                d.put("prd_days", line.daysOfSupply()); // 周期天数 / 用药天数
+            }
+            if (line.doctorCode() != null) {
+                d.put("bilg_dr_codg", line.doctorCode()); // 开单医生编码
+            }
+            if (e.facts().departmentCode() != null) {
+                d.put("bilg_dept_codg", e.facts().departmentCode()); // 开单科室编码
+            }
             details.add(d);
         }
         return Map.of("feedetail", details, "insuplc_admdvs", Roster.CITY, "mdtrtarea_admvs", Roster.CITY);

@@ -37,6 +37,7 @@ public final class Setup {
                 Json.write(Map.of("population", registered)), java.time.Duration.ofSeconds(30)), "population");
     }
 
+    /** Registers the designated institutions with their agreements, levels and coordinates. */
     public void institutions() {
         for (Institution i : Roster.INSTITUTIONS) {
             Map<String, Object> body = new TreeMap<>(Map.of("code", i.code(), "name", i.name(), "regionCode", i.regionCode(),
@@ -44,6 +45,9 @@ public final class Setup {
             if (i.chain() != null) {
                 body.put("chain", i.chain());
             }
+            // where it is (WGS-84): the audit's geography (two places too far apart the same day) reads it
+            body.put("latitude", BigDecimal.valueOf(i.latitude()));
+            body.put("longitude", BigDecimal.valueOf(i.longitude()));
             Gateway.Response r = gateway.postJson(BUREAU, "POST /api/supervision/institutions", "/api/supervision/institutions",
                     Json.write(body));
             if (!r.ok() && r.status() != 409) {

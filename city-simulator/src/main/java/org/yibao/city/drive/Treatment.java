@@ -5,7 +5,6 @@ import org.yibao.city.expect.Layers;
 import org.yibao.city.expect.OwnCalculation;
 import org.yibao.city.model.CityGenerator;
 import org.yibao.city.model.Encounter;
-import org.yibao.city.model.FraudPattern;
 import org.yibao.city.model.Person;
 import org.yibao.city.report.CatalogCounts;
 import org.yibao.city.report.CityReport;
@@ -38,12 +37,23 @@ public final class Treatment {
 
     static final String SETTLE = "POST /api/settlement/settlements";
     static final String REVERSE = "POST /api/settlement/settlements/{id}/reversal";
+    /** A stay's times as the native API takes them: ISO local date-time, Beijing. */
+    private static final java.time.format.DateTimeFormatter LOCAL_TIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     /** The outcome of the year's bills. */
     /** @param nationally bills settled through the national interface (2207/2304) rather than the platform's own API */
     /** @param catalogLines the settled bills' lines as the catalog priced them */
+    /**
+     * @param marked        the settled bills planted with a pattern or a look-alike, by settlement id
+     * @param blocked       the planted bills (and look-alikes) supervision's real-time pre-check blocked: not settled,
+     *                      never counted as refused (a block of a planted claim is the audit at work; of a look-alike,
+     *                      its false positive)
+     * @param blockedNatively of those, the ones sent to the native settlement API (the others through the national interface)
+     * @param refusedMarked planted bills and look-alikes refused otherwise (counted as refused too), by pattern or look-alike
+     */
     public record Outcome(long bills, long settled, long nationally, long replayed, long reversed, Map<String, Long> refusedByStatus,
-                          List<String> sampleRefusals, long notAddingUp, double seconds, Map<String, FraudPattern> planted,
+                          List<String> sampleRefusals, long notAddingUp, double seconds, Map<String, Encounter.Mark> marked,
+                          List<Encounter.Mark> blocked, long blockedNatively, Map<String, Long> refusedMarked,
                           Set<String> settlementIds, CityReport.CatalogLines catalogLines) {
 
         public double settlementsPerSecond() {
@@ -70,7 +80,10 @@ public final class Treatment {
     private final LongAdder nationally = new LongAdder();
     private final Map<String, LongAdder> refused = new ConcurrentHashMap<>();
     private final List<String> sampleRefusals = java.util.Collections.synchronizedList(new ArrayList<>());
-    private final Map<String, FraudPattern> planted = new ConcurrentHashMap<>();
+    private final Map<String, Encounter.Mark> marked = new ConcurrentHashMap<>();
+    private final List<Encounter.Mark> blocked = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, LongAdder> refusedMarked = new ConcurrentHashMap<>();
+    private final LongAdder blockedNatively = new LongAdder();
     private final Set<String> settlementIds = ConcurrentHashMap.newKeySet();
     private final AtomicLong nextSlot = new AtomicLong();
     private final NationalInterface national;
@@ -98,9 +111,15 @@ public final class Treatment {
         });
         Map<String, Long> refusedByStatus = new TreeMap<>();
         refused.forEach((status, n) -> refusedByStatus.put(status, n.sum()));
+        Map<String, Long> refusedMarks = new TreeMap<>();
+        refusedMarked.forEach((what, n) -> refusedMarks.put(what, n.sum()));
+        List<Encounter.Mark> blockedMarks;
+        synchronized (blocked) {
+            blockedMarks = List.copyOf(blocked);
+        }
         return new Outcome(bills.sum(), settled.sum(), nationally.sum(), replayed.sum(), reversed.sum(), refusedByStatus,
-                List.copyOf(sampleRefusals), notAddingUp.sum(), (System.nanoTime() - started) / 1e9, Map.copyOf(planted),
-                settlementIds, catalogLines.summary());
+                List.copyOf(sampleRefusals), notAddingUp.sum(), (System.nanoTime() - started) / 1e9, Map.copyOf(marked),
+                blockedMarks, blockedNatively.sum(), refusedMarks, settlementIds, catalogLines.summary());
     }
 
     private void treat(int worker) {
@@ -128,8 +147,8 @@ public final class Treatment {
         if (bill == null) {
             return;
         }
-        if (e.planted() != null) {
-            planted.put(bill.id(), e.planted());
+        if (e.mark() != null) {
+            marked.put(bill.id(), e.mark());
         }
         if (e.reversed()) {
             // a billing error found the same day: the hospital reverses and bills again
@@ -154,8 +173,7 @@ public final class Treatment {
             year.reversed(bill.expected());
             vbp(e, -1);
             if (national) {
-                settleNationally(connection, new Encounter(e.messageId() + "R", e.person(), e.date(), e.institution(),
-                        e.visitType(), e.diagnoses(), e.lines(), e.planted(), false), year);
+                settleNationally(connection, e.billedAgainAs(e.messageId() + "R"), year);
             } else {
                 settle(connection, e, e.messageId() + "R", year);
             }
@@ -260,6 +278,19 @@ public final class Treatment {
     }
 
     private void refuse(Encounter e, String what, String answer) {
+        Encounter.Mark mark = e.mark();
+        if (mark != null) {
+            String lower = answer == null ? "" : answer.toLowerCase(java.util.Locale.ROOT);
+            if (lower.contains("audit") && lower.contains("block")) {
+                blocked.add(mark);
+                if (what.startsWith(SETTLE)) {
+                    blockedNatively.increment();
+                }
+                return;
+            }
+            refusedMarked.computeIfAbsent(mark.pattern() != null ? mark.pattern().name() : mark.trap().name(), k -> new LongAdder())
+                    .increment();
+        }
         refused.computeIfAbsent(what, s -> new LongAdder()).increment();
         if (sampleRefusals.size() < 20) {
             sampleRefusals.add(e.messageId() + " " + e.visitType() + " at " + e.institution().code() + ": " + what + " "
@@ -267,7 +298,11 @@ public final class Treatment {
         }
     }
 
-    /** The native settle request; each line with the institution's own code where it has mapped one (目录对照). */
+    /**
+     * The native settle request; each line with the institution's own code where it has mapped one (目录对照), its days
+     * of supply and prescribing doctor where the institution states them; the bill with its emergency flag, a stay's
+     * admission and discharge (Beijing time), procedures (ICD-9-CM-3), doctor and department.
+     */
     private Map<String, Object> request(Encounter e, String messageId) {
         List<Map<String, Object>> lines = new ArrayList<>();
         for (Encounter.Line l : e.lines()) {
@@ -279,11 +314,38 @@ public final class Treatment {
             if (own != null) {
                 line.put("institutionItemCode", own);
             }
+            if (l.daysOfSupply() != null) {
+                line.put("daysOfSupply", l.daysOfSupply());
+            }
+            if (l.doctorCode() != null) {
+                line.put("doctorCode", l.doctorCode());
+            }
             lines.add(line);
         }
-        return Map.of("messageId", messageId, "personId", e.person().id().value(), "institutionCode", e.institution().code(),
-                "visitType", e.visitType().name(), "serviceDate", e.date().toString(), "diagnosisCodes", e.diagnoses(),
-                "lines", lines);
+        Encounter.Facts facts = e.facts();
+        Map<String, Object> request = new java.util.LinkedHashMap<>();
+        request.put("messageId", messageId);
+        request.put("personId", e.person().id().value());
+        request.put("institutionCode", e.institution().code());
+        request.put("visitType", e.visitType().name());
+        request.put("serviceDate", e.date().toString());
+        request.put("diagnosisCodes", e.diagnoses());
+        request.put("lines", lines);
+        request.put("emergency", facts.emergency());
+        if (facts.admittedAt() != null) {
+            request.put("admittedAt", facts.admittedAt().format(LOCAL_TIME));
+            request.put("dischargedAt", facts.dischargedAt().format(LOCAL_TIME));
+        }
+        if (!facts.procedureCodes().isEmpty()) {
+            request.put("procedureCodes", facts.procedureCodes());
+        }
+        if (facts.doctorCode() != null) {
+            request.put("doctorCode", facts.doctorCode());
+        }
+        if (facts.departmentCode() != null) {
+            request.put("departmentCode", facts.departmentCode());
+        }
+        return request;
     }
 
     private void pace() {

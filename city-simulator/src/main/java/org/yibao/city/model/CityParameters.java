@@ -10,7 +10,8 @@ import java.time.LocalDate;
  * @param persons    the registered population (户籍人口) to generate
  * @param year       the insurance year simulated
  * @param lastDay    the last day encounters happen on (the platform refuses bills dated in the future)
- * @param fraudShare the share of persons around whom a fraud pattern is planted
+ * @param fraudShare the share of persons around whom one of the original fraud patterns is planted; twice that share
+ *                   each gets one of the patterns from practice or one of the clean look-alikes (issue 21)
  */
 public record CityParameters(long seed, int persons, int year, LocalDate lastDay, double fraudShare) {
 

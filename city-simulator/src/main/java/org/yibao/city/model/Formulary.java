@@ -59,10 +59,27 @@ public final class Formulary {
          * A patent-medicine injection for coronary and cerebrovascular disease, restricted to level 2 and
          * above: within its condition at county and city hospitals, outside it at a township hospital.
          */
-        HEART_INJECTION
+        HEART_INJECTION,
+        // what only planted bills and the clean look-alikes bill (issue 21)
+        /** An injection the catalog restricts to inpatients (限住院患者使用) and nothing else, for a common infection or condition. */
+        INPATIENT_ONLY_INJECTION,
+        /** A prostate-specific antigen test (a man's test). */
+        PROSTATE_TEST,
+        /** A gynaecological patent medicine taken by mouth, for women only ({@link #FEMALE_ONLY}). */
+        GYNAECOLOGICAL_MEDICINE,
+        /** An oral targeted cancer drug (L01XE) of class 乙 the catalog does not restrict by diagnosis. */
+        TARGETED_CANCER_DRUG,
+        /** A chemotherapy injection (L01CD) for colorectal cancer, payable at a county or city hospital's stay. */
+        CHEMOTHERAPY
     }
 
+    /** The uses honest bills prescribe from (the others are for planted bills and look-alikes). */
+    public static final Set<Use> HONEST_USES = Set.copyOf(java.util.EnumSet.range(Use.RESPIRATORY, Use.HEART_INJECTION));
+
     private static final int PICKS = 3;
+
+    /** Patent medicines for women's conditions only (gynaecological inflammation, menstruation, menopause). */
+    public static final List<String> FEMALE_ONLY = List.of("妇科千金", "坤泰", "益母草");
 
     private final SyntheticCatalog catalog;
     private final Map<Use, List<Item>> picks;
@@ -193,6 +210,21 @@ public final class Formulary {
                     && e.restrictions().stream().allMatch(r -> r.kind() == Restriction.Kind.MIN_LEVEL
                     || r.kind() == Restriction.Kind.INPATIENT_ONLY
                     || r.kind() == Restriction.Kind.DIAGNOSES && r.diagnosisPrefixes().containsAll(List.of("I25", "I63")));
+            case INPATIENT_ONLY_INJECTION -> e -> e.category() == Category.WESTERN_MEDICINE && e.code().charAt(10) == 'B'
+                    && e.itemClass() == ItemClass.B && e.restrictions().size() == 1
+                    && e.restrictions().get(0).kind() == Restriction.Kind.INPATIENT_ONLY
+                    && !e.indications().isEmpty() && e.indications().get(0).matches("[A-BD-Z]\\d\\d");
+            case PROSTATE_TEST -> e -> e.code().startsWith("S25") && e.name().startsWith("前列腺特异性抗原") && e.itemClass() != ItemClass.C;
+            case GYNAECOLOGICAL_MEDICINE -> e -> e.code().startsWith("ZB02AA") && oral(e) && e.itemClass() != ItemClass.C
+                    && FEMALE_ONLY.stream().anyMatch(e.name()::startsWith);
+            case TARGETED_CANCER_DRUG -> e -> e.code().startsWith("XL01XE") && oral(e) && e.itemClass() == ItemClass.B
+                    && e.restrictions().stream().noneMatch(r -> r.kind() == Restriction.Kind.DIAGNOSES || r.kind() == Restriction.Kind.INPATIENT_ONLY
+                    || r.kind() == Restriction.Kind.RETIREES_ONLY || r.kind() == Restriction.Kind.MAX_DAYS_SUPPLY);
+            case CHEMOTHERAPY -> e -> e.code().startsWith("XL01CD") && e.code().charAt(10) == 'B' && e.itemClass() != ItemClass.C
+                    && e.indications().contains("C18")
+                    && e.restrictions().stream().allMatch(r -> r.kind() == Restriction.Kind.MIN_LEVEL
+                    || r.kind() == Restriction.Kind.INPATIENT_ONLY
+                    || r.kind() == Restriction.Kind.DIAGNOSES && r.diagnosisPrefixes().contains("C18"));
         };
     }
 

@@ -21,8 +21,11 @@ public record CityReport(City city, Run run, Enrollment enrollment, List<Fund> f
     /**
      * @param settledNationally of the settled bills, those billed through the national interface
      * @param drainSeconds      how long the consumers took, after the last call, to process everything published
+     * @param blockedAtPreCheck planted bills and look-alikes supervision's real-time pre-check blocked (not refused, not
+     *                          settled); {@code blockedAtPreCheckNatively} of them sent to the native API
      */
     public record Run(double seconds, long bills, long settled, long settledNationally, long replayed, long reversed, long refused,
+                      long blockedAtPreCheck, long blockedAtPreCheckNatively,
                       Map<String, Long> refusedByStatus, List<String> sampleRefusals, double settlementsPerSecond,
                       long certifications, long deathsRegistered, double drainSeconds, Map<String, Object> uploads) {
     }
@@ -50,10 +53,58 @@ public record CityReport(City city, Run run, Enrollment enrollment, List<Fund> f
     public record Warnings(long flaggedByThisRun, long exportedThisMonth) {
     }
 
-    /** Planted fraud against what the smart audit flagged, at the level of bills. */
+    /**
+     * Planted fraud against what the smart audit flagged, at the level of bills (claims).
+     *
+     * <p>The first eight fields are the city's original seven patterns, as the report always gave them: planted
+     * claims by kind, flagged with any of those seven patterns' kinds (precision over the claims flagged with them,
+     * a claim of any planted pattern counting as found; the look-alikes are left to {@link #lookAlikes}).
+     *
+     * @param flaggedByRule  claims flagged, by kind (every kind, every claim of the run)
+     * @param findings       the findings listed on the run's claims (a claim may have several of one kind)
+     * @param byPattern      every pattern: recall, and the precision of its kind
+     * @param byKind         every kind flagged or planted: precision, and where its false positives fell
+     * @param lookAlikes     the clean look-alikes and what the audit flagged on them (false positives)
+     * @param notPlanted     patterns asked for that the city cannot plant, and why
+     */
     public record Fraud(Map<String, Long> plantedByPattern, Map<String, Long> flaggedByRule, long plantedBills,
                         long flaggedBills, long truePositives, BigDecimal precisionPercent, BigDecimal recallPercent,
-                        Map<String, Long> missedByPattern) {
+                        Map<String, Long> missedByPattern, long findings, List<PatternFigures> byPattern, List<KindFigures> byKind,
+                        List<LookAlikeFigures> lookAlikes, List<String> notPlanted) {
+    }
+
+    /**
+     * One planted pattern. Recall = (improper claims flagged with the pattern's kind + those the real-time pre-check
+     * blocked) / (improper claims settled + blocked).
+     *
+     * @param improper          the pattern's improper claims settled (those the audit should flag)
+     * @param accompanying      the claims that make up the pattern with them (flagging them is no false positive)
+     * @param flagged           improper claims flagged with the pattern's kind
+     * @param blockedAtPreCheck improper claims the real-time pre-check blocked (not settled; found, in recall)
+     * @param kindPrecisionPercent the precision of the pattern's kind ({@link KindFigures})
+     * @param otherKindsOnItsClaims other kinds flagged on the pattern's claims (any role)
+     */
+    public record PatternFigures(String pattern, String kind, boolean original, long improper, long accompanying, long flagged,
+                                 long blockedAtPreCheck, BigDecimal recallPercent, BigDecimal kindPrecisionPercent,
+                                 Map<String, Long> otherKindsOnItsClaims) {
+    }
+
+    /**
+     * One kind of violation. Precision = claims flagged with it that a pattern of the same kind planted (improper or
+     * accompanying) / claims flagged with it.
+     *
+     * @param onItsPatterns   flagged claims of patterns of this kind
+     * @param onOtherPatterns flagged claims of patterns of other kinds (false positives of this kind)
+     * @param onLookAlikes    flagged claims of the clean look-alikes
+     * @param onHonestBills   flagged honest claims
+     */
+    public record KindFigures(String kind, long flagged, long onItsPatterns, long onOtherPatterns, long onLookAlikes, long onHonestBills,
+                              BigDecimal precisionPercent) {
+    }
+
+    /** One clean look-alike: its claims, and those the audit flagged (each a false positive), by kind. */
+    public record LookAlikeFigures(String lookAlike, List<String> resembles, long claims, long flagged, long blockedAtPreCheck,
+                                   Map<String, Long> flaggedByKind) {
     }
 
     public record Vbp(String batch, String itemCode, BigDecimal agreed, BigDecimal consumed, BigDecimal purchased,
@@ -131,9 +182,11 @@ public record CityReport(City city, Run run, Enrollment enrollment, List<Fund> f
         s.append(String.format("Enrolled %,d (%s), coverage %s%%, %,d subsidised; contributions %s (assistance paid %s)%n",
                 enrollment.enrolled(), enrollment.enrolledByScheme(), enrollment.coverageRatePercent(), enrollment.subsidised(),
                 enrollment.contributions(), enrollment.contributionsSubsidised()));
-        s.append(String.format("Bills %,d: settled %,d (%,d through the national interface), reversed %,d, refused %,d, replayed %,d;"
-                        + " %.1f settlements/s; the whole run %.0f s, consumers done %.0f s after the last call%n", run.bills(),
-                run.settled(), run.settledNationally(), run.reversed(), run.refused(), run.replayed(), run.settlementsPerSecond(),
+        s.append(String.format("Bills %,d: settled %,d (%,d through the national interface), reversed %,d, refused %,d, replayed %,d,"
+                        + " planted ones blocked at the pre-check %,d; %.1f settlements/s; the whole run %.0f s, consumers done %.0f s after"
+                        + " the last call%n", run.bills(),
+                run.settled(), run.settledNationally(), run.reversed(), run.refused(), run.replayed(), run.blockedAtPreCheck(),
+                run.settlementsPerSecond(),
                 run.seconds(), run.drainSeconds()));
         for (Fund f : funds) {
             s.append(String.format("Fund %-8s income %14s | %,8d bills, total %14s, scope %14s, basic %14s, catastrophic %12s,"
@@ -148,9 +201,30 @@ public record CityReport(City city, Run run, Enrollment enrollment, List<Fund> f
         }
         s.append(String.format("Poverty-risk warnings: %,d flagged by this run (%,d in this month's export)%n",
                 povertyWarnings.flaggedByThisRun(), povertyWarnings.exportedThisMonth()));
-        s.append(String.format("Fraud: %,d bills planted %s, %,d flagged %s; precision %s%%, recall %s%%, missed %s%n",
-                fraud.plantedBills(), fraud.plantedByPattern(), fraud.flaggedBills(), fraud.flaggedByRule(), fraud.precisionPercent(),
-                fraud.recallPercent(), fraud.missedByPattern()));
+        s.append(String.format("Fraud (the original seven patterns): %,d bills planted %s, %,d flagged with their kinds; precision %s%%,"
+                        + " recall %s%%, missed %s; claims flagged by kind %s (%,d findings)%n",
+                fraud.plantedBills(), fraud.plantedByPattern(), fraud.flaggedBills(), fraud.precisionPercent(),
+                fraud.recallPercent(), fraud.missedByPattern(), fraud.flaggedByRule(), fraud.findings()));
+        s.append("  per pattern (recall: improper claims flagged with the pattern's kind; precision: of that kind):")
+                .append(System.lineSeparator());
+        for (PatternFigures f : fraud.byPattern()) {
+            s.append(String.format("    %-30s %-24s %4d improper (+%d accompanying): %4d flagged, %d blocked at the pre-check;"
+                            + " recall %7s%%, precision of the kind %7s%%; other kinds on its claims %s%n", f.pattern(), f.kind(), f.improper(),
+                    f.accompanying(), f.flagged(), f.blockedAtPreCheck(), f.recallPercent(), f.kindPrecisionPercent(),
+                    f.otherKindsOnItsClaims()));
+        }
+        s.append("  per kind (precision: flagged claims planted with a pattern of that kind):").append(System.lineSeparator());
+        for (KindFigures k : fraud.byKind()) {
+            s.append(String.format("    %-24s %5d flagged: %5d on its patterns, %4d on other patterns, %4d on look-alikes, %5d on honest"
+                    + " bills; precision %7s%%%n", k.kind(), k.flagged(), k.onItsPatterns(), k.onOtherPatterns(), k.onLookAlikes(),
+                    k.onHonestBills(), k.precisionPercent()));
+        }
+        s.append("  clean look-alikes (every flag a false positive):").append(System.lineSeparator());
+        for (LookAlikeFigures t : fraud.lookAlikes()) {
+            s.append(String.format("    %-26s like %-45s %4d claims, %4d flagged %s, %d blocked at the pre-check%n", t.lookAlike(),
+                    t.resembles(), t.claims(), t.flagged(), t.flaggedByKind(), t.blockedAtPreCheck()));
+        }
+        fraud.notPlanted().forEach(n -> s.append("  not planted: ").append(n).append(System.lineSeparator()));
         for (Vbp v : vbp) {
             s.append(String.format("VBP %-20s %s agreed %s consumed %s (%s%%), purchased %s, saved %s%n", v.batch(), v.itemCode(),
                     v.agreed(), v.consumed(), v.completionPercent(), v.purchased(), v.savings()));
