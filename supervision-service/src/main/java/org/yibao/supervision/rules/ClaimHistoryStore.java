@@ -116,10 +116,10 @@ public class ClaimHistoryStore {
                         from audited_line where settlement_id = any(?) order by settlement_id, line_no""")
                 .param(claims.stream().map(ClaimFacts::settlementId).toArray(String[]::new))
                 .query((ResultSet rs) -> {
-                    int days = rs.getInt(9);
+                    Integer days = rs.getObject(9, Integer.class);
                     lines.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new ClaimFacts.Line(rs.getInt(2), rs.getString(3),
                             null, ItemCategory.valueOf(rs.getString(4)), ItemClass.valueOf(rs.getString(5)), rs.getBigDecimal(6),
-                            Price.of(rs.getBigDecimal(7).toPlainString()), Money.of(rs.getBigDecimal(8)), Money.ZERO, rs.wasNull() ? null : days));
+                            Price.of(rs.getBigDecimal(7).toPlainString()), Money.of(rs.getBigDecimal(8)), Money.ZERO, days));
                 });
         return claims.stream().map(c -> new ClaimFacts(c.settlementId(), c.personId(), c.institution(), c.regionCode(), c.year(),
                 c.visitType(), c.serviceDate(), c.admittedAt(), c.dischargedAt(), c.emergency(), c.personType(), c.diagnoses(),

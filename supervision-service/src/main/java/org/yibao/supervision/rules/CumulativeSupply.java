@@ -113,7 +113,7 @@ class CumulativeSupply implements RuleType<CumulativeSupply.Params> {
     }
 
     private static Optional<BigDecimal> days(ClaimFacts.Line l, Knowledge kb) {
-        if (l.daysOfSupply() != null) {
+        if (l.daysOfSupply() != null && l.daysOfSupply() > 0) {
             return Optional.of(BigDecimal.valueOf(l.daysOfSupply()));
         }
         return kb.dailyDoseOf(l.itemCode()).map(d -> l.quantity().divide(d.unitsPerDay(), 2, RoundingMode.DOWN))
