@@ -77,12 +77,31 @@ public record Knowledge(String version, LocalDate validFrom, boolean sample, Str
         }
     }
 
-    /** An item (by prefix) only a person of this sex can be given. */
-    public record SexSpecific(String item, String name, ResidentId.Gender sex) {
+    /**
+     * Items by code prefix, or by a fragment of the item's name (the generic or service name as the
+     * catalog spells it: knowledge of package inserts and service items is kept by name as often as by
+     * code), at least one of the two.
+     *
+     * @param item  a code prefix; null when the row names items by name only
+     * @param names fragments of the item's name, any of which marks it
+     */
+    public record ItemMatch(String item, List<String> names) {
+        public ItemMatch {
+            names = List.copyOf(names);
+        }
+
+        /** Whether the item (its code, and its name when known) is one of these. */
+        public boolean matches(String code, String itemName) {
+            return (item != null && code.startsWith(item)) || (itemName != null && names.stream().anyMatch(itemName::contains));
+        }
     }
 
-    /** An item (by prefix) for patients of {@code minAge} to {@code maxAge} years, inclusive. */
-    public record AgeSpecific(String item, String name, int minAge, int maxAge) {
+    /** Items only a person of this sex can be given. */
+    public record SexSpecific(ItemMatch items, String name, ResidentId.Gender sex) {
+    }
+
+    /** Items for patients of {@code minAge} to {@code maxAge} years, inclusive. */
+    public record AgeSpecific(ItemMatch items, String name, int minAge, int maxAge) {
     }
 
     /** A drug (by prefix) and its usual daily dose in billed units, to tell a line's days of supply when not given. */
@@ -117,12 +136,14 @@ public record Knowledge(String version, LocalDate validFrom, boolean sample, Str
         return procedureBound.stream().filter(p -> itemCode.startsWith(p.item())).toList();
     }
 
-    public List<SexSpecific> sexSpecificOf(String itemCode) {
-        return sexSpecific.stream().filter(s -> itemCode.startsWith(s.item())).toList();
+    /** @param itemName the item's name when known (the bill's or the catalog's), else null */
+    public List<SexSpecific> sexSpecificOf(String itemCode, String itemName) {
+        return sexSpecific.stream().filter(s -> s.items().matches(itemCode, itemName)).toList();
     }
 
-    public List<AgeSpecific> ageSpecificOf(String itemCode) {
-        return ageSpecific.stream().filter(a -> itemCode.startsWith(a.item())).toList();
+    /** @param itemName the item's name when known (the bill's or the catalog's), else null */
+    public List<AgeSpecific> ageSpecificOf(String itemCode, String itemName) {
+        return ageSpecific.stream().filter(a -> a.items().matches(itemCode, itemName)).toList();
     }
 
     /** The longest matching prefix's daily dose. */

@@ -123,13 +123,13 @@ public class KnowledgeBase {
         });
         List<Knowledge.SexSpecific> sex = c.rows("sexSpecific", f.sexSpecific(), (at, r) -> {
             c.require(r.sex() != null, at + ".sex", "is required: MALE or FEMALE");
-            return new Knowledge.SexSpecific(c.item(at + ".item", r.item()), r.name(), r.sex());
+            return new Knowledge.SexSpecific(c.items(at, r.item(), r.names()), r.name(), r.sex());
         });
         List<Knowledge.AgeSpecific> age = c.rows("ageSpecific", f.ageSpecific(), (at, r) -> {
             c.require(r.minAge() != null && r.minAge() >= 0 && r.minAge() <= 150, at + ".minAge", "must be 0 to 150");
             c.require(r.maxAge() != null && r.maxAge() >= r.minAge() && r.maxAge() <= 150, at + ".maxAge",
                     "must be minAge to 150");
-            return new Knowledge.AgeSpecific(c.item(at + ".item", r.item()), r.name(), r.minAge(), r.maxAge());
+            return new Knowledge.AgeSpecific(c.items(at, r.item(), r.names()), r.name(), r.minAge(), r.maxAge());
         });
         List<Knowledge.DailyDose> doses = c.rows("dailyDoses", f.dailyDoses(), (at, r) -> {
             c.require(r.unitsPerDay() != null && r.unitsPerDay().signum() > 0 && r.unitsPerDay().scale() <= 4,
@@ -162,6 +162,17 @@ public class KnowledgeBase {
         String item(String at, String code) {
             require(code != null && ITEM.matcher(code).matches(), at, "must be an item code or prefix (letters, digits, . _ -; at most 50)");
             return code;
+        }
+
+        /** A code prefix, names, or both: at least one. */
+        Knowledge.ItemMatch items(String at, String item, List<String> names) {
+            List<String> fragments = names == null ? List.of() : names;
+            require(item != null || !fragments.isEmpty(), at, "must name the items: item (a code prefix) or names");
+            for (int i = 0; i < fragments.size(); i++) {
+                String n = fragments.get(i);
+                require(n != null && !n.isBlank() && n.length() <= 100, at + ".names[" + i + "]", "must be a name fragment of 1 to 100 characters");
+            }
+            return new Knowledge.ItemMatch(item == null ? null : item(at + ".item", item), fragments);
         }
 
         List<DiagnosisRange> diagnoses(String at, List<String> texts, boolean required) {

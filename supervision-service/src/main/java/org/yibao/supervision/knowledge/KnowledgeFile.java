@@ -28,10 +28,10 @@ record KnowledgeFile(String version, LocalDate validFrom, Boolean sample, String
     record ProcedureBoundRow(String item, String name, List<String> procedures, List<String> items, List<String> diagnoses) {
     }
 
-    record SexRow(String item, String name, ResidentId.Gender sex) {
+    record SexRow(String item, String name, List<String> names, ResidentId.Gender sex) {
     }
 
-    record AgeRow(String item, String name, Integer minAge, Integer maxAge) {
+    record AgeRow(String item, String name, List<String> names, Integer minAge, Integer maxAge) {
     }
 
     record DoseRow(String item, String name, BigDecimal unitsPerDay) {

@@ -28,7 +28,7 @@ class AgeSpecificItem implements RuleType<AgeSpecificItem.Params> {
         List<Hit> hits = new ArrayList<>();
         int age = in.age();
         for (ClaimFacts.Line l : in.claim().lines()) {
-            for (Knowledge.AgeSpecific a : in.knowledge().ageSpecificOf(l.itemCode())) {
+            for (Knowledge.AgeSpecific a : in.knowledge().ageSpecificOf(l.itemCode(), in.nameOf(l))) {
                 if (age < a.minAge() || age > a.maxAge()) {
                     hits.add(Hit.line(in.claim(), l, l.amount(), Hit.where(l) + " is for patients aged " + a.minAge() + "-" + a.maxAge()
                             + "; this patient is " + age + " (item switching)"));

@@ -51,6 +51,15 @@ public record RuleInput(ClaimFacts claim, List<ClaimFacts> history, Knowledge kn
         return levels.apply(claim.institution());
     }
 
+    /** A line's item name: the bill's, else the catalog's in force that day; null when neither names it. */
+    public String nameOf(ClaimFacts.Line line) {
+        if (line.itemName() != null) {
+            return line.itemName();
+        }
+        CatalogEntry entry = catalog.get(line.itemCode());
+        return entry == null ? null : entry.name();
+    }
+
     /** The patient's sex, from the resident id. */
     public ResidentId.Gender sex() {
         return ResidentId.of(claim.personId()).gender();

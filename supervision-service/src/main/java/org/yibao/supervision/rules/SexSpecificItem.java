@@ -27,7 +27,7 @@ class SexSpecificItem implements RuleType<SexSpecificItem.Params> {
     public List<Hit> check(RuleInput in, Params p) {
         List<Hit> hits = new ArrayList<>();
         for (ClaimFacts.Line l : in.claim().lines()) {
-            for (Knowledge.SexSpecific s : in.knowledge().sexSpecificOf(l.itemCode())) {
+            for (Knowledge.SexSpecific s : in.knowledge().sexSpecificOf(l.itemCode(), in.nameOf(l))) {
                 if (s.sex() != in.sex()) {
                     hits.add(Hit.line(in.claim(), l, l.amount(), Hit.where(l) + " (" + s.name() + ") is for " + s.sex().name().toLowerCase()
                             + " patients; it cannot be billed for a " + in.sex().name().toLowerCase() + " patient (item switching)"));

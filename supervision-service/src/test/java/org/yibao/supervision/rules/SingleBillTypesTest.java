@@ -82,6 +82,27 @@ class SingleBillTypesTest {
     }
 
     @Test
+    void sexSpecificItemsAreAlsoKnownByTheirNameOnTheBillOrInTheCatalog() {
+        ClaimFacts.Line psa = new ClaimFacts.Line(1, "S250700123", "前列腺特异性抗原(化学发光法)", org.yibao.contracts.events.ItemCategory.SERVICE,
+                ItemClass.A, BigDecimal.ONE, org.yibao.contracts.money.Price.of("45.00"), Money.of("45.00"), Money.ZERO, null);
+        ClaimFacts woman = new ClaimFacts("S-1", Bills.WOMAN, "H1", "441700", 2026, VisitType.GENERAL_OUTPATIENT, DAY, null, null, false, null,
+                List.of("R10.4"), List.of(), Money.of("45.00"), List.of(psa));
+        ClaimFacts man = new ClaimFacts("S-2", Bills.MAN, "H1", "441700", 2026, VisitType.GENERAL_OUTPATIENT, DAY, null, null, false, null,
+                List.of("N40"), List.of(), Money.of("45.00"), List.of(psa));
+        assertThat(new SexSpecificItem().check(input(woman).build(), new SexSpecificItem.Params())).singleElement()
+                .satisfies(h -> assertThat(h.evidence()).contains("male patients"));
+        assertThat(new SexSpecificItem().check(input(man).build(), new SexSpecificItem.Params())).isEmpty();
+
+        ClaimFacts.Line noName = new ClaimFacts.Line(1, "ZB02AA0001", null, org.yibao.contracts.events.ItemCategory.DRUG, ItemClass.A,
+                BigDecimal.ONE, org.yibao.contracts.money.Price.of("30.00"), Money.of("30.00"), Money.ZERO, null);
+        ClaimFacts unnamed = new ClaimFacts("S-3", Bills.MAN, "P1", "441700", 2026, VisitType.PHARMACY, DAY, null, null, false, null,
+                List.of(), List.of(), Money.of("30.00"), List.of(noName));
+        CatalogEntry named = new CatalogEntry("ZB02AA0001", DAY.minusYears(1), "妇科千金片", ItemClass.A, null, null, Map.of(), List.of());
+        assertThat(new SexSpecificItem().check(input(unnamed).build(), new SexSpecificItem.Params())).as("no name known").isEmpty();
+        assertThat(new SexSpecificItem().check(input(unnamed).catalog(named).build(), new SexSpecificItem.Params())).hasSize(1);
+    }
+
+    @Test
     void drugIndicationNeedsADiagnosisInRangeAndRefusesAContraindication() {
         DrugIndication rule = new DrugIndication();
         ClaimFacts diabetic = bill("S-1", VisitType.CHRONIC_OUTPATIENT, "H1", DAY, List.of("E11.900"), priced("XA10BAE045A001010100008", "90", "0.10"));
