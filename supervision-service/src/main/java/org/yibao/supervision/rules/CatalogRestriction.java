@@ -2,6 +2,7 @@ package org.yibao.supervision.rules;
 
 import org.springframework.stereotype.Component;
 import org.yibao.contracts.events.VisitType;
+import org.yibao.contracts.money.Money;
 import org.yibao.supervision.nationalcatalog.CatalogEntry;
 
 import java.util.ArrayList;
@@ -49,12 +50,16 @@ class CatalogRestriction implements RuleType<CatalogRestriction.Params> {
                 if (!r.is(p.restriction())) {
                     continue;
                 }
+                Money fundPaid = l.amount().minus(l.selfPay());
+                if (!fundPaid.isPositive()) {
+                    continue;
+                }
                 if (r.is(CatalogEntry.Restriction.DIAGNOSES) && !r.metBy(c.diagnoses())) {
-                    hits.add(Hit.line(c, l, l.amount(), where + " is paid only under its condition \"" + r.description()
+                    hits.add(Hit.line(c, l, fundPaid, where + " is paid only under its condition \"" + r.description()
                             + "\" (diagnoses " + String.join(", ", r.diagnosisPrefixes()) + "); the bill's diagnoses are "
                             + c.diagnoses() + " (restricted payment)"));
                 } else if (r.is(CatalogEntry.Restriction.INPATIENT_ONLY) && c.visitType() != VisitType.INPATIENT) {
-                    hits.add(Hit.line(c, l, l.amount(), where + " is paid only under its condition \"" + r.description()
+                    hits.add(Hit.line(c, l, fundPaid, where + " is paid only under its condition \"" + r.description()
                             + "\" (inpatients); this bill is " + c.visitType() + " (restricted payment)"));
                 }
             }

@@ -136,6 +136,14 @@ class SingleBillTypesTest {
         assertThat(new CatalogRestriction().check(input(stay).catalog(restricted).build(), new CatalogRestriction.Params("INPATIENT_ONLY"))).isEmpty();
         assertThat(new CatalogRestriction().check(input(outpatient).build(), new CatalogRestriction.Params("DIAGNOSES"))).as("not in the copy").isEmpty();
         assertThatThrownBy(() -> new CatalogRestriction.Params("MIN_LEVEL")).hasMessageContaining("restriction");
+        // after settlement: a line the patient paid whole cost the funds nothing; one the funds paid part of is found for that part
+        ClaimFacts selfPaid = bill("S-3", VisitType.GENERAL_OUTPATIENT, "H1", DAY, List.of("E10.9"),
+                classed("XA10BHS072A001010100011", ItemClass.B, "30", "2.80", "84.00"));
+        ClaimFacts partly = bill("S-4", VisitType.GENERAL_OUTPATIENT, "H1", DAY, List.of("E10.9"),
+                classed("XA10BHS072A001010100011", ItemClass.B, "30", "2.80", "8.40"));
+        assertThat(new CatalogRestriction().check(input(selfPaid).catalog(restricted).build(), new CatalogRestriction.Params("DIAGNOSES"))).isEmpty();
+        assertThat(new CatalogRestriction().check(input(partly).catalog(restricted).build(), new CatalogRestriction.Params("DIAGNOSES")))
+                .extracting(Hit::amount).containsExactly(Money.of("75.60"));
     }
 
     @Test
