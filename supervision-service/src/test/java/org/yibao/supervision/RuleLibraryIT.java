@@ -108,8 +108,8 @@ class RuleLibraryIT {
 
     /**
      * Input 3, then a reviewer, the monthly report and a backtest: four amlodipine purchases 7 days apart are
-     * excessive on the 2nd (20.40), 3rd and 4th (27.00 each); a reviewer confirms one and dismisses one; a
-     * candidate entry with no tolerance finds the same three purchases with more on the 2nd (83/90 of 27.00 = 24.90).
+     * excessive on the 2nd (22.50), 3rd and 4th (27.00 each); a reviewer confirms one and dismisses one; a
+     * candidate entry holding at most 30 days finds the same three purchases.
      */
     @Test
     void excessiveSupplyIsReviewedReportedAndBacktested() {
@@ -123,7 +123,7 @@ class RuleLibraryIT {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> violations(person, "EXCESSIVE_SUPPLY") == 3);
         assertThat(jdbc.queryForList("select amount_at_risk::text from violation where person_id = ? order by service_date", String.class,
-                person)).containsExactly("20.40", "27.00", "27.00");
+                person)).containsExactly("22.50", "27.00", "27.00");
 
         List<String> ids = jdbc.queryForList("select violation_id::text from violation where person_id = ? order by service_date",
                 String.class, person);
@@ -158,14 +158,14 @@ class RuleLibraryIT {
                 version: candidate
                 rules:
                   - id: SU-02
-                    name: 累计超量开药（无容差）
+                    name: 累计超量开药（至多30天）
                     kind: EXCESSIVE_SUPPLY
                     type: CUMULATIVE_SUPPLY
                     scenes: [PHARMACY]
                     stages: [AFTER]
                     severity: SUSPECT
                     basis: a candidate
-                    parameters: { windowDays: 180, toleranceDays: 0 }
+                    parameters: { windowDays: 180, maxHoldDays: 30 }
                 """;
         HttpResponse<String> backtest = api.post("/api/supervision/rules/backtests", json.writeValueAsString(java.util.Map.of(
                 "from", MARCH.plusMonths(2).toString(), "to", MARCH.plusMonths(2).plusDays(30).toString(), "candidate", candidate)));
@@ -178,12 +178,31 @@ class RuleLibraryIT {
         assertThat(su02.path("enabledNow").asBoolean()).isFalse();
 
         HttpResponse<String> badCandidate = api.post("/api/supervision/rules/backtests", json.writeValueAsString(java.util.Map.of(
-                "from", "2025-05-01", "to", "2025-05-31", "candidate", candidate.replace("toleranceDays: 0", "toleranceDays: 99"))));
+                "from", "2025-05-01", "to", "2025-05-31", "candidate", candidate.replace("maxHoldDays: 30", "maxHoldDays: 999"))));
         assertThat(badCandidate.statusCode()).isEqualTo(400);
-        assertThat(badCandidate.body()).contains("candidate").contains("toleranceDays must be 0 to 60");
+        assertThat(badCandidate.body()).contains("candidate").contains("maxHoldDays must be 7 to 400");
         HttpResponse<String> tooLong = api.post("/api/supervision/rules/backtests", "{\"from\":\"2024-01-01\",\"to\":\"2025-06-01\"}");
         assertThat(tooLong.statusCode()).isEqualTo(400);
         assertThat(tooLong.body()).contains("\"to\"");
+    }
+
+    /** A claim reversed in full has its open findings withdrawn; a reviewed one keeps its outcome. */
+    @Test
+    void aReversedClaimsOpenFindingsAreWithdrawn() {
+        String person = nextId();
+        ClaimSettled hoard = claim(person, VisitType.PHARMACY, "P8", MARCH.plusMonths(3), List.of("I10"), null, null,
+                line(AMLODIPINE, "300", "0.30", null));
+        events.publish(hoard);
+        await().atMost(Duration.ofSeconds(30)).until(() -> violations(person, "EXCESSIVE_SUPPLY") == 1);
+        events.publish(new org.yibao.contracts.events.ClaimReversed("R-" + hoard.settlementId(), hoard.settlementId(), person, "P8",
+                "441700", Scheme.RESIDENT, VisitType.PHARMACY, 2025, Instant.now(), "billing error", hoard.amounts(), hoard.lines()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "WITHDRAWN".equals(jdbc.queryForObject(
+                "select review from violation where settlement_id = ?", String.class, hoard.settlementId())));
+        String id = jdbc.queryForObject("select violation_id::text from violation where settlement_id = ?", String.class, hoard.settlementId());
+        HttpResponse<String> late = api.post("/api/supervision/violations/" + id + "/review", "{\"outcome\":\"CONFIRMED\"}");
+        assertThat(late.statusCode()).as("withdrawn already").isEqualTo(409);
+        HttpResponse<String> byHand = api.post("/api/supervision/violations/" + id + "/review", "{\"outcome\":\"WITHDRAWN\"}");
+        assertThat(byHand.statusCode()).isEqualTo(400);
     }
 
     @Test

@@ -206,6 +206,7 @@ class SmartAuditIT {
             stream.add(here);
             stream.add(there);
             planted.add("TWO_PLACES_AT_ONCE/" + there.settlementId());
+            planted.add("TWO_PLACES_AT_ONCE/" + here.settlementId()); // both stays are in doubt
 
             String r = nextId();
             everyone.add(r);
@@ -220,6 +221,7 @@ class SmartAuditIT {
             stream.add(padded);
             planted.add("EXCESSIVE_QUANTITY/" + padded.settlementId());
             planted.add("REPEATED_CHARGING/" + padded.settlementId());
+            planted.add("EXCESSIVE_SUPPLY/" + padded.settlementId()); // 900 days of amlodipine in one purchase
         }
         stream.forEach(events::publish);
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(

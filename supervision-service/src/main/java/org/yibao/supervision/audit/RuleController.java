@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yibao.security.CallerIdentity;
+import org.yibao.web.problem.InvalidRequestException;
 import org.yibao.web.problem.RequestParameters;
 
 import java.time.LocalDate;
@@ -56,12 +57,18 @@ class RuleController {
         return reports.backtest(r.from(), r.to(), r.ruleId(), r.candidate());
     }
 
-    /** @param note why, at most 500 characters */
+    /**
+     * @param outcome CONFIRMED or DISMISSED
+     * @param note    why, at most 500 characters
+     */
     record ViolationReview(@NotNull Violation.Review outcome, @Size(max = 500) String note) {
     }
 
     @PostMapping("/violations/{id}/review")
     Violation review(@PathVariable UUID id, @Valid @RequestBody ViolationReview r, CallerIdentity caller) {
+        if (r.outcome() == Violation.Review.WITHDRAWN) {
+            throw new InvalidRequestException("outcome", "must be CONFIRMED or DISMISSED: a finding is withdrawn by its claim's reversal");
+        }
         return reports.review(id, r.outcome(), r.note(), caller.clientId());
     }
 }

@@ -74,10 +74,14 @@ public class SmartAuditService {
         }
     }
 
-    /** A reversed claim is no longer held against a later one. */
+    /**
+     * A reversed claim is no longer held against a later one, and its open findings are withdrawn (the
+     * funds paid nothing in the end); findings already reviewed keep their outcome.
+     */
     @Transactional
     public void reversed(ClaimReversed e) {
         claims.markReversed(e.settlementId());
+        violations.withdraw(e.settlementId(), clock.instant());
     }
 
     /**

@@ -25,6 +25,9 @@ record Violation(UUID id, AuditRule rule, String ruleId, Severity severity, Stri
                  String personId, String institution, LocalDate serviceDate, Money amountAtRisk, String evidence,
                  Review review, String reviewedBy, Instant reviewedAt, String reviewNote) {
 
-    /** A reviewer's outcome on a finding. */
-    enum Review { CONFIRMED, DISMISSED }
+    /**
+     * What became of a finding: a reviewer's outcome (CONFIRMED, DISMISSED), or WITHDRAWN when its claim
+     * was reversed in full before anyone reviewed it (the funds paid nothing in the end).
+     */
+    enum Review { CONFIRMED, DISMISSED, WITHDRAWN }
 }

@@ -77,6 +77,14 @@ class ViolationStore {
                 .params(outcome.name(), reviewer, Timestamp.from(at), note, id).update() == 1;
     }
 
+    /** Withdraws the open findings on a reversed claim; returns how many. */
+    int withdraw(String settlementId, Instant at) {
+        return jdbc.sql("""
+                        update violation set review = 'WITHDRAWN', reviewed_by = 'settlement reversal', reviewed_at = ?
+                        where settlement_id = ? and review is null""")
+                .params(Timestamp.from(at), settlementId).update();
+    }
+
     /** Reviewers' outcomes of the findings of these kinds on claims served in the period, by kind and claim. */
     Map<String, Violation.Review> reviews(Collection<AuditRule> kinds, LocalDate from, LocalDate to) {
         Map<String, Violation.Review> reviews = new HashMap<>();

@@ -14,31 +14,34 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * 超量开药 over time: a drug bought again while the person still holds more than {@code toleranceDays}
- * of it from earlier purchases within {@code windowDays}, at any institution. Supply is carried over
- * purchase by purchase (what was left, less the days since, plus what was bought): a refill when the
- * last supply runs out — a long prescription of 84 days renewed every 84 days — leaves nothing over.
+ * 超量开药 over time: a purchase of a drug after which the person holds more than {@code maxHoldDays}
+ * of it, counting what is left of their purchases within {@code windowDays} at any institution. Supply
+ * is carried over purchase by purchase (what was left, less the days since, plus what was bought): a
+ * refill when the last supply runs out leaves nothing over, and a refill somewhat early (a long
+ * prescription of 84 days renewed three weeks early) stays within the most one may hold — national
+ * policy allows long prescriptions of up to 12 weeks (长处方), so the default holds 12 weeks and a
+ * fortnight.
  * A line's days are its days of supply (prd_days) when given, else its quantity over the knowledge
  * base's daily dose; a drug with neither is not judged. Purchases of the same drug are those whose
  * codes share the daily dose's prefix (the same molecule in any pack), else the same code.
  *
- * <p>The amount in violation is the share of the line's amount beyond the tolerance:
- * amount x min(1, (days held - tolerance) / days bought), rounded half up to the fen.
+ * <p>The amount in violation is the share of the purchase beyond the most one may hold:
+ * amount x min(1, (days held after it - maxHoldDays) / days bought), rounded half up to the fen.
  */
 @Component
 class CumulativeSupply implements RuleType<CumulativeSupply.Params> {
 
     /**
-     * @param windowDays    how far back purchases count, 30 to 400
-     * @param toleranceDays days of supply a person may still hold at a refill, 0 to 60
+     * @param windowDays  how far back purchases count, 30 to 400
+     * @param maxHoldDays the most days of a drug a person may hold after a purchase, 7 to 400
      */
-    record Params(int windowDays, int toleranceDays) {
+    record Params(int windowDays, int maxHoldDays) {
         Params {
             if (windowDays < 30 || windowDays > 400) {
                 throw new IllegalArgumentException("windowDays must be 30 to 400");
             }
-            if (toleranceDays < 0 || toleranceDays > 60) {
-                throw new IllegalArgumentException("toleranceDays must be 0 to 60");
+            if (maxHoldDays < 7 || maxHoldDays > 400) {
+                throw new IllegalArgumentException("maxHoldDays must be 7 to 400");
             }
         }
     }
@@ -92,14 +95,15 @@ class CumulativeSupply implements RuleType<CumulativeSupply.Params> {
                 last = purchase.day();
             }
             held = carried(held, last, c.serviceDate());
-            BigDecimal over = held.subtract(BigDecimal.valueOf(p.toleranceDays()));
+            BigDecimal after = held.add(days.get());
+            BigDecimal over = after.subtract(BigDecimal.valueOf(p.maxHoldDays()));
             if (over.signum() > 0) {
                 BigDecimal share = over.divide(days.get(), 6, RoundingMode.HALF_UP).min(BigDecimal.ONE);
                 Money amount = Money.rounded(line.amount().amount().multiply(share), RoundingMode.HALF_UP);
                 hits.add(new Hit(c, List.of(line.no()), earlier.stream().map(Purchase::settlementId).distinct().toList(), amount,
                         Hit.where(line) + ": " + plain(days.get()) + " days bought while " + plain(held) + " days were still held from "
-                                + earlier.size() + " purchases in the last " + p.windowDays() + " days (tolerance "
-                                + p.toleranceDays() + " days; excessive supply)"));
+                                + earlier.size() + " purchases in the last " + p.windowDays() + " days: " + plain(after)
+                                + " days held, more than " + p.maxHoldDays() + " (excessive supply)"));
             }
         }
         return hits;

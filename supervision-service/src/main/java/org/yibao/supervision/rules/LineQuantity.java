@@ -19,6 +19,12 @@ class LineQuantity implements RuleType<LineQuantity.Params> {
         }
     }
 
+    /** Overcharging the patient is a violation too, whoever pays the line. */
+    @Override
+    public boolean concernsSelfPay() {
+        return true;
+    }
+
     @Override
     public String name() {
         return "LINE_QUANTITY";

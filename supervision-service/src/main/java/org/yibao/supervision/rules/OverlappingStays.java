@@ -9,8 +9,9 @@ import java.util.List;
 /**
  * 同时两地住院: the person an inpatient at two institutions over the same nights: two stays whose
  * spans (admission to discharge dates) share at least {@code minNights} nights, or, when neither
- * stay's admission is known, two stays with the same service date. The claim under audit is in
- * violation, the other stay named.
+ * stay's admission is known, two stays with the same service date. Both stays are in doubt (which one
+ * is the patient's real stay is the reviewer's to find): the claim under audit is found, and after
+ * settlement the other stay too, each naming the other.
  */
 @Component
 class OverlappingStays implements RuleType<OverlappingStays.Params> {
@@ -53,9 +54,11 @@ class OverlappingStays implements RuleType<OverlappingStays.Params> {
             boolean spansKnown = c.admittedAt() != null || other.admittedAt() != null;
             long shared = ChronoUnit.DAYS.between(max(c.stayStart(), other.stayStart()), min(c.stayEnd(), other.stayEnd()));
             if ((spansKnown && shared >= p.minNights()) || (!spansKnown && c.serviceDate().equals(other.serviceDate()))) {
-                hits.add(Hit.whole(c, List.of(other.settlementId()), "inpatient at " + c.institution() + " from " + c.stayStart()
-                        + " to " + c.stayEnd() + " and at " + other.institution() + " from " + other.stayStart() + " to "
-                        + other.stayEnd() + (spansKnown ? " (" + shared + " nights at both)" : "")));
+                String evidence = "inpatient at " + c.institution() + " from " + c.stayStart() + " to " + c.stayEnd() + " and at "
+                        + other.institution() + " from " + other.stayStart() + " to " + other.stayEnd()
+                        + (spansKnown ? " (" + shared + " nights at both)" : "");
+                hits.add(Hit.whole(c, List.of(other.settlementId()), evidence));
+                hits.add(Hit.whole(other, List.of(c.settlementId()), evidence));
             }
         }
         return hits;

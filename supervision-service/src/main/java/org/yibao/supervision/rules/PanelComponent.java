@@ -19,6 +19,12 @@ class PanelComponent implements RuleType<PanelComponent.Params> {
     record Params(boolean sameDayAtInstitution) {
     }
 
+    /** Overcharging the patient is a violation too, whoever pays the line. */
+    @Override
+    public boolean concernsSelfPay() {
+        return true;
+    }
+
     @Override
     public String name() {
         return "PANEL_COMPONENT";

@@ -32,6 +32,12 @@ class PriceAboveCeiling implements RuleType<PriceAboveCeiling.Params> {
         }
     }
 
+    /** Overcharging the patient is a violation too, whoever pays the line. */
+    @Override
+    public boolean concernsSelfPay() {
+        return true;
+    }
+
     @Override
     public String name() {
         return "PRICE_ABOVE_CEILING";

@@ -14,6 +14,12 @@ class RepeatedItem implements RuleType<RepeatedItem.Params> {
     record Params() {
     }
 
+    /** Overcharging the patient is a violation too, whoever pays the line. */
+    @Override
+    public boolean concernsSelfPay() {
+        return true;
+    }
+
     @Override
     public String name() {
         return "REPEATED_ITEM";

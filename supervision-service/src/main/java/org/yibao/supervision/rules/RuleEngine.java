@@ -9,7 +9,10 @@ import java.util.List;
  * Applies rule library entries to a claim: the entries of the stage whose scenes include the
  * claim's, each through its rule type, minus the hits on an exempt claim. At the pre-check (stages
  * BEFORE and DURING) only hits on the bill under check count: a finding on an already settled claim
- * is the smart audit's to make. Pure: what the rules read is in the {@link RuleInput}.
+ * is the smart audit's to make. After settlement, a finding on lines the patient paid whole (class C,
+ * or self-paid under a restriction) cost the funds nothing and is dropped, unless the rule protects the
+ * patient's money too ({@link RuleType#concernsSelfPay()}). Pure: what the rules read is in the
+ * {@link RuleInput}.
  */
 public final class RuleEngine {
 
@@ -29,6 +32,9 @@ public final class RuleEngine {
                 if ((input.stage() != Stage.AFTER && !onThisBill) || (!onThisBill && exempt(entry, hit.target(), input))) {
                     continue;
                 }
+                if (input.stage() == Stage.AFTER && !entry.concernsSelfPay() && paidWholeByThePatient(hit)) {
+                    continue;
+                }
                 Money amount = hit.amount().amount().compareTo(hit.target().total().amount()) > 0 ? hit.target().total() : hit.amount();
                 findings.add(new RuleFinding(entry.id(), entry.name(), entry.kind(), entry.severity(), hit.target(), hit.lines(),
                         hit.related(), amount, hit.evidence()));
@@ -40,6 +46,14 @@ public final class RuleEngine {
     /** The most days of history any of the entries reads. */
     public static int historyDays(List<RuleEntry> entries) {
         return entries.stream().mapToInt(RuleEntry::historyDays).max().orElse(0);
+    }
+
+    private static boolean paidWholeByThePatient(Hit hit) {
+        if (hit.lines().isEmpty()) {
+            return false;
+        }
+        return hit.target().lines().stream().filter(l -> hit.lines().contains(l.no()))
+                .allMatch(l -> l.selfPay().amount().compareTo(l.amount().amount()) >= 0);
     }
 
     private static boolean exempt(RuleEntry entry, ClaimFacts claim, RuleInput input) {

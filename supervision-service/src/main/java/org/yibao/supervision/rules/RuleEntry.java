@@ -35,6 +35,10 @@ public record RuleEntry(String id, String name, AuditRule kind, RuleType<Object>
         return type.check(input, parameters);
     }
 
+    public boolean concernsSelfPay() {
+        return type.concernsSelfPay();
+    }
+
     public int historyDays() {
         return type.historyDays(parameters);
     }

@@ -22,6 +22,15 @@ public interface RuleType<P> {
         return 0;
     }
 
+    /**
+     * Whether the rule also protects the patient's own money: then a finding on lines the patient paid
+     * whole is kept after settlement (overcharging, charging twice). Otherwise such a finding cost the
+     * funds nothing and is dropped after settlement (it still tells the hospital before it settles).
+     */
+    default boolean concernsSelfPay() {
+        return false;
+    }
+
     /** What the rule finds, in order; empty when the claim is clean of it. */
     List<Hit> check(RuleInput input, P parameters);
 }

@@ -48,12 +48,13 @@ class CrossClaimTypesTest {
         ClaimFacts nextDay = stay("I-3", "H2", NINE.plusDays(5).plusHours(3), NINE.plusDays(8), List.of("J18.9"), line("S120100001", "160.00"));
         ClaimFacts sameHospital = stay("I-4", "H1", NINE.plusDays(4), NINE.plusDays(8), List.of("J18.9"), line("S120100001", "160.00"));
 
-        assertThat(new OverlappingStays().check(input(overlapping, here).build(), new OverlappingStays.Params(1))).hasSize(1);
+        assertThat(new OverlappingStays().check(input(overlapping, here).build(), new OverlappingStays.Params(1)))
+                .as("both stays are in doubt").extracting(h -> h.target().settlementId() + " " + h.related()).containsExactly("I-2 [I-1]", "I-1 [I-2]");
         assertThat(new OverlappingStays().check(input(nextDay, here).build(), new OverlappingStays.Params(1))).as("transferred the day of discharge").isEmpty();
         assertThat(new OverlappingStays().check(input(sameHospital, here).build(), new OverlappingStays.Params(1))).isEmpty();
         ClaimFacts v1 = bill("V-1", VisitType.INPATIENT, "H1", DAY, List.of("I10"), line("S120100001", "40.00"));
         ClaimFacts v1Other = bill("V-2", VisitType.INPATIENT, "H2", DAY, List.of("I10"), line("S120100001", "40.00"));
-        assertThat(new OverlappingStays().check(input(v1Other, v1).build(), new OverlappingStays.Params(1))).as("stays without times: same day").hasSize(1);
+        assertThat(new OverlappingStays().check(input(v1Other, v1).build(), new OverlappingStays.Params(1))).as("stays without times: same day").hasSize(2);
     }
 
     @Test
@@ -93,18 +94,19 @@ class CrossClaimTypesTest {
 
     @Test
     void cumulativeSupplyTakesDaysOfSupplyWhenGivenAndGroupsTheMolecule() {
-        CumulativeSupply.Params params = new CumulativeSupply.Params(180, 15);
-        // 30 days stated on a 90-tablet line: at day 20, 10 days held, within 15
+        CumulativeSupply.Params params = new CumulativeSupply.Params(180, 45);
+        // 30 days stated on a 90-tablet line: at day 20, 10 days held + 30 bought = 40, within 45
         ClaimFacts stated = bill("P-1", VisitType.PHARMACY, "P1", DAY, List.of(), supply("XC08CAA001A001010100001", "90", "0.30", 30));
         ClaimFacts next = bill("P-2", VisitType.PHARMACY, "P2", DAY.plusDays(20), List.of(), supply("XC08CAA001A001010100099", "30", "0.30", null));
         assertThat(new CumulativeSupply().check(input(next, stated).build(), params)).isEmpty();
-        // the same molecule in another pack at day 5: 25 held, 10 beyond the tolerance: 10/30 of 9.00 = 3.00
+        // the same molecule in another pack at day 5: 25 held + 30 = 55, 10 beyond 45: 10/30 of 9.00 = 3.00
         ClaimFacts early = bill("P-3", VisitType.PHARMACY, "P2", DAY.plusDays(5), List.of(), supply("XC08CAA001A001010100099", "30", "0.30", null));
         assertThat(new CumulativeSupply().check(input(early, stated).build(), params)).extracting(Hit::amount).containsExactly(Money.of("3.00"));
         ClaimFacts unknownDrug = bill("P-4", VisitType.PHARMACY, "P2", DAY.plusDays(1), List.of(), priced("XJ01CAA044A001010100014", "60", "0.20"));
         assertThat(new CumulativeSupply().check(input(unknownDrug, bill("P-0", VisitType.PHARMACY, "P2", DAY, List.of(),
                 priced("XJ01CAA044A001010100014", "60", "0.20"))).build(), params)).as("no daily dose, no days given").isEmpty();
-        assertThatThrownBy(() -> new CumulativeSupply.Params(10, 15)).hasMessageContaining("windowDays");
+        assertThatThrownBy(() -> new CumulativeSupply.Params(10, 45)).hasMessageContaining("windowDays");
+        assertThatThrownBy(() -> new CumulativeSupply.Params(180, 5)).hasMessageContaining("maxHoldDays");
     }
 
     @Test

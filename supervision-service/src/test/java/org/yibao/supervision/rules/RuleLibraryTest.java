@@ -76,11 +76,11 @@ class RuleLibraryTest {
                     severity: SUSPECT
                     enabled: false
                     basis: ASSUMPTION, a candidate
-                    parameters: { windowDays: 90, toleranceDays: 7 }
+                    parameters: { windowDays: 90, maxHoldDays: 60 }
                 """);
         assertThat(parsed.entries()).singleElement().satisfies(e -> {
             assertThat(e.enabled()).isFalse();
-            assertThat(e.parameters()).isEqualTo(new CumulativeSupply.Params(90, 7));
+            assertThat(e.parameters()).isEqualTo(new CumulativeSupply.Params(90, 60));
             assertThat(e.historyDays()).isEqualTo(90);
         });
     }
