@@ -206,7 +206,9 @@ public final class CityRun {
                     "/api/supervision/violations?year=" + city.year() + "&limit=5000" + (after == null ? "" : "&after=" + after)));
             for (JsonNode v : page.path("violations")) {
                 String bill = v.path("settlementId").asString();
-                if (care.settlementIds().contains(bill)) {
+                if (care.reversedIds().contains(bill)) {
+                    findings++; // announced before the bill was reversed (its finding is withdrawn, still listed)
+                } else if (care.settlementIds().contains(bill)) {
                     findings++;
                     rulesByBill.computeIfAbsent(bill, b -> new java.util.TreeSet<>())
                             .add(AuditRule.valueOf(v.path("rule").asString()));

@@ -28,6 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class NationalInterface {
 
+    /** prd_days is numeric (4,2) in the 2204 layout: a HIS cannot state more than 99.99 days, so a longer supply goes without it. */
+    private static final int MAX_PRD_DAYS = 99;
+
     static final String PATH = "/api/his/transactions";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -188,7 +191,7 @@ final class NationalInterface {
             d.put("det_item_fee_sumamt", line.amount().amount().toPlainString());
             d.put("cnt", line.quantity().toPlainString());
             d.put("pric", line.unitPrice().amount().toPlainString());
-            if (line.daysOfSupply() != null) {
+            if (line.daysOfSupply() != null && line.daysOfSupply() <= MAX_PRD_DAYS) {
                 d.put("prd_days", line.daysOfSupply()); // 周期天数 / 用药天数
             }
             if (line.doctorCode() != null) {

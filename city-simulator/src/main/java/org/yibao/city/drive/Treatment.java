@@ -50,11 +50,13 @@ public final class Treatment {
      *                      its false positive)
      * @param blockedNatively of those, the ones sent to the native settlement API (the others through the national interface)
      * @param refusedMarked planted bills and look-alikes refused otherwise (counted as refused too), by pattern or look-alike
+     * @param settlementIds the bills settled and standing
+     * @param reversedIds   the bills settled and then reversed (a finding on one was announced before its reversal)
      */
     public record Outcome(long bills, long settled, long nationally, long replayed, long reversed, Map<String, Long> refusedByStatus,
                           List<String> sampleRefusals, long notAddingUp, double seconds, Map<String, Encounter.Mark> marked,
                           List<Encounter.Mark> blocked, long blockedNatively, Map<String, Long> refusedMarked,
-                          Set<String> settlementIds, CityReport.CatalogLines catalogLines) {
+                          Set<String> settlementIds, Set<String> reversedIds, CityReport.CatalogLines catalogLines) {
 
         public double settlementsPerSecond() {
             return seconds == 0 ? 0 : Math.round((settled + reversed) / seconds * 10) / 10.0;
@@ -85,6 +87,7 @@ public final class Treatment {
     private final Map<String, LongAdder> refusedMarked = new ConcurrentHashMap<>();
     private final LongAdder blockedNatively = new LongAdder();
     private final Set<String> settlementIds = ConcurrentHashMap.newKeySet();
+    private final Set<String> reversedIds = ConcurrentHashMap.newKeySet();
     private final AtomicLong nextSlot = new AtomicLong();
     private final NationalInterface national;
     private final CatalogCounts catalogLines;
@@ -119,7 +122,7 @@ public final class Treatment {
         }
         return new Outcome(bills.sum(), settled.sum(), nationally.sum(), replayed.sum(), reversed.sum(), refusedByStatus,
                 List.copyOf(sampleRefusals), notAddingUp.sum(), (System.nanoTime() - started) / 1e9, Map.copyOf(marked),
-                blockedMarks, blockedNatively.sum(), refusedMarks, settlementIds, catalogLines.summary());
+                blockedMarks, blockedNatively.sum(), refusedMarks, settlementIds, reversedIds, catalogLines.summary());
     }
 
     private void treat(int worker) {
@@ -169,6 +172,7 @@ public final class Treatment {
             }
             reversed.increment();
             settlementIds.remove(bill.id());
+            reversedIds.add(bill.id());
             ledger.reversed(bill.scheme(), e.visitType().name(), bill.layers());
             year.reversed(bill.expected());
             vbp(e, -1);

@@ -200,8 +200,10 @@ public final class Formulary {
                     && onlyDiagnosesIncluding(e, "E11");
             case IMAGING -> e -> e.code().startsWith("S21") && e.itemClass() != ItemClass.C && !e.levelCeilings().isEmpty();
             case LAB_TEST -> e -> e.code().startsWith("S25") && e.itemClass() == ItemClass.B && e.selfPayRatio() != null;
+            // general supplies only: a vascular interventional consumable (C01: guide catheters, balloons, stents) belongs
+            // to an intervention, never to an honest appendicectomy or pneumonia stay
             case CONSUMABLE -> e -> e.category() == Category.CONSUMABLE && e.itemClass() == ItemClass.B && e.selfPayRatio() != null
-                    && e.listPrice().compareTo(Money.of("200.00")) <= 0;
+                    && e.listPrice().compareTo(Money.of("200.00")) <= 0 && !e.code().startsWith("C01");
             case HERBAL -> e -> e.category() == Category.HERBAL_PIECES && e.itemClass() != ItemClass.C;
             case SELF_PAID -> e -> e.category() == Category.WESTERN_MEDICINE && oral(e) && e.itemClass() == ItemClass.C
                     && e.listPrice().compareTo(Money.of("20.00")) <= 0;
