@@ -201,7 +201,22 @@ public final class CityGenerator {
         if (p.chronic() != null) {
             int every = p.chronic() == Person.Chronic.RENAL_FAILURE ? 30 : 90;
             for (LocalDate d = first.plusDays(r.nextInt(every)); !d.isAfter(last); d = d.plusDays(every)) {
-                drafts.add(chronic(r, p, d));
+                Draft followUp = chronic(r, p, d);
+                drafts.add(followUp);
+                // a prescription that runs out before the next follow-up is bridged at a pharmacy as it runs out, for the
+                // days left: an honest patient does not hoard (the audit's cumulative-supply rule looks for those who do)
+                Item drug = p.chronic() == Person.Chronic.HYPERTENSION ? Item.AMLODIPINE
+                        : p.chronic() == Person.Chronic.DIABETES ? Item.METFORMIN : null;
+                if (drug != null) {
+                    int supply = followUp.lines.stream().filter(l -> l.item() == drug)
+                            .mapToInt(l -> (int) Math.floor(l.quantity().doubleValue() / unitsPerDay(drug))).sum();
+                    LocalDate runsOut = d.plusDays(Math.max(1, supply - r.nextInt(3)));
+                    if (supply < every && !runsOut.isAfter(last)) {
+                        int gap = every - supply;
+                        drafts.add(new Draft(runsOut, pick(r, Roster.pharmacies()), VisitType.PHARMACY, List.of(),
+                                List.of(line(drug, (int) (gap * unitsPerDay(drug)))), null));
+                    }
+                }
             }
         }
         List<LocalDate> admissions = new ArrayList<>();
@@ -995,12 +1010,7 @@ public final class CityGenerator {
     }
 
     private Draft pharmacy(SplittableRandom r, Person p, LocalDate day) {
-        Set<Encounter.Line> lines = new LinkedHashSet<>();
-        if (p.chronic() == Person.Chronic.HYPERTENSION) {
-            lines.add(line(Item.AMLODIPINE, 30));
-        } else if (p.chronic() == Person.Chronic.DIABETES) {
-            lines.add(line(Item.METFORMIN, 60));
-        }
+        Set<Encounter.Line> lines = new LinkedHashSet<>(); // a chronic patient's own drug comes with the follow-ups
         Item[] shelf = {Item.PARACETAMOL, Item.ASPIRIN, Item.ATORVASTATIN, Item.AMOXICILLIN};
         Item chosen = shelf[r.nextInt(shelf.length)];
         lines.add(line(chosen, chosen == Item.PARACETAMOL ? 10 : chosen == Item.AMOXICILLIN ? 24 : 30));
