@@ -205,6 +205,88 @@ class RuleLibraryIT {
         assertThat(byHand.statusCode()).isEqualTo(400);
     }
 
+    /**
+     * A hoarder's sixteenth purchase relates fifteen others (more than 500 characters of ids): every purchase is
+     * kept and found. A reversal that arrives before its claim keeps the claim out of the audit; reversing a
+     * purchase withdraws the findings that rest on it too.
+     */
+    @Test
+    void aLongHistoryIsKeptAndReversalsInAnyOrderAreHonoured() {
+        String person = nextId();
+        List<ClaimSettled> purchases = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            ClaimSettled c = claim(person, VisitType.PHARMACY, "P9", MARCH.plusMonths(6).plusDays(3L * i), List.of("I10"), null, null,
+                    line(AMLODIPINE, "60", "0.30", null));
+            purchases.add(c);
+            events.publish(c);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> kept(person) == 16);
+        await().atMost(Duration.ofSeconds(30)).until(() -> violations(person, "EXCESSIVE_SUPPLY") >= 14);
+        assertThat(jdbc.queryForObject("select max(length(related)) from violation where person_id = ?", Integer.class, person))
+                .isGreaterThan(500);
+
+        ClaimSettled second = purchases.get(1);
+        events.publish(new org.yibao.contracts.events.ClaimReversed("R-" + second.settlementId(), second.settlementId(), person, "P9",
+                "441700", Scheme.RESIDENT, VisitType.PHARMACY, 2025, Instant.now(), "returned", second.amounts(), second.lines()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("""
+                select count(*) from violation where person_id = ? and review = 'WITHDRAWN' and settlement_id <> ?""",
+                Integer.class, person, second.settlementId()) > 0);
+
+        String late = nextId();
+        ClaimSettled reversedFirst = claim(late, VisitType.PHARMACY, "P9", MARCH.plusMonths(7), List.of("I10"), null, null,
+                line(AMLODIPINE, "900", "0.30", null));
+        events.publish(new org.yibao.contracts.events.ClaimReversed("R-" + reversedFirst.settlementId(), reversedFirst.settlementId(), late,
+                "P9", "441700", Scheme.RESIDENT, VisitType.PHARMACY, 2025, Instant.now(), "reversed", reversedFirst.amounts(),
+                reversedFirst.lines()));
+        events.publish(reversedFirst);
+        await().atMost(Duration.ofSeconds(30)).until(() -> kept(late) == 1);
+        assertThat(jdbc.queryForObject("select reversed from audited_claim where settlement_id = ?", Boolean.class,
+                reversedFirst.settlementId())).isTrue();
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> violations(late, "EXCESSIVE_SUPPLY") == 0);
+    }
+
+    /** A backtest judges each claim by what the live audit knew when it arrived: the first of three same-day bills is not split. */
+    @Test
+    void aBacktestSeesWhatTheLiveAuditSaw() {
+        String person = nextId();
+        LocalDate day = MARCH.plusMonths(8);
+        for (int i = 0; i < 3; i++) {
+            events.publish(claim(person, VisitType.GENERAL_OUTPATIENT, "H3", day, List.of("M54.5"), null, null,
+                    line("S110200001", "1", "10.00", null)));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> violations(person, "SPLIT_BILLING") == 2);
+        HttpResponse<String> backtest = api.post("/api/supervision/rules/backtests",
+                "{\"from\":\"%s\",\"to\":\"%s\",\"ruleId\":\"SB-02\"}".formatted(day, day));
+        assertThat(backtest.statusCode()).as(backtest.body()).isEqualTo(200);
+        assertThat(json.readTree(backtest.body()).at("/rules/0/hits").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void aPreCheckThatDoesNotAddUpIsRefusedNamingTheFieldAndOtherHospitalsAreNotNamed() {
+        String person = nextId();
+        String body = """
+                {"personId":"%s","institutionCode":"H5","visitType":"GENERAL_OUTPATIENT","serviceDate":"%s","diagnosisCodes":["J18.9"],
+                 "total":"%s","lines":[{"itemCode":"S110200001","itemClass":"A","quantity":1,"unitPrice":"10.00","amount":"%s"}]}""";
+        HttpResponse<String> total = api.as(TestCallers.his("H5")).post("/api/supervision/pre-checks", body.formatted(person, "2025-06-02", "0.00", "10.00"));
+        assertThat(total.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(total.body()).at("/errors/0/field").asString()).isEqualTo("total");
+        HttpResponse<String> amount = api.as(TestCallers.his("H5")).post("/api/supervision/pre-checks", body.formatted(person, "2025-06-02", "1.00", "1.00"));
+        assertThat(amount.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(amount.body()).at("/errors/0/field").asString()).isEqualTo("lines[0].amount");
+        HttpResponse<String> farAway = api.as(TestCallers.his("H5")).post("/api/supervision/pre-checks",
+                body.formatted(person, "+999999999-12-31", "10.00", "10.00"));
+        assertThat(farAway.statusCode()).isEqualTo(400);
+
+        ClaimSettled stay = claim(person, VisitType.INPATIENT, "H9-SECRET", MARCH.plusMonths(9).plusDays(9), List.of("J18.9"),
+                MARCH.plusMonths(9).atTime(9, 0), MARCH.plusMonths(9).plusDays(9).atTime(10, 0), line("S120100001", "9", "40.00", null));
+        events.publish(stay);
+        await().atMost(Duration.ofSeconds(30)).until(() -> kept(person) == 1);
+        HttpResponse<String> inside = api.as(TestCallers.his("H5")).post("/api/supervision/pre-checks",
+                body.formatted(person, MARCH.plusMonths(9).plusDays(4), "10.00", "10.00"));
+        assertThat(inside.statusCode()).as(inside.body()).isEqualTo(200);
+        assertThat(inside.body()).contains("IS-01").contains("another institution").doesNotContain("H9-SECRET");
+    }
+
     @Test
     void theLibraryIsListedWithItsMetadata() {
         JsonNode library = json.readTree(api.get("/api/supervision/rules").body());

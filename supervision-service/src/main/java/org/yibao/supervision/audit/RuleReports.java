@@ -136,7 +136,9 @@ public class RuleReports {
     /**
      * Runs entries over the claims served in the period (at most {@link #MAX_BACKTEST_DAYS} days): the
      * candidate entries when given (the library's format and checks), else the library's entry
-     * {@code ruleId}, else every entry of the library. Nothing is stored or announced.
+     * {@code ruleId}, else every entry of the library — each as the smart audit would apply it after
+ * settlement, whatever its stages, to each claim with the history the live audit had when the claim
+ * arrived. Nothing is stored or announced.
      *
      * @throws InvalidRequestException naming {@code from}, {@code to}, {@code ruleId} or {@code candidate}
      */
@@ -156,13 +158,15 @@ public class RuleReports {
             } catch (IllegalStateException e) {
                 throw new InvalidRequestException("candidate", e.getMessage());
             }
+            // a backtest asks what an entry would have found after settlement, whatever stages it is meant for
+            entries = entries.stream().map(RuleReports::afterSettlement).toList();
             source = "candidate";
         } else if (ruleId != null) {
-            entries = List.of(library.entry(ruleId).orElseThrow(() -> new InvalidRequestException("ruleId",
-                    "is not a rule of the library " + library.version())));
+            entries = List.of(afterSettlement(library.entry(ruleId).orElseThrow(() -> new InvalidRequestException("ruleId",
+                    "is not a rule of the library " + library.version()))));
             source = "library " + library.version();
         } else {
-            entries = library.entries();
+            entries = library.entries().stream().map(RuleReports::afterSettlement).toList();
             source = "library " + library.version();
         }
         Map<String, Map<String, Money>> hits = new LinkedHashMap<>();
@@ -172,10 +176,11 @@ public class RuleReports {
         String afterId = "";
         LocalDate afterDate = from.minusDays(1);
         while (true) {
-            List<ClaimFacts> page = claims.servedBetween(from, to, afterId, afterDate, PAGE);
-            for (ClaimFacts claim : page) {
+            List<ClaimHistoryStore.Kept> page = claims.servedBetween(from, to, afterId, afterDate, PAGE);
+            for (ClaimHistoryStore.Kept kept : page) {
                 read++;
-                for (RuleFinding f : RuleEngine.apply(entries, inputs.around(claim, Stage.AFTER, entries))) {
+                ClaimFacts claim = kept.claim();
+                for (RuleFinding f : RuleEngine.apply(entries, inputs.around(claim, Stage.AFTER, entries, kept.keptAt()))) {
                     if (f.target().serviceDate().isBefore(from) || f.target().serviceDate().isAfter(to)) {
                         continue;
                     }
@@ -189,8 +194,8 @@ public class RuleReports {
             if (page.size() < PAGE) {
                 break;
             }
-            afterId = page.get(page.size() - 1).settlementId();
-            afterDate = page.get(page.size() - 1).serviceDate();
+            afterId = page.get(page.size() - 1).claim().settlementId();
+            afterDate = page.get(page.size() - 1).claim().serviceDate();
         }
         Set<AuditRule> allKinds = new HashSet<>();
         entries.forEach(e -> allKinds.add(e.kind()));
@@ -214,6 +219,13 @@ public class RuleReports {
                     share(confirmed, confirmed + dismissed)));
         }
         return new Backtest(from, to, source, read, results);
+    }
+
+    private static RuleEntry afterSettlement(RuleEntry e) {
+        Set<Stage> stages = new HashSet<>(e.stages());
+        stages.add(Stage.AFTER);
+        return new RuleEntry(e.id(), e.name(), e.kind(), e.type(), e.scenes(), stages, e.severity(), e.enabled(), e.basis(),
+                e.exemptions(), e.parameters());
     }
 
     private static BigDecimal share(long part, long whole) {

@@ -91,7 +91,8 @@ public class SmartAuditService {
     @Transactional
     public int deathRegistered(String personId, LocalDate dateOfDeath, String source) {
         claims.registerDeath(personId, dateOfDeath, source);
-        List<RuleEntry> deathRules = enabled().stream().filter(e -> e.kind() == AuditRule.CLAIM_AFTER_DEATH).toList();
+        List<RuleEntry> deathRules = enabled().stream()
+                .filter(e -> e.kind() == AuditRule.CLAIM_AFTER_DEATH && e.stages().contains(Stage.AFTER)).toList();
         int flagged = 0;
         for (ClaimFacts claim : claims.servedAfter(personId, dateOfDeath)) {
             for (RuleEntry e : deathRules) {
@@ -118,8 +119,8 @@ public class SmartAuditService {
     /**
      * Findings of one kind on one claim, taken together.
      *
-     * @param amount yuan: the amounts of findings on lines not yet counted, a whole-claim finding the claim's
-     *               total; at most the total
+     * @param amount yuan: the amounts of findings whose lines none of the earlier ones counted, a whole-claim
+     *               finding the claim's total; at most the total
      */
     record Merged(AuditRule kind, List<String> ruleIds, Severity severity, ClaimFacts target, List<String> related,
                   Money amount, List<String> evidence) {
@@ -149,8 +150,8 @@ public class SmartAuditService {
                 }
                 if (f.lines().isEmpty()) {
                     whole = true;
-                } else if (!counted.containsAll(f.lines())) {
-                    counted.addAll(f.lines());
+                } else if (java.util.Collections.disjoint(counted, f.lines())) {
+                    counted.addAll(f.lines()); // a finding on lines already counted adds nothing (never a line twice)
                     amount = amount.plus(f.amount());
                 }
             }

@@ -77,12 +77,15 @@ class ViolationStore {
                 .params(outcome.name(), reviewer, Timestamp.from(at), note, id).update() == 1;
     }
 
-    /** Withdraws the open findings on a reversed claim; returns how many. */
+    /**
+     * Withdraws the open findings on a reversed claim and those that rest on it (a readmission found
+     * because of the reversed stay, a purchase because of the reversed one); returns how many.
+     */
     int withdraw(String settlementId, Instant at) {
         return jdbc.sql("""
                         update violation set review = 'WITHDRAWN', reviewed_by = 'settlement reversal', reviewed_at = ?
-                        where settlement_id = ? and review is null""")
-                .params(Timestamp.from(at), settlementId).update();
+                        where review is null and (settlement_id = ? or ? = any(string_to_array(related, ',')))""")
+                .params(Timestamp.from(at), settlementId, settlementId).update();
     }
 
     /** Reviewers' outcomes of the findings of these kinds on claims served in the period, by kind and claim. */
@@ -102,10 +105,14 @@ class ViolationStore {
     record MonthOfRule(String ruleId, AuditRule kind, int month, long findings, Money amount, long confirmed, long dismissed) {
     }
 
-    /** Each rule's findings per month of service date in the year (a finding by two entries counts for both). */
+    /**
+     * Each rule's findings per month of service date in the year (a finding by two entries counts for both);
+     * withdrawn findings (their claim reversed) count neither as findings nor in the amount.
+     */
     List<MonthOfRule> monthsOfRules(int year) {
         return jdbc.sql("""
-                        select r.rule_id, v.rule, extract(month from v.service_date)::int, count(*), sum(v.amount_at_risk),
+                        select r.rule_id, v.rule, extract(month from v.service_date)::int, count(*) filter (where v.review is distinct from 'WITHDRAWN'),
+                               coalesce(sum(v.amount_at_risk) filter (where v.review is distinct from 'WITHDRAWN'), 0),
                                count(*) filter (where v.review = 'CONFIRMED'), count(*) filter (where v.review = 'DISMISSED')
                         from violation v cross join lateral unnest(string_to_array(coalesce(v.rule_id, v.rule), ',')) as r(rule_id)
                         where v.service_date between ? and ?

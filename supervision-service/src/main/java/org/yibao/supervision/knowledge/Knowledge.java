@@ -21,11 +21,14 @@ import java.util.Set;
  * @param validFrom the first service date it applies to; the version in force on a day is the latest begun by then
  * @param sample    whether it is the illustrative sample shipped with the platform (not a bureau's own)
  * @param source    where its facts come from
+ * @param plannedTreatment     session diagnoses of planned staged treatment (ICD-10 Z51.0-Z51.2)
+ * @param plannedTreatmentWith what such a session must be for (e.g. a neoplasm C00-D48); empty: anything
  */
 public record Knowledge(String version, LocalDate validFrom, boolean sample, String source,
                         List<Indication> indications, List<Indication> contraindications, List<Panel> contents,
                         List<ProcedureBound> procedureBound, List<SexSpecific> sexSpecific, List<AgeSpecific> ageSpecific,
-                        List<DailyDose> dailyDoses, List<Restriction> restrictions, List<DiagnosisRange> plannedTreatment) {
+                        List<DailyDose> dailyDoses, List<Restriction> restrictions, List<DiagnosisRange> plannedTreatment,
+                        List<DiagnosisRange> plannedTreatmentWith) {
 
     public Knowledge {
         indications = List.copyOf(indications);
@@ -37,12 +40,13 @@ public record Knowledge(String version, LocalDate validFrom, boolean sample, Str
         dailyDoses = List.copyOf(dailyDoses);
         restrictions = List.copyOf(restrictions);
         plannedTreatment = List.copyOf(plannedTreatment);
+        plannedTreatmentWith = List.copyOf(plannedTreatmentWith);
     }
 
     /** An empty knowledge base (nothing loaded): rules reading it find nothing. */
     public static Knowledge none() {
         return new Knowledge("none", LocalDate.MIN, false, "nothing loaded", List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     /** Items (by prefix) and the diagnoses they need (indications, 适应症) or must not have (contraindications, 禁忌). */
@@ -156,8 +160,14 @@ public record Knowledge(String version, LocalDate validFrom, boolean sample, Str
         return restrictions.stream().filter(r -> itemCode.startsWith(r.item())).toList();
     }
 
-    /** Whether one of the diagnoses is of planned staged treatment (分次治疗: radiotherapy, chemotherapy sessions). */
+    /**
+     * Whether the diagnoses are of planned staged treatment (分次治疗: a radiotherapy or chemotherapy session)
+     * together with what it treats, where the version names that ({@code plannedTreatmentWith}, e.g. a neoplasm
+     * C00-D48): a session code alone does not exempt a readmission.
+     */
     public boolean plannedTreatment(List<String> diagnoses) {
-        return diagnoses.stream().anyMatch(d -> plannedTreatment.stream().anyMatch(r -> r.matches(d)));
+        boolean session = diagnoses.stream().anyMatch(d -> plannedTreatment.stream().anyMatch(r -> r.matches(d)));
+        return session && (plannedTreatmentWith.isEmpty()
+                || diagnoses.stream().anyMatch(d -> plannedTreatmentWith.stream().anyMatch(r -> r.matches(d))));
     }
 }

@@ -88,6 +88,9 @@ public class KnowledgeBase {
      */
     public static Knowledge parse(String file, String text) {
         KnowledgeFile f = StrictYaml.read(file, text, KnowledgeFile.class);
+        if (f == null) {
+            throw new IllegalStateException(file + ": is empty");
+        }
         Check c = new Check(file);
         c.require(f.version() != null && !f.version().isBlank(), "version", "is required");
         c.require(f.validFrom() != null, "validFrom", "is required (yyyy-MM-dd)");
@@ -146,8 +149,9 @@ public class KnowledgeBase {
             return new Knowledge.Restriction(c.item(at + ".item", r.item()), r.name(), visits, r.minLevel(), persons);
         });
         List<DiagnosisRange> planned = c.diagnoses("plannedTreatment", f.plannedTreatment(), false);
+        List<DiagnosisRange> plannedWith = c.diagnoses("plannedTreatmentWith", f.plannedTreatmentWith(), false);
         return new Knowledge(f.version(), f.validFrom(), Boolean.TRUE.equals(f.sample()), f.source(), indications, contra,
-                panels, bound, sex, age, doses, restrictions, planned);
+                panels, bound, sex, age, doses, restrictions, planned, plannedWith);
     }
 
     /** The checks of one file, each naming the file and the field. */

@@ -17,7 +17,8 @@ import java.util.List;
 record KnowledgeFile(String version, LocalDate validFrom, Boolean sample, String source,
                      List<IndicationRow> indications, List<IndicationRow> contraindications, List<PanelRow> contents,
                      List<ProcedureBoundRow> procedureBound, List<SexRow> sexSpecific, List<AgeRow> ageSpecific,
-                     List<DoseRow> dailyDoses, List<RestrictionRow> restrictions, List<String> plannedTreatment) {
+                     List<DoseRow> dailyDoses, List<RestrictionRow> restrictions, List<String> plannedTreatment,
+                     List<String> plannedTreatmentWith) {
 
     record IndicationRow(String item, String name, List<String> diagnoses) {
     }

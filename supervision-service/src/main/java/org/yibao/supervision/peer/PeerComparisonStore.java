@@ -21,7 +21,10 @@ class PeerComparisonStore {
      * out of that metric (not counted as zero). A stay's admission and discharge are its admitted_at and
      * discharged_at, else its service date; a stay is readmitted when another (not reversed) stay of the
      * person, at any institution, is admitted at or after its discharge and at most 30 days after it (by
-     * date), the later of two same-day stays without times being the readmission.
+     * date), the later of two same-day stays without times being the readmission. A readmission for a
+     * planned treatment session (ICD-10 Z51: chemotherapy, radiotherapy) or through the emergency
+     * department is not counted: oncology centres and emergency hospitals would otherwise stand out for
+     * their case-mix.
      */
     private static final String FIGURES = """
             with claim as (
@@ -47,6 +50,8 @@ class PeerComparisonStore {
                            select 1 from audited_claim n
                            where n.person_id = c.person_id and n.visit_type = 'INPATIENT' and not n.reversed
                              and n.settlement_id <> c.settlement_id
+                             and n.diagnosis_codes !~ '(^|,)Z51'
+                             and not n.emergency
                              and coalesce(n.admitted_at, n.service_date::timestamp) >= c.discharged
                              and coalesce(n.admitted_at, n.service_date::timestamp)::date <= c.discharged::date + 30
                              and (coalesce(n.admitted_at, n.service_date::timestamp) > c.admitted

@@ -28,6 +28,7 @@ import org.yibao.supervision.rules.ClaimFacts;
 import org.yibao.supervision.rules.RuleEngine;
 import org.yibao.supervision.rules.RuleEntry;
 import org.yibao.supervision.rules.RuleFinding;
+import org.yibao.supervision.rules.RuleInput;
 import org.yibao.supervision.rules.RuleInputs;
 import org.yibao.supervision.rules.RuleLibrary;
 import org.yibao.supervision.rules.Stage;
@@ -47,7 +48,9 @@ import java.util.Optional;
  * BEFORE is asked), applied to the bill with the person's kept claims around it — the same rules the
  * smart audit applies after settlement. A VIOLATION finding (明确违规) refuses the bill (BLOCK), a
  * SUSPECT one (可疑) settles it with a warning (WARN); an institution whose agreement is not active is
- * refused, one not registered with supervision warned about.
+ * refused, one not registered with supervision warned about. The bill must add up (each line's amount is
+ * its quantity x unit price, the total their sum; 400 naming the field otherwise), and what the person's
+ * history shows is told without naming the other institutions.
  */
 @Service
 public class PreCheck {
@@ -132,6 +135,25 @@ public class PreCheck {
         if (r.admittedAt() != null && r.dischargedAt() != null && r.dischargedAt().isBefore(r.admittedAt())) {
             throw new InvalidRequestException("dischargedAt", "is before admittedAt");
         }
+        if (r.serviceDate().getYear() < 1990 || r.serviceDate().getYear() > 2100) {
+            throw new InvalidRequestException("serviceDate", "must lie in 1990 to 2100");
+        }
+        for (LocalDateTime t : java.util.Arrays.asList(r.admittedAt(), r.dischargedAt())) {
+            if (t != null && (t.getYear() < 1990 || t.getYear() > 2100)) {
+                throw new InvalidRequestException(t == r.admittedAt() ? "admittedAt" : "dischargedAt", "must lie in 1990 to 2100");
+            }
+        }
+        for (int i = 0; i < r.lines().size(); i++) {
+            Line l = r.lines().get(i);
+            if (!l.unitPrice().times(l.quantity()).equals(l.amount())) {
+                throw new InvalidRequestException("lines[" + i + "].amount", "must be quantity x unitPrice rounded half up to the fen ("
+                        + l.unitPrice().times(l.quantity()) + ")");
+            }
+        }
+        Money sum = Money.sum(r.lines().stream().map(Line::amount).toList());
+        if (!sum.equals(r.total())) {
+            throw new InvalidRequestException("total", "must be the sum of the lines' amounts (" + sum + ")");
+        }
         List<String> block = new ArrayList<>();
         List<String> warn = new ArrayList<>();
         Optional<Institution> institution = institutions.find(r.institutionCode());
@@ -143,16 +165,32 @@ public class PreCheck {
         List<RuleEntry> entries = library.entries().stream().filter(RuleEntry::enabled).toList();
         ClaimFacts bill = facts(r, institution.map(Institution::regionCode).orElse(""));
         List<Finding> findings = new ArrayList<>();
-        for (RuleFinding f : RuleEngine.apply(entries, inputs.around(bill, stage, entries))) {
-            findings.add(new Finding(f.ruleId(), f.kind(), f.ruleName(), f.severity(), f.amount(), f.evidence(),
+        RuleInput input = inputs.around(bill, stage, entries);
+        for (RuleFinding f : RuleEngine.apply(entries, input)) {
+            String evidence = withoutOtherInstitutions(f.evidence(), input, r.institutionCode());
+            findings.add(new Finding(f.ruleId(), f.kind(), f.ruleName(), f.severity(), f.amount(), evidence,
                     f.lines().size() == 1 ? f.lines().get(0) : null));
-            (f.severity() == Severity.VIOLATION ? block : warn).add(f.ruleId() + ": " + f.evidence());
+            (f.severity() == Severity.VIOLATION ? block : warn).add(f.ruleId() + ": " + evidence);
         }
         Outcome outcome = !block.isEmpty() ? Outcome.BLOCK : !warn.isEmpty() ? Outcome.WARN : Outcome.PASS;
         List<String> reasons = new ArrayList<>(block);
         reasons.addAll(warn);
         meters.counter("yibao.supervision.prechecks", "outcome", outcome.name()).increment();
         return new Verdict(outcome, reasons, findings);
+    }
+
+    /**
+     * A hospital learns from the pre-check that its patient was treated elsewhere, not where: the codes of
+     * the other institutions in the person's history are left out of the evidence.
+     */
+    private static String withoutOtherInstitutions(String evidence, RuleInput input, String own) {
+        String told = evidence;
+        for (ClaimFacts other : input.history()) {
+            if (!other.institution().equals(own)) {
+                told = told.replace(other.institution(), "another institution");
+            }
+        }
+        return told;
     }
 
     private static ClaimFacts facts(Request r, String regionCode) {

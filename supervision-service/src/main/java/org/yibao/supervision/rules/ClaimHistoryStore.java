@@ -14,6 +14,7 @@ import org.yibao.contracts.money.Price;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -41,29 +42,35 @@ public class ClaimHistoryStore {
         this.jdbc = jdbc;
     }
 
-    /** Keeps a settled claim and its lines once; false when it was already kept (the claim is redelivered). */
+    /**
+     * Keeps a settled claim and its lines once; false when it was already kept (the claim is redelivered)
+     * or its reversal came first (then it is kept as reversed, for the record, and not audited).
+     */
     public boolean keep(ClaimSettled c) {
         Money drugs = Money.sum(c.lines().stream().filter(l -> l.category() == ItemCategory.DRUG).map(ClaimLine::amount).toList());
         Money fundPaid = c.amounts().total().minus(c.amounts().cash()).minus(c.amounts().personalAccount());
+        boolean reversedFirst = jdbc.sql("select exists (select 1 from audited_reversal where settlement_id = ?)")
+                .param(c.settlementId()).query(Boolean.class).single();
         boolean kept = jdbc.sql("""
                         insert into audited_claim (settlement_id, person_id, institution, region_code, visit_type, service_date,
                             diagnosis_codes, total, scheme, person_type, emergency, admitted_at, discharged_at, procedure_codes,
-                            doctor_code, department_code, policy_pack, fund_paid, drug_amount, test_lines)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (settlement_id) do nothing""")
+                            doctor_code, department_code, policy_pack, fund_paid, drug_amount, test_lines, reversed)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (settlement_id) do nothing""")
                 .params(c.settlementId(), c.personId(), c.institutionCode(), c.regionCode(), c.visitType().name(), c.serviceDate(),
                         String.join(",", c.diagnosisCodes()), c.amounts().total().amount(), c.scheme() == null ? null : c.scheme().name(),
                         c.personType() == null ? null : c.personType().name(), c.emergency(), c.admittedAt(), c.dischargedAt(),
                         String.join(",", c.procedureCodes()), c.doctorCode(), c.departmentCode(), c.policyPack(),
                         fundPaid.amount(), drugs.amount(),
-                        (int) c.lines().stream().filter(l -> l.itemCode().startsWith("S25")).count())
+                        (int) c.lines().stream().filter(l -> l.itemCode().startsWith("S25")).count(), reversedFirst)
                 .update() == 1;
         if (kept && !c.lines().isEmpty()) {
             jdbc.sql("""
                             insert into audited_line (settlement_id, line_no, item_code, category, item_class, quantity, unit_price, amount,
-                                days_of_supply, doctor_code)
-                            select ?, l.no, l.code, l.category, l.class, l.quantity, l.price, l.amount, l.days, l.doctor
+                                days_of_supply, doctor_code, self_pay, item_name)
+                            select ?, l.no, l.code, l.category, l.class, l.quantity, l.price, l.amount, l.days, l.doctor, l.self_pay, l.name
                             from unnest(?::int[], ?::varchar[], ?::varchar[], ?::varchar[], ?::numeric[], ?::numeric[], ?::numeric[],
-                                        ?::int[], ?::varchar[]) as l(no, code, category, class, quantity, price, amount, days, doctor)""")
+                                        ?::int[], ?::varchar[], ?::numeric[], ?::varchar[])
+                                 as l(no, code, category, class, quantity, price, amount, days, doctor, self_pay, name)""")
                     .params(c.settlementId(), ints(c.lines().size()), c.lines().stream().map(ClaimLine::itemCode).toArray(String[]::new),
                             c.lines().stream().map(l -> l.category().name()).toArray(String[]::new),
                             c.lines().stream().map(l -> l.itemClass().name()).toArray(String[]::new),
@@ -71,13 +78,18 @@ public class ClaimHistoryStore {
                             c.lines().stream().map(l -> l.unitPrice().amount()).toArray(BigDecimal[]::new),
                             c.lines().stream().map(l -> l.amount().amount()).toArray(BigDecimal[]::new),
                             c.lines().stream().map(ClaimLine::daysOfSupply).toArray(Integer[]::new),
-                            c.lines().stream().map(ClaimLine::doctorCode).toArray(String[]::new))
+                            c.lines().stream().map(ClaimLine::doctorCode).toArray(String[]::new),
+                            c.lines().stream().map(l -> l.selfPay().amount()).toArray(BigDecimal[]::new),
+                            c.lines().stream().map(l -> l.itemName() == null ? null
+                                    : l.itemName().substring(0, Math.min(200, l.itemName().length()))).toArray(String[]::new))
                     .update();
         }
-        return kept;
+        return kept && !reversedFirst;
     }
 
+    /** Marks a claim reversed; a reversal that comes before its claim is remembered for it. */
     public void markReversed(String settlementId) {
+        jdbc.sql("insert into audited_reversal (settlement_id) values (?) on conflict do nothing").param(settlementId).update();
         jdbc.sql("update audited_claim set reversed = true where settlement_id = ?").param(settlementId).update();
     }
 
@@ -86,24 +98,45 @@ public class ClaimHistoryStore {
      * {@code from} to {@code to} inclusive, with their lines.
      */
     public List<ClaimFacts> claimsOf(String personId, String exceptSettlementId, LocalDate from, LocalDate to) {
+        return claimsOf(personId, exceptSettlementId, from, to, null);
+    }
+
+    /**
+     * As {@link #claimsOf(String, String, LocalDate, LocalDate)}, of the claims kept before {@code keptBefore}
+     * (a backtest sees what the live audit saw when the claim arrived); all when null.
+     */
+    public List<ClaimFacts> claimsOf(String personId, String exceptSettlementId, LocalDate from, LocalDate to, Instant keptBefore) {
         List<ClaimFacts> claims = jdbc.sql("select " + CLAIM_COLUMNS + """
                          from audited_claim
                         where person_id = ? and settlement_id <> ? and not reversed and service_date between ? and ?
+                          and (?::timestamptz is null or kept_at < ?::timestamptz)
                         order by service_date, settlement_id""")
-                .params(personId, exceptSettlementId, from, to)
+                .params(personId, exceptSettlementId, from, to, ts(keptBefore), ts(keptBefore))
                 .query((rs, n) -> claim(rs, List.of())).list();
         return withLines(claims);
     }
 
+    /** A kept claim with when it was kept. */
+    public record Kept(ClaimFacts claim, Instant keptAt) {
+    }
+
     /** The kept claims (not reversed) served from {@code from} to {@code to}, in service-date order, after {@code after}, at most {@code limit}. */
-    public List<ClaimFacts> servedBetween(LocalDate from, LocalDate to, String afterSettlementId, LocalDate afterDate, int limit) {
+    public List<Kept> servedBetween(LocalDate from, LocalDate to, String afterSettlementId, LocalDate afterDate, int limit) {
+        Map<String, Instant> keptAt = new HashMap<>();
         List<ClaimFacts> claims = jdbc.sql("select " + CLAIM_COLUMNS + """
-                         from audited_claim
+                        , kept_at from audited_claim
                         where not reversed and service_date between ? and ? and (service_date, settlement_id) > (?, ?)
                         order by service_date, settlement_id limit ?""")
                 .params(from, to, afterDate, afterSettlementId, limit)
-                .query((rs, n) -> claim(rs, List.of())).list();
-        return withLines(claims);
+                .query((rs, n) -> {
+                    keptAt.put(rs.getString(1), rs.getTimestamp(14).toInstant());
+                    return claim(rs, List.of());
+                }).list();
+        return withLines(claims).stream().map(c -> new Kept(c, keptAt.get(c.settlementId()))).toList();
+    }
+
+    private static java.sql.Timestamp ts(Instant at) {
+        return at == null ? null : java.sql.Timestamp.from(at);
     }
 
     private List<ClaimFacts> withLines(List<ClaimFacts> claims) {
@@ -112,14 +145,15 @@ public class ClaimHistoryStore {
         }
         Map<String, List<ClaimFacts.Line>> lines = new HashMap<>();
         jdbc.sql("""
-                        select settlement_id, line_no, item_code, category, item_class, quantity, unit_price, amount, days_of_supply
+                        select settlement_id, line_no, item_code, category, item_class, quantity, unit_price, amount, days_of_supply,
+                               self_pay, item_name
                         from audited_line where settlement_id = any(?) order by settlement_id, line_no""")
                 .param(claims.stream().map(ClaimFacts::settlementId).toArray(String[]::new))
                 .query((ResultSet rs) -> {
                     Integer days = rs.getObject(9, Integer.class);
                     lines.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new ClaimFacts.Line(rs.getInt(2), rs.getString(3),
-                            null, ItemCategory.valueOf(rs.getString(4)), ItemClass.valueOf(rs.getString(5)), rs.getBigDecimal(6),
-                            Price.of(rs.getBigDecimal(7).toPlainString()), Money.of(rs.getBigDecimal(8)), Money.ZERO, days));
+                            rs.getString(11), ItemCategory.valueOf(rs.getString(4)), ItemClass.valueOf(rs.getString(5)), rs.getBigDecimal(6),
+                            Price.of(rs.getBigDecimal(7).toPlainString()), Money.of(rs.getBigDecimal(8)), Money.of(rs.getBigDecimal(10)), days));
                 });
         return claims.stream().map(c -> new ClaimFacts(c.settlementId(), c.personId(), c.institution(), c.regionCode(), c.year(),
                 c.visitType(), c.serviceDate(), c.admittedAt(), c.dischargedAt(), c.emergency(), c.personType(), c.diagnoses(),
@@ -139,10 +173,13 @@ public class ClaimHistoryStore {
                 .params(personId, dateOfDeath, source).update();
     }
 
-    /** The person's kept claims, not reversed, served after {@code day} (without lines). */
+    /** The person's kept claims, not reversed, begun after {@code day}: served after it, a stay admitted after it (without lines). */
     public List<ClaimFacts> servedAfter(String personId, LocalDate day) {
-        return jdbc.sql("select " + CLAIM_COLUMNS + " from audited_claim where person_id = ? and service_date > ? and not reversed")
-                .params(personId, day)
+        return jdbc.sql("select " + CLAIM_COLUMNS + """
+                         from audited_claim
+                        where person_id = ? and service_date > ? and not reversed
+                          and (admitted_at is null or admitted_at::date > ?)""")
+                .params(personId, day, day)
                 .query((rs, n) -> claim(rs, List.of())).list();
     }
 

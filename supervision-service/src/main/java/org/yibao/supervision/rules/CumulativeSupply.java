@@ -23,7 +23,9 @@ import java.util.Optional;
  * fortnight.
  * A line's days are its days of supply (prd_days) when given, else its quantity over the knowledge
  * base's daily dose; a drug with neither is not judged. Purchases of the same drug are those whose
- * codes share the daily dose's prefix (the same molecule in any pack), else the same code.
+ * codes share the daily dose's prefix (the same molecule in any pack), else the same code; the bill's own
+ * earlier lines of it count as bought the same day (two lines of 98 days are 196). Drugs given during a
+ * stay are used up in it: inpatient claims neither hold supply nor are judged.
  *
  * <p>The amount in violation is the share of the purchase beyond the most one may hold:
  * amount x min(1, (days held after it - maxHoldDays) / days bought), rounded half up to the fen.
@@ -70,6 +72,9 @@ class CumulativeSupply implements RuleType<CumulativeSupply.Params> {
         ClaimFacts c = in.claim();
         Knowledge kb = in.knowledge();
         List<Hit> hits = new ArrayList<>();
+        if (c.isInpatient()) {
+            return hits;
+        }
         for (ClaimFacts.Line line : c.lines()) {
             Optional<BigDecimal> days = days(line, kb);
             if (line.category() != ItemCategory.DRUG || days.isEmpty()) {
@@ -77,8 +82,14 @@ class CumulativeSupply implements RuleType<CumulativeSupply.Params> {
             }
             String group = kb.dailyDoseOf(line.itemCode()).map(Knowledge.DailyDose::item).orElse(line.itemCode());
             List<Purchase> earlier = new ArrayList<>();
+            for (ClaimFacts.Line same : c.lines()) {
+                if (same.no() < line.no() && same.itemCode().startsWith(group)) {
+                    days(same, kb).ifPresent(d -> earlier.add(new Purchase(c.serviceDate(), c.settlementId() + "#" + same.no(), d)));
+                }
+            }
             for (ClaimFacts o : in.history()) {
-                if (o.serviceDate().isAfter(c.serviceDate()) || o.serviceDate().isBefore(c.serviceDate().minusDays(p.windowDays()))) {
+                if (o.isInpatient() || o.serviceDate().isAfter(c.serviceDate())
+                        || o.serviceDate().isBefore(c.serviceDate().minusDays(p.windowDays()))) {
                     continue;
                 }
                 for (ClaimFacts.Line l : o.lines()) {
@@ -100,7 +111,8 @@ class CumulativeSupply implements RuleType<CumulativeSupply.Params> {
             if (over.signum() > 0) {
                 BigDecimal share = over.divide(days.get(), 6, RoundingMode.HALF_UP).min(BigDecimal.ONE);
                 Money amount = Money.rounded(line.amount().amount().multiply(share), RoundingMode.HALF_UP);
-                hits.add(new Hit(c, List.of(line.no()), earlier.stream().map(Purchase::settlementId).distinct().toList(), amount,
+                hits.add(new Hit(c, List.of(line.no()), earlier.stream().map(Purchase::settlementId)
+                        .filter(id -> !id.startsWith(c.settlementId() + "#")).distinct().toList(), amount,
                         Hit.where(line) + ": " + plain(days.get()) + " days bought while " + plain(held) + " days were still held from "
                                 + earlier.size() + " purchases in the last " + p.windowDays() + " days: " + plain(after)
                                 + " days held, more than " + p.maxHoldDays() + " (excessive supply)"));

@@ -7,7 +7,9 @@ import java.util.List;
 
 /**
  * Applies rule library entries to a claim: the entries of the stage whose scenes include the
- * claim's, each through its rule type, minus the hits on an exempt claim. At the pre-check (stages
+ * claim's, each through its rule type, minus the hits on an exempt claim (the claim a hit is about is
+ * judged, not the claim that brought it to light: an emergency stay does not excuse the outpatient bills
+ * inside it). At the pre-check (stages
  * BEFORE and DURING) only hits on the bill under check count: a finding on an already settled claim
  * is the smart audit's to make. After settlement, a finding on lines the patient paid whole (class C,
  * or self-paid under a restriction) cost the funds nothing and is dropped, unless the rule protects the
@@ -24,12 +26,12 @@ public final class RuleEngine {
         List<RuleFinding> findings = new ArrayList<>();
         Scene scene = Scene.of(input.claim().visitType());
         for (RuleEntry entry : entries) {
-            if (!entry.stages().contains(input.stage()) || !entry.scenes().contains(scene) || exempt(entry, input.claim(), input)) {
+            if (!entry.stages().contains(input.stage()) || !entry.scenes().contains(scene)) {
                 continue;
             }
             for (Hit hit : entry.check(input)) {
                 boolean onThisBill = hit.target().settlementId().equals(input.claim().settlementId());
-                if ((input.stage() != Stage.AFTER && !onThisBill) || (!onThisBill && exempt(entry, hit.target(), input))) {
+                if ((input.stage() != Stage.AFTER && !onThisBill) || exempt(entry, hit.target(), input)) {
                     continue;
                 }
                 if (input.stage() == Stage.AFTER && !entry.concernsSelfPay() && paidWholeByThePatient(hit)) {

@@ -35,10 +35,18 @@ public class RuleInputs {
 
     /** The input of the entries for a claim at a stage; the history read is the entries' widest window. */
     public RuleInput around(ClaimFacts claim, Stage stage, List<RuleEntry> entries) {
+        return around(claim, stage, entries, null);
+    }
+
+    /**
+     * As {@link #around(ClaimFacts, Stage, List)}, with the history of the claims kept before {@code keptBefore}
+     * (a backtest judges a claim by what the live audit knew when it arrived); all when null.
+     */
+    public RuleInput around(ClaimFacts claim, Stage stage, List<RuleEntry> entries, java.time.Instant keptBefore) {
         int days = RuleEngine.historyDays(entries);
         LocalDate day = claim.serviceDate();
         List<ClaimFacts> others = days == 0 ? List.of()
-                : history.claimsOf(claim.personId(), claim.settlementId(), day.minusDays(days), day.plusDays(days));
+                : history.claimsOf(claim.personId(), claim.settlementId(), day.minusDays(days), day.plusDays(days), keptBefore);
         Map<String, Optional<Institution>> seen = new HashMap<>();
         java.util.function.Function<String, Optional<Institution>> institution =
                 code -> seen.computeIfAbsent(code, institutions::find);

@@ -96,6 +96,9 @@ public class RuleLibrary {
 
     private static Parsed parse(String file, String text, Map<String, RuleType<Object>> types) {
         RuleLibraryFile f = StrictYaml.read(file, text, RuleLibraryFile.class);
+        if (f == null) {
+            throw new IllegalStateException(file + ": is empty");
+        }
         if (f.version() == null || f.version().isBlank()) {
             throw new IllegalStateException(file + ": version: is required");
         }

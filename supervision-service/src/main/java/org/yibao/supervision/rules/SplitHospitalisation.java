@@ -12,7 +12,8 @@ import java.util.List;
  * is in violation and the earlier stay is named. Stays are their admission and discharge dates
  * (ClaimSettled v2); a stay kept without them is its service date, and then a readmission on the same
  * service date is not one. Whichever of the two stays arrives second finds it (a late earlier stay
- * flags the later one). Planned staged treatment is exempted by the entry (Exemption.PLANNED_TREATMENT).
+ * flags the later one). A transfer (转院: discharged and admitted at another institution the same day) is
+ * a referral, not a split stay. Planned staged treatment is exempted by the entry (Exemption.PLANNED_TREATMENT).
  */
 @Component
 class SplitHospitalisation implements RuleType<SplitHospitalisation.Params> {
@@ -60,7 +61,8 @@ class SplitHospitalisation implements RuleType<SplitHospitalisation.Params> {
             }
             long gap = ChronoUnit.DAYS.between(earlier.stayEnd(), later.stayStart());
             List<String> related = later.diagnosisCategories().stream().filter(earlier.diagnosisCategories()::contains).toList();
-            if (gap >= 0 && gap <= p.withinDays() && !related.isEmpty()) {
+            boolean transfer = gap == 0 && !earlier.institution().equals(later.institution());
+            if (gap >= 0 && gap <= p.withinDays() && !related.isEmpty() && !transfer) {
                 hits.add(Hit.whole(later, List.of(earlier.settlementId()), "readmitted on " + later.stayStart() + ", " + gap
                         + " days after the discharge of " + earlier.stayEnd() + " from " + earlier.institution()
                         + ", with related diagnoses " + related));

@@ -67,8 +67,8 @@ class SingleBillTypesTest {
     void sexAndAgeSpecificItemsFollowTheResidentId() {
         ClaimFacts man = bill("S-1", Bills.MAN, VisitType.GENERAL_OUTPATIENT, "H1", DAY, List.of("N94.6"), line("S311400001", "50.00"));
         ClaimFacts woman = bill("S-2", Bills.WOMAN, VisitType.GENERAL_OUTPATIENT, "H1", DAY, List.of("N94.6"), line("S311400001", "50.00"));
-        assertThat(new SexSpecificItem().check(input(man).build(), new SexSpecificItem.Params())).hasSize(1);
-        assertThat(new SexSpecificItem().check(input(woman).build(), new SexSpecificItem.Params())).isEmpty();
+        assertThat(new SexSpecificItem().check(input(man).build(), new SexSpecificItem.Params(null))).hasSize(1);
+        assertThat(new SexSpecificItem().check(input(woman).build(), new SexSpecificItem.Params(null))).isEmpty();
 
         String baby = "441702202508010023"; // born 2025-08-01
         ClaimFacts neonatal = bill("S-3", baby, VisitType.INPATIENT, "H1", LocalDate.of(2026, 7, 31), List.of("P59.9"), line("S311600001", "80.00"));
@@ -89,17 +89,24 @@ class SingleBillTypesTest {
                 List.of("R10.4"), List.of(), Money.of("45.00"), List.of(psa));
         ClaimFacts man = new ClaimFacts("S-2", Bills.MAN, "H1", "441700", 2026, VisitType.GENERAL_OUTPATIENT, DAY, null, null, false, null,
                 List.of("N40"), List.of(), Money.of("45.00"), List.of(psa));
-        assertThat(new SexSpecificItem().check(input(woman).build(), new SexSpecificItem.Params())).singleElement()
+        assertThat(new SexSpecificItem().check(input(woman).build(), new SexSpecificItem.Params(null))).singleElement()
                 .satisfies(h -> assertThat(h.evidence()).contains("male patients"));
-        assertThat(new SexSpecificItem().check(input(man).build(), new SexSpecificItem.Params())).isEmpty();
+        assertThat(new SexSpecificItem().check(input(man).build(), new SexSpecificItem.Params(null))).isEmpty();
 
         ClaimFacts.Line noName = new ClaimFacts.Line(1, "ZB02AA0001", null, org.yibao.contracts.events.ItemCategory.DRUG, ItemClass.A,
                 BigDecimal.ONE, org.yibao.contracts.money.Price.of("30.00"), Money.of("30.00"), Money.ZERO, null);
         ClaimFacts unnamed = new ClaimFacts("S-3", Bills.MAN, "P1", "441700", 2026, VisitType.PHARMACY, DAY, null, null, false, null,
                 List.of(), List.of(), Money.of("30.00"), List.of(noName));
         CatalogEntry named = new CatalogEntry("ZB02AA0001", DAY.minusYears(1), "妇科千金片", ItemClass.A, null, null, Map.of(), List.of());
-        assertThat(new SexSpecificItem().check(input(unnamed).build(), new SexSpecificItem.Params())).as("no name known").isEmpty();
-        assertThat(new SexSpecificItem().check(input(unnamed).catalog(named).build(), new SexSpecificItem.Params())).hasSize(1);
+        assertThat(new SexSpecificItem().check(input(unnamed).build(), new SexSpecificItem.Params(null))).as("no name known").isEmpty();
+        assertThat(new SexSpecificItem().check(input(unnamed).catalog(named).build(), new SexSpecificItem.Params(null))).hasSize(1);
+        assertThat(new SexSpecificItem().check(input(unnamed).catalog(named).build(),
+                new SexSpecificItem.Params(SexSpecificItem.Match.CODE))).as("an entry judging codes only").isEmpty();
+        assertThat(new SexSpecificItem().check(input(man).build(), new SexSpecificItem.Params(SexSpecificItem.Match.NAME))).isEmpty();
+        ClaimFacts gynaecology = bill("S-4", Bills.MAN, VisitType.GENERAL_OUTPATIENT, "H1", DAY, List.of("N94.6"), line("S311400001", "50.00"));
+        assertThat(new SexSpecificItem().check(input(gynaecology).build(), new SexSpecificItem.Params(SexSpecificItem.Match.NAME)))
+                .as("an entry judging names only").isEmpty();
+        assertThat(new SexSpecificItem().check(input(gynaecology).build(), new SexSpecificItem.Params(SexSpecificItem.Match.CODE))).hasSize(1);
     }
 
     @Test
@@ -158,7 +165,7 @@ class SingleBillTypesTest {
 
         var retireesOnly = new org.yibao.supervision.knowledge.Knowledge("t", DAY, true, "test", List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(), List.of(), List.of(new org.yibao.supervision.knowledge.Knowledge.Restriction("XL04", "x", Set.of(), null,
-                Set.of(PersonType.EMPLOYEE_RETIRED))), List.of());
+                Set.of(PersonType.EMPLOYEE_RETIRED))), List.of(), List.of());
         ClaimFacts active = new ClaimFacts("S-3", Bills.MAN, "H1", "441700", 2026, VisitType.PHARMACY, DAY, null, null, false,
                 PersonType.EMPLOYEE_ACTIVE, List.of(), List.of(), Money.of("1.00"), List.of(priced("XL04AXS001", "1", "1.00").numbered(1)));
         assertThat(new ItemRestriction().check(input(active).knowledge(retireesOnly).build(), new ItemRestriction.Params())).hasSize(1);

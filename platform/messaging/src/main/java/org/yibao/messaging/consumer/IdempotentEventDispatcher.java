@@ -61,7 +61,9 @@ public class IdempotentEventDispatcher {
         for (EventHandler<?> handler : eventHandlers) {
             Class<? extends IntegrationEvent> eventClass = handler.eventClass();
             EventType type = IntegrationEvent.typeOf(eventClass);
-            ObjectReader reader = json.readerFor(eventClass).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            // a later version may add fields and enum constants: both are read past (an unknown constant as null)
+            ObjectReader reader = json.readerFor(eventClass).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .with(tools.jackson.databind.cfg.EnumFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL);
             Registration previous = handlers.put(type.name(), new Registration(type, reader, handler));
             if (previous != null) {
                 throw new IllegalStateException("two handlers for " + type.name() + ": "
