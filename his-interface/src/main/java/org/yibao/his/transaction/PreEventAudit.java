@@ -70,9 +70,10 @@ class PreEventAudit {
     JsonNode audit(Call call, String stage) {
         Input data = call.input().object("data");
         Visit visit = visits.ofPerson(data.text("mdtrt_id"), call.institution(), data.person("psn_no"), "data.mdtrt_id");
-        List<FeeLine> lines = store.lines(visit.mdtrtId());
+        // the details not yet settled: a stay's segment settled mid-stay is the smart audit's now (it is in the history)
+        List<FeeLine> lines = store.lines(visit.mdtrtId()).stream().filter(l -> l.setlId() == null).toList();
         if (lines.isEmpty()) {
-            throw HisException.field("data.mdtrt_id", "visit " + visit.mdtrtId() + " has no fee details to audit");
+            throw HisException.field("data.mdtrt_id", "visit " + visit.mdtrtId() + " has no unsettled fee details to audit");
         }
         JsonNode verdict = platform.post("supervision", "/api/supervision/pre-checks", request(visit, lines, stage, codes));
         return answer(verdict, visit, lines, call.msgid(), json);
@@ -91,9 +92,21 @@ class PreEventAudit {
         return output;
     }
 
+    /**
+     * The pre-check's request. The service date is the visit's, or for a stay still going on the latest day
+     * its details were incurred (so that the stay, admitted to that day, overlaps what it overlaps).
+     */
     static PreCheck request(Visit visit, List<FeeLine> lines, String stage, NationalCodes codes) {
         boolean stay = visit.kind() == Visit.Kind.INPATIENT;
-        return new PreCheck(visit.personId(), visit.institution(), Billing.visitType(visit.medType(), "med_type"), visit.serviceDate(),
+        LocalDate served = visit.serviceDate();
+        if (stay && visit.endsAt() == null) {
+            for (FeeLine l : lines) {
+                if (l.feeTime() != null && l.feeTime().toLocalDate().isAfter(served)) {
+                    served = l.feeTime().toLocalDate();
+                }
+            }
+        }
+        return new PreCheck(visit.personId(), visit.institution(), Billing.visitType(visit.medType(), "med_type"), served,
                 visit.diagnoses(), lines.stream().map(FeeLine::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add).toPlainString(),
                 lines.stream().map(l -> new Line(l.itemCode(), l.quantity(), l.unitPrice().toPlainString(), l.amount().toPlainString(),
                         l.daysOfSupply(), l.doctorCode())).toList(),

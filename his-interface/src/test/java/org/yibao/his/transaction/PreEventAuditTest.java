@@ -52,6 +52,21 @@ class PreEventAuditTest {
         assertThat(sent.lines().get(0).daysOfSupply()).isNull();
     }
 
+    /** A stay still going on is checked up to the latest day of its details, so that it overlaps what it overlaps. */
+    @Test
+    void aStayStillGoingOnIsCheckedUpToItsLatestDetail() {
+        Visit ongoing = new Visit(MDTRT, "H1", PERSON, Visit.Kind.INPATIENT, "21", "310", "ZY1",
+                LocalDateTime.of(2026, 11, 20, 22, 40), null, List.of("I21.0"), Visit.Status.OPEN,
+                "张三", "1201", new Visit.Facts("D150100000001", "0306", null, null, null));
+
+        PreEventAudit.PreCheck sent = PreEventAudit.request(ongoing, LINES, PreEventAudit.DURING, CODES);
+
+        assertThat(sent.serviceDate()).isEqualTo(java.time.LocalDate.of(2026, 11, 29));
+        assertThat(sent.dischargedAt()).isNull();
+        assertThat(PreEventAudit.request(STAY, LINES, PreEventAudit.DURING, CODES).serviceDate()).as("a discharged stay keeps its date")
+                .isEqualTo(STAY.serviceDate());
+    }
+
     @Test
     void eachFindingIsAResultRowInTheNationalLayout() {
         JsonNode verdict = JSON.readTree("""
