@@ -221,7 +221,6 @@ class SmartAuditIT {
             stream.add(padded);
             planted.add("EXCESSIVE_QUANTITY/" + padded.settlementId());
             planted.add("REPEATED_CHARGING/" + padded.settlementId());
-            planted.add("EXCESSIVE_SUPPLY/" + padded.settlementId()); // 900 days of amlodipine in one purchase
         }
         stream.forEach(events::publish);
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(

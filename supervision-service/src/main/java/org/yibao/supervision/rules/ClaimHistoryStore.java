@@ -98,20 +98,24 @@ public class ClaimHistoryStore {
      * {@code from} to {@code to} inclusive, with their lines.
      */
     public List<ClaimFacts> claimsOf(String personId, String exceptSettlementId, LocalDate from, LocalDate to) {
-        return claimsOf(personId, exceptSettlementId, from, to, null);
+        return claimsOf(personId, exceptSettlementId, from, to, to, null);
     }
 
     /**
-     * As {@link #claimsOf(String, String, LocalDate, LocalDate)}, of the claims kept before {@code keptBefore}
-     * (a backtest sees what the live audit saw when the claim arrived); all when null.
+     * As {@link #claimsOf(String, String, LocalDate, LocalDate)}, of the claims served up to {@code day} and the
+     * stays after it up to {@code to} (only stays are read ahead: a later stay's admission may lie before the
+     * claim), kept before {@code keptBefore} (a backtest sees what the live audit saw when the claim arrived;
+     * all when null).
      */
-    public List<ClaimFacts> claimsOf(String personId, String exceptSettlementId, LocalDate from, LocalDate to, Instant keptBefore) {
+    public List<ClaimFacts> claimsOf(String personId, String exceptSettlementId, LocalDate from, LocalDate to, LocalDate day,
+                                     Instant keptBefore) {
         List<ClaimFacts> claims = jdbc.sql("select " + CLAIM_COLUMNS + """
                          from audited_claim
                         where person_id = ? and settlement_id <> ? and not reversed and service_date between ? and ?
+                          and (service_date <= ? or visit_type = 'INPATIENT')
                           and (?::timestamptz is null or kept_at < ?::timestamptz)
                         order by service_date, settlement_id""")
-                .params(personId, exceptSettlementId, from, to, ts(keptBefore), ts(keptBefore))
+                .params(personId, exceptSettlementId, from, to, day, ts(keptBefore), ts(keptBefore))
                 .query((rs, n) -> claim(rs, List.of())).list();
         return withLines(claims);
     }
