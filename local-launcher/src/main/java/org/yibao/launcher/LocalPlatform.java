@@ -183,6 +183,11 @@ public final class LocalPlatform {
         for (PlatformApp service : SERVICES) {
             env.put(service.urlVariable(), "http://127.0.0.1:" + service.port());
         }
+        if (app.module().equals("settlement-service")) {
+            // supervision's real-time pre-check at settlement (事中, issue 21) is on in the platform as it runs;
+            // PRECHECK_ENABLED=false in the launcher's environment switches it off
+            env.put("PRECHECK_ENABLED", System.getenv().getOrDefault("PRECHECK_ENABLED", "true"));
+        }
         if (app.equals(GATEWAY)) {
             // the token issuer's keys survive restarts; the audit trail sits beside the logs
             env.put("YIBAO_KEYS_DIR", home.resolve("keys").toString());

@@ -157,7 +157,7 @@ class RuleLibraryIT {
         String candidate = """
                 version: candidate
                 rules:
-                  - id: SU-02
+                  - id: SU-09
                     name: 累计超量开药（至多30天）
                     kind: EXCESSIVE_SUPPLY
                     type: CUMULATIVE_SUPPLY
@@ -171,7 +171,7 @@ class RuleLibraryIT {
                 "from", MARCH.plusMonths(2).toString(), "to", MARCH.plusMonths(2).plusDays(30).toString(), "candidate", candidate)));
         assertThat(backtest.statusCode()).as(backtest.body()).isEqualTo(200);
         JsonNode su02 = json.readTree(backtest.body()).path("rules").get(0);
-        assertThat(su02.path("ruleId").asString()).isEqualTo("SU-02");
+        assertThat(su02.path("ruleId").asString()).isEqualTo("SU-09");
         assertThat(su02.path("hits").asLong()).isGreaterThanOrEqualTo(3);
         assertThat(su02.path("confirmed").asLong()).isEqualTo(1);
         assertThat(su02.path("dismissed").asLong()).isEqualTo(1);

@@ -156,7 +156,7 @@ public class RuleReports {
             try {
                 entries = library.parse("candidate", candidate).entries();
             } catch (IllegalStateException e) {
-                throw new InvalidRequestException("candidate", e.getMessage());
+                throw new InvalidRequestException("candidate", e.getMessage().replaceFirst("^candidate: ", ""));
             }
             // a backtest asks what an entry would have found after settlement, whatever stages it is meant for
             entries = entries.stream().map(RuleReports::afterSettlement).toList();

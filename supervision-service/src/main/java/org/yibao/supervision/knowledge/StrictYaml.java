@@ -65,6 +65,15 @@ public final class StrictYaml {
         }
     }
 
+    /** Jackson's words without Java's: no class names reach a reader of the refusal. */
+    private static String plain(String message) {
+        if (message.startsWith("Cannot construct instance") || message.startsWith("Cannot deserialize")
+                || message.startsWith("Unexpected token")) {
+            return "is not of the expected shape (a map, a list or a value where the format says)";
+        }
+        return message.replaceAll("`?[a-z][a-z0-9_]*(\\.[a-z0-9_]+)+\\.([A-Z][A-Za-z0-9_]*\\$?)+`?", "a value");
+    }
+
     /** The refusal in the file's terms: the field path and what is wrong with it. */
     public static IllegalStateException refusal(String file, String at, JacksonException e) {
         String path = e instanceof DatabindException d ? d.getPath().stream()
@@ -85,7 +94,7 @@ public final class StrictYaml {
             if (cause instanceof IllegalArgumentException || cause instanceof IllegalStateException) {
                 m = cause.getMessage();
             }
-            reason = m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+            reason = m == null ? "is not of the expected shape" : plain(m.lines().findFirst().orElse(m));
         }
         return new IllegalStateException(file + ": " + (where.isEmpty() ? "" : where + ": ") + reason, e);
     }

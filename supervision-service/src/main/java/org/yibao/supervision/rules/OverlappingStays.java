@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * 同时两地住院: the person an inpatient at two institutions over the same nights: two stays whose
+ * 同时两地住院/重复住院: the person an inpatient twice over the same nights — at two institutions, or with
+ * {@code sameInstitution} also twice at one (two admissions at once; the segments of one admission, settled
+ * mid-stay, share their admission time and are one stay): two stays whose
  * spans (admission to discharge dates) share at least {@code minNights} nights, or, when neither
  * stay's admission is known, two stays with the same service date. Both stays are in doubt (which one
  * is the patient's real stay is the reviewer's to find): the claim under audit is found, and after
@@ -16,12 +18,19 @@ import java.util.List;
 @Component
 class OverlappingStays implements RuleType<OverlappingStays.Params> {
 
-    /** @param minNights nights two stays must share, 1 or more */
-    record Params(int minNights) {
+    /**
+     * @param minNights       nights two stays must share, 1 or more
+     * @param sameInstitution also two stays at the same institution
+     */
+    record Params(int minNights, boolean sameInstitution) {
         Params {
             if (minNights < 1) {
                 throw new IllegalArgumentException("minNights must be 1 or more");
             }
+        }
+
+        Params(int minNights) {
+            this(minNights, false);
         }
     }
 
@@ -48,7 +57,9 @@ class OverlappingStays implements RuleType<OverlappingStays.Params> {
         }
         List<Hit> hits = new ArrayList<>();
         for (ClaimFacts other : in.history()) {
-            if (!other.isInpatient() || other.institution().equals(c.institution())) {
+            boolean here = other.institution().equals(c.institution());
+            boolean segment = here && c.admittedAt() != null && c.admittedAt().equals(other.admittedAt());
+            if (!other.isInpatient() || (here && !p.sameInstitution()) || segment) {
                 continue;
             }
             boolean spansKnown = c.admittedAt() != null || other.admittedAt() != null;

@@ -52,6 +52,12 @@ class CrossClaimTypesTest {
                 .as("both stays are in doubt").extracting(h -> h.target().settlementId() + " " + h.related()).containsExactly("I-2 [I-1]", "I-1 [I-2]");
         assertThat(new OverlappingStays().check(input(nextDay, here).build(), new OverlappingStays.Params(1))).as("transferred the day of discharge").isEmpty();
         assertThat(new OverlappingStays().check(input(sameHospital, here).build(), new OverlappingStays.Params(1))).isEmpty();
+        assertThat(new OverlappingStays().check(input(sameHospital, here).build(), new OverlappingStays.Params(1, true)))
+                .as("two admissions at once at one hospital").hasSize(2);
+        ClaimFacts firstSegment = Bills.with(bill("I-5", VisitType.INPATIENT, "H1", DAY.plusDays(3), List.of("I10"), line("S120100001", "120.00")),
+                NINE, null, List.of(), false);
+        assertThat(new OverlappingStays().check(input(here, firstSegment).build(), new OverlappingStays.Params(1, true)))
+                .as("a mid-stay segment of the same admission").isEmpty();
         ClaimFacts v1 = bill("V-1", VisitType.INPATIENT, "H1", DAY, List.of("I10"), line("S120100001", "40.00"));
         ClaimFacts v1Other = bill("V-2", VisitType.INPATIENT, "H2", DAY, List.of("I10"), line("S120100001", "40.00"));
         assertThat(new OverlappingStays().check(input(v1Other, v1).build(), new OverlappingStays.Params(1))).as("stays without times: same day").hasSize(2);

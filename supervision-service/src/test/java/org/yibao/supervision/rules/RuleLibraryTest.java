@@ -53,6 +53,9 @@ class RuleLibraryTest {
                 .hasMessageContaining("parameters.visitTypes[0]").hasMessageContaining("OUTPATIENT");
         assertThatThrownBy(() -> NONE.parse("f.yml", entry.formatted("LINE_QUANTITY", "{ maxQuantity: \"300\" }")))
                 .hasMessageContaining("parameters.maxQuantity");
+        assertThatThrownBy(() -> NONE.parse("f.yml", entry.formatted("SAME_DAY_BILLS", "[1, 2]")))
+                .hasMessageContaining("rules[0] (SB-09).parameters").hasMessageNotContaining("org.yibao").hasMessageNotContaining("java.");
+        assertThatThrownBy(() -> NONE.parse("f.yml", "---")).hasMessage("f.yml: is empty");
         assertThatThrownBy(() -> NONE.parse("f.yml", entry.formatted("REPEATED_ITEM", "{}").replace("    basis: ASSUMPTION\n", "")))
                 .hasMessageContaining("rules[0] (SB-09).basis: is required");
         assertThatThrownBy(() -> NONE.parse("f.yml", entry.formatted("REPEATED_ITEM", "{}") + entry.formatted("REPEATED_ITEM", "{}")

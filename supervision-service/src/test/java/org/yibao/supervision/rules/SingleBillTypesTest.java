@@ -142,7 +142,7 @@ class SingleBillTypesTest {
         assertThat(new CatalogRestriction().check(input(stay).catalog(restricted).build(), new CatalogRestriction.Params("DIAGNOSES"))).isEmpty();
         assertThat(new CatalogRestriction().check(input(stay).catalog(restricted).build(), new CatalogRestriction.Params("INPATIENT_ONLY"))).isEmpty();
         assertThat(new CatalogRestriction().check(input(outpatient).build(), new CatalogRestriction.Params("DIAGNOSES"))).as("not in the copy").isEmpty();
-        assertThatThrownBy(() -> new CatalogRestriction.Params("MIN_LEVEL")).hasMessageContaining("restriction");
+        assertThatThrownBy(() -> new CatalogRestriction.Params("ANYWHERE")).hasMessageContaining("restriction");
         // after settlement: a line the patient paid whole cost the funds nothing; one the funds paid part of is found for that part
         ClaimFacts selfPaid = bill("S-3", VisitType.GENERAL_OUTPATIENT, "H1", DAY, List.of("E10.9"),
                 classed("XA10BHS072A001010100011", ItemClass.B, "30", "2.80", "84.00"));
@@ -151,6 +151,28 @@ class SingleBillTypesTest {
         assertThat(new CatalogRestriction().check(input(selfPaid).catalog(restricted).build(), new CatalogRestriction.Params("DIAGNOSES"))).isEmpty();
         assertThat(new CatalogRestriction().check(input(partly).catalog(restricted).build(), new CatalogRestriction.Params("DIAGNOSES")))
                 .extracting(Hit::amount).containsExactly(Money.of("75.60"));
+    }
+
+    @Test
+    void catalogRestrictionsOfPersonTypeLevelAndDaysOfSupply() {
+        CatalogEntry terms = new CatalogEntry("XC10AAA198A001010100017", DAY.minusYears(1), "阿托伐他汀钙片", ItemClass.B, null, null, Map.of(),
+                List.of(new CatalogEntry.Restriction("RETIREES_ONLY", null, "限退休人员"),
+                        new CatalogEntry.Restriction("MIN_LEVEL", "LEVEL_2", "限二级及以上医疗机构"),
+                        new CatalogEntry.Restriction("MAX_DAYS_SUPPLY", "1,30", "限30天用量")));
+        ClaimFacts resident = new ClaimFacts("S-1", Bills.MAN, "H1", "441700", 2026, VisitType.GENERAL_OUTPATIENT, DAY, null, null, false,
+                PersonType.RESIDENT, List.of("E78.0"), List.of(), Money.of("18.00"), List.of(priced("XC10AAA198A001010100017", "60", "0.30").numbered(1)));
+        ClaimFacts retiree = new ClaimFacts("S-2", Bills.MAN, "H1", "441700", 2026, VisitType.GENERAL_OUTPATIENT, DAY, null, null, false,
+                PersonType.EMPLOYEE_RETIRED, List.of("E78.0"), List.of(), Money.of("9.00"), List.of(priced("XC10AAA198A001010100017", "30", "0.30").numbered(1)));
+
+        assertThat(new CatalogRestriction().check(input(resident).catalog(terms).build(), new CatalogRestriction.Params("RETIREES_ONLY"))).hasSize(1);
+        assertThat(new CatalogRestriction().check(input(retiree).catalog(terms).build(), new CatalogRestriction.Params("RETIREES_ONLY"))).isEmpty();
+        assertThat(new CatalogRestriction().check(input(resident).catalog(terms).level("H1", InstitutionLevel.LEVEL_1).build(),
+                new CatalogRestriction.Params("MIN_LEVEL"))).hasSize(1);
+        assertThat(new CatalogRestriction().check(input(resident).catalog(terms).build(), new CatalogRestriction.Params("MIN_LEVEL")))
+                .as("level not known").isEmpty();
+        assertThat(new CatalogRestriction().check(input(resident).catalog(terms).build(), new CatalogRestriction.Params("MAX_DAYS_SUPPLY")))
+                .singleElement().satisfies(h -> assertThat(h.evidence()).contains("at most 30 units"));
+        assertThat(new CatalogRestriction().check(input(retiree).catalog(terms).build(), new CatalogRestriction.Params("MAX_DAYS_SUPPLY"))).isEmpty();
     }
 
     @Test
@@ -198,6 +220,18 @@ class SingleBillTypesTest {
         ClaimFacts treated = bill("S-2", VisitType.INPATIENT, "H1", DAY, List.of("R50.9"), line("S250101001", "20.00"), line("S120100001", "40.00"));
         assertThat(new TestsOnlyAdmission().check(input(treated).build(), new TestsOnlyAdmission.Params(List.of("S25")))).isEmpty();
         assertThatThrownBy(() -> new TestsOnlyAdmission.Params(List.of())).hasMessageContaining("testItemPrefixes");
+        // a real stay bills its bed: beds, consultations and tests (laboratory, a CT) are still no treatment
+        TestsOnlyAdmission.Params withKeep = new TestsOnlyAdmission.Params(List.of("S22", "S25"), List.of("S1201", "S1102"));
+        ClaimFacts bedAndTests = bill("S-3", VisitType.INPATIENT, "H1", DAY, List.of("R50.9"), priced("S120100001", "3", "40.00"),
+                line("S250101001", "20.00"), line("S220800001", "150.00"));
+        ClaimFacts bedOnly = bill("S-4", VisitType.INPATIENT, "H1", DAY, List.of("R50.9"), priced("S120100001", "3", "40.00"));
+        ClaimFacts bedTestsAndDrug = bill("S-5", VisitType.INPATIENT, "H1", DAY, List.of("J18.9"), priced("S120100001", "3", "40.00"),
+                line("S250101001", "20.00"), priced("XJ01CAA044A001010100014", "18", "0.20"));
+        assertThat(new TestsOnlyAdmission().check(input(bedAndTests).build(), withKeep)).extracting(Hit::amount)
+                .containsExactly(Money.of("290.00"));
+        assertThat(new TestsOnlyAdmission().check(input(bedAndTests).build(), new TestsOnlyAdmission.Params(List.of("S25")))).isEmpty();
+        assertThat(new TestsOnlyAdmission().check(input(bedOnly).build(), withKeep)).as("no test: not this rule").isEmpty();
+        assertThat(new TestsOnlyAdmission().check(input(bedTestsAndDrug).build(), withKeep)).as("treated").isEmpty();
     }
 
     @Test
