@@ -48,6 +48,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SupervisionBenchmark {
 
+    /** The first pre-check answer that was not 200, printed once: a benchmark of refusals measures nothing. */
+    private static final java.util.concurrent.atomic.AtomicReference<String> REFUSED = new java.util.concurrent.atomic.AtomicReference<>();
+
     public static void main(String[] args) throws Exception {
         Map<String, String> o = BenchArgs.parse(args);
         String service = o.getOrDefault("service", "http://127.0.0.1:8084");
@@ -81,7 +84,7 @@ public final class SupervisionBenchmark {
         String id = claim(0, hospital).personId();
         String body = """
                 {"personId":"%s","institutionCode":"%s","visitType":"INPATIENT","serviceDate":"%s","diagnosisCodes":["I63.9"],
-                 "total":"400.00","lines":[%s]}""".formatted(id, hospital, LocalDate.now(), String.join(",", Collections.nCopies(1,
+                 "total":"208.40","lines":[%s]}""".formatted(id, hospital, LocalDate.now(), String.join(",", Collections.nCopies(1,
                 "{\"itemCode\":\"S120100001\",\"itemClass\":\"A\",\"quantity\":5,\"unitPrice\":\"40.00\",\"amount\":\"200.00\"},"
                         + "{\"itemCode\":\"XC08CAA001A001010100001\",\"itemClass\":\"A\",\"quantity\":28,\"unitPrice\":\"0.30\",\"amount\":\"8.40\"}")));
         runPreChecks(service, hospitalToken, body, clients, 5); // warm-up
@@ -113,6 +116,8 @@ public final class SupervisionBenchmark {
                         KeepAliveHttp.Response r = client.post("/api/supervision/pre-checks", body);
                         if (r.status() == 200) {
                             out.add((System.nanoTime() - t) / 1000);
+                        } else if (REFUSED.compareAndSet(null, r.status() + " " + r.body())) {
+                            System.out.println("pre-check refused (not counted): " + r.status() + " " + r.body());
                         }
                     }
                 }
