@@ -71,9 +71,17 @@ class PreEventAudit {
         Input data = call.input().object("data");
         Visit visit = visits.ofPerson(data.text("mdtrt_id"), call.institution(), data.person("psn_no"), "data.mdtrt_id");
         // the details not yet settled: a stay's segment settled mid-stay is the smart audit's now (it is in the history)
-        List<FeeLine> lines = store.lines(visit.mdtrtId()).stream().filter(l -> l.setlId() == null).toList();
+        List<FeeLine> all = store.lines(visit.mdtrtId());
+        if (all.isEmpty()) {
+            throw HisException.field("data.mdtrt_id", "visit " + visit.mdtrtId() + " has no fee details to audit");
+        }
+        List<FeeLine> lines = all.stream().filter(l -> l.setlId() == null).toList();
         if (lines.isEmpty()) {
-            throw HisException.field("data.mdtrt_id", "visit " + visit.mdtrtId() + " has no unsettled fee details to audit");
+            // everything is settled: nothing is left to judge before settlement (the smart audit judges the settled bills)
+            ObjectNode output = json.createObjectNode();
+            output.put("outcome", "PASS");
+            output.putArray("result");
+            return output;
         }
         JsonNode verdict = platform.post("supervision", "/api/supervision/pre-checks", request(visit, lines, stage, codes));
         return answer(verdict, visit, lines, call.msgid(), json);
