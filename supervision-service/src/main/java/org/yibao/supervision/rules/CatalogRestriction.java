@@ -54,14 +54,6 @@ class CatalogRestriction implements RuleType<CatalogRestriction.Params> {
         }
     }
 
-    /** Levels in order; community and ungraded institutions rank with level 1. */
-    private static int rank(InstitutionLevel level) {
-        return switch (level) {
-            case LEVEL_3 -> 3;
-            case LEVEL_2 -> 2;
-            default -> 1;
-        };
-    }
 
     @Override
     public String name() {
@@ -102,7 +94,7 @@ class CatalogRestriction implements RuleType<CatalogRestriction.Params> {
                     hits.add(Hit.line(c, l, fundPaid, where + " is paid only under its condition \"" + r.description()
                             + "\" (retired employees); the patient is " + c.personType() + " (restricted payment)"));
                 } else if (r.is("MIN_LEVEL") && level(r.parameter()) != null && in.level().isPresent()
-                        && rank(in.level().get()) < rank(level(r.parameter()))) {
+                        && RuleInput.rank(in.level().get()) < RuleInput.rank(level(r.parameter()))) {
                     hits.add(Hit.line(c, l, fundPaid, where + " is paid only under its condition \"" + r.description()
                             + "\" (institutions of " + r.parameter().trim() + " or above); " + c.institution() + " is " + in.level().get()
                             + " (restricted payment)"));

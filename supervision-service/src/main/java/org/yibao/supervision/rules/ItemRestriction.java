@@ -39,7 +39,7 @@ class ItemRestriction implements RuleType<ItemRestriction.Params> {
                 String why = null;
                 if (!r.visitTypes().isEmpty() && !r.visitTypes().contains(c.visitType())) {
                     why = "is restricted to " + r.visitTypes() + " visits; this bill is " + c.visitType();
-                } else if (r.minLevel() != null && level.isPresent() && rank(level.get()) < rank(r.minLevel())) {
+                } else if (r.minLevel() != null && level.isPresent() && RuleInput.rank(level.get()) < RuleInput.rank(r.minLevel())) {
                     why = "is restricted to institutions of " + r.minLevel() + " or above; " + c.institution() + " is " + level.get();
                 } else if (!r.personTypes().isEmpty() && c.personType() != null && !r.personTypes().contains(c.personType())) {
                     why = "is restricted to " + r.personTypes() + "; the patient is " + c.personType();
@@ -53,12 +53,4 @@ class ItemRestriction implements RuleType<ItemRestriction.Params> {
         return hits;
     }
 
-    /** Levels in order; community and ungraded institutions rank with level 1. */
-    private static int rank(InstitutionLevel level) {
-        return switch (level) {
-            case LEVEL_3 -> 3;
-            case LEVEL_2 -> 2;
-            default -> 1;
-        };
-    }
 }

@@ -46,6 +46,15 @@ public record RuleInput(ClaimFacts claim, List<ClaimFacts> history, Knowledge kn
         }
     }
 
+    /** Levels in order, for the rules that restrict by level: community and ungraded institutions rank with level 1. */
+    public static int rank(InstitutionLevel level) {
+        return switch (level) {
+            case LEVEL_3 -> 3;
+            case LEVEL_2 -> 2;
+            default -> 1;
+        };
+    }
+
     /** The claim's institution's level, when registered. */
     public Optional<InstitutionLevel> level() {
         return levels.apply(claim.institution());

@@ -8,7 +8,6 @@ import org.yibao.supervision.knowledge.KnowledgeBase;
 import org.yibao.supervision.nationalcatalog.NationalCatalogService;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
