@@ -131,6 +131,13 @@ class RuleLibraryIT {
                 "{\"outcome\":\"CONFIRMED\",\"note\":\"refill 7 days after a 90-day supply\",\"reviewedBy\":\"someone-else\"}");
         assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
         assertThat(json.readTree(confirmed.body()).path("reviewedBy").asString()).as("from the token, never the body").isEqualTo("reviewer-7");
+        JsonNode reviewed = json.readTree(jdbc.queryForObject("""
+                select envelope from outbox_event where event_type = 'ViolationReviewed' and envelope like ?""", String.class,
+                "%" + ids.get(0) + "%"));
+        assertThat(reviewed.at("/payload/outcome").asString()).isEqualTo("CONFIRMED");
+        assertThat(reviewed.at("/payload/reviewedBy").asString()).isEqualTo("reviewer-7");
+        assertThat(reviewed.at("/payload/amountAtRisk").asString()).isEqualTo("22.50");
+        assertThat(reviewed.at("/key").asString()).isEqualTo("P7");
         assertThat(api.as(REVIEWER).post("/api/supervision/violations/" + ids.get(0) + "/review", "{\"outcome\":\"DISMISSED\"}")
                 .statusCode()).isEqualTo(409);
         assertThat(api.post("/api/supervision/violations/" + ids.get(1) + "/review", "{\"outcome\":\"DISMISSED\"}").statusCode()).isEqualTo(200);
@@ -199,6 +206,9 @@ class RuleLibraryIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> "WITHDRAWN".equals(jdbc.queryForObject(
                 "select review from violation where settlement_id = ?", String.class, hoard.settlementId())));
         String id = jdbc.queryForObject("select violation_id::text from violation where settlement_id = ?", String.class, hoard.settlementId());
+        assertThat(jdbc.queryForObject("""
+                select count(*) from outbox_event where event_type = 'ViolationReviewed' and envelope like ? and envelope like '%WITHDRAWN%'""",
+                Integer.class, "%" + id + "%")).as("the withdrawal is announced").isEqualTo(1);
         HttpResponse<String> late = api.post("/api/supervision/violations/" + id + "/review", "{\"outcome\":\"CONFIRMED\"}");
         assertThat(late.statusCode()).as("withdrawn already").isEqualTo(409);
         HttpResponse<String> byHand = api.post("/api/supervision/violations/" + id + "/review", "{\"outcome\":\"WITHDRAWN\"}");

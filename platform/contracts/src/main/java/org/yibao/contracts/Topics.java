@@ -16,13 +16,15 @@ public final class Topics {
     public static final String POVERTY_RISKS = "assistance.poverty-risks";
     public static final String INSTITUTIONS = "supervision.institutions";
     public static final String VIOLATIONS = "supervision.violations";
+    /** What became of the smart audit's findings: reviewers' outcomes and withdrawals (ViolationReviewed). */
+    public static final String VIOLATION_REVIEWS = "supervision.violation-reviews";
     public static final String FUND_RECOVERIES = "supervision.fund-recoveries";
     public static final String VBP_CATALOGS = "procurement.vbp-catalogs";
     public static final String CATALOG = "settlement.catalog";
 
     public static final List<String> ALL = List.of(
             ENROLLMENTS, FILINGS, CERTIFICATIONS, CLAIMS, ASSISTANCE_IDENTITIES, POVERTY_RISKS,
-            INSTITUTIONS, VIOLATIONS, FUND_RECOVERIES, VBP_CATALOGS, CATALOG);
+            INSTITUTIONS, VIOLATIONS, VIOLATION_REVIEWS, FUND_RECOVERIES, VBP_CATALOGS, CATALOG);
 
     /** Suffix of the dead-letter topic that holds what a consumer of a topic could not process. */
     public static final String DEAD_LETTER_SUFFIX = ".DLT";

@@ -62,6 +62,8 @@ final class SampleEvents {
                 new ViolationDetected("V-1", AuditRule.SPLIT_HOSPITALISATION, List.of("S-2", "S-1"), PERSON, "H41040000012",
                         "410400", 2020, Money.of("8000.00"), List.of("readmitted 3 days after discharge with I63"), now,
                         "SH-01", Severity.SUSPECT),
+                new ViolationReviewed("V-1", AuditRule.SPLIT_HOSPITALISATION, "S-2", "H41040000012", ReviewOutcome.CONFIRMED,
+                        Money.of("8000.00"), "reviewer-7", now, "readmitted for the same stroke"),
                 new FundRecoveryOrdered("CASE-1", "H41040000012", "410400", Money.of("59073.80"), List.of("S-1"),
                         "split hospitalisation", now),
                 new CatalogChanged("import-7", 1, 1, List.of(

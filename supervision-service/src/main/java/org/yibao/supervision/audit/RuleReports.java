@@ -3,8 +3,11 @@ package org.yibao.supervision.audit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yibao.contracts.events.AuditRule;
+import org.yibao.contracts.events.ReviewOutcome;
 import org.yibao.contracts.events.Severity;
+import org.yibao.contracts.events.ViolationReviewed;
 import org.yibao.contracts.money.Money;
+import org.yibao.messaging.outbox.OutboxWriter;
 import org.yibao.supervision.rules.ClaimFacts;
 import org.yibao.supervision.rules.ClaimHistoryStore;
 import org.yibao.supervision.rules.Exemption;
@@ -22,6 +25,7 @@ import org.yibao.web.problem.NotFoundException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -52,13 +56,16 @@ public class RuleReports {
     private final RuleInputs inputs;
     private final ClaimHistoryStore claims;
     private final ViolationStore violations;
+    private final OutboxWriter outbox;
     private final Clock clock;
 
-    RuleReports(RuleLibrary library, RuleInputs inputs, ClaimHistoryStore claims, ViolationStore violations, Clock clock) {
+    RuleReports(RuleLibrary library, RuleInputs inputs, ClaimHistoryStore claims, ViolationStore violations, OutboxWriter outbox,
+                Clock clock) {
         this.library = library;
         this.inputs = inputs;
         this.claims = claims;
         this.violations = violations;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -80,14 +87,22 @@ public class RuleReports {
                 e.severity(), e.enabled(), e.basis(), new TreeSet<>(e.exemptions()), e.parameters());
     }
 
-    /** A reviewer's outcome on a finding; the reviewer is the calling staff member. 404 unknown, 409 already reviewed. */
+    /**
+     * A reviewer's outcome on a finding, announced as ViolationReviewed in the same transaction (claim review
+     * and clearing deduct what is confirmed); the reviewer is the calling staff member. 404 unknown, 409
+     * already reviewed or withdrawn.
+     */
     @Transactional
     public Violation review(UUID id, Violation.Review outcome, String note, String reviewer) {
         violations.find(id).orElseThrow(() -> new NotFoundException("violation " + id + " does not exist"));
-        if (!violations.review(id, outcome, reviewer, note, clock.instant())) {
+        Instant at = clock.instant();
+        if (!violations.review(id, outcome, reviewer, note, at)) {
             throw new ConflictException("violation " + id + " was reviewed already");
         }
-        return violations.find(id).orElseThrow();
+        Violation v = violations.find(id).orElseThrow();
+        outbox.append(new ViolationReviewed(v.id().toString(), v.rule(), v.settlementId(), v.institution(),
+                ReviewOutcome.valueOf(outcome.name()), v.amountAtRisk(), reviewer, at, note));
+        return v;
     }
 
     /**

@@ -7,7 +7,9 @@ import org.yibao.contracts.events.AuditRule;
 import org.yibao.contracts.events.ClaimReversed;
 import org.yibao.contracts.events.ClaimSettled;
 import org.yibao.contracts.events.Severity;
+import org.yibao.contracts.events.ReviewOutcome;
 import org.yibao.contracts.events.ViolationDetected;
+import org.yibao.contracts.events.ViolationReviewed;
 import org.yibao.contracts.money.Money;
 import org.yibao.messaging.outbox.OutboxWriter;
 import org.yibao.supervision.rules.ClaimFacts;
@@ -20,6 +22,7 @@ import org.yibao.supervision.rules.RuleLibrary;
 import org.yibao.supervision.rules.Stage;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -75,13 +78,18 @@ public class SmartAuditService {
     }
 
     /**
-     * A reversed claim is no longer held against a later one, and its open findings are withdrawn (the
-     * funds paid nothing in the end); findings already reviewed keep their outcome.
+     * A reversed claim is no longer held against a later one, and its open findings (and those resting on
+     * it) are withdrawn and announced as ViolationReviewed WITHDRAWN (the funds paid nothing in the end);
+     * findings already reviewed keep their outcome.
      */
     @Transactional
     public void reversed(ClaimReversed e) {
         claims.markReversed(e.settlementId());
-        violations.withdraw(e.settlementId(), clock.instant());
+        Instant at = clock.instant();
+        for (ViolationStore.Withdrawn w : violations.withdraw(e.settlementId(), at)) {
+            outbox.append(new ViolationReviewed(w.id().toString(), w.rule(), w.settlementId(), w.institution(), ReviewOutcome.WITHDRAWN,
+                    w.amountAtRisk(), ViolationStore.WITHDRAWN_BY, at, "claim " + e.settlementId() + " reversed: " + e.reason()));
+        }
     }
 
     /**

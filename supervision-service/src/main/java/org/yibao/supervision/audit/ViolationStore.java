@@ -79,13 +79,24 @@ class ViolationStore {
 
     /**
      * Withdraws the open findings on a reversed claim and those that rest on it (a readmission found
-     * because of the reversed stay, a purchase because of the reversed one); returns how many.
+     * because of the reversed stay, a purchase because of the reversed one); returns them.
      */
-    int withdraw(String settlementId, Instant at) {
+    List<Withdrawn> withdraw(String settlementId, Instant at) {
         return jdbc.sql("""
-                        update violation set review = 'WITHDRAWN', reviewed_by = 'settlement reversal', reviewed_at = ?
-                        where review is null and (settlement_id = ? or ? = any(string_to_array(related, ',')))""")
-                .params(Timestamp.from(at), settlementId, settlementId).update();
+                        update violation set review = 'WITHDRAWN', reviewed_by = ?, reviewed_at = ?
+                        where review is null and (settlement_id = ? or ? = any(string_to_array(related, ',')))
+                        returning violation_id, rule, settlement_id, institution, amount_at_risk""")
+                .params(WITHDRAWN_BY, Timestamp.from(at), settlementId, settlementId)
+                .query((rs, n) -> new Withdrawn(rs.getObject(1, UUID.class), AuditRule.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), Money.of(rs.getBigDecimal(5))))
+                .list();
+    }
+
+    /** Who withdraws a finding whose claim was reversed. */
+    static final String WITHDRAWN_BY = "settlement reversal";
+
+    /** A finding withdrawn by a reversal. */
+    record Withdrawn(UUID id, AuditRule rule, String settlementId, String institution, Money amountAtRisk) {
     }
 
     /** Reviewers' outcomes of the findings of these kinds on claims served in the period, by kind and claim. */
