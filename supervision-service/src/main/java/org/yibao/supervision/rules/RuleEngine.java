@@ -6,15 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Applies rule library entries to a claim: the entries of the stage whose scenes include the
- * claim's, each through its rule type, minus the hits on an exempt claim (the claim a hit is about is
- * judged, not the claim that brought it to light: an emergency stay does not excuse the outpatient bills
- * inside it). At the pre-check (stages
- * BEFORE and DURING) only hits on the bill under check count: a finding on an already settled claim
- * is the smart audit's to make. After settlement, a finding on lines the patient paid whole (class C,
- * or self-paid under a restriction) cost the funds nothing and is dropped, unless the rule protects the
- * patient's money too ({@link RuleType#concernsSelfPay()}). Pure: what the rules read is in the
- * {@link RuleInput}.
+ * Applies rule library entries to a claim: the entries of the stage whose scenes include the claim's,
+ * each through its rule type, minus the hits on an exempt claim (the claim a hit is about is judged, not
+ * the claim that brought it to light: an emergency stay does not excuse the outpatient bills inside it).
+ * At the pre-check (stages BEFORE and DURING) only hits on the bill under check count: a finding on an
+ * already settled claim is the smart audit's to make. After settlement, a finding on lines the patient
+ * paid whole (class C, or self-paid under a restriction) cost the funds nothing and is dropped, unless
+ * the rule protects the patient's money too ({@link RuleType#concernsSelfPay()}). An amount is at most
+ * the claim's total, in yuan. Pure: what the rules read is in the {@link RuleInput}.
  */
 public final class RuleEngine {
 
