@@ -49,20 +49,22 @@ public class ClaimHistoryStore {
     public boolean keep(ClaimSettled c) {
         Money drugs = Money.sum(c.lines().stream().filter(l -> l.category() == ItemCategory.DRUG).map(ClaimLine::amount).toList());
         Money fundPaid = c.amounts().total().minus(c.amounts().cash()).minus(c.amounts().personalAccount());
-        boolean reversedFirst = jdbc.sql("select exists (select 1 from audited_reversal where settlement_id = ?)")
-                .param(c.settlementId()).query(Boolean.class).single();
-        boolean kept = jdbc.sql("""
+        // one statement: kept unless redelivered, reversed already when its reversal came first
+        Optional<Boolean> reversedFirst = jdbc.sql("""
                         insert into audited_claim (settlement_id, person_id, institution, region_code, visit_type, service_date,
                             diagnosis_codes, total, scheme, person_type, emergency, admitted_at, discharged_at, procedure_codes,
                             doctor_code, department_code, policy_pack, fund_paid, drug_amount, test_lines, reversed)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (settlement_id) do nothing""")
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                                exists (select 1 from audited_reversal r where r.settlement_id = ?))
+                        on conflict (settlement_id) do nothing returning reversed""")
                 .params(c.settlementId(), c.personId(), c.institutionCode(), c.regionCode(), c.visitType().name(), c.serviceDate(),
                         String.join(",", c.diagnosisCodes()), c.amounts().total().amount(), c.scheme() == null ? null : c.scheme().name(),
                         c.personType() == null ? null : c.personType().name(), c.emergency(), c.admittedAt(), c.dischargedAt(),
                         String.join(",", c.procedureCodes()), c.doctorCode(), c.departmentCode(), c.policyPack(),
                         fundPaid.amount(), drugs.amount(),
-                        (int) c.lines().stream().filter(l -> l.itemCode().startsWith("S25")).count(), reversedFirst)
-                .update() == 1;
+                        (int) c.lines().stream().filter(l -> l.itemCode().startsWith("S25")).count(), c.settlementId())
+                .query(Boolean.class).optional();
+        boolean kept = reversedFirst.isPresent();
         if (kept && !c.lines().isEmpty()) {
             jdbc.sql("""
                             insert into audited_line (settlement_id, line_no, item_code, category, item_class, quantity, unit_price, amount,
@@ -84,7 +86,7 @@ public class ClaimHistoryStore {
                                     : l.itemName().substring(0, Math.min(200, l.itemName().length()))).toArray(String[]::new))
                     .update();
         }
-        return kept && !reversedFirst;
+        return kept && !reversedFirst.get();
     }
 
     /** Marks a claim reversed; a reversal that comes before its claim is remembered for it. */
