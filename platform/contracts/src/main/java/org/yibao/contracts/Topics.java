@@ -11,6 +11,8 @@ public final class Topics {
     public static final String ENROLLMENTS = "enrollment.enrollments";
     public static final String FILINGS = "enrollment.filings";
     public static final String CERTIFICATIONS = "enrollment.certifications";
+    /** Contributions entered into the funds, per person and month (ContributionsCollected). */
+    public static final String CONTRIBUTIONS = "enrollment.contributions";
     public static final String CLAIMS = "settlement.claims";
     public static final String ASSISTANCE_IDENTITIES = "assistance.identities";
     public static final String POVERTY_RISKS = "assistance.poverty-risks";
@@ -21,10 +23,14 @@ public final class Topics {
     public static final String FUND_RECOVERIES = "supervision.fund-recoveries";
     public static final String VBP_CATALOGS = "procurement.vbp-catalogs";
     public static final String CATALOG = "settlement.catalog";
+    /** Maternity allowances (生育津贴) granted to employees (MaternityAllowanceGranted). */
+    public static final String MATERNITY_ALLOWANCES = "settlement.maternity-allowances";
+    /** The long-term care fund's payments: institutions' monthly bills and home-care payments (CareBenefitPaid). */
+    public static final String CARE_PAYMENTS = "care.payments";
 
     public static final List<String> ALL = List.of(
-            ENROLLMENTS, FILINGS, CERTIFICATIONS, CLAIMS, ASSISTANCE_IDENTITIES, POVERTY_RISKS,
-            INSTITUTIONS, VIOLATIONS, VIOLATION_REVIEWS, FUND_RECOVERIES, VBP_CATALOGS, CATALOG);
+            ENROLLMENTS, FILINGS, CERTIFICATIONS, CONTRIBUTIONS, CLAIMS, ASSISTANCE_IDENTITIES, POVERTY_RISKS,
+            INSTITUTIONS, VIOLATIONS, VIOLATION_REVIEWS, FUND_RECOVERIES, VBP_CATALOGS, CATALOG, MATERNITY_ALLOWANCES, CARE_PAYMENTS);
 
     /** Suffix of the dead-letter topic that holds what a consumer of a topic could not process. */
     public static final String DEAD_LETTER_SUFFIX = ".DLT";

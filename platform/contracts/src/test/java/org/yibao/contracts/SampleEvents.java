@@ -54,6 +54,12 @@ final class SampleEvents {
                         LocalDate.parse("2020-06-01"), "split hospitalisation", now),
                 new FilingRegistered("F-1", PERSON, "441700", "440100", "long-term residence", LocalDate.parse("2019-03-01"),
                         null, now),
+                // Jiangjin 2023, wage base 6,000.00: employer 8% 480.00, individual 2% 120.00 wholly to the account
+                new ContributionsCollected(PERSON, "500116", Scheme.EMPLOYEE, PersonType.EMPLOYEE_ACTIVE, "2023-05",
+                        Money.of("6000.00"), Money.of("480.00"), Money.of("120.00"), Money.of("120.00"), Money.ZERO, Money.ZERO,
+                        Money.ZERO, "500116-2023", now),
+                new ContributionsCollected(PERSON, "441700", Scheme.RESIDENT, PersonType.RESIDENT, "2019-01", null, Money.ZERO,
+                        Money.ZERO, Money.ZERO, Money.of("220.00"), Money.of("30.00"), Money.of("520.00"), "441700-2019", now),
                 new FilingCancelled("F-1", PERSON, LocalDate.parse("2019-06-30"), "returned home", now),
                 new CertificationChanged("C-1", PERSON, "150100", "I10", "高血压", CertificationStatus.APPROVED,
                         LocalDate.parse("2022-02-01"), LocalDate.parse("2024-01-31"), now),
@@ -73,6 +79,12 @@ final class SampleEvents {
                                 List.of(new CatalogChanged.Restriction("DIAGNOSES", "I10,I11", "限高血压"))),
                         new CatalogChanged.Entry("XL01XEG001A001010100099", LocalDate.parse("2025-01-01"), 43, true, null, null, null,
                                 null, null, null, null, false, null)), now),
+                new CareBenefitPaid("CB-1", PERSON, "500116", CareSetting.INSTITUTION, "C50011600001", "2023-04",
+                        List.of(new CareBenefitPaid.Period(CareLevel.LEVEL_3, LocalDate.parse("2023-04-01"), LocalDate.parse("2023-04-15"),
+                                        15, Money.of("750.00")),
+                                new CareBenefitPaid.Period(CareLevel.LEVEL_5, LocalDate.parse("2023-04-16"), LocalDate.parse("2023-04-30"),
+                                        15, Money.of("1050.00"))),
+                        Money.of("1800.00"), Money.of("1260.00"), Money.of("540.00"), now),
                 new VbpCatalogPublished("LIANGBING", 1, "两病用药推荐目录", "500116", LocalDate.parse("2023-01-01"),
                         List.of(new VbpCatalogPublished.Item("XC08CAA001A001010100001", "氨氯地平")), now));
     }
