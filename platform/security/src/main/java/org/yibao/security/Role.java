@@ -12,5 +12,9 @@ public enum Role {
     DECIDER,
     REVIEWER,
     PROCUREMENT_OFFICER,
-    MANAGER
+    MANAGER,
+    /** Long-term care: records disability assessments (失能评估员); never decides an assessment of their own. */
+    CARE_ASSESSOR,
+    /** Long-term care: takes applications, decides assessments, registers care institutions, runs home-care payments (长护经办). */
+    CARE_OFFICER
 }
