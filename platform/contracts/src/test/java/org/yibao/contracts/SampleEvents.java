@@ -85,6 +85,10 @@ final class SampleEvents {
                                 new CareBenefitPaid.Period(CareLevel.LEVEL_5, LocalDate.parse("2023-04-16"), LocalDate.parse("2023-04-30"),
                                         15, Money.of("1050.00"))),
                         Money.of("1800.00"), Money.of("1260.00"), Money.of("540.00"), now),
+                // 4,500.00 / 30 x 128 days (98 + 15 caesarean + 15 twins) = 19,200.00
+                new MaternityAllowanceGranted("MA-1", PERSON, "411700", Scheme.EMPLOYEE, "zhumadian-2021-employee@2",
+                        LocalDate.parse("2021-06-01"), DeliveryKind.CAESAREAN, 2, Money.of("4500.00"), 128, 98, 15, 15, 0,
+                        Money.of("19200.00"), "staff-7", now),
                 new VbpCatalogPublished("LIANGBING", 1, "两病用药推荐目录", "500116", LocalDate.parse("2023-01-01"),
                         List.of(new VbpCatalogPublished.Item("XC08CAA001A001010100001", "氨氯地平")), now));
     }

@@ -63,8 +63,9 @@ public record ClaimFacts(String settlementId, String personId, String institutio
                 c.procedureCodes(), c.amounts().total(), lines);
     }
 
+    /** A stay: an admission, or a delivery's stay (分娩住院, maternity insurance). */
     public boolean isInpatient() {
-        return visitType == VisitType.INPATIENT;
+        return visitType == VisitType.INPATIENT || visitType == VisitType.DELIVERY;
     }
 
     /** The first day of the stay: the admission's date, or the service date when not known. */

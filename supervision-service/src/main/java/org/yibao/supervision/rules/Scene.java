@@ -13,8 +13,9 @@ public enum Scene {
 
     public static Scene of(VisitType visitType) {
         return switch (visitType) {
-            case GENERAL_OUTPATIENT, CHRONIC_OUTPATIENT -> OUTPATIENT;
-            case INPATIENT -> INPATIENT;
+            // maternity (生育保险): prenatal care is an outpatient visit, a delivery a stay
+            case GENERAL_OUTPATIENT, CHRONIC_OUTPATIENT, PRENATAL_CARE -> OUTPATIENT;
+            case INPATIENT, DELIVERY -> INPATIENT;
             case PHARMACY -> PHARMACY;
         };
     }
