@@ -103,7 +103,7 @@ class SettlementFlowIT {
         // this class's own five institutions, whatever else shares the database (issue 19, item 6: a global count
         // made one test class's data change another's result)
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-                "select count(*) from institution where code in (?, ?, ?, ?, ?)", Integer.class,
+                "select count(distinct code) from institution_period where code in (?, ?, ?, ?, ?)", Integer.class,
                 HOSPITAL, SUSPENDED, PHARMACY, GUANGZHOU_HOSPITAL, JIANGJIN_HOSPITAL) == 5);
     }
 
@@ -162,7 +162,7 @@ class SettlementFlowIT {
             publish(new PersonEnrolled(person, "441700", Scheme.RESIDENT, PersonType.RESIDENT, null, yesterday.getYear(),
                     yesterday.withDayOfYear(1), Instant.now()));
             await().atMost(Duration.ofSeconds(30)).until(() ->
-                    jdbc.queryForObject("select count(*) from enrollment where person_id = ?", Integer.class, person) == 2);
+                    jdbc.queryForObject("select count(distinct year) from enrollment_period where person_id = ?", Integer.class, person) == 2);
         }
         String code = "XTESTV" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         catalogEntry(code, "B", null, yesterday.minusDays(30));
@@ -469,7 +469,7 @@ class SettlementFlowIT {
         publish(new AssistanceIdentityChanged(person, "441700", null, AssistanceCategory.EXTREME_POVERTY,
                 LocalDate.of(YEAR, 1, 1), null, List.of("civil-affairs"), Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                jdbc.queryForObject("select count(*) from assistance_identity where person_id = ?", Integer.class, person) == 1);
+                jdbc.queryForObject("select count(*) from assistance_identity_period where person_id = ?", Integer.class, person) == 1);
 
         JsonNode body = json.readTree(post("/api/settlement/settlements", bill("msg-" + UUID.randomUUID(), person, "10700.00")).body());
 
@@ -575,7 +575,7 @@ class SettlementFlowIT {
                 LocalDate.of(YEAR, 1, 1), List.of(), Instant.now())).eventId();
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 jdbc.queryForObject("select count(*) from certification where person_id = ?", Integer.class, person) == 1
-                        && jdbc.queryForObject("select count(*) from enrollment where person_id = ?", Integer.class, person) == 1
+                        && jdbc.queryForObject("select count(distinct year) from enrollment_period where person_id = ?", Integer.class, person) == 1
                         && jdbc.queryForObject("select count(*) from processed_event where event_id in (?, ?)",
                         Integer.class, newer, older) == 2); // this test's two catalog events, not anyone's
         String outpatient = """
@@ -637,7 +637,7 @@ class SettlementFlowIT {
         publish(new PersonEnrolled(person, "441700", Scheme.RESIDENT, PersonType.RESIDENT, null, YEAR, LocalDate.of(YEAR, 1, 1),
                 Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                jdbc.queryForObject("select count(*) from enrollment where person_id = ?", Integer.class, person) == 1);
+                jdbc.queryForObject("select count(distinct year) from enrollment_period where person_id = ?", Integer.class, person) == 1);
         return person;
     }
 
@@ -668,14 +668,14 @@ class SettlementFlowIT {
                 InstitutionLevel.LEVEL_1, null, AgreementStatus.ACTIVE, LocalDate.of(2019, 1, 1), null, Instant.now()));
         publish(new InstitutionStatusChanged(code, "某卫生院", "441700", InstitutionKind.HOSPITAL, InstitutionLevel.LEVEL_1,
                 AgreementStatus.ACTIVE, AgreementStatus.SUSPENDED, LocalDate.now(), "fake invoices", Instant.now()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> "SUSPENDED".equals(jdbc.query("select status from institution where code = ?",
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SUSPENDED".equals(jdbc.query("select status from institution_period where code = ? order by valid_from desc limit 1",
                 rs -> rs.next() ? rs.getString(1) : null, code)));
         double duplicatesBefore = duplicates("InstitutionStatusChanged");
 
         events.publish(active); // the older event, delivered again
 
         await().atMost(Duration.ofSeconds(30)).until(() -> duplicates("InstitutionStatusChanged") > duplicatesBefore);
-        assertThat(jdbc.queryForObject("select status from institution where code = ?", String.class, code)).isEqualTo("SUSPENDED");
+        assertThat(jdbc.queryForObject("select status from institution_period where code = ? order by valid_from desc limit 1", String.class, code)).isEqualTo("SUSPENDED");
     }
 
     private double duplicates(String type) {

@@ -349,9 +349,9 @@ class SettlementServiceContractIT extends ServiceContractTest {
         events.publish(new PersonEnrolled(person, "441700", Scheme.RESIDENT, PersonType.RESIDENT, null, YEAR, LocalDate.of(YEAR, 1, 1),
                 Instant.now()));
         await().atMost(Duration.ofSeconds(60)).until(() ->
-                jdbc.queryForObject("select count(*) from institution where code in (?, ?)", Integer.class,
+                jdbc.queryForObject("select count(distinct code) from institution_period where code in (?, ?)", Integer.class,
                         HOME_INSTITUTION, FOREIGN_INSTITUTION) == 2
-                        && jdbc.queryForObject("select count(*) from enrollment where person_id = ?", Integer.class, person) == 1);
+                        && jdbc.queryForObject("select count(distinct year) from enrollment_period where person_id = ?", Integer.class, person) == 1);
     }
 
 }

@@ -11,6 +11,9 @@ import java.time.LocalDate;
 /**
  * Changes an enrollment: an employee retires, changes tier, or the enrollment is suspended or ended.
  * Fields left out keep their value.
+ *
+ * @param effectiveFrom the first day the change applies (within the enrollment's year, not before it
+ *                      began); today when left out, required for a past year
  */
 public record ChangeRequest(PersonType personType, EmploymentTier tier, EnrollmentStatus status, LocalDate effectiveFrom,
                             @NotBlank @Size(max = 200) String reason) {

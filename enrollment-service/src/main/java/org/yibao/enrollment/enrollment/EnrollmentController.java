@@ -31,10 +31,19 @@ class EnrollmentController {
         return enrollments.enroll(request, "API");
     }
 
-    /** Changes an enrollment (retirement, tier, suspension, end); announces EnrollmentChanged. */
+    /**
+     * Changes an enrollment's facts from {@code effectiveFrom} on (retirement, tier, suspension, end);
+     * what was true before stays true. Announces EnrollmentChanged per period changed.
+     */
     @PostMapping("/persons/{personId}/enrollments/{year}/changes")
     Enrollment change(@PathVariable String personId, @PathVariable int year, @Valid @RequestBody ChangeRequest request) {
         return enrollments.change(RequestParameters.person(personId), RequestParameters.year(year), request);
+    }
+
+    /** The enrollment's facts over time: its periods, each true from its first day until the next. */
+    @GetMapping("/persons/{personId}/enrollments/{year}/periods")
+    List<EnrollmentPeriod> periods(@PathVariable String personId, @PathVariable int year) {
+        return enrollments.periods(RequestParameters.person(personId), RequestParameters.year(year));
     }
 
     @GetMapping("/persons/{personId}/enrollments")

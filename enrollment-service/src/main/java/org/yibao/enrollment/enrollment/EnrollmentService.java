@@ -29,6 +29,7 @@ import org.yibao.web.problem.RefusedException;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -77,29 +78,90 @@ public class EnrollmentService {
         return enrollment;
     }
 
+    /**
+     * Changes an enrollment's facts from a date on (参保状态变更: retirement, tier, suspension, end): the
+     * fields given apply from {@code effectiveFrom} — by default today, or the enrollment's start for a
+     * year not begun — to every later period too; what was true before stays true, so a bill dated before
+     * the change is still paid by the facts of its own date. Announces one EnrollmentChanged per period
+     * whose facts changed; a change that changes nothing returns the enrollment unchanged and announces
+     * nothing.
+     *
+     * @throws NotFoundException       (404) no enrollment for the year
+     * @throws InvalidRequestException (422) effectiveFrom outside the year or before the enrollment began,
+     *                                 absent for a past year; a person type or tier not of the scheme
+     */
     @Transactional
     public Enrollment change(String personId, int year, ChangeRequest r) {
         Enrollment current = enrollments.lock(personId, year)
                 .orElseThrow(() -> new NotFoundException("the person has no enrollment in " + year));
-        PersonType type = Optional.ofNullable(r.personType()).orElse(current.personType());
-        Optional<EmploymentTier> tier = r.tier() != null ? Optional.of(r.tier())
-                : current.scheme() == Scheme.EMPLOYEE ? current.tier() : Optional.empty();
-        checkTypeAndTier(current.scheme(), type, tier);
-        LocalDate effectiveFrom = Optional.ofNullable(r.effectiveFrom()).orElse(current.effectiveFrom());
-        if (effectiveFrom.getYear() != year) {
-            throw new InvalidRequestException("effectiveFrom", "must fall in " + year);
+        LocalDate from = changeDate(current, r.effectiveFrom());
+        List<EnrollmentPeriod> periods = enrollments.periods(personId, year);
+        EnrollmentPeriod inForce = periods.stream().filter(p -> !p.validFrom().isAfter(from)).reduce((a, b) -> b)
+                .orElseThrow(() -> new IllegalStateException("enrollment " + year + " has no period on " + from));
+        List<EnrollmentPeriod> changed = new ArrayList<>();
+        EnrollmentPeriod first = inForce.with(r, from);
+        checkTypeAndTier(current.scheme(), first.personType(), first.tier());
+        if (!first.sameFacts(inForce)) {
+            changed.add(first);
         }
-        EnrollmentStatus status = Optional.ofNullable(r.status()).orElse(current.status());
-        Enrollment changed = new Enrollment(personId, year, current.scheme(), type, tier, current.regionCode(), status,
-                effectiveFrom, current.contribution(), current.subsidy(), current.subsidyCategory(), current.source());
-        if (changed.equals(current)) {
+        for (EnrollmentPeriod later : periods) {
+            if (later.validFrom().isAfter(from)) {
+                EnrollmentPeriod next = later.with(r, later.validFrom());
+                checkTypeAndTier(current.scheme(), next.personType(), next.tier());
+                if (!next.sameFacts(later)) {
+                    changed.add(next);
+                }
+            }
+        }
+        if (changed.isEmpty()) {
             return current;
         }
-        enrollments.update(changed);
-        outbox.append(new EnrollmentChanged(personId, current.regionCode(), current.scheme(), type, tier.orElse(null), year,
-                status, effectiveFrom, r.reason(), clock.instant()));
-        meters.counter("yibao.enrollment.changes", "scheme", current.scheme().name(), "status", status.name()).increment();
-        return changed;
+        changed.forEach(p -> enrollments.savePeriod(personId, year, p));
+        EnrollmentPeriod latest = last(enrollments.periods(personId, year));
+        Enrollment now = new Enrollment(personId, year, current.scheme(), latest.personType(), latest.tier(), current.regionCode(),
+                latest.status(), current.effectiveFrom(), current.contribution(), current.subsidy(), current.subsidyCategory(),
+                current.source());
+        enrollments.update(now);
+        for (EnrollmentPeriod p : changed) {
+            outbox.append(new EnrollmentChanged(personId, current.regionCode(), current.scheme(), p.personType(),
+                    p.tier().orElse(null), year, p.status(), p.validFrom(), r.reason(), clock.instant()));
+            meters.counter("yibao.enrollment.changes", "scheme", current.scheme().name(), "status", p.status().name()).increment();
+        }
+        return now;
+    }
+
+    /** The enrollment's periods (its facts over time), in the order they took effect. */
+    @Transactional(readOnly = true)
+    public List<EnrollmentPeriod> periods(String personId, int year) {
+        if (enrollments.find(personId, year).isEmpty()) {
+            throw new NotFoundException("the person has no enrollment in " + year);
+        }
+        return enrollments.periods(personId, year);
+    }
+
+    private static EnrollmentPeriod last(List<EnrollmentPeriod> periods) {
+        return periods.get(periods.size() - 1);
+    }
+
+    /** The first day a change applies: the one given, else today (the year's start for a year not begun yet). */
+    private LocalDate changeDate(Enrollment e, LocalDate given) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate from = given;
+        if (from == null) {
+            if (today.getYear() > e.year()) {
+                throw new InvalidRequestException("effectiveFrom", "is required for a change to the enrollment of "
+                        + e.year() + ", a past year: give the day the change took effect");
+            }
+            from = today.isBefore(e.effectiveFrom()) ? e.effectiveFrom() : today;
+        }
+        if (from.getYear() != e.year()) {
+            throw new InvalidRequestException("effectiveFrom", "must fall in " + e.year());
+        }
+        if (from.isBefore(e.effectiveFrom())) {
+            throw new InvalidRequestException("effectiveFrom", "must not be before " + e.effectiveFrom()
+                    + ", when the enrollment began");
+        }
+        return from;
     }
 
     @Transactional(readOnly = true)
@@ -185,6 +247,8 @@ public class EnrollmentService {
             throw new ConflictException("the person is already enrolled in " + existing.scheme() + " for " + e.year()
                     + "; a person holds one basic scheme at a time");
         }
+        enrollments.savePeriod(e.personId(), e.year(), new EnrollmentPeriod(e.effectiveFrom(), e.personType(), e.tier(),
+                e.status(), "enrolled (" + e.source() + ")"));
         outbox.append(new PersonEnrolled(e.personId(), e.regionCode(), e.scheme(), e.personType(), e.tier().orElse(null),
                 e.year(), e.effectiveFrom(), clock.instant()));
         meters.counter("yibao.enrollment.enrolled", "scheme", e.scheme().name(), "source", e.source()).increment();

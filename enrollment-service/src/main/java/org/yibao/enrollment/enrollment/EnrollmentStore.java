@@ -47,6 +47,30 @@ public class EnrollmentStore {
                 .update();
     }
 
+    /** Records the facts from a period's first day on (a period already beginning that day is replaced). */
+    public void savePeriod(String personId, int year, EnrollmentPeriod p) {
+        jdbc.sql("""
+                        insert into enrollment_period (person_id, year, valid_from, person_type, tier, status, reason)
+                        values (?, ?, ?, ?, ?, ?, ?)
+                        on conflict (person_id, year, valid_from) do update set person_type = excluded.person_type,
+                            tier = excluded.tier, status = excluded.status, reason = excluded.reason, recorded_at = now()""")
+                .params(personId, year, p.validFrom(), p.personType().name(), p.tier().map(Enum::name).orElse(null),
+                        p.status().name(), p.reason())
+                .update();
+    }
+
+    /** The enrollment's periods, in the order they took effect. */
+    public List<EnrollmentPeriod> periods(String personId, int year) {
+        return jdbc.sql("""
+                        select valid_from, person_type, tier, status, reason from enrollment_period
+                        where person_id = ? and year = ? order by valid_from""")
+                .params(personId, year)
+                .query((rs, n) -> new EnrollmentPeriod(rs.getObject(1, LocalDate.class), PersonType.valueOf(rs.getString(2)),
+                        Optional.ofNullable(rs.getString(3)).map(EmploymentTier::valueOf), EnrollmentStatus.valueOf(rs.getString(4)),
+                        rs.getString(5)))
+                .list();
+    }
+
     public Optional<Enrollment> find(String personId, int year) {
         return jdbc.sql(SELECT + " where person_id = ? and year = ?").params(personId, year).query(EnrollmentStore::read).optional();
     }

@@ -62,16 +62,25 @@ class ImportStore {
         return byPerson;
     }
 
-    /** Inserts the enrollments whose person holds none for the year yet; returns those that landed. */
+    /**
+     * Inserts the enrollments whose person holds none for the year yet, each with its first period of
+     * facts (from its effective date); returns those that landed.
+     */
     Set<PersonYear> insertEnrollments(List<Enrollment> enrollments) {
         Set<PersonYear> inserted = new HashSet<>();
         jdbc.query(con -> statement(con, """
-                        insert into enrollment (person_id, year, scheme, person_type, tier, region_code, status,
-                            effective_from, contribution, subsidy, subsidy_category, source)
-                        select * from unnest(?::varchar[], ?::integer[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
-                                             ?::varchar[], ?::date[], ?::numeric[], ?::numeric[], ?::varchar[], ?::varchar[])
-                        on conflict (person_id, year) do nothing
-                        returning person_id, year""",
+                        with landed as (
+                            insert into enrollment (person_id, year, scheme, person_type, tier, region_code, status,
+                                effective_from, contribution, subsidy, subsidy_category, source)
+                            select * from unnest(?::varchar[], ?::integer[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
+                                                 ?::varchar[], ?::date[], ?::numeric[], ?::numeric[], ?::varchar[], ?::varchar[])
+                            on conflict (person_id, year) do nothing
+                            returning person_id, year, person_type, tier, status, effective_from, source),
+                        periods as (
+                            insert into enrollment_period (person_id, year, valid_from, person_type, tier, status, reason)
+                            select person_id, year, effective_from, person_type, tier, status, 'enrolled (' || source || ')'
+                            from landed)
+                        select person_id, year from landed""",
                 array(con, "varchar", enrollments.stream().map(Enrollment::personId).toArray()),
                 array(con, "integer", enrollments.stream().map(Enrollment::year).toArray()),
                 array(con, "varchar", enrollments.stream().map(e -> e.scheme().name()).toArray()),

@@ -21,7 +21,7 @@ public class AccumulatorService {
     /** The person's accumulators for the year under the scheme they are enrolled in that year. */
     @Transactional(readOnly = true)
     public YearAccumulators of(String personId, int year) {
-        Enrollment enrollment = readModels.enrollment(personId, year)
+        Enrollment enrollment = readModels.enrollmentOfYear(personId, year)
                 .orElseThrow(() -> new NotFoundException("the person has no enrollment in " + year));
         return new YearAccumulators(year, enrollment.scheme(), accumulators.current(personId, enrollment.scheme(), year));
     }

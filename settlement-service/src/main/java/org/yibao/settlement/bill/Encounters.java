@@ -68,9 +68,9 @@ class Encounters {
     Encounter resolve(SettleRequest request) {
         LocalDate date = serviceDate(request);
         String personId = request.personId().value();
-        Institution institution = institution(request);
+        Institution institution = institution(request, date);
         requireMapped(request, institution, date);
-        Enrollment enrollment = readModels.enrollment(personId, date.getYear())
+        Enrollment enrollment = readModels.enrollmentOn(personId, date)
                 .filter(e -> e.coversDate(date))
                 .orElseThrow(() -> new RefusedException("the person is not enrolled in basic medical insurance on " + date));
         PolicyPack pack = packs.inForce(enrollment.regionCode(), enrollment.scheme(), date)
@@ -108,14 +108,19 @@ class Encounters {
         return date;
     }
 
-    /** A designated institution whose agreement is active, of the kind that settles this visit type. */
-    private Institution institution(SettleRequest request) {
-        Institution institution = readModels.institution(request.institutionCode())
+    /**
+     * A designated institution whose agreement was active on the service date, of the kind that settles
+     * this visit type (a bill for care given before a suspension is still settled; one during it is not).
+     */
+    private Institution institution(SettleRequest request, LocalDate date) {
+        Institution institution = readModels.institutionOn(request.institutionCode(), date)
                 .orElseThrow(() -> new RefusedException("institution " + request.institutionCode()
-                        + " is not a designated institution known to settlement"));
+                        + (readModels.institutionKnown(request.institutionCode())
+                        ? " was not yet a designated institution on " + date
+                        : " is not a designated institution known to settlement")));
         if (institution.status() != AgreementStatus.ACTIVE) {
-            throw new RefusedException("institution " + institution.code() + "'s agreement is " + institution.status()
-                    + "; it cannot settle");
+            throw new RefusedException("institution " + institution.code() + "'s agreement was " + institution.status()
+                    + " on " + date + "; it cannot settle care given then");
         }
         boolean pharmacyVisit = request.visitType() == VisitType.PHARMACY;
         if (pharmacyVisit != (institution.kind() == InstitutionKind.PHARMACY)) {

@@ -14,12 +14,19 @@ import org.yibao.contracts.events.InstitutionStatusChanged;
 import org.yibao.contracts.events.PersonEnrolled;
 import org.yibao.contracts.events.VbpCatalogPublished;
 
+import org.yibao.contracts.time.BeijingTime;
+
+import java.time.LocalDate;
 import java.util.Optional;
 
 /**
  * Keeps settlement's local copies of other services' facts (read models) up to date, one method per
  * consumed event (listed in {@code events/ConsumedEvents}); each runs in the transaction that records
  * the event as processed.
+ *
+ * <p>Every fact is kept over time (ADR 0019): an announcement says what is true from a date on, and a
+ * bill is settled by what was true on its service date — an employee who retires from 1 November is
+ * paid at the active rate for a bill of 20 October settled in December.
  */
 @Service
 public class ReadModelService {
@@ -32,12 +39,14 @@ public class ReadModelService {
         this.store = store;
     }
 
+    /** Coverage begins: the first period of the person's year. */
     @Transactional
     public void personEnrolled(PersonEnrolled e) {
         store.upsertEnrollment(new Enrollment(e.personId(), e.year(), e.scheme(), e.personType(), Optional.ofNullable(e.tier()),
                 e.regionCode(), EnrollmentStatus.ACTIVE, e.effectiveFrom()));
     }
 
+    /** The enrollment's facts (person type, tier, status) from the change's effective date on. */
     @Transactional
     public void enrollmentChanged(EnrollmentChanged e) {
         store.upsertEnrollment(new Enrollment(e.personId(), e.year(), e.scheme(), e.personType(), Optional.ofNullable(e.tier()),
@@ -62,14 +71,23 @@ public class ReadModelService {
                 e.status(), e.validFrom(), Optional.ofNullable(e.validTo())));
     }
 
+    /**
+     * The person's identity from its first day (a new or changed category), or none from the day it was
+     * announced (no longer identified: the earlier identity stays true for the days before).
+     */
     @Transactional
     public void assistanceIdentityChanged(AssistanceIdentityChanged e) {
-        store.upsertAssistanceIdentity(e.personId(), e.currentCategory(), e.validFrom(), e.validTo());
+        LocalDate announced = LocalDate.ofInstant(e.changedAt(), BeijingTime.ZONE);
+        LocalDate from = e.currentCategory() != null && e.validFrom() != null ? e.validFrom() : announced;
+        store.recordAssistanceIdentity(e.personId(), e.currentCategory(), from, e.currentCategory() == null ? null : e.validTo());
     }
 
+    /** The institution's agreement status (and facts) from the day the change took effect. */
     @Transactional
     public void institutionStatusChanged(InstitutionStatusChanged e) {
-        store.upsertInstitution(new Institution(e.institutionCode(), e.name(), e.regionCode(), e.kind(), e.level(), e.status()));
+        LocalDate from = e.effectiveFrom() != null ? e.effectiveFrom() : LocalDate.ofInstant(e.changedAt(), BeijingTime.ZONE);
+        store.upsertInstitution(new Institution(e.institutionCode(), e.name(), e.regionCode(), e.kind(), e.level(), e.status()),
+                from);
     }
 
     /** A recommended (VBP) catalog; a version not newer than the one held is ignored. */

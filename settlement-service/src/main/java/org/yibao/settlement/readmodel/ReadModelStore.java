@@ -13,6 +13,8 @@ import org.yibao.contracts.events.PersonType;
 import org.yibao.contracts.events.Scheme;
 import org.yibao.contracts.events.VbpCatalogPublished;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
@@ -35,66 +37,116 @@ public class ReadModelStore {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Records the enrollment's facts from the period's first day on, until the next period (a later
+     * announcement for the same day replaces it).
+     */
     public void upsertEnrollment(Enrollment e) {
         jdbc.sql("""
-                        insert into enrollment (person_id, year, scheme, person_type, tier, region_code, status, effective_from)
+                        insert into enrollment_period (person_id, year, valid_from, scheme, person_type, tier, region_code, status)
                         values (?, ?, ?, ?, ?, ?, ?, ?)
-                        on conflict (person_id, year) do update set scheme = excluded.scheme,
+                        on conflict (person_id, valid_from) do update set scheme = excluded.scheme,
                             person_type = excluded.person_type, tier = excluded.tier, region_code = excluded.region_code,
-                            status = excluded.status, effective_from = excluded.effective_from, updated_at = now()""")
-                .params(e.personId(), e.year(), e.scheme().name(), e.personType().name(),
-                        e.tier().map(Enum::name).orElse(null), e.regionCode(),
-                        e.status().name(), e.effectiveFrom())
+                            status = excluded.status, updated_at = now()""")
+                .params(e.personId(), e.year(), e.effectiveFrom(), e.scheme().name(), e.personType().name(),
+                        e.tier().map(Enum::name).orElse(null), e.regionCode(), e.status().name())
                 .update();
     }
 
-    public Optional<Enrollment> enrollment(String personId, int year) {
+    /**
+     * The person's enrollment facts in force on a date: the period of that year begun last on or before
+     * it, whatever its status (see {@link Enrollment#coversDate}); empty before the year's first period.
+     */
+    public Optional<Enrollment> enrollmentOn(String personId, LocalDate on) {
         return jdbc.sql("""
-                        select person_id, year, scheme, person_type, tier, region_code, status, effective_from
-                        from enrollment where person_id = ? and year = ?""")
-                .params(personId, year)
-                .query((rs, n) -> new Enrollment(rs.getString(1), rs.getInt(2), Scheme.valueOf(rs.getString(3)),
-                        PersonType.valueOf(rs.getString(4)), Optional.ofNullable(rs.getString(5)).map(EmploymentTier::valueOf),
-                        rs.getString(6), EnrollmentStatus.valueOf(rs.getString(7)), rs.getObject(8, LocalDate.class)))
+                        select person_id, year, scheme, person_type, tier, region_code, status, valid_from
+                        from enrollment_period where person_id = ? and year = ? and valid_from <= ?
+                        order by valid_from desc limit 1""")
+                .params(personId, on.getYear(), on)
+                .query(ReadModelStore::enrollment)
                 .optional();
     }
 
-    public void upsertAssistanceIdentity(String personId, AssistanceCategory category, LocalDate validFrom, LocalDate validTo) {
-        jdbc.sql("""
-                        insert into assistance_identity (person_id, category, valid_from, valid_to) values (?, ?, ?, ?)
-                        on conflict (person_id) do update set category = excluded.category, valid_from = excluded.valid_from,
-                            valid_to = excluded.valid_to, updated_at = now()""")
-                .params(personId, category == null ? null : category.name(), validFrom, validTo)
+    /** The person's enrollment as it stands at the end of a year (its last period); empty when not enrolled that year. */
+    public Optional<Enrollment> enrollmentOfYear(String personId, int year) {
+        return jdbc.sql("""
+                        select person_id, year, scheme, person_type, tier, region_code, status, valid_from
+                        from enrollment_period where person_id = ? and year = ?
+                        order by valid_from desc limit 1""")
+                .params(personId, year)
+                .query(ReadModelStore::enrollment)
+                .optional();
+    }
+
+    private static Enrollment enrollment(ResultSet rs, int n) throws SQLException {
+        return new Enrollment(rs.getString(1), rs.getInt(2), Scheme.valueOf(rs.getString(3)),
+                PersonType.valueOf(rs.getString(4)), Optional.ofNullable(rs.getString(5)).map(EmploymentTier::valueOf),
+                rs.getString(6), EnrollmentStatus.valueOf(rs.getString(7)), rs.getObject(8, LocalDate.class));
+    }
+
+    /**
+     * Records an assistance identity announced from a date (the latest announcement wins for the dates
+     * it covers): periods beginning on or after {@code from} are dropped, one running over it ends the
+     * day before, and the new one is kept unless the category is null (no identity from that date).
+     */
+    public void recordAssistanceIdentity(String personId, AssistanceCategory category, LocalDate from, LocalDate validTo) {
+        jdbc.sql("delete from assistance_identity_period where person_id = ? and valid_from >= ?")
+                .params(personId, from)
                 .update();
+        jdbc.sql("""
+                        update assistance_identity_period set valid_to = ?, updated_at = now()
+                        where person_id = ? and valid_from < ? and (valid_to is null or valid_to >= ?)""")
+                .params(from.minusDays(1), personId, from, from)
+                .update();
+        if (category != null && (validTo == null || !validTo.isBefore(from))) {
+            jdbc.sql("insert into assistance_identity_period (person_id, valid_from, valid_to, category) values (?, ?, ?, ?)")
+                    .params(personId, from, validTo, category.name())
+                    .update();
+        }
     }
 
     /** The person's assistance category in force on a date, if any. */
     public Optional<AssistanceCategory> assistanceCategory(String personId, LocalDate on) {
         return jdbc.sql("""
-                        select category from assistance_identity
-                        where person_id = ? and category is not null
-                          and (valid_from is null or valid_from <= ?) and (valid_to is null or valid_to >= ?)""")
+                        select category from assistance_identity_period
+                        where person_id = ? and valid_from <= ? and (valid_to is null or valid_to >= ?)
+                        order by valid_from desc limit 1""")
                 .params(personId, on, on)
                 .query((rs, n) -> AssistanceCategory.valueOf(rs.getString(1)))
                 .optional();
     }
 
-    public void upsertInstitution(Institution i) {
+    /** Records the institution's facts and agreement status from the day they took effect, until the next change. */
+    public void upsertInstitution(Institution i, LocalDate from) {
         jdbc.sql("""
-                        insert into institution (code, name, region_code, kind, level, status) values (?, ?, ?, ?, ?, ?)
-                        on conflict (code) do update set name = excluded.name, region_code = excluded.region_code,
+                        insert into institution_period (code, valid_from, name, region_code, kind, level, status)
+                        values (?, ?, ?, ?, ?, ?, ?)
+                        on conflict (code, valid_from) do update set name = excluded.name, region_code = excluded.region_code,
                             kind = excluded.kind, level = excluded.level, status = excluded.status, updated_at = now()""")
-                .params(i.code(), i.name(), i.regionCode(), i.kind().name(), i.level().name(), i.status().name())
+                .params(i.code(), from, i.name(), i.regionCode(), i.kind().name(), i.level().name(), i.status().name())
                 .update();
     }
 
-    public Optional<Institution> institution(String code) {
-        return jdbc.sql("select code, name, region_code, kind, level, status from institution where code = ?")
-                .param(code)
-                .query((rs, n) -> new Institution(rs.getString(1), rs.getString(2), rs.getString(3),
-                        InstitutionKind.valueOf(rs.getString(4)), InstitutionLevel.valueOf(rs.getString(5)),
-                        AgreementStatus.valueOf(rs.getString(6))))
+    /** The institution as it was on a date; empty before its agreement first took effect (not designated then). */
+    public Optional<Institution> institutionOn(String code, LocalDate on) {
+        return jdbc.sql("""
+                        select code, name, region_code, kind, level, status from institution_period
+                        where code = ? and valid_from <= ? order by valid_from desc limit 1""")
+                .params(code, on)
+                .query(ReadModelStore::institution)
                 .optional();
+    }
+
+    /** Whether the institution was ever announced (to tell "not designated on that date" from "unknown"). */
+    public boolean institutionKnown(String code) {
+        return jdbc.sql("select exists (select 1 from institution_period where code = ?)").param(code)
+                .query(Boolean.class).single();
+    }
+
+    private static Institution institution(ResultSet rs, int n) throws SQLException {
+        return new Institution(rs.getString(1), rs.getString(2), rs.getString(3),
+                InstitutionKind.valueOf(rs.getString(4)), InstitutionLevel.valueOf(rs.getString(5)),
+                AgreementStatus.valueOf(rs.getString(6)));
     }
 
     public void upsertFiling(RemoteFiling f) {
