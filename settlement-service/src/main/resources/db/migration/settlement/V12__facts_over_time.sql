@@ -52,3 +52,8 @@ create table institution_period (
 insert into institution_period (code, valid_from, name, region_code, kind, level, status)
 select code, date '2000-01-01', name, region_code, kind, level, status from institution;
 drop table institution;
+
+-- From CertificationChanged: a certification revoked keeps its days of validity before the revocation
+-- (enrollment ends valid_to the day before); an application withdrawn before approval never had any.
+alter table certification add column approved boolean not null default false;
+update certification set approved = true where status = 'APPROVED';

@@ -11,6 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.yibao.contracts.events.AgreementStatus;
 import org.yibao.contracts.events.AssistanceCategory;
 import org.yibao.contracts.events.AssistanceIdentityChanged;
+import org.yibao.contracts.events.CertificationChanged;
+import org.yibao.contracts.events.CertificationStatus;
 import org.yibao.contracts.events.EmploymentTier;
 import org.yibao.contracts.events.EnrollmentChanged;
 import org.yibao.contracts.events.EnrollmentStatus;
@@ -22,7 +24,9 @@ import org.yibao.contracts.events.PersonType;
 import org.yibao.contracts.events.Scheme;
 import org.yibao.contracts.identity.ResidentId;
 import org.yibao.contracts.time.BeijingTime;
+import org.yibao.settlement.readmodel.Certification;
 import org.yibao.settlement.readmodel.ReadModelService;
+import org.yibao.settlement.readmodel.ReadModelStore;
 import org.yibao.testsupport.client.EventPublisher;
 import org.yibao.testsupport.client.ServiceClient;
 import org.yibao.testsupport.security.TestCallers;
@@ -68,6 +72,8 @@ class FactsOverTimeIT {
     private JsonMapper json;
     @Autowired
     private ReadModelService readModels;
+    @Autowired
+    private ReadModelStore store;
 
     private ServiceClient api;
     private EventPublisher events;
@@ -139,6 +145,27 @@ class FactsOverTimeIT {
         assertThat(suspended.statusCode()).isEqualTo(422);
         assertThat(suspended.body()).contains("not enrolled").contains(LocalDate.of(YEAR, 1, 25).toString());
         assertThat(preSettle(person, HOSPITAL, LocalDate.of(YEAR, 2, 5)).statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * A certification revoked keeps its days before the revocation (enrollment ends its validity the day
+     * before); an application withdrawn before any decision never was in force.
+     */
+    @Test
+    void aRevokedCertificationStillCountsForTheDaysBeforeItsRevocation() {
+        String person = nextPerson();
+        readModels.certificationChanged(new CertificationChanged("C1-" + person, person, "441700", "I10", "高血压",
+                CertificationStatus.APPROVED, LocalDate.of(YEAR, 1, 1), null, Instant.now()));
+        readModels.certificationChanged(new CertificationChanged("C1-" + person, person, "441700", "I10", "高血压",
+                CertificationStatus.REVOKED, LocalDate.of(YEAR, 1, 1), LocalDate.of(YEAR, 1, 31), Instant.now()));
+        readModels.certificationChanged(new CertificationChanged("C2-" + person, person, "441700", "E11", "糖尿病",
+                CertificationStatus.PENDING, LocalDate.of(YEAR, 1, 5), null, Instant.now()));
+        readModels.certificationChanged(new CertificationChanged("C2-" + person, person, "441700", "E11", "糖尿病",
+                CertificationStatus.REVOKED, LocalDate.of(YEAR, 1, 5), null, Instant.now()));
+
+        assertThat(store.certificationsInForce(person, LocalDate.of(YEAR, 1, 31))).extracting(Certification::diseaseCode)
+                .containsExactly("I10");
+        assertThat(store.certificationsInForce(person, LocalDate.of(YEAR, 2, 1))).isEmpty();
     }
 
     /**

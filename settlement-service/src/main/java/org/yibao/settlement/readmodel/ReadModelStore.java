@@ -184,22 +184,27 @@ public class ReadModelStore {
     public void upsertCertification(Certification c) {
         jdbc.sql("""
                         insert into certification (certification_id, person_id, disease_code, disease_name, status,
-                            valid_from, valid_to) values (?, ?, ?, ?, ?, ?, ?)
+                            valid_from, valid_to, approved) values (?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (certification_id) do update set disease_code = excluded.disease_code,
                             disease_name = excluded.disease_name, status = excluded.status,
-                            valid_from = excluded.valid_from, valid_to = excluded.valid_to, updated_at = now()""")
+                            valid_from = excluded.valid_from, valid_to = excluded.valid_to,
+                            approved = certification.approved or excluded.approved, updated_at = now()""")
                 .params(c.certificationId(), c.personId(), c.diseaseCode(), c.diseaseName(), c.status().name(),
-                        c.validFrom(), c.validTo().orElse(null))
+                        c.validFrom(), c.validTo().orElse(null), c.status() == CertificationStatus.APPROVED)
                 .update();
     }
 
-    /** The person's approved certifications in force on a date. */
+    /**
+     * The person's certifications in force on a date: approved and valid then — also one revoked since,
+     * for the days before its revocation (its validity ends the day before).
+     */
     public List<Certification> certificationsInForce(String personId, LocalDate on) {
         return jdbc.sql("""
                         select certification_id, person_id, disease_code, disease_name, status, valid_from, valid_to
                         from certification
-                        where person_id = ? and status = ? and valid_from <= ? and (valid_to is null or valid_to >= ?)""")
-                .params(personId, CertificationStatus.APPROVED.name(), on, on)
+                        where person_id = ? and approved and status in (?, ?) and valid_from <= ?
+                          and (valid_to is null or valid_to >= ?)""")
+                .params(personId, CertificationStatus.APPROVED.name(), CertificationStatus.REVOKED.name(), on, on)
                 .query((rs, n) -> new Certification(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         CertificationStatus.valueOf(rs.getString(5)), rs.getObject(6, LocalDate.class),
                         Optional.ofNullable(rs.getObject(7, LocalDate.class))))
