@@ -118,7 +118,7 @@ class SettlementFlowIT {
         assertThat(body.at("/amounts/deductible").asString()).isEqualTo("700.00");
         assertThat(body.at("/amounts/basicFund").asString()).isEqualTo("6000.00");
         assertThat(body.at("/amounts/cash").asString()).isEqualTo("4700.00");
-        assertThat(body.at("/policyPack").asString()).isEqualTo("yangjiang-2019-resident@2");
+        assertThat(body.at("/policyPack").asString()).isEqualTo("yangjiang-2019-resident@3");
         assertThat(body.at("/lines/0/itemClass").asString()).isEqualTo("A");
         assertThat(body.at("/preCheck/outcome").asString()).isEqualTo("UNCHECKED"); // pre-check off: flagged for audit
         assertThat(jdbc.queryForObject("select precheck_outcome from settlement where id = ?::uuid", String.class,
@@ -589,7 +589,7 @@ class SettlementFlowIT {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         JsonNode body = json.readTree(response.body());
-        assertThat(body.at("/policyPack").asString()).isEqualTo("jiangjin-2023-employee@2");
+        assertThat(body.at("/policyPack").asString()).isEqualTo("jiangjin-2023-employee@3");
         assertThat(body.at("/lines/0/paidInFullBy").asString()).isEqualTo("两病甲类集采药品");
         assertThat(body.at("/lines/1/paidInFullBy").isNull()).isTrue();
         assertThat(body.at("/amounts/basicFund").asString()).isEqualTo("8.40");  // the drug; the 10.00 is under the deductible

@@ -2,6 +2,8 @@ package org.yibao.settlement.adjudication;
 
 import org.yibao.contracts.events.AssistanceCategory;
 import org.yibao.contracts.events.AssistanceLimit;
+import org.yibao.contracts.events.DeliveryKind;
+import org.yibao.contracts.events.VisitType;
 import org.yibao.contracts.events.ItemClass;
 import org.yibao.contracts.events.SettlementAmounts;
 import org.yibao.contracts.money.Money;
@@ -41,6 +43,11 @@ public final class Adjudicator {
      * DESIGN.md); a visit the pack does not cover is refused with a {@link NotCoveredException}.
      */
     public Adjudication adjudicate(Claim claim, Accumulators yearToDate, PolicyPack pack) {
+        VisitRules visit = pack.rulesFor(claim.visitType())
+                .orElseThrow(() -> new NotCoveredException(pack.label() + " has no rules for " + claim.visitType()));
+        if (visit.paidByFixedAmount()) {
+            return fixedPayment(claim, visit, pack);
+        }
         Terms terms = terms(claim, pack);
         Optional<AssistanceCategory> category = claim.assistanceCategory();
         List<AdjudicatedLine> lines = paidInFull(priceLines(claim.lines(), pack.priorSelfPayRatio()), claim, pack);
@@ -57,7 +64,7 @@ public final class Adjudicator {
         Money scopeSelfPay = policyScope.minus(basicFund);
         Money catastrophic = catastrophic(pack, category, yearToDate, scopeSelfPay);
         Supplementary supplementary = supplementary(pack, category, yearToDate, scopeSelfPay.minus(catastrophic), deductible);
-        Assistance assistance = assistance(pack, category, yearToDate,
+        Assistance assistance = assistance(pack, claim.visitType(), category, yearToDate,
                 scopeSelfPay.minus(catastrophic).minus(supplementary.paid()));
         Money owed = total.minus(basicFund).minus(catastrophic).minus(supplementary.paid()).minus(assistance.paid());
         Money personalAccount = personalAccount(claim, owed);
@@ -71,6 +78,44 @@ public final class Adjudicator {
         Accumulators delta = new Accumulators(Map.of(pool, deductible), fundPaid, scopeSelfPay,
                 catastrophic, supplementary.base(), supplementary.paid(), assistance.paid());
         return new Adjudication(amounts, lines, delta, pack.label(), assistance.limit());
+    }
+
+    /**
+     * A delivery under maternity insurance (生育保险), paid by its fixed amount (定额支付) for the kind of delivery at
+     * the institution's level: the maternity fund pays the fixed amount, at most the bill's policy scope (the
+     * common rule of fixed payments: a bill below the fixed amount is paid as billed, a bill above it is paid the
+     * fixed amount; ASSUMPTION for the seeds' regions, none of which states it); the person pays the rest of
+     * the policy scope with full and prior self-pay, from the personal account if asked, else in cash. No
+     * deductible, and no catastrophic, supplementary or assistance layer (maternity insurance is a fund of its
+     * own; ASSUMPTION: its self-pay does not count towards the catastrophic year). The payment is counted in the
+     * visit's pool (e.g. {@code maternity}), which has no cap.
+     */
+    private static Adjudication fixedPayment(Claim claim, VisitRules rules, PolicyPack pack) {
+        DeliveryKind kind = claim.deliveryKind().orElseThrow(() -> new NotCoveredException(claim.visitType()
+                + " under " + pack.label() + " is paid by the kind of delivery (deliveryKind), which the bill does not give"));
+        Money fixed = rules.fixedPaymentFor(kind, claim.institutionLevel()).orElseThrow(() -> new NotCoveredException(
+                pack.label() + " has no fixed payment for a " + kind + " delivery at " + claim.institutionLevel()));
+        if (claim.place() != TreatmentPlace.LOCAL) {
+            OutOfAreaRules away = rules.outOfArea().orElseThrow(() -> new NotCoveredException(pack.label()
+                    + " does not settle " + claim.visitType() + " outside its region directly; the bill needs a manual claim"));
+            if (claim.place() == TreatmentPlace.REMOTE_UNFILED && away.unfiledRatioCut().isEmpty()) {
+                throw new NotCoveredException(pack.label() + " settles " + claim.visitType()
+                        + " outside its region only with a remote-treatment filing (异地就医备案)");
+            }
+        }
+        List<AdjudicatedLine> lines = priceLines(claim.lines(), pack.priorSelfPayRatio());
+        Money total = total(lines);
+        Money fullSelfPay = fullSelfPay(lines);
+        Money priorSelfPay = priorSelfPay(lines);
+        Money policyScope = policyScope(total, fullSelfPay, priorSelfPay);
+        Money fund = fixed.min(policyScope);
+        Money owed = total.minus(fund);
+        Money personalAccount = personalAccount(claim, owed);
+        SettlementAmounts amounts = new SettlementAmounts(total, fullSelfPay, priorSelfPay, policyScope, Money.ZERO, fund,
+                Money.ZERO, Money.ZERO, Money.ZERO, personalAccount, owed.minus(personalAccount));
+        Accumulators delta = new Accumulators(Map.of(), Map.of(rules.capPool(), fund), Money.ZERO, Money.ZERO, Money.ZERO,
+                Money.ZERO, Money.ZERO);
+        return new Adjudication(amounts, lines, delta, pack.label(), Optional.empty());
     }
 
     /**
@@ -195,10 +240,10 @@ public final class Adjudicator {
     }
 
     /** 9: medical assistance (医疗救助) by the person's category on the policy-scope self-pay that remains. */
-    private static Assistance assistance(PolicyPack pack, Optional<AssistanceCategory> category, Accumulators yearToDate,
-                                         Money remainingScope) {
+    private static Assistance assistance(PolicyPack pack, VisitType visitType, Optional<AssistanceCategory> category,
+                                         Accumulators yearToDate, Money remainingScope) {
         Optional<AssistanceRules.Share> share = pack.assistance().flatMap(a -> category.map(a.byCategory()::get));
-        Money paid = share.map(s -> assistancePayment(s, yearToDate, remainingScope)).orElse(Money.ZERO);
+        Money paid = share.map(s -> assistancePayment(s, visitType, yearToDate, remainingScope)).orElse(Money.ZERO);
         Optional<AssistanceLimit> limit = share.map(s -> new AssistanceLimit(category.orElseThrow(),
                 s.annualLimit(), s.annualLimit().minus(yearToDate.assistancePaid()).minus(paid).max(Money.ZERO)));
         return new Assistance(paid, limit);
@@ -345,8 +390,10 @@ public final class Adjudicator {
         return payment.max(Money.ZERO);
     }
 
-    private static Money assistancePayment(AssistanceRules.Share share, Accumulators yearToDate, Money remainingScope) {
+    /** The category's ratio for the visit type (its own, where the pack gives one) on what remains, within the year's limit. */
+    private static Money assistancePayment(AssistanceRules.Share share, VisitType visitType, Accumulators yearToDate,
+                                           Money remainingScope) {
         Money left = share.annualLimit().minus(yearToDate.assistancePaid()).max(Money.ZERO);
-        return remainingScope.times(share.ratio(), ROUNDING).min(left).max(Money.ZERO);
+        return remainingScope.times(share.ratioFor(visitType), ROUNDING).min(left).max(Money.ZERO);
     }
 }

@@ -1,6 +1,7 @@
 package org.yibao.settlement.adjudication;
 
 import org.yibao.contracts.events.AssistanceCategory;
+import org.yibao.contracts.events.DeliveryKind;
 import org.yibao.contracts.events.EmploymentTier;
 import org.yibao.contracts.events.InstitutionLevel;
 import org.yibao.contracts.events.PersonType;
@@ -19,6 +20,8 @@ import java.util.Optional;
  *                                  in force on the service date
  * @param personalAccountAvailable how much the person's account may pay towards this bill (zero
  *                                  for residents, or when the person does not ask for it)
+ * @param deliveryKind              a DELIVERY's kind of delivery (生育类别), on which its fixed payment depends;
+ *                                  empty for every other visit type
  */
 public record Claim(
         VisitType visitType,
@@ -30,7 +33,16 @@ public record Claim(
         List<String> diagnosisCodes,
         List<String> certifiedDiseases,
         List<BillLine> lines,
-        Money personalAccountAvailable) {
+        Money personalAccountAvailable,
+        Optional<DeliveryKind> deliveryKind) {
+
+    /** A claim that is not a delivery. */
+    public Claim(VisitType visitType, InstitutionLevel institutionLevel, PersonType personType, Optional<EmploymentTier> tier,
+                 Optional<AssistanceCategory> assistanceCategory, TreatmentPlace place, List<String> diagnosisCodes,
+                 List<String> certifiedDiseases, List<BillLine> lines, Money personalAccountAvailable) {
+        this(visitType, institutionLevel, personType, tier, assistanceCategory, place, diagnosisCodes, certifiedDiseases, lines,
+                personalAccountAvailable, Optional.empty());
+    }
 
     /** A local encounter with no tier, diagnoses or certifications. */
     public Claim(VisitType visitType, InstitutionLevel institutionLevel, PersonType personType,
@@ -46,6 +58,7 @@ public record Claim(
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("a claim needs at least one line");
         }
+        java.util.Objects.requireNonNull(deliveryKind, "deliveryKind");
         if (personalAccountAvailable.isNegative()) {
             throw new IllegalArgumentException("personal account available must not be negative");
         }

@@ -8,6 +8,7 @@ import org.yibao.contracts.events.Scheme;
 import org.springframework.stereotype.Component;
 import org.yibao.contracts.events.AgreementStatus;
 import org.yibao.contracts.events.AssistanceCategory;
+import org.yibao.contracts.events.DeliveryKind;
 import org.yibao.contracts.events.InstitutionKind;
 import org.yibao.contracts.events.ItemCategory;
 import org.yibao.contracts.events.ItemClass;
@@ -83,8 +84,21 @@ class Encounters {
         PricedLines priced = price(request, pack, certified, date, new PricingContext(request.visitType(), institution.level(),
                 enrollment.personType(), request.diagnosisCodesOrEmpty()));
         Claim claim = new Claim(request.visitType(), institution.level(), enrollment.personType(), enrollment.tier(),
-                category, place, request.diagnosisCodesOrEmpty(), certified, priced.lines(), personalAccount(request, enrollment));
+                category, place, request.diagnosisCodesOrEmpty(), certified, priced.lines(), personalAccount(request, enrollment),
+                deliveryKind(request));
         return new Encounter(request, enrollment, pack, claim, priced.uncatalogued(), priced.items());
+    }
+
+    /** A delivery's kind, required for a DELIVERY (its fixed payment depends on it) and refused on any other visit. */
+    private static Optional<DeliveryKind> deliveryKind(SettleRequest request) {
+        boolean delivery = request.visitType() == VisitType.DELIVERY;
+        if (delivery && request.deliveryKind() == null) {
+            throw new InvalidRequestException("deliveryKind", "is required for a DELIVERY: its fixed payment depends on the kind of delivery");
+        }
+        if (!delivery && request.deliveryKind() != null) {
+            throw new InvalidRequestException("deliveryKind", "is for a DELIVERY only, not for " + request.visitType());
+        }
+        return Optional.ofNullable(request.deliveryKind());
     }
 
     /**

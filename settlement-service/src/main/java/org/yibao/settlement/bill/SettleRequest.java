@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.yibao.contracts.events.DeliveryKind;
 import org.yibao.contracts.events.VisitType;
 import org.yibao.contracts.identity.ResidentId;
 import org.yibao.contracts.money.Money;
@@ -44,6 +45,15 @@ import java.util.List;
  *                                at most 30 characters (the national oprn_oprt_code's length)
  * @param doctorCode              the attending doctor's national code (医保医师代码), at most 30 characters
  * @param departmentCode          the department's code (科室编码), at most 30 characters
+ * @param deliveryKind            DELIVERY only, and required for it: the kind of delivery (生育类别: NATURAL, ASSISTED,
+ *                                CAESAREAN, MISCARRIAGE_BEFORE_4_MONTHS, MISCARRIAGE_FROM_4_MONTHS), on which the
+ *                                maternity fund's fixed payment (定额支付) depends. The national interface's 2207/2304
+ *                                inputs carry no such field: the HIS states it as matn_type (生育类别) on the visit's
+ *                                2203 (outpatient) or 2402 (discharge) upload, whose codes are regional (see his-interface)
+ * @param accountHolderId         family mutual aid (家庭共济, issue 22): whose personal account pays
+ *                                {@code personalAccountAmount}; optional — an employee's own account pays by default, a
+ *                                member bound to one holder is paid from that holder's; refused naming this field when
+ *                                the patient has no binding to it, or is bound to several and none is named
  */
 @StayTimes
 public record SettleRequest(
@@ -61,13 +71,20 @@ public record SettleRequest(
         LocalDateTime dischargedAt,
         @Size(max = 20) List<@NotBlank @Size(max = 30) String> procedureCodes,
         @Size(min = 1, max = 30) String doctorCode,
-        @Size(min = 1, max = 30) String departmentCode) {
+        @Size(min = 1, max = 30) String departmentCode,
+        DeliveryKind deliveryKind,
+        ResidentId accountHolderId) {
 
     /** A bill with none of the optional facts of issue 21 (no emergency, stay, procedures, doctor or department). */
     public SettleRequest(String messageId, ResidentId personId, String institutionCode, VisitType visitType, LocalDate serviceDate,
                          List<String> diagnosisCodes, List<Line> lines, Money personalAccountAmount) {
         this(messageId, personId, institutionCode, visitType, serviceDate, diagnosisCodes, lines, personalAccountAmount,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
+    }
+
+    /** The named account holder's id (family mutual aid), or null. */
+    public String accountHolderIdOrNull() {
+        return accountHolderId == null ? null : accountHolderId.value();
     }
 
     /**

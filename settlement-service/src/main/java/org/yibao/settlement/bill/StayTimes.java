@@ -43,12 +43,13 @@ public @interface StayTimes {
             }
             context.disableDefaultConstraintViolation();
             boolean valid = true;
-            if (bill.visitType() != null && bill.visitType() != VisitType.INPATIENT) {
+            // a stay: an admission, or a delivery's stay (分娩住院)
+            if (bill.visitType() != null && bill.visitType() != VisitType.INPATIENT && bill.visitType() != VisitType.DELIVERY) {
                 if (bill.admittedAt() != null) {
-                    valid = refuse(context, "admittedAt", "is only for an INPATIENT bill, not " + bill.visitType());
+                    valid = refuse(context, "admittedAt", "is only for an INPATIENT or DELIVERY bill, not " + bill.visitType());
                 }
                 if (bill.dischargedAt() != null) {
-                    valid = refuse(context, "dischargedAt", "is only for an INPATIENT bill, not " + bill.visitType());
+                    valid = refuse(context, "dischargedAt", "is only for an INPATIENT or DELIVERY bill, not " + bill.visitType());
                 }
                 return valid;
             }

@@ -2,6 +2,7 @@ package org.yibao.settlement.policy;
 
 import tools.jackson.databind.annotation.JsonDeserialize;
 import org.yibao.contracts.events.AssistanceCategory;
+import org.yibao.contracts.events.DeliveryKind;
 import org.yibao.contracts.events.EmploymentTier;
 import org.yibao.contracts.events.InstitutionLevel;
 import org.yibao.contracts.events.ItemClass;
@@ -25,7 +26,8 @@ import java.util.Set;
  */
 record PolicyPackFile(String id, Integer version, Region region, Scheme scheme, LocalDate effectiveFrom,
                       Ratio priorSelfPayRatio, Map<VisitType, Visit> visits, Catastrophic catastrophic,
-                      Supplementary supplementary, Map<AssistanceCategory, Share> assistance, List<ZeroPay> zeroPay) {
+                      Supplementary supplementary, Map<AssistanceCategory, Share> assistance, List<ZeroPay> zeroPay,
+                      MaternityLeave maternityLeave) {
 
     /** A ratio from 0 to 1 (0.60 = 60%), kept exactly as written. */
     @JsonDeserialize(using = PackValues.RatioDeserializer.class)
@@ -39,7 +41,8 @@ record PolicyPackFile(String id, Integer version, Region region, Scheme scheme, 
     /** One visit type's rules. */
     record Visit(String capPool, DeductibleBasis deductibleBasis, Deductible deductible,
                  Map<PersonType, Map<InstitutionLevel, Ratio>> ratio, Map<AssistanceCategory, Ratio> tiltRatio,
-                 AnnualCap annualCap, Boolean requiresCertification, OutOfArea outOfArea) {
+                 AnnualCap annualCap, Boolean requiresCertification, OutOfArea outOfArea,
+                 Map<DeliveryKind, Map<InstitutionLevel, Money>> fixedPayment) {
     }
 
     /**
@@ -83,8 +86,13 @@ record PolicyPackFile(String id, Integer version, Region region, Scheme scheme, 
                          Set<AssistanceCategory> eligibleCategories) {
     }
 
-    /** Medical assistance (医疗救助) for one category. */
-    record Share(Ratio ratio, Money annualLimit) {
+    /** Medical assistance (医疗救助) for one category; a visit type may have a ratio of its own. */
+    record Share(Ratio ratio, Money annualLimit, Map<VisitType, Ratio> ratioByVisit) {
+    }
+
+    /** Maternity leave (产假) the maternity allowance (生育津贴) pays, in days. */
+    record MaternityLeave(Integer baseDays, Integer difficultDeliveryDays, Integer perExtraBabyDays,
+                          Integer miscarriageBefore4MonthsDays, Integer miscarriageFrom4MonthsDays, Integer regionDays) {
     }
 
     /** A rule under which the fund pays listed items in full (e.g. the 两病 VBP catalog). */

@@ -2,6 +2,7 @@ package org.yibao.settlement.policy;
 
 import org.yibao.web.config.FieldPaths;
 import org.yibao.contracts.events.AssistanceCategory;
+import org.yibao.contracts.events.DeliveryKind;
 import org.yibao.contracts.events.EmploymentTier;
 import org.yibao.contracts.events.InstitutionLevel;
 import org.yibao.contracts.events.PersonType;
@@ -106,10 +107,66 @@ public final class PolicyPackReader {
                 Optional.ofNullable(f.catastrophic()).map(c -> catastrophic(c, "catastrophic.")),
                 Optional.ofNullable(f.supplementary()).map(s -> supplementary(s, "supplementary.")),
                 Optional.ofNullable(f.assistance()).map(a -> assistance(a, "assistance.")),
-                Optional.ofNullable(f.zeroPay()).map(z -> zeroPay(z, visits)).orElse(List.of()));
+                Optional.ofNullable(f.zeroPay()).map(z -> zeroPay(z, visits)).orElse(List.of()),
+                Optional.ofNullable(f.maternityLeave()).map(m -> maternityLeave(m, "maternityLeave.")));
+    }
+
+    private MaternityLeave maternityLeave(PolicyPackFile.MaternityLeave m, String p) {
+        return new MaternityLeave(days(m.baseDays(), p + "baseDays"), days(m.difficultDeliveryDays(), p + "difficultDeliveryDays"),
+                days(m.perExtraBabyDays(), p + "perExtraBabyDays"),
+                days(m.miscarriageBefore4MonthsDays(), p + "miscarriageBefore4MonthsDays"),
+                days(m.miscarriageFrom4MonthsDays(), p + "miscarriageFrom4MonthsDays"), days(m.regionDays(), p + "regionDays"));
+    }
+
+    private int days(Integer days, String path) {
+        int d = required(days, path);
+        if (d < 0 || d > 365) {
+            throw invalid(path, "must be a number of days from 0 to 365, was " + d);
+        }
+        return d;
+    }
+
+    /**
+     * A delivery paid by fixed amounts (定额支付): amounts by kind of delivery and level, no deductible and no
+     * ratio (the fund pays the fixed amount, not a share).
+     */
+    private VisitRules fixedPaymentVisit(PolicyPackFile.Visit v, String p) {
+        if (v.ratio() != null) {
+            throw invalid(p + "ratio", "is not taken with a fixedPayment: the fund pays the fixed amount");
+        }
+        if (v.deductible() != null) {
+            throw invalid(p + "deductible", "is not taken with a fixedPayment: a fixed payment has no deductible");
+        }
+        if (v.tiltRatio() != null || v.annualCap() != null) {
+            throw invalid(p + (v.tiltRatio() != null ? "tiltRatio" : "annualCap"), "is not taken with a fixedPayment");
+        }
+        if (v.fixedPayment().isEmpty()) {
+            throw invalid(p + "fixedPayment", "must give an amount for at least one kind of delivery");
+        }
+        Map<DeliveryKind, Map<InstitutionLevel, Money>> fixed = new EnumMap<>(DeliveryKind.class);
+        v.fixedPayment().forEach((kind, levels) -> {
+            String kp = p + "fixedPayment." + kind;
+            if (required(levels, kp).isEmpty()) {
+                throw invalid(kp, "must give an amount for at least one institution level");
+            }
+            fixed.put(kind, byKey(InstitutionLevel.class, levels, (level, amount) -> positive(required(amount, kp + "." + level),
+                    kp + "." + level)));
+        });
+        return new VisitRules(text(v.capPool(), p + "capPool"),
+                Optional.ofNullable(v.deductibleBasis()).orElse(DeductibleBasis.PER_ADMISSION), Map.of(), Map.of(), Map.of(), Map.of(),
+                Boolean.TRUE.equals(v.requiresCertification()),
+                Optional.ofNullable(v.outOfArea()).map(o -> new OutOfAreaRules(Optional.ofNullable(o.deductible()),
+                        ratio(o.filedRatioCut(), p + "outOfArea.filedRatioCut"),
+                        Optional.ofNullable(o.unfiledRatioCut()).map(PolicyPackFile.Ratio::value))), fixed);
     }
 
     private VisitRules visit(VisitType visitType, PolicyPackFile.Visit v, String p) {
+        if (v.fixedPayment() != null) {
+            if (visitType != VisitType.DELIVERY) {
+                throw invalid(p + "fixedPayment", "is for DELIVERY only (a fixed payment by kind of delivery)");
+            }
+            return fixedPaymentVisit(v, p);
+        }
         Map<PersonType, Map<InstitutionLevel, PolicyPackFile.Ratio>> ratioFile = required(v.ratio(), p + "ratio");
         if (ratioFile.isEmpty()) {
             throw invalid(p + "ratio", "must give a ratio for at least one person type");
@@ -286,7 +343,9 @@ public final class PolicyPackReader {
             String sp = p + category + ".";
             PolicyPackFile.Share share = required(s, p + category);
             out.put(category, new AssistanceRules.Share(ratio(share.ratio(), sp + "ratio"),
-                    positive(required(share.annualLimit(), sp + "annualLimit"), sp + "annualLimit")));
+                    positive(required(share.annualLimit(), sp + "annualLimit"), sp + "annualLimit"),
+                    byKey(VisitType.class, Optional.ofNullable(share.ratioByVisit()).orElse(Map.of()),
+                            (type, r) -> ratio(r, sp + "ratioByVisit." + type))));
         });
         return new AssistanceRules(out);
     }

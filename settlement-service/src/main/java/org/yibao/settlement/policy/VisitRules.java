@@ -1,6 +1,7 @@
 package org.yibao.settlement.policy;
 
 import org.yibao.contracts.events.AssistanceCategory;
+import org.yibao.contracts.events.DeliveryKind;
 import org.yibao.contracts.events.EmploymentTier;
 import org.yibao.contracts.events.InstitutionLevel;
 import org.yibao.contracts.events.PersonType;
@@ -25,6 +26,9 @@ import java.util.Optional;
  *                              force for one of the bill's diagnoses (门诊慢特病)
  * @param outOfArea             rules for treatment outside the region; empty means such a visit is
  *                              not settled directly
+ * @param fixedPayment          maternity insurance's fixed payment (定额支付) for a delivery, yuan, by kind of
+ *                              delivery and institution level; when it is set the visit has no deductible and
+ *                              no ratio: the fund pays the fixed amount, at most the policy scope
  */
 public record VisitRules(
         String capPool,
@@ -34,7 +38,8 @@ public record VisitRules(
         Map<AssistanceCategory, BigDecimal> tiltRatio,
         Map<PersonType, Map<EmploymentTier, Money>> annualCap,
         boolean requiresCertification,
-        Optional<OutOfAreaRules> outOfArea) {
+        Optional<OutOfAreaRules> outOfArea,
+        Map<DeliveryKind, Map<InstitutionLevel, Money>> fixedPayment) {
 
     /**
      * ASSUMPTION: an employee enrollment that does not say its tier (announced before tiers were
@@ -47,6 +52,25 @@ public record VisitRules(
         ratio = Map.copyOf(ratio);
         tiltRatio = Map.copyOf(tiltRatio);
         annualCap = Map.copyOf(annualCap);
+        fixedPayment = Map.copyOf(fixedPayment);
+    }
+
+    /** Rules paid by ratio, with no fixed payment. */
+    public VisitRules(String capPool, DeductibleBasis deductibleBasis, Map<PersonType, Map<InstitutionLevel, Money>> deductible,
+                      Map<PersonType, Map<InstitutionLevel, BigDecimal>> ratio, Map<AssistanceCategory, BigDecimal> tiltRatio,
+                      Map<PersonType, Map<EmploymentTier, Money>> annualCap, boolean requiresCertification,
+                      Optional<OutOfAreaRules> outOfArea) {
+        this(capPool, deductibleBasis, deductible, ratio, tiltRatio, annualCap, requiresCertification, outOfArea, Map.of());
+    }
+
+    /** Whether the visit is paid by a fixed amount per kind of delivery (定额支付) rather than by ratio. */
+    public boolean paidByFixedAmount() {
+        return !fixedPayment.isEmpty();
+    }
+
+    /** The fixed payment for a kind of delivery at a level, if the pack states one. */
+    public Optional<Money> fixedPaymentFor(DeliveryKind kind, InstitutionLevel level) {
+        return Optional.ofNullable(fixedPayment.get(kind)).map(byLevel -> byLevel.get(level));
     }
 
     public Optional<Money> deductibleFor(PersonType personType, InstitutionLevel level) {

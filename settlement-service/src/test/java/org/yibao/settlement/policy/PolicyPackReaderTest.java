@@ -29,12 +29,12 @@ class PolicyPackReaderTest {
                 "yangjiang-2019-resident", "yangjiang-2019-employee", "jiangjin-2023-employee",
                 "hohhot-2022-resident", "pingdingshan-2020-resident", "zhumadian-2021-resident", "zhumadian-2021-employee");
         assertThat(packs.inForce("441700", Scheme.RESIDENT, LocalDate.of(2019, 6, 1))).map(PolicyPack::label)
-                .contains("yangjiang-2019-resident@2");
+                .contains("yangjiang-2019-resident@3");
         assertThat(packs.inForce("441700", Scheme.RESIDENT, LocalDate.of(2018, 12, 31))).isEmpty();
         // the simulated city's packs cover every visit type, for a county of the city, in later years too
         for (Scheme scheme : Scheme.values()) {
             assertThat(packs.inForce("411721", scheme, LocalDate.of(2026, 3, 1)).orElseThrow().visits().keySet())
-                    .containsExactlyInAnyOrder(VisitType.values());
+                    .containsExactlyInAnyOrderElementsOf(PolicyPack.visitTypesOf(scheme));
         }
     }
 
@@ -91,7 +91,7 @@ class PolicyPackReaderTest {
                         "zeroPay[0].visitTypes: PHARMACY has no rules in this pack"),
                 // bound by Jackson (issue 18): the same refusals for shapes the hand-written reader never saw
                 Arguments.of("INPATIENT:\n    capPool", "SURGERY:\n    capPool",
-                        "visits.SURGERY: is not a known field; expected one of [CHRONIC_OUTPATIENT, GENERAL_OUTPATIENT, INPATIENT, PHARMACY]"),
+                        "visits.SURGERY: is not a known field; expected one of [CHRONIC_OUTPATIENT, DELIVERY, GENERAL_OUTPATIENT, INPATIENT, PHARMACY, PRENATAL_CARE]"),
                 Arguments.of("RESIDENT: { LEVEL_3: 0.60 }", "RESIDENT: { LEVEL_9: 0.60 }",
                         "visits.INPATIENT.ratio.RESIDENT.LEVEL_9: is not a known field"),
                 Arguments.of("RESIDENT: { LEVEL_3: 0.60 }", "RESIDENT: { LEVEL_3: }",
@@ -106,7 +106,21 @@ class PolicyPackReaderTest {
                 Arguments.of("noCap: true", "noCap: \"true\"", "catastrophic.tilts.EXTREME_POVERTY.noCap: must be true or false"),
                 Arguments.of("scheme: RESIDENT", "scheme: RESIDENT\nscheme: EMPLOYEE", "Duplicate Object property \"scheme\""),
                 Arguments.of("capPool: inpatient", "capPool: inpatient\n    requiresCertification: maybe",
-                        "visits.INPATIENT.requiresCertification: must be true or false"));
+                        "visits.INPATIENT.requiresCertification: must be true or false"),
+                // issue 22: a fixed payment (定额支付) is for deliveries, and replaces the deductible and the ratio
+                Arguments.of("capPool: inpatient", "capPool: inpatient\n    fixedPayment: { NATURAL: { LEVEL_3: \"2000.00\" } }",
+                        "visits.INPATIENT.fixedPayment: is for DELIVERY only"),
+                Arguments.of("  INPATIENT:\n    capPool: inpatient", "  DELIVERY:\n    capPool: maternity\n"
+                        + "    fixedPayment: { NATURAL: { LEVEL_3: \"2000.00\" } }",
+                        "visits.DELIVERY.ratio: is not taken with a fixedPayment"),
+                Arguments.of("  INPATIENT:\n    capPool: inpatient", "  DELIVERY:\n    capPool: maternity\n"
+                        + "    fixedPayment: { TWINS: { LEVEL_3: \"2000.00\" } }",
+                        "visits.DELIVERY.fixedPayment.TWINS: is not a known field"),
+                Arguments.of("ratio: 0.80, noCap: true }", "ratio: 0.80, noCap: true }\nassistance:\n"
+                        + "  MINIMUM_LIVING: { ratio: 0.70, annualLimit: \"30000.00\", ratioByVisit: { INPATIENT: 1.5 } }",
+                        "assistance.MINIMUM_LIVING.ratioByVisit.INPATIENT: must be a ratio between 0 and 1"),
+                Arguments.of("ratio: 0.80, noCap: true }", "ratio: 0.80, noCap: true }\nmaternityLeave: { baseDays: 98 }",
+                        "maternityLeave.difficultDeliveryDays: is required"));
     }
 
     @ParameterizedTest

@@ -82,17 +82,18 @@ class PolicyPackSchemaTest {
     @Test
     void theSchemaNamesExactlyTheFieldsTheReaderBinds() {
         JsonNode schema = JsonMapper.shared().readTree(schemaText());
-        Map<Class<?>, JsonNode> shapes = Map.of(
-                PolicyPackFile.class, schema,
-                PolicyPackFile.Region.class, schema.at("/properties/region"),
-                PolicyPackFile.Visit.class, schema.at("/$defs/visit"),
-                PolicyPackFile.OutOfArea.class, schema.at("/$defs/outOfArea"),
-                PolicyPackFile.Catastrophic.class, schema.at("/$defs/catastrophic"),
-                PolicyPackFile.Band.class, schema.at("/$defs/band"),
-                PolicyPackFile.Tilt.class, schema.at("/$defs/tilt"),
-                PolicyPackFile.Supplementary.class, schema.at("/$defs/supplementary"),
-                PolicyPackFile.Share.class, schema.at("/$defs/share"),
-                PolicyPackFile.ZeroPay.class, schema.at("/$defs/zeroPay"));
+        Map<Class<?>, JsonNode> shapes = Map.ofEntries(
+                Map.entry(PolicyPackFile.class, schema),
+                Map.entry(PolicyPackFile.Region.class, schema.at("/properties/region")),
+                Map.entry(PolicyPackFile.Visit.class, schema.at("/$defs/visit")),
+                Map.entry(PolicyPackFile.OutOfArea.class, schema.at("/$defs/outOfArea")),
+                Map.entry(PolicyPackFile.Catastrophic.class, schema.at("/$defs/catastrophic")),
+                Map.entry(PolicyPackFile.Band.class, schema.at("/$defs/band")),
+                Map.entry(PolicyPackFile.Tilt.class, schema.at("/$defs/tilt")),
+                Map.entry(PolicyPackFile.Supplementary.class, schema.at("/$defs/supplementary")),
+                Map.entry(PolicyPackFile.Share.class, schema.at("/$defs/share")),
+                Map.entry(PolicyPackFile.ZeroPay.class, schema.at("/$defs/zeroPay")),
+                Map.entry(PolicyPackFile.MaternityLeave.class, schema.at("/$defs/maternityLeave")));
         shapes.forEach((type, node) -> {
             Set<String> bound = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)
                     .collect(Collectors.toCollection(TreeSet::new));
