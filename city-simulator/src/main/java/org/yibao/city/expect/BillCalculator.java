@@ -68,6 +68,9 @@ public final class BillCalculator {
         if (rules == null) {
             return new Expectation.Refusal("the pack has no rules for " + bill.visitType());
         }
+        if (!rules.fixedPayment().isEmpty()) {
+            return new Expectation.NotModelled("a delivery paid by its fixed amount (the city's bills state no kind of delivery)");
+        }
         if (rules.requiresCertification() && !person.certifiedFor(bill.diagnoses())) {
             return new Expectation.Refusal("no certification covers " + bill.diagnoses());
         }
@@ -181,7 +184,7 @@ public final class BillCalculator {
         PolicyPack.Assistance share = category == null ? null : pack.assistance().get(category);
         if (share != null) {
             Money left = selfPay.minus(catastrophic).minus(supplementary);
-            assistance = round(left.amount().multiply(share.ratio()), shaped, "assistance");
+            assistance = round(left.amount().multiply(share.ratioFor(bill.visitType())), shaped, "assistance");
             Money limit = share.annualLimit().minus(year.assistancePaid()).max(Money.ZERO);
             if (limit.compareTo(assistance) < 0) {
                 assistance = limit;

@@ -41,10 +41,13 @@ public record PolicyPack(String id, int version, String regionCode, Scheme schem
      * @param tiltRatio        the ratio an assistance category gets instead (empty: none)
      * @param annualCap        年度最高支付限额, or null when there is none
      * @param outOfArea        the rules outside the region, or null: such a visit needs a manual claim
+     * @param fixedPayment     a delivery's fixed payment (定额支付) by kind of delivery (its name) then level; empty
+     *                         for a visit paid by ratio
      */
     public record Visit(String capPool, DeductibleBasis deductibleBasis, Map<PersonType, Map<InstitutionLevel, Money>> deductible,
                         Map<PersonType, Map<InstitutionLevel, BigDecimal>> ratio, Map<AssistanceCategory, BigDecimal> tiltRatio,
-                        AnnualCap annualCap, boolean requiresCertification, OutOfArea outOfArea) {
+                        AnnualCap annualCap, boolean requiresCertification, OutOfArea outOfArea,
+                        Map<String, Map<InstitutionLevel, Money>> fixedPayment) {
 
         public Money deductible(PersonType type, InstitutionLevel level) {
             return deductible.getOrDefault(type, Map.of()).get(level);
@@ -97,6 +100,11 @@ public record PolicyPack(String id, int version, String regionCode, Scheme schem
                                 Set<AssistanceCategory> eligible) {
     }
 
-    public record Assistance(BigDecimal ratio, Money annualLimit) {
+    /** @param ratioByVisit a visit type's own ratio (e.g. outpatient assistance at 10%), replacing {@code ratio} */
+    public record Assistance(BigDecimal ratio, Money annualLimit, Map<VisitType, BigDecimal> ratioByVisit) {
+
+        public BigDecimal ratioFor(VisitType type) {
+            return ratioByVisit.getOrDefault(type, ratio);
+        }
     }
 }

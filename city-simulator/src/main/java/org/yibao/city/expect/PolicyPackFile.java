@@ -59,7 +59,7 @@ public final class PolicyPackFile {
 
     private PolicyPack pack(JsonNode root) {
         only(root, "", "id", "version", "region", "scheme", "effectiveFrom", "priorSelfPayRatio", "visits", "catastrophic",
-                "supplementary", "assistance", "zeroPay");
+                "supplementary", "assistance", "zeroPay", "maternityLeave");
         JsonNode region = required(root, "", "region");
         only(region, "region", "code", "name");
         Map<VisitType, PolicyPack.Visit> visits = new EnumMap<>(VisitType.class);
@@ -71,10 +71,15 @@ public final class PolicyPackFile {
         if (root.has("assistance")) {
             root.get("assistance").properties().forEach(a -> {
                 String path = "assistance." + a.getKey();
-                only(a.getValue(), path, "ratio", "annualLimit");
+                only(a.getValue(), path, "ratio", "annualLimit", "ratioByVisit");
+                Map<VisitType, BigDecimal> byVisit = new EnumMap<>(VisitType.class);
+                if (a.getValue().has("ratioByVisit")) {
+                    a.getValue().get("ratioByVisit").properties().forEach(r -> byVisit.put(
+                            constant(VisitType.class, r.getKey(), path + ".ratioByVisit"), ratio(r.getValue(), path + ".ratioByVisit." + r.getKey())));
+                }
                 assistance.put(constant(AssistanceCategory.class, a.getKey(), "assistance"),
                         new PolicyPack.Assistance(ratio(required(a.getValue(), path, "ratio"), path + ".ratio"),
-                                money(required(a.getValue(), path, "annualLimit"), path + ".annualLimit")));
+                                money(required(a.getValue(), path, "annualLimit"), path + ".annualLimit"), byVisit));
             });
         }
         return new PolicyPack(text(required(root, "", "id")), required(root, "", "version").asInt(),
@@ -88,7 +93,15 @@ public final class PolicyPackFile {
 
     private PolicyPack.Visit visit(JsonNode v, String path, VisitType type) {
         only(v, path, "capPool", "deductibleBasis", "deductible", "ratio", "tiltRatio", "annualCap", "requiresCertification",
-                "outOfArea");
+                "outOfArea", "fixedPayment");
+        if (v.has("fixedPayment")) {
+            // a delivery paid by its fixed amount (定额支付) by kind of delivery and level: no deductible, no ratio
+            Map<String, Map<InstitutionLevel, Money>> fixed = new java.util.TreeMap<>();
+            v.get("fixedPayment").properties().forEach(k -> fixed.put(k.getKey(),
+                    byLevel(k.getValue(), path + ".fixedPayment." + k.getKey(), this::money)));
+            return new PolicyPack.Visit(text(required(v, path, "capPool")), PolicyPack.DeductibleBasis.PER_ADMISSION, Map.of(),
+                    Map.of(), Map.of(), null, false, null, fixed);
+        }
         Map<PersonType, Map<InstitutionLevel, BigDecimal>> ratio = new EnumMap<>(PersonType.class);
         required(v, path, "ratio").properties().forEach(t -> ratio.put(constant(PersonType.class, t.getKey(), path + ".ratio"),
                 byLevel(t.getValue(), path + ".ratio." + t.getKey(), this::ratio)));
@@ -125,7 +138,7 @@ public final class PolicyPackFile {
         return new PolicyPack.Visit(text(required(v, path, "capPool")),
                 constant(PolicyPack.DeductibleBasis.class, text(required(v, path, "deductibleBasis")), path + ".deductibleBasis"),
                 deductible, ratio, tilt, v.has("annualCap") ? annualCap(v.get("annualCap"), path + ".annualCap") : null,
-                certification, outOfArea);
+                certification, outOfArea, Map.of());
     }
 
     private PolicyPack.AnnualCap annualCap(JsonNode cap, String path) {

@@ -70,6 +70,37 @@ class BillCalculatorTest {
                 .isEqualTo(Money.of("700.00"));
         assertThat(employee.supplementary().countsDeductible()).isFalse();
         assertThat(employee.catastrophic()).isNull();
+        // issue 22: maternity insurance; a delivery is paid by its fixed amount by kind and level (定额支付)
+        assertThat(employee.visits().get(VisitType.DELIVERY).fixedPayment().get("CAESAREAN").get(InstitutionLevel.LEVEL_2))
+                .isEqualTo(Money.of("3500.00"));
+        assertThat(employee.visits().get(VisitType.PRENATAL_CARE).annualCap().of(PersonType.EMPLOYEE_ACTIVE, null))
+                .isEqualTo(Money.of("600.00"));
+    }
+
+    @Test
+    void anAssistanceRatioOfAVisitTypeReplacesTheCategorysRatio() {
+        String yaml = """
+                id: x
+                version: 1
+                region: { code: "410400", name: x }
+                scheme: RESIDENT
+                effectiveFrom: 2020-01-01
+                priorSelfPayRatio: 0.10
+                visits:
+                  INPATIENT:
+                    capPool: inpatient
+                    deductibleBasis: PER_ADMISSION
+                    deductible: { LEVEL_1: "200.00" }
+                    ratio: { RESIDENT: { LEVEL_1: 0.90 } }
+                assistance:
+                  MINIMUM_LIVING: { ratio: 0.70, annualLimit: "30000.00", ratioByVisit: { GENERAL_OUTPATIENT: 0.10 } }
+                """;
+        PolicyPack.Assistance share = PolicyPackFile.read("x.yml", new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)))
+                .assistance().get(AssistanceCategory.MINIMUM_LIVING);
+
+        // seed (Pingdingshan 2020): outpatient assistance 10% of the costs, inpatient 70% of what remains
+        assertThat(share.ratioFor(VisitType.GENERAL_OUTPATIENT)).isEqualByComparingTo("0.10");
+        assertThat(share.ratioFor(VisitType.INPATIENT)).isEqualByComparingTo("0.70");
     }
 
     @Test
