@@ -4,6 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.yibao.contracts.events.AssistanceIdentityChanged;
 import org.yibao.contracts.events.CertificationChanged;
+import org.yibao.contracts.events.ContributionsCollected;
 import org.yibao.contracts.events.EnrollmentChanged;
 import org.yibao.contracts.events.FilingCancelled;
 import org.yibao.contracts.events.FilingRegistered;
@@ -12,6 +13,7 @@ import org.yibao.contracts.events.PersonEnrolled;
 import org.yibao.contracts.events.VbpCatalogPublished;
 import org.yibao.messaging.consumer.EventHandler;
 import org.yibao.settlement.readmodel.ReadModelService;
+import org.yibao.settlement.account.AccountService;
 
 /**
  * Every event settlement consumes, each kept in a read model: enrollments, remote-treatment filings
@@ -59,5 +61,11 @@ class ConsumedEvents {
     @Bean
     EventHandler<VbpCatalogPublished> vbpCatalogPublished(ReadModelService readModels) {
         return EventHandler.of(VbpCatalogPublished.class, readModels::vbpCatalogPublished);
+    }
+
+    /** Issue 22: contributions as the funds' income, and employees' monthly personal-account credits. */
+    @Bean
+    EventHandler<ContributionsCollected> contributionsCollected(AccountService accounts) {
+        return EventHandler.of(ContributionsCollected.class, accounts::contributionsCollected);
     }
 }

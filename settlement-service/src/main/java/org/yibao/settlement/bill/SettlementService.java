@@ -14,6 +14,11 @@ import org.yibao.settlement.accumulator.AccumulatorStore;
 import org.yibao.settlement.adjudication.Accumulators;
 import org.yibao.settlement.adjudication.Adjudication;
 import org.yibao.settlement.adjudication.Adjudicator;
+import org.yibao.settlement.adjudication.Claim;
+import org.yibao.settlement.account.AccountPayment;
+import org.yibao.settlement.account.AccountPayments;
+import org.yibao.contracts.events.Scheme;
+import org.yibao.contracts.money.Money;
 import org.yibao.settlement.adjudication.NotCoveredException;
 import org.yibao.settlement.precheck.Finding;
 import org.yibao.settlement.precheck.SupervisionPreCheck;
@@ -41,6 +46,12 @@ import java.util.UUID;
  * policy and prices the lines, the {@link Adjudicator} splits the bill, and this service commits the
  * settlement, the person's accumulators and the ClaimSettled event in one transaction, settling a
  * retried message once.
+ *
+ * <p>A personal account (个人账户, issue 22) pays what the person still owes after the funds, up to what the
+ * bill asks ({@code personalAccountAmount}) and the account's balance: {@link AccountPayments} names the
+ * paying account (the patient's own, or under family mutual aid a bound holder's), and its row lock is
+ * taken in the settle transaction after the person's accumulator lock — always in that order, so two
+ * bills on one account wait for each other and cannot overdraw it. A reversal gives the payment back.
  */
 @Service
 public class SettlementService {
@@ -55,10 +66,12 @@ public class SettlementService {
     private final JsonMapper json;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final AccountPayments accounts;
 
     SettlementService(Encounters encounters, Adjudicator adjudicator, SupervisionPreCheck preCheck,
                       AccumulatorStore accumulators, SettlementStore settlements, OutboxWriter outbox,
-                      SettlementMetrics metrics, JsonMapper json, Clock clock, PlatformTransactionManager transactionManager) {
+                      SettlementMetrics metrics, JsonMapper json, Clock clock, PlatformTransactionManager transactionManager,
+                      AccountPayments accounts) {
         this.encounters = encounters;
         this.adjudicator = adjudicator;
         this.preCheck = preCheck;
@@ -69,6 +82,7 @@ public class SettlementService {
         this.json = json;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.accounts = accounts;
     }
 
     /** A settled (or replayed) bill, and whether this call created it. */
@@ -81,8 +95,14 @@ public class SettlementService {
         Encounter encounter = encounters.resolve(request);
         Accumulators yearToDate = accumulators.current(request.personId().value(), encounter.enrollment().scheme(),
                 encounter.year());
-        return encounter.bill(null, SettlementStatus.PRE_SETTLEMENT, adjudicate(encounter, yearToDate),
+        Optional<String> payer = payer(encounter);
+        Money available = payer.map(h -> accounts.available(h, request.personalAccountOrZero())).orElse(Money.ZERO);
+        Adjudication adjudication = adjudicate(encounter, yearToDate, available);
+        SettlementView view = encounter.bill(null, SettlementStatus.PRE_SETTLEMENT, adjudication,
                 new Verdict(Verdict.Outcome.UNCHECKED, List.of("pre-settlement is not audited")), null);
+        Money paid = adjudication.amounts().personalAccount();
+        return payer.map(h -> view.withAccount(new AccountPayment(h, paid, accounts.balance(h).minus(paid),
+                !h.equals(view.personId())))).orElse(view);
     }
 
     /**
@@ -97,15 +117,16 @@ public class SettlementService {
             return replay.get();
         }
         Encounter encounter = encounters.resolve(request);
+        Optional<String> payer = payer(encounter); // a refusal naming accountHolderId comes before the pre-check
         Verdict verdict = preCheck.check(encounter.preCheckRequest());
         if (verdict.outcome() == Verdict.Outcome.BLOCK) {
             throw new RefusedException("supervision's real-time audit blocked this bill: " + String.join("; ", verdict.reasons())
                     + findings(verdict));
         }
-        return transactions.execute(status -> settleLocked(request, hash, encounter, verdict));
+        return transactions.execute(status -> settleLocked(request, hash, encounter, verdict, payer));
     }
 
-    private Settled settleLocked(SettleRequest request, String hash, Encounter encounter, Verdict verdict) {
+    private Settled settleLocked(SettleRequest request, String hash, Encounter encounter, Verdict verdict, Optional<String> payer) {
         String personId = request.personId().value();
         Accumulators yearToDate = accumulators.lock(personId, encounter.enrollment().scheme(), encounter.year());
         // a concurrent retry of the same message waited on that lock; it finds the first result now
@@ -113,7 +134,9 @@ public class SettlementService {
         if (replay.isPresent()) {
             return replay.get();
         }
-        Adjudication adjudication = adjudicate(encounter, yearToDate);
+        // the account's lock after the accumulator's: what it may pay is decided on the balance no other bill can move
+        Money available = payer.map(h -> accounts.lockAvailable(h, request.personalAccountOrZero())).orElse(Money.ZERO);
+        Adjudication adjudication = adjudicate(encounter, yearToDate, available);
         SettlementView view = encounter.bill(UUID.randomUUID(), SettlementStatus.SETTLED, adjudication, verdict, clock.instant());
         try {
             settlements.insert(view, hash, adjudication.delta());
@@ -121,6 +144,9 @@ public class SettlementService {
             throw new ConflictException("message id " + request.messageId() + " was already used for another bill");
         }
         accumulators.save(personId, encounter.enrollment().scheme(), encounter.year(), yearToDate.plus(adjudication.delta()));
+        if (payer.isPresent()) {
+            view = view.withAccount(accounts.pay(payer.get(), view.id(), personId, adjudication.amounts().personalAccount()));
+        }
         outbox.append(claimSettled(view, adjudication.assistanceLimit().orElse(null)));
         metrics.settled(view);
         return new Settled(view, true);
@@ -141,7 +167,8 @@ public class SettlementService {
         UUID reversalId = UUID.randomUUID();
         Instant now = clock.instant();
         settlements.markReversed(settlementId, reversalId, now, reason);
-        SettlementView reversed = settlements.byId(settlementId).orElseThrow().view();
+        Optional<AccountPayment> restored = accounts.restore(settlementId);
+        SettlementView reversed = settlements.byId(settlementId).orElseThrow().view().withAccount(restored.orElse(null));
         // version 2: the lines repeat their days of supply and prescribing doctor as settled
         outbox.append(new ClaimReversed(reversalId.toString(), settlementId.toString(), original.personId(),
                 original.institutionCode(), original.regionCode(), original.scheme(), original.visitType(), year, now,
@@ -152,7 +179,7 @@ public class SettlementService {
 
     @Transactional(readOnly = true)
     public SettlementView get(UUID id) {
-        return settlements.byId(id).orElseThrow(() -> new NotFoundException("no settlement " + id)).view();
+        return withAccount(settlements.byId(id).orElseThrow(() -> new NotFoundException("no settlement " + id)).view());
     }
 
     /** An institution's settlements settled or reversed between two days inclusive, Beijing time. */
@@ -163,7 +190,7 @@ public class SettlementService {
 
     @Transactional(readOnly = true)
     public List<SettlementView> forPerson(String personId, int year) {
-        return settlements.forPersonAndYear(personId, year);
+        return settlements.forPersonAndYear(personId, year).stream().map(this::withAccount).toList();
     }
 
     private static void dropIfUnstated(ObjectNode node, String name) {
@@ -180,13 +207,33 @@ public class SettlementService {
                 throw new ConflictException("message id " + request.messageId()
                         + " was already used for a different bill; a retry must repeat the same bill");
             }
-            return new Settled(existing.view(), false);
+            return new Settled(withAccount(existing.view()), false);
         });
     }
 
-    private Adjudication adjudicate(Encounter encounter, Accumulators yearToDate) {
+    /** A settled bill with what an account paid towards it and the balance right after, if an account paid. */
+    private SettlementView withAccount(SettlementView view) {
+        return view.id() == null ? view : accounts.paymentOf(view.id()).map(view::withAccount).orElse(view);
+    }
+
+    /** Whose personal account pays, if the bill asks for an account payment (issue 22); refusals name accountHolderId. */
+    private Optional<String> payer(Encounter encounter) {
+        SettleRequest request = encounter.request();
+        return accounts.payer(request.personId().value(), encounter.enrollment().scheme(), request.accountHolderIdOrNull(),
+                request.serviceDate(), request.personalAccountOrZero());
+    }
+
+    /**
+     * Adjudicates the claim with what the account may pay: min(asked, the paying account's balance), or nothing
+     * when no account pays (a resident without a family binding: 城乡居民医保不设个人账户). The adjudicator lets the
+     * account pay at most what the person still owes after the funds.
+     */
+    private Adjudication adjudicate(Encounter encounter, Accumulators yearToDate, Money accountAvailable) {
+        Claim c = encounter.claim();
+        Claim claim = new Claim(c.visitType(), c.institutionLevel(), c.personType(), c.tier(), c.assistanceCategory(), c.place(),
+                c.diagnosisCodes(), c.certifiedDiseases(), c.lines(), accountAvailable);
         try {
-            return adjudicator.adjudicate(encounter.claim(), yearToDate, encounter.pack());
+            return adjudicator.adjudicate(claim, yearToDate, encounter.pack());
         } catch (NotCoveredException e) {
             throw new RefusedException(e.getMessage());
         }
@@ -221,9 +268,9 @@ public class SettlementService {
                 l.quantity(), l.unitPrice(), l.amount(), l.selfPay(), l.vbp(), l.daysOfSupply(), l.doctorCode())).toList();
     }
 
-    /** The members of issue 21's optional facts: left out of the fingerprint when not given. */
+    /** The members of issue 21's optional facts (and issue 22's accountHolderId): left out of the fingerprint when not given. */
     private static final List<String> OPTIONAL_FACTS = List.of("emergency", "admittedAt", "dischargedAt", "procedureCodes",
-            "doctorCode", "departmentCode");
+            "doctorCode", "departmentCode", "accountHolderId");
     private static final List<String> OPTIONAL_LINE_FACTS = List.of("daysOfSupply", "doctorCode");
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.yibao.contracts.events.Scheme;
 import org.yibao.contracts.events.SettlementAmounts;
 import org.yibao.contracts.events.VisitType;
+import org.yibao.settlement.account.AccountPayment;
 import org.yibao.settlement.adjudication.TreatmentPlace;
 import org.yibao.settlement.precheck.Verdict;
 
@@ -22,6 +23,8 @@ import java.util.UUID;
  *                 findings (rule, severity, amount in violation)
  * @param facts    the bill's facts for the audit (person type, emergency, stay, procedures, doctor and
  *                 department), shown as members of the bill itself
+ * @param account  what a personal account paid (个人账户支付) and whose, with its balance after the bill (balc); for
+ *                 a reversed bill the balance after the restoration; null when no account was involved (issue 22)
  */
 public record SettlementView(
         UUID id,
@@ -44,5 +47,24 @@ public record SettlementView(
         UUID reversalId,
         Instant reversedAt,
         String reversalReason,
-        @JsonUnwrapped ClaimFacts facts) {
+        @JsonUnwrapped ClaimFacts facts,
+        AccountPayment account) {
+
+    /** A bill before its account part is known. */
+    public SettlementView(UUID id, SettlementStatus status, String messageId, String personId, String institutionCode,
+                          String regionCode, Scheme scheme, VisitType visitType, TreatmentPlace place, LocalDate serviceDate,
+                          List<String> diagnosisCodes, String policyPack, SettlementAmounts amounts, List<LineView> lines,
+                          List<String> uncataloguedItems, Verdict preCheck, Instant settledAt, UUID reversalId,
+                          Instant reversedAt, String reversalReason, ClaimFacts facts) {
+        this(id, status, messageId, personId, institutionCode, regionCode, scheme, visitType, place, serviceDate, diagnosisCodes,
+                policyPack, amounts, lines, uncataloguedItems, preCheck, settledAt, reversalId, reversedAt, reversalReason, facts,
+                null);
+    }
+
+    /** The same bill with its account part. */
+    public SettlementView withAccount(AccountPayment account) {
+        return new SettlementView(id, status, messageId, personId, institutionCode, regionCode, scheme, visitType, place,
+                serviceDate, diagnosisCodes, policyPack, amounts, lines, uncataloguedItems, preCheck, settledAt, reversalId,
+                reversedAt, reversalReason, facts, account);
+    }
 }

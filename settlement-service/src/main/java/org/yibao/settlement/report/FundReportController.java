@@ -27,4 +27,15 @@ class FundReportController {
     FundReport report(@PathVariable int year, @RequestParam(required = false) String region) {
         return reports.report(RequestParameters.year(year), region == null ? null : RequestParameters.region(region));
     }
+
+    /**
+     * The funds' income in a year by scheme, month and source (employer, individual — of which to personal
+     * accounts —, resident contributions, premium and fiscal subsidies) and the accounts' spending (issue 22).
+     *
+     * @param region a city or district; all regions when absent
+     */
+    @GetMapping("/reports/{year}/income")
+    IncomeReport income(@PathVariable int year, @RequestParam(required = false) String region) {
+        return reports.income(RequestParameters.year(year), region == null ? null : RequestParameters.region(region));
+    }
 }

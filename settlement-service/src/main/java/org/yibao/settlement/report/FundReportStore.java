@@ -35,6 +35,45 @@ class FundReportStore {
                 .list();
     }
 
+    /** A year's contributions (ContributionsCollected) by scheme and month, in a region or all when null. */
+    List<IncomeReport.Month> income(int year, String region) {
+        return jdbc.sql("""
+                        select scheme, month, count(distinct person_id), sum(employer_contribution), sum(individual_contribution),
+                               sum(account_allocation), sum(resident_contribution), sum(premium_subsidy), sum(fiscal_subsidy)
+                        from contribution_income where month like ? and region_code like ?
+                        group by scheme, month order by scheme, month""")
+                .params(year + "-%", region == null ? "%" : Regions.likePattern(region))
+                .query((rs, n) -> {
+                    Money employer = money(rs.getBigDecimal(4));
+                    Money individual = money(rs.getBigDecimal(5));
+                    Money toAccounts = money(rs.getBigDecimal(6));
+                    Money resident = money(rs.getBigDecimal(7));
+                    Money premium = money(rs.getBigDecimal(8));
+                    Money fiscal = money(rs.getBigDecimal(9));
+                    return new IncomeReport.Month(rs.getString(1), rs.getString(2), rs.getLong(3), employer, individual,
+                            toAccounts, resident, premium, fiscal,
+                            employer.plus(individual).minus(toAccounts).plus(resident).plus(premium).plus(fiscal), Money.ZERO);
+                })
+                .list();
+    }
+
+    /** What personal accounts paid at settlement per month of a year (payments less restorations), by the bills' region. */
+    java.util.Map<String, Money> accountSpending(int year, String region) {
+        java.util.Map<String, Money> byMonth = new java.util.TreeMap<>();
+        jdbc.sql("""
+                        select to_char(e.statement_month, 'YYYY-MM'),
+                               sum(case when e.kind = 'DEBIT' then e.amount else -e.amount end)
+                        from account_entry e join settlement s on s.id = e.settlement_id
+                        where e.kind in ('DEBIT', 'RESTORATION') and e.statement_month >= ? and e.statement_month < ?
+                          and s.region_code like ?
+                        group by 1""")
+                .params(java.time.LocalDate.of(year, 1, 1), java.time.LocalDate.of(year + 1, 1, 1),
+                        region == null ? "%" : Regions.likePattern(region))
+                .query((rs, n) -> byMonth.put(rs.getString(1), money(rs.getBigDecimal(2))))
+                .list();
+        return byMonth;
+    }
+
     private static Money money(BigDecimal amount) {
         return Money.of(amount);
     }
