@@ -1,0 +1,21 @@
+package org.yibao.care.payment;
+
+import org.yibao.contracts.money.Money;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A care institution's monthly bill (护理费用月结): one line per beneficiary, and its totals in yuan.
+ *
+ * @param submittedBy the institution's client (token)
+ */
+public record Bill(UUID billId, String institutionCode, YearMonth month, String submittedBy, Instant submittedAt,
+                   List<Payment> lines, Money standardAmount, Money fundPaid, Money personShare) {
+
+    public Bill {
+        lines = List.copyOf(lines);
+    }
+}
