@@ -109,7 +109,13 @@ public class NationalCodes {
 
     /** 清算类别 of one of the platform's visit types (a settlement-service bill). */
     public String clearingTypeOfVisit(VisitType visitType) {
-        return visitType == VisitType.INPATIENT ? "21" : visitType == VisitType.PHARMACY ? "41" : "11";
+        // a delivery's stay (生育住院, med_type 52) is cleared as a stay, prenatal care (51) as outpatient care, as
+        // clearingType(medType) clears them
+        return switch (visitType) {
+            case INPATIENT, DELIVERY -> "21";
+            case PHARMACY -> "41";
+            case GENERAL_OUTPATIENT, CHRONIC_OUTPATIENT, PRENATAL_CARE -> "11";
+        };
     }
 
     /** 清算类别 of a medical type: 41 pharmacy, 21 inpatient (2x), otherwise 11 outpatient. */

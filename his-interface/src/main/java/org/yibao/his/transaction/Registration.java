@@ -132,15 +132,17 @@ class Registration {
     }
 
     /**
-     * 2401: an admission (普通住院 21, or 急诊转住院 24: an emergency admission), with its attending doctor
+     * 2401: an admission (普通住院 21, 急诊转住院 24: an emergency admission, or 生育住院 52: a delivery's stay), with its attending doctor
      * (atddr_no), department (adm_dept_codg) and a day surgery's procedure (oprn_oprt_code) for the audit.
      */
     JsonNode admit(Call call) {
         Input info = call.input().object("mdtrtinfo");
         String person = info.person("psn_no");
         String medType = info.text("med_type");
-        if (Billing.visitType(medType, "mdtrtinfo.med_type") != VisitType.INPATIENT) {
-            throw HisException.field("mdtrtinfo.med_type", medType + " is not an inpatient type (21, or 24 an emergency admission)");
+        VisitType admitted = Billing.visitType(medType, "mdtrtinfo.med_type");
+        if (admitted != VisitType.INPATIENT && admitted != VisitType.DELIVERY) {
+            throw HisException.field("mdtrtinfo.med_type", medType + " is not an inpatient type (21, 24 an emergency admission,"
+                    + " or 52 a delivery's stay)");
         }
         LocalDateTime begins = info.dateTime("begntime");
         String mdtrtId = visits.open(call.institution(), person, Visit.Kind.INPATIENT, medType, info.optional("insutype"),

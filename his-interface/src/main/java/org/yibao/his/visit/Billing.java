@@ -52,7 +52,9 @@ public class Billing {
             "14", VisitType.CHRONIC_OUTPATIENT,    // 门诊慢特病
             "41", VisitType.PHARMACY,              // 定点药店购药
             "21", VisitType.INPATIENT,             // 普通住院
-            "24", VisitType.INPATIENT);            // 急诊转住院
+            "24", VisitType.INPATIENT,             // 急诊转住院
+            "51", VisitType.PRENATAL_CARE,         // 生育门诊 (maternity insurance: prenatal care)
+            "52", VisitType.DELIVERY);             // 生育住院 (maternity insurance: a delivery's stay)
 
     private final SettlementClient settlement;
     private final VisitStore visits;
@@ -72,7 +74,7 @@ public class Billing {
 
     /** The medical types of each kind of visit: an outpatient visit is never billed as a stay, nor a stay as a visit. */
     private static final Map<Visit.Kind, java.util.Set<String>> KIND_TYPES = Map.of(
-            Visit.Kind.OUTPATIENT, java.util.Set.of("11", "13", "14"), Visit.Kind.INPATIENT, java.util.Set.of("21", "24"),
+            Visit.Kind.OUTPATIENT, java.util.Set.of("11", "13", "14", "51"), Visit.Kind.INPATIENT, java.util.Set.of("21", "24", "52"),
             Visit.Kind.PHARMACY, java.util.Set.of("41"));
 
     /** Refuses a medical type that is not of the visit's kind, naming the field. */

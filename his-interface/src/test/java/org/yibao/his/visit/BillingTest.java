@@ -68,11 +68,18 @@ class BillingTest {
     void aMedicalTypeIsOfItsVisitsKind() {
         assertThat(Billing.visitType("14", "med_type")).isEqualTo(VisitType.CHRONIC_OUTPATIENT);
         assertThatThrownBy(() -> Billing.requireKind("21", Visit.Kind.OUTPATIENT, "data.med_type"))
-                .hasMessage("data.med_type: 21 is not a medical type of an outpatient visit; one of [11, 13, 14]");
+                .hasMessage("data.med_type: 21 is not a medical type of an outpatient visit; one of [11, 13, 14, 51]");
         // issue 21: an emergency (13 急诊) is a general outpatient visit, an emergency admission (24 急诊转住院) a stay
         assertThat(Billing.visitType("13", "med_type")).isEqualTo(VisitType.GENERAL_OUTPATIENT);
         assertThat(Billing.visitType("24", "med_type")).isEqualTo(VisitType.INPATIENT);
         Billing.requireKind("24", Visit.Kind.INPATIENT, "data.med_type");
+        // issue 22, maternity insurance: 51 生育门诊 is prenatal care, an outpatient visit; 52 生育住院 a delivery's stay
+        assertThat(Billing.visitType("51", "med_type")).isEqualTo(VisitType.PRENATAL_CARE);
+        assertThat(Billing.visitType("52", "med_type")).isEqualTo(VisitType.DELIVERY);
+        Billing.requireKind("51", Visit.Kind.OUTPATIENT, "data.med_type");
+        Billing.requireKind("52", Visit.Kind.INPATIENT, "data.med_type");
+        assertThatThrownBy(() -> Billing.requireKind("52", Visit.Kind.OUTPATIENT, "data.med_type"))
+                .hasMessageContaining("52 is not a medical type of an outpatient visit");
         assertThatThrownBy(() -> Billing.visitType("99", "data.med_type"))
                 .hasMessageStartingWith("data.med_type: 99 is not a medical type this platform settles");
     }
