@@ -17,7 +17,7 @@ class FundReportService {
     /** @param region a 6-digit division code (everything under it), or null for all regions */
     @Transactional(readOnly = true)
     FundReport report(int year, String region) {
-        return new FundReport(year, region, store.spending(year, region));
+        return new FundReport(year, region, store.spending(year, region), store.maternity(year, region));
     }
 
     /**

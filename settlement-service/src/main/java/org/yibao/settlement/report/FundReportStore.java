@@ -74,6 +74,46 @@ class FundReportStore {
         return byMonth;
     }
 
+    /**
+     * Maternity spending by scheme: prenatal care and deliveries settled in the year (not reversed) and allowances
+     * granted in the year, in a region or all when null; a scheme with none of either has no row.
+     */
+    List<FundReport.Maternity> maternity(int year, String region) {
+        String like = region == null ? "%" : Regions.likePattern(region);
+        java.util.Map<String, long[]> counts = new java.util.TreeMap<>();
+        java.util.Map<String, Money[]> paid = new java.util.TreeMap<>();
+        jdbc.sql("""
+                        select scheme, visit_type, count(*), coalesce(sum(basic_fund), 0)
+                        from settlement where year = ? and reversal_id is null and region_code like ?
+                          and visit_type in ('PRENATAL_CARE', 'DELIVERY')
+                        group by scheme, visit_type""")
+                .params(year, like)
+                .query((rs, n) -> {
+                    int i = "PRENATAL_CARE".equals(rs.getString(2)) ? 0 : 1;
+                    counts.computeIfAbsent(rs.getString(1), k -> new long[3])[i] = rs.getLong(3);
+                    paid.computeIfAbsent(rs.getString(1), k -> new Money[]{Money.ZERO, Money.ZERO, Money.ZERO})[i] = money(rs.getBigDecimal(4));
+                    return null;
+                })
+                .list();
+        jdbc.sql("""
+                        select count(*), coalesce(sum(amount), 0) from maternity_allowance
+                        where extract(year from granted_at at time zone 'Asia/Shanghai') = ? and region_code like ?""")
+                .params(year, like)
+                .query((rs, n) -> {
+                    if (rs.getLong(1) > 0) {
+                        counts.computeIfAbsent("EMPLOYEE", k -> new long[3])[2] = rs.getLong(1);
+                        paid.computeIfAbsent("EMPLOYEE", k -> new Money[]{Money.ZERO, Money.ZERO, Money.ZERO})[2] = money(rs.getBigDecimal(2));
+                    }
+                    return null;
+                })
+                .list();
+        return counts.keySet().stream().map(scheme -> {
+            long[] c = counts.get(scheme);
+            Money[] m = paid.get(scheme);
+            return new FundReport.Maternity(scheme, c[0], m[0], c[1], m[1], c[2], m[2], m[0].plus(m[1]).plus(m[2]));
+        }).toList();
+    }
+
     private static Money money(BigDecimal amount) {
         return Money.of(amount);
     }
