@@ -169,7 +169,7 @@ class EnrollmentChangesIT {
     private String enrolledEmployee() {
         String person = registered();
         HttpResponse<String> enrolled = api.post("/api/enrollment/enrollments", """
-                {"personId":"%s","year":%d,"scheme":"EMPLOYEE","personType":"EMPLOYEE_ACTIVE","tier":"EMPLOYER"}"""
+                {"personId":"%s","year":%d,"scheme":"EMPLOYEE","personType":"EMPLOYEE_ACTIVE","tier":"EMPLOYER","wageBase":"6000.00"}"""
                 .formatted(person, YEAR));
         assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
         return person;

@@ -89,7 +89,7 @@ class EnrollmentFlowIT {
         api.post("/api/enrollment/enrollments", resident(person));
 
         HttpResponse<String> employee = api.post("/api/enrollment/enrollments", """
-                {"personId":"%s","year":%d,"scheme":"EMPLOYEE","personType":"EMPLOYEE_ACTIVE","tier":"EMPLOYER"}"""
+                {"personId":"%s","year":%d,"scheme":"EMPLOYEE","personType":"EMPLOYEE_ACTIVE","tier":"EMPLOYER","wageBase":"6000.00"}"""
                 .formatted(person, YEAR));
 
         assertThat(employee.statusCode()).isEqualTo(409);

@@ -134,7 +134,8 @@ public final class ContributionPolicies {
             }
             subsidies.put(category, subsidy);
         });
-        return new ContributionPolicy(region, year, contribution, subsidies);
+        return new ContributionPolicy(region, year, contribution, subsidies,
+                Optional.ofNullable(entry.fiscalSubsidy()).orElse(Money.ZERO));
     }
 
     private static <T> T required(T value, String path) {

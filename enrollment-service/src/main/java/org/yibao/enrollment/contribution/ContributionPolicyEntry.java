@@ -11,8 +11,9 @@ import java.util.Map;
  * {@link ContributionPolicies} turns it into a {@link ContributionPolicy}. Money is written quoted
  * ({@code "250.00"}, yuan); a subsidy is {@code FULL} or such an amount ({@link ContributionValues}).
  *
- * @param region a 6-digit administrative division code, a city's or a district's
+ * @param region        a 6-digit administrative division code, a city's or a district's
+ * @param fiscalSubsidy the government's subsidy per resident and year (财政补助), optional (zero when absent)
  */
 record ContributionPolicyEntry(String region, Integer fromYear, Money residentContribution,
-                               Map<AssistanceCategory, Subsidy> subsidies) {
+                               Map<AssistanceCategory, Subsidy> subsidies, Money fiscalSubsidy) {
 }

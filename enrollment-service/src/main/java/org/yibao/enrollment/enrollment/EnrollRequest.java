@@ -7,6 +7,8 @@ import org.yibao.contracts.events.EmploymentTier;
 import org.yibao.contracts.events.PersonType;
 import org.yibao.contracts.events.Scheme;
 import org.yibao.contracts.identity.ResidentId;
+import org.yibao.contracts.money.Money;
+import org.yibao.web.validation.YuanRange;
 
 import java.time.LocalDate;
 
@@ -15,6 +17,9 @@ import java.time.LocalDate;
  *
  * @param tier          employees only: employer-enrolled or an individual tier
  * @param effectiveFrom when cover starts; the first of the year by default
+ * @param wageBase      employees only: the monthly wage base (缴费基数) in yuan, within the region's floor and ceiling
+ *                      (contribution-rates/); required for an active employee, optional for a retiree, refused for a
+ *                      resident (issue 22)
  */
 public record EnrollRequest(
         @NotNull ResidentId personId,
@@ -22,5 +27,6 @@ public record EnrollRequest(
         @NotNull Scheme scheme,
         @NotNull PersonType personType,
         EmploymentTier tier,
-        LocalDate effectiveFrom) {
+        LocalDate effectiveFrom,
+        @YuanRange Money wageBase) {
 }

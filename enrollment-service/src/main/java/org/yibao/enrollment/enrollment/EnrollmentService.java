@@ -18,6 +18,7 @@ import org.yibao.contracts.identity.ResidentId;
 import org.yibao.contracts.money.Money;
 import org.yibao.enrollment.contribution.ContributionPolicies;
 import org.yibao.enrollment.contribution.ContributionPolicy;
+import org.yibao.enrollment.contribution.ContributionService;
 import org.yibao.enrollment.contribution.Subsidy;
 import org.yibao.enrollment.person.Person;
 import org.yibao.enrollment.person.PersonStore;
@@ -46,16 +47,19 @@ public class EnrollmentService {
     private final EnrollmentStore enrollments;
     private final AssistanceIdentityStore identities;
     private final ContributionPolicies policies;
+    private final ContributionService contributions;
     private final OutboxWriter outbox;
     private final MeterRegistry meters;
     private final Clock clock;
 
     public EnrollmentService(PersonStore persons, EnrollmentStore enrollments, AssistanceIdentityStore identities,
-                             ContributionPolicies policies, OutboxWriter outbox, MeterRegistry meters, Clock clock) {
+                             ContributionPolicies policies, OutboxWriter outbox, MeterRegistry meters, Clock clock,
+                             ContributionService contributions) {
         this.persons = persons;
         this.enrollments = enrollments;
         this.identities = identities;
         this.policies = policies;
+        this.contributions = contributions;
         this.outbox = outbox;
         this.meters = meters;
         this.clock = clock;
@@ -72,9 +76,12 @@ public class EnrollmentService {
         if (effectiveFrom.getYear() != r.year()) {
             throw new InvalidRequestException("effectiveFrom", "must fall in " + r.year());
         }
+        Optional<Money> wageBase = contributions.checkedWageBase(r.scheme(), r.personType(), person.regionCode(), r.year(),
+                r.wageBase());
         Enrollment enrollment = priced(personId, r.year(), r.scheme(), r.personType(), Optional.ofNullable(r.tier()),
                 person.regionCode(), effectiveFrom, source);
         insert(enrollment);
+        contributions.registerWageBase(personId, r.year(), effectiveFrom, wageBase);
         return enrollment;
     }
 
@@ -95,6 +102,9 @@ public class EnrollmentService {
         Enrollment current = enrollments.lock(personId, year)
                 .orElseThrow(() -> new NotFoundException("the person has no enrollment in " + year));
         LocalDate from = changeDate(current, r.effectiveFrom());
+        if (r.wageBase() != null) {
+            contributions.changeWageBase(personId, year, current.scheme(), current.regionCode(), from, r.wageBase());
+        }
         List<EnrollmentPeriod> periods = enrollments.periods(personId, year);
         EnrollmentPeriod inForce = periods.stream().filter(p -> !p.validFrom().isAfter(from)).reduce((a, b) -> b)
                 .orElseThrow(() -> new IllegalStateException("enrollment " + year + " has no period on " + from));

@@ -94,7 +94,8 @@ class ContributionPoliciesTest {
             entry.get("subsidies").properties().forEach(s -> subsidies.put(AssistanceCategory.valueOf(s.getKey()),
                     s.getValue().asString().equals("FULL") ? Subsidy.inFull() : Subsidy.fixed(Money.of(s.getValue().asString()))));
             assertThat(policies.get(i)).isEqualTo(new ContributionPolicy(entry.get("region").asString(),
-                    entry.get("fromYear").asInt(), Money.of(entry.get("residentContribution").asString()), subsidies));
+                    entry.get("fromYear").asInt(), Money.of(entry.get("residentContribution").asString()), subsidies,
+                    entry.has("fiscalSubsidy") ? Money.of(entry.get("fiscalSubsidy").asString()) : Money.ZERO));
         }
     }
 }
