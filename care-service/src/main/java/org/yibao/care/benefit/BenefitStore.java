@@ -86,7 +86,7 @@ class BenefitStore {
 
     /** The person's benefits in a setting that cover some day from {@code first} to {@code last}. */
     List<Benefit> ofPersonOverlapping(String personId, CareSetting setting, LocalDate first, LocalDate last) {
-        return withLevels(jdbc.sql(SELECT + """
+        return withLevels(jdbc.sql(SELECT + " " + """
                          where person_id = ? and setting = ? and valid_from <= ? and valid_to >= ?
                             and (ended_on is null or ended_on >= ?) order by valid_from""")
                 .params(personId, setting.name(), last, first, first).query(BenefitStore::readRow).list());
@@ -94,7 +94,7 @@ class BenefitStore {
 
     /** Every benefit in a setting covering some day from {@code first} to {@code last}, by person. */
     List<Benefit> overlapping(CareSetting setting, LocalDate first, LocalDate last) {
-        return withLevels(jdbc.sql(SELECT + """
+        return withLevels(jdbc.sql(SELECT + " " + """
                          where setting = ? and valid_from <= ? and valid_to >= ? and (ended_on is null or ended_on >= ?)
                          order by person_id, valid_from""")
                 .params(setting.name(), last, first, first).query(BenefitStore::readRow).list());

@@ -92,7 +92,7 @@ class PaymentStore {
     private List<Payment> payments(String where, Object param) {
         List<Payment> rows = jdbc.sql("""
                         select payment_id, benefit_id, person_id, region_code, setting, institution_code, month, bill_id,
-                               standard_amount, fund_paid, person_share, paid_at from care_payment """ + where + " order by person_id")
+                               standard_amount, fund_paid, person_share, paid_at from care_payment""" + " " + where + " order by person_id")
                 .param(param)
                 .query((rs, n) -> new Payment(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
                         CareSetting.valueOf(rs.getString(5)), rs.getString(6), YearMonth.from(rs.getObject(7, LocalDate.class)),
