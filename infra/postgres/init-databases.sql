@@ -5,3 +5,4 @@ create database assistance;
 create database supervision;
 create database procurement;
 create database his;
+create database care;

@@ -51,7 +51,8 @@ public final class LocalPlatform {
             new PlatformApp("assistance-service", "assistance-service", 8083, "assistance"),
             new PlatformApp("supervision-service", "supervision-service", 8084, "supervision"),
             new PlatformApp("procurement-service", "procurement-service", 8085, "procurement"),
-            new PlatformApp("his-interface", "his-interface", 8086, "his"));
+            new PlatformApp("his-interface", "his-interface", 8086, "his"),
+            new PlatformApp("care-service", "care-service", 8087, "care"));
     static final PlatformApp GATEWAY = new PlatformApp("gateway", "gateway", 8080, null, 8090);
     static final String LOOPBACK = "127.0.0.1";
 
