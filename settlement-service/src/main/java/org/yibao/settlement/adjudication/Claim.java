@@ -64,6 +64,12 @@ public record Claim(
         }
     }
 
+    /** The same claim with another amount the personal account may pay (every other fact kept). */
+    public Claim withPersonalAccountAvailable(Money available) {
+        return new Claim(visitType, institutionLevel, personType, tier, assistanceCategory, place, diagnosisCodes, certifiedDiseases,
+                lines, available, deliveryKind);
+    }
+
     /** Whether one of the person's certifications covers one of the bill's diagnoses (by ICD-10 prefix). */
     public boolean certifiedForADiagnosis() {
         return diagnosisCodes.stream().map(String::toUpperCase)

@@ -229,9 +229,8 @@ public class SettlementService {
      * account pay at most what the person still owes after the funds.
      */
     private Adjudication adjudicate(Encounter encounter, Accumulators yearToDate, Money accountAvailable) {
-        Claim c = encounter.claim();
-        Claim claim = new Claim(c.visitType(), c.institutionLevel(), c.personType(), c.tier(), c.assistanceCategory(), c.place(),
-                c.diagnosisCodes(), c.certifiedDiseases(), c.lines(), accountAvailable);
+        // every fact of the encounter's claim kept (a delivery's kind too), with what the account may pay
+        Claim claim = encounter.claim().withPersonalAccountAvailable(accountAvailable);
         try {
             return adjudicator.adjudicate(claim, yearToDate, encounter.pack());
         } catch (NotCoveredException e) {
