@@ -261,6 +261,45 @@ class CareFlowIT {
                 .isEqualTo(today.minusDays(1).toString());
     }
 
+    @Test
+    void deathEndsTheBenefitAndNoDayAfterItIsBilled() throws Exception {
+        String institution = institution("INSTITUTION");
+        String person = enrolledPerson();
+        approve(apply(person, "INSTITUTION", institution, M1.atDay(1)), SCORES_30, M1.atDay(1));
+
+        HttpResponse<String> future = as(OFFICER).post("/api/care/persons/" + person + "/benefit/termination",
+                "{\"endsOn\":\"" + LocalDate.now(BEIJING).plusDays(1) + "\",\"reason\":\"死亡\"}");
+        assertThat(future.statusCode()).as(future.body()).isEqualTo(422);
+        assertThat(future.body()).contains("endsOn");
+        JsonNode ended = read(as(OFFICER).post("/api/care/persons/" + person + "/benefit/termination",
+                "{\"endsOn\":\"" + M1.atDay(10) + "\",\"reason\":\"死亡\"}"), 200);
+        assertThat(ended.at("/endedOn").asString()).isEqualTo(M1.atDay(10).toString());
+
+        // the institution bills days 1-20: day 11 on is after the benefit's last day
+        HttpResponse<String> afterDeath = as(TestCallers.his(institution)).post("/api/care/institutions/" + institution + "/bills",
+                bill(M1, line(person, M1.atDay(1), M1.atDay(20))));
+        assertThat(afterDeath.statusCode()).as(afterDeath.body()).isEqualTo(422);
+        assertThat(afterDeath.body()).contains("lines[0].to").contains("after the benefit's last day " + M1.atDay(10));
+        assertThat(count("select count(*) from care_bill where institution_code = '" + institution + "'")).isZero();
+    }
+
+    @Test
+    void enrollmentIsAHistoryByEffectiveDateAndADuplicateChangesNothing() throws Exception {
+        String person = enrolledPerson();
+        // enrollment ends from M2-01 (delivered twice): the person was enrolled in M1, not from M2 on
+        var envelope = events.publish(new EnrollmentChanged(person, "500116", Scheme.EMPLOYEE, PersonType.EMPLOYEE_RETIRED,
+                EmploymentTier.EMPLOYER, M2.getYear(), EnrollmentStatus.TERMINATED, M2.atDay(1), "moved away", Instant.now()));
+        events.publish(envelope);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(
+                "select count(*) from enrollment_fact where status = 'TERMINATED' and person_id = '" + person + "'") == 1);
+
+        HttpResponse<String> afterTheEnd = as(OFFICER).post("/api/care/applications", """
+                {"personId":"%s","setting":"HOME","appliedOn":"%s"}""".formatted(person, M2.atDay(5)));
+        assertThat(afterTheEnd.statusCode()).as(afterTheEnd.body()).isEqualTo(422);
+        assertThat(afterTheEnd.body()).contains("personId").contains("not enrolled");
+        assertThat(apply(person, "HOME", null, M1.atDay(5))).isNotBlank();
+    }
+
     // --- helpers ---
 
     private ServiceClient as(CallerIdentity caller) {
