@@ -82,8 +82,13 @@ class MaternityIT {
         HttpResponse<String> settled = api.as(TestCallers.his(HOSPITAL)).post("/api/settlement/settlements",
                 delivery("msg-" + UUID.randomUUID(), person, "CAESAREAN"));
 
+        HttpResponse<String> kindOnAVisit = api.as(TestCallers.his(HOSPITAL)).post("/api/settlement/settlements",
+                delivery("msg-" + UUID.randomUUID(), person, "NATURAL").replace("\"DELIVERY\"", "\"GENERAL_OUTPATIENT\""));
+
         assertThat(withoutKind.statusCode()).as(withoutKind.body()).isEqualTo(400);
         assertThat(withoutKind.body()).contains("deliveryKind");
+        assertThat(kindOnAVisit.statusCode()).as(kindOnAVisit.body()).isEqualTo(400);
+        assertThat(kindOnAVisit.body()).contains("deliveryKind", "is for a DELIVERY only");
         assertThat(settled.statusCode()).as(settled.body()).isEqualTo(201);
         JsonNode body = json.readTree(settled.body());
         // 10 sessions x 400.00 = 4,000.00, all class A in scope; the fund pays the caesarean's 3,500.00 at level 2;

@@ -63,6 +63,10 @@ class PolicyPackSchemaTest {
             "version: 2                  | version: 0",
             "deductible: { LEVEL_3: \"700.00\" } | deductible: { LEVEL_3: \"-1.00\" }",
             "annualCap: \"100000.00\"    | annualCap: { RESIDENT: { EMPLOYER: \"100.00\" }, EMPLOYEE_ACTIVE: { EMPLOYER: \"1.00\" } }",
+            // issue 22: a fixed payment takes no ratio; an assistance ratio by visit type is a ratio
+            "capPool: inpatient          | capPool: inpatient\\n    fixedPayment: { NATURAL: { LEVEL_3: \"2000.00\" } }",
+            "noCap: true }               | noCap: true }\\nassistance: { MINIMUM_LIVING: { ratio: 0.7, annualLimit: \"1.00\", ratioByVisit: { INPATIENT: 2 } } }",
+            "noCap: true }               | noCap: true }\\nmaternityLeave: { baseDays: 98 }",
     })
     void aShapeTheReaderRefusesTheSchemaRefusesToo(String good, String bad) {
         String yaml = PolicyPackReaderTestPacks.VALID.replace(good.trim().replace("\\n", "\n"), bad.trim().replace("\\n", "\n"));
