@@ -237,7 +237,7 @@ final class ApiOperations {
             return "2026-01-15T08:00:00Z";
         }
         String lower = name.toLowerCase();
-        if (lower.contains("personid")) {
+        if (lower.contains("personid") || lower.endsWith("holderid") || lower.equals("memberid")) {
             return residentId();
         }
         if (NAMED.containsKey(lower)) {
@@ -248,6 +248,9 @@ final class ApiOperations {
         }
         if (lower.contains("amount") || lower.contains("price") || lower.contains("total") || lower.contains("income")) {
             return "1.00";
+        }
+        if (lower.contains("wage")) {
+            return "6000.00";   // yuan a month: within every region's wage-base floor and ceiling (issue 22)
         }
         return "x1";
     }
