@@ -104,7 +104,16 @@ public class SettlementClient {
      */
     public record SettleRequest(String messageId, String personId, String institutionCode, VisitType visitType, LocalDate serviceDate,
                                 List<String> diagnosisCodes, List<Line> lines, boolean emergency, LocalDateTime admittedAt,
-                                LocalDateTime dischargedAt, List<String> procedureCodes, String doctorCode, String departmentCode) {
+                                LocalDateTime dischargedAt, List<String> procedureCodes, String doctorCode, String departmentCode,
+                                String personalAccountAmount) {
+
+        /** A request that asks no personal-account payment. */
+        public SettleRequest(String messageId, String personId, String institutionCode, VisitType visitType, LocalDate serviceDate,
+                             List<String> diagnosisCodes, List<Line> lines, boolean emergency, LocalDateTime admittedAt,
+                             LocalDateTime dischargedAt, List<String> procedureCodes, String doctorCode, String departmentCode) {
+            this(messageId, personId, institutionCode, visitType, serviceDate, diagnosisCodes, lines, emergency, admittedAt,
+                    dischargedAt, procedureCodes, doctorCode, departmentCode, null);
+        }
     }
 
     /**
@@ -158,7 +167,23 @@ public class SettlementClient {
      * @param reversedAt when it was reversed, or null
      */
     public record Bill(UUID id, String status, Scheme scheme, String place, String policyPack, SettlementAmounts amounts,
-                       List<BillLine> lines, Instant settledAt, UUID reversalId, Instant reversedAt) {
+                       List<BillLine> lines, Instant settledAt, UUID reversalId, Instant reversedAt, Account account) {
+
+        /** A bill no personal account took part in. */
+        public Bill(UUID id, String status, Scheme scheme, String place, String policyPack, SettlementAmounts amounts,
+                    List<BillLine> lines, Instant settledAt, UUID reversalId, Instant reversedAt) {
+            this(id, status, scheme, place, policyPack, amounts, lines, settledAt, reversalId, reversedAt, null);
+        }
+    }
+
+    /**
+     * What a personal account paid towards a bill (issue 22), as settlement answers it.
+     *
+     * @param holderId     whose account paid: the patient, or under family mutual aid (家庭共济) the holder
+     * @param balanceAfter the account's balance after the bill (balc); after a reversal, after the restoration
+     * @param mutualAid    whether a family member's bill was paid from the holder's account (acct_mulaid_pay)
+     */
+    public record Account(String holderId, Money paid, Money balanceAfter, boolean mutualAid) {
     }
 
     /**

@@ -70,7 +70,9 @@ class Settling {
             throw HisException.field("data.mdtrt_id", "the patient has not been discharged (2402); settle after discharge, "
                     + "or settle so far with mid_setl_flag 1");
         }
-        SettlementClient.Bill bill = billing.bill(visit, segment, data.decimal("medfee_sumamt"), call.msgid(), settle);
+        // acct_used_flag 1: the person's part paid from the personal account up to its balance (issue 22)
+        boolean accountAsked = "1".equals(data.optional("acct_used_flag"));
+        SettlementClient.Bill bill = billing.bill(visit, segment, data.decimal("medfee_sumamt"), call.msgid(), settle, accountAsked);
         return settle ? settled(visit, segment, bill, call.msgid(), !midStay)
                 : SettlementOutput.of(bill, visit, null, call.msgid(), midStay, codes, json);
     }

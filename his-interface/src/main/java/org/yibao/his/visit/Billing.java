@@ -136,6 +136,16 @@ public class Billing {
      * @param settle        settle (message id = msgid, so a repeated settle returns the same bill) or only pre-settle
      */
     public SettlementClient.Bill bill(Visit visit, Segment segment, BigDecimal declaredTotal, String msgid, boolean settle) {
+        return bill(visit, segment, declaredTotal, msgid, settle, false);
+    }
+
+    /**
+     * The bill of a segment, paying the person's part from the personal account up to its balance when asked
+     * (acct_used_flag 1, issue 22): settlement is asked for the whole total and pays min(total, balance, what the
+     * person owes after the funds).
+     */
+    public SettlementClient.Bill bill(Visit visit, Segment segment, BigDecimal declaredTotal, String msgid, boolean settle,
+                                      boolean accountAsked) {
         if (declaredTotal.compareTo(segment.total()) != 0) {
             throw HisException.field("data.medfee_sumamt", declaredTotal.toPlainString() + " is not the sum of the details this "
                     + "settlement bills, " + segment.total().toPlainString()
@@ -146,7 +156,17 @@ public class Billing {
         // settlement committed (a timeout, a crash), the next settle of the segment, whatever its msgid, gets that bill back
         String key = settle ? visit.mdtrtId() + "-" + (visits.settlementsOf(visit.mdtrtId()) + 1) : msgid;
         SettlementClient.SettleRequest request = request(visit, segment.lines(), segment.serviceDate(), key, "feedetail");
+        if (accountAsked) {
+            request = withAccount(request, segment.total());
+        }
         return settle ? settlement.settle(request) : settlement.preSettle(request);
+    }
+
+    /** The request asking the personal account to pay up to {@code amount} (yuan). */
+    static SettlementClient.SettleRequest withAccount(SettlementClient.SettleRequest r, BigDecimal amount) {
+        return new SettlementClient.SettleRequest(r.messageId(), r.personId(), r.institutionCode(), r.visitType(), r.serviceDate(),
+                r.diagnosisCodes(), r.lines(), r.emergency(), r.admittedAt(), r.dischargedAt(), r.procedureCodes(), r.doctorCode(),
+                r.departmentCode(), amount.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString());
     }
 
     /** A pre-settlement of some lines (an upload's classes and self-pay), nothing kept. */

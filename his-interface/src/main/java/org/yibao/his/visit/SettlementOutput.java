@@ -22,7 +22,9 @@ import java.math.RoundingMode;
  * Fund mapping: 统筹 basicFund → hifp_pay (310100 employees / 390100 residents); residents' 大病保险
  * catastrophic → hifmi_pay (390200); employees' catastrophic and supplementary layers → hifob_pay
  * (330100 职工大额医疗费用补助); residents' supplementary (低收入人口倾斜) → oth_pay; 医疗救助 → maf_pay (610100).
- * Personal accounts are not kept by this platform yet (issue 22): balc, acct_mulaid_pay are 0.00 —
+ * Personal accounts (issue 22): acct_pay is what the account paid; balc the paying account's balance
+ * after the bill; acct_mulaid_pay the part of acct_pay paid from a family member's holder's account
+ * (家庭共济). Where no account took part (a resident, nothing asked) balc and acct_mulaid_pay are 0.00 —
  * never null, which typed HIS clients cannot read (issue 17, output 10) — as are hifes_pay (no
  * enterprise supplementary insurance) and hosp_part_amt (the hospital bears nothing of a bill here).
  * medins_setl_id is the message id of the settling message, as the spec says.
@@ -101,8 +103,9 @@ public final class SettlementOutput {
         setl.put("psn_cash_pay", cash);
         setl.put("hifes_pay", zero());
         setl.put("hosp_part_amt", zero());
-        setl.put("balc", zero());
-        setl.put("acct_mulaid_pay", zero());
+        SettlementClient.Account paying = bill.account();
+        setl.put("balc", paying == null ? zero() : paying.balanceAfter().amount());
+        setl.put("acct_mulaid_pay", paying != null && paying.mutualAid() ? account : zero());
         setl.put("medins_setl_id", msgid);
         setl.put("clr_type", codes.clearingType(visit.medType()));
         setl.put("mid_setl_flag", midStay ? "1" : "0");

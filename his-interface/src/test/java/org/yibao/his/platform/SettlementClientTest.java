@@ -33,7 +33,7 @@ class SettlementClientTest {
                        "unitPrice":"407.40","amount":"407.40","fullSelfPay":"12.30","priorSelfPay":"20.00","vbp":false,
                        "paidInFullBy":"liangbing","priceCeiling":"400.00"}],
              "uncataloguedItems":["Z02"],"preCheck":{"outcome":"PASS","reasons":[]},"settledAt":"2026-11-30T01:02:03.456Z",
-             "reversalId":null,"reversedAt":null,"reversalReason":null}""";
+             "reversalId":null,"reversedAt":null,"reversalReason":null,"account":null}""";
 
     private final JsonMapper json = JsonMapper.builder().build();
 

@@ -64,6 +64,34 @@ class SettlementOutputTest {
         assertThat(setl.get("platform_bill_id").asString()).isEqualTo("6f1c2b9e-1d2a-4c3b-9a8e-0b1c2d3e4f50");
     }
 
+    /**
+     * Issue 22: a bill whose person's part was paid from a family member's holder's account (家庭共济): amounts as
+     * above but 100.00 of the 275.38 owed paid by the account (cash 175.38); the holder's balance after is 20.00.
+     * acct_pay 100.00, acct_mulaid_pay 100.00 (all of it mutual aid), balc 20.00, psn_cash_pay 175.38.
+     */
+    @Test
+    void anAccountPaymentAnswersItsBalanceAndItsMutualAidPart() {
+        SettlementClient.Bill b = bill(Scheme.RESIDENT);
+        SettlementAmounts a = b.amounts();
+        SettlementAmounts paid = new SettlementAmounts(a.total(), a.fullSelfPay(), a.priorSelfPay(), a.policyScope(), a.deductible(),
+                a.basicFund(), a.catastrophic(), a.supplementary(), a.assistance(), Money.of("100.00"), Money.of("175.38"));
+        String holder = "15010219700101102" + ResidentId.checkCharacter("15010219700101102");
+        SettlementClient.Bill mutual = new SettlementClient.Bill(b.id(), b.status(), b.scheme(), b.place(), b.policyPack(), paid,
+                b.lines(), b.settledAt(), null, null, new SettlementClient.Account(holder, Money.of("100.00"), Money.of("20.00"), true));
+        SettlementClient.Bill own = new SettlementClient.Bill(b.id(), b.status(), Scheme.EMPLOYEE, b.place(), b.policyPack(), paid,
+                b.lines(), b.settledAt(), null, null, new SettlementClient.Account(PERSON, Money.of("100.00"), Money.of("20.00"), false));
+
+        JsonNode m = SettlementOutput.of(mutual, VISIT, "S1", "M1", false, CODES, JSON).get("setlinfo");
+        JsonNode o = SettlementOutput.of(own, VISIT, "S1", "M1", false, CODES, JSON).get("setlinfo");
+
+        assertThat(m.get("acct_pay").toString()).isEqualTo("100.00");
+        assertThat(m.get("acct_mulaid_pay").toString()).isEqualTo("100.00");
+        assertThat(m.get("balc").toString()).isEqualTo("20.00");
+        assertThat(m.get("psn_cash_pay").toString()).isEqualTo("175.38");
+        assertThat(o.get("acct_mulaid_pay").toString()).isEqualTo("0.00");
+        assertThat(o.get("balc").toString()).isEqualTo("20.00");
+    }
+
     @Test
     void anEmployeesCatastrophicAndSupplementaryLayersAreTheLargeAmountSubsidy() {
         JsonNode output = SettlementOutput.of(bill(Scheme.EMPLOYEE), VISIT, "S1", "M1", true, CODES, JSON);
