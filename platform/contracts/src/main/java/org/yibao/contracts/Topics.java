@@ -25,14 +25,12 @@ public final class Topics {
     public static final String CATALOG = "settlement.catalog";
     /** Maternity allowances (生育津贴) granted to employees (MaternityAllowanceGranted). */
     public static final String MATERNITY_ALLOWANCES = "settlement.maternity-allowances";
-    /** Maternity allowances (生育津贴) granted to employees (MaternityAllowanceGranted). */
-    public static final String MATERNITY_ALLOWANCES = "settlement.maternity-allowances";
     /** The long-term care fund's payments: institutions' monthly bills and home-care payments (CareBenefitPaid). */
     public static final String CARE_PAYMENTS = "care.payments";
 
     public static final List<String> ALL = List.of(
             ENROLLMENTS, FILINGS, CERTIFICATIONS, CONTRIBUTIONS, CLAIMS, ASSISTANCE_IDENTITIES, POVERTY_RISKS,
-            INSTITUTIONS, VIOLATIONS, VIOLATION_REVIEWS, FUND_RECOVERIES, VBP_CATALOGS, CATALOG, MATERNITY_ALLOWANCES, MATERNITY_ALLOWANCES, CARE_PAYMENTS);
+            INSTITUTIONS, VIOLATIONS, VIOLATION_REVIEWS, FUND_RECOVERIES, VBP_CATALOGS, CATALOG, MATERNITY_ALLOWANCES, CARE_PAYMENTS);
 
     /** Suffix of the dead-letter topic that holds what a consumer of a topic could not process. */
     public static final String DEAD_LETTER_SUFFIX = ".DLT";
