@@ -146,7 +146,8 @@ public class PaymentService {
 
     /**
      * Pays every home-care beneficiary's days of a month that has ended; a care officer runs it. Run again,
-     * it changes nothing and answers the first run's payments ({@code alreadyRun}).
+     * it changes nothing and answers the first run's payments ({@code alreadyRun}). All or nothing: a
+     * beneficiary the month's policy cannot price refuses the run.
      *
      * @throws RefusedException (422) naming {@code month} when the month has not ended
      */
@@ -178,7 +179,13 @@ public class PaymentService {
     private Payment pay(Benefit benefit, YearMonth month, LocalDate from, LocalDate to, UUID billId, Instant now) {
         CarePolicy policy = policies.inForce(benefit.regionCode(), month.getYear()).orElseThrow(() -> new RefusedException(
                 "month: region " + benefit.regionCode() + " has no long-term care policy for " + month.getYear()));
-        CarePricing.Priced priced = CarePricing.price(policy, benefit, from, to);
+        CarePricing.Priced priced;
+        try {
+            priced = CarePricing.price(policy, benefit, from, to);
+        } catch (IllegalArgumentException e) {
+            // a level the year's policy does not price (a policy changed under a running benefit): refused, not a 500
+            throw new RefusedException("month: " + e.getMessage());
+        }
         return new Payment(UUID.randomUUID(), benefit.benefitId(), benefit.personId(), benefit.regionCode(), benefit.setting(),
                 benefit.institutionCode(), month, billId, priced.periods(), priced.standardAmount(), priced.fundPaid(),
                 priced.personShare(), now);
