@@ -137,6 +137,36 @@ class AccountFlowIT {
         assertThat(statement.at("/lines/2/kind").asString()).isEqualTo("RESTORATION");
     }
 
+    /**
+     * A reversal after a month's statement is closed appears in the month of the reversal: 120.00 credited and
+     * 100.00 paid last month (the lines are moved to last month, as if recorded then), the bill reversed now. Last
+     * month's statement stays 0.00 + 120.00 - 100.00 = 20.00; this month's reads 20.00 + 100.00 restored = 120.00.
+     */
+    @Test
+    void aReversalAfterAMonthIsClosedAppearsInTheMonthOfTheReversal() throws Exception {
+        String holder = employee();
+        credit(holder, "120.00");
+        JsonNode settled = settled(outpatient(holder, "100.00", "100.00", null));
+        YearMonth now = YearMonth.now(BEIJING);
+        YearMonth last = now.minusMonths(1);
+        jdbc.update("update account_entry set statement_month = ? where holder_id = ?", last.atDay(1), holder);
+
+        his(JIANGJIN_HOSPITAL).post("/api/settlement/settlements/" + settled.at("/id").asString() + "/reversal",
+                "{\"reason\":\"duplicate\"}");
+
+        JsonNode closed = json.readTree(api.as(TestCallers.AUDITOR).get("/api/settlement/accounts/" + holder + "/statements/" + last).body());
+        JsonNode current = json.readTree(api.as(TestCallers.AUDITOR).get("/api/settlement/accounts/" + holder + "/statements/" + now).body());
+        assertThat(closed.at("/opening").asString()).isEqualTo("0.00");
+        assertThat(closed.at("/credits").asString()).isEqualTo("120.00");
+        assertThat(closed.at("/debits").asString()).isEqualTo("100.00");
+        assertThat(closed.at("/restorations").asString()).isEqualTo("0.00");
+        assertThat(closed.at("/closing").asString()).isEqualTo("20.00");
+        assertThat(current.at("/opening").asString()).isEqualTo("20.00");
+        assertThat(current.at("/restorations").asString()).isEqualTo("100.00");
+        assertThat(current.at("/closing").asString()).isEqualTo("120.00");
+        assertThat(current.at("/lines/0/settlementId").asString()).isEqualTo(settled.at("/id").asString());
+    }
+
     /** Balance 20.00 (120.00 credited, 100.00 paid); a bill of 50.00 asking 50.00: the account pays 20.00, cash 30.00. */
     @Test
     void aBillAskingMoreThanTheBalancePaysTheBalanceAndTheRestInCash() throws Exception {
@@ -270,6 +300,74 @@ class AccountFlowIT {
         assertThat(json.readTree(ended.body()).at("/endedOn").asString()).isEqualTo(LocalDate.now(BEIJING).toString());
         assertThat(json.readTree(ended.body()).at("/endedBy").asString()).isEqualTo(TestCallers.CLERK.clientId());
         assertThat(bind(holder, parent, "PARENT").statusCode()).isEqualTo(201); // a new binding after the end
+    }
+
+    /**
+     * The funds' income by source (issue 22), from the events alone, in a region and month no other test posts to
+     * (Pingdingshan, March 2021). An active employee: employer 480.00, individual 120.00, to the account 120.00; a
+     * retiree: 75.00 to the account from the pooled fund; a resident: 220.00 paid, 30.00 by assistance, 550.00 fiscal
+     * subsidy. EMPLOYEE: to accounts 195.00, pooled fund 480.00 + 120.00 - 195.00 = 405.00; RESIDENT: pooled fund
+     * 800.00. The resident's month announced again changes nothing. Accounts' spending: a bill paying 100.00 from an
+     * account raises this month's spending in its region by exactly 100.00, its reversal takes it back.
+     */
+    @Test
+    void theIncomeReportShowsEachSourceAndTheAccountsSpending() throws Exception {
+        String active = person();
+        String retired = person();
+        String resident = person();
+        List<UUID> ids = new ArrayList<>();
+        ids.add(events.publish(new ContributionsCollected(active, "410402", Scheme.EMPLOYEE, PersonType.EMPLOYEE_ACTIVE, "2021-03",
+                Money.of("6000.00"), Money.of("480.00"), Money.of("120.00"), Money.of("120.00"), Money.ZERO, Money.ZERO,
+                Money.ZERO, "410400-2021", Instant.now())).eventId());
+        ids.add(events.publish(new ContributionsCollected(retired, "410402", Scheme.EMPLOYEE, PersonType.EMPLOYEE_RETIRED, "2021-03",
+                null, Money.ZERO, Money.ZERO, Money.of("75.00"), Money.ZERO, Money.ZERO, Money.ZERO, "410400-2021",
+                Instant.now())).eventId());
+        ContributionsCollected residentMonth = new ContributionsCollected(resident, "410402", Scheme.RESIDENT, PersonType.RESIDENT,
+                "2021-03", null, Money.ZERO, Money.ZERO, Money.ZERO, Money.of("220.00"), Money.of("30.00"), Money.of("550.00"),
+                "410400-2020", Instant.now());
+        ids.add(events.publish(residentMonth).eventId());
+        ids.add(events.publish(residentMonth).eventId()); // the same month again, as a new event
+        awaitProcessed(ids);
+
+        JsonNode report = json.readTree(api.as(TestCallers.MANAGER).get("/api/settlement/reports/2021/income?region=410400").body());
+
+        assertThat(report.at("/months").size()).isEqualTo(2);
+        JsonNode employees = report.at("/months/0");
+        assertThat(employees.at("/scheme").asString()).isEqualTo("EMPLOYEE");
+        assertThat(employees.at("/month").asString()).isEqualTo("2021-03");
+        assertThat(employees.at("/persons").asInt()).isEqualTo(2);
+        assertThat(employees.at("/employerContributions").asString()).isEqualTo("480.00");
+        assertThat(employees.at("/individualContributions").asString()).isEqualTo("120.00");
+        assertThat(employees.at("/toAccounts").asString()).isEqualTo("195.00");
+        assertThat(employees.at("/pooledFund").asString()).isEqualTo("405.00");
+        JsonNode residents = report.at("/months/1");
+        assertThat(residents.at("/scheme").asString()).isEqualTo("RESIDENT");
+        assertThat(residents.at("/residentContributions").asString()).isEqualTo("220.00");
+        assertThat(residents.at("/premiumSubsidies").asString()).isEqualTo("30.00");
+        assertThat(residents.at("/fiscalSubsidies").asString()).isEqualTo("550.00");
+        assertThat(residents.at("/pooledFund").asString()).isEqualTo("800.00");
+
+        String holder = employee();
+        credit(holder, "120.00");
+        BigDecimal before = spending();
+        JsonNode paid = settled(outpatient(holder, "100.00", "100.00", null));
+        BigDecimal after = spending();
+        his(JIANGJIN_HOSPITAL).post("/api/settlement/settlements/" + paid.at("/id").asString() + "/reversal", "{\"reason\":\"x\"}");
+        assertThat(after.subtract(before)).isEqualByComparingTo("100.00");
+        assertThat(spending()).isEqualByComparingTo(before);
+    }
+
+    /** This month's accounts' spending in Jiangjin, from the income report. */
+    private BigDecimal spending() throws Exception {
+        YearMonth now = YearMonth.now(BEIJING);
+        JsonNode report = json.readTree(api.as(TestCallers.MANAGER).get("/api/settlement/reports/" + now.getYear()
+                + "/income?region=500116").body());
+        for (JsonNode m : report.at("/months")) {
+            if (m.at("/scheme").asString().equals("EMPLOYEE") && m.at("/month").asString().equals(now.toString())) {
+                return new BigDecimal(m.at("/accountSpending").asString());
+            }
+        }
+        return BigDecimal.ZERO;
     }
 
     // --- helpers ---
