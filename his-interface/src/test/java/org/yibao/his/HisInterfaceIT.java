@@ -1504,6 +1504,70 @@ class HisInterfaceIT {
                         : "{\"itemCode\":\"XC08CAA001A001010100001\",\"quantity\":28,\"unitPrice\":\"0.30\"},{\"itemCode\":\"S311201001\",\"quantity\":1,\"unitPrice\":\"400.00\"}");
     }
 
+    /**
+     * Issue 22, end to end: an active Yangjiang employee enrolled with a wage base of 6,000.00; the bureau posts this
+     * month's contributions at enrollment (individual 2% = 120.00 in full and 30% of the employer's 6.5% = 117.00 to
+     * the account: 237.00), settlement credits the account from ContributionsCollected. A general outpatient dialysis
+     * session of 400.00 (class A) at a level-3 hospital, employees' outpatient pooling 50% from the first yuan: the fund
+     * pays 200.00, the person owes 200.00; with acct_used_flag 1 the account pays it all: acct_pay 200.00, cash 0.00,
+     * balc 237.00 - 200.00 = 37.00; acct_mulaid_pay 0.00 (the employee's own account). 2206 quotes the same and
+     * changes nothing.
+     */
+    @Test
+    void anEmployeesPersonalAccountPaysAt2207AndBalcIsItsBalanceAfter() throws Exception {
+        ServiceClient enrollment = new ServiceClient(services.get(0).port(), TestCallers.CLERK);
+        String first17 = "441702" + "19750505" + String.format("%03d", 101 + SEQUENCE.incrementAndGet());
+        String employee = first17 + ResidentId.checkCharacter(first17);
+        assertThat(enrollment.post("/api/enrollment/persons", """
+                {"personId":"%s","name":"赵六","regionCode":"441702"}""".formatted(employee)).statusCode()).isEqualTo(201);
+        HttpResponse<String> enrolled = enrollment.post("/api/enrollment/enrollments", """
+                {"personId":"%s","year":%d,"scheme":"EMPLOYEE","personType":"EMPLOYEE_ACTIVE","tier":"EMPLOYER","wageBase":"6000.00"}"""
+                .formatted(employee, LocalDate.now(BEIJING).getYear()));
+        assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
+        HttpResponse<String> posted = enrollment.as(TestCallers.MANAGER).post("/api/enrollment/contributions/"
+                + java.time.YearMonth.now(BEIJING) + "/postings", "");
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+        ServiceClient accounts = new ServiceClient(services.get(1).port(), TestCallers.AUDITOR);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String balance = null;
+        while (System.nanoTime() < deadline && !"237.00".equals(balance)) {
+            HttpResponse<String> account = accounts.get("/api/settlement/accounts/" + employee);
+            balance = account.statusCode() == 200 ? json.readTree(account.body()).at("/balance").asString() : null;
+            Thread.sleep(200);
+        }
+        assertThat(balance).as("the month's credit reached settlement").isEqualTo("237.00");
+
+        Hospital hospital = new Hospital(YANGJIANG);
+        hospital.signIn();
+        String visit = hospital.ok("2201", """
+                {"data":{"psn_no":"%1$s","insutype":"310","begntime":"%2$s","mdtrt_cert_type":"02","mdtrt_cert_no":"%1$s",
+                 "ipt_otp_no":"MZ-ACCT","atddr_no":"D441700000001","dept_code":"0301"}}""".formatted(employee, now()))
+                .at("/data/mdtrt_id").asString();
+        hospital.ok("2203", """
+                {"mdtrtinfo":{"mdtrt_id":"%s","psn_no":"%s","med_type":"11","dise_codg":"N18.5","dise_name":"慢性肾脏病5期"},
+                 "diseinfo":[{"psn_no":"%s","diag_type":"1","diag_srt_no":"1","diag_code":"N18.5","diag_name":"慢性肾脏病5期","maindiag_flag":"1"}]}"""
+                .formatted(visit, employee, employee));
+        hospital.ok("2204", """
+                {"feedetail":[{"feedetl_sn":"A-1","mdtrt_id":"%s","psn_no":"%s","fee_ocur_time":"%s","med_list_codg":"S311201001",
+                   "det_item_fee_sumamt":"400.00","cnt":"1","pric":"400.00"}]}""".formatted(visit, employee, now()));
+        String asking = settle(visit, employee, "400.00", "11").replace("\"acct_used_flag\":\"0\"", "\"acct_used_flag\":\"1\"")
+                .replace("\"insutype\":\"390\"", "\"insutype\":\"310\"");
+
+        JsonNode quote = hospital.ok("2206", asking);
+        JsonNode paid = hospital.ok("2207", asking);
+
+        assertThat(quote.at("/setlinfo/acct_pay").decimalValue()).isEqualByComparingTo("200.00");
+        assertThat(quote.at("/setlinfo/balc").decimalValue()).isEqualByComparingTo("37.00");
+        JsonNode s = paid.get("setlinfo");
+        assertThat(s.at("/hifp_pay").decimalValue()).isEqualByComparingTo("200.00");
+        assertThat(s.at("/acct_pay").decimalValue()).isEqualByComparingTo("200.00");
+        assertThat(s.at("/psn_cash_pay").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(s.at("/balc").decimalValue()).isEqualByComparingTo("37.00");
+        assertThat(s.at("/acct_mulaid_pay").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(json.readTree(accounts.get("/api/settlement/accounts/" + employee).body()).at("/balance").asString())
+                .isEqualTo("37.00");
+    }
+
     private static String feeUpload(String mdtrtId, String person, String batch) {
         return """
                 {"feedetail":[
