@@ -105,6 +105,9 @@ class Encounters {
      * What the person's account may pay: what the bill asks for, for an employee; nothing for a
      * resident, whose scheme has no personal account (城乡居民医保不设个人账户; national rule): a HIS that
      * sends its account flag for everyone gets the owed part as cash, not an account that does not exist.
+     * This is the claim as resolved; {@link SettlementService} decides what an account pays (issue 22): the
+     * paying account's balance caps the ask, and a resident bound to an employee's account under family
+     * mutual aid (家庭共济) is paid from that holder's account.
      */
     private static Money personalAccount(SettleRequest request, Enrollment enrollment) {
         return enrollment.scheme() == Scheme.RESIDENT ? Money.ZERO : request.personalAccountOrZero();
