@@ -259,6 +259,33 @@ class AccountFlowIT {
         }
     }
 
+    /**
+     * A child bound to both parents' accounts: a bill asking an account payment without naming the holder is refused
+     * naming accountHolderId and settles nothing; naming the mother pays from hers (120.00 -> 20.00), the father's
+     * stays 120.00.
+     */
+    @Test
+    void aMemberBoundToSeveralAccountsNamesTheHolder() throws Exception {
+        String mother = employee();
+        String father = employee();
+        String child = resident();
+        credit(mother, "120.00");
+        credit(father, "120.00");
+        assertThat(bind(mother, child, "CHILD").statusCode()).isEqualTo(201);
+        assertThat(bind(father, child, "CHILD").statusCode()).isEqualTo(201);
+
+        HttpResponse<String> ambiguous = his(YANGJIANG_HOSPITAL).post("/api/settlement/settlements", inpatient(child, "10700.00", "100.00", null));
+        JsonNode named = settled(inpatient(child, "10700.00", "100.00", mother));
+
+        assertThat(ambiguous.statusCode()).as(ambiguous.body()).isEqualTo(400);
+        assertThat(json.readTree(ambiguous.body()).at("/errors/0/field").asString()).isEqualTo("accountHolderId");
+        assertThat(named.at("/account/holderId").asString()).isEqualTo(mother);
+        assertThat(named.at("/amounts/personalAccount").asString()).isEqualTo("100.00");
+        assertThat(balance(mother)).isEqualTo("20.00");
+        assertThat(balance(father)).isEqualTo("120.00");
+        assertThat(jdbc.queryForObject("select count(*) from settlement where person_id = ?", Integer.class, child)).isEqualTo(1);
+    }
+
     /** Bindings refused, each naming the field, and nothing registered: oneself, a person not enrolled, a staff role without the right. */
     @Test
     void bindingRefusalsNameTheFieldAndChangeNothing() throws Exception {
