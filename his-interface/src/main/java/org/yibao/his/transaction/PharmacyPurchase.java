@@ -67,13 +67,15 @@ class PharmacyPurchase {
         List<FeeLine> lines = FeeDetails.readLines(details, visit, null);
         catalog.requireMapped(call, "drugdetail", details, begins.toLocalDate());
         Billing.Segment segment = new Billing.Segment(lines, begins.toLocalDate(), false);
+        // acct_used_flag 1: the person's part paid from the personal account up to its balance (issue 22)
+        boolean accountAsked = "1".equals(data.optional("acct_used_flag"));
         if (!settle) {
-            SettlementClient.Bill quote = billing.quote(visit, lines, begins.toLocalDate(), call.msgid());
+            SettlementClient.Bill quote = billing.quote(visit, lines, begins.toLocalDate(), call.msgid(), accountAsked);
             requireTotal(data, segment);
             return SettlementOutput.of(quote, visit, null, call.msgid(), false, codes, json);
         }
         visits.addLines(mdtrtId, lines, call.msgid());
-        SettlementClient.Bill bill = billing.bill(visit, segment, data.decimal("medfee_sumamt"), call.msgid(), true);
+        SettlementClient.Bill bill = billing.bill(visit, segment, data.decimal("medfee_sumamt"), call.msgid(), true, accountAsked);
         return settling.settled(visit, segment, bill, call.msgid(), true);
     }
 

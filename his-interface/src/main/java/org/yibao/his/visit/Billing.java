@@ -171,7 +171,16 @@ public class Billing {
 
     /** A pre-settlement of some lines (an upload's classes and self-pay), nothing kept. */
     public SettlementClient.Bill quote(Visit visit, List<FeeLine> lines, LocalDate serviceDate, String msgid) {
-        return settlement.preSettle(request(visit, lines, serviceDate, msgid, "feedetail"));
+        return quote(visit, lines, serviceDate, msgid, false);
+    }
+
+    /** A pre-settlement of some lines, paying the person's part from the personal account up to its balance when asked. */
+    public SettlementClient.Bill quote(Visit visit, List<FeeLine> lines, LocalDate serviceDate, String msgid, boolean accountAsked) {
+        SettlementClient.SettleRequest request = request(visit, lines, serviceDate, msgid, "feedetail");
+        if (accountAsked) {
+            request = withAccount(request, new Segment(lines, serviceDate, false).total());
+        }
+        return settlement.preSettle(request);
     }
 
     /**
