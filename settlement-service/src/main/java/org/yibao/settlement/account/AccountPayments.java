@@ -84,8 +84,14 @@ public class AccountPayments {
         return asked.min(accounts.balance(holderId).orElse(Money.ZERO)).max(Money.ZERO);
     }
 
-    /** Locks the holder's account for the settle transaction and answers what it may pay: min(asked, balance). */
+    /**
+     * Locks the holder's account for the settle transaction and answers what it may pay: min(asked, balance). Nothing
+     * asked takes no lock (an employee's bill that asks nothing only shows the balance).
+     */
     public Money lockAvailable(String holderId, Money asked) {
+        if (!asked.isPositive()) {
+            return Money.ZERO;
+        }
         return asked.min(accounts.lock(holderId)).max(Money.ZERO);
     }
 
@@ -95,15 +101,16 @@ public class AccountPayments {
      * @param paid what the adjudicator let the account pay: never more than {@link #lockAvailable}'s answer
      */
     public AccountPayment pay(String holderId, UUID settlementId, String patientId, Money paid) {
+        if (!paid.isPositive()) {
+            return new AccountPayment(holderId, Money.ZERO, balance(holderId), !holderId.equals(patientId));
+        }
         Money balance = accounts.lock(holderId);
         if (paid.compareTo(balance) > 0) {
             throw new IllegalStateException("an account payment of " + paid + " exceeds the balance " + balance);
         }
         Money after = balance.minus(paid);
-        if (paid.isPositive()) {
-            accounts.append(new AccountEntry(UUID.randomUUID(), holderId, AccountEntry.Kind.DEBIT, paid, after,
-                    YearMonth.now(clock), null, settlementId, patientId, clock.instant()));
-        }
+        accounts.append(new AccountEntry(UUID.randomUUID(), holderId, AccountEntry.Kind.DEBIT, paid, after,
+                YearMonth.now(clock), null, settlementId, patientId, clock.instant()));
         return new AccountPayment(holderId, paid, after, !holderId.equals(patientId));
     }
 
