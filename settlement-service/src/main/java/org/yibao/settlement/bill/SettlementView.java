@@ -23,8 +23,9 @@ import java.util.UUID;
  *                 findings (rule, severity, amount in violation)
  * @param facts    the bill's facts for the audit (person type, emergency, stay, procedures, doctor and
  *                 department), shown as members of the bill itself
- * @param account  what a personal account paid (个人账户支付) and whose, with its balance after the bill (balc); for
- *                 a reversed bill the balance after the restoration; null when no account was involved (issue 22)
+ * @param account  what a personal account paid (个人账户支付) and whose, with its balance right after the bill (balc);
+ *                 the reversal's own answer carries the balance after the restoration; null when no account took
+ *                 part (issue 22)
  */
 public record SettlementView(
         UUID id,
