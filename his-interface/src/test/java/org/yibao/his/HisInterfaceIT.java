@@ -1568,6 +1568,40 @@ class HisInterfaceIT {
         assertThat(s.at("/acct_mulaid_pay").decimalValue()).isEqualByComparingTo("0.00");
         assertThat(json.readTree(accounts.get("/api/settlement/accounts/" + employee).body()).at("/balance").asString())
                 .isEqualTo("37.00");
+
+        // 家庭共济: the employee's resident spouse, bound by a clerk; her outpatient dialysis of 400.00 at level 3 (residents
+        // 40%): the fund 160.00, she owes 240.00, the holder's account pays its 37.00 left — acct_pay = acct_mulaid_pay =
+        // 37.00, cash 203.00, balc 0.00
+        String spouse = enrolled(enrollment, "441702");
+        ServiceClient clerk = new ServiceClient(services.get(1).port(), TestCallers.CLERK);
+        HttpResponse<String> bound = null;
+        deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline && (bound == null || bound.statusCode() != 201)) {
+            bound = clerk.post("/api/settlement/accounts/" + employee + "/family-bindings",
+                    "{\"memberId\":\"" + spouse + "\",\"relationship\":\"SPOUSE\"}");
+            Thread.sleep(200);
+        }
+        assertThat(bound.statusCode()).as(bound.body()).isEqualTo(201);
+        String herVisit = hospital.ok("2201", """
+                {"data":{"psn_no":"%1$s","insutype":"390","begntime":"%2$s","mdtrt_cert_type":"02","mdtrt_cert_no":"%1$s",
+                 "ipt_otp_no":"MZ-ACCT2","atddr_no":"D441700000001","dept_code":"0301"}}""".formatted(spouse, now()))
+                .at("/data/mdtrt_id").asString();
+        hospital.ok("2203", """
+                {"mdtrtinfo":{"mdtrt_id":"%s","psn_no":"%s","med_type":"11","dise_codg":"N18.5","dise_name":"慢性肾脏病5期"},
+                 "diseinfo":[{"psn_no":"%s","diag_type":"1","diag_srt_no":"1","diag_code":"N18.5","diag_name":"慢性肾脏病5期","maindiag_flag":"1"}]}"""
+                .formatted(herVisit, spouse, spouse));
+        hospital.ok("2204", """
+                {"feedetail":[{"feedetl_sn":"A-2","mdtrt_id":"%s","psn_no":"%s","fee_ocur_time":"%s","med_list_codg":"S311201001",
+                   "det_item_fee_sumamt":"400.00","cnt":"1","pric":"400.00"}]}""".formatted(herVisit, spouse, now()));
+
+        JsonNode hers = hospital.ok("2207", settle(herVisit, spouse, "400.00", "11")
+                .replace("\"acct_used_flag\":\"0\"", "\"acct_used_flag\":\"1\"")).get("setlinfo");
+
+        assertThat(hers.at("/hifp_pay").decimalValue()).isEqualByComparingTo("160.00");
+        assertThat(hers.at("/acct_pay").decimalValue()).isEqualByComparingTo("37.00");
+        assertThat(hers.at("/acct_mulaid_pay").decimalValue()).isEqualByComparingTo("37.00");
+        assertThat(hers.at("/psn_cash_pay").decimalValue()).isEqualByComparingTo("203.00");
+        assertThat(hers.at("/balc").decimalValue()).isEqualByComparingTo("0.00");
     }
 
     private static String feeUpload(String mdtrtId, String person, String batch) {
