@@ -375,13 +375,13 @@ class EnrollmentFlowIT {
         String badFirst17 = "44170219700101" + "997";
         String badCheck = badFirst17 + (ResidentId.checkCharacter(badFirst17) == '1' ? '2' : '1');
         String file = String.join("\n",
-                "personId,name,regionCode,year,scheme,personType,tier,effectiveFrom",
-                a + ",李四,441702," + YEAR + ",RESIDENT,RESIDENT,,",
-                b + ",王五,441702," + YEAR + ",RESIDENT,RESIDENT,," + YEAR + "-03-01",
-                c + ",赵六,500116," + YEAR + ",EMPLOYEE,EMPLOYEE_RETIRED,INDIVIDUAL_TIER_1,",
-                badCheck + ",钱七,441702," + YEAR + ",RESIDENT,RESIDENT,,",
-                nextId("441702") + ",孙八,441702," + YEAR + ",FARMER,RESIDENT,,",
-                a + ",李四,441702," + YEAR + ",EMPLOYEE,EMPLOYEE_ACTIVE,EMPLOYER,") + "\n";
+                "personId,name,regionCode,year,scheme,personType,tier,effectiveFrom,wageBase",
+                a + ",李四,441702," + YEAR + ",RESIDENT,RESIDENT,,,",
+                b + ",王五,441702," + YEAR + ",RESIDENT,RESIDENT,," + YEAR + "-03-01,",
+                c + ",赵六,500116," + YEAR + ",EMPLOYEE,EMPLOYEE_RETIRED,INDIVIDUAL_TIER_1,,",
+                badCheck + ",钱七,441702," + YEAR + ",RESIDENT,RESIDENT,,,",
+                nextId("441702") + ",孙八,441702," + YEAR + ",FARMER,RESIDENT,,,",
+                a + ",李四,441702," + YEAR + ",EMPLOYEE,EMPLOYEE_ACTIVE,EMPLOYER,,6000.00") + "\n";
 
         JsonNode report = json.readTree(importCsv(file).body());
         JsonNode again = json.readTree(importCsv(file).body());
@@ -404,6 +404,49 @@ class EnrollmentFlowIT {
         assertThat(again.at("/imported").asLong()).isZero();
         assertThat(again.at("/rejected").asLong()).isEqualTo(6);
         assertThat(outbox("PersonEnrolled", a) + outbox("PersonEnrolled", b) + outbox("PersonEnrolled", c)).isEqualTo(3);
+    }
+
+    /**
+     * Issue 22: an imported active employee brings the monthly wage base the contributions are posted on
+     * (Yangjiang 2019 rates: 6,000.00 a month); a row without it, a resident's row with one, one outside the
+     * region's range or not an amount is refused naming wageBase; a file of the earlier header (no wageBase
+     * column) still imports residents and retirees.
+     */
+    @Test
+    void anImportedEmployeeBringsAWageBaseAndARowWithoutOneIsRefusedNamingIt() {
+        String employee = nextId("441702");
+        String withoutBase = nextId("441702");
+        String residentWithBase = nextId("441702");
+        String tooLow = nextId("441702");
+        String notAnAmount = nextId("441702");
+        String file = String.join("\n",
+                "personId,name,regionCode,year,scheme,personType,tier,effectiveFrom,wageBase",
+                employee + ",周一,441702," + YEAR + ",EMPLOYEE,EMPLOYEE_ACTIVE,EMPLOYER,,6000.00",
+                withoutBase + ",吴二,441702," + YEAR + ",EMPLOYEE,EMPLOYEE_ACTIVE,EMPLOYER,,",
+                residentWithBase + ",郑三,441702," + YEAR + ",RESIDENT,RESIDENT,,,6000.00",
+                tooLow + ",冯四,441702," + YEAR + ",EMPLOYEE,EMPLOYEE_ACTIVE,EMPLOYER,,1.00",
+                notAnAmount + ",陈五,441702," + YEAR + ",EMPLOYEE,EMPLOYEE_ACTIVE,EMPLOYER,,6千") + "\n";
+        String oldResident = nextId("441702");
+        String oldEmployee = nextId("441702");
+        String oldFile = String.join("\n", "personId,name,regionCode,year,scheme,personType,tier,effectiveFrom",
+                oldResident + ",褚六,441702," + YEAR + ",RESIDENT,RESIDENT,,",
+                oldEmployee + ",卫七,441702," + YEAR + ",EMPLOYEE,EMPLOYEE_ACTIVE,EMPLOYER,") + "\n";
+
+        JsonNode report = json.readTree(importCsv(file).body());
+        JsonNode old = json.readTree(importCsv(oldFile).body());
+
+        assertThat(report.at("/imported").asLong()).isEqualTo(1);
+        assertThat(report.at("/rejected").asLong()).isEqualTo(4);
+        for (int i = 0; i < 4; i++) {
+            assertThat(report.at("/rejectedRows/" + i + "/field").asString()).as(report.toString()).isEqualTo("wageBase");
+        }
+        assertThat(jdbc.queryForObject("select wage_base::text from wage_base where person_id = ?", String.class, employee))
+                .isEqualTo("6000.00");
+        assertThat(jdbc.queryForObject("select count(*) from enrollment where person_id in (?, ?, ?, ?)", Integer.class,
+                withoutBase, residentWithBase, tooLow, notAnAmount)).isZero();
+        assertThat(old.at("/imported").asLong()).isEqualTo(1);
+        assertThat(old.at("/rejectedRows/0/field").asString()).isEqualTo("wageBase");
+        assertThat(old.at("/rejectedRows/0/reason").asString()).contains("no wageBase column");
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.yibao.contracts.events.Scheme;
 import org.yibao.contracts.identity.ResidentId;
 import org.yibao.contracts.money.Money;
 import org.yibao.enrollment.contribution.ContributionPolicies;
+import org.yibao.enrollment.contribution.ContributionService;
 import org.yibao.enrollment.contribution.ContributionPolicy;
 import org.yibao.enrollment.enrollment.Enrollment;
 import org.yibao.enrollment.person.Person;
@@ -40,13 +41,20 @@ import java.util.Set;
  * reported with line, field and reason, never half-written. Re-sending a file changes nothing and
  * reports each row as already enrolled.
  *
- * <pre>personId,name,regionCode,year,scheme,personType,tier,effectiveFrom</pre>
+ * <pre>personId,name,regionCode,year,scheme,personType,tier,effectiveFrom,wageBase</pre>
+ *
+ * <p>{@code wageBase} is an employee's monthly wage base (缴费基数, yuan, within the region's floor and
+ * ceiling), required for an active employee and refused for a resident, as on the API; a file without
+ * that column is accepted for residents and retirees (an active employee's row in it is refused naming
+ * wageBase).
  */
 @Service
 public class ImportService {
 
     static final List<String> COLUMNS = List.of("personId", "name", "regionCode", "year", "scheme", "personType", "tier",
-            "effectiveFrom");
+            "effectiveFrom", "wageBase");
+    /** The header of files written before wage bases were kept (issue 22): no employee contributes by them. */
+    static final List<String> COLUMNS_WITHOUT_WAGE_BASE = COLUMNS.subList(0, COLUMNS.size() - 1);
     static final int CHUNK = 2_000;
     static final int LISTED_REJECTIONS = 1_000;
 
@@ -54,21 +62,23 @@ public class ImportService {
     private final TransactionTemplate transactions;
     private final OutboxWriter outbox;
     private final ContributionPolicies policies;
+    private final ContributionService contributions;
     private final MeterRegistry meters;
     private final Clock clock;
 
     ImportService(ImportStore store, TransactionTemplate transactions, OutboxWriter outbox,
-                  ContributionPolicies policies, MeterRegistry meters, Clock clock) {
+                  ContributionPolicies policies, ContributionService contributions, MeterRegistry meters, Clock clock) {
         this.store = store;
         this.transactions = transactions;
         this.outbox = outbox;
         this.policies = policies;
+        this.contributions = contributions;
         this.meters = meters;
         this.clock = clock;
     }
 
     private record Row(long line, ResidentId id, String name, String region, int year, Scheme scheme, PersonType type,
-                       Optional<EmploymentTier> tier, LocalDate effectiveFrom) {
+                       Optional<EmploymentTier> tier, LocalDate effectiveFrom, Optional<Money> wageBase) {
 
         /** The person, registered by the import if new: gender and birth date from the id. */
         Person person() {
@@ -103,9 +113,10 @@ public class ImportService {
                 throw new InvalidRequestException("file", "is empty; the first line must be the header " + String.join(",", COLUMNS));
             }
             List<String> columns = java.util.Arrays.asList(java.util.Objects.requireNonNullElse(CsvRow.cells(header.replace("\uFEFF", "").trim()), new String[0]));
-            if (!columns.equals(COLUMNS)) {
+            if (!columns.equals(COLUMNS) && !columns.equals(COLUMNS_WITHOUT_WAGE_BASE)) {
                 throw new InvalidRequestException("header", "must be exactly " + String.join(",", COLUMNS) + ", was " + header);
             }
+            int width = columns.size();
             List<Row> chunk = new ArrayList<>(CHUNK);
             long line = 1;
             for (TextUpload.Line read = in.next(); read != null; read = in.next()) {
@@ -120,7 +131,7 @@ public class ImportService {
                     continue;
                 }
                 tally.rows++;
-                Row row = parse(line, text, tally);
+                Row row = parse(line, text, width, tally);
                 if (row != null) {
                     chunk.add(row);
                 }
@@ -139,14 +150,14 @@ public class ImportService {
     }
 
     /** A checked row, or null after recording why it was rejected. */
-    private Row parse(long line, String text, Tally tally) {
+    private Row parse(long line, String text, int width, Tally tally) {
         String[] f = CsvRow.cells(text);
         if (f == null) {
             tally.reject(line, "(row)", CsvRow.UNCLOSED_QUOTE);
             return null;
         }
-        if (f.length != COLUMNS.size()) {
-            tally.reject(line, "(row)", "has " + f.length + " fields, expected " + COLUMNS.size());
+        if (f.length != width) {
+            tally.reject(line, "(row)", "has " + f.length + " fields, expected " + width);
             return null;
         }
         ResidentId.Parsed person = ResidentId.parse(f[0]);
@@ -212,7 +223,19 @@ public class ImportService {
             tally.reject(line, "regionCode", "no resident contribution policy covers " + region + " in " + year);
             return null;
         }
-        return new Row(line, person.id(), name, region, year, scheme, type, tier, from);
+        Optional<Money> wageBase;
+        try {
+            Money given = width > 8 && !f[8].isBlank() ? Money.of(f[8].trim()) : null;
+            wageBase = contributions.checkedWageBase(scheme, type, region, year, given);
+        } catch (InvalidRequestException e) {
+            tally.reject(line, "wageBase", e.problems().get(0).reason()
+                    + (width > 8 ? "" : " (the file has no wageBase column)"));
+            return null;
+        } catch (IllegalArgumentException e) {
+            tally.reject(line, "wageBase", "must be an amount in yuan such as 6000.00");
+            return null;
+        }
+        return new Row(line, person.id(), name, region, year, scheme, type, tier, from, wageBase);
     }
 
     private static <E extends Enum<E>> E enumValue(Class<E> type, String value, long line, String field, Tally tally) {
@@ -240,6 +263,7 @@ public class ImportService {
             List<PersonEnrolled> events = new ArrayList<>(inserted.size());
             for (Row r : chunk) {
                 if (inserted.remove(r.key())) {
+                    contributions.registerWageBase(r.id().value(), r.year(), r.effectiveFrom(), r.wageBase());
                     events.add(new PersonEnrolled(r.id().value(), r.region(), r.scheme(), r.type(), r.tier().orElse(null),
                             r.year(), r.effectiveFrom(), clock.instant()));
                 } else {

@@ -62,12 +62,12 @@ public final class ImportBenchmark {
     /** A CSV of distinct valid persons (80 % residents, 20 % employer-enrolled employees), generated as it is read. */
     static InputStream generatedFile(long rows, int year, int run) {
         LocalDate firstBirth = LocalDate.of(1940, 1, 1).plusDays(run * 1_100L);
-        return new GeneratedLines("personId,name,regionCode,year,scheme,personType,tier,effectiveFrom", rows, n -> {
+        return new GeneratedLines("personId,name,regionCode,year,scheme,personType,tier,effectiveFrom,wageBase", rows, n -> {
             LocalDate birth = firstBirth.plusDays(n / 1000);
             String first17 = "441702" + birth.toString().replace("-", "") + String.format("%03d", n % 1000);
             boolean employee = n % 5 == 0;
             return first17 + ResidentId.checkCharacter(first17) + ",测试" + n + ",441702," + year + ","
-                    + (employee ? "EMPLOYEE,EMPLOYEE_ACTIVE,EMPLOYER," : "RESIDENT,RESIDENT,,");
+                    + (employee ? "EMPLOYEE,EMPLOYEE_ACTIVE,EMPLOYER,,6000.00" : "RESIDENT,RESIDENT,,,");
         });
     }
 
