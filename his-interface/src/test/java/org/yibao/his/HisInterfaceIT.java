@@ -58,6 +58,8 @@ class HisInterfaceIT {
     private static final int YEAR = LocalDate.now().getYear();
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    /** Numbers the persons {@code enrolled} registers (at most 899 a run: three digits). */
+    private static final AtomicInteger ENROLLED = new AtomicInteger();
     private static final List<ServiceProcess> services = startServices();
     private static final org.yibao.his.national.Declarations DECLARATIONS = new org.yibao.his.national.Declarations();
     /** The transactions whose successful answers were checked against their output declarations. */
@@ -1505,6 +1507,56 @@ class HisInterfaceIT {
     }
 
     /**
+     * Issue 22: a delivery's stay (med_type 52, 生育住院) is paid by maternity insurance's fixed amount for its kind of
+     * delivery, which the discharge gives (2402 matn_type, 生育类别): a discharge without it, or with a code not in the
+     * dictionary, is refused naming dscginfo.matn_type and changes nothing; with "2" (剖宫产) the stay settles at
+     * 2304 by the Yangjiang employee pack's caesarean amount at level 3, 3,800.00 (ASSUMPTION of the pack): a stay of
+     * 5,000.00 (12.5 dialysis sessions' worth of class-A items, all in policy scope) pays fund 3,800.00, cash 1,200.00.
+     */
+    @Test
+    void aDeliverysStayIsPaidItsFixedAmountForTheKindOfDeliveryTheDischargeGives() {
+        ServiceClient enrollment = new ServiceClient(services.get(0).port(), TestCallers.CLERK);
+        String first17 = "441702" + "19920303" + String.format("%03d", 2 * (50 + SEQUENCE.incrementAndGet() % 400)); // even: a woman
+        String mother = first17 + ResidentId.checkCharacter(first17);
+        assertThat(enrollment.post("/api/enrollment/persons", """
+                {"personId":"%s","name":"孙丽","regionCode":"441702"}""".formatted(mother)).statusCode()).isEqualTo(201);
+        HttpResponse<String> enrolled = enrollment.post("/api/enrollment/enrollments", """
+                {"personId":"%s","year":%d,"scheme":"EMPLOYEE","personType":"EMPLOYEE_ACTIVE","tier":"EMPLOYER","wageBase":"6000.00"}"""
+                .formatted(mother, LocalDate.now(BEIJING).getYear()));
+        assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
+        ServiceClient settlement = new ServiceClient(services.get(1).port(), TestCallers.his(YANGJIANG));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!known(settlement, mother, YANGJIANG, "INPATIENT") && System.nanoTime() < deadline && pause()) {
+            // settlement learns the enrollment from its event
+        }
+        Hospital his = new Hospital(YANGJIANG);
+        his.signIn();
+        String stay = his.ok("2401", """
+                {"mdtrtinfo":{"psn_no":"%s","insutype":"310","begntime":"%s","med_type":"52","ipt_no":"ZY-M%s"},
+                 "diseinfo":[{"psn_no":"%s","maindiag_flag":"1","diag_code":"O82.0","diag_name":"经选择性剖宫产术的单胎分娩"}]}"""
+                .formatted(mother, now(), SEQUENCE.incrementAndGet(), mother)).at("/result/mdtrt_id").asString();
+        his.ok("2301", inpatientLine(stay, mother, "M-" + SEQUENCE.incrementAndGet(), now(), "5000.00", "12.5"));
+        String discharge = """
+                {"dscginfo":{"mdtrt_id":"%s","psn_no":"%s","endtime":"%s","dscg_way":"1"%s}}""";
+
+        JsonNode without = his.call("2402", his.nextMsgid(), discharge.formatted(stay, mother, now(), ""));
+        JsonNode unknown = his.call("2402", his.nextMsgid(), discharge.formatted(stay, mother, now(), ",\"matn_type\":\"9\""));
+        JsonNode notDischarged = his.call("2304", his.nextMsgid(), settle(stay, mother, "5000.00", "52")
+                .replace("\"insutype\":\"390\"", "\"insutype\":\"310\""));
+        his.ok("2402", discharge.formatted(stay, mother, now(), ",\"matn_type\":\"2\",\"fetus_cnt\":1"));
+        JsonNode settled = his.ok("2304", settle(stay, mother, "5000.00", "52").replace("\"insutype\":\"390\"", "\"insutype\":\"310\""));
+
+        assertThat(without.at("/infcode").asInt()).isEqualTo(-1);
+        assertThat(without.at("/err_msg").asString()).contains("dscginfo.matn_type");
+        assertThat(unknown.at("/infcode").asInt()).isEqualTo(-1);
+        assertThat(unknown.at("/err_msg").asString()).contains("dscginfo.matn_type");
+        assertThat(notDischarged.at("/err_msg").asString()).contains("not been discharged");
+        assertThat(settled.at("/setlinfo/medfee_sumamt").decimalValue()).isEqualByComparingTo("5000.00");
+        assertThat(settled.at("/setlinfo/fund_pay_sumamt").decimalValue()).isEqualByComparingTo("3800.00");
+        assertThat(settled.at("/setlinfo/psn_cash_pay").decimalValue()).isEqualByComparingTo("1200.00");
+    }
+
+    /**
      * Issue 22, end to end: an active Yangjiang employee enrolled with a wage base of 6,000.00; the bureau posts this
      * month's contributions at enrollment (individual 2% = 120.00 in full and 30% of the employer's 6.5% = 117.00 to
      * the account: 237.00), settlement credits the account from ContributionsCollected. A general outpatient dialysis
@@ -1834,7 +1886,8 @@ class HisInterfaceIT {
     }
 
     private static String enrolled(ServiceClient enrollment, String region) {
-        String first17 = region + "19700101" + String.format("%03d", 101 + SEQUENCE.incrementAndGet());
+        // a sequence of its own: the shared one also numbers messages and visits, and ran past three digits
+        String first17 = region + "19700101" + String.format("%03d", 101 + ENROLLED.incrementAndGet());
         String person = first17 + ResidentId.checkCharacter(first17);
         HttpResponse<String> registered = enrollment.post("/api/enrollment/persons", """
                 {"personId":"%s","name":"张三","regionCode":"%s"}""".formatted(person, region));

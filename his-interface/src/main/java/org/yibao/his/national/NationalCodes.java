@@ -1,6 +1,7 @@
 package org.yibao.his.national;
 
 import org.springframework.stereotype.Component;
+import org.yibao.contracts.events.DeliveryKind;
 import org.yibao.contracts.events.ItemCategory;
 import org.yibao.contracts.events.ItemClass;
 import org.yibao.contracts.events.VisitType;
@@ -27,6 +28,10 @@ public class NationalCodes {
     /** Institution levels as 医院等级: ASSUMPTION — the platform keeps the level without its 甲/乙/丙 grade; answered as 乙等. */
     private static final Map<String, String> HOSPITAL_LEVEL = Map.of("LEVEL_3", "03", "LEVEL_2", "06", "LEVEL_1", "09");
 
+    /** 生育类别 (matn_type, 2402) as the kind of delivery: ASSUMPTION, see dictionaries.yml. */
+    private static final Map<String, DeliveryKind> DELIVERY_KIND = Map.of("1", DeliveryKind.NATURAL, "2", DeliveryKind.CAESAREAN,
+            "3", DeliveryKind.ASSISTED, "4", DeliveryKind.MISCARRIAGE_BEFORE_4_MONTHS, "5", DeliveryKind.MISCARRIAGE_FROM_4_MONTHS);
+
     private final Declarations declarations;
 
     public NationalCodes(Declarations declarations) {
@@ -34,6 +39,7 @@ public class NationalCodes {
         IDENTITY.values().forEach(c -> require("psn_idet_type", c));
         ITEM_CLASS.values().forEach(c -> require("chrgitm_lv", c));
         HOSPITAL_LEVEL.values().forEach(c -> require("hosp_lv", c));
+        DELIVERY_KIND.keySet().forEach(c -> require("matn_type", c));
         for (String c : new String[] {"1101", "1201", "14", "1501", "16"}) {
             require("psn_type", c);
         }
@@ -43,6 +49,11 @@ public class NationalCodes {
         if (declarations.label(table, code) == null) {
             throw new IllegalStateException("the national code " + code + " is not in dictionary " + table);
         }
+    }
+
+    /** The kind of delivery of a 生育类别 code (checked against its dictionary by the layout), or null for another code. */
+    public DeliveryKind deliveryKind(String matnType) {
+        return DELIVERY_KIND.get(matnType);
     }
 
     /** 险种类型: 310 employees' basic insurance, 390 residents'. */

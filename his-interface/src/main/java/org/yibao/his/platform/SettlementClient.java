@@ -5,6 +5,7 @@ import org.yibao.contracts.events.ItemCategory;
 import org.yibao.contracts.events.ItemClass;
 import org.yibao.contracts.events.Scheme;
 import org.yibao.contracts.events.SettlementAmounts;
+import org.yibao.contracts.events.DeliveryKind;
 import org.yibao.contracts.events.VisitType;
 import org.yibao.contracts.money.Money;
 import org.yibao.contracts.money.Price;
@@ -101,18 +102,20 @@ public class SettlementClient {
      * @param procedureCodes ICD-9-CM-3 (2402 / 2401 oprn_oprt_code), main first
      * @param doctorCode     the attending doctor (atddr_no), or null
      * @param departmentCode the department (dscg_dept_codg, adm_dept_codg or dept_code), or null
+     * @param personalAccountAmount acct_used_flag 1: the most the personal account may pay (yuan), else null
+     * @param deliveryKind   a delivery's stay (med_type 52): the kind of delivery from 2402 matn_type, else null
      */
     public record SettleRequest(String messageId, String personId, String institutionCode, VisitType visitType, LocalDate serviceDate,
                                 List<String> diagnosisCodes, List<Line> lines, boolean emergency, LocalDateTime admittedAt,
                                 LocalDateTime dischargedAt, List<String> procedureCodes, String doctorCode, String departmentCode,
-                                String personalAccountAmount) {
+                                String personalAccountAmount, DeliveryKind deliveryKind) {
 
-        /** A request that asks no personal-account payment. */
+        /** A request that asks no personal-account payment and is not a delivery. */
         public SettleRequest(String messageId, String personId, String institutionCode, VisitType visitType, LocalDate serviceDate,
                              List<String> diagnosisCodes, List<Line> lines, boolean emergency, LocalDateTime admittedAt,
                              LocalDateTime dischargedAt, List<String> procedureCodes, String doctorCode, String departmentCode) {
             this(messageId, personId, institutionCode, visitType, serviceDate, diagnosisCodes, lines, emergency, admittedAt,
-                    dischargedAt, procedureCodes, doctorCode, departmentCode, null);
+                    dischargedAt, procedureCodes, doctorCode, departmentCode, null, null);
         }
     }
 

@@ -5,6 +5,7 @@ import org.yibao.contracts.events.VisitType;
 import org.yibao.his.envelope.Call;
 import org.yibao.his.envelope.Input;
 import org.yibao.his.national.HisException;
+import org.yibao.his.national.NationalCodes;
 import org.yibao.his.visit.Billing;
 import org.yibao.his.visit.Persons;
 import org.yibao.his.visit.Visit;
@@ -12,6 +13,7 @@ import org.yibao.his.visit.VisitStore;
 import org.yibao.his.visit.Visits;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.yibao.contracts.events.DeliveryKind;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -28,12 +30,14 @@ class Registration {
     private final Visits visits;
     private final VisitStore store;
     private final Persons persons;
+    private final NationalCodes codes;
     private final JsonMapper json;
 
-    Registration(Visits visits, VisitStore store, Persons persons, JsonMapper json) {
+    Registration(Visits visits, VisitStore store, Persons persons, NationalCodes codes, JsonMapper json) {
         this.visits = visits;
         this.store = store;
         this.persons = persons;
+        this.codes = codes;
         this.json = json;
     }
 
@@ -177,8 +181,30 @@ class Registration {
         if (store.finallySettled(visit.mdtrtId())) {
             throw HisException.field("dscginfo.mdtrt_id", "the stay's final settlement is in force; reverse it first (2305)");
         }
-        store.discharge(visit.mdtrtId(), endtime, diagnoses(call.input()), info.optional("oprn_oprt_code"), info.optional("dscg_dept_codg"));
+        store.discharge(visit.mdtrtId(), endtime, diagnoses(call.input()), info.optional("oprn_oprt_code"), info.optional("dscg_dept_codg"),
+                deliveryKind(visit, info));
         return json.createObjectNode();
+    }
+
+    /**
+     * A delivery's stay (med_type 52, 生育住院) is paid by a fixed amount per kind of delivery: its discharge must
+     * say which (matn_type, 生育类别); another stay's matn_type is not kept (HIS clients send the field on every
+     * discharge, mostly empty).
+     */
+    private DeliveryKind deliveryKind(Visit visit, Input info) {
+        if (!Visit.DELIVERY_MED_TYPE.equals(visit.medType())) {
+            return null;
+        }
+        String matnType = info.optional("matn_type");
+        if (matnType == null) {
+            throw HisException.field("dscginfo.matn_type", "is required for a delivery's stay (med_type 52): the kind of delivery "
+                    + "decides what maternity insurance pays");
+        }
+        DeliveryKind kind = codes.deliveryKind(matnType);
+        if (kind == null) {
+            throw HisException.field("dscginfo.matn_type", matnType + " is not a kind of delivery this bureau pays");
+        }
+        return kind;
     }
 
     /** The diagnosis codes of diseinfo, main diagnosis first. */

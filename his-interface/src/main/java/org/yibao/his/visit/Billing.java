@@ -146,6 +146,10 @@ public class Billing {
      */
     public SettlementClient.Bill bill(Visit visit, Segment segment, BigDecimal declaredTotal, String msgid, boolean settle,
                                       boolean accountAsked) {
+        if (Visit.DELIVERY_MED_TYPE.equals(visit.medType()) && visit.facts().deliveryKind() == null) {
+            throw HisException.field("data.mdtrt_id", "a delivery's stay (med_type 52) is settled once its discharge (2402) "
+                    + "has given the kind of delivery (matn_type): maternity insurance pays a fixed amount per kind");
+        }
         if (declaredTotal.compareTo(segment.total()) != 0) {
             throw HisException.field("data.medfee_sumamt", declaredTotal.toPlainString() + " is not the sum of the details this "
                     + "settlement bills, " + segment.total().toPlainString()
@@ -166,7 +170,17 @@ public class Billing {
     static SettlementClient.SettleRequest withAccount(SettlementClient.SettleRequest r, BigDecimal amount) {
         return new SettlementClient.SettleRequest(r.messageId(), r.personId(), r.institutionCode(), r.visitType(), r.serviceDate(),
                 r.diagnosisCodes(), r.lines(), r.emergency(), r.admittedAt(), r.dischargedAt(), r.procedureCodes(), r.doctorCode(),
-                r.departmentCode(), amount.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString());
+                r.departmentCode(), amount.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString(), r.deliveryKind());
+    }
+
+    /**
+     * The visit as an upload's quote prices it: a delivery's stay whose kind of delivery is not known yet (its
+     * discharge gives it) is quoted as a stay — the lines' classes and self-pay, which the upload answers, are
+     * the same; only the settlement is paid by the kind's fixed amount.
+     */
+    private static Visit quoted(Visit visit) {
+        return Visit.DELIVERY_MED_TYPE.equals(visit.medType()) && visit.facts().deliveryKind() == null
+                ? visit.withMedType("21") : visit;
     }
 
     /** A pre-settlement of some lines (an upload's classes and self-pay), nothing kept. */
@@ -176,7 +190,7 @@ public class Billing {
 
     /** A pre-settlement of some lines, paying the person's part from the personal account up to its balance when asked. */
     public SettlementClient.Bill quote(Visit visit, List<FeeLine> lines, LocalDate serviceDate, String msgid, boolean accountAsked) {
-        SettlementClient.SettleRequest request = request(visit, lines, serviceDate, msgid, "feedetail");
+        SettlementClient.SettleRequest request = request(quoted(visit), lines, serviceDate, msgid, "feedetail");
         if (accountAsked) {
             request = withAccount(request, new Segment(lines, serviceDate, false).total());
         }
@@ -193,7 +207,8 @@ public class Billing {
         LocalDateTime discharged = stay && visit.endsAt() != null && visit.endsAt().toLocalDate().equals(serviceDate) ? visit.endsAt() : null;
         return new SettlementClient.SettleRequest(msgid, visit.personId(), visit.institution(), visitType(visit.medType(), "med_type"),
                 serviceDate, visit.diagnoses(), nativeLines(lines, field), visit.emergency(), stay ? visit.beginsAt() : null,
-                discharged, visit.procedureCodes(), visit.facts().doctorCode(), visit.departmentCode());
+                discharged, visit.procedureCodes(), visit.facts().doctorCode(), visit.departmentCode(), null,
+                visit.facts().deliveryKind());
     }
 
     /**

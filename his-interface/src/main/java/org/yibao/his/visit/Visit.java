@@ -1,5 +1,7 @@
 package org.yibao.his.visit;
 
+import org.yibao.contracts.events.DeliveryKind;
+
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -32,12 +34,22 @@ public record Visit(String mdtrtId, String institution, String personId, Kind ki
      * @param admissionProcedure  2401 oprn_oprt_code (ICD-9-CM-3; a day surgery's), or null
      * @param dischargeProcedure  2402 oprn_oprt_code (ICD-9-CM-3), or null
      * @param dischargeDepartment 2402 dscg_dept_codg, or null
+     * @param deliveryKind        a delivery's stay: the kind of delivery (2402 matn_type, 生育类别), else null
      */
     public record Facts(String doctorCode, String departmentCode, String admissionProcedure, String dischargeProcedure,
-                        String dischargeDepartment) {
+                        String dischargeDepartment, DeliveryKind deliveryKind) {
 
         public static final Facts NONE = new Facts(null, null, null, null, null);
+
+        /** The facts of a visit that is not a delivery. */
+        public Facts(String doctorCode, String departmentCode, String admissionProcedure, String dischargeProcedure,
+                     String dischargeDepartment) {
+            this(doctorCode, departmentCode, admissionProcedure, dischargeProcedure, dischargeDepartment, null);
+        }
     }
+
+    /** 生育住院: a delivery's stay, paid by a fixed amount per kind of delivery. */
+    public static final String DELIVERY_MED_TYPE = "52";
 
     public Visit {
         facts = facts == null ? Facts.NONE : facts;

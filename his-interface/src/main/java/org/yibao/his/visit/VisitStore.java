@@ -1,5 +1,6 @@
 package org.yibao.his.visit;
 
+import org.yibao.contracts.events.DeliveryKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -65,7 +66,8 @@ public class VisitStore {
                 rs.getString("diagnoses").isEmpty() ? List.of() : Arrays.asList(rs.getString("diagnoses").split(",")),
                 Visit.Status.valueOf(rs.getString("status")), rs.getString("psn_name"), rs.getString("psn_type"),
                 new Visit.Facts(rs.getString("doctor_code"), rs.getString("department_code"), rs.getString("admission_procedure"),
-                        rs.getString("discharge_procedure"), rs.getString("discharge_department")));
+                        rs.getString("discharge_procedure"), rs.getString("discharge_department"),
+                        rs.getString("delivery_kind") == null ? null : DeliveryKind.valueOf(rs.getString("delivery_kind"))));
     }
 
     public void describe(String mdtrtId, String medType, List<String> diagnoses) {
@@ -73,13 +75,18 @@ public class VisitStore {
                 .params(medType, String.join(",", diagnoses), mdtrtId).update();
     }
 
-    /** Discharges a stay, with its procedure and discharging department as 2402 gives them (or null); no diagnoses leave those it has. */
-    public void discharge(String mdtrtId, LocalDateTime endsAt, List<String> diagnoses, String procedure, String department) {
+    /**
+     * Discharges a stay, with its procedure, discharging department and (a delivery's) kind of delivery as 2402
+     * gives them (or null); no diagnoses leave those it has.
+     */
+    public void discharge(String mdtrtId, LocalDateTime endsAt, List<String> diagnoses, String procedure, String department,
+                          DeliveryKind deliveryKind) {
         jdbc.sql("""
                         update visit set ends_at = ?, diagnoses = case when ? = '' then diagnoses else ? end,
-                                         discharge_procedure = ?, discharge_department = ?
+                                         discharge_procedure = ?, discharge_department = ?, delivery_kind = ?
                         where mdtrt_id = ?""")
-                .params(endsAt, String.join(",", diagnoses), String.join(",", diagnoses), procedure, department, mdtrtId).update();
+                .params(endsAt, String.join(",", diagnoses), String.join(",", diagnoses), procedure, department,
+                        deliveryKind == null ? null : deliveryKind.name(), mdtrtId).update();
     }
 
     public void setStatus(String mdtrtId, Visit.Status status) {
@@ -88,7 +95,9 @@ public class VisitStore {
 
     /** Reverses a discharge (2405): the stay goes on. */
     public void undoDischarge(String mdtrtId) {
-        jdbc.sql("update visit set ends_at = null, discharge_procedure = null, discharge_department = null where mdtrt_id = ?")
+        jdbc.sql("""
+                        update visit set ends_at = null, discharge_procedure = null, discharge_department = null, delivery_kind = null
+                        where mdtrt_id = ?""")
                 .param(mdtrtId).update();
     }
 
