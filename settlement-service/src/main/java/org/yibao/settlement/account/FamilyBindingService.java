@@ -34,33 +34,52 @@ public class FamilyBindingService {
         this.clock = clock;
     }
 
+    /** ASSUMPTION: a binding is registered at most a year (366 days) after the family applied, as a care application. */
+    static final int LATEST_REGISTRATION_DAYS = 366;
+
+    /** The binding's first day: the day given (the application's), or today; never in the future nor over a year ago. */
+    private LocalDate validFrom(LocalDate given) {
+        LocalDate today = LocalDate.now(clock);
+        if (given == null) {
+            return today;
+        }
+        if (given.isAfter(today)) {
+            throw new InvalidRequestException("validFrom", "is in the future");
+        }
+        if (given.isBefore(today.minusDays(LATEST_REGISTRATION_DAYS))) {
+            throw new InvalidRequestException("validFrom", "is more than " + LATEST_REGISTRATION_DAYS + " days ago");
+        }
+        return given;
+    }
+
     /**
-     * Registers a binding from today.
+     * Registers a binding from today, or from the day the family applied ({@code validFrom}).
      *
      * @throws ForbiddenException      (403) a caller who is not an enrollment clerk
-     * @throws InvalidRequestException naming {@code memberId} when it is the holder or not enrolled today, or
-     *                                 {@code personId} when the holder is not an employee enrolled today (no account)
+     * @throws InvalidRequestException naming {@code memberId} when it is the holder or not enrolled on the first day,
+     *                                 {@code personId} when the holder is not an employee enrolled then (no account), or
+     *                                 {@code validFrom} in the future or more than a year ago
      * @throws ConflictException       (409) when the pair is bound already
      */
     @Transactional
     public FamilyBinding register(String holderId, FamilyBindingRequest r, CallerIdentity caller) {
         requireClerk(caller);
         String memberId = r.memberId().value();
-        LocalDate today = LocalDate.now(clock);
+        LocalDate from = validFrom(r.validFrom());
         if (memberId.equals(holderId)) {
             throw new InvalidRequestException("memberId", "is the account holder; a holder cannot bind themself");
         }
-        boolean holderEmployee = readModels.enrollmentOn(holderId, today).filter(e -> e.coversDate(today))
+        boolean holderEmployee = readModels.enrollmentOn(holderId, from).filter(e -> e.coversDate(from))
                 .filter(e -> e.scheme() == Scheme.EMPLOYEE).isPresent();
         if (!holderEmployee) {
-            throw new InvalidRequestException("personId", "the holder is not an employee enrolled on " + today
+            throw new InvalidRequestException("personId", "the holder is not an employee enrolled on " + from
                     + "; only an employee has a personal account (城乡居民医保不设个人账户)");
         }
-        if (readModels.enrollmentOn(memberId, today).filter(e -> e.coversDate(today)).isEmpty()) {
-            throw new InvalidRequestException("memberId", "is not enrolled in basic medical insurance on " + today
+        if (readModels.enrollmentOn(memberId, from).filter(e -> e.coversDate(from)).isEmpty()) {
+            throw new InvalidRequestException("memberId", "is not enrolled in basic medical insurance on " + from
                     + "; a family member must be a registered, enrolled person");
         }
-        FamilyBinding binding = new FamilyBinding(UUID.randomUUID(), holderId, memberId, r.relationship(), today, null,
+        FamilyBinding binding = new FamilyBinding(UUID.randomUUID(), holderId, memberId, r.relationship(), from, null,
                 caller.clientId(), null, null, clock.instant());
         if (!bindings.insert(binding)) {
             throw new ConflictException("member " + memberId + " is already bound to this holder's account; end that binding first");

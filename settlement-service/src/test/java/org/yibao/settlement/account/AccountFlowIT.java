@@ -298,6 +298,9 @@ class AccountFlowIT {
                 "{\"memberId\":\"" + resident() + "\",\"relationship\":\"CHILD\"}");
         HttpResponse<String> badRelation = bind(holder, resident(), "COUSIN");
         HttpResponse<String> residentHolder = bind(resident(), resident(), "SPOUSE");
+        HttpResponse<String> future = api.as(TestCallers.CLERK).post("/api/settlement/accounts/" + holder + "/family-bindings",
+                "{\"memberId\":\"" + resident() + "\",\"relationship\":\"CHILD\",\"validFrom\":\""
+                        + LocalDate.now(BEIJING).plusDays(2) + "\"}");
 
         assertThat(self.statusCode()).as(self.body()).isEqualTo(400);
         assertThat(self.body()).contains("memberId").contains("cannot bind themself");
@@ -307,6 +310,8 @@ class AccountFlowIT {
         assertThat(badRelation.statusCode()).as(badRelation.body()).isEqualTo(400);
         assertThat(badRelation.body()).contains("relationship");
         assertThat(residentHolder.statusCode()).as(residentHolder.body()).isEqualTo(400);
+        assertThat(future.statusCode()).as(future.body()).isEqualTo(400);
+        assertThat(future.body()).contains("validFrom").contains("future");
         assertThat(residentHolder.body()).contains("personId");
         assertThat(jdbc.queryForObject("select count(*) from family_binding where holder_id = ?", Integer.class, holder)).isZero();
     }
