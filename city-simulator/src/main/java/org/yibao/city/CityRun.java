@@ -1,14 +1,22 @@
 package org.yibao.city;
 
 import org.yibao.city.catalog.SyntheticCatalog;
+import org.yibao.city.drive.CareDesk;
 import org.yibao.city.drive.CatalogSetup;
+import org.yibao.city.drive.Contributions;
+import org.yibao.city.drive.MaternityDesk;
 import org.yibao.city.drive.Gateway;
 import org.yibao.city.drive.Json;
 import org.yibao.city.drive.Registration;
 import org.yibao.city.drive.Setup;
 import org.yibao.city.drive.Treatment;
 import org.yibao.city.drive.Workers;
+import org.yibao.city.expect.Accounts;
+import org.yibao.city.expect.CarePolicy;
+import org.yibao.city.expect.ContributionRates;
+import org.yibao.city.expect.Maternity;
 import org.yibao.city.expect.OwnCalculation;
+import org.yibao.city.model.Benefits;
 import org.yibao.city.model.CityGenerator;
 import org.yibao.city.model.CityParameters;
 import org.yibao.city.model.Encounter;
@@ -39,8 +47,12 @@ import java.util.function.Predicate;
 
 /**
  * One simulated year of the city against a running platform, in the order a bureau lives it: set-up,
- * enrollment, identity feeds, certifications, the year's bills, late death registrations and purchase
- * reports; then, once every event has been consumed, the report and the books.
+ * enrollment (employees with their wage base), identity feeds, certifications, the year's contributions posted
+ * ahead (every month up to the last day, before the first bill: the year is simulated after the fact) and the
+ * family bindings, the year's bills (some paid from personal accounts, prenatal visits and deliveries among
+ * them), maternity allowances, long-term care (applications, assessments, decisions, the institutions' monthly
+ * bills and home care for each ended month), late death registrations and purchase reports; then, once every
+ * event has been consumed, the report and the books.
  */
 public final class CityRun {
 
@@ -72,6 +84,9 @@ public final class CityRun {
         setup.institutions();
         setup.batches();
         Observations before = Observations.read(gateway, city.year());
+        Contributions.Income incomeBefore = Contributions.income(gateway, city.year());
+        MaternityDesk.Section maternityBefore = MaternityDesk.section(gateway, city.year());
+        Map<java.time.YearMonth, CareDesk.Month> careBefore = CareDesk.reports(gateway, city);
 
         step("the synthetic national catalog and the institutions' code mappings");
         CatalogSetup catalogSetup = new CatalogSetup(gateway);
@@ -102,11 +117,31 @@ public final class CityRun {
         });
         quiet("certifications");
 
+        step("the year's contributions posted (every month up to the last day, ahead of the bills) and family bindings");
+        Contributions contributions = new Contributions(gateway, city);
+        Contributions.Posted posted = contributions.post();
+        Map<String, Long> bindings = contributions.bind(generator);
+        System.out.printf("  posted %s: %,d employee-months (%,d without a wage base), to accounts %s; bindings %s%n", posted.months(),
+                posted.employeesPosted(), posted.withoutWageBase(), posted.toAccounts(), bindings);
+        OwnCalculation own = OwnCalculation.of(generator);
+        ContributionRates rates = ContributionRates.city(city.year());
+        Set<String> holders = credit(own.accounts(), rates, contributions.months().size());
+        quiet("contributions and bindings");
+
         step("the year's bills");
         Ledger ledger = new Ledger();
-        OwnCalculation own = OwnCalculation.of(generator);
         Treatment.Outcome care = new Treatment(gateway, generator, ledger, own, workers, rate).run();
         CityReport.OwnCalculation ownCalculation = own.summary();
+
+        step("maternity allowances");
+        List<String> maternityRefusals = new ArrayList<>();
+        List<MaternityDesk.Allowance> allowances = new MaternityDesk(gateway, city).grant(generator, rates, Maternity.city(),
+                maternityRefusals);
+        step("long-term care: institutions, applications, assessments, decisions, monthly bills and home care");
+        CarePolicy carePolicy = CarePolicy.city();
+        CareDesk careDesk = new CareDesk(gateway, city, carePolicy);
+        careDesk.institutions();
+        CareDesk.Outcome ltc = careDesk.run(generator);
 
         step("death registrations and purchase reports");
         AtomicLong deaths = new AtomicLong();
@@ -121,6 +156,10 @@ public final class CityRun {
 
         EventCounts.Snapshot eventsAfter = events.snapshot();
         Observations changed = Observations.read(gateway, city.year()).since(before);
+        Contributions.Income income = Contributions.income(gateway, city.year()).minus(incomeBefore);
+        MaternityDesk.Section maternitySection = MaternityDesk.section(gateway, city.year()).minus(maternityBefore);
+        Map<java.time.YearMonth, CareDesk.Month> careReports = CareDesk.since(CareDesk.reports(gateway, city), careBefore);
+        Map<String, Money> settlementBalances = contributions.balances(holders);
         List<EventCounts.TopicFlow> flows = EventCounts.flows(eventsBefore, eventsAfter);
         Map<String, Object> uploads = new LinkedHashMap<>();
         uploads.put("enrollment", enrolled);
@@ -137,7 +176,74 @@ public final class CityRun {
                 run, enrollment(changed), funds(changed), reimbursement(changed), warnings(flows, changed), fraud, vbp(changed, agreed.keySet()),
                 new CityReport.Catalog("SYNTHETIC, seed " + catalog.seed() + ", " + catalog.entries().size() + " codes", imported.reports(),
                         imported.seconds(), mappings, generator.formulary().describe(), care.catalogLines()),
-                ownCalculation, books(ledger, care, changed, flows, enrolled, fraud, ownCalculation), flows, gateway.latencies().summaries());
+                ownCalculation, accounts(own.accounts(), rates, posted, bindings, care),
+                maternity(allowances, own, maternityRefusals), care(carePolicy, careDesk, ltc),
+                books(ledger, care, changed, flows, enrolled, fraud, ownCalculation, new Insurance(own, posted, income, settlementBalances,
+                        allowances, maternitySection, ltc, careReports)), flows, gateway.latencies().summaries());
+    }
+
+    /**
+     * Credits the simulator's own accounts as the bureau's postings do (its own reading of the rates file): every
+     * employee enrolled, each month posted, an active one on their wage base, a retiree the fixed allocation.
+     * Answers the holders.
+     */
+    private Set<String> credit(Accounts accounts, ContributionRates rates, int months) {
+        Benefits benefits = new Benefits(generator);
+        Set<String> holders = new java.util.TreeSet<>();
+        for (int i = 0; i < city.persons(); i++) {
+            Person p = generator.person(i);
+            if (!p.enrolled() || p.scheme() != org.yibao.contracts.events.Scheme.EMPLOYEE) {
+                continue;
+            }
+            Money month = rates.monthlyCredit(p.type(), benefits.wageBase(p, rates.wageBaseFloor(), rates.wageBaseCeiling()));
+            accounts.credit(p.id().value(), month.times(BigDecimal.valueOf(months), RoundingMode.UNNECESSARY));
+            holders.add(p.id().value());
+        }
+        return holders;
+    }
+
+    /** What the books compare of issue 22's insurance: the simulator's own figures and the platform's. */
+    private record Insurance(OwnCalculation own, Contributions.Posted posted, Contributions.Income income,
+                             Map<String, Money> balances, List<MaternityDesk.Allowance> allowances, MaternityDesk.Section maternity,
+                             CareDesk.Outcome care, Map<java.time.YearMonth, CareDesk.Month> careReports) {
+    }
+
+    private static CityReport.Accounts accounts(Accounts accounts, ContributionRates rates, Contributions.Posted posted,
+                                                Map<String, Long> bindings, Treatment.Outcome care) {
+        Map<String, Accounts.Account> all = accounts.all();
+        Money credited = Money.ZERO, paid = Money.ZERO, members = Money.ZERO, closing = Money.ZERO;
+        long paying = 0, unknown = 0;
+        for (Accounts.Account a : all.values()) {
+            credited = credited.plus(a.credited());
+            paid = paid.plus(a.spent());
+            members = members.plus(a.paidForMembers());
+            closing = closing.plus(a.balance());
+            paying += a.payments() > 0 ? 1 : 0;
+            unknown += a.unknown() ? 1 : 0;
+        }
+        return new CityReport.Accounts(rates.file(), posted.months(), all.size(), bindings, credited, paid, members, closing,
+                care.askedAccount(), care.askedForMembers(), paying, unknown);
+    }
+
+    private CityReport.Maternity maternity(List<MaternityDesk.Allowance> allowances, OwnCalculation own, List<String> refusals) {
+        Map<String, Long> byKind = new TreeMap<>();
+        allowances.forEach(a -> byKind.merge(a.deliveryKind(), 1L, Long::sum));
+        Money expected = Money.sum(allowances.stream().map(MaternityDesk.Allowance::expected).toList());
+        Money granted = Money.sum(allowances.stream().map(MaternityDesk.Allowance::granted).filter(java.util.Objects::nonNull).toList());
+        return new CityReport.Maternity(allowances.size(), byKind, own.expectedBills("PRENATAL_CARE"), own.expectedFund("PRENATAL_CARE"),
+                own.expectedBills("DELIVERY"), own.expectedFund("DELIVERY"), allowances.size(), expected, granted, refusals);
+    }
+
+    private static CityReport.Care care(CarePolicy policy, CareDesk desk, CareDesk.Outcome ltc) {
+        Map<String, Long> count = new TreeMap<>();
+        Map<String, Money> standard = new TreeMap<>();
+        ltc.expected().forEach(e -> {
+            count.merge(e.setting().name(), 1L, Long::sum);
+            standard.merge(e.setting().name(), e.standardAmount(), Money::plus);
+        });
+        return new CityReport.Care(policy.file(), desk.endedMonths().stream().map(Object::toString).toList(), ltc.assessments(),
+                ltc.decisions(), ltc.beneficiaries(), count, CareDesk.expectedFund(ltc.expected()), standard, ltc.answered(),
+                ltc.refusals());
     }
 
     private CityReport.Enrollment enrollment(Observations run) {
@@ -366,8 +472,10 @@ public final class CityRun {
      * the reports before and after), and both sides of every topic.
      */
     private CityReport.Books books(Ledger ledger, Treatment.Outcome care, Observations run, List<EventCounts.TopicFlow> flows,
-                                   Registration.Upload enrolled, CityReport.Fraud fraud, CityReport.OwnCalculation own) {
+                                   Registration.Upload enrolled, CityReport.Fraud fraud, CityReport.OwnCalculation own,
+                                   Insurance insurance) {
         List<CityReport.Check> checks = new ArrayList<>();
+        insuranceChecks(checks, insurance, ledger, care, flows);
         checks.add(check("every settled bill's layers add up to its total", "0 bills off", care.notAddingUp() + " bills off",
                 care.notAddingUp() == 0));
         CityReport.CatalogLines lines = care.catalogLines();
@@ -460,6 +568,97 @@ public final class CityRun {
                     f.balanced()));
         }
         return new CityReport.Books(checks.stream().allMatch(CityReport.Check::ok), checks);
+    }
+
+    /** The books of issue 22: accounts, maternity and long-term care, each to the fen. */
+    private static void insuranceChecks(List<CityReport.Check> checks, Insurance in, Ledger ledger, Treatment.Outcome care,
+                                        List<EventCounts.TopicFlow> flows) {
+        Map<String, Accounts.Account> accounts = in.own().accounts().all();
+        long compared = 0, differing = 0, unknown = 0;
+        List<String> samples = new ArrayList<>();
+        Money credited = Money.ZERO, spent = Money.ZERO, members = Money.ZERO;
+        for (Map.Entry<String, Accounts.Account> a : accounts.entrySet()) {
+            credited = credited.plus(a.getValue().credited());
+            spent = spent.plus(a.getValue().spent());
+            members = members.plus(a.getValue().paidForMembers());
+            if (a.getValue().unknown()) {
+                unknown++;
+                continue;
+            }
+            compared++;
+            Money theirs = in.balances().getOrDefault(a.getKey(), Money.ZERO);
+            if (theirs.compareTo(a.getValue().balance()) != 0) {
+                differing++;
+                if (samples.size() < 5) {
+                    samples.add(a.getKey() + " own " + a.getValue().balance() + " settlement " + theirs);
+                }
+            }
+        }
+        checks.add(check("settlement's balance of each personal account equals the simulator's own",
+                "0 of " + compared + " accounts differ (" + unknown + " not predicted)", differing + " differ " + samples,
+                differing == 0 && compared > 0));
+        checks.add(check("credits to personal accounts: the simulator's own (rates file, wage bases, months posted) vs the"
+                + " postings' answers", credited.toString(), in.posted().toAccounts().toString(),
+                credited.compareTo(in.posted().toAccounts()) == 0));
+        checks.add(check("credits to personal accounts: the simulator's own vs settlement's income report (toAccounts)",
+                credited.toString(), in.income().toAccounts().toString(), credited.compareTo(in.income().toAccounts()) == 0));
+        checks.add(check("account payments: the simulator's own vs settlement's income report (accountSpending)", spent.toString(),
+                in.income().accountSpending().toString(), spent.compareTo(in.income().accountSpending()) == 0));
+        Money ledgerAccount = ledger.total().get(Ledger.Layer.personalAccount);
+        checks.add(check("account payments: the simulator's own vs the ledger's personalAccount layer (the platform's answers)",
+                spent.toString(), ledgerAccount.toString(), spent.compareTo(ledgerAccount) == 0));
+        checks.add(check("family mutual aid (家庭共济): the simulator's own payments for bound members vs the platform's answers"
+                + " (account.mutualAid, acct_mulaid_pay)", members.toString(), care.platformMutualAid().toString(),
+                members.compareTo(care.platformMutualAid()) == 0));
+
+        MaternityDesk.Section m = in.maternity();
+        OwnCalculation own = in.own();
+        checks.add(check("maternity: prenatal visits and what the fund paid, the simulator's own vs the fund report's maternity section",
+                own.expectedBills("PRENATAL_CARE") + " visits " + own.expectedFund("PRENATAL_CARE"),
+                m.prenatalVisits() + " visits " + m.prenatalPaid(), own.expectedBills("PRENATAL_CARE") == m.prenatalVisits()
+                        && own.expectedFund("PRENATAL_CARE").compareTo(m.prenatalPaid()) == 0));
+        checks.add(check("maternity: deliveries' fixed payments, the simulator's own vs the fund report's maternity section",
+                own.expectedBills("DELIVERY") + " deliveries " + own.expectedFund("DELIVERY"),
+                m.deliveries() + " deliveries " + m.deliveryPaid(), own.expectedBills("DELIVERY") == m.deliveries()
+                        && own.expectedFund("DELIVERY").compareTo(m.deliveryPaid()) == 0));
+        Money allowances = Money.sum(in.allowances().stream().map(MaternityDesk.Allowance::expected).toList());
+        long granted = in.allowances().stream().filter(a -> a.granted() != null).count();
+        long differ = in.allowances().stream().filter(a -> a.granted() == null || a.granted().compareTo(a.expected()) != 0).count();
+        checks.add(check("maternity allowances: each granted as the simulator computed it (wage x days / 30)",
+                in.allowances().size() + " allowances " + allowances, granted + " granted, " + differ + " differ", differ == 0));
+        checks.add(check("maternity allowances: the simulator's own vs the fund report's maternity section",
+                in.allowances().size() + " allowances " + allowances, m.allowances() + " allowances " + m.allowancesPaid(),
+                in.allowances().size() == m.allowances() && allowances.compareTo(m.allowancesPaid()) == 0));
+        long allowanceEvents = flows.stream().filter(f -> f.topic().equals(Topics.MATERNITY_ALLOWANCES))
+                .mapToLong(EventCounts.TopicFlow::published).sum();
+        checks.add(check("MaternityAllowanceGranted published, one per allowance granted", String.valueOf(granted),
+                String.valueOf(allowanceEvents), granted == allowanceEvents));
+
+        CareDesk.Outcome ltc = in.care();
+        checks.add(check("long-term care: no application, assessment, decision, bill or home-care run refused", "0 refused",
+                ltc.refusals().size() + " " + ltc.refusals().stream().limit(3).toList(), ltc.refusals().isEmpty()));
+        long assessments = ltc.assessments().values().stream().mapToLong(Long::longValue).sum();
+        long reported = in.careReports().values().stream().mapToLong(CareDesk.Month::assessments).sum();
+        checks.add(check("long-term care: assessments recorded vs care-service's month reports", String.valueOf(assessments),
+                String.valueOf(reported), assessments == reported));
+        Map<String, Money> expectedFund = CareDesk.expectedFund(ltc.expected());
+        for (org.yibao.contracts.events.CareSetting setting : org.yibao.contracts.events.CareSetting.values()) {
+            String name = setting.name();
+            long count = ltc.expected().stream().filter(e -> e.setting() == setting).count();
+            Money fund = expectedFund.getOrDefault(name, Money.ZERO);
+            Money standard = Money.sum(ltc.expected().stream().filter(e -> e.setting() == setting).map(CareDesk.Expected::standardAmount).toList());
+            long theirCount = in.careReports().values().stream().mapToLong(r -> r.payments().getOrDefault(name, 0L)).sum();
+            Money theirFund = Money.sum(in.careReports().values().stream().map(r -> r.fundPaid().getOrDefault(name, Money.ZERO)).toList());
+            Money theirStandard = Money.sum(in.careReports().values().stream()
+                    .map(r -> r.standardAmount().getOrDefault(name, Money.ZERO)).toList());
+            checks.add(check("long-term care " + name + " payments: the simulator's own from the policy file vs care-service's month reports",
+                    count + " payments, standard " + standard + ", fund " + fund,
+                    theirCount + " payments, standard " + theirStandard + ", fund " + theirFund,
+                    count == theirCount && fund.compareTo(theirFund) == 0 && standard.compareTo(theirStandard) == 0));
+        }
+        long carePaid = flows.stream().filter(f -> f.topic().equals(Topics.CARE_PAYMENTS)).mapToLong(EventCounts.TopicFlow::published).sum();
+        checks.add(check("CareBenefitPaid published, one per payment the simulator expected", String.valueOf(ltc.expected().size()),
+                String.valueOf(carePaid), carePaid == ltc.expected().size()));
     }
 
     private static Money layer(Observations o, String key, Ledger.Layer layer) {

@@ -72,8 +72,8 @@ final class NationalInterface {
         };
     }
 
-    /** Bills the encounter the national way. */
-    Settled settle(KeepAliveHttp connection, Encounter e) {
+    /** Bills the encounter the national way; {@code asksAccount}: acct_used_flag 1, the personal account to pay. */
+    Settled settle(KeepAliveHttp connection, Encounter e, boolean asksAccount) {
         Institution at = e.institution();
         String person = e.person().id().value();
         String insutype = e.person().scheme() == Scheme.EMPLOYEE ? "310" : "390";
@@ -144,7 +144,7 @@ final class NationalInterface {
         settle.put("psn_setlway", "01");
         settle.put("mdtrt_id", mdtrtId);
         settle.put("chrg_bchno", "1");
-        settle.put("acct_used_flag", "0");
+        settle.put("acct_used_flag", asksAccount ? "1" : "0");
         settle.put("insutype", insutype);
         settle.put("mid_setl_flag", "0");
         JsonNode setlinfo = call(connection, at, inpatient ? "2304" : "2207", Map.of("data", settle)).get("setlinfo");

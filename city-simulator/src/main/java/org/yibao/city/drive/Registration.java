@@ -1,5 +1,9 @@
 package org.yibao.city.drive;
 
+import org.yibao.city.expect.ContributionRates;
+import org.yibao.city.model.Benefits;
+import org.yibao.contracts.money.Money;
+
 import org.yibao.city.model.CityGenerator;
 import org.yibao.city.model.CityParameters;
 import org.yibao.city.model.Person;
@@ -39,9 +43,14 @@ public final class Registration {
         this.city = city;
     }
 
-    /** Everyone who enrolls this year, in files of {@link #FILE_ROWS}. */
+    /**
+     * Everyone who enrolls this year, in files of {@link #FILE_ROWS}; an active employee with the monthly wage base
+     * the city draws for them within the rates file's floor and ceiling (read by the simulator, {@link ContributionRates}).
+     */
     public Upload enroll(CityGenerator generator) {
-        String header = "personId,name,regionCode,year,scheme,personType,tier,effectiveFrom\n";
+        ContributionRates rates = ContributionRates.city(city.year());
+        Benefits benefits = new Benefits(generator);
+        String header = "personId,name,regionCode,year,scheme,personType,tier,effectiveFrom,wageBase\n";
         Upload total = new Upload(0, 0, 0, List.of());
         StringBuilder csv = new StringBuilder(header);
         int rows = 0;
@@ -52,7 +61,9 @@ public final class Registration {
             }
             csv.append(p.id().value()).append(',').append(p.name()).append(',').append(p.county()).append(',')
                     .append(city.year()).append(',').append(p.scheme()).append(',').append(p.type()).append(',')
-                    .append(p.tier() == null ? "" : p.tier().name()).append(",\n");
+                    .append(p.tier() == null ? "" : p.tier().name()).append(",,");
+            Money wage = benefits.wageBase(p, rates.wageBaseFloor(), rates.wageBaseCeiling());
+            csv.append(wage == null ? "" : wage.toString()).append('\n');
             if (++rows == FILE_ROWS) {
                 total = total.plus(importFile(csv.toString()));
                 csv = new StringBuilder(header);

@@ -3,6 +3,7 @@ package org.yibao.city.drive;
 import org.yibao.city.expect.Expectation;
 import org.yibao.city.expect.Layers;
 import org.yibao.city.expect.OwnCalculation;
+import org.yibao.city.model.Benefits;
 import org.yibao.city.model.CityGenerator;
 import org.yibao.city.model.Encounter;
 import org.yibao.city.model.Person;
@@ -29,7 +30,11 @@ import java.util.concurrent.atomic.LongAdder;
  * The city's year of care: each hospital and pharmacy settles its patients' bills one-stop as they
  * are discharged or served. Workers each take a share of the persons and go through each person's
  * year in date order (a person's accumulators and the audit across claims depend on that order);
- * persons are treated side by side. A rate, if given, paces the bills across all workers. Every bill
+ * persons are treated side by side. A family whose members' bills draw on one personal account (家庭共济: the
+ * holder and the member bound to the account) is treated by one worker, its bills merged in date order (on one day
+ * the holder's first), so that the account's balance at each bill is the same in every run and the simulator's own
+ * calculation can predict what the account pays. A woman's prenatal visits and delivery are merged into her year
+ * likewise. A rate, if given, paces the bills across all workers. Every bill
  * settled is also checked against the simulator's own calculation of it ({@link OwnCalculation}), in the
  * order it was settled.
  */
@@ -56,7 +61,8 @@ public final class Treatment {
     public record Outcome(long bills, long settled, long nationally, long replayed, long reversed, Map<String, Long> refusedByStatus,
                           List<String> sampleRefusals, long notAddingUp, double seconds, Map<String, Encounter.Mark> marked,
                           List<Encounter.Mark> blocked, long blockedNatively, Map<String, Long> refusedMarked,
-                          Set<String> settlementIds, Set<String> reversedIds, CityReport.CatalogLines catalogLines) {
+                          Set<String> settlementIds, Set<String> reversedIds, CityReport.CatalogLines catalogLines,
+                          long askedAccount, long askedForMembers, Money platformMutualAid) {
 
         public double settlementsPerSecond() {
             return seconds == 0 ? 0 : Math.round((settled + reversed) / seconds * 10) / 10.0;
@@ -69,6 +75,7 @@ public final class Treatment {
 
     private final Gateway gateway;
     private final CityGenerator generator;
+    private final Benefits benefits;
     private final Ledger ledger;
     private final OwnCalculation own;
     private final int workers;
@@ -91,11 +98,16 @@ public final class Treatment {
     private final AtomicLong nextSlot = new AtomicLong();
     private final NationalInterface national;
     private final CatalogCounts catalogLines;
+    private final LongAdder askedAccount = new LongAdder();
+    private final LongAdder askedForMembers = new LongAdder();
+    /** What the platform answered a family member's bill's account paid (acct_mulaid_pay, the native account part), by bill. */
+    private final Map<String, Money> mutualAid = new ConcurrentHashMap<>();
 
     /** @param rate bills a second across all workers; 0 for as fast as the platform answers */
     public Treatment(Gateway gateway, CityGenerator generator, Ledger ledger, OwnCalculation own, int workers, double rate) {
         this.gateway = gateway;
         this.generator = generator;
+        this.benefits = new Benefits(generator);
         this.ledger = ledger;
         this.own = own;
         this.workers = workers;
@@ -122,16 +134,38 @@ public final class Treatment {
         }
         return new Outcome(bills.sum(), settled.sum(), nationally.sum(), replayed.sum(), reversed.sum(), refusedByStatus,
                 List.copyOf(sampleRefusals), notAddingUp.sum(), (System.nanoTime() - started) / 1e9, Map.copyOf(marked),
-                blockedMarks, blockedNatively.sum(), refusedMarks, settlementIds, reversedIds, catalogLines.summary());
+                blockedMarks, blockedNatively.sum(), refusedMarks, settlementIds, reversedIds, catalogLines.summary(),
+                askedAccount.sum(), askedForMembers.sum(), Money.sum(List.copyOf(mutualAid.values())));
+    }
+
+    /** A bill to send and the year of the person it is for. */
+    private record Due(Encounter bill, OwnCalculation.PersonYear year) {
     }
 
     private void treat(int worker) {
         try (KeepAliveHttp connection = new KeepAliveHttp(gateway.base(), null)) {
             for (int i = worker; i < generator.parameters().persons(); i += workers) {
                 Person person = generator.person(i);
-                OwnCalculation.PersonYear year = own.start(person);
-                for (Encounter e : generator.encounters(person)) {
-                    bill(connection, e, year);
+                if (benefits.holderOf(person) != null) {
+                    continue; // a bound family member: billed with the holder's family
+                }
+                List<Due> family = new ArrayList<>();
+                Person payer = benefits.payer(person);
+                OwnCalculation.PersonYear year = own.start(person, payer == null ? null : payer.id().value());
+                generator.encounters(person).forEach(e -> family.add(new Due(e, year)));
+                Benefits.Pregnancy pregnancy = benefits.pregnancy(person);
+                if (pregnancy != null) {
+                    pregnancy.bills().forEach(e -> family.add(new Due(e, year)));
+                }
+                Person member = benefits.memberOf(person);
+                if (member != null) {
+                    OwnCalculation.PersonYear theirs = own.start(member, person.id().value());
+                    generator.encounters(member).forEach(e -> family.add(new Due(e, theirs)));
+                }
+                // a stable sort: each person's own order kept, on one day the holder's bills first
+                family.sort(java.util.Comparator.comparing(d -> d.bill().date()));
+                for (Due d : family) {
+                    bill(connection, d.bill(), d.year());
                 }
             }
         }
@@ -146,6 +180,12 @@ public final class Treatment {
         bills.increment();
         boolean national = NationalInterface.speaksIt(e.institution())
                 && (e.visitType() == VisitType.GENERAL_OUTPATIENT || e.visitType() == VisitType.INPATIENT);
+        if (benefits.asksAccount(e)) {
+            askedAccount.increment();
+            if (e.person().scheme() != org.yibao.contracts.events.Scheme.EMPLOYEE) {
+                askedForMembers.increment();
+            }
+        }
         Settled bill = national ? settleNationally(connection, e, year) : settle(connection, e, e.messageId(), year);
         if (bill == null) {
             return;
@@ -171,10 +211,11 @@ public final class Treatment {
                 }
             }
             reversed.increment();
+            mutualAid.remove(bill.id());
             settlementIds.remove(bill.id());
             reversedIds.add(bill.id());
             ledger.reversed(bill.scheme(), e.visitType().name(), bill.layers());
-            year.reversed(bill.expected());
+            year.reversed(e, bill.expected());
             vbp(e, -1);
             if (national) {
                 settleNationally(connection, e.billedAgainAs(e.messageId() + "R"), year);
@@ -210,7 +251,12 @@ public final class Treatment {
         for (Ledger.Layer layer : Ledger.Layer.values()) {
             layers.put(layer, Json.money(amounts.get(layer.name())));
         }
-        Expectation expected = year.settled(e, "settlement API", answered(layers, Json.money(amounts.get("deductible"))));
+        Expectation expected = year.settled(e, "settlement API", answered(layers, Json.money(amounts.get("deductible"))),
+                benefits.asksAccount(e));
+        JsonNode account = bill.path("account");
+        if (account.path("mutualAid").asBoolean(false)) {
+            mutualAid.put(bill.path("id").asString(), Json.money(account.get("paid")));
+        }
         return record(e, new Settled(bill.path("id").asString(), bill.path("scheme").asString(), layers, bill, expected));
     }
 
@@ -222,7 +268,7 @@ public final class Treatment {
     private Settled settleNationally(KeepAliveHttp connection, Encounter e, OwnCalculation.PersonYear year) {
         NationalInterface.Settled settled;
         try {
-            settled = national.settle(connection, e);
+            settled = national.settle(connection, e, benefits.asksAccount(e));
         } catch (NationalInterface.Refused r) {
             refuse(e, "POST " + NationalInterface.PATH + " " + r.infno, r.getMessage());
             return null;
@@ -245,7 +291,11 @@ public final class Treatment {
         layers.put(Ledger.Layer.cash, Json.money(s.get("psn_cash_pay")));
         nationally.increment();
         Expectation expected = year.settled(e, "national interface " + (e.visitType() == VisitType.INPATIENT ? "2304" : "2207"),
-                answered(layers, Json.money(s.get("act_pay_dedc"))));
+                answered(layers, Json.money(s.get("act_pay_dedc"))), benefits.asksAccount(e));
+        Money aid = s.hasNonNull("acct_mulaid_pay") ? Json.money(s.get("acct_mulaid_pay")) : Money.ZERO;
+        if (aid.isPositive()) {
+            mutualAid.put(s.path("platform_bill_id").asString(), aid);
+        }
         // the books are kept by the platform's bill id; the interface's own setl_id is what 2208 names (in s)
         return record(e, new Settled(s.path("platform_bill_id").asString(), employee ? "EMPLOYEE" : "RESIDENT", layers, s, expected));
     }
@@ -335,6 +385,14 @@ public final class Treatment {
         request.put("serviceDate", e.date().toString());
         request.put("diagnosisCodes", e.diagnoses());
         request.put("lines", lines);
+        if (benefits.asksAccount(e)) {
+            // the whole bill asked of the account (个人账户支付): it pays up to its balance and what is owed
+            request.put("personalAccountAmount", e.lines().stream().map(Encounter.Line::amount).reduce(Money.ZERO, Money::plus)
+                    .toString());
+        }
+        if (facts.deliveryKind() != null) {
+            request.put("deliveryKind", facts.deliveryKind());
+        }
         request.put("emergency", facts.emergency());
         if (facts.admittedAt() != null) {
             request.put("admittedAt", facts.admittedAt().format(LOCAL_TIME));

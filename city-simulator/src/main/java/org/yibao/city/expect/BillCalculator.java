@@ -35,7 +35,9 @@ import java.util.TreeSet;
  *   <li>the supplementary layer is on the same cumulative self-pay (less the deductible where the pack says
  *       it does not count), above its threshold;</li>
  *   <li>medical assistance is on the policy-scope self-pay that remains after the insurance layers;</li>
- *   <li>nobody asks for the personal account (the platform keeps none yet, issue 22).</li>
+ *   <li>the personal account is not this class's: the bill's layers come with none, and {@link OwnCalculation} pays
+ *       from its own account min(asked, balance, cash) (ADR 0020);</li>
+ *   <li>a delivery is paid by its fixed amount, at most its policy scope (ADR 0022).</li>
  * </ul>
  */
 public final class BillCalculator {
@@ -69,7 +71,7 @@ public final class BillCalculator {
             return new Expectation.Refusal("the pack has no rules for " + bill.visitType());
         }
         if (!rules.fixedPayment().isEmpty()) {
-            return new Expectation.NotModelled("a delivery paid by its fixed amount (the city's bills state no kind of delivery)");
+            return delivery(pack, rules, bill, person);
         }
         if (rules.requiresCertification() && !person.certifiedFor(bill.diagnoses())) {
             return new Expectation.Refusal("no certification covers " + bill.diagnoses());
@@ -90,44 +92,11 @@ public final class BillCalculator {
 
         // 1-4: total, full self-pay (class C, off the catalog, outside a restricted-payment condition, above a
         // ceiling), prior self-pay (class B at the item's own ratio, else the pack's), policy scope
-        BigDecimal total = BigDecimal.ZERO;
-        BigDecimal full = BigDecimal.ZERO;
-        BigDecimal prior = BigDecimal.ZERO;
-        for (Encounter.Line line : bill.lines()) {
-            BigDecimal amount = line.amount().amount();
-            total = total.add(amount);
-            CatalogTerms.Terms terms = catalog.of(line, bill, person);
-            if (terms.synthetic()) {
-                shaped.add("a line from the synthetic catalog");
-            }
-            ItemClass itemClass = terms.itemClass();
-            if (itemClass == null || itemClass == ItemClass.C) {
-                full = full.add(amount);
-                shaped.add(itemClass == null ? "a line off the catalog" : "a class C line");
-                continue;
-            }
-            if (terms.unmet() != null) {
-                full = full.add(amount);
-                shaped.add("a line outside its restricted-payment condition (" + terms.unmet().kind() + ")");
-                continue;
-            }
-            Money ceiling = terms.ceiling();
-            BigDecimal above = ceiling != null && line.unitPrice().compareTo(ceiling) > 0
-                    ? line.unitPrice().amount().subtract(ceiling.amount()).multiply(line.quantity()).min(amount) : BigDecimal.ZERO;
-            full = full.add(above);
-            if (above.signum() > 0) {
-                shaped.add("a price above the ceiling");
-            }
-            if (itemClass == ItemClass.B) {
-                shaped.add(terms.ownRatio() != null ? "a class B line at its own ratio" : "a class B line");
-                BigDecimal own = terms.ownRatio() != null ? terms.ownRatio() : pack.priorSelfPayRatio();
-                prior = prior.add(amount.subtract(above).multiply(own));
-            }
-        }
-        Money t = round(total);
-        Money f = round(full);
-        Money p = round(prior, shaped, "prior self-pay");
-        Money s = t.minus(f).minus(p);
+        Scope scope = scope(pack, bill, person, shaped);
+        Money t = scope.total();
+        Money f = scope.fullSelfPay();
+        Money p = scope.priorSelfPay();
+        Money s = scope.policyScope();
 
         // 5: what remains of the deductible (the pool's year, or this admission's)
         boolean perYear = rules.deductibleBasis() == PolicyPack.DeductibleBasis.PER_YEAR;
@@ -195,12 +164,85 @@ public final class BillCalculator {
             }
         }
 
-        // 10-11: no personal account is asked for; cash is the rest
+        // 10-11: no personal account here (OwnCalculation takes it out of cash); cash is the rest
         Money account = Money.ZERO;
         Money cash = t.minus(fund).minus(catastrophic).minus(supplementary).minus(assistance).minus(account);
         Layers layers = new Layers(t, f, p, s, d, fund, catastrophic, supplementary, assistance, account, cash);
         YearToDate.Delta delta = new YearToDate.Delta(perYear ? rules.capPool() : null, d, rules.capPool(), fund, selfPay,
                 supplementaryBase, catastrophic, supplementary, assistance);
+        return new Expectation.Bill(pack.id() + "@" + pack.version(), layers, delta, shaped);
+    }
+
+    /** A bill's total, full self-pay, prior self-pay and policy scope (DESIGN.md's steps 1-4). */
+    private record Scope(Money total, Money fullSelfPay, Money priorSelfPay, Money policyScope) {
+    }
+
+    private Scope scope(PolicyPack pack, Encounter bill, Insured person, Set<String> shaped) {
+        BigDecimal total = BigDecimal.ZERO;
+        BigDecimal full = BigDecimal.ZERO;
+        BigDecimal prior = BigDecimal.ZERO;
+        for (Encounter.Line line : bill.lines()) {
+            BigDecimal amount = line.amount().amount();
+            total = total.add(amount);
+            CatalogTerms.Terms terms = catalog.of(line, bill, person);
+            if (terms.synthetic()) {
+                shaped.add("a line from the synthetic catalog");
+            }
+            ItemClass itemClass = terms.itemClass();
+            if (itemClass == null || itemClass == ItemClass.C) {
+                full = full.add(amount);
+                shaped.add(itemClass == null ? "a line off the catalog" : "a class C line");
+                continue;
+            }
+            if (terms.unmet() != null) {
+                full = full.add(amount);
+                shaped.add("a line outside its restricted-payment condition (" + terms.unmet().kind() + ")");
+                continue;
+            }
+            Money ceiling = terms.ceiling();
+            BigDecimal above = ceiling != null && line.unitPrice().compareTo(ceiling) > 0
+                    ? line.unitPrice().amount().subtract(ceiling.amount()).multiply(line.quantity()).min(amount) : BigDecimal.ZERO;
+            full = full.add(above);
+            if (above.signum() > 0) {
+                shaped.add("a price above the ceiling");
+            }
+            if (itemClass == ItemClass.B) {
+                shaped.add(terms.ownRatio() != null ? "a class B line at its own ratio" : "a class B line");
+                BigDecimal own = terms.ownRatio() != null ? terms.ownRatio() : pack.priorSelfPayRatio();
+                prior = prior.add(amount.subtract(above).multiply(own));
+            }
+        }
+        Money t = round(total);
+        Money f = round(full);
+        Money p = round(prior, shaped, "prior self-pay");
+        return new Scope(t, f, p, t.minus(f).minus(p));
+    }
+
+    /**
+     * A delivery paid by its fixed amount (定额支付, ADR 0022 as the pack's comments state it): the fund pays the fixed
+     * amount of the kind at the institution's level, at most the bill's policy scope; no deductible, no
+     * catastrophic, supplementary or assistance layer; the person owes the rest. Its payment counts in the visit's
+     * pool only (nothing of it in the catastrophic year).
+     */
+    private Expectation delivery(PolicyPack pack, PolicyPack.Visit rules, Encounter bill, Insured person) {
+        String kind = bill.facts().deliveryKind();
+        if (kind == null) {
+            return new Expectation.Refusal("a delivery without its kind (deliveryKind)");
+        }
+        Money fixed = rules.fixedPayment().getOrDefault(kind, java.util.Map.of()).get(bill.institution().level());
+        if (fixed == null) {
+            return new Expectation.Refusal("no fixed payment for a " + kind + " delivery at " + bill.institution().level());
+        }
+        Set<String> shaped = new TreeSet<>();
+        Scope scope = scope(pack, bill, person, shaped);
+        Money fund = fixed.min(scope.policyScope());
+        shaped.add(fund.compareTo(fixed) == 0 ? "a delivery's fixed payment (" + kind + " at " + bill.institution().level() + ")"
+                : "a delivery's fixed payment above its policy scope");
+        Money cash = scope.total().minus(fund);
+        Layers layers = new Layers(scope.total(), scope.fullSelfPay(), scope.priorSelfPay(), scope.policyScope(), Money.ZERO, fund,
+                Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, cash);
+        YearToDate.Delta delta = new YearToDate.Delta(null, Money.ZERO, rules.capPool(), fund, Money.ZERO, Money.ZERO, Money.ZERO,
+                Money.ZERO, Money.ZERO);
         return new Expectation.Bill(pack.id() + "@" + pack.version(), layers, delta, shaped);
     }
 

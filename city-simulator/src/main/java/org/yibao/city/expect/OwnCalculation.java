@@ -33,6 +33,10 @@ public final class OwnCalculation {
 
     private final BillCalculator calculator;
     private final CityGenerator generator;
+    private final Accounts accounts = new Accounts();
+    /** The basic fund the simulator expects of the checked bills standing, by visit type (a reversal taken back). */
+    private final Map<String, Money> fundByVisit = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> billsByVisit = new ConcurrentHashMap<>();
     private final LongAdder answered = new LongAdder();
     private final LongAdder checked = new LongAdder();
     private final LongAdder differing = new LongAdder();
@@ -54,19 +58,39 @@ public final class OwnCalculation {
 
     /** A person's year begins: their bills follow, in the order they are sent. */
     public PersonYear start(Person p) {
-        return new PersonYear(Insured.of(p, generator.feedRecords(p)));
+        return start(p, null);
+    }
+
+    /**
+     * A person's year begins, their bills that ask an account payment paid from {@code payer}'s account (their own,
+     * or the holder's they are bound to; null when they have none).
+     */
+    public PersonYear start(Person p, String payer) {
+        return new PersonYear(Insured.of(p, generator.feedRecords(p)), payer);
+    }
+
+    /** The simulator's own personal accounts: credited by the bureau's postings, debited by the bills. */
+    public Accounts accounts() {
+        return accounts;
     }
 
     /** One person's bills as the platform settles them. */
     public final class PersonYear {
         private final Insured person;
+        /** Whose account pays this person's bills that ask it, or null. */
+        private final String payer;
         private final YearToDate year = new YearToDate();
         /** Set once a bill could not be modelled: the year so far is no longer known exactly. */
         private boolean unknown;
         private boolean differed;
 
-        PersonYear(Insured person) {
+        PersonYear(Insured person, String payer) {
             this.person = person;
+            this.payer = payer;
+        }
+
+        private boolean forMember() {
+            return payer != null && !payer.equals(person.personId());
         }
 
         /**
@@ -77,14 +101,39 @@ public final class OwnCalculation {
          * @param channel how it was billed (the native API or the national interface's transaction)
          */
         public Expectation settled(Encounter bill, String channel, Layers platform) {
+            return settled(bill, channel, platform, false);
+        }
+
+        /**
+         * As above; {@code asksAccount}: the bill asked an account payment of its whole total (personalAccountAmount,
+         * acct_used_flag 1), which the payer's account pays up to min(total, balance, what is owed after the funds).
+         */
+        public Expectation settled(Encounter bill, String channel, Layers platform, boolean asksAccount) {
             answered.increment();
+            boolean account = asksAccount && payer != null;
             if (unknown) {
                 notChecked(EARLIER_NOT_MODELLED);
+                if (account) {
+                    accounts.lose(payer);
+                }
                 return null;
             }
             String before = year.toString();
             Expectation expected = calculator.expect(person, bill, year);
+            if (account && !(expected instanceof Expectation.Bill)) {
+                accounts.lose(payer);
+            }
+            if (account && expected instanceof Expectation.Bill b) {
+                if (accounts.of(payer).unknown()) {
+                    notChecked("the paying account's balance is not known (an earlier bill on it was not modelled)");
+                    year.add(b.delta());
+                    return null;
+                }
+                expected = withAccount(b);
+            }
             if (expected instanceof Expectation.Bill b) {
+                fundByVisit.merge(bill.visitType().name(), b.layers().basicFund(), Money::plus);
+                billsByVisit.computeIfAbsent(bill.visitType().name(), k -> new LongAdder()).increment();
                 checked.increment();
                 b.rules().forEach(rule -> checkedByRule.computeIfAbsent(rule, k -> new LongAdder()).increment());
                 checkedByRule.computeIfAbsent("channel: " + channel, k -> new LongAdder()).increment();
@@ -107,6 +156,9 @@ public final class OwnCalculation {
         /** The platform answered an earlier run's settlement of the same message (status 200): counted in, not checked. */
         public void replayed(Encounter bill) {
             answered.increment();
+            if (payer != null) {
+                accounts.lose(payer); // an earlier run's bill may have taken from the account: not known here
+            }
             notChecked("settled by an earlier run (a replay)");
             if (!unknown && calculator.expect(person, bill, year) instanceof Expectation.Bill b) {
                 year.add(b.delta());
@@ -115,9 +167,33 @@ public final class OwnCalculation {
             }
         }
 
-        /** The platform reversed a bill it settled: it leaves the year exactly. */
-        public void reversed(Expectation settled) {
+        /** The bill's layers with the account's payment taken out of cash, debited from the simulator's own account. */
+        private Expectation.Bill withAccount(Expectation.Bill b) {
+            Layers l = b.layers();
+            Money balance = accounts.of(payer).balance();
+            Money paid = accounts.pay(payer, l.total(), l.cash(), forMember());
+            java.util.Set<String> rules = new java.util.TreeSet<>(b.rules());
+            rules.add(forMember() ? "an account payment for a bound family member (家庭共济)" : "an account payment (the holder's own)");
+            if (!paid.isPositive()) {
+                rules.add("an account payment asked of an empty account, or of a bill owing nothing");
+            } else if (paid.compareTo(balance) == 0 && paid.compareTo(l.cash()) < 0) {
+                rules.add("an account payment stopped at the balance");
+            } else if (paid.compareTo(l.cash()) == 0) {
+                rules.add("an account payment of all that was owed");
+            }
+            return new Expectation.Bill(b.pack(), new Layers(l.total(), l.fullSelfPay(), l.priorSelfPay(), l.policyScope(),
+                    l.deductible(), l.basicFund(), l.catastrophic(), l.supplementary(), l.assistance(), paid, l.cash().minus(paid)),
+                    b.delta(), rules);
+        }
+
+        /** The platform reversed a bill it settled: it leaves the year exactly, and gives its account payment back. */
+        public void reversed(Encounter bill, Expectation settled) {
             if (settled instanceof Expectation.Bill b) {
+                fundByVisit.merge(bill.visitType().name(), b.layers().basicFund().negate(), Money::plus);
+                billsByVisit.computeIfAbsent(bill.visitType().name(), k -> new LongAdder()).decrement();
+                if (payer != null) {
+                    accounts.restore(payer, b.layers().personalAccount(), forMember());
+                }
                 year.takeBack(b.delta());
                 checkedByRule.computeIfAbsent("reversed, then settled again", k -> new LongAdder()).increment();
             }
@@ -161,6 +237,16 @@ public final class OwnCalculation {
 
     private void notChecked(String reason) {
         notChecked.computeIfAbsent(reason, k -> new LongAdder()).increment();
+    }
+
+    /** The basic fund the simulator expects of the checked bills of a visit type that stand, and how many. */
+    public Money expectedFund(String visitType) {
+        return fundByVisit.getOrDefault(visitType, Money.ZERO);
+    }
+
+    public long expectedBills(String visitType) {
+        LongAdder n = billsByVisit.get(visitType);
+        return n == null ? 0 : n.sum();
     }
 
     /** The section of the report. */

@@ -1229,8 +1229,8 @@ public final class CityGenerator {
         }
     }
 
-    /** The person's own stream for one purpose (0 the person, 1 their feeds, 2 their encounters, 3 what the catalog adds). */
-    private SplittableRandom random(int index, int purpose) {
+    /** The person's own stream for one purpose (0 the person, 1 their feeds, 2 their encounters, 3 what the catalog adds; 6-8 {@link Benefits}). */
+    SplittableRandom random(int index, int purpose) {
         return new SplittableRandom(city.seed() * 0x9E3779B97F4A7C15L + index * 0xC2B2AE3D27D4EB4FL + purpose * 0x165667B19E3779F9L);
     }
 }

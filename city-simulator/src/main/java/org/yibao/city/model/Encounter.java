@@ -71,14 +71,22 @@ public record Encounter(String messageId, Person person, LocalDate date, Institu
      * @param procedureCodes procedures performed (ICD-9-CM-3), main first
      * @param doctorCode     the attending or prescribing doctor's national code (医保医师代码)
      * @param departmentCode the department (科室) by the national classification of clinical departments; null at a pharmacy
+     * @param deliveryKind   a delivery's kind (生育类别: NATURAL, ASSISTED, CAESAREAN, ...), on which its fixed payment
+     *                       depends; null for any other visit
      */
     public record Facts(boolean emergency, LocalDateTime admittedAt, LocalDateTime dischargedAt, List<String> procedureCodes,
-                        String doctorCode, String departmentCode) {
+                        String doctorCode, String departmentCode, String deliveryKind) {
 
         public static final Facts NONE = new Facts(false, null, null, List.of(), null, null);
 
         public Facts {
             procedureCodes = procedureCodes == null ? List.of() : List.copyOf(procedureCodes);
+        }
+
+        /** Facts of a bill that is not a delivery. */
+        public Facts(boolean emergency, LocalDateTime admittedAt, LocalDateTime dischargedAt, List<String> procedureCodes,
+                     String doctorCode, String departmentCode) {
+            this(emergency, admittedAt, dischargedAt, procedureCodes, doctorCode, departmentCode, null);
         }
     }
 

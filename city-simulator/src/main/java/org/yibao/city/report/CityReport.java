@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public record CityReport(City city, Run run, Enrollment enrollment, List<Fund> funds, List<Reimbursement> reimbursement,
                          Warnings povertyWarnings, Fraud fraud, List<Vbp> vbp, Catalog catalog, OwnCalculation ownCalculation,
-                         Books books, List<EventCounts.TopicFlow> events, Map<String, Latencies.Summary> latencyMillis) {
+                         Accounts accounts, Maternity maternity, Care care, Books books, List<EventCounts.TopicFlow> events, Map<String, Latencies.Summary> latencyMillis) {
 
     public record City(String name, String regionCode, long seed, int registeredPopulation, int year, String from, String to) {
     }
@@ -168,6 +168,40 @@ public record CityReport(City city, Run run, Enrollment enrollment, List<Fund> f
                              String expectedOtherwise, Map<String, Money> platform, List<String> layersDiffering) {
     }
 
+    /**
+     * Personal accounts (个人账户, ADR 0020) as the simulator computed them from its own reading of the rates file and
+     * the bills that asked the account: the months posted (ahead of the bills, all at once), what was credited, what
+     * the accounts paid (debits less restorations) and of that for bound family members (家庭共济), the closing balances.
+     *
+     * @param rates            the rates file in force (its name)
+     * @param holders          employees with an account credited this run
+     * @param bindings         family bindings registered, by relationship
+     * @param billsAsking      bills that asked an account payment ({@code askingForMembers} of them a bound member's)
+     * @param unknownAccounts  accounts a bill on which the simulator could not predict (their balances not checked)
+     */
+    public record Accounts(String rates, List<String> monthsPosted, long holders, Map<String, Long> bindings, Money credited,
+                           Money paid, Money paidForMembers, Money closingBalances, long billsAsking, long billsAskingForMembers,
+                           long accountsPaying, long unknownAccounts) {
+    }
+
+    /**
+     * Maternity (生育保险, ADR 0022): prenatal visits and deliveries settled, the fund's payments the simulator
+     * expected of them (a delivery's fixed amount, at most its policy scope), and the allowances granted.
+     */
+    public record Maternity(long pregnancies, Map<String, Long> deliveriesByKind, long prenatalVisits, Money prenatalPaid,
+                            long deliveries, Money deliveryFixedPayments, long allowances, Money allowancesExpected,
+                            Money allowancesGranted, List<String> refusals) {
+    }
+
+    /**
+     * Long-term care (长期护理保险, ADR 0021): assessments by the level found, decisions, beneficiaries by level, and
+     * the payments by setting the simulator priced from its own reading of the policy file.
+     */
+    public record Care(String policy, List<String> monthsPaid, Map<String, Long> assessmentsByLevel, Map<String, Long> decisions,
+                       Map<String, Long> beneficiariesByLevel, Map<String, Long> paymentsBySetting, Map<String, Money> fundPaidBySetting,
+                       Map<String, Money> standardAmountBySetting, Map<String, Money> answeredBySetting, List<String> refusals) {
+    }
+
     /** Each check of the books: what the city's ledger says, what the platform says. */
     public record Check(String name, String expected, String actual, boolean ok) {
     }
@@ -248,6 +282,19 @@ public record CityReport(City city, Run run, Enrollment enrollment, List<Fund> f
                     d.lines(), d.yearToDateBefore(), d.pack(), d.expectedOtherwise() != null ? d.expectedOtherwise() : d.expected(),
                     d.platform(), d.layersDiffering()));
         }
+        s.append(String.format("Accounts (%s, months posted ahead %s): %,d holders credited %s; %,d bills asked the account (%,d a bound"
+                        + " member's), %,d accounts paid %s (%s for members); closing balances %s; bindings %s; %,d accounts not predicted%n",
+                accounts.rates(), accounts.monthsPosted(), accounts.holders(), accounts.credited(), accounts.billsAsking(),
+                accounts.billsAskingForMembers(), accounts.accountsPaying(), accounts.paid(), accounts.paidForMembers(),
+                accounts.closingBalances(), accounts.bindings(), accounts.unknownAccounts()));
+        s.append(String.format("Maternity: %,d pregnancies %s; %,d prenatal visits paid %s, %,d deliveries paid %s (fixed payments);"
+                        + " %,d allowances expected %s, granted %s; refused %s%n", maternity.pregnancies(), maternity.deliveriesByKind(),
+                maternity.prenatalVisits(), maternity.prenatalPaid(), maternity.deliveries(), maternity.deliveryFixedPayments(),
+                maternity.allowances(), maternity.allowancesExpected(), maternity.allowancesGranted(), maternity.refusals()));
+        s.append(String.format("Long-term care (%s, months %s): assessed %s, decided %s, beneficiaries %s; payments %s, fund %s, standard"
+                        + " %s (care-service answered %s); refused %s%n", care.policy(), care.monthsPaid(), care.assessmentsByLevel(),
+                care.decisions(), care.beneficiariesByLevel(), care.paymentsBySetting(), care.fundPaidBySetting(),
+                care.standardAmountBySetting(), care.answeredBySetting(), care.refusals()));
         s.append("Events:").append(System.lineSeparator());
         for (EventCounts.TopicFlow t : events) {
             s.append(String.format("  %-28s published %,8d processed %s lag %s dead letters %d %s%n", t.topic(), t.published(),
