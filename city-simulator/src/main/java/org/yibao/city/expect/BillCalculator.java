@@ -237,7 +237,7 @@ public final class BillCalculator {
         Scope scope = scope(pack, bill, person, shaped);
         Money fund = fixed.min(scope.policyScope());
         shaped.add(fund.compareTo(fixed) == 0 ? "a delivery's fixed payment (" + kind + " at " + bill.institution().level() + ")"
-                : "a delivery's fixed payment above its policy scope");
+                : "a delivery paid its policy scope, below its fixed amount");
         Money cash = scope.total().minus(fund);
         Layers layers = new Layers(scope.total(), scope.fullSelfPay(), scope.priorSelfPay(), scope.policyScope(), Money.ZERO, fund,
                 Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, cash);

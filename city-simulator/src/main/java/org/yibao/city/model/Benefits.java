@@ -22,7 +22,8 @@ import java.util.SplittableRandom;
  * with or without it:
  * <ul>
  *   <li>an active employee's monthly wage base (缴费基数), within the rates file's floor and ceiling;</li>
- *   <li>which employees pay bills from their personal account, and which of them bind a resident family member
+ *   <li>which employees pay bills (pharmacy, outpatient, a stay's own part) from their personal account, and which of
+ *       them bind a resident family member
  *       (家庭共济) — the next person of the register, when enrolled as a resident;</li>
  *   <li>which female employees give birth (or miscarry) this year: prenatal visits, the delivery's stay and its kind;</li>
  *   <li>which elderly people apply for long-term care, in which setting, and how dependent the assessor finds them.</li>
@@ -50,9 +51,12 @@ public final class Benefits {
      */
     static final double CARE_APPLICANTS = 0.08;
 
-    /** The visits whose bills an account user asks the account to pay: pharmacy purchases and outpatient care. */
+    /**
+     * The visits whose bills an account user asks the account to pay: pharmacy purchases and outpatient care, the
+     * most of them, and a stay's part the person owes (which can run an account out).
+     */
     public static final Set<VisitType> ACCOUNT_VISITS = Set.of(VisitType.PHARMACY, VisitType.GENERAL_OUTPATIENT,
-            VisitType.CHRONIC_OUTPATIENT);
+            VisitType.CHRONIC_OUTPATIENT, VisitType.INPATIENT);
 
     /**
      * The city's care institutions (护理机构, registered by the bureau with care-service; SYNTHETIC codes, C + the
