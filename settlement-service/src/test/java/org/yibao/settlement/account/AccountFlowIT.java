@@ -223,6 +223,32 @@ class AccountFlowIT {
     }
 
     /**
+     * A binding a clerk enters later from the family's application (validFrom, the day it was received): a member's
+     * bill of that day, before the day of registration, is paid from the holder's account (120.00 credited, a stay
+     * owing 4,700.00 asks 100.00: paid 100.00, 20.00 left).
+     */
+    @Test
+    void aBindingFromTheDayTheFamilyAppliedPaysTheMembersBillsFromThatDay() throws Exception {
+        String holder = employee();
+        String child = resident();
+        credit(holder, "120.00");
+        LocalDate applied = LocalDate.of(year, 1, 1);
+        HttpResponse<String> bound = api.as(TestCallers.CLERK).post("/api/settlement/accounts/" + holder + "/family-bindings",
+                "{\"memberId\":\"" + child + "\",\"relationship\":\"CHILD\",\"validFrom\":\"" + applied + "\"}");
+        assertThat(bound.statusCode()).as(bound.body()).isEqualTo(201);
+        assertThat(json.readTree(bound.body()).at("/validFrom").asString()).isEqualTo(applied.toString());
+
+        JsonNode paid = settled(inpatient(child, "10700.00", "100.00", null)
+                .replace("\"serviceDate\":\"" + LocalDate.now(BEIJING) + "\"", "\"serviceDate\":\"" + applied + "\""));
+
+        assertThat(paid.at("/serviceDate").asString()).isEqualTo(applied.toString());
+        assertThat(paid.at("/amounts/personalAccount").asString()).isEqualTo("100.00");
+        assertThat(paid.at("/account/holderId").asString()).isEqualTo(holder);
+        assertThat(paid.at("/account/mutualAid").asBoolean()).isTrue();
+        assertThat(balance(holder)).isEqualTo("20.00");
+    }
+
+    /**
      * Two bills on one account at once — the holder's own (owes 100.00) and a bound member's (owes 4,700.00), each
      * asking 100.00 of a 120.00 balance — never overdraw it: whichever is second gets the 20.00 left. Repeated for
      * four accounts; each ends at 0.00 having paid exactly 120.00.
@@ -260,12 +286,12 @@ class AccountFlowIT {
     }
 
     /**
-     * A child bound to both parents' accounts: a bill asking an account payment without naming the holder is refused
-     * naming accountHolderId and settles nothing; naming the mother pays from hers (120.00 -> 20.00), the father's
-     * stays 120.00.
+     * A child bound to both parents' accounts (the mother's binding registered first): a bill asking an account payment
+     * without naming the holder — as the national interface's 2207 must, having no field for it — is paid from the
+     * earliest binding's holder, the mother (120.00 -> 20.00); naming the father pays from his (120.00 -> 20.00).
      */
     @Test
-    void aMemberBoundToSeveralAccountsNamesTheHolder() throws Exception {
+    void aMemberBoundToSeveralAccountsIsPaidFromTheEarliestUnlessTheHolderIsNamed() throws Exception {
         String mother = employee();
         String father = employee();
         String child = resident();
@@ -274,16 +300,15 @@ class AccountFlowIT {
         assertThat(bind(mother, child, "CHILD").statusCode()).isEqualTo(201);
         assertThat(bind(father, child, "CHILD").statusCode()).isEqualTo(201);
 
-        HttpResponse<String> ambiguous = his(YANGJIANG_HOSPITAL).post("/api/settlement/settlements", inpatient(child, "10700.00", "100.00", null));
-        JsonNode named = settled(inpatient(child, "10700.00", "100.00", mother));
+        JsonNode unnamed = settled(inpatient(child, "10700.00", "100.00", null));
+        JsonNode named = settled(inpatient(child, "10700.00", "100.00", father));
 
-        assertThat(ambiguous.statusCode()).as(ambiguous.body()).isEqualTo(400);
-        assertThat(json.readTree(ambiguous.body()).at("/errors/0/field").asString()).isEqualTo("accountHolderId");
-        assertThat(named.at("/account/holderId").asString()).isEqualTo(mother);
+        assertThat(unnamed.at("/account/holderId").asString()).isEqualTo(mother);
+        assertThat(named.at("/account/holderId").asString()).isEqualTo(father);
         assertThat(named.at("/amounts/personalAccount").asString()).isEqualTo("100.00");
         assertThat(balance(mother)).isEqualTo("20.00");
-        assertThat(balance(father)).isEqualTo("120.00");
-        assertThat(jdbc.queryForObject("select count(*) from settlement where person_id = ?", Integer.class, child)).isEqualTo(1);
+        assertThat(balance(father)).isEqualTo("20.00");
+        assertThat(jdbc.queryForObject("select count(*) from settlement where person_id = ?", Integer.class, child)).isEqualTo(2);
     }
 
     /** Bindings refused, each naming the field, and nothing registered: oneself, a person not enrolled, a staff role without the right. */
