@@ -48,7 +48,7 @@ public class EnrollmentFacts {
     public void changed(EnrollmentChanged e) {
         LocalDate from = e.effectiveFrom() != null ? e.effectiveFrom() : LocalDate.of(e.year(), 1, 1);
         store.record(new EnrollmentFact(e.personId(), e.scheme(), e.year(), from, e.regionCode(), e.status(), e.changedAt()));
-        if (e.status() != EnrollmentStatus.ACTIVE && store.activeRegionOn(e.personId(), from).isEmpty()) {
+        if (e.status() != EnrollmentStatus.ACTIVE && historyOf(e.personId(), from.getYear(), from.getYear()).regionOn(from).isEmpty()) {
             benefits.endFrom(e.personId(), from, "enrollment " + e.status().name().toLowerCase()
                     + (e.reason() == null ? "" : ": " + e.reason()));
             log.info("enrollment of a beneficiary ended from {}", from);
@@ -58,6 +58,15 @@ public class EnrollmentFacts {
     /** The region of the person's enrollment on a date; empty when not enrolled in basic medical insurance then. */
     @Transactional(readOnly = true)
     public Optional<String> enrolledRegionOn(String personId, LocalDate date) {
-        return store.activeRegionOn(personId, date);
+        return historyOf(personId, date.getYear(), date.getYear()).regionOn(date);
+    }
+
+    /**
+     * The person's enrollment facts of the years {@code fromYear} to {@code toYear}: what was true on each day of
+     * them (a care payment pays only the days the person was enrolled in the benefit's region).
+     */
+    @Transactional(readOnly = true)
+    public EnrollmentHistory historyOf(String personId, int fromYear, int toYear) {
+        return new EnrollmentHistory(personId, store.facts(personId, fromYear, toYear));
     }
 }

@@ -2,9 +2,11 @@ package org.yibao.care.enrollment;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.yibao.contracts.events.EnrollmentStatus;
+import org.yibao.contracts.events.Scheme;
 
 import java.time.LocalDate;
-import java.util.Optional;
+import java.util.List;
 
 /** The enrollment read model (table {@code enrollment_fact}): a history by effective date per person, scheme and year. */
 @Repository
@@ -32,19 +34,15 @@ class EnrollmentStore {
                 .update();
     }
 
-    /**
-     * The region of the person's enrollment on a date, when some scheme's fact in force on that date (the
-     * latest of the date's year effective on or before it) is ACTIVE; empty when not enrolled.
-     */
-    Optional<String> activeRegionOn(String personId, LocalDate date) {
+    /** The person's facts of the years {@code fromYear} to {@code toYear}, by scheme, year and effective date. */
+    List<EnrollmentFact> facts(String personId, int fromYear, int toYear) {
         return jdbc.sql("""
-                        select region_code from (
-                            select distinct on (scheme) region_code, status, effective_from
-                            from enrollment_fact
-                            where person_id = ? and year = ? and effective_from <= ?
-                            order by scheme, effective_from desc) in_force
-                        where status = 'ACTIVE' order by effective_from desc limit 1""")
-                .params(personId, date.getYear(), date)
-                .query(String.class).optional();
+                        select person_id, scheme, year, effective_from, region_code, status, stated_at from enrollment_fact
+                        where person_id = ? and year between ? and ? order by scheme, year, effective_from""")
+                .params(personId, fromYear, toYear)
+                .query((rs, n) -> new EnrollmentFact(rs.getString(1), Scheme.valueOf(rs.getString(2)), rs.getInt(3),
+                        rs.getObject(4, LocalDate.class), rs.getString(5), EnrollmentStatus.valueOf(rs.getString(6)),
+                        rs.getTimestamp(7).toInstant()))
+                .list();
     }
 }

@@ -10,9 +10,10 @@ import java.util.UUID;
 /**
  * A care institution's monthly bill (护理费用月结): one line per beneficiary, and its totals in yuan.
  *
+ * @param sequence    1 for the month's bill; 2, 3... for a supplementary bill (补报) of days not billed yet
  * @param submittedBy the institution's client (token)
  */
-public record Bill(UUID billId, String institutionCode, YearMonth month, String submittedBy, Instant submittedAt,
+public record Bill(UUID billId, String institutionCode, YearMonth month, int sequence, String submittedBy, Instant submittedAt,
                    List<Payment> lines, Money standardAmount, Money fundPaid, Money personShare) {
 
     public Bill {

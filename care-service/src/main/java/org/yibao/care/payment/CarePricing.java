@@ -10,9 +10,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * What the long-term care fund pays for a beneficiary's days of one month (pure: no I/O). The days are
@@ -23,6 +24,7 @@ import java.util.List;
  *   <li>home care (居家护理): the monthly standard x days / the month's days, HALF_UP to the fen (a whole
  *       month is the monthly standard exactly).</li>
  * </ul>
+ * Only the days given are priced (the days the person was enrolled: a gap starts a new period).
  * The fund pays the periods' sum (the standard amount) x the setting's fund ratio, HALF_UP to the fen once;
  * the person's share is the rest. Source: the care policy files (ASSUMPTION where they say so).
  */
@@ -49,32 +51,57 @@ public final class CarePricing {
      * @throws IllegalArgumentException when the days leave one month or the benefit, or a level has no standard
      */
     public static Priced price(CarePolicy policy, Benefit benefit, LocalDate from, LocalDate to) {
-        YearMonth month = YearMonth.from(from);
-        if (!YearMonth.from(to).equals(month) || to.isBefore(from)) {
+        if (!YearMonth.from(to).equals(YearMonth.from(from)) || to.isBefore(from)) {
             throw new IllegalArgumentException("the days " + from + " to " + to + " are not within one month");
         }
-        if (!benefit.covers(from) || !benefit.covers(to)) {
-            throw new IllegalArgumentException("the days " + from + " to " + to + " are not all within the benefit");
+        return price(policy, benefit, from.datesUntil(to.plusDays(1)).toList());
+    }
+
+    /**
+     * Prices some days of one month (all within the benefit, not necessarily consecutive: the days of care the
+     * person was enrolled, say) of a benefit in its setting. A period is a run of consecutive days at one level;
+     * a gap (a day not paid) starts a new period.
+     *
+     * @throws IllegalArgumentException when there is no day, the days leave one month or the benefit, or a level has no standard
+     */
+    public static Priced price(CarePolicy policy, Benefit benefit, Collection<LocalDate> days) {
+        List<LocalDate> sorted = new TreeSet<>(days).stream().toList();
+        if (sorted.isEmpty()) {
+            throw new IllegalArgumentException("no day to price");
+        }
+        LocalDate from = sorted.get(0);
+        LocalDate to = sorted.get(sorted.size() - 1);
+        YearMonth month = YearMonth.from(from);
+        if (!YearMonth.from(to).equals(month)) {
+            throw new IllegalArgumentException("the days " + from + " to " + to + " are not within one month");
+        }
+        for (LocalDate day : sorted) {
+            if (!benefit.covers(day)) {
+                throw new IllegalArgumentException("the days " + from + " to " + to + " are not all within the benefit");
+            }
         }
         CareSetting setting = benefit.setting();
         CarePolicy.Standard standard = policy.in(setting);
         List<Period> periods = new ArrayList<>();
-        LocalDate start = from;
-        while (!start.isAfter(to)) {
+        int i = 0;
+        while (i < sorted.size()) {
+            LocalDate start = sorted.get(i);
             CareLevel level = benefit.levelOn(start);
-            LocalDate end = start;
-            while (end.isBefore(to) && benefit.levelOn(end.plusDays(1)) == level) {
-                end = end.plusDays(1);
+            int j = i;
+            while (j + 1 < sorted.size() && sorted.get(j + 1).equals(sorted.get(j).plusDays(1))
+                    && benefit.levelOn(sorted.get(j + 1)) == level) {
+                j++;
             }
-            int days = (int) ChronoUnit.DAYS.between(start, end) + 1;
+            LocalDate end = sorted.get(j);
+            int count = j - i + 1;
             Money rate = standard.of(level).orElseThrow(() -> new IllegalArgumentException(
                     "region " + policy.regionCode() + " has no " + setting + " standard for " + level));
             Money amount = setting == CareSetting.INSTITUTION
-                    ? rate.times(BigDecimal.valueOf(days), RoundingMode.UNNECESSARY)
-                    : Money.of(rate.amount().multiply(BigDecimal.valueOf(days))
+                    ? rate.times(BigDecimal.valueOf(count), RoundingMode.UNNECESSARY)
+                    : Money.of(rate.amount().multiply(BigDecimal.valueOf(count))
                             .divide(BigDecimal.valueOf(month.lengthOfMonth()), Money.SCALE, RoundingMode.HALF_UP));
-            periods.add(new Period(level, start, end, days, amount));
-            start = end.plusDays(1);
+            periods.add(new Period(level, start, end, count, amount));
+            i = j + 1;
         }
         Money total = Money.sum(periods.stream().map(Period::amount).toList());
         Money fund = total.times(standard.fundRatio(), RoundingMode.HALF_UP);

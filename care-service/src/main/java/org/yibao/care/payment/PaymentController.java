@@ -33,7 +33,8 @@ class PaymentController {
     }
 
     /**
-     * A care institution's bill for a month (护理费用月结).
+     * A care institution's bill for a month that has ended (护理费用月结); a later one for the same month is a
+     * supplementary bill (补报) for days not billed yet.
      *
      * @param month yyyy-MM
      * @param lines one per beneficiary: the first and last day of care in the month (inclusive)
@@ -52,8 +53,9 @@ class PaymentController {
                 r.lines().stream().map(l -> new PaymentService.Line(l.personId().value(), l.from(), l.to())).toList(), caller);
     }
 
+    /** The institution's bills of the month: the month's bill and its supplementary bills, with their totals. */
     @GetMapping("/institutions/{code}/bills/{month}")
-    Bill bill(@PathVariable String code, @PathVariable String month, CallerIdentity caller) {
+    MonthBills bill(@PathVariable String code, @PathVariable String month, CallerIdentity caller) {
         return payments.billOf(InstitutionCodes.path(code), Months.parse(month, "month"), caller);
     }
 

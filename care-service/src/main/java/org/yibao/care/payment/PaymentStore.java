@@ -13,10 +13,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
-/** The fund's payments, the institutions' bills and the home-care runs (tables {@code care_payment}, {@code care_bill}, {@code home_care_run}). */
+/**
+ * The fund's payments, the institutions' bills and the home-care runs (tables {@code care_payment},
+ * {@code care_payment_period}, {@code care_payment_day}: a benefit's day is paid once; {@code care_bill},
+ * {@code home_care_run}).
+ */
 @Repository
 class PaymentStore {
 
@@ -26,13 +31,22 @@ class PaymentStore {
         this.jdbc = jdbc;
     }
 
-    /** Opens a bill; false (nothing changed) when the institution has a bill for the month already. */
-    boolean insertBill(UUID billId, String institutionCode, YearMonth month, String submittedBy, Instant submittedAt) {
-        return jdbc.sql("""
-                        insert into care_bill (bill_id, institution_code, month, submitted_by, submitted_at, standard_amount,
-                            fund_paid, person_share) values (?, ?, ?, ?, ?, 0, 0, 0) on conflict do nothing""")
-                .params(billId, institutionCode, month.atDay(1), submittedBy, Timestamp.from(submittedAt))
-                .update() == 1;
+    /**
+     * Opens a bill of an institution's month and answers its number: 1 for the month's bill, 2, 3... for its
+     * supplementary bills. The institution's month is locked for the transaction (bills of it are numbered one
+     * after the other).
+     */
+    int openBill(UUID billId, String institutionCode, YearMonth month, String submittedBy, Instant submittedAt) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param("care_bill:" + institutionCode + ":" + month)
+                .query((rs, n) -> 0).list();
+        int sequence = jdbc.sql("select coalesce(max(sequence), 0) + 1 from care_bill where institution_code = ? and month = ?")
+                .params(institutionCode, month.atDay(1)).query(Integer.class).single();
+        jdbc.sql("""
+                        insert into care_bill (bill_id, institution_code, month, sequence, submitted_by, submitted_at, standard_amount,
+                            fund_paid, person_share) values (?, ?, ?, ?, ?, ?, 0, 0, 0)""")
+                .params(billId, institutionCode, month.atDay(1), sequence, submittedBy, Timestamp.from(submittedAt))
+                .update();
+        return sequence;
     }
 
     void billTotals(UUID billId, Money standard, Money fund, Money share) {
@@ -40,26 +54,40 @@ class PaymentStore {
                 .params(standard.amount(), fund.amount(), share.amount(), billId).update();
     }
 
-    /** Records a payment and its periods; false (nothing changed) when the benefit was paid for the month and setting already. */
+    /**
+     * Records a payment, its periods and its days; false when one of its days had been paid already (by a
+     * transaction committed meanwhile): the caller refuses, and its transaction changes nothing.
+     */
     boolean insertPayment(Payment p) {
-        boolean inserted = jdbc.sql("""
+        jdbc.sql("""
                         insert into care_payment (payment_id, benefit_id, person_id, region_code, setting, institution_code, month,
                             bill_id, standard_amount, fund_paid, person_share, paid_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (benefit_id, month, setting) do nothing""")
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(p.paymentId(), p.benefitId(), p.personId(), p.regionCode(), p.setting().name(), p.institutionCode(),
                         p.month().atDay(1), p.billId(), p.standardAmount().amount(), p.fundPaid().amount(), p.personShare().amount(),
                         Timestamp.from(p.paidAt()))
-                .update() == 1;
-        if (inserted) {
-            for (CarePricing.Period period : p.periods()) {
-                jdbc.sql("""
-                                insert into care_payment_period (payment_id, first_day, last_day, level, days, amount)
-                                values (?, ?, ?, ?, ?, ?)""")
-                        .params(p.paymentId(), period.from(), period.to(), period.level().name(), period.days(), period.amount().amount())
-                        .update();
-            }
+                .update();
+        int days = 0;
+        for (CarePricing.Period period : p.periods()) {
+            jdbc.sql("""
+                            insert into care_payment_period (payment_id, first_day, last_day, level, days, amount)
+                            values (?, ?, ?, ?, ?, ?)""")
+                    .params(p.paymentId(), period.from(), period.to(), period.level().name(), period.days(), period.amount().amount())
+                    .update();
+            days += jdbc.sql("""
+                            insert into care_payment_day (benefit_id, day, payment_id)
+                            select ?, d::date, ? from generate_series(?::date, ?::date, interval '1 day') d
+                            on conflict (benefit_id, day) do nothing""")
+                    .params(p.benefitId(), p.paymentId(), period.from(), period.to())
+                    .update();
         }
-        return inserted;
+        return days == p.days();
+    }
+
+    /** The days from {@code first} to {@code last} of a benefit that were paid already. */
+    Set<LocalDate> paidDays(UUID benefitId, LocalDate first, LocalDate last) {
+        return new TreeSet<>(jdbc.sql("select day from care_payment_day where benefit_id = ? and day between ? and ?")
+                .params(benefitId, first, last).query((rs, n) -> rs.getObject(1, LocalDate.class)).list());
     }
 
     /** Records that a month's home care was run; false when it had been already. */
@@ -68,16 +96,19 @@ class PaymentStore {
                 .params(month.atDay(1), runBy, Timestamp.from(runAt)).update() == 1;
     }
 
-    Optional<Bill> bill(String institutionCode, YearMonth month) {
-        return jdbc.sql("""
-                        select bill_id, institution_code, month, submitted_by, submitted_at, standard_amount, fund_paid, person_share
-                        from care_bill where institution_code = ? and month = ?""")
+    /** An institution's bills of a month, the month's bill first, then its supplementary bills. */
+    List<Bill> bills(String institutionCode, YearMonth month) {
+        List<Bill> bills = jdbc.sql("""
+                        select bill_id, institution_code, month, sequence, submitted_by, submitted_at, standard_amount, fund_paid,
+                               person_share
+                        from care_bill where institution_code = ? and month = ? order by sequence""")
                 .params(institutionCode, month.atDay(1))
                 .query((rs, n) -> new Bill(rs.getObject(1, UUID.class), rs.getString(2), YearMonth.from(rs.getObject(3, LocalDate.class)),
-                        rs.getString(4), rs.getTimestamp(5).toInstant(), List.of(), money(rs, 6), money(rs, 7), money(rs, 8)))
-                .optional()
-                .map(b -> new Bill(b.billId(), b.institutionCode(), b.month(), b.submittedBy(), b.submittedAt(), linesOf(b.billId()),
-                        b.standardAmount(), b.fundPaid(), b.personShare()));
+                        rs.getInt(4), rs.getString(5), rs.getTimestamp(6).toInstant(), List.of(), money(rs, 7), money(rs, 8),
+                        money(rs, 9)))
+                .list();
+        return bills.stream().map(b -> new Bill(b.billId(), b.institutionCode(), b.month(), b.sequence(), b.submittedBy(),
+                b.submittedAt(), linesOf(b.billId()), b.standardAmount(), b.fundPaid(), b.personShare())).toList();
     }
 
     /** The home-care payments of a month. */

@@ -107,4 +107,42 @@ class CarePricingTest {
         assertThat(atHome.fundPaid()).isEqualTo(Money.of("1200.00"));
         assertThat(atHome.personShare()).isEqualTo(Money.of("300.00"));
     }
+
+    @Test
+    void onlyTheDaysOfEnrollmentArePaidAGapStartingANewPeriod() {
+        Benefit home = benefit(CareSetting.HOME, level("2023-03-01", CareLevel.LEVEL_3));
+        Benefit institution = benefit(CareSetting.INSTITUTION, level("2023-03-01", CareLevel.LEVEL_3));
+
+        // enrollment ended from April 20: home care April 1-19 of a 30-day April: 1200.00 x 19 / 30 = 760.00;
+        // fund x 0.80 = 608.00; the person 152.00
+        CarePricing.Priced ended = CarePricing.price(jiangjin, home,
+                LocalDate.parse("2023-04-01").datesUntil(LocalDate.parse("2023-04-20")).toList());
+        assertThat(ended.periods()).containsExactly(
+                new CarePricing.Period(CareLevel.LEVEL_3, LocalDate.parse("2023-04-01"), LocalDate.parse("2023-04-19"), 19, Money.of("760.00")));
+        assertThat(ended.fundPaid()).isEqualTo(Money.of("608.00"));
+        assertThat(ended.personShare()).isEqualTo(Money.of("152.00"));
+
+        // enrolled April 1-10 and 21-30 (not 11-20): institution care, two periods of 10 days x 50.00 = 500.00 each;
+        // 1000.00; fund x 0.70 = 700.00; the person 300.00
+        List<LocalDate> days = new java.util.ArrayList<>(LocalDate.parse("2023-04-21").datesUntil(LocalDate.parse("2023-05-01")).toList());
+        days.addAll(LocalDate.parse("2023-04-01").datesUntil(LocalDate.parse("2023-04-11")).toList());
+        CarePricing.Priced gap = CarePricing.price(jiangjin, institution, days);
+        assertThat(gap.periods()).containsExactly(
+                new CarePricing.Period(CareLevel.LEVEL_3, LocalDate.parse("2023-04-01"), LocalDate.parse("2023-04-10"), 10, Money.of("500.00")),
+                new CarePricing.Period(CareLevel.LEVEL_3, LocalDate.parse("2023-04-21"), LocalDate.parse("2023-04-30"), 10, Money.of("500.00")));
+        assertThat(gap.days()).isEqualTo(20);
+        assertThat(gap.standardAmount()).isEqualTo(Money.of("1000.00"));
+        assertThat(gap.fundPaid()).isEqualTo(Money.of("700.00"));
+        assertThat(gap.personShare()).isEqualTo(Money.of("300.00"));
+    }
+
+    @Test
+    void noDayOrDaysOfTwoMonthsAreNotPriced() {
+        Benefit home = benefit(CareSetting.HOME, level("2023-03-01", CareLevel.LEVEL_3));
+
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> CarePricing.price(jiangjin, home, List.of()));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> CarePricing.price(jiangjin, home, List.of(LocalDate.parse("2023-04-30"), LocalDate.parse("2023-05-01"))));
+    }
 }
