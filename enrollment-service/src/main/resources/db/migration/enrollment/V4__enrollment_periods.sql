@@ -1,8 +1,8 @@
 -- Facts over time (issue 22): an enrollment's person type, tier and status change from a date on
 -- (an employee retires from 1 November; an enrollment is suspended from a date). Each row holds the
 -- facts from its first day until the next row of the same person and year; the first row begins on
--- the enrollment's effective_from (coverage start), which a change no longer moves. The enrollment
--- row keeps the values of the latest period.
+-- the enrollment's effective_from (coverage start), which a change no longer moves. Reads take the
+-- period in force on their day.
 create table enrollment_period (
     person_id   varchar(18)  not null,
     year        integer      not null,

@@ -115,6 +115,34 @@ class EnrollmentChangesIT {
         assertThat(now.at("/status").asString()).isEqualTo("SUSPENDED");
     }
 
+    /**
+     * A back-dated change stops at a later period that set the field itself: suspended from 1 March, terminated from
+     * 1 September (a death), then "active again from 1 June" (arrears paid) makes June-August active and leaves the
+     * termination as it was; and a correction "active employee from 1 March" does not undo a retirement from 1 November.
+     */
+    @Test
+    void aBackDatedChangeDoesNotOverwriteALaterPeriodThatSetTheFieldItself() {
+        String person = enrolledEmployee();
+        change(person, YEAR, """
+                {"status":"SUSPENDED","effectiveFrom":"%s","reason":"arrears"}""".formatted(LocalDate.of(YEAR, 3, 1)));
+        change(person, YEAR, """
+                {"status":"TERMINATED","effectiveFrom":"%s","reason":"died"}""".formatted(LocalDate.of(YEAR, 9, 1)));
+        change(person, YEAR, """
+                {"personType":"EMPLOYEE_RETIRED","effectiveFrom":"%s","reason":"retired"}""".formatted(LocalDate.of(YEAR, 11, 1)));
+
+        change(person, YEAR, """
+                {"status":"ACTIVE","effectiveFrom":"%s","reason":"arrears paid"}""".formatted(LocalDate.of(YEAR, 6, 1)));
+        change(person, YEAR, """
+                {"personType":"EMPLOYEE_ACTIVE","effectiveFrom":"%s","reason":"correction"}""".formatted(LocalDate.of(YEAR, 3, 1)));
+
+        assertThat(periods(person, YEAR)).containsExactly(
+                YEAR + "-01-01 EMPLOYEE_ACTIVE ACTIVE",
+                YEAR + "-03-01 EMPLOYEE_ACTIVE SUSPENDED",
+                YEAR + "-06-01 EMPLOYEE_ACTIVE ACTIVE",
+                YEAR + "-09-01 EMPLOYEE_ACTIVE TERMINATED",
+                YEAR + "-11-01 EMPLOYEE_RETIRED TERMINATED");
+    }
+
     /** Dates outside the enrollment are refused (400) naming effectiveFrom; a change that changes nothing announces nothing. */
     @Test
     void aChangeOutsideTheEnrollmentIsRefusedAndAChangeToTheSameFactsIsNotAnnounced() {

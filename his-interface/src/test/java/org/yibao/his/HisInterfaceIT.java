@@ -1620,6 +1620,12 @@ class HisInterfaceIT {
         assertThat(s.at("/acct_mulaid_pay").decimalValue()).isEqualByComparingTo("0.00");
         assertThat(json.readTree(accounts.get("/api/settlement/accounts/" + employee).body()).at("/balance").asString())
                 .isEqualTo("37.00");
+        // 1101 shows the same balance before the next visit (a review found it always 0.00)
+        JsonNode info = hospital.ok("1101", """
+                {"data":{"mdtrt_cert_type":"02","mdtrt_cert_no":"%s","card_sn":"","begntime":"","psn_cert_type":"01",
+                 "certno":"%s","psn_name":""}}""".formatted(employee, employee));
+        assertThat(info.at("/insuinfo/0/insutype").asString()).isEqualTo("310");
+        assertThat(info.at("/insuinfo/0/balc").decimalValue()).isEqualByComparingTo("37.00");
 
         // 家庭共济: the employee's resident spouse, bound by a clerk; her outpatient dialysis of 400.00 at level 3 (residents
         // 40%): the fund 160.00, she owes 240.00, the holder's account pays its 37.00 left — acct_pay = acct_mulaid_pay =

@@ -23,7 +23,9 @@ create table account_entry (
     settlement_id      uuid,          -- DEBIT and RESTORATION: the bill
     patient_id         varchar(18),   -- DEBIT and RESTORATION: whose bill (the holder, or a bound family member)
     event_id           varchar(64),   -- CREDIT: the ContributionsCollected event
-    recorded_at        timestamptz   not null default now()
+    recorded_at        timestamptz   not null default now(),
+    -- the order lines were written in (under the account's lock): a statement's order, whatever the clocks say
+    seq                bigint        generated always as identity
 );
 -- a month is credited once, a bill debited once and restored once
 create unique index account_entry_credit_once on account_entry (holder_id, contribution_month) where kind = 'CREDIT';

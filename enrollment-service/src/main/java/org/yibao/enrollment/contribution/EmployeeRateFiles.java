@@ -99,6 +99,10 @@ public final class EmployeeRateFiles {
         if (r.retireeMonthlyAllocation() == null) {
             throw invalid(file, "retireeMonthlyAllocation", "is required");
         }
+        if (r.retireeMonthlyAllocation().isNegative()) {
+            // refused here, not by the posting's database check a month later (a 500 for the whole month)
+            throw invalid(file, "retireeMonthlyAllocation", "must not be negative");
+        }
         return r;
     }
 

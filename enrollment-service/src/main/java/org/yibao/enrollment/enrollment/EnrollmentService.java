@@ -88,8 +88,9 @@ public class EnrollmentService {
     /**
      * Changes an enrollment's facts from a date on (参保状态变更: retirement, tier, suspension, end): the
      * fields given apply from {@code effectiveFrom} — by default today, or the enrollment's start for a
-     * year not begun — to every later period too; what was true before stays true, so a bill dated before
-     * the change is still paid by the facts of its own date. Announces one EnrollmentChanged per period
+     * year not begun — and into the later periods that still hold the value replaced (up to the first that
+     * set the field itself); what was true before stays true, so a bill dated before the change is still
+     * paid by the facts of its own date. Announces one EnrollmentChanged per period
      * whose facts changed; a change that changes nothing returns the enrollment unchanged and announces
      * nothing.
      *
@@ -114,17 +115,28 @@ public class EnrollmentService {
         if (!first.sameFacts(inForce)) {
             changed.add(first);
         }
+        // a given field is carried into the later periods only while they still hold the value it replaced: a later
+        // period that set the field itself (a termination recorded from September, a retirement from November) keeps
+        // its value, and so do those after it
+        boolean carryType = r.personType() != null;
+        boolean carryTier = r.tier() != null;
+        boolean carryStatus = r.status() != null;
         for (EnrollmentPeriod later : periods) {
-            if (later.validFrom().isAfter(from)) {
-                EnrollmentPeriod next = later.with(r, later.validFrom());
-                checkTypeAndTier(current.scheme(), next.personType(), next.tier());
-                if (!next.sameFacts(later)) {
-                    changed.add(next);
-                }
+            if (!later.validFrom().isAfter(from)) {
+                continue;
+            }
+            carryType &= later.personType() == inForce.personType();
+            carryTier &= later.tier().equals(inForce.tier());
+            carryStatus &= later.status() == inForce.status();
+            EnrollmentPeriod next = new EnrollmentPeriod(later.validFrom(), carryType ? first.personType() : later.personType(),
+                    carryTier ? first.tier() : later.tier(), carryStatus ? first.status() : later.status(), r.reason());
+            checkTypeAndTier(current.scheme(), next.personType(), next.tier());
+            if (!next.sameFacts(later)) {
+                changed.add(next);
             }
         }
         if (changed.isEmpty()) {
-            return current;
+            return enrollments.find(personId, year, LocalDate.now(clock)).orElseThrow();
         }
         changed.forEach(p -> enrollments.savePeriod(personId, year, p));
         EnrollmentPeriod latest = last(enrollments.periods(personId, year));
@@ -137,13 +149,13 @@ public class EnrollmentService {
                     p.tier().orElse(null), year, p.status(), p.validFrom(), r.reason(), clock.instant()));
             meters.counter("yibao.enrollment.changes", "scheme", current.scheme().name(), "status", p.status().name()).increment();
         }
-        return now;
+        return enrollments.find(personId, year, LocalDate.now(clock)).orElseThrow();
     }
 
     /** The enrollment's periods (its facts over time), in the order they took effect. */
     @Transactional(readOnly = true)
     public List<EnrollmentPeriod> periods(String personId, int year) {
-        if (enrollments.find(personId, year).isEmpty()) {
+        if (enrollments.find(personId, year, LocalDate.now(clock)).isEmpty()) {
             throw new NotFoundException("the person has no enrollment in " + year);
         }
         return enrollments.periods(personId, year);
@@ -176,7 +188,7 @@ public class EnrollmentService {
 
     @Transactional(readOnly = true)
     public List<Enrollment> ofPerson(String personId) {
-        return enrollments.ofPerson(personId);
+        return enrollments.ofPerson(personId, LocalDate.now(clock));
     }
 
     /**
@@ -253,7 +265,7 @@ public class EnrollmentService {
 
     private void insert(Enrollment e) {
         if (!enrollments.insert(e)) {
-            Enrollment existing = enrollments.find(e.personId(), e.year()).orElseThrow();
+            Enrollment existing = enrollments.find(e.personId(), e.year(), e.effectiveFrom()).orElseThrow();
             throw new ConflictException("the person is already enrolled in " + existing.scheme() + " for " + e.year()
                     + "; a person holds one basic scheme at a time");
         }

@@ -71,8 +71,13 @@ public class EnrollmentStore {
                 .list();
     }
 
-    public Optional<Enrollment> find(String personId, int year) {
-        return jdbc.sql(SELECT + " where person_id = ? and year = ?").params(personId, year).query(EnrollmentStore::read).optional();
+    /**
+     * The enrollment of a year with the facts (person type, tier, status) in force on a day: the period begun last by
+     * then, or the first period when the day is before the enrollment began (a year not begun yet).
+     */
+    public Optional<Enrollment> find(String personId, int year, LocalDate on) {
+        return jdbc.sql(AS_OF + " where e.person_id = ? and e.year = ?").params(on, on, personId, year)
+                .query(EnrollmentStore::read).optional();
     }
 
     /** Reads and locks the enrollment for the rest of the transaction. */
@@ -81,9 +86,25 @@ public class EnrollmentStore {
                 .query(EnrollmentStore::read).optional();
     }
 
-    public List<Enrollment> ofPerson(String personId) {
-        return jdbc.sql(SELECT + " where person_id = ? order by year").param(personId).query(EnrollmentStore::read).list();
+    /**
+     * The person's enrollments, each with the facts in force on a day: {@code on} for its own year, the year's last
+     * period for a year gone by, its first for a year to come.
+     */
+    public List<Enrollment> ofPerson(String personId, LocalDate on) {
+        return jdbc.sql(AS_OF.replace("?", "least(?, make_date(e.year, 12, 31))") + " where e.person_id = ? order by e.year")
+                .params(on, on, personId).query(EnrollmentStore::read).list();
     }
+
+    /** The enrollment row with the facts of the period in force on a day (the two parameters: that day). */
+    private static final String AS_OF = """
+            select e.person_id, e.year, e.scheme, p.person_type, p.tier, e.region_code, p.status, e.effective_from, e.contribution,
+                   e.subsidy, e.subsidy_category, e.source
+            from enrollment e
+            join lateral (select person_type, tier, status from enrollment_period p
+                          where p.person_id = e.person_id and p.year = e.year
+                          order by (p.valid_from <= ?) desc, case when p.valid_from <= ? then p.valid_from end desc nulls last,
+                                   p.valid_from
+                          limit 1) p on true""";
 
     private static final String SELECT = """
             select person_id, year, scheme, person_type, tier, region_code, status, effective_from, contribution, subsidy,

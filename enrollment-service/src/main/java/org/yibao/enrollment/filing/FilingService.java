@@ -48,7 +48,7 @@ public class FilingService {
         if (r.validTo() != null && r.validTo().isBefore(from)) {
             throw new InvalidRequestException("validTo", "must not be before validFrom");
         }
-        Enrollment enrollment = enrollments.find(personId, from.getYear())
+        Enrollment enrollment = enrollments.find(personId, from.getYear(), from)
                 .orElseThrow(() -> new RefusedException("the person is not enrolled in " + from.getYear() + "; only an insured person can file"));
         if (Regions.contains(r.destinationRegionCode(), enrollment.regionCode())
                 || Regions.contains(enrollment.regionCode(), r.destinationRegionCode())) {

@@ -82,7 +82,7 @@ public class EVoucherService {
 
     private Enrollment insuredToday(String personId) {
         LocalDate today = LocalDate.now(clock);
-        return enrollments.find(personId, today.getYear())
+        return enrollments.find(personId, today.getYear(), today)
                 .filter(e -> e.status() == EnrollmentStatus.ACTIVE && !today.isBefore(e.effectiveFrom()))
                 .orElseThrow(() -> new RefusedException("the person is not insured today"));
     }

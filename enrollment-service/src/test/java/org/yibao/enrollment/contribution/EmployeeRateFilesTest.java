@@ -61,6 +61,8 @@ class EmployeeRateFilesTest {
                 .hasMessageContaining("t.yml: wageBaseCeiling");
         assertThatThrownBy(() -> EmployeeRateFiles.read("t.yml", GOOD.replace("\"75.00\"", "75")))
                 .hasMessageContaining("t.yml: retireeMonthlyAllocation");
+        assertThatThrownBy(() -> EmployeeRateFiles.read("t.yml", GOOD.replace("\"75.00\"", "\"-75.00\"")))
+                .hasMessageContaining("t.yml: retireeMonthlyAllocation").hasMessageContaining("negative");
         assertThatThrownBy(() -> EmployeeRateFiles.read("t.yml", GOOD.replace("\"500116\"", "\"5001\"")))
                 .hasMessageContaining("t.yml: region");
         assertThatThrownBy(() -> EmployeeRateFiles.read("t.yml", GOOD.replace("employerToAccount: 0.00\n", "")))

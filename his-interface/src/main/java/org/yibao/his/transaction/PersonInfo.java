@@ -47,6 +47,9 @@ class PersonInfo {
                 .orElseThrow(() -> HisException.field("data.mdtrt_cert_no", "no insured person has this id"));
         JsonNode enrollments = platform.get("enrollment", "/api/enrollment/persons/" + personId + "/enrollments");
         JsonNode identity = platform.find("assistance", "/api/assistance/persons/" + personId + "/identity").orElse(null);
+        // the personal account's balance (个人账户余额) a HIS shows before it asks acct_used_flag; 0.00 without an account
+        BigDecimal balance = platform.find("settlement", "/api/settlement/accounts/" + personId)
+                .map(a -> new BigDecimal(a.path("balance").asString()).setScale(2)).orElse(BigDecimal.ZERO.setScale(2));
 
         ObjectNode output = json.createObjectNode();
         ObjectNode base = output.putObject("baseinfo");
@@ -71,8 +74,9 @@ class PersonInfo {
                     ? e.path("year").asInt() + "-01-01" : NationalTime.date(e.path("effectiveFrom").asString()));
             i.put("insuplc_admdvs", e.path("regionCode").asString());
             i.put("cvlserv_flag", "0");
-            // personal accounts are not kept by this platform yet (issue 22): 0.00, never null (issue 17, output 10)
-            i.put("balc", BigDecimal.ZERO.setScale(2));
+            // the account is the employee's (城乡居民医保不设个人账户): an employee's insurance shows its balance, a
+            // resident's 0.00, never null (issue 17, output 10)
+            i.put("balc", employee ? balance : BigDecimal.ZERO.setScale(2));
         }
         var identities = output.putArray("idetinfo");
         if (identity != null && identity.path("current").isObject()) {

@@ -32,10 +32,15 @@ public class Persons {
     public Insured on(String personId, LocalDate day, String field) {
         JsonNode person = platform.find("enrollment", "/api/enrollment/persons/" + personId)
                 .orElseThrow(() -> HisException.field(field, "no insured person has this id"));
+        // the person type of the period in force on the day (an employee who retired since still was active then)
         String personType = "RESIDENT";
-        for (JsonNode e : platform.get("enrollment", "/api/enrollment/persons/" + personId + "/enrollments")) {
-            if (e.path("year").asInt() == day.getYear()) {
-                personType = e.path("personType").asString();
+        JsonNode periods = platform.find("enrollment", "/api/enrollment/persons/" + personId + "/enrollments/"
+                + day.getYear() + "/periods").orElse(null);
+        if (periods != null) {
+            for (JsonNode p : periods) {
+                if (!LocalDate.parse(p.path("validFrom").asString()).isAfter(day)) {
+                    personType = p.path("personType").asString();
+                }
             }
         }
         LocalDate birth = LocalDate.parse(person.path("birthDate").asString());

@@ -66,12 +66,9 @@ public class AccountPayments {
         if (scheme == Scheme.EMPLOYEE) {
             return Optional.of(personId);
         }
-        List<String> holders = bindings.ofMemberOn(personId, date).stream().map(FamilyBinding::holderId).distinct().toList();
-        if (holders.size() > 1) {
-            throw new InvalidRequestException("accountHolderId", "the patient is bound to " + holders.size()
-                    + " family accounts on " + date + "; name the holder whose account pays");
-        }
-        return holders.stream().findFirst();
+        // bound to several accounts and none named (the national interface's 2207 has no field for it): the earliest
+        // binding's holder pays, so a hospital's settle is never refused for a choice it cannot express
+        return bindings.ofMemberOn(personId, date).stream().map(FamilyBinding::holderId).findFirst();
     }
 
     /** The holder's balance without a lock (zero when the account is not opened yet), for a pre-settlement. */

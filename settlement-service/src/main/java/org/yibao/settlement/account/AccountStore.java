@@ -66,9 +66,9 @@ public class AccountStore {
         return jdbc.sql(SELECT + " where settlement_id = ? and kind = 'DEBIT'").param(settlementId).query(AccountStore::read).optional();
     }
 
-    /** The holder's lines recorded in a month, in order. */
+    /** The holder's lines recorded in a month, in the order they were written (under the account's lock). */
     public List<AccountEntry> entries(String holderId, YearMonth month) {
-        return jdbc.sql(SELECT + " where holder_id = ? and statement_month = ? order by recorded_at, entry_id")
+        return jdbc.sql(SELECT + " where holder_id = ? and statement_month = ? order by seq")
                 .params(holderId, month.atDay(1)).query(AccountStore::read).list();
     }
 

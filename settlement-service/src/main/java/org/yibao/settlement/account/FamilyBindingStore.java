@@ -51,9 +51,10 @@ class FamilyBindingStore {
     }
 
     /** The bindings that make the member's bills payable from a holder's account on a day. */
+    /** The member's bindings in force on a day, the earliest first (from its first day, then its registration). */
     List<FamilyBinding> ofMemberOn(String memberId, LocalDate day) {
         return jdbc.sql(SELECT + " where member_id = ? and valid_from <= ? and (ended_on is null or ended_on >= ?)"
-                        + " order by holder_id")
+                        + " order by valid_from, registered_at, holder_id")
                 .params(memberId, day, day).query(FamilyBindingStore::read).list();
     }
 

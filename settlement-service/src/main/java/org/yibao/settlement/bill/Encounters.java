@@ -30,6 +30,7 @@ import org.yibao.web.problem.InvalidRequestException;
 import org.yibao.web.problem.RefusedException;
 import org.yibao.web.problem.FieldProblem;
 import org.yibao.settlement.mapping.ItemMappings;
+import org.yibao.settlement.maternity.MaternityCover;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -74,6 +75,9 @@ class Encounters {
         Enrollment enrollment = readModels.enrollmentOn(personId, date)
                 .filter(e -> e.coversDate(date))
                 .orElseThrow(() -> new RefusedException("the person is not enrolled in basic medical insurance on " + date));
+        if (request.visitType() == VisitType.PRENATAL_CARE || request.visitType() == VisitType.DELIVERY) {
+            MaternityCover.require(request.personId(), enrollment, date);
+        }
         PolicyPack pack = packs.inForce(enrollment.regionCode(), enrollment.scheme(), date)
                 .orElseThrow(() -> new RefusedException("no " + enrollment.scheme() + " policy pack is in force for region "
                         + enrollment.regionCode() + " on " + date));

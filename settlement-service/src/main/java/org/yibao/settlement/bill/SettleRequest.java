@@ -52,8 +52,9 @@ import java.util.List;
  *                                2203 (outpatient) or 2402 (discharge) upload, whose codes are regional (see his-interface)
  * @param accountHolderId         family mutual aid (家庭共济, issue 22): whose personal account pays
  *                                {@code personalAccountAmount}; optional — an employee's own account pays by default, a
- *                                member bound to one holder is paid from that holder's; refused naming this field when
- *                                the patient has no binding to it, or is bound to several and none is named
+ *                                member bound to one holder is paid from that holder's, to several (none named) from
+ *                                the earliest binding's holder; refused naming this field when the patient has no
+ *                                binding to it
  */
 @StayTimes
 public record SettleRequest(

@@ -269,7 +269,7 @@ public class SettlementService {
 
     /** The members of issue 21's optional facts (and issue 22's accountHolderId): left out of the fingerprint when not given. */
     private static final List<String> OPTIONAL_FACTS = List.of("emergency", "admittedAt", "dischargedAt", "procedureCodes",
-            "doctorCode", "departmentCode", "accountHolderId");
+            "doctorCode", "departmentCode", "accountHolderId", "deliveryKind");
     private static final List<String> OPTIONAL_LINE_FACTS = List.of("daysOfSupply", "doctorCode");
 
     /**

@@ -82,7 +82,8 @@ public record Restriction(Kind kind, String parameter, String description) {
             case MIN_LEVEL -> c.level() != InstitutionLevel.UNGRADED
                     && rank(c.level()) >= rank(InstitutionLevel.valueOf(parameter));
             case RETIREES_ONLY -> c.personType() == PersonType.EMPLOYEE_RETIRED;
-            case INPATIENT_ONLY -> c.visitType() == VisitType.INPATIENT;
+            // a delivery is a stay (分娩住院): what a stay may be paid for, it may be too
+            case INPATIENT_ONLY -> c.visitType() == VisitType.INPATIENT || c.visitType() == VisitType.DELIVERY;
             case MAX_DAYS_SUPPLY -> c.quantity().compareTo(maxQuantity(parameter)) <= 0;
         };
     }

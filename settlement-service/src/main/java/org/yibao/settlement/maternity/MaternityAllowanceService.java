@@ -67,6 +67,7 @@ public class MaternityAllowanceService {
             throw new InvalidRequestException("personId", "is enrolled as a " + enrollment.scheme() + " on " + date
                     + "; maternity insurance (生育保险) and its allowance are for employees");
         }
+        MaternityCover.require(request.personId(), enrollment, date);
         PolicyPack pack = packs.inForce(enrollment.regionCode(), Scheme.EMPLOYEE, date)
                 .filter(p -> p.maternityLeave().isPresent())
                 .orElseThrow(() -> new InvalidRequestException("personId", "no employee pack with maternity leave is in force for"

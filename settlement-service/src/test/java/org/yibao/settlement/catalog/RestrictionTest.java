@@ -56,6 +56,11 @@ class RestrictionTest {
                 List.of(), "1"))).isTrue();
         assertThat(inpatient.allows(OUTPATIENT_LEVEL_1)).isFalse();
         assertThat(inpatient.allows(context(VisitType.INPATIENT, InstitutionLevel.LEVEL_1, PersonType.RESIDENT, List.of(), "1"))).isTrue();
+        // a delivery's stay (分娩住院) is a stay: its inpatient-only items stay in policy scope (a review found them self-paid)
+        assertThat(inpatient.allows(context(VisitType.DELIVERY, InstitutionLevel.LEVEL_2, PersonType.EMPLOYEE_ACTIVE, List.of(),
+                "1"))).isTrue();
+        assertThat(inpatient.allows(context(VisitType.PRENATAL_CARE, InstitutionLevel.LEVEL_2, PersonType.EMPLOYEE_ACTIVE,
+                List.of(), "1"))).isFalse();
     }
 
     @Test

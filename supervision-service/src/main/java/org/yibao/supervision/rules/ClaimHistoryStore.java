@@ -114,7 +114,7 @@ public class ClaimHistoryStore {
         List<ClaimFacts> claims = jdbc.sql("select " + CLAIM_COLUMNS + """
                          from audited_claim
                         where person_id = ? and settlement_id <> ? and not reversed and service_date between ? and ?
-                          and (service_date <= ? or visit_type = 'INPATIENT')
+                          and (service_date <= ? or visit_type in ('INPATIENT', 'DELIVERY'))
                           and (?::timestamptz is null or kept_at < ?::timestamptz)
                         order by service_date, settlement_id""")
                 .params(personId, exceptSettlementId, from, to, day, ts(keptBefore), ts(keptBefore))
