@@ -87,6 +87,10 @@ public final class CityRun {
         Contributions.Income incomeBefore = Contributions.income(gateway, city.year());
         MaternityDesk.Section maternityBefore = MaternityDesk.section(gateway, city.year());
         Map<java.time.YearMonth, CareDesk.Month> careBefore = CareDesk.reports(gateway, city);
+        Map<String, Map<Integer, Long>> streams = new java.util.TreeMap<>();
+        for (String topic : INSURANCE_TOPICS) {
+            streams.put(topic, events.positions(topic));
+        }
 
         step("the synthetic national catalog and the institutions' code mappings");
         CatalogSetup catalogSetup = new CatalogSetup(gateway);
@@ -160,6 +164,9 @@ public final class CityRun {
         MaternityDesk.Section maternitySection = MaternityDesk.section(gateway, city.year()).minus(maternityBefore);
         Map<java.time.YearMonth, CareDesk.Month> careReports = CareDesk.since(CareDesk.reports(gateway, city), careBefore);
         Map<String, Money> settlementBalances = contributions.balances(holders);
+        Map<String, List<JsonNode>> published = new java.util.TreeMap<>();
+        streams.forEach((topic, from) -> published.put(topic, events.payloads(topic, from).stream()
+                .filter(e -> e.path("regionCode").asString().startsWith(Roster.CITY.substring(0, 4))).toList()));
         List<EventCounts.TopicFlow> flows = EventCounts.flows(eventsBefore, eventsAfter);
         Map<String, Object> uploads = new LinkedHashMap<>();
         uploads.put("enrollment", enrolled);
@@ -179,7 +186,7 @@ public final class CityRun {
                 ownCalculation, accounts(own.accounts(), rates, posted, bindings, care),
                 maternity(allowances, own, maternityRefusals), care(carePolicy, careDesk, ltc),
                 books(ledger, care, changed, flows, enrolled, fraud, ownCalculation, new Insurance(own, posted, income, settlementBalances,
-                        allowances, maternitySection, ltc, careReports)), flows, gateway.latencies().summaries());
+                        allowances, maternitySection, ltc, careReports, published)), flows, gateway.latencies().summaries());
     }
 
     /**
@@ -202,10 +209,22 @@ public final class CityRun {
         return holders;
     }
 
-    /** What the books compare of issue 22's insurance: the simulator's own figures and the platform's. */
+    /** The topics whose events' amounts the books sum (the city's region's events only). */
+    static final List<String> INSURANCE_TOPICS = List.of(Topics.CONTRIBUTIONS, Topics.MATERNITY_ALLOWANCES, Topics.CARE_PAYMENTS);
+
+    /**
+     * What the books compare of issue 22's insurance: the simulator's own figures and the platform's.
+     *
+     * @param published the payloads of the city's events on {@link #INSURANCE_TOPICS} this run, by topic
+     */
     private record Insurance(OwnCalculation own, Contributions.Posted posted, Contributions.Income income,
                              Map<String, Money> balances, List<MaternityDesk.Allowance> allowances, MaternityDesk.Section maternity,
-                             CareDesk.Outcome care, Map<java.time.YearMonth, CareDesk.Month> careReports) {
+                             CareDesk.Outcome care, Map<java.time.YearMonth, CareDesk.Month> careReports,
+                             Map<String, List<JsonNode>> published) {
+
+        Money sum(String topic, String field, java.util.function.Predicate<JsonNode> which) {
+            return Money.sum(published.getOrDefault(topic, List.of()).stream().filter(which).map(e -> Json.money(e.get(field))).toList());
+        }
     }
 
     private static CityReport.Accounts accounts(Accounts accounts, ContributionRates rates, Contributions.Posted posted,
@@ -602,6 +621,9 @@ public final class CityRun {
                 credited.compareTo(in.posted().toAccounts()) == 0));
         checks.add(check("credits to personal accounts: the simulator's own vs settlement's income report (toAccounts)",
                 credited.toString(), in.income().toAccounts().toString(), credited.compareTo(in.income().toAccounts()) == 0));
+        Money announced = in.sum(Topics.CONTRIBUTIONS, "accountAllocation", e -> "EMPLOYEE".equals(e.path("scheme").asString()));
+        checks.add(check("credits to personal accounts: the simulator's own vs the ContributionsCollected announced (accountAllocation)",
+                credited.toString(), announced.toString(), credited.compareTo(announced) == 0));
         checks.add(check("account payments: the simulator's own vs settlement's income report (accountSpending)", spent.toString(),
                 in.income().accountSpending().toString(), spent.compareTo(in.income().accountSpending()) == 0));
         Money ledgerAccount = ledger.total().get(Ledger.Layer.personalAccount);
@@ -629,6 +651,9 @@ public final class CityRun {
         checks.add(check("maternity allowances: the simulator's own vs the fund report's maternity section",
                 in.allowances().size() + " allowances " + allowances, m.allowances() + " allowances " + m.allowancesPaid(),
                 in.allowances().size() == m.allowances() && allowances.compareTo(m.allowancesPaid()) == 0));
+        Money announcedAllowances = in.sum(Topics.MATERNITY_ALLOWANCES, "amount", e -> true);
+        checks.add(check("maternity allowances: the simulator's own vs the MaternityAllowanceGranted announced (amount)",
+                allowances.toString(), announcedAllowances.toString(), allowances.compareTo(announcedAllowances) == 0));
         long allowanceEvents = flows.stream().filter(f -> f.topic().equals(Topics.MATERNITY_ALLOWANCES))
                 .mapToLong(EventCounts.TopicFlow::published).sum();
         checks.add(check("MaternityAllowanceGranted published, one per allowance granted", String.valueOf(granted),
@@ -655,6 +680,16 @@ public final class CityRun {
                     count + " payments, standard " + standard + ", fund " + fund,
                     theirCount + " payments, standard " + theirStandard + ", fund " + theirFund,
                     count == theirCount && fund.compareTo(theirFund) == 0 && standard.compareTo(theirStandard) == 0));
+        }
+        for (org.yibao.contracts.events.CareSetting setting : org.yibao.contracts.events.CareSetting.values()) {
+            Money fund = expectedFund.getOrDefault(setting.name(), Money.ZERO);
+            Money announcedCare = in.sum(Topics.CARE_PAYMENTS, "fundPaid", e -> setting.name().equals(e.path("setting").asString()));
+            long events = in.published().getOrDefault(Topics.CARE_PAYMENTS, List.of()).stream()
+                    .filter(e -> setting.name().equals(e.path("setting").asString())).count();
+            long count = ltc.expected().stream().filter(e -> e.setting() == setting).count();
+            checks.add(check("long-term care " + setting + ": the simulator's own vs the CareBenefitPaid announced (fundPaid)",
+                    count + " payments, fund " + fund, events + " events, fund " + announcedCare,
+                    count == events && fund.compareTo(announcedCare) == 0));
         }
         long carePaid = flows.stream().filter(f -> f.topic().equals(Topics.CARE_PAYMENTS)).mapToLong(EventCounts.TopicFlow::published).sum();
         checks.add(check("CareBenefitPaid published, one per payment the simulator expected", String.valueOf(ltc.expected().size()),

@@ -46,8 +46,10 @@ public final class EventCounts implements AutoCloseable {
     }
 
     private final Admin admin;
+    private final String bootstrapServers;
 
     public EventCounts(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
     }
@@ -129,6 +131,60 @@ public final class EventCounts implements AutoCloseable {
             flows.add(new TopicFlow(topic, published, processed, lag, after.published(dlt) - before.published(dlt)));
         }
         return flows;
+    }
+
+    /** Each partition's end offset of a topic now (where a later {@link #payloads} starts); empty if it does not exist yet. */
+    public Map<Integer, Long> positions(String topic) {
+        try {
+            if (!admin.listTopics().names().get().contains(topic)) {
+                return Map.of();
+            }
+            Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+            admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                    .forEach(p -> ends.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            Map<Integer, Long> out = new TreeMap<>();
+            admin.listOffsets(ends).all().get().forEach((tp, info) -> out.put(tp.partition(), info.offset()));
+            return out;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the Kafka broker could not be read: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /**
+     * The payloads of the events published to a topic from {@code from} (each partition's offset; a partition not in
+     * it from its start) up to its end now, read with a consumer of no group (nothing committed, no consumer
+     * disturbed): what the books sum to compare an event stream's amounts with the simulator's own.
+     */
+    public List<tools.jackson.databind.JsonNode> payloads(String topic, Map<Integer, Long> from) {
+        Map<Integer, Long> to = positions(topic);
+        List<tools.jackson.databind.JsonNode> out = new ArrayList<>();
+        if (to.isEmpty()) {
+            return out;
+        }
+        Map<String, Object> config = Map.of("bootstrap.servers", bootstrapServers, "enable.auto.commit", false,
+                "key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName(),
+                "value.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName(),
+                "max.poll.records", 2000);
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(config)) {
+            List<TopicPartition> partitions = to.keySet().stream().map(p -> new TopicPartition(topic, p)).toList();
+            consumer.assign(partitions);
+            partitions.forEach(tp -> consumer.seek(tp, from.getOrDefault(tp.partition(), 0L)));
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < to.get(tp.partition()))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(topic + " could not be read to its end within 2 minutes");
+                }
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.offset() < to.get(record.partition()) && record.value() != null) {
+                        out.add(org.yibao.city.drive.Json.read(record.value()).path("payload"));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     @Override
