@@ -96,6 +96,47 @@ class InsuranceCalculationTest {
     }
 
     @Test
+    void theOwnCalculationPaysAFamilysBillsFromTheHoldersBalanceInTheOrderSentAndAReversalGivesItBack() {
+        // the CI city's first family (an employee and the next person, an enrolled resident, bound to the account)
+        org.yibao.city.model.CityGenerator generator = new org.yibao.city.model.CityGenerator(
+                org.yibao.city.model.CityParameters.ofThisYear(7, 600, 0.04, LocalDate.of(2026, 12, 1)));
+        org.yibao.city.model.Benefits benefits = new org.yibao.city.model.Benefits(generator);
+        org.yibao.city.model.Person holder = generator.persons().filter(p -> benefits.memberOf(p) != null).findFirst().orElseThrow();
+        org.yibao.city.model.Person member = benefits.memberOf(holder);
+        OwnCalculation own = new OwnCalculation(new BillCalculator(PolicyPacks.city()), generator);
+        own.accounts().credit(holder.id().value(), Money.of("150.00"));
+        OwnCalculation.PersonYear holders = own.start(holder, holder.id().value());
+        OwnCalculation.PersonYear members = own.start(member, holder.id().value());
+        // outpatient bills of a class 丙 drug alone (12.00 a box): the funds pay nothing, all is owed. The member's of 3
+        // March, 10 boxes (120.00), is sent first and paid 120.00 (30.00 left); the holder's of 5 March, 5 boxes
+        // (60.00), gets the 30.00 left and pays 30.00 in cash
+        Encounter first = selfPaid("M1", member, LocalDate.of(2026, 3, 3), 10);
+        Expectation.Bill m = (Expectation.Bill) members.settled(first, "test", NONE, true);
+        Expectation.Bill h = (Expectation.Bill) holders.settled(selfPaid("H1", holder, LocalDate.of(2026, 3, 5), 5), "test", NONE, true);
+        assertThat(m.layers().personalAccount()).isEqualTo(Money.of("120.00"));
+        assertThat(m.layers().cash()).isEqualTo(Money.ZERO);
+        assertThat(h.layers().personalAccount()).isEqualTo(Money.of("30.00"));
+        assertThat(h.layers().cash()).isEqualTo(Money.of("30.00"));
+        assertThat(h.rules()).contains("an account payment stopped at the balance");
+        assertThat(own.accounts().of(holder.id().value()).paidForMembers()).isEqualTo(Money.of("120.00"));
+        // a bill that does not ask takes nothing
+        Expectation.Bill cash = (Expectation.Bill) holders.settled(selfPaid("H2", holder, LocalDate.of(2026, 3, 9), 1), "test", NONE, false);
+        assertThat(cash.layers().personalAccount()).isEqualTo(Money.ZERO);
+        // the member's bill reversed: its 120.00 back, the account at 120.00
+        members.reversed(first, m);
+        assertThat(own.accounts().of(holder.id().value()).balance()).isEqualTo(Money.of("120.00"));
+        assertThat(own.accounts().of(holder.id().value()).paidForMembers()).isEqualTo(Money.ZERO);
+    }
+
+    private static final Layers NONE = new Layers(Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO,
+            Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO);
+
+    private static Encounter selfPaid(String id, org.yibao.city.model.Person p, LocalDate day, int boxes) {
+        return new Encounter(id, p, day, Roster.hospitals(InstitutionLevel.LEVEL_2).get(0), VisitType.GENERAL_OUTPATIENT, List.of("J06"),
+                List.of(line(Item.THALIDOMIDE, boxes)), null, false);
+    }
+
+    @Test
     void aDeliveryIsPaidItsFixedAmountAtMostItsPolicyScope() {
         BillCalculator calculator = new BillCalculator(PolicyPacks.city());
         LocalDate day = LocalDate.of(2026, 6, 10);
