@@ -24,6 +24,8 @@ import org.yibao.testsupport.spring.PlatformIntegrationTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,8 +43,10 @@ import static org.awaitility.Awaitility.await;
  * Long-term care on a real PostgreSQL and Kafka, worked by hand with Jiangjin's 2023 policy
  * (care-policies/500116-2023.yml: institution care 50.00 / 60.00 / 70.00 yuan a day for LEVEL_3 / 4 / 5,
  * the fund 70%; home care 1200.00 / 1500.00 / 1800.00 yuan a month, the fund 80%; the Barthel scale, a
- * total of 21-40 LEVEL_3, 0 LEVEL_5). The months are the two before this one (M1, M2); every day billed
- * is at most the 28th, so the amounts hold for any month.
+ * total of 21-40 LEVEL_3, 0 LEVEL_5). The months are the two before this one (M1, M2), and the third and
+ * fourth before it (M3, M4) for the tests of late and partly enrolled days, whose benefits end within their
+ * month so that the other tests' runs and reports do not see them; every day billed is at most the 28th, so
+ * the amounts hold for any month.
  */
 @PlatformIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -51,6 +55,9 @@ class CareFlowIT {
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final YearMonth M1 = YearMonth.now(BEIJING).minusMonths(2);
     private static final YearMonth M2 = YearMonth.now(BEIJING).minusMonths(1);
+    /** Months of the tests that pay late and partly enrolled days: of their own, so no other test's run or report sees them. */
+    private static final YearMonth M3 = YearMonth.now(BEIJING).minusMonths(3);
+    private static final YearMonth M4 = YearMonth.now(BEIJING).minusMonths(4);
     private static final AtomicInteger PEOPLE = new AtomicInteger();
     private static final CallerIdentity OFFICER = CallerIdentity.staff("care-officer-1", Role.CARE_OFFICER);
     private static final CallerIdentity ASSESSOR = CallerIdentity.staff("assessor-1", Role.CARE_ASSESSOR);
@@ -128,8 +135,8 @@ class CareFlowIT {
                 bill(M2, line(p1, M2.atDay(1), M2.plusMonths(1).atDay(1))));
         assertThat(outside.statusCode()).as(outside.body()).isEqualTo(422);
         assertThat(outside.body()).contains("lines[0].to");
-        assertThat(count("select count(*) from care_bill")).isZero();
-        assertThat(count("select count(*) from care_payment")).isZero();
+        assertThat(count("select count(*) from care_bill where institution_code = '" + home + "'")).isZero();
+        assertThat(count("select count(*) from care_payment where person_id in ('" + p1 + "', '" + p2 + "')")).isZero();
 
         // the month M2 of `home`, two beneficiaries of different levels:
         //  P1 days 1-28: 15 days x 50.00 (LEVEL_3, 1-15) = 750.00 + 13 days x 70.00 (LEVEL_5, 16-28) = 910.00
@@ -152,9 +159,11 @@ class CareFlowIT {
         assertThat(lineP1.at("/personShare").asString()).isEqualTo("498.00");
         assertThat(lineOf(bill, p2).at("/fundPaid").asString()).isEqualTo("490.00");
         assertThat(lineOf(bill, p2).at("/personShare").asString()).isEqualTo("210.00");
-        // a second bill for the month is refused
-        assertThat(as(TestCallers.his(home)).post("/api/care/institutions/" + home + "/bills",
-                bill(M2, line(p1, M2.atDay(1), M2.atDay(2)))).statusCode()).isEqualTo(409);
+        // a later bill of the month is a supplementary bill: days billed already are refused naming the line
+        HttpResponse<String> twice = as(TestCallers.his(home)).post("/api/care/institutions/" + home + "/bills",
+                bill(M2, line(p1, M2.atDay(1), M2.atDay(2))));
+        assertThat(twice.statusCode()).as(twice.body()).isEqualTo(409);
+        assertThat(twice.body()).contains("lines[0].from").contains("paid already");
         assertThat(read(as(OFFICER).get("/api/care/institutions/" + home + "/bills/" + M2), 200).at("/fundPaid").asString())
                 .isEqualTo("1652.00");
 
@@ -169,6 +178,7 @@ class CareFlowIT {
         // a repeated run changes nothing
         JsonNode again = read(as(OFFICER).post("/api/care/home-care-runs/" + M1, ""), 200);
         assertThat(again.at("/alreadyRun").asBoolean()).isTrue();
+        assertThat(again.at("/paidNow").asInt()).isZero();
         assertThat(again.at("/fundPaid").asString()).isEqualTo("960.00");
         assertThat(count("select count(*) from care_payment")).isEqualTo(paymentsAfterFirstRun);
         // home care, month M2: the reassessment's LEVEL_5 from the 16th
@@ -300,6 +310,163 @@ class CareFlowIT {
         assertThat(apply(person, "HOME", null, M1.atDay(5))).isNotBlank();
     }
 
+    @Test
+    void careThatHasNotHappenedIsNotBilled() throws Exception {
+        String institution = institution("INSTITUTION");
+        String person = enrolledPerson();
+        YearMonth thisMonth = YearMonth.now(BEIJING);
+        LocalDate today = LocalDate.now(BEIJING);
+
+        // this month has not ended: even its first day (or today) is refused, naming the month, and nothing is written
+        HttpResponse<String> current = as(TestCallers.his(institution)).post("/api/care/institutions/" + institution + "/bills",
+                bill(thisMonth, line(person, thisMonth.atDay(1), today)));
+        assertThat(current.statusCode()).as(current.body()).isEqualTo(422);
+        assertThat(current.body()).contains("month").contains(thisMonth + " has not ended");
+        HttpResponse<String> next = as(TestCallers.his(institution)).post("/api/care/institutions/" + institution + "/bills",
+                bill(thisMonth.plusMonths(1), line(person, thisMonth.plusMonths(1).atDay(1), thisMonth.plusMonths(1).atDay(2))));
+        assertThat(next.statusCode()).as(next.body()).isEqualTo(422);
+        assertThat(next.body()).contains("month");
+        assertThat(count("select count(*) from care_bill where institution_code = '" + institution + "'")).isZero();
+        assertThat(count("select count(*) from care_payment where person_id = '" + person + "'")).isZero();
+    }
+
+    @Test
+    void onlyTheDaysThePersonWasEnrolledArePaid() throws Exception {
+        String institution = institution("INSTITUTION");
+        String inInstitution = enrolledPerson(M3.getYear());
+        String atHome = enrolledPerson(M3.getYear());
+        // enrollment ends from M3-20, known before the decisions: nothing to end then, so the benefits granted from
+        // M3-01 run on (as for a resident who does not enrol for the next year: no event ends the benefit)
+        for (String person : new String[] {inInstitution, atHome}) {
+            events.publish(new EnrollmentChanged(person, "500116", Scheme.EMPLOYEE, PersonType.EMPLOYEE_RETIRED, EmploymentTier.EMPLOYER,
+                    M3.getYear(), EnrollmentStatus.TERMINATED, M3.atDay(20), "moved away", Instant.now()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> count(
+                    "select count(*) from enrollment_fact where status = 'TERMINATED' and person_id = '" + person + "'") == 1);
+        }
+        approve(apply(inInstitution, "INSTITUTION", institution, M3.atDay(1)), SCORES_30, M3.atDay(1));
+        approve(apply(atHome, "HOME", null, M3.atDay(1)), SCORES_30, M3.atDay(1));
+        assertThat(read(as(OFFICER).get("/api/care/persons/" + inInstitution + "/benefit"), 200).at("/endedOn").isNull()).isTrue();
+
+        // the institution bills M3 days 1-28: days 20-28 the person was not enrolled; refused naming the line's to
+        HttpResponse<String> notEnrolled = as(TestCallers.his(institution)).post("/api/care/institutions/" + institution + "/bills",
+                bill(M3, line(inInstitution, M3.atDay(1), M3.atDay(28))));
+        assertThat(notEnrolled.statusCode()).as(notEnrolled.body()).isEqualTo(422);
+        assertThat(notEnrolled.body()).contains("lines[0].to").contains("not enrolled")
+                .contains(M3.atDay(20) + " to " + M3.atDay(28));
+        // ... and days 20-25 alone, naming the line's from
+        HttpResponse<String> fromNotEnrolled = as(TestCallers.his(institution)).post("/api/care/institutions/" + institution + "/bills",
+                bill(M3, line(inInstitution, M3.atDay(20), M3.atDay(25))));
+        assertThat(fromNotEnrolled.statusCode()).as(fromNotEnrolled.body()).isEqualTo(422);
+        assertThat(fromNotEnrolled.body()).contains("lines[0].from").contains("not enrolled");
+        assertThat(count("select count(*) from care_bill where institution_code = '" + institution + "'")).isZero();
+
+        // days 1-19: 19 days x 50.00 (LEVEL_3) = 950.00; fund x 0.70 = 665.00; the person 285.00
+        JsonNode bill = read(as(TestCallers.his(institution)).post("/api/care/institutions/" + institution + "/bills",
+                bill(M3, line(inInstitution, M3.atDay(1), M3.atDay(19)))), 201);
+        assertThat(bill.at("/sequence").asInt()).isEqualTo(1);
+        assertThat(bill.at("/standardAmount").asString()).isEqualTo("950.00");
+        assertThat(bill.at("/fundPaid").asString()).isEqualTo("665.00");
+        assertThat(bill.at("/personShare").asString()).isEqualTo("285.00");
+
+        // home care, M3: only days 1-19: LEVEL_3 1200.00 x 19 / the month's days, HALF_UP (760.00 in a 30-day month)
+        read(as(OFFICER).post("/api/care/home-care-runs/" + M3, ""), 200);
+        assertThat(jdbc.queryForList("""
+                select level || ':' || first_day || ':' || last_day || ':' || days || ':' || amount
+                from care_payment_period pp join care_payment p using (payment_id) where p.person_id = ? order by first_day""",
+                String.class, atHome))
+                .containsExactly("LEVEL_3:" + M3.atDay(1) + ":" + M3.atDay(19) + ":19:" + new BigDecimal("1200.00")
+                        .multiply(BigDecimal.valueOf(19)).divide(BigDecimal.valueOf(M3.lengthOfMonth()), 2, RoundingMode.HALF_UP));
+
+        // the benefits end with the month's 19th (so that no other test's run or report sees them)
+        endBenefit(inInstitution, M3.atDay(19));
+        endBenefit(atHome, M3.atDay(19));
+    }
+
+    @Test
+    void aBenefitDecidedAfterItsMonthWasPaidIsPaidLaterAndEachDayOnce() throws Exception {
+        String institution = institution("INSTITUTION");
+        String early = enrolledPerson(M4.getYear());
+        String late = enrolledPerson(M4.getYear());
+        String j1 = enrolledPerson(M4.getYear());
+        String j2 = enrolledPerson(M4.getYear());
+
+        // home care: `early` approved from M4-01 (LEVEL_3); `late` applied on M4-01, not decided yet
+        approve(apply(early, "HOME", null, M4.atDay(1)), SCORES_30, M4.atDay(1));
+        String lateApplication = apply(late, "HOME", null, M4.atDay(1));
+        // the month's run pays `early` the whole month: 1200.00; fund x 0.80 = 960.00; the person 240.00
+        JsonNode first = read(as(OFFICER).post("/api/care/home-care-runs/" + M4, ""), 200);
+        assertThat(first.at("/alreadyRun").asBoolean()).isFalse();
+        assertThat(first.at("/paidNow").asInt()).isEqualTo(1);
+        assertThat(first.at("/fundPaidNow").asString()).isEqualTo("960.00");
+        assertThat(first.at("/fundPaid").asString()).isEqualTo("960.00");
+
+        // `late` assessed on M4-01 (0 -> LEVEL_5) and decided after the run: the benefit starts on M4-01
+        approve(lateApplication, SCORES_0, M4.atDay(1));
+        // the month's next run pays `late` the whole month: 1800.00; fund x 0.80 = 1440.00; the person 360.00; `early`
+        // is not paid again
+        JsonNode second = read(as(OFFICER).post("/api/care/home-care-runs/" + M4, ""), 200);
+        assertThat(second.at("/alreadyRun").asBoolean()).isTrue();
+        assertThat(second.at("/paidNow").asInt()).isEqualTo(1);
+        assertThat(second.at("/fundPaidNow").asString()).isEqualTo("1440.00");
+        assertThat(second.at("/payments").asInt()).isEqualTo(2);
+        assertThat(second.at("/standardAmount").asString()).isEqualTo("3000.00");
+        assertThat(second.at("/fundPaid").asString()).isEqualTo("2400.00");
+        assertThat(second.at("/personShare").asString()).isEqualTo("600.00");
+        // a third run changes nothing
+        long payments = count("select count(*) from care_payment");
+        long announced = count("select count(*) from outbox_event where event_type = 'CareBenefitPaid'");
+        JsonNode third = read(as(OFFICER).post("/api/care/home-care-runs/" + M4, ""), 200);
+        assertThat(third.at("/paidNow").asInt()).isZero();
+        assertThat(third.at("/fundPaidNow").asString()).isEqualTo("0.00");
+        assertThat(third.at("/fundPaid").asString()).isEqualTo("2400.00");
+        assertThat(count("select count(*) from care_payment")).isEqualTo(payments);
+        assertThat(count("select count(*) from outbox_event where event_type = 'CareBenefitPaid'")).isEqualTo(announced);
+        assertThat(outbox("CareBenefitPaid", early)).isEqualTo(1);
+        assertThat(outbox("CareBenefitPaid", late)).isEqualTo(1);
+
+        // institution care: the month's bill, J1 days 1-20: 20 x 50.00 = 1000.00; fund 700.00; the person 300.00
+        approve(apply(j1, "INSTITUTION", institution, M4.atDay(1)), SCORES_30, M4.atDay(1));
+        String j2Application = apply(j2, "INSTITUTION", institution, M4.atDay(1));
+        JsonNode monthBill = read(as(TestCallers.his(institution)).post("/api/care/institutions/" + institution + "/bills",
+                bill(M4, line(j1, M4.atDay(1), M4.atDay(20)))), 201);
+        assertThat(monthBill.at("/sequence").asInt()).isEqualTo(1);
+        assertThat(monthBill.at("/fundPaid").asString()).isEqualTo("700.00");
+        // J2 assessed on M4-10 (0 -> LEVEL_5), decided after the month's bill: the benefit starts on M4-10
+        read(as(ASSESSOR).post("/api/care/applications/" + j2Application + "/assessment", assessment(SCORES_0, M4.atDay(10))), 200);
+        decide(j2Application, true);
+        // a supplementary bill with J1's days 15-28 (15-20 paid already) is refused naming the line; nothing is written
+        HttpResponse<String> overlapping = as(TestCallers.his(institution)).post("/api/care/institutions/" + institution + "/bills",
+                bill(M4, line(j2, M4.atDay(10), M4.atDay(28)), line(j1, M4.atDay(15), M4.atDay(28))));
+        assertThat(overlapping.statusCode()).as(overlapping.body()).isEqualTo(409);
+        assertThat(overlapping.body()).contains("lines[1].from").contains(M4.atDay(15) + " to " + M4.atDay(20)).contains("paid already");
+        assertThat(count("select count(*) from care_bill where institution_code = '" + institution + "'")).isEqualTo(1);
+        assertThat(count("select count(*) from care_payment where person_id = '" + j2 + "'")).isZero();
+        // the supplementary bill: J2 days 10-28, 19 x 70.00 (LEVEL_5) = 1330.00, fund 931.00, the person 399.00;
+        // J1 days 21-28 (not billed yet), 8 x 50.00 = 400.00, fund 280.00, the person 120.00;
+        // the bill 1730.00, fund 1211.00, persons 519.00
+        JsonNode supplementary = read(as(TestCallers.his(institution)).post("/api/care/institutions/" + institution + "/bills",
+                bill(M4, line(j2, M4.atDay(10), M4.atDay(28)), line(j1, M4.atDay(21), M4.atDay(28)))), 201);
+        assertThat(supplementary.at("/sequence").asInt()).isEqualTo(2);
+        assertThat(supplementary.at("/standardAmount").asString()).isEqualTo("1730.00");
+        assertThat(supplementary.at("/fundPaid").asString()).isEqualTo("1211.00");
+        assertThat(supplementary.at("/personShare").asString()).isEqualTo("519.00");
+        assertThat(lineOf(supplementary, j2).at("/fundPaid").asString()).isEqualTo("931.00");
+        assertThat(lineOf(supplementary, j1).at("/fundPaid").asString()).isEqualTo("280.00");
+        // the month's bills: 1000.00 + 1730.00 = 2730.00; fund 700.00 + 1211.00 = 1911.00
+        JsonNode month = read(as(TestCallers.his(institution)).get("/api/care/institutions/" + institution + "/bills/" + M4), 200);
+        assertThat(month.at("/bills").size()).isEqualTo(2);
+        assertThat(month.at("/standardAmount").asString()).isEqualTo("2730.00");
+        assertThat(month.at("/fundPaid").asString()).isEqualTo("1911.00");
+        // J1's days 1-28 are each paid once
+        assertThat(count("select count(*) from care_payment_day d join care_payment p using (payment_id) where p.person_id = '"
+                + j1 + "'")).isEqualTo(28);
+
+        // the benefits end with the month (so that no other test's run or report sees them)
+        for (String person : new String[] {early, late, j1, j2}) {
+            endBenefit(person, M4.atEndOfMonth());
+        }
+    }
+
     // --- helpers ---
 
     private ServiceClient as(CallerIdentity caller) {
@@ -316,8 +483,13 @@ class CareFlowIT {
 
     /** A person enrolled in Jiangjin (employee, retired) for every year of M1, M2 and today. */
     private String enrolledPerson() {
+        return enrolledPerson(M1.getYear(), M2.getYear(), LocalDate.now(BEIJING).getYear());
+    }
+
+    /** A person enrolled in Jiangjin (employee, retired) for the years given, and no other. */
+    private String enrolledPerson(Integer... enrolledYears) {
         String person = residentId();
-        TreeSet<Integer> years = new TreeSet<>(java.util.List.of(M1.getYear(), M2.getYear(), LocalDate.now(BEIJING).getYear()));
+        TreeSet<Integer> years = new TreeSet<>(java.util.List.of(enrolledYears));
         for (int year : years) {
             events.publish(new PersonEnrolled(person, "500116", Scheme.EMPLOYEE, PersonType.EMPLOYEE_RETIRED, EmploymentTier.EMPLOYER,
                     year, LocalDate.of(year, 1, 1), Instant.now()));
@@ -343,6 +515,11 @@ class CareFlowIT {
         String id = read(as(OFFICER).post("/api/care/persons/" + person + "/reassessments", "{\"appliedOn\":\"" + appliedOn + "\"}"), 201)
                 .at("/applicationId").asString();
         approve(id, scores, assessedOn);
+    }
+
+    private void endBenefit(String person, LocalDate endsOn) throws Exception {
+        read(as(OFFICER).post("/api/care/persons/" + person + "/benefit/termination",
+                "{\"endsOn\":\"" + endsOn + "\",\"reason\":\"test ends\"}"), 200);
     }
 
     private JsonNode decide(String application, boolean approved) throws Exception {
