@@ -14,8 +14,9 @@ import java.util.Optional;
 
 /**
  * Enrollment in basic medical insurance as care-service knows it (a read model fed by enrollment's
- * events, a history by effective date): a person may apply for long-term care only while enrolled, and
- * a benefit ends when enrollment ends (终止参保). Handlers run in the consumer's transaction, which also
+ * events, a history by effective date): a person may apply for long-term care only while enrolled, a day
+ * of care is paid only when the person was enrolled in the benefit's region on it, and a benefit ends when
+ * enrollment ends (终止参保). Handlers run in the consumer's transaction, which also
  * records the event as processed: applied once however often it is delivered.
  */
 @Service

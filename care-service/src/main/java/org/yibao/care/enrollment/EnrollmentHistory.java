@@ -4,6 +4,7 @@ import org.yibao.contracts.events.EnrollmentStatus;
 import org.yibao.contracts.events.Scheme;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +34,7 @@ public record EnrollmentHistory(String personId, List<EnrollmentFact> facts) {
     }
 
     private List<EnrollmentFact> inForceOn(LocalDate day) {
-        return java.util.Arrays.stream(Scheme.values())
+        return Arrays.stream(Scheme.values())
                 .map(scheme -> facts.stream()
                         .filter(f -> f.scheme() == scheme && f.year() == day.getYear() && !f.effectiveFrom().isAfter(day))
                         .max(Comparator.comparing(EnrollmentFact::effectiveFrom)))
