@@ -1558,12 +1558,12 @@ class HisInterfaceIT {
 
     /**
      * Issue 22, end to end: an active Yangjiang employee enrolled with a wage base of 6,000.00; the bureau posts this
-     * month's contributions at enrollment (individual 2% = 120.00 in full and 30% of the employer's 6.5% = 117.00 to
-     * the account: 237.00), settlement credits the account from ContributionsCollected. A general outpatient dialysis
-     * session of 400.00 (class A) at a level-3 hospital, employees' outpatient pooling 50% from the first yuan: the fund
-     * pays 200.00, the person owes 200.00; with acct_used_flag 1 the account pays it all: acct_pay 200.00, cash 0.00,
-     * balc 237.00 - 200.00 = 37.00; acct_mulaid_pay 0.00 (the employee's own account). 2206 quotes the same and
-     * changes nothing.
+     * month's contributions at enrollment (after the reform, yangjiang-2023: the individual's 2% = 120.00 to the
+     * account, the employer's wholly to the pooled fund), settlement credits the account from ContributionsCollected.
+     * Half a general outpatient dialysis session, 200.00 (class A), at a level-3 hospital, employees' outpatient pooling
+     * 50% from the first yuan: the fund pays 100.00, the person owes 100.00; with acct_used_flag 1 the account pays it
+     * all: acct_pay 100.00, cash 0.00, balc 120.00 - 100.00 = 20.00; acct_mulaid_pay 0.00 (the employee's own
+     * account). 2206 quotes the same and changes nothing.
      */
     @Test
     void anEmployeesPersonalAccountPaysAt2207AndBalcIsItsBalanceAfter() throws Exception {
@@ -1584,12 +1584,12 @@ class HisInterfaceIT {
         ServiceClient accounts = new ServiceClient(services.get(1).port(), TestCallers.AUDITOR);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         String balance = null;
-        while (System.nanoTime() < deadline && !"237.00".equals(balance)) {
+        while (System.nanoTime() < deadline && !"120.00".equals(balance)) {
             HttpResponse<String> account = accounts.get("/api/settlement/accounts/" + employee);
             balance = account.statusCode() == 200 ? json.readTree(account.body()).at("/balance").asString() : null;
             Thread.sleep(200);
         }
-        assertThat(balance).as("the month's credit reached settlement").isEqualTo("237.00");
+        assertThat(balance).as("the month's credit reached settlement").isEqualTo("120.00");
 
         Hospital hospital = new Hospital(YANGJIANG);
         hospital.signIn();
@@ -1603,33 +1603,33 @@ class HisInterfaceIT {
                 .formatted(visit, employee, employee));
         hospital.ok("2204", """
                 {"feedetail":[{"feedetl_sn":"A-1","mdtrt_id":"%s","psn_no":"%s","fee_ocur_time":"%s","med_list_codg":"S311201001",
-                   "det_item_fee_sumamt":"400.00","cnt":"1","pric":"400.00"}]}""".formatted(visit, employee, now()));
-        String asking = settle(visit, employee, "400.00", "11").replace("\"acct_used_flag\":\"0\"", "\"acct_used_flag\":\"1\"")
+                   "det_item_fee_sumamt":"200.00","cnt":"0.5","pric":"400.00"}]}""".formatted(visit, employee, now()));
+        String asking = settle(visit, employee, "200.00", "11").replace("\"acct_used_flag\":\"0\"", "\"acct_used_flag\":\"1\"")
                 .replace("\"insutype\":\"390\"", "\"insutype\":\"310\"");
 
         JsonNode quote = hospital.ok("2206", asking);
         JsonNode paid = hospital.ok("2207", asking);
 
-        assertThat(quote.at("/setlinfo/acct_pay").decimalValue()).isEqualByComparingTo("200.00");
-        assertThat(quote.at("/setlinfo/balc").decimalValue()).isEqualByComparingTo("37.00");
+        assertThat(quote.at("/setlinfo/acct_pay").decimalValue()).isEqualByComparingTo("100.00");
+        assertThat(quote.at("/setlinfo/balc").decimalValue()).isEqualByComparingTo("20.00");
         JsonNode s = paid.get("setlinfo");
-        assertThat(s.at("/hifp_pay").decimalValue()).isEqualByComparingTo("200.00");
-        assertThat(s.at("/acct_pay").decimalValue()).isEqualByComparingTo("200.00");
+        assertThat(s.at("/hifp_pay").decimalValue()).isEqualByComparingTo("100.00");
+        assertThat(s.at("/acct_pay").decimalValue()).isEqualByComparingTo("100.00");
         assertThat(s.at("/psn_cash_pay").decimalValue()).isEqualByComparingTo("0.00");
-        assertThat(s.at("/balc").decimalValue()).isEqualByComparingTo("37.00");
+        assertThat(s.at("/balc").decimalValue()).isEqualByComparingTo("20.00");
         assertThat(s.at("/acct_mulaid_pay").decimalValue()).isEqualByComparingTo("0.00");
         assertThat(json.readTree(accounts.get("/api/settlement/accounts/" + employee).body()).at("/balance").asString())
-                .isEqualTo("37.00");
+                .isEqualTo("20.00");
         // 1101 shows the same balance before the next visit (a review found it always 0.00)
         JsonNode info = hospital.ok("1101", """
                 {"data":{"mdtrt_cert_type":"02","mdtrt_cert_no":"%s","card_sn":"","begntime":"","psn_cert_type":"01",
                  "certno":"%s","psn_name":""}}""".formatted(employee, employee));
         assertThat(info.at("/insuinfo/0/insutype").asString()).isEqualTo("310");
-        assertThat(info.at("/insuinfo/0/balc").decimalValue()).isEqualByComparingTo("37.00");
+        assertThat(info.at("/insuinfo/0/balc").decimalValue()).isEqualByComparingTo("20.00");
 
         // 家庭共济: the employee's resident spouse, bound by a clerk; her outpatient dialysis of 400.00 at level 3 (residents
-        // 40%): the fund 160.00, she owes 240.00, the holder's account pays its 37.00 left — acct_pay = acct_mulaid_pay =
-        // 37.00, cash 203.00, balc 0.00
+        // 40%): the fund 160.00, she owes 240.00, the holder's account pays its 20.00 left — acct_pay = acct_mulaid_pay =
+        // 20.00, cash 220.00, balc 0.00
         String spouse = enrolled(enrollment, "441702");
         ServiceClient clerk = new ServiceClient(services.get(1).port(), TestCallers.CLERK);
         HttpResponse<String> bound = null;
@@ -1656,10 +1656,18 @@ class HisInterfaceIT {
                 .replace("\"acct_used_flag\":\"0\"", "\"acct_used_flag\":\"1\"")).get("setlinfo");
 
         assertThat(hers.at("/hifp_pay").decimalValue()).isEqualByComparingTo("160.00");
-        assertThat(hers.at("/acct_pay").decimalValue()).isEqualByComparingTo("37.00");
-        assertThat(hers.at("/acct_mulaid_pay").decimalValue()).isEqualByComparingTo("37.00");
-        assertThat(hers.at("/psn_cash_pay").decimalValue()).isEqualByComparingTo("203.00");
+        assertThat(hers.at("/acct_pay").decimalValue()).isEqualByComparingTo("20.00");
+        assertThat(hers.at("/acct_mulaid_pay").decimalValue()).isEqualByComparingTo("20.00");
+        assertThat(hers.at("/psn_cash_pay").decimalValue()).isEqualByComparingTo("220.00");
         assertThat(hers.at("/balc").decimalValue()).isEqualByComparingTo("0.00");
+
+        // her bill reversed (2208): the amounts turn the other way, the balance does not — balc is the holder's balance
+        // after the restoration, 20.00 (an independent test found the balance negated)
+        JsonNode reversed = hospital.ok("2208", """
+                {"data":{"setl_id":"%s","mdtrt_id":"%s","psn_no":"%s"}}""".formatted(hers.at("/setl_id").asString(), herVisit, spouse))
+                .get("setlinfo");
+        assertThat(reversed.at("/acct_pay").decimalValue()).isEqualByComparingTo("-20.00");
+        assertThat(reversed.at("/balc").decimalValue()).isEqualByComparingTo("20.00");
     }
 
     private static String feeUpload(String mdtrtId, String person, String batch) {

@@ -27,11 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the enrollment and changed from a date, each month computed from the facts true on its last day, one
  * ContributionsCollected per person and month through the outbox, and posting a month twice changing nothing.
  *
- * <p>Worked example, by hand, on Yangjiang's rates (contribution-rates/yangjiang-2019.yml: employer 6.5%,
- * individual 2%, the individual's in full and 30% of the employer's to the account, retirees 100.00 a month), last
- * year (so every month is past): wage base 6,000.00 — September: employer 390.00, individual 120.00, account 120.00
- * + 117.00 = 237.00; from 1 October 8,000.00 — employer 520.00, individual 160.00, account 160.00 + 156.00 =
- * 316.00; retired from 1 November — no contribution, 100.00 to the account. A Yangjiang resident whose cover begins
+ * <p>Worked example, by hand, on Yangjiang's rates after the reform (contribution-rates/yangjiang-2023.yml:
+ * employer 6.5% wholly to the pooled fund, individual 2% in full to the account, retirees 60.00 a month), last year
+ * (so every month is past): wage base 6,000.00 — September: employer 390.00, individual 120.00, account 120.00;
+ * from 1 October 8,000.00 — employer 520.00, individual 160.00, account 160.00; retired from 1 November — no
+ * contribution, 60.00 to the account. A Yangjiang resident whose cover begins
  * 15 October: contribution 250.00, fiscal subsidy 520.00 (the seed's), posted in October.
  */
 @PlatformIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -78,11 +78,11 @@ class ContributionPostingIT {
 
         JsonNode months = json.readTree(api.as(TestCallers.MANAGER).get("/api/enrollment/persons/" + employee + "/contributions").body());
         assertThat(months.size()).isEqualTo(3);
-        assertMonth(months.get(0), YEAR + "-09", "EMPLOYEE_ACTIVE", "390.00", "120.00", "237.00");
+        assertMonth(months.get(0), YEAR + "-09", "EMPLOYEE_ACTIVE", "390.00", "120.00", "120.00");
         assertThat(months.get(0).at("/wageBase").asString()).isEqualTo("6000.00");
-        assertMonth(months.get(1), YEAR + "-10", "EMPLOYEE_ACTIVE", "520.00", "160.00", "316.00");
-        assertMonth(months.get(2), YEAR + "-11", "EMPLOYEE_RETIRED", "0.00", "0.00", "100.00");
-        assertThat(months.get(2).at("/ratePolicy").asString()).isEqualTo("441700-2019");
+        assertMonth(months.get(1), YEAR + "-10", "EMPLOYEE_ACTIVE", "520.00", "160.00", "160.00");
+        assertMonth(months.get(2), YEAR + "-11", "EMPLOYEE_RETIRED", "0.00", "0.00", "60.00");
+        assertThat(months.get(2).at("/ratePolicy").asString()).isEqualTo("441700-2023");
         assertThat(months.get(0).at("/postedBy").asString()).isEqualTo(TestCallers.MANAGER.clientId());
 
         JsonNode residentMonths = json.readTree(api.as(TestCallers.MANAGER).get("/api/enrollment/persons/" + resident + "/contributions").body());
@@ -101,7 +101,7 @@ class ContributionPostingIT {
         assertThat(jdbc.queryForObject("""
                 select envelope::jsonb -> 'payload' ->> 'accountAllocation' from outbox_event
                 where event_type = 'ContributionsCollected' and envelope::jsonb -> 'payload' ->> 'personId' = ?
-                  and envelope::jsonb -> 'payload' ->> 'month' = ?""", String.class, employee, YEAR + "-11")).isEqualTo("100.00");
+                  and envelope::jsonb -> 'payload' ->> 'month' = ?""", String.class, employee, YEAR + "-11")).isEqualTo("60.00");
     }
 
     @Test

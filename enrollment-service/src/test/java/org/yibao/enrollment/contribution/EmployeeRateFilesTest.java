@@ -28,7 +28,8 @@ class EmployeeRateFilesTest {
         assertThat(files.all()).hasSizeGreaterThanOrEqualTo(4);
         assertThat(files.inForce("411702", 2021).orElseThrow().name()).isEqualTo("411700-2021");
         assertThat(files.inForce("411702", 2026).orElseThrow().name()).isEqualTo("411700-2022");
-        assertThat(files.inForce("441702", 2026).orElseThrow().name()).isEqualTo("441700-2019");
+        assertThat(files.inForce("441702", 2022).orElseThrow().name()).isEqualTo("441700-2019");
+        assertThat(files.inForce("441702", 2026).orElseThrow().name()).isEqualTo("441700-2023");
         assertThat(files.inForce("441702", 2018)).isEmpty();
         assertThat(files.inForce("150102", 2026)).isEmpty();
     }

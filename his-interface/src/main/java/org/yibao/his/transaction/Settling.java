@@ -112,6 +112,9 @@ class Settling {
                 msgid, initSetlId, null, output.toString()));
     }
 
+    /** Numbers of a settlement's answer that a reversal does not turn the other way. */
+    private static final java.util.Set<String> NOT_NEGATED = java.util.Set.of("pool_prop_selfpay", "age", "balc");
+
     /** 2208 / 2305 / 2103: reverses a settlement in full; its details are open again (for corrections, or 2202/2601). */
     JsonNode reversal(Call call) {
         Input data = call.input().object("data");
@@ -139,7 +142,8 @@ class Settling {
         setl.put("setl_time", NationalTime.time(at));
         // a reversal is the bill with every amount the other way
         setl.properties().forEach(field -> {
-            if (field.getValue().isNumber() && !field.getKey().equals("pool_prop_selfpay") && !field.getKey().equals("age")) {
+            // not a ratio, an age or a balance: balc is the account's balance after the restoration, as it stands
+            if (field.getValue().isNumber() && !NOT_NEGATED.contains(field.getKey())) {
                 setl.put(field.getKey(), field.getValue().decimalValue().negate());
             }
         });
