@@ -191,8 +191,11 @@ public final class Benefits {
         }
         LocalDate first = prenatal.get(0);
         List<Encounter> year = generator.encounters(p);
-        boolean clear = year.stream().allMatch(Encounter::honest)
-                && year.stream().noneMatch(e -> !e.date().isBefore(first.minusDays(1)) && !e.date().isAfter(discharged.plusDays(1)));
+        // no other bill from the day before the first prenatal visit to the day after discharge (a stay: from its admission)
+        boolean clear = year.stream().allMatch(Encounter::honest) && year.stream().noneMatch(e -> {
+            LocalDate from = e.facts().admittedAt() != null ? e.facts().admittedAt().toLocalDate() : e.date();
+            return !e.date().isBefore(first.minusDays(1)) && !from.isAfter(discharged.plusDays(1));
+        });
         if (!clear) {
             return null;
         }
