@@ -118,7 +118,7 @@ class SettlementFlowIT {
         assertThat(body.at("/amounts/deductible").asString()).isEqualTo("700.00");
         assertThat(body.at("/amounts/basicFund").asString()).isEqualTo("6000.00");
         assertThat(body.at("/amounts/cash").asString()).isEqualTo("4700.00");
-        assertThat(body.at("/policyPack").asString()).isEqualTo("yangjiang-2019-resident@3");
+        assertThat(body.at("/policyPack").asString()).isEqualTo("yangjiang-2019-resident@4");
         assertThat(body.at("/lines/0/itemClass").asString()).isEqualTo("A");
         assertThat(body.at("/preCheck/outcome").asString()).isEqualTo("UNCHECKED"); // pre-check off: flagged for audit
         assertThat(jdbc.queryForObject("select precheck_outcome from settlement where id = ?::uuid", String.class,

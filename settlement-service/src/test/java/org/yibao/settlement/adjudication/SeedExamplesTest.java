@@ -60,7 +60,7 @@ class SeedExamplesTest {
         assertThat(result.amounts().basicFund()).isEqualTo(Money.of("6000.00"));
         assertThat(result.amounts().catastrophic()).isEqualTo(Money.ZERO); // 4,700 is below the 15,000 threshold
         assertThat(result.amounts().cash()).isEqualTo(Money.of("4700.00"));
-        assertThat(result.policyPack()).isEqualTo("yangjiang-2019-resident@3");
+        assertThat(result.policyPack()).isEqualTo("yangjiang-2019-resident@4");
     }
 
     @Test

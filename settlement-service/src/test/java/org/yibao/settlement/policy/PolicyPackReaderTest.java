@@ -29,7 +29,7 @@ class PolicyPackReaderTest {
                 "yangjiang-2019-resident", "yangjiang-2019-employee", "jiangjin-2023-employee",
                 "hohhot-2022-resident", "pingdingshan-2020-resident", "zhumadian-2021-resident", "zhumadian-2021-employee");
         assertThat(packs.inForce("441700", Scheme.RESIDENT, LocalDate.of(2019, 6, 1))).map(PolicyPack::label)
-                .contains("yangjiang-2019-resident@3");
+                .contains("yangjiang-2019-resident@4");
         assertThat(packs.inForce("441700", Scheme.RESIDENT, LocalDate.of(2018, 12, 31))).isEmpty();
         // the simulated city's packs cover every visit type, for a county of the city, in later years too
         for (Scheme scheme : Scheme.values()) {
