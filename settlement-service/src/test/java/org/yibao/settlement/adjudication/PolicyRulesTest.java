@@ -139,10 +139,11 @@ class PolicyRulesTest {
                 .isEqualTo(Money.of("60.00"));
     }
 
+    /** A visit type a pack has no out-of-area rule for (Hohhot's pharmacy purchases) needs a manual claim elsewhere. */
     @Test
-    void hohhotGeneralOutpatientOutsideTheRegionIsNotSettledDirectly() {
-        Claim away = new Claim(VisitType.GENERAL_OUTPATIENT, InstitutionLevel.LEVEL_2, PersonType.RESIDENT,
-                Optional.empty(), Optional.empty(), TreatmentPlace.REMOTE_FILED, List.of(), List.of(),
+    void hohhotPharmacyPurchasesOutsideTheRegionAreNotSettledDirectly() {
+        Claim away = new Claim(VisitType.PHARMACY, InstitutionLevel.UNGRADED, PersonType.RESIDENT,
+                Optional.empty(), Optional.empty(), TreatmentPlace.REMOTE_FILED, List.of("I10"), List.of("I10"),
                 List.of(line(ItemClass.A, "100.00")), Money.ZERO);
 
         assertThatThrownBy(() -> adjudicator.adjudicate(away, Accumulators.NONE, pack("hohhot-2022-resident")))
