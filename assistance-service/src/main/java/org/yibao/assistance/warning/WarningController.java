@@ -16,13 +16,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.yibao.web.problem.InvalidRequestException;
 
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 
 /** Household incomes and the poverty-risk exchange with the rural-revitalization department, at {@code /api/assistance}. */
 @RestController
@@ -48,12 +46,7 @@ class WarningController {
     /** The month's poverty-risk warnings for the rural-revitalization department (CSV). */
     @GetMapping("/poverty-warnings/export")
     void export(@RequestParam String month, HttpServletResponse response) throws IOException {
-        YearMonth m;
-        try {
-            m = YearMonth.parse(month);
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException("month", "must be a month such as 2026-11");
-        }
+        YearMonth m = RequestParameters.month(month);
         response.setContentType("text/csv;charset=UTF-8");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         exchange.export(m, response.getWriter());

@@ -1,9 +1,8 @@
 package org.yibao.care.payment;
 
-import org.yibao.web.problem.InvalidRequestException;
+import org.yibao.web.problem.RequestParameters;
 
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 
 /** A month in a path or body, written {@code yyyy-MM} (2023-04). */
 public final class Months {
@@ -13,19 +12,8 @@ public final class Months {
     private Months() {
     }
 
-    /** The month, or a 400 naming {@code field}. */
+    /** The month, or a 400 naming {@code field} (the platform's one check of a month). */
     public static YearMonth parse(String month, String field) {
-        if (month == null || !month.matches(PATTERN)) {
-            throw new InvalidRequestException(field, "must be a month written yyyy-MM, such as 2023-04");
-        }
-        try {
-            YearMonth parsed = YearMonth.parse(month);
-            if (parsed.getYear() < 2000 || parsed.getYear() > 2100) {
-                throw new InvalidRequestException(field, "must be a month from 2000 to 2100");
-            }
-            return parsed;
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(field, "must be a month written yyyy-MM, such as 2023-04");
-        }
+        return RequestParameters.month(month, field);
     }
 }

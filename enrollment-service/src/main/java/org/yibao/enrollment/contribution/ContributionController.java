@@ -6,11 +6,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.yibao.security.CallerIdentity;
-import org.yibao.web.problem.InvalidRequestException;
 import org.yibao.web.problem.RequestParameters;
 
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** Contributions, behind the gateway at {@code /api/enrollment}. */
@@ -27,7 +24,7 @@ class ContributionController {
     /** Posts a month's contributions ({@code yyyy-MM}); posting it again changes nothing. */
     @PostMapping("/contributions/{month}/postings")
     ContributionService.PostingResult post(@PathVariable String month, CallerIdentity caller) {
-        return contributions.post(month(month), caller);
+        return contributions.post(RequestParameters.month(month), caller);
     }
 
     /** A person's posted months. */
@@ -36,15 +33,4 @@ class ContributionController {
         return contributions.ofPerson(RequestParameters.person(personId));
     }
 
-    private static YearMonth month(String month) {
-        try {
-            YearMonth parsed = YearMonth.parse(month);
-            if (parsed.getYear() < 2000 || parsed.getYear() > 2100) {
-                throw new InvalidRequestException("month", "must be a month between 2000-01 and 2100-12");
-            }
-            return parsed;
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException("month", "must be a month written yyyy-MM");
-        }
-    }
 }

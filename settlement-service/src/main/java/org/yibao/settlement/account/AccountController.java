@@ -10,11 +10,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yibao.security.CallerIdentity;
-import org.yibao.web.problem.InvalidRequestException;
 import org.yibao.web.problem.RequestParameters;
 
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -40,7 +37,7 @@ class AccountController {
     /** A month's statement ({@code yyyy-MM}): opening, credits, debits by bill, restorations, closing. */
     @GetMapping("/accounts/{personId}/statements/{month}")
     AccountStatement statement(@PathVariable String personId, @PathVariable String month) {
-        return accounts.statement(RequestParameters.person(personId), month(month));
+        return accounts.statement(RequestParameters.person(personId), RequestParameters.month(month));
     }
 
     /** Registers a family member (家庭共济) whose bills the holder's account may pay: 201. */
@@ -61,15 +58,4 @@ class AccountController {
         return bindings.end(bindingId, request, caller);
     }
 
-    private static YearMonth month(String month) {
-        try {
-            YearMonth parsed = YearMonth.parse(month);
-            if (parsed.getYear() < 2000 || parsed.getYear() > 2100) {
-                throw new InvalidRequestException("month", "must be a month between 2000-01 and 2100-12");
-            }
-            return parsed;
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException("month", "must be a month written yyyy-MM");
-        }
-    }
 }

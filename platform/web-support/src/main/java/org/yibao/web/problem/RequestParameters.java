@@ -2,6 +2,8 @@ package org.yibao.web.problem;
 
 import org.yibao.contracts.identity.ResidentId;
 
+import java.time.YearMonth;
+
 /**
  * The checks of identifiers that arrive in paths and query strings, the same in every service
  * (bodies are checked by bean validation). Each refusal is an {@link InvalidRequestException}: a 400
@@ -30,6 +32,23 @@ public final class RequestParameters {
             throw new InvalidRequestException("year", "must be between 2000 and 2100");
         }
         return year;
+    }
+
+    /** A month written {@code yyyy-MM} (2026-11), from 2000 to 2100, or a 400 naming {@code month}. */
+    public static YearMonth month(String month) {
+        return month(month, "month");
+    }
+
+    /** A month written {@code yyyy-MM} (2026-11), from 2000 to 2100, or a 400 naming {@code field}. */
+    public static YearMonth month(String month, String field) {
+        if (month == null || !month.matches("[0-9]{4}-(0[1-9]|1[0-2])")) {
+            throw new InvalidRequestException(field, "must be a month written yyyy-MM, such as 2026-11");
+        }
+        YearMonth parsed = YearMonth.parse(month);
+        if (parsed.getYear() < 2000 || parsed.getYear() > 2100) {
+            throw new InvalidRequestException(field, "must be a month from 2000 to 2100");
+        }
+        return parsed;
     }
 
     /** A 6-digit administrative division code (GB/T 2260), or a 400 naming {@code region}. */
