@@ -27,10 +27,13 @@ public final class Topics {
     public static final String MATERNITY_ALLOWANCES = "settlement.maternity-allowances";
     /** The long-term care fund's payments: institutions' monthly bills and home-care payments (CareBenefitPaid). */
     public static final String CARE_PAYMENTS = "care.payments";
+    /** The fund clearing's approved monthly payment orders to designated institutions (PaymentOrderIssued). */
+    public static final String PAYMENT_ORDERS = "clearing.payment-orders";
 
     public static final List<String> ALL = List.of(
             ENROLLMENTS, FILINGS, CERTIFICATIONS, CONTRIBUTIONS, CLAIMS, ASSISTANCE_IDENTITIES, POVERTY_RISKS,
-            INSTITUTIONS, VIOLATIONS, VIOLATION_REVIEWS, FUND_RECOVERIES, VBP_CATALOGS, CATALOG, MATERNITY_ALLOWANCES, CARE_PAYMENTS);
+            INSTITUTIONS, VIOLATIONS, VIOLATION_REVIEWS, FUND_RECOVERIES, VBP_CATALOGS, CATALOG, MATERNITY_ALLOWANCES, CARE_PAYMENTS,
+            PAYMENT_ORDERS);
 
     /** Suffix of the dead-letter topic that holds what a consumer of a topic could not process. */
     public static final String DEAD_LETTER_SUFFIX = ".DLT";

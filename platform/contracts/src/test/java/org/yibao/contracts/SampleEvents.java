@@ -89,6 +89,11 @@ final class SampleEvents {
                 new MaternityAllowanceGranted("MA-1", PERSON, "411700", Scheme.EMPLOYEE, "zhumadian-2021-employee@2",
                         LocalDate.parse("2021-06-01"), DeliveryKind.CAESAREAN, 2, Money.of("4500.00"), 128, 98, 15, 15, 0,
                         Money.of("19200.00"), "staff-7", now),
+                // resident pooling 10,000.00 owed: 500.00 withheld (5%), 1,200.00 deducted, 8,300.00 paid
+                new PaymentOrderIssued("PO-1", "H41170200001", "411700", "2026-10",
+                        List.of(new PaymentOrderIssued.Line("RESIDENT_POOLING", Money.of("10000.00"), Money.of("500.00"),
+                                Money.of("1200.00"), Money.of("0.00"), Money.of("0.00"), Money.of("8300.00"))),
+                        Money.of("8300.00"), "clearing-officer-1", "clearing-officer-2", now),
                 new VbpCatalogPublished("LIANGBING", 1, "两病用药推荐目录", "500116", LocalDate.parse("2023-01-01"),
                         List.of(new VbpCatalogPublished.Item("XC08CAA001A001010100001", "氨氯地平")), now));
     }
