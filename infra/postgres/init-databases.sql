@@ -6,3 +6,4 @@ create database supervision;
 create database procurement;
 create database his;
 create database care;
+create database clearing;

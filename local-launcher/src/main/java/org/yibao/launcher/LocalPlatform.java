@@ -52,7 +52,8 @@ public final class LocalPlatform {
             new PlatformApp("supervision-service", "supervision-service", 8084, "supervision"),
             new PlatformApp("procurement-service", "procurement-service", 8085, "procurement"),
             new PlatformApp("his-interface", "his-interface", 8086, "his"),
-            new PlatformApp("care-service", "care-service", 8087, "care"));
+            new PlatformApp("care-service", "care-service", 8087, "care"),
+            new PlatformApp("clearing-service", "clearing-service", 8088, "clearing"));
     static final PlatformApp GATEWAY = new PlatformApp("gateway", "gateway", 8080, null, 8090);
     static final String LOOPBACK = "127.0.0.1";
 

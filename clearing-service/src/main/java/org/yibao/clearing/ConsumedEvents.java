@@ -1,0 +1,39 @@
+package org.yibao.clearing;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.yibao.clearing.deduction.DeductionLedger;
+import org.yibao.clearing.owed.OwedLedger;
+import org.yibao.contracts.events.ClaimReversed;
+import org.yibao.contracts.events.ClaimSettled;
+import org.yibao.contracts.events.FundRecoveryOrdered;
+import org.yibao.contracts.events.ViolationReviewed;
+import org.yibao.messaging.consumer.EventHandler;
+
+/**
+ * Every event clearing-service consumes: settlement's claims and their reversals (what the funds owe each
+ * institution), supervision's review outcomes and recovery orders (what is deducted from its payments).
+ */
+@Configuration
+class ConsumedEvents {
+
+    @Bean
+    EventHandler<ClaimSettled> claimSettled(OwedLedger owed) {
+        return EventHandler.of(ClaimSettled.class, owed::settled);
+    }
+
+    @Bean
+    EventHandler<ClaimReversed> claimReversed(OwedLedger owed) {
+        return EventHandler.of(ClaimReversed.class, owed::reversed);
+    }
+
+    @Bean
+    EventHandler<ViolationReviewed> violationReviewed(DeductionLedger deductions) {
+        return EventHandler.of(ViolationReviewed.class, deductions::reviewed);
+    }
+
+    @Bean
+    EventHandler<FundRecoveryOrdered> fundRecoveryOrdered(DeductionLedger deductions) {
+        return EventHandler.of(FundRecoveryOrdered.class, deductions::recoveryOrdered);
+    }
+}

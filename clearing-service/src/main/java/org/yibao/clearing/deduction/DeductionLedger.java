@@ -1,0 +1,60 @@
+package org.yibao.clearing.deduction;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yibao.contracts.events.FundRecoveryOrdered;
+import org.yibao.contracts.events.ReviewOutcome;
+import org.yibao.contracts.events.ViolationReviewed;
+
+import java.util.List;
+
+/**
+ * Keeps the deductions and recoveries to net from each institution's next monthly payment, from
+ * supervision's events: a CONFIRMED review deducts the finding's amount in violation (扣款); a finding
+ * confirmed before and then DISMISSED or WITHDRAWN (an appeal won, a reversal) gives the deduction back,
+ * once; a dismissal of a finding never confirmed changes nothing; a FundRecoveryOrdered recovers its
+ * amount (追回基金). Each source counts once: a redelivered event changes nothing.
+ */
+@Service
+public class DeductionLedger {
+
+    private final DeductionStore store;
+
+    DeductionLedger(DeductionStore store) {
+        this.store = store;
+    }
+
+    @Transactional
+    public void reviewed(ViolationReviewed e) {
+        if (e.outcome() == ReviewOutcome.CONFIRMED) {
+            if (e.amountAtRisk().isPositive()) {
+                store.insert(new Deduction(e.violationId(), Deduction.Kind.DEDUCTION, e.institutionCode(), e.amountAtRisk(),
+                        e.rule() + " confirmed by " + e.reviewedBy(), e.reviewedAt(), null));
+            }
+            return;
+        }
+        store.amountOf(e.violationId(), Deduction.Kind.DEDUCTION).ifPresent(deducted ->
+                store.insert(new Deduction(e.violationId(), Deduction.Kind.DEDUCTION_RETURNED, e.institutionCode(),
+                        deducted.negate(), e.outcome() + " by " + e.reviewedBy(), e.reviewedAt(), null)));
+    }
+
+    @Transactional
+    public void recoveryOrdered(FundRecoveryOrdered e) {
+        if (e.amount().isPositive()) {
+            store.insert(new Deduction(e.caseId(), Deduction.Kind.RECOVERY, e.institutionCode(), e.amount(),
+                    e.reason() == null ? null : e.reason().substring(0, Math.min(500, e.reason().length())), e.orderedAt(), null));
+        }
+    }
+
+    /** Marks what an approved order netted, in the caller's transaction; the number marked. */
+    @Transactional
+    public int markNetted(String orderId, List<Deduction> netted) {
+        return store.markNetted(orderId, netted);
+    }
+
+    /** The institution's deductions and recoveries not netted yet, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Deduction> outstanding(String institutionCode) {
+        return store.outstanding(institutionCode);
+    }
+}

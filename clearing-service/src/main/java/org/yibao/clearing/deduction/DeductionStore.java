@@ -1,0 +1,61 @@
+package org.yibao.clearing.deduction;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.yibao.contracts.money.Money;
+
+import java.sql.Timestamp;
+import java.util.List;
+
+/** Deductions and recoveries (table {@code deduction}). */
+@Repository
+class DeductionStore {
+
+    private final JdbcClient jdbc;
+
+    DeductionStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records one once: false when this source and kind was recorded already (a redelivery). */
+    boolean insert(Deduction d) {
+        return jdbc.sql("""
+                        insert into deduction (source_id, kind, institution_code, amount, reason, occurred_at)
+                        values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(d.sourceId(), d.kind().name(), d.institutionCode(), d.amount().amount(), d.reason(),
+                        Timestamp.from(d.occurredAt()))
+                .update() == 1;
+    }
+
+    boolean exists(String sourceId, Deduction.Kind kind) {
+        return jdbc.sql("select count(*) from deduction where source_id = ? and kind = ?")
+                .params(sourceId, kind.name()).query(Integer.class).single() > 0;
+    }
+
+    /** The amount deducted for a finding, if it was. */
+    java.util.Optional<Money> amountOf(String sourceId, Deduction.Kind kind) {
+        return jdbc.sql("select amount from deduction where source_id = ? and kind = ?")
+                .params(sourceId, kind.name()).query((rs, n) -> Money.of(rs.getBigDecimal(1))).optional();
+    }
+
+    /** Marks what an order netted: each only while still outstanding; the number marked. */
+    int markNetted(String orderId, List<Deduction> netted) {
+        int marked = 0;
+        for (Deduction d : netted) {
+            marked += jdbc.sql("update deduction set netted_in = ? where source_id = ? and kind = ? and netted_in is null")
+                    .params(orderId, d.sourceId(), d.kind().name()).update();
+        }
+        return marked;
+    }
+
+    /** The institution's deductions and recoveries not netted yet, oldest first. */
+    List<Deduction> outstanding(String institutionCode) {
+        return jdbc.sql("""
+                        select source_id, kind, institution_code, amount, reason, occurred_at, netted_in from deduction
+                        where institution_code = ? and netted_in is null order by occurred_at, source_id, kind""")
+                .param(institutionCode)
+                .query((rs, n) -> new Deduction(rs.getString(1), Deduction.Kind.valueOf(rs.getString(2)), rs.getString(3),
+                        Money.of(rs.getBigDecimal(4)), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)))
+                .list();
+    }
+}

@@ -1,0 +1,61 @@
+package org.yibao.clearing.owed;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yibao.contracts.events.ClaimReversed;
+import org.yibao.contracts.events.ClaimSettled;
+import org.yibao.contracts.money.Money;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Keeps what the funds owe each institution (应付) from settlement's events: a settled claim adds each
+ * fund's share to the period of its settledAt (Beijing month), a reversal (冲销) takes it off in the
+ * period of its reversedAt; when that month is closed for the institution, the entry falls in the earliest
+ * open month after it. Each claim and fund counts once: a redelivered event, or the same claim announced
+ * twice, changes nothing. Runs inside the dispatcher's transaction (the processed-event row and the effect
+ * commit together).
+ */
+@Service
+public class OwedLedger {
+
+    private final OwedStore store;
+    private final MeterRegistry meters;
+
+    OwedLedger(OwedStore store, MeterRegistry meters) {
+        this.store = store;
+        this.meters = meters;
+    }
+
+    @Transactional
+    public void settled(ClaimSettled e) {
+        record(e.settlementId(), e.settlementId(), OwedEntry.Kind.SETTLED, e.institutionCode(), e.regionCode(), e.settledAt(),
+                Fund.owedFor(e.scheme(), e.amounts()));
+    }
+
+    @Transactional
+    public void reversed(ClaimReversed e) {
+        record(e.reversalId(), e.settlementId(), OwedEntry.Kind.REVERSED, e.institutionCode(), e.regionCode(), e.reversedAt(),
+                Fund.owedFor(e.scheme(), e.amounts()));
+    }
+
+    private void record(String sourceId, String settlementId, OwedEntry.Kind kind, String institutionCode, String regionCode, Instant at,
+                        Map<Fund, Money> owed) {
+        store.lockInstitution(institutionCode);
+        Set<YearMonth> closed = store.closedPeriods(institutionCode);
+        YearMonth month = ClearingPeriods.monthOf(at);
+        YearMonth period = ClearingPeriods.earliestOpen(month, closed);
+        int counted = 0;
+        for (Map.Entry<Fund, Money> part : owed.entrySet()) {
+            Money amount = kind == OwedEntry.Kind.REVERSED ? part.getValue().negate() : part.getValue();
+            if (store.insert(new OwedEntry(sourceId, settlementId, kind, institutionCode, regionCode, part.getKey(), period, month, amount))) {
+                counted++;
+            }
+        }
+        meters.counter("yibao_clearing_owed_entries_total", "kind", kind.name()).increment(counted);
+    }
+}

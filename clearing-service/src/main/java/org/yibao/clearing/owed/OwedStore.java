@@ -1,0 +1,96 @@
+package org.yibao.clearing.owed;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.yibao.contracts.money.Money;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The owed ledger (tables {@code owed_entry}, {@code closed_period}). */
+@Repository
+class OwedStore {
+
+    private final JdbcClient jdbc;
+
+    OwedStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Serialises, for the transaction, everything that reads or changes one institution's closed months:
+     * an entry counted in a month that an approval is closing at the same time would be lost to both.
+     */
+    void lockInstitution(String institutionCode) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('clearing:' || ?))").param(institutionCode).query().singleValue();
+    }
+
+    Set<YearMonth> closedPeriods(String institutionCode) {
+        return new HashSet<>(jdbc.sql("select period from closed_period where institution_code = ?")
+                .param(institutionCode).query((rs, n) -> YearMonth.parse(rs.getString(1))).list());
+    }
+
+    /** Records an entry once: false when this claim's fund was counted already (a redelivery). */
+    boolean insert(OwedEntry e) {
+        return jdbc.sql("""
+                        insert into owed_entry (settlement_id, kind, fund, source_id, institution_code, region_code, period, event_month, amount)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(e.settlementId(), e.kind().name(), e.fund().name(), e.sourceId(), e.institutionCode(), e.regionCode(),
+                        e.period().toString(), e.eventMonth().toString(), e.amount().amount())
+                .update() == 1;
+    }
+
+    /** Closes a month for an institution; false when it was closed already. */
+    boolean close(String institutionCode, YearMonth period, Instant at) {
+        return jdbc.sql("insert into closed_period (institution_code, period, closed_at) values (?, ?, ?) on conflict do nothing")
+                .params(institutionCode, period.toString(), Timestamp.from(at)).update() == 1;
+    }
+
+    /** Closed: it or a later month of the institution was closed (months close in order). */
+    boolean isClosed(String institutionCode, YearMonth period) {
+        return jdbc.sql("select count(*) from closed_period where institution_code = ? and period >= ?")
+                .params(institutionCode, period.toString()).query(Integer.class).single() > 0;
+    }
+
+    /** Per fund: the claims and reversals counted in the period. */
+    List<FundOwed> owed(String institutionCode, YearMonth period) {
+        return jdbc.sql("""
+                        select fund,
+                               coalesce(sum(amount) filter (where kind = 'SETTLED'), 0),
+                               coalesce(sum(amount) filter (where kind = 'REVERSED'), 0),
+                               coalesce(sum(amount), 0),
+                               count(*) filter (where kind = 'SETTLED'),
+                               count(*) filter (where kind = 'REVERSED')
+                        from owed_entry where institution_code = ? and period = ?
+                        group by fund""")
+                .params(institutionCode, period.toString())
+                .query((rs, n) -> new FundOwed(Fund.valueOf(rs.getString(1)), money(rs.getBigDecimal(2)),
+                        money(rs.getBigDecimal(3)), money(rs.getBigDecimal(4)), rs.getInt(5), rs.getInt(6)))
+                .list();
+    }
+
+    /** The region of the institution's claims (the latest counted), if any were. */
+    java.util.Optional<String> regionOf(String institutionCode) {
+        return jdbc.sql("select region_code from owed_entry where institution_code = ? order by recorded_at desc limit 1")
+                .param(institutionCode).query(String.class).optional();
+    }
+
+    /** The earliest month before {@code period} holding entries of the institution and not closed, if any. */
+    java.util.Optional<YearMonth> openPeriodBefore(String institutionCode, YearMonth period) {
+        return jdbc.sql("""
+                        select min(e.period) from owed_entry e
+                        where e.institution_code = ? and e.period < ?
+                          and not exists (select 1 from closed_period c where c.institution_code = e.institution_code and c.period >= e.period)""")
+                .params(institutionCode, period.toString())
+                .query((rs, n) -> rs.getString(1)).optional().filter(java.util.Objects::nonNull).map(YearMonth::parse);
+    }
+
+    private static Money money(BigDecimal yuan) {
+        return Money.of(yuan);
+    }
+}

@@ -1,0 +1,117 @@
+package org.yibao.clearing.payment;
+
+import org.yibao.clearing.owed.Fund;
+import org.yibao.contracts.money.Money;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The monthly payment of one institution (月度拨付), a pure calculation: per fund, what is owed (the period's
+ * claims less reversals, plus what earlier months deferred) less the quality deposit withheld, less the
+ * deductions and recoveries outstanding, within the monthly cap; the rest deferred. Every part is shown and
+ * every fund's line balances to the fen ({@link FundPayment#balances()}).
+ *
+ * <p>Order, per fund in {@link Fund}'s order:
+ * <ol>
+ * <li>withheld = owed x deposit ratio, HALF_UP to the fen, when owed is positive;</li>
+ * <li>deductions, then recoveries, each taken from what is left (never making it negative); what no fund
+ *     could take is carried to the next month ({@link Result#deductionCarried()}, {@link Result#recoveryCarried()});</li>
+ * <li>a net give-back (deductions outstanding below zero: a confirmed finding later dismissed or withdrawn)
+ *     is added to the line of the basic pooling fund owed the most (ASSUMPTION: ViolationReviewed does not say
+ *     which fund the deducted claim's money came from; EMPLOYEE_POOLING when neither is owed anything);</li>
+ * <li>paid = what is left, at most the fund's monthly cap (ASSUMPTION: only a basic pooling fund with a budget
+ *     has a cap; the others are paid as owed), never negative; the rest (or a negative balance) is deferred.</li>
+ * </ol>
+ */
+public final class PaymentCalculation {
+
+    private PaymentCalculation() {
+    }
+
+    /**
+     * What one institution's month is made of.
+     *
+     * @param owedInPeriod        per fund, the period's claims less reversals (a fund absent is 0)
+     * @param broughtForward      per fund, what the previous order deferred
+     * @param qualityDepositRatio the share withheld (0 to 0.30)
+     * @param deductions          the deductions outstanding, net: positive to take, negative to give back
+     * @param recoveries          the recoveries outstanding (never negative)
+     * @param monthlyCaps         per basic pooling fund with a budget, the month's cap
+     */
+    public record Inputs(Map<Fund, Money> owedInPeriod, Map<Fund, Money> broughtForward, BigDecimal qualityDepositRatio,
+                         Money deductions, Money recoveries, Map<Fund, Money> monthlyCaps) {
+
+        public Inputs {
+            owedInPeriod = Map.copyOf(owedInPeriod);
+            broughtForward = Map.copyOf(broughtForward);
+            monthlyCaps = Map.copyOf(monthlyCaps);
+            if (recoveries.isNegative()) {
+                throw new IllegalArgumentException("recoveries must not be negative: " + recoveries);
+            }
+        }
+    }
+
+    /**
+     * The payment: a line per fund, and what was carried to the next month.
+     *
+     * @param deductionCarried deductions no fund could take this month (positive), to net next month
+     * @param recoveryCarried  recoveries no fund could take this month, to net next month
+     */
+    public record Result(List<FundPayment> lines, Money deductionCarried, Money recoveryCarried) {
+
+        public Money paid() {
+            return Money.sum(lines.stream().map(FundPayment::paid).toList());
+        }
+
+        public Optional<FundPayment> line(Fund fund) {
+            return lines.stream().filter(l -> l.fund() == fund).findFirst();
+        }
+    }
+
+    public static Result calculate(Inputs in) {
+        Map<Fund, Money> owed = new EnumMap<>(Fund.class);
+        for (Fund fund : Fund.values()) {
+            owed.put(fund, in.owedInPeriod().getOrDefault(fund, Money.ZERO).plus(in.broughtForward().getOrDefault(fund, Money.ZERO)));
+        }
+        Fund givesBack = owed.get(Fund.RESIDENT_POOLING).compareTo(owed.get(Fund.EMPLOYEE_POOLING)) > 0
+                ? Fund.RESIDENT_POOLING : Fund.EMPLOYEE_POOLING;
+        Money deductionLeft = in.deductions();
+        Money recoveryLeft = in.recoveries();
+        List<FundPayment> lines = new ArrayList<>();
+        for (Fund fund : Fund.values()) {
+            Money due = owed.get(fund);
+            Money withheld = due.isPositive() ? due.times(in.qualityDepositRatio(), RoundingMode.HALF_UP) : Money.ZERO;
+            Money left = due.minus(withheld);
+            Money deducted = Money.ZERO;
+            if (fund == givesBack && deductionLeft.isNegative()) {
+                deducted = deductionLeft;
+                deductionLeft = Money.ZERO;
+            } else if (deductionLeft.isPositive() && left.isPositive()) {
+                deducted = deductionLeft.min(left);
+                deductionLeft = deductionLeft.minus(deducted);
+            }
+            left = left.minus(deducted);
+            Money recovered = Money.ZERO;
+            if (recoveryLeft.isPositive() && left.isPositive()) {
+                recovered = recoveryLeft.min(left);
+                recoveryLeft = recoveryLeft.minus(recovered);
+            }
+            left = left.minus(recovered);
+            Money paid = left.isPositive() ? left : Money.ZERO;
+            Money cap = in.monthlyCaps().get(fund);
+            if (cap != null) {
+                paid = paid.min(cap.max(Money.ZERO));
+            }
+            Money deferred = left.minus(paid);
+            lines.add(new FundPayment(fund, in.owedInPeriod().getOrDefault(fund, Money.ZERO),
+                    in.broughtForward().getOrDefault(fund, Money.ZERO), due, withheld, deducted, recovered, deferred, paid));
+        }
+        return new Result(List.copyOf(lines), deductionLeft, recoveryLeft);
+    }
+}

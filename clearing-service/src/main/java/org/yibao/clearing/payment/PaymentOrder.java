@@ -1,0 +1,41 @@
+package org.yibao.clearing.payment;
+
+import org.yibao.clearing.deduction.Deduction;
+import org.yibao.contracts.money.Money;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A monthly payment order (月度拨付单) of one institution and period: the calculation's every part, who
+ * prepared it and who approved it.
+ *
+ * @param depositRatio     the quality deposit ratio of the region's clearing rules
+ * @param deductions       deductions outstanding it netted (net of give-backs), yuan
+ * @param recoveries       recoveries outstanding it netted, yuan
+ * @param deductionCarried deductions left for the next month, yuan
+ * @param recoveryCarried  recoveries left for the next month, yuan
+ * @param lines            one per fund, each balancing to the fen
+ * @param monthlyCaps      the caps applied, one per basic pooling fund with a budget
+ * @param netted           the deductions and recoveries it nets (marked so on approval)
+ */
+public record PaymentOrder(UUID orderId, String institutionCode, String regionCode, String period, OrderState state,
+                           BigDecimal depositRatio, Money deductions, Money recoveries, Money deductionCarried,
+                           Money recoveryCarried, Money paid, List<Line> lines, List<Netted> netted,
+                           String preparedBy, Instant preparedAt, String approvedBy, Instant approvedAt) {
+
+    public PaymentOrder {
+        lines = List.copyOf(lines);
+        netted = List.copyOf(netted);
+    }
+
+    /** A fund's line and the monthly cap applied to it (null when none). */
+    public record Line(FundPayment payment, Money monthlyCap) {
+    }
+
+    /** A deduction or recovery the order nets. */
+    public record Netted(String sourceId, Deduction.Kind kind, Money amount) {
+    }
+}

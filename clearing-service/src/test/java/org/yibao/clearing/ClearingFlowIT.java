@@ -1,0 +1,257 @@
+package org.yibao.clearing;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.yibao.contracts.EventEnvelope;
+import org.yibao.contracts.IntegrationEvent;
+import org.yibao.contracts.events.AuditRule;
+import org.yibao.contracts.events.ClaimReversed;
+import org.yibao.contracts.events.ClaimSettled;
+import org.yibao.contracts.events.ReviewOutcome;
+import org.yibao.contracts.events.Scheme;
+import org.yibao.contracts.events.SettlementAmounts;
+import org.yibao.contracts.events.ViolationReviewed;
+import org.yibao.contracts.events.VisitType;
+import org.yibao.contracts.identity.ResidentId;
+import org.yibao.contracts.money.Money;
+import org.yibao.security.CallerIdentity;
+import org.yibao.security.Role;
+import org.yibao.testsupport.client.EventPublisher;
+import org.yibao.testsupport.client.ServiceClient;
+import org.yibao.testsupport.security.TestCallers;
+import org.yibao.testsupport.spring.PlatformIntegrationTest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The fund clearing on a real PostgreSQL and Kafka, worked by hand with Zhumadian's rules
+ * (clearing-rules/411700-2021.yml, ASSUMPTION: 5% quality deposit, monthly cap = allocation / 12 x 1.10).
+ * M1 and M2 are the two months before this one (both ended); the institution is new to each run.
+ *
+ * <p>M1: claim A (resident: basic 1000.00, catastrophic 200.00, cash 300.00) and claim B (employee: basic
+ * 600.00, personal account 100.00, cash 50.00), A delivered twice and announced again under a new event id
+ * (counted once); a finding of 150.00 confirmed (deducted). The resident budget 9600.00 a year caps a month at
+ * 9600.00 / 12 x 1.10 = 880.00. M1's order: employee pooling 600.00 - 30.00 withheld - 150.00 deducted = 420.00
+ * paid; resident pooling 1000.00 - 50.00 = 950.00, 880.00 paid, 70.00 deferred; catastrophic 200.00 - 10.00 =
+ * 190.00; personal account 100.00 - 5.00 = 95.00; paid 1585.00.
+ *
+ * <p>M2: A reversed on M1's last day but delivered after M1 closed (netted in M2), claim C (resident basic
+ * 2000.00), the finding dismissed on appeal (150.00 given back). M2's order: resident pooling 2000.00 - 1000.00
+ * + 70.00 brought forward = 1070.00; 53.50 withheld; -150.00 deducted (given back); 1166.50 left, 880.00 paid
+ * (the cap), 286.50 deferred; catastrophic -200.00 deferred (never pulled back by an order); paid 880.00.
+ */
+@PlatformIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClearingFlowIT {
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final YearMonth M1 = YearMonth.now(BEIJING).minusMonths(2);
+    private static final YearMonth M2 = YearMonth.now(BEIJING).minusMonths(1);
+    private static final CallerIdentity PREPARER = CallerIdentity.staff("clearing-officer-1", Role.CLEARING_OFFICER);
+    private static final CallerIdentity APPROVER = CallerIdentity.staff("clearing-officer-2", Role.CLEARING_OFFICER);
+
+    @Autowired
+    private Environment environment;
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Autowired
+    private JsonMapper json;
+
+    private EventPublisher events;
+    private int port;
+
+    @BeforeAll
+    void clients() {
+        port = environment.getRequiredProperty("local.server.port", Integer.class);
+        events = new EventPublisher(json);
+    }
+
+    @AfterAll
+    void close() {
+        events.close();
+    }
+
+    @Test
+    void twoMonthsWithALateReversalADeductionAndItsGiveBackWorkedByHand() {
+        String hospital = "H411702" + String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
+        String claimA = "S-A-" + UUID.randomUUID();
+        String claimB = "S-B-" + UUID.randomUUID();
+        String claimC = "S-C-" + UUID.randomUUID();
+        String violation = "V-" + UUID.randomUUID();
+
+        // M1: A twice on the wire and once more under a new event id, B once, a confirmed finding
+        ClaimSettled a = claim(claimA, hospital, Scheme.RESIDENT, M1.atDay(10),
+                amounts("1500.00", "1000.00", "200.00", "0.00", "300.00"));
+        EventEnvelope<IntegrationEvent> aOnTheWire = events.publish(a);
+        events.publish(aOnTheWire);
+        events.publish(a);
+        events.publish(claim(claimB, hospital, Scheme.EMPLOYEE, M1.atDay(12), amounts("750.00", "600.00", "0.00", "100.00", "50.00")));
+        events.publish(new ViolationReviewed(violation, AuditRule.EXCESSIVE_QUANTITY, claimB, hospital, ReviewOutcome.CONFIRMED,
+                Money.of("150.00"), "reviewer-1", at(M1.atDay(20)), "confirmed"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from owed_entry where institution_code = ?", hospital) == 4
+                && count("select count(*) from deduction where institution_code = ?", hospital) == 1);
+
+        JsonNode owedM1 = read(as(TestCallers.his(hospital)).get("/api/clearing/institutions/" + hospital + "/owed?period=" + M1), 200);
+        assertThat(fund(owedM1, "RESIDENT_POOLING").path("owed").asString()).isEqualTo("1000.00");
+        assertThat(fund(owedM1, "RESIDENT_POOLING").path("claims").asInt()).isEqualTo(1);
+        assertThat(fund(owedM1, "CATASTROPHIC").path("owed").asString()).isEqualTo("200.00");
+        assertThat(fund(owedM1, "EMPLOYEE_POOLING").path("owed").asString()).isEqualTo("600.00");
+        assertThat(fund(owedM1, "PERSONAL_ACCOUNT").path("owed").asString()).isEqualTo("100.00");
+        assertThat(owedM1.path("total").asString()).isEqualTo("1900.00");
+
+        // the resident budget: 9600.00 a year -> 880.00 a month; a first version replaced, kept
+        read(as(TestCallers.MANAGER).post("/api/clearing/budgets", budget(hospital, M1.getYear(), "12000.00")), 201);
+        JsonNode budget = read(as(TestCallers.MANAGER).post("/api/clearing/budgets", budget(hospital, M1.getYear(), "9600.00")), 201);
+        assertThat(budget.path("version").asInt()).isEqualTo(2);
+        if (M2.getYear() != M1.getYear()) {
+            read(as(TestCallers.MANAGER).post("/api/clearing/budgets", budget(hospital, M2.getYear(), "9600.00")), 201);
+        }
+
+        // M2 cannot be paid before M1
+        HttpResponse<String> outOfOrder = as(PREPARER).post("/api/clearing/periods/" + M2 + "/payment-orders", order(hospital));
+        assertThat(outOfOrder.statusCode()).as(outOfOrder.body()).isEqualTo(409);
+        assertThat(outOfOrder.body()).contains("period: " + M1 + " of institution " + hospital + " is still open");
+
+        JsonNode m1 = read(as(PREPARER).post("/api/clearing/periods/" + M1 + "/payment-orders", order(hospital)), 201);
+        String m1Id = m1.path("orderId").asString();
+        assertThat(line(m1, "EMPLOYEE_POOLING")).isEqualTo(List.of("600.00", "30.00", "150.00", "0.00", "0.00", "420.00"));
+        assertThat(line(m1, "RESIDENT_POOLING")).isEqualTo(List.of("1000.00", "50.00", "0.00", "0.00", "70.00", "880.00"));
+        assertThat(line(m1, "CATASTROPHIC")).isEqualTo(List.of("200.00", "10.00", "0.00", "0.00", "0.00", "190.00"));
+        assertThat(line(m1, "PERSONAL_ACCOUNT")).isEqualTo(List.of("100.00", "5.00", "0.00", "0.00", "0.00", "95.00"));
+        assertThat(m1.path("paid").asString()).isEqualTo("1585.00");
+        // preparing again answers the same order
+        JsonNode again = read(as(PREPARER).post("/api/clearing/periods/" + M1 + "/payment-orders", order(hospital)), 200);
+        assertThat(again.path("orderId").asString()).isEqualTo(m1Id);
+
+        // the preparer cannot approve; another clearing officer does, once
+        HttpResponse<String> own = as(PREPARER).post("/api/clearing/periods/" + M1 + "/payment-orders/" + m1Id + "/approval", "");
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(403);
+        assertThat(own.body()).contains("the preparer of an order cannot approve it");
+        assertThat(count("select count(*) from closed_period where institution_code = ?", hospital)).isZero();
+        JsonNode approved = read(as(APPROVER).post("/api/clearing/periods/" + M1 + "/payment-orders/" + m1Id + "/approval", ""), 200);
+        assertThat(approved.path("state").asString()).isEqualTo("APPROVED");
+        assertThat(approved.path("preparedBy").asString()).isEqualTo("clearing-officer-1");
+        assertThat(approved.path("approvedBy").asString()).isEqualTo("clearing-officer-2");
+        read(as(APPROVER).post("/api/clearing/periods/" + M1 + "/payment-orders/" + m1Id + "/approval", ""), 200);
+        assertThat(count("select count(*) from outbox_event where event_type = 'PaymentOrderIssued' and envelope like ?", "%" + m1Id + "%"))
+                .isEqualTo(1);
+        assertThat(read(as(PREPARER).post("/api/clearing/periods/" + M1 + "/payment-orders", order(hospital)), 200)
+                .path("orderId").asString()).isEqualTo(m1Id);
+
+        // the treasury's CSV
+        HttpResponse<String> csv = as(APPROVER).get("/api/clearing/periods/" + M1 + "/payment-orders/" + m1Id + ".csv");
+        assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.body()).contains("RESIDENT_POOLING,1000.00,0.00,1000.00,50.00,0.00,0.00,70.00,880.00,880.00")
+                .contains("TOTAL,,,,,,,,1585.00");
+
+        // M2: A reversed on M1's last day, arriving after M1 closed; C; the finding dismissed on appeal
+        events.publish(new ClaimReversed("R-" + claimA, claimA, a.personId(), hospital, "411702", Scheme.RESIDENT, VisitType.GENERAL_OUTPATIENT,
+                M1.getYear(), at(M1.atEndOfMonth()), "billing error", a.amounts(), List.of()));
+        events.publish(claim(claimC, hospital, Scheme.RESIDENT, M2.atDay(5), amounts("2000.00", "2000.00", "0.00", "0.00", "0.00")));
+        events.publish(new ViolationReviewed(violation, AuditRule.EXCESSIVE_QUANTITY, claimB, hospital, ReviewOutcome.DISMISSED,
+                Money.of("150.00"), "reviewer-2", at(M2.atDay(8)), "appeal won"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from owed_entry where institution_code = ?", hospital) == 7
+                && count("select count(*) from deduction where institution_code = ?", hospital) == 2);
+
+        JsonNode owedM1After = read(as(APPROVER).get("/api/clearing/institutions/" + hospital + "/owed?period=" + M1), 200);
+        assertThat(owedM1After.path("closed").asBoolean()).isTrue();
+        assertThat(owedM1After.path("total").asString()).isEqualTo("1900.00");
+        JsonNode owedM2 = read(as(TestCallers.his(hospital)).get("/api/clearing/institutions/" + hospital + "/owed?period=" + M2), 200);
+        assertThat(fund(owedM2, "RESIDENT_POOLING").path("settled").asString()).isEqualTo("2000.00");
+        assertThat(fund(owedM2, "RESIDENT_POOLING").path("reversed").asString()).isEqualTo("-1000.00");
+        assertThat(fund(owedM2, "CATASTROPHIC").path("owed").asString()).isEqualTo("-200.00");
+
+        JsonNode m2 = read(as(APPROVER).post("/api/clearing/periods/" + M2 + "/payment-orders", order(hospital)), 201);
+        String m2Id = m2.path("orderId").asString();
+        assertThat(line(m2, "RESIDENT_POOLING")).isEqualTo(List.of("1070.00", "53.50", "-150.00", "0.00", "286.50", "880.00"));
+        assertThat(fund(m2.path("lines"), "RESIDENT_POOLING").at("/payment/broughtForward").asString()).isEqualTo("70.00");
+        assertThat(line(m2, "CATASTROPHIC")).isEqualTo(List.of("-200.00", "0.00", "0.00", "0.00", "-200.00", "0.00"));
+        assertThat(line(m2, "EMPLOYEE_POOLING")).isEqualTo(List.of("0.00", "0.00", "0.00", "0.00", "0.00", "0.00"));
+        assertThat(m2.path("paid").asString()).isEqualTo("880.00");
+        read(as(PREPARER).post("/api/clearing/periods/" + M2 + "/payment-orders/" + m2Id + "/approval", ""), 200);
+        assertThat(count("select count(*) from deduction where institution_code = ? and netted_in is null", hospital)).isZero();
+    }
+
+    @Test
+    void anotherInstitutionsOwedIsRefusedAndChangesNothing() {
+        HttpResponse<String> foreign = as(TestCallers.his("H41170200001")).get("/api/clearing/institutions/H41170299999/owed?period=" + M1);
+
+        assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(403);
+    }
+
+    private static ClaimSettled claim(String id, String hospital, Scheme scheme, LocalDate day, SettlementAmounts amounts) {
+        String person = "41170219800101" + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
+        person = person + ResidentId.checkCharacter(person);
+        return new ClaimSettled(id, person, hospital, "411702", scheme, VisitType.GENERAL_OUTPATIENT, day.getYear(), day, List.of("J06.9"),
+                at(day), "zhumadian-2021", amounts, null, List.of());
+    }
+
+    /** total, basic, catastrophic, personal account, cash (nothing self-paid, no supplementary or assistance) */
+    private static SettlementAmounts amounts(String total, String basic, String catastrophic, String account, String cash) {
+        return new SettlementAmounts(Money.of(total), Money.ZERO, Money.ZERO, Money.of(total), Money.ZERO, Money.of(basic),
+                Money.of(catastrophic), Money.ZERO, Money.ZERO, Money.of(account), Money.of(cash));
+    }
+
+    private static Instant at(LocalDate day) {
+        return day.atTime(12, 0).atZone(BEIJING).toInstant();
+    }
+
+    private static String budget(String hospital, int year, String allocation) {
+        return """
+                {"institutionCode":"%s","year":%d,"scheme":"RESIDENT","annualAmount":"%s"}""".formatted(hospital, year, allocation);
+    }
+
+    private static String order(String hospital) {
+        return """
+                {"institutionCode":"%s"}""".formatted(hospital);
+    }
+
+    /** owed, withheld, deducted, recovered, deferred, paid of a fund's line */
+    private static List<String> line(JsonNode order, String fund) {
+        JsonNode p = fund(order.path("lines"), fund).path("payment");
+        return List.of(p.path("owed").asString(), p.path("withheld").asString(), p.path("deducted").asString(),
+                p.path("recovered").asString(), p.path("deferred").asString(), p.path("paid").asString());
+    }
+
+    private static JsonNode fund(JsonNode node, String fund) {
+        JsonNode list = node.has("funds") ? node.path("funds") : node;
+        for (JsonNode f : list) {
+            if (fund.equals(f.path("fund").asString()) || fund.equals(f.at("/payment/fund").asString())) {
+                return f;
+            }
+        }
+        throw new AssertionError("no fund " + fund + " in " + node);
+    }
+
+    private ServiceClient as(CallerIdentity caller) {
+        return new ServiceClient(port, caller);
+    }
+
+    private JsonNode read(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return json.readTree(response.body());
+    }
+
+    private long count(String sql, Object... args) {
+        return jdbc.queryForObject(sql, Long.class, args);
+    }
+}

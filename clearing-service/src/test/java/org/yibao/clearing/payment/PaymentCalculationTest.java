@@ -1,0 +1,74 @@
+package org.yibao.clearing.payment;
+
+import org.junit.jupiter.api.Test;
+import org.yibao.clearing.owed.Fund;
+import org.yibao.contracts.money.Money;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The monthly payment worked by hand, to the fen (deposit 5%, Zhumadian's ASSUMPTION of clearing-rules/411700-2021.yml). */
+class PaymentCalculationTest {
+
+    private static final BigDecimal FIVE_PERCENT = new BigDecimal("0.05");
+
+    @Test
+    void withholdsTheDepositDeductsRecoversAndDefersOverTheCap() {
+        // resident pooling owes 10000.00 + 333.33 brought forward = 10333.33; 5% = 516.6665 -> 516.67 withheld;
+        // 9816.66 left; deduction 1200.00 -> 8616.66; recovery 300.00 -> 8316.66; cap 8000.00 -> paid 8000.00, deferred 316.66
+        // catastrophic owes 2000.00: withheld 100.00, paid 1900.00 (no cap)
+        PaymentCalculation.Result r = PaymentCalculation.calculate(new PaymentCalculation.Inputs(
+                Map.of(Fund.RESIDENT_POOLING, Money.of("10000.00"), Fund.CATASTROPHIC, Money.of("2000.00")),
+                Map.of(Fund.RESIDENT_POOLING, Money.of("333.33")), FIVE_PERCENT, Money.of("1200.00"), Money.of("300.00"),
+                Map.of(Fund.RESIDENT_POOLING, Money.of("8000.00"))));
+
+        FundPayment resident = r.line(Fund.RESIDENT_POOLING).orElseThrow();
+        assertThat(resident.owed()).isEqualTo(Money.of("10333.33"));
+        assertThat(resident.withheld()).isEqualTo(Money.of("516.67"));
+        assertThat(resident.deducted()).isEqualTo(Money.of("1200.00"));
+        assertThat(resident.recovered()).isEqualTo(Money.of("300.00"));
+        assertThat(resident.paid()).isEqualTo(Money.of("8000.00"));
+        assertThat(resident.deferred()).isEqualTo(Money.of("316.66"));
+        FundPayment catastrophic = r.line(Fund.CATASTROPHIC).orElseThrow();
+        assertThat(catastrophic.withheld()).isEqualTo(Money.of("100.00"));
+        assertThat(catastrophic.paid()).isEqualTo(Money.of("1900.00"));
+        assertThat(r.paid()).isEqualTo(Money.of("9900.00"));
+        assertThat(r.deductionCarried()).isEqualTo(Money.ZERO);
+        assertThat(r.lines()).allSatisfy(l -> assertThat(l.balances()).isTrue());
+    }
+
+    @Test
+    void aDeductionLargerThanTheMonthIsCarriedAndANegativeMonthIsDeferredNotPulledBack() {
+        // employee pooling: a reversal of last month's bill leaves -500.00: nothing withheld, nothing paid, -500.00 deferred;
+        // personal account 400.00: 20.00 withheld, 380.00 left, the deduction 1000.00 takes 380.00, 620.00 carried
+        PaymentCalculation.Result r = PaymentCalculation.calculate(new PaymentCalculation.Inputs(
+                Map.of(Fund.EMPLOYEE_POOLING, Money.of("-500.00"), Fund.PERSONAL_ACCOUNT, Money.of("400.00")),
+                Map.of(), FIVE_PERCENT, Money.of("1000.00"), Money.ZERO, Map.of()));
+
+        FundPayment employee = r.line(Fund.EMPLOYEE_POOLING).orElseThrow();
+        assertThat(employee.withheld()).isEqualTo(Money.ZERO);
+        assertThat(employee.paid()).isEqualTo(Money.ZERO);
+        assertThat(employee.deferred()).isEqualTo(Money.of("-500.00"));
+        FundPayment account = r.line(Fund.PERSONAL_ACCOUNT).orElseThrow();
+        assertThat(account.withheld()).isEqualTo(Money.of("20.00"));
+        assertThat(account.deducted()).isEqualTo(Money.of("380.00"));
+        assertThat(account.paid()).isEqualTo(Money.ZERO);
+        assertThat(r.deductionCarried()).isEqualTo(Money.of("620.00"));
+        assertThat(r.lines()).allSatisfy(l -> assertThat(l.balances()).isTrue());
+    }
+
+    @Test
+    void aDeductionGivenBackIsPaidByThePoolingFundOwedTheMost() {
+        // resident pooling owes 100.00: 5.00 withheld; the give-back of 800.00 (deducted -800.00) -> paid 895.00
+        PaymentCalculation.Result r = PaymentCalculation.calculate(new PaymentCalculation.Inputs(
+                Map.of(Fund.RESIDENT_POOLING, Money.of("100.00")), Map.of(), FIVE_PERCENT, Money.of("-800.00"), Money.ZERO, Map.of()));
+
+        FundPayment resident = r.line(Fund.RESIDENT_POOLING).orElseThrow();
+        assertThat(resident.deducted()).isEqualTo(Money.of("-800.00"));
+        assertThat(resident.paid()).isEqualTo(Money.of("895.00"));
+        assertThat(r.deductionCarried()).isEqualTo(Money.ZERO);
+        assertThat(r.lines()).allSatisfy(l -> assertThat(l.balances()).isTrue());
+    }
+}
