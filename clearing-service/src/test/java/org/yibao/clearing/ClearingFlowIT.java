@@ -13,6 +13,7 @@ import org.yibao.contracts.IntegrationEvent;
 import org.yibao.contracts.events.AuditRule;
 import org.yibao.contracts.events.ClaimReversed;
 import org.yibao.contracts.events.ClaimSettled;
+import org.yibao.contracts.events.FundRecoveryOrdered;
 import org.yibao.contracts.events.ReviewOutcome;
 import org.yibao.contracts.events.Scheme;
 import org.yibao.contracts.events.SettlementAmounts;
@@ -188,6 +189,47 @@ class ClearingFlowIT {
         assertThat(line(m2, "EMPLOYEE_POOLING")).isEqualTo(List.of("0.00", "0.00", "0.00", "0.00", "0.00", "0.00"));
         assertThat(m2.path("paid").asString()).isEqualTo("880.00");
         read(as(PREPARER).post("/api/clearing/periods/" + M2 + "/payment-orders/" + m2Id + "/approval", ""), 200);
+        assertThat(count("select count(*) from deduction where institution_code = ? and netted_in is null", hospital)).isZero();
+    }
+
+    /**
+     * A recovery of 2000.00 larger than the month (resident 1000.00 - 50.00 withheld = 950.00 recovered, 1050.00
+     * carried); a claim of the month arriving after preparation supersedes the order at approval (409 naming
+     * id), and the order prepared again counts it: 1500.00 - 75.00 = 1425.00 recovered, 575.00 carried, 0.00 paid.
+     */
+    @Test
+    void aClaimArrivingAfterPreparationSupersedesTheOrderAndARecoveryLargerThanTheMonthIsCarried() {
+        String hospital = "H411702" + String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
+        events.publish(claim("S-" + UUID.randomUUID(), hospital, Scheme.RESIDENT, M1.atDay(3),
+                amounts("1000.00", "1000.00", "0.00", "0.00", "0.00")));
+        events.publish(new FundRecoveryOrdered("CASE-" + UUID.randomUUID(), hospital, "411702", Money.of("2000.00"), List.of(),
+                "split hospitalisation", at(M1.atDay(5))));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from owed_entry where institution_code = ?", hospital) == 1
+                && count("select count(*) from deduction where institution_code = ?", hospital) == 1);
+
+        JsonNode first = read(as(PREPARER).post("/api/clearing/periods/" + M1 + "/payment-orders", order(hospital)), 201);
+        assertThat(line(first, "RESIDENT_POOLING")).isEqualTo(List.of("1000.00", "50.00", "0.00", "950.00", "0.00", "0.00"));
+        assertThat(first.path("recoveryCarried").asString()).isEqualTo("1050.00");
+        String firstId = first.path("orderId").asString();
+
+        events.publish(claim("S-" + UUID.randomUUID(), hospital, Scheme.RESIDENT, M1.atDay(20),
+                amounts("500.00", "500.00", "0.00", "0.00", "0.00")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from owed_entry where institution_code = ?", hospital) == 2);
+        HttpResponse<String> stale = as(APPROVER).post("/api/clearing/periods/" + M1 + "/payment-orders/" + firstId + "/approval", "");
+        assertThat(stale.statusCode()).as(stale.body()).isEqualTo(409);
+        assertThat(stale.body()).contains("id: the month's owed amounts, deductions or budget changed since order " + firstId);
+        assertThat(read(as(APPROVER).get("/api/clearing/periods/" + M1 + "/payment-orders/" + firstId), 200).path("state").asString())
+                .isEqualTo("SUPERSEDED");
+        assertThat(count("select count(*) from closed_period where institution_code = ?", hospital)).isZero();
+
+        JsonNode second = read(as(PREPARER).post("/api/clearing/periods/" + M1 + "/payment-orders", order(hospital)), 201);
+        assertThat(second.path("orderId").asString()).isNotEqualTo(firstId);
+        assertThat(line(second, "RESIDENT_POOLING")).isEqualTo(List.of("1500.00", "75.00", "0.00", "1425.00", "0.00", "0.00"));
+        assertThat(second.path("recoveryCarried").asString()).isEqualTo("575.00");
+        assertThat(second.path("paid").asString()).isEqualTo("0.00");
+        JsonNode approved = read(as(APPROVER).post("/api/clearing/periods/" + M1 + "/payment-orders/"
+                + second.path("orderId").asString() + "/approval", ""), 200);
+        assertThat(approved.path("state").asString()).isEqualTo("APPROVED");
         assertThat(count("select count(*) from deduction where institution_code = ? and netted_in is null", hospital)).isZero();
     }
 

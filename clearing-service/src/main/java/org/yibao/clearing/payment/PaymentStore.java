@@ -59,6 +59,9 @@ class PaymentStore {
 
     /** Moves an order from one state to another; false when it was not in {@code from} any more. */
     boolean transition(UUID orderId, OrderState from, OrderState to, String approvedBy, Instant at) {
+        if (!from.canBecome(to)) {
+            throw new IllegalStateException("an order does not go from " + from + " to " + to);
+        }
         return jdbc.sql("""
                         update payment_order set state = ?, approved_by = coalesce(?, approved_by),
                             approved_at = case when ? then ? else approved_at end
