@@ -204,8 +204,13 @@ class ClearingFlowIT {
                 amounts("1000.00", "1000.00", "0.00", "0.00", "0.00")));
         events.publish(new FundRecoveryOrdered("CASE-" + UUID.randomUUID(), hospital, "411702", Money.of("2000.00"), List.of(),
                 "split hospitalisation", at(M1.atDay(5))));
+        // a finding dismissed that was never confirmed deducts and gives back nothing
+        UUID dismissal = events.publish(new ViolationReviewed("V-" + UUID.randomUUID(), AuditRule.EXCESSIVE_QUANTITY, "S-x", hospital,
+                ReviewOutcome.DISMISSED, Money.of("80.00"), "reviewer-1", at(M1.atDay(6)), null)).eventId();
         await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from owed_entry where institution_code = ?", hospital) == 1
-                && count("select count(*) from deduction where institution_code = ?", hospital) == 1);
+                && count("select count(*) from deduction where institution_code = ?", hospital) == 1
+                && count("select count(*) from processed_event where event_id = ?", dismissal) == 1);
+        assertThat(count("select count(*) from deduction where institution_code = ? and kind <> 'RECOVERY'", hospital)).isZero();
 
         JsonNode first = read(as(PREPARER).post("/api/clearing/periods/" + M1 + "/payment-orders", order(hospital)), 201);
         assertThat(line(first, "RESIDENT_POOLING")).isEqualTo(List.of("1000.00", "50.00", "0.00", "950.00", "0.00", "0.00"));
