@@ -22,9 +22,13 @@ class ConsumedEvents {
         return EventHandler.of(ClaimSettled.class, owed::settled);
     }
 
+    /** A reversal takes the claim off what is owed, and gives back a deduction confirmed on it. */
     @Bean
-    EventHandler<ClaimReversed> claimReversed(OwedLedger owed) {
-        return EventHandler.of(ClaimReversed.class, owed::reversed);
+    EventHandler<ClaimReversed> claimReversed(OwedLedger owed, DeductionLedger deductions) {
+        return EventHandler.of(ClaimReversed.class, e -> {
+            owed.reversed(e);
+            deductions.claimReversed(e);
+        });
     }
 
     @Bean

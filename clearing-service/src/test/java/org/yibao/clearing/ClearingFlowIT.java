@@ -238,6 +238,38 @@ class ClearingFlowIT {
         assertThat(count("select count(*) from deduction where institution_code = ? and netted_in is null", hospital)).isZero();
     }
 
+    /**
+     * A claim of 1000.00 (resident basic) with a finding of 100.00 confirmed on it, then reversed in full: the
+     * fund owes nothing for it and the deduction is given back (100.00 - 100.00); a later dismissal of the same
+     * finding gives back nothing more. The month's order pays 0.00 and nets 0.00.
+     */
+    @Test
+    void aDeductionConfirmedOnAClaimReversedInFullIsGivenBackOnce() {
+        String hospital = "H411702" + String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
+        String claimId = "S-" + UUID.randomUUID();
+        String violation = "V-" + UUID.randomUUID();
+        ClaimSettled x = claim(claimId, hospital, Scheme.RESIDENT, M1.atDay(2), amounts("1000.00", "1000.00", "0.00", "0.00", "0.00"));
+        events.publish(x);
+        events.publish(new ViolationReviewed(violation, AuditRule.EXCESSIVE_QUANTITY, claimId, hospital, ReviewOutcome.CONFIRMED,
+                Money.of("100.00"), "reviewer-1", at(M1.atDay(4)), null));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from owed_entry where institution_code = ?", hospital) == 1
+                && count("select count(*) from deduction where institution_code = ?", hospital) == 1);
+        events.publish(new ClaimReversed("R-" + claimId, claimId, x.personId(), hospital, "411702", Scheme.RESIDENT,
+                VisitType.GENERAL_OUTPATIENT, M1.getYear(), at(M1.atDay(6)), "billing error", x.amounts(), List.of()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from deduction where institution_code = ?", hospital) == 2);
+        UUID dismissal = events.publish(new ViolationReviewed(violation, AuditRule.EXCESSIVE_QUANTITY, claimId, hospital,
+                ReviewOutcome.DISMISSED, Money.of("100.00"), "reviewer-2", at(M1.atDay(8)), "appeal won")).eventId();
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from processed_event where event_id = ?", dismissal) == 1);
+
+        assertThat(count("select count(*) from deduction where institution_code = ?", hospital)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select sum(amount) from deduction where institution_code = ?", java.math.BigDecimal.class, hospital))
+                .isEqualByComparingTo("0.00");
+        JsonNode order = read(as(PREPARER).post("/api/clearing/periods/" + M1 + "/payment-orders", order(hospital)), 201);
+        assertThat(line(order, "RESIDENT_POOLING")).isEqualTo(List.of("0.00", "0.00", "0.00", "0.00", "0.00", "0.00"));
+        assertThat(order.path("deductions").asString()).isEqualTo("0.00");
+        assertThat(order.path("paid").asString()).isEqualTo("0.00");
+    }
+
     @Test
     void anotherInstitutionsOwedIsRefusedAndChangesNothing() {
         HttpResponse<String> foreign = as(TestCallers.his("H41170200001")).get("/api/clearing/institutions/H41170299999/owed?period=" + M1);

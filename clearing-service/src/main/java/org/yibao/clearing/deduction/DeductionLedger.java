@@ -2,6 +2,7 @@ package org.yibao.clearing.deduction;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yibao.contracts.events.ClaimReversed;
 import org.yibao.contracts.events.FundRecoveryOrdered;
 import org.yibao.contracts.events.ReviewOutcome;
 import org.yibao.contracts.events.ViolationReviewed;
@@ -12,7 +13,8 @@ import java.util.List;
  * Keeps the deductions and recoveries to net from each institution's next monthly payment, from
  * supervision's events: a CONFIRMED review deducts the finding's amount in violation (扣款); a finding
  * confirmed before and then DISMISSED or WITHDRAWN (an appeal won, a reversal) gives the deduction back,
- * once; a dismissal of a finding never confirmed changes nothing; a FundRecoveryOrdered recovers its
+ * once, as does the reversal in full of the claim it was confirmed on; a dismissal of a finding never
+ * confirmed changes nothing; a FundRecoveryOrdered recovers its
  * amount (追回基金). Each source counts once: a redelivered event changes nothing.
  */
 @Service
@@ -28,20 +30,33 @@ public class DeductionLedger {
     public void reviewed(ViolationReviewed e) {
         if (e.outcome() == ReviewOutcome.CONFIRMED) {
             if (e.amountAtRisk().isPositive()) {
-                store.insert(new Deduction(e.violationId(), Deduction.Kind.DEDUCTION, e.institutionCode(), e.amountAtRisk(),
+                store.insert(new Deduction(e.violationId(), Deduction.Kind.DEDUCTION, e.institutionCode(), e.settlementId(), e.amountAtRisk(),
                         e.rule() + " confirmed by " + e.reviewedBy(), e.reviewedAt(), null));
             }
             return;
         }
         store.amountOf(e.violationId(), Deduction.Kind.DEDUCTION).ifPresent(deducted ->
                 store.insert(new Deduction(e.violationId(), Deduction.Kind.DEDUCTION_RETURNED, e.institutionCode(),
-                        deducted.negate(), e.outcome() + " by " + e.reviewedBy(), e.reviewedAt(), null)));
+                        e.settlementId(), deducted.negate(), e.outcome() + " by " + e.reviewedBy(), e.reviewedAt(), null)));
+    }
+
+    /**
+     * A claim reversed in full: the fund pays nothing for it any more, so a deduction confirmed on it is given
+     * back (once; supervision withdraws only findings not reviewed yet, so a confirmed one stays CONFIRMED).
+     * ASSUMPTION: findings that rest on the reversed claim but were confirmed on another claim keep their deduction.
+     */
+    @Transactional
+    public void claimReversed(ClaimReversed e) {
+        for (Deduction d : store.confirmedOn(e.institutionCode(), e.settlementId())) {
+            store.insert(new Deduction(d.sourceId(), Deduction.Kind.DEDUCTION_RETURNED, d.institutionCode(), d.settlementId(),
+                    d.amount().negate(), "claim reversed (" + e.reversalId() + ")", e.reversedAt(), null));
+        }
     }
 
     @Transactional
     public void recoveryOrdered(FundRecoveryOrdered e) {
         if (e.amount().isPositive()) {
-            store.insert(new Deduction(e.caseId(), Deduction.Kind.RECOVERY, e.institutionCode(), e.amount(),
+            store.insert(new Deduction(e.caseId(), Deduction.Kind.RECOVERY, e.institutionCode(), null, e.amount(),
                     e.reason() == null ? null : e.reason().substring(0, Math.min(500, e.reason().length())), e.orderedAt(), null));
         }
     }

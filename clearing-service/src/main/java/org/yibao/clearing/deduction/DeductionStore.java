@@ -20,9 +20,9 @@ class DeductionStore {
     /** Records one once: false when this source and kind was recorded already (a redelivery). */
     boolean insert(Deduction d) {
         return jdbc.sql("""
-                        insert into deduction (source_id, kind, institution_code, amount, reason, occurred_at)
-                        values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(d.sourceId(), d.kind().name(), d.institutionCode(), d.amount().amount(), d.reason(),
+                        insert into deduction (source_id, kind, institution_code, settlement_id, amount, reason, occurred_at)
+                        values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(d.sourceId(), d.kind().name(), d.institutionCode(), d.settlementId(), d.amount().amount(), d.reason(),
                         Timestamp.from(d.occurredAt()))
                 .update() == 1;
     }
@@ -51,11 +51,25 @@ class DeductionStore {
     /** The institution's deductions and recoveries not netted yet, oldest first. */
     List<Deduction> outstanding(String institutionCode) {
         return jdbc.sql("""
-                        select source_id, kind, institution_code, amount, reason, occurred_at, netted_in from deduction
+                        select source_id, kind, institution_code, settlement_id, amount, reason, occurred_at, netted_in from deduction
                         where institution_code = ? and netted_in is null order by occurred_at, source_id, kind""")
                 .param(institutionCode)
-                .query((rs, n) -> new Deduction(rs.getString(1), Deduction.Kind.valueOf(rs.getString(2)), rs.getString(3),
-                        Money.of(rs.getBigDecimal(4)), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)))
+                .query(DeductionStore::deduction)
                 .list();
+    }
+
+    /** The deductions (kind DEDUCTION) confirmed on a claim of an institution. */
+    List<Deduction> confirmedOn(String institutionCode, String settlementId) {
+        return jdbc.sql("""
+                        select source_id, kind, institution_code, settlement_id, amount, reason, occurred_at, netted_in from deduction
+                        where institution_code = ? and settlement_id = ? and kind = 'DEDUCTION' order by source_id""")
+                .params(institutionCode, settlementId)
+                .query(DeductionStore::deduction)
+                .list();
+    }
+
+    private static Deduction deduction(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Deduction(rs.getString(1), Deduction.Kind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
+                Money.of(rs.getBigDecimal(5)), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8));
     }
 }

@@ -147,7 +147,7 @@ public class PaymentService {
         String institutionCode = order.institutionCode();
         owed.close(institutionCode, period, now);
         deductions.markNetted(orderId.toString(), order.netted().stream().map(n -> new Deduction(n.sourceId(), n.kind(),
-                institutionCode, n.amount(), null, now, null)).toList());
+                institutionCode, null, n.amount(), null, now, null)).toList());
         PaymentOrder approved = find(period, orderId);
         outbox.append(new PaymentOrderIssued(orderId.toString(), approved.institutionCode(), approved.regionCode(), approved.period(),
                 approved.lines().stream().map(l -> new PaymentOrderIssued.Line(l.payment().fund().name(), l.payment().owed(),
