@@ -241,7 +241,8 @@ class ClearingFlowIT {
     /**
      * A claim of 1000.00 (resident basic) with a finding of 100.00 confirmed on it, then reversed in full: the
      * fund owes nothing for it and the deduction is given back (100.00 - 100.00); a later dismissal of the same
-     * finding gives back nothing more. The month's order pays 0.00 and nets 0.00.
+     * finding gives back nothing more; a claim of 400.00 reversed before a confirmation of 60.00 on it arrives: the
+     * deduction and its give-back at once. The month's order pays 0.00 and nets 0.00.
      */
     @Test
     void aDeductionConfirmedOnAClaimReversedInFullIsGivenBackOnce() {
@@ -264,6 +265,20 @@ class ClearingFlowIT {
         assertThat(count("select count(*) from deduction where institution_code = ?", hospital)).isEqualTo(2);
         assertThat(jdbc.queryForObject("select sum(amount) from deduction where institution_code = ?", java.math.BigDecimal.class, hospital))
                 .isEqualByComparingTo("0.00");
+
+        // the other order: a claim reversed before the confirmation on it arrives (another topic)
+        String claimY = "S-" + UUID.randomUUID();
+        ClaimSettled y = claim(claimY, hospital, Scheme.RESIDENT, M1.atDay(3), amounts("400.00", "400.00", "0.00", "0.00", "0.00"));
+        events.publish(y);
+        events.publish(new ClaimReversed("R-" + claimY, claimY, y.personId(), hospital, "411702", Scheme.RESIDENT,
+                VisitType.GENERAL_OUTPATIENT, M1.getYear(), at(M1.atDay(7)), "billing error", y.amounts(), List.of()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from owed_entry where institution_code = ?", hospital) == 4);
+        events.publish(new ViolationReviewed("V-" + UUID.randomUUID(), AuditRule.EXCESSIVE_QUANTITY, claimY, hospital,
+                ReviewOutcome.CONFIRMED, Money.of("60.00"), "reviewer-1", at(M1.atDay(9)), null));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from deduction where institution_code = ?", hospital) == 4);
+        assertThat(jdbc.queryForObject("select sum(amount) from deduction where institution_code = ?", java.math.BigDecimal.class, hospital))
+                .isEqualByComparingTo("0.00");
+
         JsonNode order = read(as(PREPARER).post("/api/clearing/periods/" + M1 + "/payment-orders", order(hospital)), 201);
         assertThat(line(order, "RESIDENT_POOLING")).isEqualTo(List.of("0.00", "0.00", "0.00", "0.00", "0.00", "0.00"));
         assertThat(order.path("deductions").asString()).isEqualTo("0.00");

@@ -2,6 +2,7 @@ package org.yibao.clearing.deduction;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yibao.clearing.owed.OwedService;
 import org.yibao.contracts.events.ClaimReversed;
 import org.yibao.contracts.events.FundRecoveryOrdered;
 import org.yibao.contracts.events.ReviewOutcome;
@@ -21,9 +22,11 @@ import java.util.List;
 public class DeductionLedger {
 
     private final DeductionStore store;
+    private final OwedService owed;
 
-    DeductionLedger(DeductionStore store) {
+    DeductionLedger(DeductionStore store, OwedService owed) {
         this.store = store;
+        this.owed = owed;
     }
 
     @Transactional
@@ -32,6 +35,11 @@ public class DeductionLedger {
             if (e.amountAtRisk().isPositive()) {
                 store.insert(new Deduction(e.violationId(), Deduction.Kind.DEDUCTION, e.institutionCode(), e.settlementId(), e.amountAtRisk(),
                         e.rule() + " confirmed by " + e.reviewedBy(), e.reviewedAt(), null));
+                // the claim's reversal came first (another topic): give it back at once
+                if (e.settlementId() != null && owed.isReversed(e.institutionCode(), e.settlementId())) {
+                    store.insert(new Deduction(e.violationId(), Deduction.Kind.DEDUCTION_RETURNED, e.institutionCode(), e.settlementId(),
+                            e.amountAtRisk().negate(), "claim reversed before the confirmation arrived", e.reviewedAt(), null));
+                }
             }
             return;
         }

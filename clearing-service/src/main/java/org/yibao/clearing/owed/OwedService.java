@@ -67,6 +67,12 @@ public class OwedService {
         return store.isClosed(institutionCode, period);
     }
 
+    /** Whether the institution's claim was reversed in full (its reversal counted). */
+    @Transactional(readOnly = true)
+    public boolean isReversed(String institutionCode, String settlementId) {
+        return store.isReversed(institutionCode, settlementId);
+    }
+
     /** Takes the institution's lock for the caller's transaction: no entry is counted concurrently. */
     @Transactional
     public void lock(String institutionCode) {

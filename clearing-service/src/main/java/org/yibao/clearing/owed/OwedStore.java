@@ -45,6 +45,12 @@ class OwedStore {
                 .update() == 1;
     }
 
+    /** Whether the institution's claim was reversed (any fund's REVERSED entry). */
+    boolean isReversed(String institutionCode, String settlementId) {
+        return jdbc.sql("select count(*) from owed_entry where institution_code = ? and settlement_id = ? and kind = 'REVERSED'")
+                .params(institutionCode, settlementId).query(Integer.class).single() > 0;
+    }
+
     /** Closes a month for an institution; false when it was closed already. */
     boolean close(String institutionCode, YearMonth period, Instant at) {
         return jdbc.sql("insert into closed_period (institution_code, period, closed_at) values (?, ?, ?) on conflict do nothing")
