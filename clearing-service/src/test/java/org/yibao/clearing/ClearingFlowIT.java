@@ -285,6 +285,45 @@ class ClearingFlowIT {
         assertThat(order.path("paid").asString()).isEqualTo("0.00");
     }
 
+    /**
+     * A month with no claims (M1) and the next (M2, resident 1000.00) prepared; a claim of 400.00 settled on
+     * M1's last day arrives late and is counted in M1 (still open): approving M2 is refused 409 naming id, the
+     * order superseded and nothing closed; M1 is then paid (400.00 - 20.00 withheld = 380.00), then M2
+     * (1000.00 - 50.00 = 950.00). Books: 1400.00 owed = 70.00 withheld + 1330.00 paid.
+     */
+    @Test
+    void aClaimCountedLateInAnEarlierMonthRefusesTheLaterApprovalUntilThatMonthIsPaid() {
+        String hospital = "H411702" + String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
+        events.publish(claim("S-" + UUID.randomUUID(), hospital, Scheme.RESIDENT, M2.atDay(5),
+                amounts("1000.00", "1000.00", "0.00", "0.00", "0.00")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from owed_entry where institution_code = ?", hospital) == 1);
+        JsonNode m2 = read(as(PREPARER).post("/api/clearing/periods/" + M2 + "/payment-orders", order(hospital)), 201);
+        String m2Id = m2.path("orderId").asString();
+
+        events.publish(claim("S-" + UUID.randomUUID(), hospital, Scheme.RESIDENT, M1.atEndOfMonth(),
+                amounts("400.00", "400.00", "0.00", "0.00", "0.00")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from owed_entry where institution_code = ? and period = ?",
+                hospital, M1.toString()) == 1);
+
+        HttpResponse<String> refused = as(APPROVER).post("/api/clearing/periods/" + M2 + "/payment-orders/" + m2Id + "/approval", "");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.body()).contains("id: order " + m2Id + " is superseded: " + M1 + " of institution " + hospital);
+        assertThat(read(as(APPROVER).get("/api/clearing/periods/" + M2 + "/payment-orders/" + m2Id), 200).path("state").asString())
+                .isEqualTo("SUPERSEDED");
+        assertThat(count("select count(*) from closed_period where institution_code = ?", hospital)).isZero();
+
+        JsonNode m1 = read(as(PREPARER).post("/api/clearing/periods/" + M1 + "/payment-orders", order(hospital)), 201);
+        assertThat(line(m1, "RESIDENT_POOLING")).isEqualTo(List.of("400.00", "20.00", "0.00", "0.00", "0.00", "380.00"));
+        read(as(APPROVER).post("/api/clearing/periods/" + M1 + "/payment-orders/" + m1.path("orderId").asString() + "/approval", ""), 200);
+        JsonNode m2Again = read(as(PREPARER).post("/api/clearing/periods/" + M2 + "/payment-orders", order(hospital)), 201);
+        assertThat(m2Again.path("orderId").asString()).isNotEqualTo(m2Id);
+        assertThat(line(m2Again, "RESIDENT_POOLING")).isEqualTo(List.of("1000.00", "50.00", "0.00", "0.00", "0.00", "950.00"));
+        read(as(APPROVER).post("/api/clearing/periods/" + M2 + "/payment-orders/" + m2Again.path("orderId").asString() + "/approval", ""), 200);
+        assertThat(jdbc.queryForObject("select sum(amount) from owed_entry where institution_code = ?", java.math.BigDecimal.class, hospital))
+                .isEqualByComparingTo("1400.00");
+        assertThat(count("select count(*) from closed_period where institution_code = ?", hospital)).isEqualTo(2);
+    }
+
     @Test
     void anotherInstitutionsOwedIsRefusedAndChangesNothing() {
         HttpResponse<String> foreign = as(TestCallers.his("H41170200001")).get("/api/clearing/institutions/H41170299999/owed?period=" + M1);

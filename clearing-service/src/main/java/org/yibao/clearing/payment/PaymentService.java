@@ -118,7 +118,9 @@ public class PaymentService {
      * Approves an order: by another clearing officer than its preparer. Approving an approved order answers it.
      *
      * @throws ForbiddenException (403) when the caller prepared it
-     * @throws ConflictException  (409) naming {@code id} when it was superseded, or its inputs changed since it was prepared
+     * @throws ConflictException  (409) naming {@code id} when it was superseded, its inputs changed since it was prepared,
+     *                            or an earlier month of the institution holding entries is still open (a claim counted
+     *                            late in it); the order is then superseded
      */
     @Transactional(noRollbackFor = ConflictException.class)
     public PaymentOrder approve(YearMonth period, UUID orderId, CallerIdentity caller) {
@@ -134,6 +136,15 @@ public class PaymentService {
         }
         if (order.state() == OrderState.SUPERSEDED) {
             throw new ConflictException("id: order " + orderId + " was superseded; approve the order in force of " + period);
+        }
+        // a claim counted late in an earlier month (settledAt before it) would be closed with this month and paid
+        // by no order: the earlier month is prepared and approved first
+        var earlierOpen = owed.openPeriodBefore(order.institutionCode(), period);
+        if (earlierOpen.isPresent()) {
+            store.transition(orderId, OrderState.PREPARED, OrderState.SUPERSEDED, null, clock.instant());
+            throw new ConflictException("id: order " + orderId + " is superseded: " + earlierOpen.get() + " of institution "
+                    + order.institutionCode() + " holds claims counted since it was prepared and is still open; months are paid"
+                    + " in order: prepare and approve " + earlierOpen.get() + " first, then " + period + " again");
         }
         if (!sameInputs(order, draft(order.institutionCode(), period, order.regionCode()))) {
             store.transition(orderId, OrderState.PREPARED, OrderState.SUPERSEDED, null, clock.instant());
