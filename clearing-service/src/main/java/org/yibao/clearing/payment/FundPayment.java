@@ -10,7 +10,7 @@ import org.yibao.contracts.money.Money;
  * @param owedInPeriod  what the fund owes for the period's claims less reversals counted in it
  * @param broughtForward what earlier months deferred (over the monthly cap, or a negative balance)
  * @param owed          owedInPeriod + broughtForward
- * @param withheld      the quality deposit (质量保证金) withheld: owed x the ratio, HALF_UP to the fen; 0 when owed is not positive
+ * @param withheld      the quality deposit (质量保证金) withheld: the period's own owed (not what was brought forward) x the ratio, HALF_UP to the fen; negative (released) when the period's owed is
  * @param deducted      deductions netted (扣款); negative when a deduction is given back
  * @param recovered     recoveries netted (追回基金)
  * @param deferred      carried to the next month: over the monthly cap, or a negative balance (never pulled back by an order)

@@ -19,7 +19,9 @@ import java.util.Optional;
  *
  * <p>Order, per fund in {@link Fund}'s order:
  * <ol>
- * <li>withheld = owed x deposit ratio, HALF_UP to the fen, when owed is positive;</li>
+ * <li>withheld = the period's own owed x deposit ratio, HALF_UP to the fen, never on what was brought forward
+ *     (its deposit was withheld by the order that deferred it); negative when the period's reversals make its owed
+ *     negative (the deposit withheld on the reversed claims released);</li>
  * <li>deductions, then recoveries, each taken from what is left (never making it negative); what no fund
  *     could take is carried to the next month ({@link Result#deductionCarried()}, {@link Result#recoveryCarried()});</li>
  * <li>a net give-back (deductions outstanding below zero: a confirmed finding later dismissed or withdrawn)
@@ -86,7 +88,8 @@ public final class PaymentCalculation {
         List<FundPayment> lines = new ArrayList<>();
         for (Fund fund : Fund.values()) {
             Money due = owed.get(fund);
-            Money withheld = due.isPositive() ? due.times(in.qualityDepositRatio(), RoundingMode.HALF_UP) : Money.ZERO;
+            // the deposit is on the month's own owed only: what was brought forward had its deposit withheld already
+            Money withheld = in.owedInPeriod().getOrDefault(fund, Money.ZERO).times(in.qualityDepositRatio(), RoundingMode.HALF_UP);
             Money left = due.minus(withheld);
             Money deducted = Money.ZERO;
             if (fund == givesBack && deductionLeft.isNegative()) {
