@@ -31,6 +31,10 @@ public class DeductionLedger {
 
     @Transactional
     public void reviewed(ViolationReviewed e) {
+        // the lock the reversal of the claim holds (OwedLedger.reversed, then claimReversed, one transaction): a
+        // confirmation and the claim's reversal processed at once would otherwise each miss the other's row, and
+        // the give-back would be made by neither
+        owed.lock(e.institutionCode());
         if (e.outcome() == ReviewOutcome.CONFIRMED) {
             if (e.amountAtRisk().isPositive()) {
                 store.insert(new Deduction(e.violationId(), Deduction.Kind.DEDUCTION, e.institutionCode(), e.settlementId(), e.amountAtRisk(),
