@@ -74,8 +74,9 @@ public class PaymentService {
     /**
      * Prepares the institution's order for a month, or answers the one in force.
      *
-     * @throws RefusedException  (422) naming {@code period} when the month has not ended, or {@code institutionCode}
-     *                           when no claim of it was counted (its region, hence its rules, unknown) or its region has no rules
+     * @throws RefusedException  (422) naming {@code period} when the month has not ended or its region's rules start after
+     *                           its year, or {@code institutionCode} when no claim of it was counted (its region, hence its
+     *                           rules, unknown) or its region has no rules at all
      * @throws ConflictException (409) naming {@code period} when an earlier month is open or closed after it, or another order waits
      */
     @Transactional
@@ -187,7 +188,9 @@ public class PaymentService {
 
     private Draft draft(String institutionCode, YearMonth period, String region) {
         ClearingRule rule = rules.inForce(region, period.getYear()).orElseThrow(() -> new RefusedException(
-                "institutionCode: no clearing rules for region " + region + " in " + period.getYear() + " (clearing-rules/*.yml)"));
+                rules.hasRegion(region)
+                        ? "period: no clearing rules of region " + region + " apply to " + period.getYear() + " (clearing-rules/*.yml)"
+                        : "institutionCode: no clearing rules for region " + region + " (clearing-rules/*.yml)"));
         Map<Fund, Money> owedInPeriod = new EnumMap<>(Fund.class);
         for (FundOwed f : owed.owedOf(institutionCode, period).funds()) {
             owedInPeriod.put(f.fund(), f.owed());

@@ -43,6 +43,11 @@ public final class ClearingRules {
                 .max(Comparator.<ClearingRule>comparingInt(r -> specificity(r.regionCode())).thenComparingInt(ClearingRule::fromYear));
     }
 
+    /** Whether some rules (of any year) cover the place. */
+    public boolean hasRegion(String regionCode) {
+        return rules.stream().anyMatch(r -> Regions.contains(r.regionCode(), regionCode));
+    }
+
     private static int specificity(String regionCode) {
         return regionCode.endsWith("0000") ? 0 : regionCode.endsWith("00") ? 1 : 2;
     }

@@ -28,6 +28,9 @@ class ClearingRulesTest {
         assertThat(rule.monthlyCapFactor()).isEqualByComparingTo(new BigDecimal("1.10"));
         assertThat(rules.inForce("411702", 2020)).isEmpty();
         assertThat(rules.inForce("500116", 2026)).isEmpty();
+        // a region with rules but none for the year (a refusal naming period), a region with none at all (institutionCode)
+        assertThat(rules.hasRegion("411702")).isTrue();
+        assertThat(rules.hasRegion("500116")).isFalse();
     }
 
     @Test
