@@ -7,12 +7,14 @@ import org.yibao.clearing.owed.OwedLedger;
 import org.yibao.contracts.events.ClaimReversed;
 import org.yibao.contracts.events.ClaimSettled;
 import org.yibao.contracts.events.FundRecoveryOrdered;
+import org.yibao.contracts.events.InstitutionStatusChanged;
 import org.yibao.contracts.events.ViolationReviewed;
 import org.yibao.messaging.consumer.EventHandler;
 
 /**
  * Every event clearing-service consumes: settlement's claims and their reversals (what the funds owe each
- * institution), supervision's review outcomes and recovery orders (what is deducted from its payments).
+ * institution), supervision's review outcomes and recovery orders (what is deducted from its payments), and
+ * supervision's institution changes (each institution's own region, hence its clearing rules).
  */
 @Configuration
 class ConsumedEvents {
@@ -29,6 +31,12 @@ class ConsumedEvents {
             owed.reversed(e);
             deductions.claimReversed(e);
         });
+    }
+
+    /** An institution's own region (supervision.institutions), for its clearing rules. */
+    @Bean
+    EventHandler<InstitutionStatusChanged> institutionStatusChanged(OwedLedger owed) {
+        return EventHandler.of(InstitutionStatusChanged.class, owed::institutionChanged);
     }
 
     @Bean

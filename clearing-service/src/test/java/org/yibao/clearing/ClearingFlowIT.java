@@ -13,7 +13,11 @@ import org.yibao.contracts.IntegrationEvent;
 import org.yibao.contracts.events.AuditRule;
 import org.yibao.contracts.events.ClaimReversed;
 import org.yibao.contracts.events.ClaimSettled;
+import org.yibao.contracts.events.AgreementStatus;
 import org.yibao.contracts.events.FundRecoveryOrdered;
+import org.yibao.contracts.events.InstitutionKind;
+import org.yibao.contracts.events.InstitutionLevel;
+import org.yibao.contracts.events.InstitutionStatusChanged;
 import org.yibao.contracts.events.ReviewOutcome;
 import org.yibao.contracts.events.Scheme;
 import org.yibao.contracts.events.SettlementAmounts;
@@ -68,6 +72,8 @@ class ClearingFlowIT {
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final YearMonth M1 = YearMonth.now(BEIJING).minusMonths(2);
     private static final YearMonth M2 = YearMonth.now(BEIJING).minusMonths(1);
+    /** The claims' regionCode: the patients' enrollment region (out of area, no clearing rules), never the hospital's. */
+    private static final String PATIENT_REGION = "500116";
     private static final CallerIdentity PREPARER = CallerIdentity.staff("clearing-officer-1", Role.CLEARING_OFFICER);
     private static final CallerIdentity APPROVER = CallerIdentity.staff("clearing-officer-2", Role.CLEARING_OFFICER);
 
@@ -95,6 +101,7 @@ class ClearingFlowIT {
     @Test
     void twoMonthsWithALateReversalADeductionAndItsGiveBackWorkedByHand() {
         String hospital = "H411702" + String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
+        known(hospital);
         String claimA = "S-A-" + UUID.randomUUID();
         String claimB = "S-B-" + UUID.randomUUID();
         String claimC = "S-C-" + UUID.randomUUID();
@@ -201,6 +208,7 @@ class ClearingFlowIT {
     @Test
     void aClaimArrivingAfterPreparationSupersedesTheOrderAndARecoveryLargerThanTheMonthIsCarried() {
         String hospital = "H411702" + String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
+        known(hospital);
         events.publish(claim("S-" + UUID.randomUUID(), hospital, Scheme.RESIDENT, M1.atDay(3),
                 amounts("1000.00", "1000.00", "0.00", "0.00", "0.00")));
         events.publish(new FundRecoveryOrdered("CASE-" + UUID.randomUUID(), hospital, "411702", Money.of("2000.00"), List.of(),
@@ -248,6 +256,7 @@ class ClearingFlowIT {
     @Test
     void aDeductionConfirmedOnAClaimReversedInFullIsGivenBackOnce() {
         String hospital = "H411702" + String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
+        known(hospital);
         String claimId = "S-" + UUID.randomUUID();
         String violation = "V-" + UUID.randomUUID();
         ClaimSettled x = claim(claimId, hospital, Scheme.RESIDENT, M1.atDay(2), amounts("1000.00", "1000.00", "0.00", "0.00", "0.00"));
@@ -295,6 +304,7 @@ class ClearingFlowIT {
     @Test
     void aClaimCountedLateInAnEarlierMonthRefusesTheLaterApprovalUntilThatMonthIsPaid() {
         String hospital = "H411702" + String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
+        known(hospital);
         events.publish(claim("S-" + UUID.randomUUID(), hospital, Scheme.RESIDENT, M2.atDay(5),
                 amounts("1000.00", "1000.00", "0.00", "0.00", "0.00")));
         await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from owed_entry where institution_code = ?", hospital) == 1);
@@ -325,6 +335,35 @@ class ClearingFlowIT {
         assertThat(count("select count(*) from closed_period where institution_code = ?", hospital)).isEqualTo(2);
     }
 
+    /**
+     * The rules are the institution's region's (supervision's InstitutionStatusChanged), not its patients'
+     * (every claim here carries 500116, which has no rules): an institution supervision never announced is
+     * refused 422 naming institutionCode and no order is made; announced in 411702 (its latest change), its
+     * month is paid by 411702's rules: 300.00 - 15.00 withheld = 285.00.
+     */
+    @Test
+    void theRulesAreTheInstitutionsRegionsNotThePatientsAndAnUnknownInstitutionIsRefused() {
+        String hospital = "H411702" + String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
+        events.publish(claim("S-" + UUID.randomUUID(), hospital, Scheme.RESIDENT, M1.atDay(4),
+                amounts("300.00", "300.00", "0.00", "0.00", "0.00")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from owed_entry where institution_code = ?", hospital) == 1);
+
+        HttpResponse<String> unknown = as(PREPARER).post("/api/clearing/periods/" + M1 + "/payment-orders", order(hospital));
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(422);
+        assertThat(unknown.body()).contains("institutionCode: institution " + hospital + " is unknown to clearing");
+        assertThat(count("select count(*) from payment_order where institution_code = ?", hospital)).isZero();
+
+        known(hospital);
+        // an older change delivered after the latest does not replace it
+        UUID older = events.publish(new InstitutionStatusChanged(hospital, "某医院", "500116", InstitutionKind.HOSPITAL,
+                InstitutionLevel.LEVEL_2, null, AgreementStatus.ACTIVE, LocalDate.of(2019, 1, 1), null,
+                Instant.parse("2020-01-01T00:00:00Z"))).eventId();
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from processed_event where event_id = ?", older) == 1);
+        JsonNode order = read(as(PREPARER).post("/api/clearing/periods/" + M1 + "/payment-orders", order(hospital)), 201);
+        assertThat(order.path("regionCode").asString()).isEqualTo("411702");
+        assertThat(line(order, "RESIDENT_POOLING")).isEqualTo(List.of("300.00", "15.00", "0.00", "0.00", "0.00", "285.00"));
+    }
+
     @Test
     void anotherInstitutionsOwedIsRefusedAndChangesNothing() {
         HttpResponse<String> foreign = as(TestCallers.his("H41170200001")).get("/api/clearing/institutions/H41170299999/owed?period=" + M1);
@@ -332,10 +371,19 @@ class ClearingFlowIT {
         assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(403);
     }
 
+    /** Supervision announces the hospital in 411702 (its own region, hence its clearing rules); awaited. */
+    private void known(String hospital) {
+        Instant changedAt = Instant.now();
+        events.publish(new InstitutionStatusChanged(hospital, "某医院", "411702", InstitutionKind.HOSPITAL, InstitutionLevel.LEVEL_2,
+                null, AgreementStatus.ACTIVE, LocalDate.of(2019, 1, 1), null, changedAt));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count(
+                "select count(*) from institution_region where institution_code = ? and region_code = '411702'", hospital) == 1);
+    }
+
     private static ClaimSettled claim(String id, String hospital, Scheme scheme, LocalDate day, SettlementAmounts amounts) {
         String person = "41170219800101" + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
         person = person + ResidentId.checkCharacter(person);
-        return new ClaimSettled(id, person, hospital, "411702", scheme, VisitType.GENERAL_OUTPATIENT, day.getYear(), day, List.of("J06.9"),
+        return new ClaimSettled(id, person, hospital, PATIENT_REGION, scheme, VisitType.GENERAL_OUTPATIENT, day.getYear(), day, List.of("J06.9"),
                 at(day), "zhumadian-2021", amounts, null, List.of());
     }
 

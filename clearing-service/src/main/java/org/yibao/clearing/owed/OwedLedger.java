@@ -5,6 +5,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yibao.contracts.events.ClaimReversed;
 import org.yibao.contracts.events.ClaimSettled;
+import org.yibao.contracts.events.InstitutionStatusChanged;
 import org.yibao.contracts.money.Money;
 
 import java.time.Instant;
@@ -41,6 +42,14 @@ public class OwedLedger {
     public void reversed(ClaimReversed e) {
         record(e.reversalId(), e.settlementId(), OwedEntry.Kind.REVERSED, e.institutionCode(), e.regionCode(), e.reversedAt(),
                 Fund.owedFor(e.scheme(), e.amounts()));
+    }
+
+    /** An institution's agreement changed: its own region is kept (the latest change wins), for its clearing rules. */
+    @Transactional
+    public void institutionChanged(InstitutionStatusChanged e) {
+        if (e.regionCode() != null) {
+            store.upsertInstitutionRegion(e.institutionCode(), e.regionCode(), e.changedAt());
+        }
     }
 
     private void record(String sourceId, String settlementId, OwedEntry.Kind kind, String institutionCode, String regionCode, Instant at,

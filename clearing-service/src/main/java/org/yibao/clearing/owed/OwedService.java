@@ -49,7 +49,10 @@ public class OwedService {
         return new InstitutionOwed(institutionCode, period.toString(), store.isClosed(institutionCode, period), funds, total);
     }
 
-    /** The region of the institution's claims (the latest counted), if any claim was counted. */
+    /**
+     * The institution's own region (its clearing rules), from supervision's InstitutionStatusChanged, if it was
+     * announced; never a claim's regionCode (the patient's enrollment region).
+     */
     @Transactional(readOnly = true)
     public java.util.Optional<String> regionOf(String institutionCode) {
         return store.regionOf(institutionCode);

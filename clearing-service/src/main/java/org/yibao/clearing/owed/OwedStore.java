@@ -80,10 +80,19 @@ class OwedStore {
                 .list();
     }
 
-    /** The region of the institution's claims (the latest counted), if any were. */
+    /** The institution's own region, as supervision announced it last, if it did. */
     java.util.Optional<String> regionOf(String institutionCode) {
-        return jdbc.sql("select region_code from owed_entry where institution_code = ? order by recorded_at desc limit 1")
+        return jdbc.sql("select region_code from institution_region where institution_code = ?")
                 .param(institutionCode).query(String.class).optional();
+    }
+
+    /** Records the institution's region; a change older than the one held is ignored (the latest wins). */
+    void upsertInstitutionRegion(String institutionCode, String regionCode, Instant changedAt) {
+        jdbc.sql("""
+                        insert into institution_region (institution_code, region_code, changed_at) values (?, ?, ?)
+                        on conflict (institution_code) do update set region_code = excluded.region_code, changed_at = excluded.changed_at
+                        where institution_region.changed_at <= excluded.changed_at""")
+                .params(institutionCode, regionCode, Timestamp.from(changedAt)).update();
     }
 
     /** The earliest month before {@code period} holding entries of the institution and not closed, if any. */

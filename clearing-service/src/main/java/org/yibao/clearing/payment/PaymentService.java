@@ -75,8 +75,8 @@ public class PaymentService {
      * Prepares the institution's order for a month, or answers the one in force.
      *
      * @throws RefusedException  (422) naming {@code period} when the month has not ended or its region's rules start after
-     *                           its year, or {@code institutionCode} when no claim of it was counted (its region, hence its
-     *                           rules, unknown) or its region has no rules at all
+     *                           its year, or {@code institutionCode} when supervision never announced the institution (its region,
+     *                           hence its rules, unknown) or its region has no rules at all
      * @throws ConflictException (409) naming {@code period} when an earlier month is open or closed after it, or another order waits
      */
     @Transactional
@@ -104,7 +104,8 @@ public class PaymentService {
             throw new ConflictException("period: " + p + " of institution " + institutionCode + " is still open; months are paid in order");
         });
         String region = owed.regionOf(institutionCode).orElseThrow(() -> new RefusedException(
-                "institutionCode: no claim of institution " + institutionCode + " was counted; its region and clearing rules are unknown"));
+                "institutionCode: institution " + institutionCode + " is unknown to clearing (no InstitutionStatusChanged from"
+                        + " supervision); its region and clearing rules are unknown"));
         Draft draft = draft(institutionCode, period, region);
         PaymentCalculation.Result r = draft.result();
         PaymentOrder order = new PaymentOrder(UUID.randomUUID(), institutionCode, region, period.toString(), OrderState.PREPARED,
