@@ -364,6 +364,49 @@ class ClearingFlowIT {
         assertThat(line(order, "RESIDENT_POOLING")).isEqualTo(List.of("300.00", "15.00", "0.00", "0.00", "0.00", "285.00"));
     }
 
+    /**
+     * A reversal negates what was counted for its settlement, not the amounts it carries: claim P of 500.00
+     * reversed by an event claiming 900.00 nets 0.00. A reversal of claim Q (300.00) arriving before Q is
+     * parked (nothing counted, the claim known reversed) and applied when Q arrives: Q nets 0.00. A reversal
+     * whose settlement never arrives counts nothing. The month owes 0.00.
+     */
+    @Test
+    void aReversalNegatesItsStoredSettlementAndOneArrivingFirstWaitsForIt() {
+        String hospital = "H411702" + String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
+        known(hospital);
+        String claimP = "S-P-" + UUID.randomUUID();
+        ClaimSettled p = claim(claimP, hospital, Scheme.RESIDENT, M1.atDay(2), amounts("500.00", "500.00", "0.00", "0.00", "0.00"));
+        events.publish(p);
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from owed_entry where institution_code = ?", hospital) == 1);
+        events.publish(new ClaimReversed("R-" + claimP, claimP, p.personId(), hospital, PATIENT_REGION, Scheme.RESIDENT,
+                VisitType.GENERAL_OUTPATIENT, M1.getYear(), at(M1.atDay(3)), "billing error",
+                amounts("900.00", "900.00", "0.00", "0.00", "0.00"), List.of()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from owed_entry where institution_code = ?", hospital) == 2);
+        assertThat(jdbc.queryForObject("select amount from owed_entry where settlement_id = ? and kind = 'REVERSED'",
+                java.math.BigDecimal.class, claimP)).isEqualByComparingTo("-500.00");
+
+        String claimQ = "S-Q-" + UUID.randomUUID();
+        ClaimSettled q = claim(claimQ, hospital, Scheme.RESIDENT, M1.atDay(4), amounts("300.00", "300.00", "0.00", "0.00", "0.00"));
+        UUID early = events.publish(new ClaimReversed("R-" + claimQ, claimQ, q.personId(), hospital, PATIENT_REGION, Scheme.RESIDENT,
+                VisitType.GENERAL_OUTPATIENT, M1.getYear(), at(M1.atDay(5)), "billing error", q.amounts(), List.of())).eventId();
+        UUID orphan = events.publish(new ClaimReversed("R-NONE-" + claimQ, "S-NONE-" + claimQ, q.personId(), hospital, PATIENT_REGION,
+                Scheme.RESIDENT, VisitType.GENERAL_OUTPATIENT, M1.getYear(), at(M1.atDay(5)), "billing error", q.amounts(), List.of()))
+                .eventId();
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from processed_event where event_id in (?, ?)", early, orphan) == 2);
+        assertThat(count("select count(*) from owed_entry where institution_code = ?", hospital)).isEqualTo(2);
+        assertThat(count("select count(*) from pending_reversal where institution_code = ?", hospital)).isEqualTo(2);
+
+        events.publish(q);
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from owed_entry where institution_code = ?", hospital) == 4);
+        assertThat(jdbc.queryForObject("select amount from owed_entry where settlement_id = ? and kind = 'REVERSED'",
+                java.math.BigDecimal.class, claimQ)).isEqualByComparingTo("-300.00");
+        assertThat(count("select count(*) from pending_reversal where institution_code = ?", hospital)).isEqualTo(1);
+        JsonNode owedM1 = read(as(TestCallers.his(hospital)).get("/api/clearing/institutions/" + hospital + "/owed?period=" + M1), 200);
+        assertThat(fund(owedM1, "RESIDENT_POOLING").path("settled").asString()).isEqualTo("800.00");
+        assertThat(fund(owedM1, "RESIDENT_POOLING").path("reversed").asString()).isEqualTo("-800.00");
+        assertThat(owedM1.path("total").asString()).isEqualTo("0.00");
+    }
+
     @Test
     void anotherInstitutionsOwedIsRefusedAndChangesNothing() {
         HttpResponse<String> foreign = as(TestCallers.his("H41170200001")).get("/api/clearing/institutions/H41170299999/owed?period=" + M1);

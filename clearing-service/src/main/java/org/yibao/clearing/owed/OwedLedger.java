@@ -32,16 +32,33 @@ public class OwedLedger {
         this.meters = meters;
     }
 
+    /** A settled claim; a reversal of it that arrived first (parked) is applied now, in its own reversedAt's period. */
     @Transactional
     public void settled(ClaimSettled e) {
         record(e.settlementId(), e.settlementId(), OwedEntry.Kind.SETTLED, e.institutionCode(), e.regionCode(), e.settledAt(),
                 Fund.owedFor(e.scheme(), e.amounts()));
+        for (OwedStore.PendingReversal p : store.pendingReversals(e.institutionCode(), e.settlementId())) {
+            record(p.reversalId(), p.settlementId(), OwedEntry.Kind.REVERSED, p.institutionCode(), p.regionCode(), p.reversedAt(),
+                    store.settledAmounts(p.institutionCode(), p.settlementId()));
+            store.deletePendingReversal(p.reversalId());
+        }
     }
 
+    /**
+     * A reversal negates what was counted for its settlement (the stored SETTLED rows), never the amounts the
+     * event carries; when its settlement was not counted (yet), it is parked and applied when it arrives.
+     */
     @Transactional
     public void reversed(ClaimReversed e) {
-        record(e.reversalId(), e.settlementId(), OwedEntry.Kind.REVERSED, e.institutionCode(), e.regionCode(), e.reversedAt(),
-                Fund.owedFor(e.scheme(), e.amounts()));
+        store.lockInstitution(e.institutionCode());
+        Map<Fund, Money> settled = store.settledAmounts(e.institutionCode(), e.settlementId());
+        if (settled.isEmpty()) {
+            store.parkReversal(new OwedStore.PendingReversal(e.reversalId(), e.settlementId(), e.institutionCode(), e.regionCode(),
+                    e.reversedAt()));
+            meters.counter("yibao_clearing_reversals_parked_total").increment();
+            return;
+        }
+        record(e.reversalId(), e.settlementId(), OwedEntry.Kind.REVERSED, e.institutionCode(), e.regionCode(), e.reversedAt(), settled);
     }
 
     /** An institution's agreement changed: its own region is kept (the latest change wins), for its clearing rules. */

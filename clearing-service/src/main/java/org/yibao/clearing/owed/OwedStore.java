@@ -45,10 +45,49 @@ class OwedStore {
                 .update() == 1;
     }
 
-    /** Whether the institution's claim was reversed (any fund's REVERSED entry). */
+    /** Whether the institution's claim was reversed (any fund's REVERSED entry, or a reversal parked for it). */
     boolean isReversed(String institutionCode, String settlementId) {
-        return jdbc.sql("select count(*) from owed_entry where institution_code = ? and settlement_id = ? and kind = 'REVERSED'")
-                .params(institutionCode, settlementId).query(Integer.class).single() > 0;
+        return jdbc.sql("""
+                        select (select count(*) from owed_entry where institution_code = ? and settlement_id = ? and kind = 'REVERSED')
+                             + (select count(*) from pending_reversal where institution_code = ? and settlement_id = ?)""")
+                .params(institutionCode, settlementId, institutionCode, settlementId).query(Integer.class).single() > 0;
+    }
+
+    /** Per fund, what was counted for the institution's settlement (its SETTLED rows); empty when none was. */
+    java.util.Map<Fund, Money> settledAmounts(String institutionCode, String settlementId) {
+        java.util.Map<Fund, Money> amounts = new java.util.EnumMap<>(Fund.class);
+        jdbc.sql("select fund, amount from owed_entry where institution_code = ? and settlement_id = ? and kind = 'SETTLED'")
+                .params(institutionCode, settlementId)
+                .query((rs, n) -> java.util.Map.entry(Fund.valueOf(rs.getString(1)), money(rs.getBigDecimal(2))))
+                .list().forEach(e -> amounts.put(e.getKey(), e.getValue()));
+        return amounts;
+    }
+
+    /** A reversal whose settlement was not counted yet. */
+    record PendingReversal(String reversalId, String settlementId, String institutionCode, String regionCode, Instant reversedAt) {
+    }
+
+    /** Parks a reversal until its settlement arrives (once: a redelivery changes nothing). */
+    void parkReversal(PendingReversal p) {
+        jdbc.sql("""
+                        insert into pending_reversal (reversal_id, settlement_id, institution_code, region_code, reversed_at)
+                        values (?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(p.reversalId(), p.settlementId(), p.institutionCode(), p.regionCode(), Timestamp.from(p.reversedAt()))
+                .update();
+    }
+
+    List<PendingReversal> pendingReversals(String institutionCode, String settlementId) {
+        return jdbc.sql("""
+                        select reversal_id, settlement_id, institution_code, region_code, reversed_at from pending_reversal
+                        where institution_code = ? and settlement_id = ? order by reversal_id""")
+                .params(institutionCode, settlementId)
+                .query((rs, n) -> new PendingReversal(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant()))
+                .list();
+    }
+
+    void deletePendingReversal(String reversalId) {
+        jdbc.sql("delete from pending_reversal where reversal_id = ?").param(reversalId).update();
     }
 
     /** Closes a month for an institution; false when it was closed already. */
