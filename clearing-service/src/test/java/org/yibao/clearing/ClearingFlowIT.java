@@ -407,6 +407,41 @@ class ClearingFlowIT {
         assertThat(owedM1.path("total").asString()).isEqualTo("0.00");
     }
 
+    /**
+     * A claim of 1000.00 with a finding of 100.00 confirmed on it, then a recovery of 300.00 naming the claim:
+     * the deduction is given back (the recovery covers the claim, else it is charged twice); a finding of 40.00
+     * confirmed on it afterwards is given back at once; the first finding dismissed later gives back nothing
+     * more. The month: 1000.00 - 50.00 withheld - 0.00 deducted - 300.00 recovered = 650.00 paid.
+     */
+    @Test
+    void aClaimDeductedAndThenNamedByARecoveryIsChargedOnce() {
+        String hospital = "H411702" + String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
+        known(hospital);
+        String claimId = "S-" + UUID.randomUUID();
+        String violation = "V-" + UUID.randomUUID();
+        events.publish(claim(claimId, hospital, Scheme.RESIDENT, M1.atDay(2), amounts("1000.00", "1000.00", "0.00", "0.00", "0.00")));
+        events.publish(new ViolationReviewed(violation, AuditRule.EXCESSIVE_QUANTITY, claimId, hospital, ReviewOutcome.CONFIRMED,
+                Money.of("100.00"), "reviewer-1", at(M1.atDay(4)), null));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from owed_entry where institution_code = ?", hospital) == 1
+                && count("select count(*) from deduction where institution_code = ?", hospital) == 1);
+        events.publish(new FundRecoveryOrdered("CASE-" + UUID.randomUUID(), hospital, "411702", Money.of("300.00"), List.of(claimId),
+                "overcharging", at(M1.atDay(6))));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from deduction where institution_code = ?", hospital) == 3);
+        events.publish(new ViolationReviewed("V-" + UUID.randomUUID(), AuditRule.EXCESSIVE_QUANTITY, claimId, hospital,
+                ReviewOutcome.CONFIRMED, Money.of("40.00"), "reviewer-1", at(M1.atDay(7)), null));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from deduction where institution_code = ?", hospital) == 5);
+        UUID dismissal = events.publish(new ViolationReviewed(violation, AuditRule.EXCESSIVE_QUANTITY, claimId, hospital,
+                ReviewOutcome.DISMISSED, Money.of("100.00"), "reviewer-2", at(M1.atDay(8)), "appeal won")).eventId();
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from processed_event where event_id = ?", dismissal) == 1);
+        assertThat(count("select count(*) from deduction where institution_code = ?", hospital)).isEqualTo(5);
+        assertThat(jdbc.queryForObject("select sum(amount) from deduction where institution_code = ?", java.math.BigDecimal.class, hospital))
+                .isEqualByComparingTo("300.00");
+
+        JsonNode order = read(as(PREPARER).post("/api/clearing/periods/" + M1 + "/payment-orders", order(hospital)), 201);
+        assertThat(line(order, "RESIDENT_POOLING")).isEqualTo(List.of("1000.00", "50.00", "0.00", "300.00", "0.00", "650.00"));
+        assertThat(order.path("paid").asString()).isEqualTo("650.00");
+    }
+
     @Test
     void anotherInstitutionsOwedIsRefusedAndChangesNothing() {
         HttpResponse<String> foreign = as(TestCallers.his("H41170200001")).get("/api/clearing/institutions/H41170299999/owed?period=" + M1);

@@ -16,7 +16,7 @@ import java.util.List;
  * confirmed before and then DISMISSED or WITHDRAWN (an appeal won, a reversal) gives the deduction back,
  * once, as does the reversal in full of the claim it was confirmed on; a dismissal of a finding never
  * confirmed changes nothing; a FundRecoveryOrdered recovers its
- * amount (追回基金). Each source counts once: a redelivered event changes nothing.
+ * amount (追回基金), and gives back a deduction confirmed on a claim it names (before or after it). Each source counts once: a redelivered event changes nothing.
  */
 @Service
 public class DeductionLedger {
@@ -43,6 +43,10 @@ public class DeductionLedger {
                 if (e.settlementId() != null && owed.isReversed(e.institutionCode(), e.settlementId())) {
                     store.insert(new Deduction(e.violationId(), Deduction.Kind.DEDUCTION_RETURNED, e.institutionCode(), e.settlementId(),
                             e.amountAtRisk().negate(), "claim reversed before the confirmation arrived", e.reviewedAt(), null));
+                } else if (e.settlementId() != null && store.recoveryNames(e.institutionCode(), e.settlementId())) {
+                    // a recovery ordered on the claim covers it: deducting too would charge the claim twice
+                    store.insert(new Deduction(e.violationId(), Deduction.Kind.DEDUCTION_RETURNED, e.institutionCode(), e.settlementId(),
+                            e.amountAtRisk().negate(), "claim covered by a recovery ordered on it", e.reviewedAt(), null));
                 }
             }
             return;
@@ -65,11 +69,24 @@ public class DeductionLedger {
         }
     }
 
+    /**
+     * A recovery ordered: its amount is recovered; a deduction confirmed on a claim it names (before or after it)
+     * is given back, once, so the claim is not charged twice. ASSUMPTION: a recovery naming a claim covers every
+     * finding confirmed on it (the case's amount is what the claim owes the fund), whatever their amounts.
+     */
     @Transactional
     public void recoveryOrdered(FundRecoveryOrdered e) {
+        owed.lock(e.institutionCode());
         if (e.amount().isPositive()) {
             store.insert(new Deduction(e.caseId(), Deduction.Kind.RECOVERY, e.institutionCode(), null, e.amount(),
                     e.reason() == null ? null : e.reason().substring(0, Math.min(500, e.reason().length())), e.orderedAt(), null));
+            for (String settlementId : e.settlementIds()) {
+                store.insertRecoveryClaim(e.caseId(), e.institutionCode(), settlementId);
+                for (Deduction d : store.confirmedOn(e.institutionCode(), settlementId)) {
+                    store.insert(new Deduction(d.sourceId(), Deduction.Kind.DEDUCTION_RETURNED, d.institutionCode(), d.settlementId(),
+                            d.amount().negate(), "claim covered by recovery case " + e.caseId(), e.orderedAt(), null));
+                }
+            }
         }
     }
 

@@ -33,6 +33,18 @@ class DeductionStore {
     }
 
     /** The amount deducted for a finding, if it was. */
+    /** Records that a recovery names a claim (once). */
+    void insertRecoveryClaim(String caseId, String institutionCode, String settlementId) {
+        jdbc.sql("insert into recovery_claim (case_id, institution_code, settlement_id) values (?, ?, ?) on conflict do nothing")
+                .params(caseId, institutionCode, settlementId).update();
+    }
+
+    /** Whether a recovery of the institution names the claim. */
+    boolean recoveryNames(String institutionCode, String settlementId) {
+        return jdbc.sql("select count(*) from recovery_claim where institution_code = ? and settlement_id = ?")
+                .params(institutionCode, settlementId).query(Integer.class).single() > 0;
+    }
+
     java.util.Optional<Money> amountOf(String sourceId, Deduction.Kind kind) {
         return jdbc.sql("select amount from deduction where source_id = ? and kind = ?")
                 .params(sourceId, kind.name()).query((rs, n) -> Money.of(rs.getBigDecimal(1))).optional();
