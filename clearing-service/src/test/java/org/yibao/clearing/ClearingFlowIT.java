@@ -62,8 +62,9 @@ import static org.awaitility.Awaitility.await;
  * <p>M2: A reversed on M1's last day but delivered after M1 closed (netted in M2), claim C (resident basic
  * 2000.00), the finding dismissed on appeal (150.00 given back). M2's order: resident pooling 2000.00 - 1000.00
  * + 70.00 brought forward = 1070.00; 50.00 withheld (5% of the month's own 1000.00, none on the 70.00 brought
- * forward); -150.00 deducted (given back); 1170.00 left, 880.00 paid (the cap), 290.00 deferred; catastrophic
- * -200.00 owed, its deposit released (-10.00 withheld), -190.00 deferred (never pulled back by an order); paid 880.00.
+ * forward); 1020.00 left, 880.00 paid (the cap), 140.00 deferred; employee pooling: the 150.00 given back on
+ * B's own fund (B is an employee claim), paid 150.00; catastrophic -200.00 owed, its deposit released (-10.00
+ * withheld), -190.00 deferred (never pulled back by an order); paid 1030.00.
  */
 @PlatformIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -191,11 +192,11 @@ class ClearingFlowIT {
 
         JsonNode m2 = read(as(APPROVER).post("/api/clearing/periods/" + M2 + "/payment-orders", order(hospital)), 201);
         String m2Id = m2.path("orderId").asString();
-        assertThat(line(m2, "RESIDENT_POOLING")).isEqualTo(List.of("1070.00", "50.00", "-150.00", "0.00", "290.00", "880.00"));
+        assertThat(line(m2, "RESIDENT_POOLING")).isEqualTo(List.of("1070.00", "50.00", "0.00", "0.00", "140.00", "880.00"));
         assertThat(fund(m2.path("lines"), "RESIDENT_POOLING").at("/payment/broughtForward").asString()).isEqualTo("70.00");
         assertThat(line(m2, "CATASTROPHIC")).isEqualTo(List.of("-200.00", "-10.00", "0.00", "0.00", "-190.00", "0.00"));
-        assertThat(line(m2, "EMPLOYEE_POOLING")).isEqualTo(List.of("0.00", "0.00", "0.00", "0.00", "0.00", "0.00"));
-        assertThat(m2.path("paid").asString()).isEqualTo("880.00");
+        assertThat(line(m2, "EMPLOYEE_POOLING")).isEqualTo(List.of("0.00", "0.00", "-150.00", "0.00", "0.00", "150.00"));
+        assertThat(m2.path("paid").asString()).isEqualTo("1030.00");
         read(as(PREPARER).post("/api/clearing/periods/" + M2 + "/payment-orders/" + m2Id + "/approval", ""), 200);
         assertThat(count("select count(*) from deduction where institution_code = ? and netted_in is null", hospital)).isZero();
     }

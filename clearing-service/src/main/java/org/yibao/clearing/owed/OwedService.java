@@ -70,6 +70,12 @@ public class OwedService {
         return store.isClosed(institutionCode, period);
     }
 
+    /** The basic pooling fund (its scheme's) the institution's claim was counted on, if it was counted with a basic share. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Fund> basicFundOf(String institutionCode, String settlementId) {
+        return settlementId == null ? java.util.Optional.empty() : store.basicFundOf(institutionCode, settlementId);
+    }
+
     /** Whether the institution's claim was reversed in full (its reversal counted). */
     @Transactional(readOnly = true)
     public boolean isReversed(String institutionCode, String settlementId) {

@@ -63,6 +63,14 @@ class OwedStore {
         return amounts;
     }
 
+    /** The basic pooling fund the institution's claim was counted on (its scheme's), if it was counted with a basic share. */
+    java.util.Optional<Fund> basicFundOf(String institutionCode, String settlementId) {
+        return jdbc.sql("""
+                        select fund from owed_entry where institution_code = ? and settlement_id = ? and kind = 'SETTLED'
+                          and fund in ('EMPLOYEE_POOLING', 'RESIDENT_POOLING') limit 1""")
+                .params(institutionCode, settlementId).query((rs, n) -> Fund.valueOf(rs.getString(1))).optional();
+    }
+
     /** A reversal whose settlement was not counted yet. */
     record PendingReversal(String reversalId, String settlementId, String institutionCode, String regionCode, Instant reversedAt) {
     }

@@ -22,11 +22,12 @@ import java.util.Optional;
  * <li>withheld = the period's own owed x deposit ratio, HALF_UP to the fen, never on what was brought forward
  *     (its deposit was withheld by the order that deferred it); negative when the period's reversals make its owed
  *     negative (the deposit withheld on the reversed claims released);</li>
- * <li>deductions, then recoveries, each taken from what is left (never making it negative); what no fund
- *     could take is carried to the next month ({@link Result#deductionCarried()}, {@link Result#recoveryCarried()});</li>
- * <li>a net give-back (deductions outstanding below zero: a confirmed finding later dismissed or withdrawn)
- *     is added to the line of the basic pooling fund owed the most (ASSUMPTION: ViolationReviewed does not say
- *     which fund the deducted claim's money came from; EMPLOYEE_POOLING when neither is owed anything);</li>
+ * <li>deductions, per basic pooling fund (the fund of the scheme of the claim each was confirmed on), taken from
+ *     that fund's line only, from what is left (never making it negative); the rest is carried to the next month
+ *     on the same fund ({@link Result#deductionsCarried()}); a net give-back (the fund's deductions below zero:
+ *     a confirmed finding later dismissed, withdrawn or its claim reversed) is added to that fund's line;</li>
+ * <li>recoveries, taken from what is left of any fund (never making it negative), the rest carried
+ *     ({@link Result#recoveryCarried()});</li>
  * <li>paid = what is left, at most the fund's monthly cap (ASSUMPTION: only a basic pooling fund with a budget
  *     has a cap; the others are paid as owed), never negative; the rest (or a negative balance) is deferred.</li>
  * </ol>
@@ -42,15 +43,21 @@ public final class PaymentCalculation {
      * @param owedInPeriod        per fund, the period's claims less reversals (a fund absent is 0)
      * @param broughtForward      per fund, what the previous order deferred
      * @param qualityDepositRatio the share withheld (0 to 0.30)
-     * @param deductions          the deductions outstanding, net: positive to take, negative to give back
+     * @param deductions          per basic pooling fund, the deductions outstanding, net: positive to take, negative to give back
      * @param recoveries          the recoveries outstanding (never negative)
      * @param monthlyCaps         per basic pooling fund with a budget, the month's cap
      */
     public record Inputs(Map<Fund, Money> owedInPeriod, Map<Fund, Money> broughtForward, BigDecimal qualityDepositRatio,
-                         Money deductions, Money recoveries, Map<Fund, Money> monthlyCaps) {
+                         Map<Fund, Money> deductions, Money recoveries, Map<Fund, Money> monthlyCaps) {
 
         public Inputs {
             owedInPeriod = Map.copyOf(owedInPeriod);
+            deductions = Map.copyOf(deductions);
+            for (Fund f : deductions.keySet()) {
+                if (f != Fund.EMPLOYEE_POOLING && f != Fund.RESIDENT_POOLING) {
+                    throw new IllegalArgumentException("deductions are taken from a basic pooling fund only: " + f);
+                }
+            }
             broughtForward = Map.copyOf(broughtForward);
             monthlyCaps = Map.copyOf(monthlyCaps);
             if (recoveries.isNegative()) {
@@ -62,10 +69,21 @@ public final class PaymentCalculation {
     /**
      * The payment: a line per fund, and what was carried to the next month.
      *
-     * @param deductionCarried deductions no fund could take this month (positive), to net next month
-     * @param recoveryCarried  recoveries no fund could take this month, to net next month
+     * @param deductionsCarried per basic pooling fund, deductions its line could not take this month (positive), to net
+     *                          next month on the same fund
+     * @param recoveryCarried   recoveries no fund could take this month, to net next month
      */
-    public record Result(List<FundPayment> lines, Money deductionCarried, Money recoveryCarried) {
+    public record Result(List<FundPayment> lines, Map<Fund, Money> deductionsCarried, Money recoveryCarried) {
+
+        public Result {
+            lines = List.copyOf(lines);
+            deductionsCarried = Map.copyOf(deductionsCarried);
+        }
+
+        /** All deductions carried, every fund's. */
+        public Money deductionCarried() {
+            return Money.sum(List.copyOf(deductionsCarried.values()));
+        }
 
         public Money paid() {
             return Money.sum(lines.stream().map(FundPayment::paid).toList());
@@ -81,9 +99,7 @@ public final class PaymentCalculation {
         for (Fund fund : Fund.values()) {
             owed.put(fund, in.owedInPeriod().getOrDefault(fund, Money.ZERO).plus(in.broughtForward().getOrDefault(fund, Money.ZERO)));
         }
-        Fund givesBack = owed.get(Fund.RESIDENT_POOLING).compareTo(owed.get(Fund.EMPLOYEE_POOLING)) > 0
-                ? Fund.RESIDENT_POOLING : Fund.EMPLOYEE_POOLING;
-        Money deductionLeft = in.deductions();
+        Map<Fund, Money> carried = new EnumMap<>(Fund.class);
         Money recoveryLeft = in.recoveries();
         List<FundPayment> lines = new ArrayList<>();
         for (Fund fund : Fund.values()) {
@@ -91,13 +107,15 @@ public final class PaymentCalculation {
             // the deposit is on the month's own owed only: what was brought forward had its deposit withheld already
             Money withheld = in.owedInPeriod().getOrDefault(fund, Money.ZERO).times(in.qualityDepositRatio(), RoundingMode.HALF_UP);
             Money left = due.minus(withheld);
+            Money deductionLeft = in.deductions().getOrDefault(fund, Money.ZERO);
             Money deducted = Money.ZERO;
-            if (fund == givesBack && deductionLeft.isNegative()) {
+            if (deductionLeft.isNegative()) {
                 deducted = deductionLeft;
-                deductionLeft = Money.ZERO;
             } else if (deductionLeft.isPositive() && left.isPositive()) {
                 deducted = deductionLeft.min(left);
-                deductionLeft = deductionLeft.minus(deducted);
+            }
+            if (deductionLeft.minus(deducted).isPositive()) {
+                carried.put(fund, deductionLeft.minus(deducted));
             }
             left = left.minus(deducted);
             Money recovered = Money.ZERO;
@@ -115,6 +133,6 @@ public final class PaymentCalculation {
             lines.add(new FundPayment(fund, in.owedInPeriod().getOrDefault(fund, Money.ZERO),
                     in.broughtForward().getOrDefault(fund, Money.ZERO), due, withheld, deducted, recovered, deferred, paid));
         }
-        return new Result(List.copyOf(lines), deductionLeft, recoveryLeft);
+        return new Result(lines, carried, recoveryLeft);
     }
 }

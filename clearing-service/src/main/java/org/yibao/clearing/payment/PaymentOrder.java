@@ -15,7 +15,7 @@ import java.util.UUID;
  * @param depositRatio     the quality deposit ratio of the region's clearing rules
  * @param deductions       deductions outstanding it netted (net of give-backs), yuan
  * @param recoveries       recoveries outstanding it netted, yuan
- * @param deductionCarried deductions left for the next month, yuan
+ * @param deductionCarried deductions left for the next month, every fund's (each line holds its own), yuan
  * @param recoveryCarried  recoveries left for the next month, yuan
  * @param lines            one per fund, each balancing to the fen
  * @param monthlyCaps      the caps applied, one per basic pooling fund with a budget
@@ -31,8 +31,11 @@ public record PaymentOrder(UUID orderId, String institutionCode, String regionCo
         netted = List.copyOf(netted);
     }
 
-    /** A fund's line and the monthly cap applied to it (null when none). */
-    public record Line(FundPayment payment, Money monthlyCap) {
+    /**
+     * A fund's line, the monthly cap applied to it (null when none), and the deductions its fund could not take
+     * this month, carried to the next month on the same fund (0.00 but on a basic pooling fund).
+     */
+    public record Line(FundPayment payment, Money monthlyCap, Money deductionCarried) {
     }
 
     /** A deduction or recovery the order nets. */

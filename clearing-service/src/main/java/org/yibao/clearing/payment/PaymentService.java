@@ -197,11 +197,29 @@ public class PaymentService {
             owedInPeriod.put(f.fund(), f.owed());
         }
         Map<Fund, Money> broughtForward = new EnumMap<>(Fund.class);
+        Map<Fund, Money> deductionsByFund = new EnumMap<>(Fund.class);
         Money deductionTotal = Money.ZERO;
         Money recoveryTotal = Money.ZERO;
         var latest = store.latestApproved(institutionCode);
+        latest.ifPresent(o -> o.lines().forEach(l -> broughtForward.put(l.payment().fund(), l.payment().deferred())));
+        // ASSUMPTION: a deduction whose claim was not counted with a basic share (or names none) is taken from the
+        // basic pooling fund owed the most this month (EMPLOYEE_POOLING on a tie)
+        Fund fallback = owedInPeriod.getOrDefault(Fund.RESIDENT_POOLING, Money.ZERO).plus(broughtForward.getOrDefault(Fund.RESIDENT_POOLING, Money.ZERO))
+                .compareTo(owedInPeriod.getOrDefault(Fund.EMPLOYEE_POOLING, Money.ZERO).plus(broughtForward.getOrDefault(Fund.EMPLOYEE_POOLING, Money.ZERO))) > 0
+                ? Fund.RESIDENT_POOLING : Fund.EMPLOYEE_POOLING;
         if (latest.isPresent()) {
-            latest.get().lines().forEach(l -> broughtForward.put(l.payment().fund(), l.payment().deferred()));
+            Money carriedOnLines = Money.ZERO;
+            for (PaymentOrder.Line l : latest.get().lines()) {
+                if (!l.deductionCarried().isZero()) {
+                    deductionsByFund.merge(l.payment().fund(), l.deductionCarried(), Money::plus);
+                    carriedOnLines = carriedOnLines.plus(l.deductionCarried());
+                }
+            }
+            // an order approved before the carry was kept per fund (V6) holds its carry on the order only
+            Money unassigned = latest.get().deductionCarried().minus(carriedOnLines);
+            if (!unassigned.isZero()) {
+                deductionsByFund.merge(fallback, unassigned, Money::plus);
+            }
             deductionTotal = latest.get().deductionCarried();
             recoveryTotal = latest.get().recoveryCarried();
         }
@@ -212,6 +230,7 @@ public class PaymentService {
                 recoveryTotal = recoveryTotal.plus(d.amount());
             } else {
                 deductionTotal = deductionTotal.plus(d.amount());
+                deductionsByFund.merge(owed.basicFundOf(institutionCode, d.settlementId()).orElse(fallback), d.amount(), Money::plus);
             }
         }
         netted.sort(Comparator.comparing(PaymentOrder.Netted::sourceId).thenComparing(PaymentOrder.Netted::kind));
@@ -221,8 +240,9 @@ public class PaymentService {
                     .ifPresent(b -> caps.put(Fund.pooling(scheme), rule.monthlyCap(b.annualAllocation())));
         }
         PaymentCalculation.Result result = PaymentCalculation.calculate(new PaymentCalculation.Inputs(owedInPeriod, broughtForward,
-                rule.qualityDepositRatio(), deductionTotal, recoveryTotal, caps));
-        List<PaymentOrder.Line> lines = result.lines().stream().map(l -> new PaymentOrder.Line(l, caps.get(l.fund()))).toList();
+                rule.qualityDepositRatio(), deductionsByFund, recoveryTotal, caps));
+        List<PaymentOrder.Line> lines = result.lines().stream().map(l -> new PaymentOrder.Line(l, caps.get(l.fund()),
+                result.deductionsCarried().getOrDefault(l.fund(), Money.ZERO))).toList();
         return new Draft(rule, deductionTotal, recoveryTotal, result, lines, netted);
     }
 

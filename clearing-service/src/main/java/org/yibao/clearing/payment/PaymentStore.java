@@ -45,10 +45,11 @@ class PaymentStore {
             FundPayment p = line.payment();
             jdbc.sql("""
                             insert into payment_order_line (order_id, fund, owed_in_period, brought_forward, owed, withheld, deducted,
-                                recovered, deferred, paid, monthly_cap) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                recovered, deferred, paid, monthly_cap, deduction_carried) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(o.orderId(), p.fund().name(), p.owedInPeriod().amount(), p.broughtForward().amount(), p.owed().amount(),
                             p.withheld().amount(), p.deducted().amount(), p.recovered().amount(), p.deferred().amount(),
-                            p.paid().amount(), line.monthlyCap() == null ? null : line.monthlyCap().amount())
+                            p.paid().amount(), line.monthlyCap() == null ? null : line.monthlyCap().amount(),
+                            line.deductionCarried().amount())
                     .update();
         }
         for (PaymentOrder.Netted n : o.netted()) {
@@ -103,14 +104,15 @@ class PaymentStore {
     private PaymentOrder withParts(PaymentOrder o) {
         Map<Fund, PaymentOrder.Line> byFund = new EnumMap<>(Fund.class);
         jdbc.sql("""
-                        select fund, owed_in_period, brought_forward, owed, withheld, deducted, recovered, deferred, paid, monthly_cap
+                        select fund, owed_in_period, brought_forward, owed, withheld, deducted, recovered, deferred, paid, monthly_cap,
+                               deduction_carried
                         from payment_order_line where order_id = ?""")
                 .param(o.orderId())
                 .query((rs, n) -> {
                     Fund fund = Fund.valueOf(rs.getString(1));
                     BigDecimal cap = rs.getBigDecimal(10);
                     return new PaymentOrder.Line(new FundPayment(fund, money(rs, 2), money(rs, 3), money(rs, 4), money(rs, 5),
-                            money(rs, 6), money(rs, 7), money(rs, 8), money(rs, 9)), cap == null ? null : Money.of(cap));
+                            money(rs, 6), money(rs, 7), money(rs, 8), money(rs, 9)), cap == null ? null : Money.of(cap), money(rs, 11));
                 })
                 .list().forEach(l -> byFund.put(l.payment().fund(), l));
         List<PaymentOrder.Netted> netted = jdbc.sql("""

@@ -41,7 +41,12 @@ class ClearingBooksPropertiesTest {
     private static final int MONTHS = 6;
 
     /** Something arriving at a step: a claim, its reversal, a deduction or its give-back, a recovery, or a month's order. */
-    private record Arrival(int step, YearMonth eventMonth, Map<Fund, Money> owed, Money deduction, Money recovery, YearMonth closes) {
+    private record Arrival(int step, YearMonth eventMonth, Map<Fund, Money> owed, Money deduction, Money recovery, YearMonth closes,
+                           Fund deductionFund) {
+
+        Arrival(int step, YearMonth eventMonth, Map<Fund, Money> owed, Money deduction, Money recovery, YearMonth closes) {
+            this(step, eventMonth, owed, deduction, recovery, closes, Fund.EMPLOYEE_POOLING);
+        }
     }
 
     @Property(tries = 300)
@@ -76,10 +81,11 @@ class ClearingBooksPropertiesTest {
         for (int i = 0; i < deductions; i++) {
             int step = random.nextInt(steps);
             Money amount = Money.ofFen(1 + random.nextInt(500_000));
-            arrivals.add(new Arrival(step, null, Map.of(), amount, Money.ZERO, null));
+            Fund pooling = random.nextBoolean() ? Fund.EMPLOYEE_POOLING : Fund.RESIDENT_POOLING;
+            arrivals.add(new Arrival(step, null, Map.of(), amount, Money.ZERO, null, pooling));
             deductionsAnnounced = deductionsAnnounced.plus(amount);
             if (random.nextBoolean()) {
-                arrivals.add(new Arrival(step + 1 + random.nextInt(20), null, Map.of(), amount.negate(), Money.ZERO, null));
+                arrivals.add(new Arrival(step + 1 + random.nextInt(20), null, Map.of(), amount.negate(), Money.ZERO, null, pooling));
                 deductionsAnnounced = deductionsAnnounced.minus(amount);
             }
         }
@@ -95,7 +101,7 @@ class ClearingBooksPropertiesTest {
         Set<YearMonth> closed = new HashSet<>();
         Map<YearMonth, Map<Fund, Money>> ledger = new java.util.HashMap<>();
         Map<Fund, Money> deferred = zero();
-        Money deductionOutstanding = Money.ZERO;
+        Map<Fund, Money> deductionOutstanding = new EnumMap<>(Fund.class);
         Money recoveryOutstanding = Money.ZERO;
         Map<Fund, Money> settledByOrders = zero();
         Money deductedByOrders = Money.ZERO;
@@ -117,6 +123,9 @@ class ClearingBooksPropertiesTest {
                 for (FundPayment line : r.lines()) {
                     assertThat(line.balances()).as(line.toString()).isTrue();
                     assertThat(line.paid().isNegative()).as(line.toString()).isFalse();
+                    if (line.fund() != Fund.EMPLOYEE_POOLING && line.fund() != Fund.RESIDENT_POOLING) {
+                        assertThat(line.deducted()).as("deductions come from a basic pooling fund only: " + line).isEqualTo(Money.ZERO);
+                    }
                     if (caps.containsKey(line.fund())) {
                         assertThat(line.paid()).isLessThanOrEqualTo(caps.get(line.fund()));
                     }
@@ -126,9 +135,10 @@ class ClearingBooksPropertiesTest {
                     deferred.put(line.fund(), line.deferred());
                     overACap |= line.deferred().isPositive();
                 }
-                deductionOutstanding = r.deductionCarried();
+                deductionOutstanding = new EnumMap<>(Fund.class);
+                deductionOutstanding.putAll(r.deductionsCarried());
                 recoveryOutstanding = r.recoveryCarried();
-                carried |= deductionOutstanding.isPositive() || recoveryOutstanding.isPositive();
+                carried |= r.deductionCarried().isPositive() || recoveryOutstanding.isPositive();
             } else if (a.eventMonth() != null) {
                 YearMonth period = ClearingPeriods.earliestOpen(a.eventMonth(), closed);
                 assertThat(closed).doesNotContain(period);
@@ -137,7 +147,7 @@ class ClearingBooksPropertiesTest {
                 }
                 add(ledger.computeIfAbsent(period, p -> zero()), a.owed(), false);
             } else {
-                deductionOutstanding = deductionOutstanding.plus(a.deduction());
+                deductionOutstanding.merge(a.deductionFund(), a.deduction(), Money::plus);
                 recoveryOutstanding = recoveryOutstanding.plus(a.recovery());
             }
         }
@@ -153,7 +163,7 @@ class ClearingBooksPropertiesTest {
                     .as("fund %s, seed %d, %d entries counted in a later month", fund, seed, reversalsIntoAnotherMonth)
                     .isEqualTo(claimedNet.get(fund));
         }
-        assertThat(deductedByOrders.plus(deductionOutstanding)).isEqualTo(deductionsAnnounced);
+        assertThat(deductedByOrders.plus(Money.sum(List.copyOf(deductionOutstanding.values())))).isEqualTo(deductionsAnnounced);
         // every branch the books pass through is reached by a good share of the tries
         Statistics.label("counted in a later month (its own closed)").collect(reversalsIntoAnotherMonth > 0)
                 .coverage(c -> c.check(true).percentage(p -> p > 10));

@@ -23,7 +23,7 @@ class PaymentCalculationTest {
         // catastrophic owes 2000.00: withheld 100.00, paid 1900.00 (no cap)
         PaymentCalculation.Result r = PaymentCalculation.calculate(new PaymentCalculation.Inputs(
                 Map.of(Fund.RESIDENT_POOLING, Money.of("10000.00"), Fund.CATASTROPHIC, Money.of("2000.00")),
-                Map.of(Fund.RESIDENT_POOLING, Money.of("333.33")), FIVE_PERCENT, Money.of("1200.00"), Money.of("300.00"),
+                Map.of(Fund.RESIDENT_POOLING, Money.of("333.33")), FIVE_PERCENT, Map.of(Fund.RESIDENT_POOLING, Money.of("1200.00")), Money.of("300.00"),
                 Map.of(Fund.RESIDENT_POOLING, Money.of("8000.00"))));
 
         FundPayment resident = r.line(Fund.RESIDENT_POOLING).orElseThrow();
@@ -42,31 +42,40 @@ class PaymentCalculationTest {
     }
 
     @Test
-    void aDeductionLargerThanTheMonthIsCarriedAndANegativeMonthIsDeferredNotPulledBack() {
+    void aDeductionIsTakenFromItsClaimsPoolingFundOnlyTheRestCarriedAndANegativeMonthIsDeferredNotPulledBack() {
         // employee pooling: a reversal of last month's bill leaves -500.00: its deposit released (-25.00 withheld),
-        // nothing paid, -475.00 deferred;
-        // personal account 400.00: 20.00 withheld, 380.00 left, the deduction 1000.00 takes 380.00, 620.00 carried
+        // nothing paid, -475.00 deferred; an employee claim's deduction of 70.00 finds nothing left there: carried whole
+        // (not taken from the personal account's 300.00 - 15.00 = 285.00, paid);
+        // resident pooling 400.00: 20.00 withheld, 380.00 left, a resident claim's deduction 1000.00 takes 380.00, 620.00 carried
         PaymentCalculation.Result r = PaymentCalculation.calculate(new PaymentCalculation.Inputs(
-                Map.of(Fund.EMPLOYEE_POOLING, Money.of("-500.00"), Fund.PERSONAL_ACCOUNT, Money.of("400.00")),
-                Map.of(), FIVE_PERCENT, Money.of("1000.00"), Money.ZERO, Map.of()));
+                Map.of(Fund.EMPLOYEE_POOLING, Money.of("-500.00"), Fund.RESIDENT_POOLING, Money.of("400.00"),
+                        Fund.PERSONAL_ACCOUNT, Money.of("300.00")),
+                Map.of(), FIVE_PERCENT, Map.of(Fund.EMPLOYEE_POOLING, Money.of("70.00"), Fund.RESIDENT_POOLING, Money.of("1000.00")),
+                Money.ZERO, Map.of()));
 
         FundPayment employee = r.line(Fund.EMPLOYEE_POOLING).orElseThrow();
         assertThat(employee.withheld()).isEqualTo(Money.of("-25.00"));
+        assertThat(employee.deducted()).isEqualTo(Money.ZERO);
         assertThat(employee.paid()).isEqualTo(Money.ZERO);
         assertThat(employee.deferred()).isEqualTo(Money.of("-475.00"));
+        FundPayment resident = r.line(Fund.RESIDENT_POOLING).orElseThrow();
+        assertThat(resident.withheld()).isEqualTo(Money.of("20.00"));
+        assertThat(resident.deducted()).isEqualTo(Money.of("380.00"));
+        assertThat(resident.paid()).isEqualTo(Money.ZERO);
         FundPayment account = r.line(Fund.PERSONAL_ACCOUNT).orElseThrow();
-        assertThat(account.withheld()).isEqualTo(Money.of("20.00"));
-        assertThat(account.deducted()).isEqualTo(Money.of("380.00"));
-        assertThat(account.paid()).isEqualTo(Money.ZERO);
-        assertThat(r.deductionCarried()).isEqualTo(Money.of("620.00"));
+        assertThat(account.deducted()).isEqualTo(Money.ZERO);
+        assertThat(account.paid()).isEqualTo(Money.of("285.00"));
+        assertThat(r.deductionsCarried()).isEqualTo(Map.of(Fund.EMPLOYEE_POOLING, Money.of("70.00"), Fund.RESIDENT_POOLING, Money.of("620.00")));
+        assertThat(r.deductionCarried()).isEqualTo(Money.of("690.00"));
         assertThat(r.lines()).allSatisfy(l -> assertThat(l.balances()).isTrue());
     }
 
     @Test
-    void aDeductionGivenBackIsPaidByThePoolingFundOwedTheMost() {
-        // resident pooling owes 100.00: 5.00 withheld; the give-back of 800.00 (deducted -800.00) -> paid 895.00
+    void aDeductionGivenBackIsPaidByItsClaimsPoolingFund() {
+        // resident pooling owes 100.00: 5.00 withheld; a resident claim's give-back of 800.00 (deducted -800.00) -> paid 895.00
         PaymentCalculation.Result r = PaymentCalculation.calculate(new PaymentCalculation.Inputs(
-                Map.of(Fund.RESIDENT_POOLING, Money.of("100.00")), Map.of(), FIVE_PERCENT, Money.of("-800.00"), Money.ZERO, Map.of()));
+                Map.of(Fund.RESIDENT_POOLING, Money.of("100.00")), Map.of(), FIVE_PERCENT, Map.of(Fund.RESIDENT_POOLING, Money.of("-800.00")),
+                Money.ZERO, Map.of()));
 
         FundPayment resident = r.line(Fund.RESIDENT_POOLING).orElseThrow();
         assertThat(resident.deducted()).isEqualTo(Money.of("-800.00"));
@@ -79,7 +88,7 @@ class PaymentCalculationTest {
     void theDepositIsWithheldOnTheMonthsOwedOnlyNeverAgainOnWhatIsBroughtForward() {
         // September: resident 1000.00 owed, 5% -> 50.00 withheld, 950.00 left, cap 500.00 -> paid 500.00, deferred 450.00
         PaymentCalculation.Result september = PaymentCalculation.calculate(new PaymentCalculation.Inputs(
-                Map.of(Fund.RESIDENT_POOLING, Money.of("1000.00")), Map.of(), FIVE_PERCENT, Money.ZERO, Money.ZERO,
+                Map.of(Fund.RESIDENT_POOLING, Money.of("1000.00")), Map.of(), FIVE_PERCENT, Map.of(), Money.ZERO,
                 Map.of(Fund.RESIDENT_POOLING, Money.of("500.00"))));
         FundPayment sep = september.line(Fund.RESIDENT_POOLING).orElseThrow();
         assertThat(sep.withheld()).isEqualTo(Money.of("50.00"));
@@ -88,7 +97,7 @@ class PaymentCalculationTest {
 
         // October, no claims: 450.00 brought forward, nothing withheld on it, paid 450.00
         PaymentCalculation.Result october = PaymentCalculation.calculate(new PaymentCalculation.Inputs(
-                Map.of(), Map.of(Fund.RESIDENT_POOLING, sep.deferred()), FIVE_PERCENT, Money.ZERO, Money.ZERO,
+                Map.of(), Map.of(Fund.RESIDENT_POOLING, sep.deferred()), FIVE_PERCENT, Map.of(), Money.ZERO,
                 Map.of(Fund.RESIDENT_POOLING, Money.of("500.00"))));
         FundPayment oct = october.line(Fund.RESIDENT_POOLING).orElseThrow();
         assertThat(oct.withheld()).isEqualTo(Money.of("0.00"));
