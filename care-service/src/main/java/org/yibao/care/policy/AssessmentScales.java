@@ -1,5 +1,7 @@
 package org.yibao.care.policy;
 
+import org.yibao.web.config.DataFiles;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package org.yibao.care.policy;
 
+import org.yibao.web.config.DataFiles;
+
 import org.yibao.contracts.events.CareLevel;
 import org.yibao.contracts.events.CareSetting;
 import org.yibao.contracts.money.Money;

@@ -1,5 +1,7 @@
 package org.yibao.clearing.rules;
 
+import org.yibao.web.config.DataFiles;
+
 import org.yibao.contracts.region.Regions;
 
 import java.util.ArrayList;

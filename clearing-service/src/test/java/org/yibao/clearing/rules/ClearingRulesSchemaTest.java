@@ -1,5 +1,7 @@
 package org.yibao.clearing.rules;
 
+import org.yibao.web.config.DataFiles;
+
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;

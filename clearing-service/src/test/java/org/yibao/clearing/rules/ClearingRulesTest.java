@@ -1,5 +1,7 @@
 package org.yibao.clearing.rules;
 
+import org.yibao.web.config.DataFiles;
+
 import org.junit.jupiter.api.Test;
 import org.yibao.contracts.money.Money;
 

@@ -1,8 +1,7 @@
-package org.yibao.care.policy;
+package org.yibao.web.config;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.yibao.web.config.FieldPaths;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -26,11 +25,12 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Reads care-service's data files (the care policies, the assessment scales): YAML bound by Jackson onto
- * records that mirror them, unknown and repeated keys refused, whole numbers written as whole numbers;
- * every refusal names the file and the field ({@code file: path: reason}) and stops the service at start-up.
+ * Reads a service's data files (care policies and assessment scales, clearing rules, ...): YAML bound by
+ * Jackson onto records that mirror them, unknown and repeated keys refused, whole numbers written as whole
+ * numbers, amounts and ratios as text; every refusal names the file and the field ({@code file: path: reason})
+ * and stops the service at start-up (ADR 0016). A service using it declares jackson-dataformat-yaml.
  */
-final class DataFiles {
+public final class DataFiles {
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -48,11 +48,11 @@ final class DataFiles {
     }
 
     /** A file's name and text. */
-    record DataFile(String name, String text) {
+    public record DataFile(String name, String text) {
     }
 
     /** Every file matching a classpath pattern ({@code care-policies/*.yml}), by name. */
-    static List<DataFile> onClasspath(String pattern) {
+    public static List<DataFile> onClasspath(String pattern) {
         try {
             Resource[] resources = new PathMatchingResourcePatternResolver(DataFiles.class.getClassLoader())
                     .getResources("classpath*:" + pattern);
@@ -70,7 +70,7 @@ final class DataFiles {
     }
 
     /** Binds a file onto its record, or refuses it naming the file and the field. */
-    static <T> T read(DataFile file, Class<T> type) {
+    public static <T> T read(DataFile file, Class<T> type) {
         T value;
         try {
             value = YAML.readValue(file.text(), type);
@@ -83,7 +83,8 @@ final class DataFiles {
         return value;
     }
 
-    static IllegalStateException invalid(String file, String field, String reason) {
+    /** A refusal naming the file and the field, for the checks a record makes beyond its binding. */
+    public static IllegalStateException invalid(String file, String field, String reason) {
         return new IllegalStateException(file + ": " + field + ": " + reason);
     }
 
