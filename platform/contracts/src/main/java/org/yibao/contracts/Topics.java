@@ -21,6 +21,8 @@ public final class Topics {
     /** What became of the smart audit's findings: reviewers' outcomes and withdrawals (ViolationReviewed). */
     public static final String VIOLATION_REVIEWS = "supervision.violation-reviews";
     public static final String FUND_RECOVERIES = "supervision.fund-recoveries";
+    /** Claim reviews' decisions and their appeals' outcomes (ClaimReviewDecided, ClaimReviewAppealDecided). */
+    public static final String CLAIM_REVIEWS = "supervision.claim-reviews";
     public static final String VBP_CATALOGS = "procurement.vbp-catalogs";
     public static final String CATALOG = "settlement.catalog";
     /** Maternity allowances (生育津贴) granted to employees (MaternityAllowanceGranted). */
@@ -32,7 +34,7 @@ public final class Topics {
 
     public static final List<String> ALL = List.of(
             ENROLLMENTS, FILINGS, CERTIFICATIONS, CONTRIBUTIONS, CLAIMS, ASSISTANCE_IDENTITIES, POVERTY_RISKS,
-            INSTITUTIONS, VIOLATIONS, VIOLATION_REVIEWS, FUND_RECOVERIES, VBP_CATALOGS, CATALOG, MATERNITY_ALLOWANCES, CARE_PAYMENTS,
+            INSTITUTIONS, VIOLATIONS, VIOLATION_REVIEWS, FUND_RECOVERIES, CLAIM_REVIEWS, VBP_CATALOGS, CATALOG, MATERNITY_ALLOWANCES, CARE_PAYMENTS,
             PAYMENT_ORDERS);
 
     /** Suffix of the dead-letter topic that holds what a consumer of a topic could not process. */

@@ -70,6 +70,14 @@ final class SampleEvents {
                         "SH-01", Severity.SUSPECT),
                 new ViolationReviewed("V-1", AuditRule.SPLIT_HOSPITALISATION, "S-2", "H41040000012", ReviewOutcome.CONFIRMED,
                         Money.of("8000.00"), "reviewer-7", now, "readmitted for the same stroke"),
+                new ClaimReviewDecided("R-1", "S-2", "H41040000012", List.of(
+                        new ClaimReviewDecided.Line(2, "S120100001", Money.of("40.00"), "NOT_MEDICALLY_NECESSARY", "重复收费"),
+                        new ClaimReviewDecided.Line(3, "XC08CAA001A001010100001", Money.of("12.50"), "EXCESSIVE_QUANTITY", null)),
+                        Money.of("52.50"), "reviewer-7", now, LocalDate.parse("2026-04-17")),
+                new ClaimReviewAppealDecided("R-1", "S-2", "H41040000012", Money.of("40.00"), List.of(
+                        new ClaimReviewAppealDecided.Line(2, Money.of("40.00"), Money.of("40.00"), "WITHDRAWN"),
+                        new ClaimReviewAppealDecided.Line(3, Money.of("12.50"), Money.of("0.00"), "UPHELD")),
+                        "reviewer-9", now),
                 new FundRecoveryOrdered("CASE-1", "H41040000012", "410400", Money.of("59073.80"), List.of("S-1"),
                         "split hospitalisation", now),
                 new CatalogChanged("import-7", 1, 1, List.of(
