@@ -8,10 +8,14 @@ import org.yibao.testsupport.security.TestCallers;
 import org.yibao.testsupport.spring.PlatformIntegrationTest;
 import org.yibao.testsupport.spring.ServiceContractTest;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +42,40 @@ class ClearingServiceContractIT extends ServiceContractTest {
                     assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
                     assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(403);
                     assertThat(foreign.body()).contains("acts only for institution " + HOME_INSTITUTION);
+                },
+                "POST /api/clearing/institutions/{code}/applications", () -> {
+                    HttpResponse<String> own = client(TestCallers.his(HOME_INSTITUTION)).post(
+                            "/api/clearing/institutions/" + HOME_INSTITUTION + "/applications", application("OUTPATIENT"));
+                    HttpResponse<String> foreign = client(TestCallers.his(HOME_INSTITUTION)).post(
+                            "/api/clearing/institutions/" + FOREIGN_INSTITUTION + "/applications", application("OUTPATIENT"));
+
+                    assertThat(own.statusCode()).as(own.body()).isEqualTo(201);
+                    assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(403);
+                    assertThat(foreign.body()).contains("acts only for institution " + HOME_INSTITUTION);
+                },
+                "POST /api/clearing/institutions/{code}/applications/{id}/cancellation", () -> {
+                    HttpResponse<String> filed = client(TestCallers.his(HOME_INSTITUTION)).post(
+                            "/api/clearing/institutions/" + HOME_INSTITUTION + "/applications", application("INPATIENT"));
+                    assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+                    String id = JsonMapper.shared().readTree(filed.body()).path("applicationId").asString();
+                    HttpResponse<String> foreign = client(TestCallers.his(FOREIGN_INSTITUTION)).post(
+                            "/api/clearing/institutions/" + FOREIGN_INSTITUTION + "/applications/" + id + "/cancellation", "");
+                    HttpResponse<String> own = client(TestCallers.his(HOME_INSTITUTION)).post(
+                            "/api/clearing/institutions/" + HOME_INSTITUTION + "/applications/" + id + "/cancellation", "");
+
+                    assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(403);
+                    assertThat(foreign.body()).contains("was not filed by institution " + FOREIGN_INSTITUTION);
+                    assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
                 });
+    }
+
+    /** A clearing application of last month's first day, with a fresh message id. */
+    private static String application(String type) {
+        LocalDate day = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1).atDay(1);
+        return """
+                {"messageId":"C-%s","period":"%s","clearingType":"%s","beginDate":"%s","endDate":"%s","visits":0,
+                 "medicalFeeTotal":"0.00","eligibleFeeTotal":"0.00","fundAmount":"0.00","cashAmount":"0.00","accountAmount":"0.00"}"""
+                .formatted(UUID.randomUUID(), YearMonth.from(day), type, day, day);
     }
 
     @Test
