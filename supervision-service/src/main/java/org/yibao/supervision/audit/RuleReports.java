@@ -88,9 +88,9 @@ public class RuleReports {
     }
 
     /**
-     * A reviewer's outcome on a finding, announced as ViolationReviewed in the same transaction (claim review
-     * and clearing deduct what is confirmed); the reviewer is the calling staff member. 404 unknown, 409
-     * already reviewed or withdrawn.
+     * A reviewer's outcome on a finding, announced as ViolationReviewed in the same transaction, for each rule's
+     * confirmed precision; the reviewer is the calling staff member. No money moves on it: a claim review's
+     * decision (ClaimReviewDecided) is what clearing deducts. 404 unknown, 409 already reviewed or withdrawn.
      */
     @Transactional
     public Violation review(UUID id, Violation.Review outcome, String note, String reviewer) {
@@ -103,6 +103,25 @@ public class RuleReports {
         outbox.append(new ViolationReviewed(v.id().toString(), v.rule(), v.settlementId(), v.institution(),
                 ReviewOutcome.valueOf(outcome.name()), v.amountAtRisk(), reviewer, at, note));
         return v;
+    }
+
+    /**
+     * The outcomes a claim review's decision gives the open findings on its claim, in the decision's transaction:
+     * those in {@code confirmed} (cited by a deduction line) CONFIRMED, the others DISMISSED, each announced as
+     * ViolationReviewed for the rule statistics. Findings reviewed or withdrawn before keep their outcome.
+     */
+    @Transactional
+    public void concludeByClaimReview(String settlementId, Set<UUID> confirmed, String reviewer, String note, Instant at) {
+        for (Violation v : violations.onClaim(settlementId)) {
+            if (v.review() != null) {
+                continue;
+            }
+            Violation.Review outcome = confirmed.contains(v.id()) ? Violation.Review.CONFIRMED : Violation.Review.DISMISSED;
+            if (violations.review(v.id(), outcome, reviewer, note, at)) {
+                outbox.append(new ViolationReviewed(v.id().toString(), v.rule(), v.settlementId(), v.institution(),
+                        ReviewOutcome.valueOf(outcome.name()), v.amountAtRisk(), reviewer, at, note));
+            }
+        }
     }
 
     /**

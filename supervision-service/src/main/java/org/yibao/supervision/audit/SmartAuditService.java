@@ -1,6 +1,7 @@
 package org.yibao.supervision.audit;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yibao.contracts.events.AuditRule;
@@ -40,7 +41,8 @@ import java.util.UUID;
  * entry's evidence kept), stored once per kind and claim and announced as ViolationDetected in the
  * same transaction. A rule across claims may find a violation on a claim kept earlier (an outpatient
  * bill inside a stay settled later). A claim is audited in the consumer's transaction, so a
- * redelivered claim is audited once.
+ * redelivered claim is audited once. Whatever follows an audit in the same transaction (claim review's queue)
+ * is an {@link AuditFollowUp}.
  */
 @Service
 public class SmartAuditService {
@@ -52,9 +54,11 @@ public class SmartAuditService {
     private final OutboxWriter outbox;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final ObjectProvider<AuditFollowUp> followUps;
 
     SmartAuditService(ClaimHistoryStore claims, ViolationStore violations, RuleLibrary library, RuleInputs inputs,
-                      OutboxWriter outbox, MeterRegistry meters, Clock clock) {
+                      OutboxWriter outbox, MeterRegistry meters, Clock clock, ObjectProvider<AuditFollowUp> followUps) {
+        this.followUps = followUps;
         this.claims = claims;
         this.violations = violations;
         this.library = library;
@@ -75,6 +79,7 @@ public class SmartAuditService {
         for (Merged m : merge(RuleEngine.apply(entries, inputs.around(claim, Stage.AFTER, entries)))) {
             record(m);
         }
+        followUps.orderedStream().forEach(f -> f.audited(claim));
     }
 
     /**
@@ -90,6 +95,7 @@ public class SmartAuditService {
             outbox.append(new ViolationReviewed(w.id().toString(), w.rule(), w.settlementId(), w.institution(), ReviewOutcome.WITHDRAWN,
                     w.amountAtRisk(), ViolationStore.WITHDRAWN_BY, at, "claim " + e.settlementId() + " reversed: " + e.reason()));
         }
+        followUps.orderedStream().forEach(f -> f.reversed(e.settlementId(), at));
     }
 
     /**
@@ -112,6 +118,12 @@ public class SmartAuditService {
             }
         }
         return flagged;
+    }
+
+    /** The findings on a claim, oldest first (claim review shows them beside the claim's lines). */
+    @Transactional(readOnly = true)
+    public List<Violation> findingsOn(String settlementId) {
+        return violations.onClaim(settlementId);
     }
 
     /** The findings on claims served in {@code year}, in id order after {@code after}, at most {@code limit}. */
@@ -184,6 +196,7 @@ public class SmartAuditService {
         outbox.append(new ViolationDetected(id.toString(), m.kind(), ids, t.personId(), t.institution(), t.regionCode(),
                 t.year(), m.amount(), m.evidence(), clock.instant(), String.join(",", m.ruleIds()), m.severity()));
         meters.counter("yibao.supervision.violations", "rule", m.kind().name()).increment();
+        followUps.orderedStream().forEach(f -> f.flagged(t.settlementId()));
         return true;
     }
 }

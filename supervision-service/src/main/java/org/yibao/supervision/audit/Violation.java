@@ -21,7 +21,7 @@ import java.util.UUID;
  * @param review       CONFIRMED or DISMISSED by a reviewer; null while open
  * @param reviewedBy   the reviewer (from their token); null while open
  */
-record Violation(UUID id, AuditRule rule, String ruleId, Severity severity, String settlementId, List<String> related,
+public record Violation(UUID id, AuditRule rule, String ruleId, Severity severity, String settlementId, List<String> related,
                  String personId, String institution, LocalDate serviceDate, Money amountAtRisk, String evidence,
                  Review review, String reviewedBy, Instant reviewedAt, String reviewNote) {
 
@@ -29,5 +29,5 @@ record Violation(UUID id, AuditRule rule, String ruleId, Severity severity, Stri
      * What became of a finding: a reviewer's outcome (CONFIRMED, DISMISSED), or WITHDRAWN when its claim
      * was reversed in full before anyone reviewed it (the funds paid nothing in the end).
      */
-    enum Review { CONFIRMED, DISMISSED, WITHDRAWN }
+    public enum Review { CONFIRMED, DISMISSED, WITHDRAWN }
 }

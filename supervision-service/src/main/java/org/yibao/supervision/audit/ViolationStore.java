@@ -69,6 +69,14 @@ class ViolationStore {
                 .param(id).query(ViolationStore::violation).optional();
     }
 
+    /** The findings on a claim, oldest first. */
+    List<Violation> onClaim(String settlementId) {
+        return jdbc.sql("select " + COLUMNS + """
+                         from violation v join audited_claim c on c.settlement_id = v.settlement_id
+                        where v.settlement_id = ? order by v.detected_at, v.violation_id""")
+                .param(settlementId).query(ViolationStore::violation).list();
+    }
+
     /** Records a reviewer's outcome on an open finding; false when it was reviewed already. */
     boolean review(UUID id, Violation.Review outcome, String reviewer, String note, Instant at) {
         return jdbc.sql("""
