@@ -93,6 +93,7 @@ class HisInterfaceIT {
         registry.add("yibao.his.services.settlement", () -> services.get(1).url());
         registry.add("yibao.his.services.assistance", () -> services.get(2).url());
         registry.add("yibao.his.services.supervision", () -> services.get(3).url());
+        registry.add("yibao.his.services.clearing", () -> services.get(4).url());
         registry.add("yibao.his.security.platform-private-key", () -> PLATFORM_KEY.getD().toString(16));
         registry.add("yibao.his.security.institutions." + SIGNING + ".public-key",
                 () -> org.yibao.his.envelope.MessageSecurity.publicKeyHex(SIGNING_KEY.getD()));
@@ -1754,6 +1755,37 @@ class HisInterfaceIT {
         return jdbc.queryForObject("select count(*) from " + table, Integer.class);
     }
 
+    /**
+     * 3203 files last month's clearing application with clearing-service (nothing is owed there for it: 0.00 agrees); a
+     * second of the month and clearing type is refused naming the one in force; 3204 cancels it, after which the month
+     * takes a new one, whose 10.00 differs from the 0.00 owed, named.
+     */
+    @Test
+    void aClearingApplicationIsFiledRefusedWhileInForceAndCancelled() {
+        Hospital his = new Hospital(RECONCILED);
+        his.signIn();
+        java.time.YearMonth last = java.time.YearMonth.now(BEIJING).minusMonths(1);
+        String application = """
+                {"data":{"clr_type":"11","clr_way":"1","setlym":"%s","psntime":0,"medfee_sumamt":"0.00","med_sumfee":"0.00",
+                 "fund_appy_sum":"%s","cash_payamt":"0.00","acct_pay":"0.00","begndate":"%s","enddate":"%s"}}""";
+        String month = last.toString().replace("-", "");
+
+        JsonNode filed = his.ok("3203", application.formatted(month, "0.00", last.atDay(1), last.atEndOfMonth()));
+        String id = filed.at("/clr_appy_evt_id").asString();
+        assertThat(id).matches("\\d{30}");
+        assertThat(filed.at("/stmtinfo/stmt_rslt").asString()).as(filed.toString()).isEqualTo("0");
+        JsonNode second = his.call("3203", his.nextMsgid(), application.formatted(month, "10.00", last.atDay(1), last.atEndOfMonth()));
+        assertThat(second.at("/infcode").asInt()).isEqualTo(-1);
+        assertThat(second.at("/err_msg").asString()).contains("clearing refused (409)").contains(id);
+
+        JsonNode cancelled = his.ok("3204", """
+                {"data":{"clr_appy_evt_id":"%s"}}""".formatted(id));
+        assertThat(cancelled.at("/clr_appy_evt_id").asString()).isEqualTo(id);
+        JsonNode differs = his.ok("3203", application.formatted(month, "10.00", last.atDay(1), last.atEndOfMonth()));
+        assertThat(differs.at("/stmtinfo/stmt_rslt").asString()).isEqualTo("1");
+        assertThat(differs.at("/stmtinfo/stmt_rslt_dscr").asString()).contains("fund_appy_sum").contains("10.00").contains("0.00");
+    }
+
     /** A hospital's HIS: its client, its sign_no and its message ids. */
     private final class Hospital {
         private final String code;
@@ -1879,7 +1911,8 @@ class HisInterfaceIT {
                 ServiceProcess.start(repo, "enrollment-service", "his_it_enrollment", trustTestTokens),
                 ServiceProcess.start(repo, "settlement-service", "his_it_settlement", settlementArgs),
                 ServiceProcess.start(repo, "assistance-service", "his_it_assistance", trustTestTokens),
-                supervision);
+                supervision,
+                ServiceProcess.start(repo, "clearing-service", "his_it_clearing", trustTestTokens));
         try {
             for (ServiceProcess service : started) {
                 service.awaitHealthy(Duration.ofSeconds(240));

@@ -25,7 +25,7 @@ class TransactionTable {
     Transactions transactions(Declarations declarations, SignIn signIn, PersonInfo person, Directory directory, Registration registration,
                               FeeDetails fees, Settling settling, PharmacyPurchase pharmacy, Correction correction, ChronicFiling filing,
                               PreEventAudit audit, Reconciliation reconciliation, Queries queries, Accumulators accumulators,
-                              Files files, CatalogTransactions catalog) {
+                              Files files, CatalogTransactions catalog, ClearingApplications clearing) {
         return new Transactions(List.of(
                 ofAll("9001", signIn::signIn).withoutSignIn(),                                   // 签到
                 ofAll("9002", signIn::signOut),                                                  // 签退
@@ -65,6 +65,8 @@ class TransactionTable {
                 ofHospitals("3102", call -> audit.audit(call, PreEventAudit.DURING)),                // 明细审核事中分析
                 ofAll("3201", reconciliation::totals),                                           // 医药机构费用结算对总账
                 ofAll("3202", reconciliation::details),                                          // 医药机构费用结算对明细账
+                ofAll("3203", clearing::file),                                                   // 清算申请
+                ofAll("3204", clearing::cancel),                                                 // 清算申请撤销
                 ofAll("3301", catalog::map),                                                     // 目录对照上传
                 ofAll("3302", catalog::unmap),                                                   // 目录对照撤销
                 ofHospitals("5201", queries::visits),                                            // 就诊信息查询

@@ -47,7 +47,7 @@ class DeclarationsReaderTest {
             assertThat(new ArrayList<>(declarations.dictionaries().get(String.valueOf(table)).entrySet())).as("%s", table)
                     .containsExactlyElementsOf(expected.entrySet());
         });
-        assertThat(declarations.infnos()).hasSize(48).containsExactlyInAnyOrderElementsOf(strings(transactions.keySet()));
+        assertThat(declarations.infnos()).hasSize(50).containsExactlyInAnyOrderElementsOf(strings(transactions.keySet()));
         transactions.forEach((infno, body) -> {
             Map<?, ?> transaction = (Map<?, ?>) body;
             assertThat(declarations.of(String.valueOf(infno))).isEqualTo(new Declarations.Declared(String.valueOf(infno),
