@@ -28,6 +28,9 @@ import java.util.Optional;
  *     a confirmed finding later dismissed, withdrawn or its claim reversed) is added to that fund's line;</li>
  * <li>recoveries, taken from what is left of any fund (never making it negative), the rest carried
  *     ({@link Result#recoveryCarried()});</li>
+ * <li>prepayments being recovered (预付金): the instalments due of the fund's prepayments, taken from what is left of
+ *     that fund (never making it negative); what the line cannot take stays due next month (the schedule is the
+ *     prepayment's: nothing is carried here);</li>
  * <li>paid = what is left, at most the fund's monthly cap (ASSUMPTION: only a basic pooling fund with a budget
  *     has a cap; the others are paid as owed), never negative; the rest (or a negative balance) is deferred.</li>
  * </ol>
@@ -46,11 +49,24 @@ public final class PaymentCalculation {
      * @param deductions          per basic pooling fund, the deductions outstanding, net: positive to take, negative to give back
      * @param recoveries          the recoveries outstanding (never negative)
      * @param monthlyCaps         per basic pooling fund with a budget, the month's cap
+     * @param prepaymentsDue      per fund, the prepayments' instalments due through the period and not recovered yet
      */
     public record Inputs(Map<Fund, Money> owedInPeriod, Map<Fund, Money> broughtForward, BigDecimal qualityDepositRatio,
-                         Map<Fund, Money> deductions, Money recoveries, Map<Fund, Money> monthlyCaps) {
+                         Map<Fund, Money> deductions, Money recoveries, Map<Fund, Money> monthlyCaps, Map<Fund, Money> prepaymentsDue) {
+
+        /** A month without prepayments being recovered. */
+        public Inputs(Map<Fund, Money> owedInPeriod, Map<Fund, Money> broughtForward, BigDecimal qualityDepositRatio,
+                      Map<Fund, Money> deductions, Money recoveries, Map<Fund, Money> monthlyCaps) {
+            this(owedInPeriod, broughtForward, qualityDepositRatio, deductions, recoveries, monthlyCaps, Map.of());
+        }
 
         public Inputs {
+            prepaymentsDue = Map.copyOf(prepaymentsDue);
+            for (Map.Entry<Fund, Money> due : prepaymentsDue.entrySet()) {
+                if (due.getValue().isNegative()) {
+                    throw new IllegalArgumentException("a prepayment due must not be negative: " + due);
+                }
+            }
             owedInPeriod = Map.copyOf(owedInPeriod);
             deductions = Map.copyOf(deductions);
             for (Fund f : deductions.keySet()) {
@@ -124,6 +140,12 @@ public final class PaymentCalculation {
                 recoveryLeft = recoveryLeft.minus(recovered);
             }
             left = left.minus(recovered);
+            Money prepaymentRecovered = Money.ZERO;
+            Money prepaymentDue = in.prepaymentsDue().getOrDefault(fund, Money.ZERO);
+            if (prepaymentDue.isPositive() && left.isPositive()) {
+                prepaymentRecovered = prepaymentDue.min(left);
+            }
+            left = left.minus(prepaymentRecovered);
             Money paid = left.isPositive() ? left : Money.ZERO;
             Money cap = in.monthlyCaps().get(fund);
             if (cap != null) {
@@ -131,7 +153,7 @@ public final class PaymentCalculation {
             }
             Money deferred = left.minus(paid);
             lines.add(new FundPayment(fund, in.owedInPeriod().getOrDefault(fund, Money.ZERO),
-                    in.broughtForward().getOrDefault(fund, Money.ZERO), due, withheld, deducted, recovered, deferred, paid));
+                    in.broughtForward().getOrDefault(fund, Money.ZERO), due, withheld, deducted, recovered, prepaymentRecovered, deferred, paid));
         }
         return new Result(lines, carried, recoveryLeft);
     }

@@ -20,15 +20,17 @@ import java.util.UUID;
  * @param lines            one per fund, each balancing to the fen
  * @param monthlyCaps      the caps applied, one per basic pooling fund with a budget
  * @param netted           the deductions and recoveries it nets (marked so on approval)
+ * @param prepayments      what it recovers of each prepayment (预付金), counted as recovered on approval
  */
 public record PaymentOrder(UUID orderId, String institutionCode, String regionCode, String period, OrderState state,
                            BigDecimal depositRatio, Money deductions, Money recoveries, Money deductionCarried,
                            Money recoveryCarried, Money paid, List<Line> lines, List<Netted> netted,
-                           String preparedBy, Instant preparedAt, String approvedBy, Instant approvedAt) {
+                           List<PrepaymentRecovered> prepayments, String preparedBy, Instant preparedAt, String approvedBy, Instant approvedAt) {
 
     public PaymentOrder {
         lines = List.copyOf(lines);
         netted = List.copyOf(netted);
+        prepayments = List.copyOf(prepayments);
     }
 
     /**
@@ -36,6 +38,10 @@ public record PaymentOrder(UUID orderId, String institutionCode, String regionCo
      * this month, carried to the next month on the same fund (0.00 but on a basic pooling fund).
      */
     public record Line(FundPayment payment, Money monthlyCap, Money deductionCarried) {
+    }
+
+    /** What the order recovers of a prepayment, yuan. */
+    public record PrepaymentRecovered(UUID prepaymentId, Money amount) {
     }
 
     /** A deduction or recovery the order nets. */

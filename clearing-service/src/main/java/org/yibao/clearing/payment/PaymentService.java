@@ -10,6 +10,7 @@ import org.yibao.clearing.owed.ClearingPeriods;
 import org.yibao.clearing.owed.FundOwed;
 import org.yibao.clearing.owed.Fund;
 import org.yibao.clearing.owed.OwedService;
+import org.yibao.clearing.prepayment.PrepaymentService;
 import org.yibao.clearing.rules.ClearingRule;
 import org.yibao.clearing.rules.ClearingRules;
 import org.yibao.contracts.events.PaymentOrderIssued;
@@ -49,17 +50,19 @@ public class PaymentService {
     private final OwedService owed;
     private final DeductionLedger deductions;
     private final BudgetService budgets;
+    private final PrepaymentService prepayments;
     private final ClearingRules rules;
     private final PaymentStore store;
     private final OutboxWriter outbox;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    PaymentService(OwedService owed, DeductionLedger deductions, BudgetService budgets, ClearingRules rules, PaymentStore store,
-                   OutboxWriter outbox, MeterRegistry meters, Clock clock) {
+    PaymentService(OwedService owed, DeductionLedger deductions, BudgetService budgets, PrepaymentService prepayments, ClearingRules rules,
+                   PaymentStore store, OutboxWriter outbox, MeterRegistry meters, Clock clock) {
         this.owed = owed;
         this.deductions = deductions;
         this.budgets = budgets;
+        this.prepayments = prepayments;
         this.rules = rules;
         this.store = store;
         this.outbox = outbox;
@@ -110,7 +113,7 @@ public class PaymentService {
         PaymentCalculation.Result r = draft.result();
         PaymentOrder order = new PaymentOrder(UUID.randomUUID(), institutionCode, region, period.toString(), OrderState.PREPARED,
                 draft.rule().qualityDepositRatio(), draft.deductions(), draft.recoveries(), r.deductionCarried(), r.recoveryCarried(),
-                r.paid(), draft.lines(), draft.netted(), caller.clientId(), clock.instant(), null, null);
+                r.paid(), draft.lines(), draft.netted(), draft.prepayments(), caller.clientId(), clock.instant(), null, null);
         store.insert(order);
         meters.counter("yibao_clearing_payment_orders_total", "state", "PREPARED").increment();
         return new Prepared(store.find(order.orderId()).orElseThrow(), true);
@@ -165,10 +168,29 @@ public class PaymentService {
         outbox.append(new PaymentOrderIssued(orderId.toString(), approved.institutionCode(), approved.regionCode(), approved.period(),
                 approved.lines().stream().map(l -> new PaymentOrderIssued.Line(l.payment().fund().name(), l.payment().owed(),
                         l.payment().withheld(), l.payment().deducted(), l.payment().recovered(), l.payment().deferred(),
-                        l.payment().paid())).toList(),
+                        l.payment().paid(), l.payment().prepaymentRecovered())).toList(),
                 approved.paid(), approved.preparedBy(), approved.approvedBy(), approved.approvedAt()));
         meters.counter("yibao_clearing_payment_orders_total", "state", "APPROVED").increment();
         return approved;
+    }
+
+    /**
+     * One fund's year of approved orders, yuan: the claims less reversals counted in its months, the deposit withheld, and
+     * what its last order deferred (over the cap, or a negative balance) — the year-end clearing's inputs.
+     */
+    public record FundYear(Fund fund, Money owed, Money withheld, Money deferred) {
+    }
+
+    /** The year's approved orders of an institution summed per fund, read in the caller's transaction. */
+    @Transactional(readOnly = true)
+    public Map<Fund, FundYear> year(String institutionCode, int year) {
+        return store.year(institutionCode, year);
+    }
+
+    /** The period of an order of the institution waiting for approval, if any. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> pendingPeriod(String institutionCode) {
+        return store.pendingPeriodOtherThan(institutionCode, "");
     }
 
     /** An order of a period, or 404. */
@@ -184,7 +206,8 @@ public class PaymentService {
 
     /** What an order of the month would be now. */
     private record Draft(ClearingRule rule, Money deductions, Money recoveries, PaymentCalculation.Result result,
-                         List<PaymentOrder.Line> lines, List<PaymentOrder.Netted> netted) {
+                         List<PaymentOrder.Line> lines, List<PaymentOrder.Netted> netted,
+                         List<PaymentOrder.PrepaymentRecovered> prepayments) {
     }
 
     private Draft draft(String institutionCode, YearMonth period, String region) {
@@ -201,7 +224,10 @@ public class PaymentService {
         Money deductionTotal = Money.ZERO;
         Money recoveryTotal = Money.ZERO;
         var latest = store.latestApproved(institutionCode);
-        latest.ifPresent(o -> o.lines().forEach(l -> broughtForward.put(l.payment().fund(), l.payment().deferred())));
+        // a year's deferral (over the cap, or a negative balance) stays in its year: the year-end clearing settles it
+        // (年终清算); deductions and recoveries carried cross the year
+        latest.filter(o -> YearMonth.parse(o.period()).getYear() == period.getYear())
+                .ifPresent(o -> o.lines().forEach(l -> broughtForward.put(l.payment().fund(), l.payment().deferred())));
         // ASSUMPTION: a deduction whose claim was not counted with a basic share (or names none) is taken from the
         // basic pooling fund owed the most this month (EMPLOYEE_POOLING on a tie)
         Fund fallback = owedInPeriod.getOrDefault(Fund.RESIDENT_POOLING, Money.ZERO).plus(broughtForward.getOrDefault(Fund.RESIDENT_POOLING, Money.ZERO))
@@ -239,15 +265,24 @@ public class PaymentService {
             budgets.inForce(institutionCode, period.getYear(), scheme)
                     .ifPresent(b -> caps.put(Fund.pooling(scheme), rule.monthlyCap(b.annualAllocation())));
         }
+        List<PrepaymentService.Due> due = prepayments.due(institutionCode, period);
+        Map<Fund, Money> dueByFund = new EnumMap<>(Fund.class);
+        due.forEach(d -> dueByFund.merge(d.fund(), d.amount(), Money::plus));
         PaymentCalculation.Result result = PaymentCalculation.calculate(new PaymentCalculation.Inputs(owedInPeriod, broughtForward,
-                rule.qualityDepositRatio(), deductionsByFund, recoveryTotal, caps));
+                rule.qualityDepositRatio(), deductionsByFund, recoveryTotal, caps, dueByFund));
         List<PaymentOrder.Line> lines = result.lines().stream().map(l -> new PaymentOrder.Line(l, caps.get(l.fund()),
                 result.deductionsCarried().getOrDefault(l.fund(), Money.ZERO))).toList();
-        return new Draft(rule, deductionTotal, recoveryTotal, result, lines, netted);
+        Map<Fund, Money> recoveredByFund = new EnumMap<>(Fund.class);
+        result.lines().forEach(l -> recoveredByFund.put(l.fund(), l.prepaymentRecovered()));
+        List<PaymentOrder.PrepaymentRecovered> recovered = PrepaymentService.allocate(due, recoveredByFund).stream()
+                .map(d -> new PaymentOrder.PrepaymentRecovered(d.prepaymentId(), d.amount()))
+                .sorted(Comparator.comparing(PaymentOrder.PrepaymentRecovered::prepaymentId)).toList();
+        return new Draft(rule, deductionTotal, recoveryTotal, result, lines, netted, recovered);
     }
 
     private static boolean sameInputs(PaymentOrder order, Draft draft) {
         return order.lines().equals(draft.lines()) && order.netted().equals(draft.netted())
+                && order.prepayments().equals(draft.prepayments())
                 && order.deductionCarried().equals(draft.result().deductionCarried())
                 && order.recoveryCarried().equals(draft.result().recoveryCarried());
     }

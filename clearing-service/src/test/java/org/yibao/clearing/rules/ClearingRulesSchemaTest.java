@@ -43,6 +43,12 @@ class ClearingRulesSchemaTest {
             fromYear: 2021
             qualityDepositRatio: "0.05"
             monthlyCapFactor: "1.10"
+            surplusRetention:
+              - {upToShareOfBudget: "0.10", share: "0.60"}
+            overspendSharing:
+              - {upToShareOfBudget: "0.10", share: "0.70"}
+            depositRelease:
+              - {minScore: "90", releasedShare: "1"}
             """;
 
     @Test
@@ -69,6 +75,11 @@ class ClearingRulesSchemaTest {
             "region: \"411700\" | region: \"4117\"",
             "fromYear: 2021     | fromYear: 1999",
             "fromYear: 2021     | fromYear: 2021\\nmonthlyCap: \"1\"",
+            "share: \"0.60\"    | share: 0.60",
+            "share: \"0.60\"    | share: \"1.5\"",
+            "share: \"0.60\"}   | share: \"0.60\", extra: \"1\"}",
+            "minScore: \"90\"   | minScore: \"x\"",
+            "minScore: \"90\"   | minScore: \"101\"",
     })
     void aShapeTheReaderRefusesTheSchemaRefusesToo(String good, String bad) {
         String yaml = VALID.replace(good.trim().replace("\\n", "\n"), bad.trim().replace("\\n", "\n"));

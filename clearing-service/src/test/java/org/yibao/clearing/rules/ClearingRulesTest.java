@@ -19,6 +19,14 @@ class ClearingRulesTest {
             fromYear: 2021
             qualityDepositRatio: "0.05"
             monthlyCapFactor: "1.10"
+            surplusRetention:
+              - {upToShareOfBudget: "0.10", share: "0.60"}
+            overspendSharing:
+              - {upToShareOfBudget: "0.10", share: "0.70"}
+              - {upToShareOfBudget: "0.20", share: "0.50"}
+            depositRelease:
+              - {minScore: "90", releasedShare: "1"}
+              - {minScore: "60", releasedShare: "0.60"}
             """;
 
     @Test
@@ -66,6 +74,36 @@ class ClearingRulesTest {
                 .hasMessageStartingWith("411700-2021.yml: region: must be a 6-digit");
         assertThatThrownBy(() -> ClearingRules.load(List.of(new DataFiles.DataFile("411700-2022.yml", GOOD))))
                 .hasMessageStartingWith("411700-2022.yml: (file): must be named <region>-<fromYear>.yml");
+    }
+
+    @Test
+    void theYearEndBandsAreReadInOrderAndTheDepositReleaseFollowsTheScore() {
+        ClearingRule rule = ClearingRules.loadFromClasspath().inForce("411702", 2026).orElseThrow();
+
+        assertThat(rule.surplusRetention()).extracting(ClearingRule.Band::share).containsExactly(new BigDecimal("0.60"));
+        assertThat(rule.overspendSharing()).extracting(ClearingRule.Band::upToShareOfBudget)
+                .containsExactly(new BigDecimal("0.10"), new BigDecimal("0.20"));
+        assertThat(rule.releasedShare(new BigDecimal("95"))).isEqualByComparingTo("1");
+        assertThat(rule.releasedShare(new BigDecimal("90"))).isEqualByComparingTo("1");
+        assertThat(rule.releasedShare(new BigDecimal("89.99"))).isEqualByComparingTo("0.90");
+        assertThat(rule.releasedShare(new BigDecimal("60"))).isEqualByComparingTo("0.60");
+        assertThat(rule.releasedShare(new BigDecimal("59.5"))).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void badBandsAreRefusedNamingTheFileAndTheBand() {
+        assertThatThrownBy(() -> load(GOOD.replace("{upToShareOfBudget: \"0.20\", share: \"0.50\"}",
+                "{upToShareOfBudget: \"0.05\", share: \"0.50\"}")))
+                .hasMessageStartingWith("411700-2021.yml: overspendSharing[1].upToShareOfBudget: must be above the band before");
+        assertThatThrownBy(() -> load(GOOD.replace("{minScore: \"60\", releasedShare: \"0.60\"}",
+                "{minScore: \"95\", releasedShare: \"0.60\"}")))
+                .hasMessageStartingWith("411700-2021.yml: depositRelease[1].minScore: must be at most 100 and below the band before");
+        assertThatThrownBy(() -> load(GOOD.replace("{minScore: \"60\", releasedShare: \"0.60\"}",
+                "{minScore: \"60\", releasedShare: \"1.20\"}")))
+                .hasMessageStartingWith("411700-2021.yml: depositRelease[1].releasedShare: must be from 0 to 1");
+        assertThatThrownBy(() -> load(GOOD.substring(0, GOOD.indexOf("surplusRetention"))
+                + GOOD.substring(GOOD.indexOf("overspendSharing"))))
+                .hasMessageStartingWith("411700-2021.yml: surplusRetention: is required");
     }
 
     private static ClearingRules load(String text) {

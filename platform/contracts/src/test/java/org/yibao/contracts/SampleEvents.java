@@ -102,6 +102,18 @@ final class SampleEvents {
                         List.of(new PaymentOrderIssued.Line("RESIDENT_POOLING", Money.of("10000.00"), Money.of("500.00"),
                                 Money.of("1200.00"), Money.of("0.00"), Money.of("0.00"), Money.of("8300.00"))),
                         Money.of("8300.00"), "clearing-officer-1", "clearing-officer-2", now),
+                // 90,000.00 prepaid, recovered in three instalments of 30,000.00
+                new PrepaymentIssued("PP-1", "H41170200001", "RESIDENT_POOLING", Money.of("90000.00"), "epidemic treatment (ASSUMPTION)",
+                        List.of(new PrepaymentIssued.Instalment("2026-11", Money.of("30000.00")),
+                                new PrepaymentIssued.Instalment("2026-12", Money.of("30000.00")),
+                                new PrepaymentIssued.Instalment("2027-01", Money.of("30000.00"))),
+                        "clearing-officer-1", "clearing-officer-2", now),
+                // budget 1,200,000.00, claims 1,000,000.00: 72,000.00 of the surplus retained, the 50,000.00 deposit released
+                new YearEndClearingIssued("YE-1", "H41170200001", "411700", 2026, new java.math.BigDecimal("92.00"),
+                        List.of(new YearEndClearingIssued.Line("RESIDENT_POOLING", Money.of("1200000.00"), Money.of("1000000.00"),
+                                Money.of("72000.00"), Money.of("0.00"), Money.of("1072000.00"), Money.of("0.00"), Money.of("50000.00"),
+                                Money.of("0.00"), Money.of("122000.00"))),
+                        Money.of("122000.00"), "clearing-officer-1", "clearing-officer-2", now),
                 new VbpCatalogPublished("LIANGBING", 1, "两病用药推荐目录", "500116", LocalDate.parse("2023-01-01"),
                         List.of(new VbpCatalogPublished.Item("XC08CAA001A001010100001", "氨氯地平")), now));
     }

@@ -17,7 +17,7 @@ import java.util.List;
  * @param institutionCode the designated institution paid (定点医药机构)
  * @param regionCode      the region whose clearing rules applied (administrative division code)
  * @param period          the clearing period, {@code yyyy-MM}
- * @param lines           one per fund, every part shown; each balances: owed = withheld + deducted + recovered + deferred + paid
+ * @param lines           one per fund, every part shown; each balances: owed = withheld + deducted + recovered + prepaymentRecovered + deferred + paid
  * @param paid            the order's total paid, in yuan
  */
 @EventType(name = "PaymentOrderIssued", version = 1, topic = Topics.PAYMENT_ORDERS)
@@ -44,10 +44,23 @@ public record PaymentOrderIssued(
      * @param withheld  the quality deposit withheld (质量保证金)
      * @param deducted  deductions netted (扣款); negative when given back
      * @param recovered recoveries netted (追回基金)
-     * @param deferred  carried to the next month (over the monthly cap, or a negative balance)
+     * @param deferred  carried to the next month of the same year (over the monthly cap, or a negative balance); a
+     *                  December's is settled by the year-end clearing
      * @param paid      paid this month
+     * @param prepaymentRecovered instalments of prepayments (预付金) recovered; added after v1's first release: a
+     *                  producer before it sends none (read as 0.00)
      */
-    public record Line(String fund, Money owed, Money withheld, Money deducted, Money recovered, Money deferred, Money paid) {
+    public record Line(String fund, Money owed, Money withheld, Money deducted, Money recovered, Money deferred, Money paid,
+                       Money prepaymentRecovered) {
+
+        /** A line recovering no prepayment. */
+        public Line(String fund, Money owed, Money withheld, Money deducted, Money recovered, Money deferred, Money paid) {
+            this(fund, owed, withheld, deducted, recovered, deferred, paid, Money.ZERO);
+        }
+
+        public Line {
+            prepaymentRecovered = prepaymentRecovered == null ? Money.ZERO : prepaymentRecovered;
+        }
     }
 
     @Override

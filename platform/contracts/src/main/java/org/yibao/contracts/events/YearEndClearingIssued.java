@@ -1,0 +1,61 @@
+package org.yibao.contracts.events;
+
+import org.yibao.contracts.EventType;
+import org.yibao.contracts.IntegrationEvent;
+import org.yibao.contracts.Topics;
+import org.yibao.contracts.money.Money;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An institution's year-end clearing (年终清算) was approved: per fund, the year's claims against the budget, the surplus
+ * retained (结余留用) or the overspend shared (超支分担), the year's deferral settled and the quality deposit released by
+ * the assessment score. A positive payable is paid with it; a negative one is owed back by the institution and recovered
+ * from its next monthly payments. Prepared by one staff member, approved by another, both named by their tokens.
+ *
+ * @param clearingId unique per clearing; a consumer counts it once
+ * @param year       the year cleared
+ * @param score      the assessment score (考核得分), 0 to 100
+ * @param payable    the lines' payable, yuan
+ */
+@EventType(name = "YearEndClearingIssued", version = 1, topic = Topics.PAYMENT_ORDERS)
+public record YearEndClearingIssued(
+        String clearingId,
+        String institutionCode,
+        String regionCode,
+        int year,
+        BigDecimal score,
+        List<Line> lines,
+        Money payable,
+        String preparedBy,
+        String approvedBy,
+        Instant approvedAt) implements IntegrationEvent {
+
+    public YearEndClearingIssued {
+        lines = lines == null ? List.of() : List.copyOf(lines);
+    }
+
+    /**
+     * One fund's year, in yuan.
+     *
+     * @param budget     the year's allocation; null when the fund has none
+     * @param actual     the year's claims less reversals
+     * @param retained   the surplus retained by the institution
+     * @param borne      the overspend borne by the institution
+     * @param recognised the year's recognised amount (年度清算额)
+     * @param deferred   the year's deferral settled
+     * @param released   the quality deposit released
+     * @param forfeited  the quality deposit kept by the fund
+     * @param payable    paid now (negative: owed back)
+     */
+    public record Line(String fund, Money budget, Money actual, Money retained, Money borne, Money recognised, Money deferred,
+                       Money released, Money forfeited, Money payable) {
+    }
+
+    @Override
+    public String partitionKey() {
+        return institutionCode;
+    }
+}
