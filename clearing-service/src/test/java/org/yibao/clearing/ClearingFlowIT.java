@@ -10,18 +10,17 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.yibao.contracts.EventEnvelope;
 import org.yibao.contracts.IntegrationEvent;
-import org.yibao.contracts.events.AuditRule;
 import org.yibao.contracts.events.ClaimReversed;
+import org.yibao.contracts.events.ClaimReviewAppealDecided;
+import org.yibao.contracts.events.ClaimReviewDecided;
 import org.yibao.contracts.events.ClaimSettled;
 import org.yibao.contracts.events.AgreementStatus;
 import org.yibao.contracts.events.FundRecoveryOrdered;
 import org.yibao.contracts.events.InstitutionKind;
 import org.yibao.contracts.events.InstitutionLevel;
 import org.yibao.contracts.events.InstitutionStatusChanged;
-import org.yibao.contracts.events.ReviewOutcome;
 import org.yibao.contracts.events.Scheme;
 import org.yibao.contracts.events.SettlementAmounts;
-import org.yibao.contracts.events.ViolationReviewed;
 import org.yibao.contracts.events.VisitType;
 import org.yibao.contracts.identity.ResidentId;
 import org.yibao.contracts.money.Money;
@@ -54,13 +53,13 @@ import static org.awaitility.Awaitility.await;
  *
  * <p>M1: claim A (resident: basic 1000.00, catastrophic 200.00, cash 300.00) and claim B (employee: basic
  * 600.00, personal account 100.00, cash 50.00), A delivered twice and announced again under a new event id
- * (counted once); a finding of 150.00 confirmed (deducted). The resident budget 9600.00 a year caps a month at
+ * (counted once); a claim review deducting 150.00 on B (ClaimReviewDecided). The resident budget 9600.00 a year caps a month at
  * 9600.00 / 12 x 1.10 = 880.00. M1's order: employee pooling 600.00 - 30.00 withheld - 150.00 deducted = 420.00
  * paid; resident pooling 1000.00 - 50.00 = 950.00, 880.00 paid, 70.00 deferred; catastrophic 200.00 - 10.00 =
  * 190.00; personal account 100.00 - 5.00 = 95.00; paid 1585.00.
  *
  * <p>M2: A reversed on M1's last day but delivered after M1 closed (netted in M2), claim C (resident basic
- * 2000.00), the finding dismissed on appeal (150.00 given back). M2's order: resident pooling 2000.00 - 1000.00
+ * 2000.00), the review's deduction withdrawn on appeal (ClaimReviewAppealDecided: 150.00 given back). M2's order: resident pooling 2000.00 - 1000.00
  * + 70.00 brought forward = 1070.00; 50.00 withheld (5% of the month's own 1000.00, none on the 70.00 brought
  * forward); 1020.00 left, 880.00 paid (the cap), 140.00 deferred; employee pooling: the 150.00 given back on
  * B's own fund (B is an employee claim), paid 150.00; catastrophic -200.00 owed, its deposit released (-10.00
@@ -106,17 +105,16 @@ class ClearingFlowIT {
         String claimA = "S-A-" + UUID.randomUUID();
         String claimB = "S-B-" + UUID.randomUUID();
         String claimC = "S-C-" + UUID.randomUUID();
-        String violation = "V-" + UUID.randomUUID();
+        String review = "R-" + UUID.randomUUID();
 
-        // M1: A twice on the wire and once more under a new event id, B once, a confirmed finding
+        // M1: A twice on the wire and once more under a new event id, B once, a claim review deducting 150.00 on B
         ClaimSettled a = claim(claimA, hospital, Scheme.RESIDENT, M1.atDay(10),
                 amounts("1500.00", "1000.00", "200.00", "0.00", "300.00"));
         EventEnvelope<IntegrationEvent> aOnTheWire = events.publish(a);
         events.publish(aOnTheWire);
         events.publish(a);
         events.publish(claim(claimB, hospital, Scheme.EMPLOYEE, M1.atDay(12), amounts("750.00", "600.00", "0.00", "100.00", "50.00")));
-        events.publish(new ViolationReviewed(violation, AuditRule.EXCESSIVE_QUANTITY, claimB, hospital, ReviewOutcome.CONFIRMED,
-                Money.of("150.00"), "reviewer-1", at(M1.atDay(20)), "confirmed"));
+        events.publish(decided(review, claimB, hospital, "150.00", M1.atDay(20)));
         await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from owed_entry where institution_code = ?", hospital) == 4
                 && count("select count(*) from deduction where institution_code = ?", hospital) == 1);
 
@@ -170,15 +168,14 @@ class ClearingFlowIT {
         // the treasury's CSV
         HttpResponse<String> csv = as(APPROVER).get("/api/clearing/periods/" + M1 + "/payment-orders/" + m1Id + ".csv");
         assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
-        assertThat(csv.body()).contains("RESIDENT_POOLING,1000.00,0.00,1000.00,50.00,0.00,0.00,70.00,880.00,880.00")
-                .contains("TOTAL,,,,,,,,1585.00");
+        assertThat(csv.body()).contains("RESIDENT_POOLING,1000.00,0.00,1000.00,50.00,0.00,0.00,0.00,70.00,880.00,880.00")
+                .contains("TOTAL,,,,,,,,,1585.00");
 
-        // M2: A reversed on M1's last day, arriving after M1 closed; C; the finding dismissed on appeal
+        // M2: A reversed on M1's last day, arriving after M1 closed; C; the deduction withdrawn on appeal
         events.publish(new ClaimReversed("R-" + claimA, claimA, a.personId(), hospital, "411702", Scheme.RESIDENT, VisitType.GENERAL_OUTPATIENT,
                 M1.getYear(), at(M1.atEndOfMonth()), "billing error", a.amounts(), List.of()));
         events.publish(claim(claimC, hospital, Scheme.RESIDENT, M2.atDay(5), amounts("2000.00", "2000.00", "0.00", "0.00", "0.00")));
-        events.publish(new ViolationReviewed(violation, AuditRule.EXCESSIVE_QUANTITY, claimB, hospital, ReviewOutcome.DISMISSED,
-                Money.of("150.00"), "reviewer-2", at(M2.atDay(8)), "appeal won"));
+        events.publish(appealed(review, claimB, hospital, "150.00", "150.00", M2.atDay(8)));
         await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from owed_entry where institution_code = ?", hospital) == 7
                 && count("select count(*) from deduction where institution_code = ?", hospital) == 2);
 
@@ -214,9 +211,9 @@ class ClearingFlowIT {
                 amounts("1000.00", "1000.00", "0.00", "0.00", "0.00")));
         events.publish(new FundRecoveryOrdered("CASE-" + UUID.randomUUID(), hospital, "411702", Money.of("2000.00"), List.of(),
                 "split hospitalisation", at(M1.atDay(5))));
-        // a finding dismissed that was never confirmed deducts and gives back nothing
-        UUID dismissal = events.publish(new ViolationReviewed("V-" + UUID.randomUUID(), AuditRule.EXCESSIVE_QUANTITY, "S-x", hospital,
-                ReviewOutcome.DISMISSED, Money.of("80.00"), "reviewer-1", at(M1.atDay(6)), null)).eventId();
+        // a claim review that deducted nothing deducts and gives back nothing
+        UUID dismissal = events.publish(new ClaimReviewDecided("R-" + UUID.randomUUID(), "S-x", hospital, List.of(), Money.ZERO, "reviewer-1",
+                at(M1.atDay(6)), M1.atDay(21))).eventId();
         await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from owed_entry where institution_code = ?", hospital) == 1
                 && count("select count(*) from deduction where institution_code = ?", hospital) == 1
                 && count("select count(*) from processed_event where event_id = ?", dismissal) == 1);
@@ -249,43 +246,41 @@ class ClearingFlowIT {
     }
 
     /**
-     * A claim of 1000.00 (resident basic) with a finding of 100.00 confirmed on it, then reversed in full: the
-     * fund owes nothing for it and the deduction is given back (100.00 - 100.00); a later dismissal of the same
-     * finding gives back nothing more; a claim of 400.00 reversed before a confirmation of 60.00 on it arrives: the
-     * deduction and its give-back at once. The month's order pays 0.00 and nets 0.00.
+     * A claim of 1000.00 (resident basic) with a claim review deducting 100.00 on it, then reversed in full: the
+     * fund owes nothing for it and the deduction is given back (100.00 - 100.00); a later appeal withdrawing the
+     * deduction gives back nothing more (never more than is still deducted); a claim of 400.00 reversed before a
+     * review's decision of 60.00 on it arrives: the deduction and its give-back at once. The month's order pays 0.00
+     * and nets 0.00.
      */
     @Test
     void aDeductionConfirmedOnAClaimReversedInFullIsGivenBackOnce() {
         String hospital = "H411702" + String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
         known(hospital);
         String claimId = "S-" + UUID.randomUUID();
-        String violation = "V-" + UUID.randomUUID();
+        String review = "R-" + UUID.randomUUID();
         ClaimSettled x = claim(claimId, hospital, Scheme.RESIDENT, M1.atDay(2), amounts("1000.00", "1000.00", "0.00", "0.00", "0.00"));
         events.publish(x);
-        events.publish(new ViolationReviewed(violation, AuditRule.EXCESSIVE_QUANTITY, claimId, hospital, ReviewOutcome.CONFIRMED,
-                Money.of("100.00"), "reviewer-1", at(M1.atDay(4)), null));
+        events.publish(decided(review, claimId, hospital, "100.00", M1.atDay(4)));
         await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from owed_entry where institution_code = ?", hospital) == 1
                 && count("select count(*) from deduction where institution_code = ?", hospital) == 1);
         events.publish(new ClaimReversed("R-" + claimId, claimId, x.personId(), hospital, "411702", Scheme.RESIDENT,
                 VisitType.GENERAL_OUTPATIENT, M1.getYear(), at(M1.atDay(6)), "billing error", x.amounts(), List.of()));
         await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from deduction where institution_code = ?", hospital) == 2);
-        UUID dismissal = events.publish(new ViolationReviewed(violation, AuditRule.EXCESSIVE_QUANTITY, claimId, hospital,
-                ReviewOutcome.DISMISSED, Money.of("100.00"), "reviewer-2", at(M1.atDay(8)), "appeal won")).eventId();
+        UUID dismissal = events.publish(appealed(review, claimId, hospital, "100.00", "100.00", M1.atDay(8))).eventId();
         await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from processed_event where event_id = ?", dismissal) == 1);
 
         assertThat(count("select count(*) from deduction where institution_code = ?", hospital)).isEqualTo(2);
         assertThat(jdbc.queryForObject("select sum(amount) from deduction where institution_code = ?", java.math.BigDecimal.class, hospital))
                 .isEqualByComparingTo("0.00");
 
-        // the other order: a claim reversed before the confirmation on it arrives (another topic)
+        // the other order: a claim reversed before the review's decision on it arrives (another topic)
         String claimY = "S-" + UUID.randomUUID();
         ClaimSettled y = claim(claimY, hospital, Scheme.RESIDENT, M1.atDay(3), amounts("400.00", "400.00", "0.00", "0.00", "0.00"));
         events.publish(y);
         events.publish(new ClaimReversed("R-" + claimY, claimY, y.personId(), hospital, "411702", Scheme.RESIDENT,
                 VisitType.GENERAL_OUTPATIENT, M1.getYear(), at(M1.atDay(7)), "billing error", y.amounts(), List.of()));
         await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from owed_entry where institution_code = ?", hospital) == 4);
-        events.publish(new ViolationReviewed("V-" + UUID.randomUUID(), AuditRule.EXCESSIVE_QUANTITY, claimY, hospital,
-                ReviewOutcome.CONFIRMED, Money.of("60.00"), "reviewer-1", at(M1.atDay(9)), null));
+        events.publish(decided("R-" + UUID.randomUUID(), claimY, hospital, "60.00", M1.atDay(9)));
         await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from deduction where institution_code = ?", hospital) == 4);
         assertThat(jdbc.queryForObject("select sum(amount) from deduction where institution_code = ?", java.math.BigDecimal.class, hospital))
                 .isEqualByComparingTo("0.00");
@@ -409,38 +404,85 @@ class ClearingFlowIT {
     }
 
     /**
-     * A claim of 1000.00 with a finding of 100.00 confirmed on it, then a recovery of 300.00 naming the claim:
-     * the deduction is given back (the recovery covers the claim, else it is charged twice); a finding of 40.00
-     * confirmed on it afterwards is given back at once; the first finding dismissed later gives back nothing
-     * more. The month: 1000.00 - 50.00 withheld - 0.00 deducted - 300.00 recovered = 650.00 paid.
+     * A claim of 1000.00 with a claim review deducting 100.00 on it, then a recovery of 300.00 naming it and a claim
+     * Z of 200.00: the deduction is given back (the recovery covers the claim, else it is charged twice); a review
+     * of Z deducting 40.00 decided afterwards is given back at once; an appeal later withdrawing the first deduction
+     * gives back nothing more. The month: 1200.00 - 60.00 withheld - 0.00 deducted - 300.00 recovered = 840.00 paid.
      */
     @Test
     void aClaimDeductedAndThenNamedByARecoveryIsChargedOnce() {
         String hospital = "H411702" + String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
         known(hospital);
         String claimId = "S-" + UUID.randomUUID();
-        String violation = "V-" + UUID.randomUUID();
+        String claimZ = "S-Z-" + UUID.randomUUID();
+        String review = "R-" + UUID.randomUUID();
         events.publish(claim(claimId, hospital, Scheme.RESIDENT, M1.atDay(2), amounts("1000.00", "1000.00", "0.00", "0.00", "0.00")));
-        events.publish(new ViolationReviewed(violation, AuditRule.EXCESSIVE_QUANTITY, claimId, hospital, ReviewOutcome.CONFIRMED,
-                Money.of("100.00"), "reviewer-1", at(M1.atDay(4)), null));
-        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from owed_entry where institution_code = ?", hospital) == 1
+        events.publish(claim(claimZ, hospital, Scheme.RESIDENT, M1.atDay(3), amounts("200.00", "200.00", "0.00", "0.00", "0.00")));
+        events.publish(decided(review, claimId, hospital, "100.00", M1.atDay(4)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from owed_entry where institution_code = ?", hospital) == 2
                 && count("select count(*) from deduction where institution_code = ?", hospital) == 1);
-        events.publish(new FundRecoveryOrdered("CASE-" + UUID.randomUUID(), hospital, "411702", Money.of("300.00"), List.of(claimId),
+        events.publish(new FundRecoveryOrdered("CASE-" + UUID.randomUUID(), hospital, "411702", Money.of("300.00"), List.of(claimId, claimZ),
                 "overcharging", at(M1.atDay(6))));
         await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from deduction where institution_code = ?", hospital) == 3);
-        events.publish(new ViolationReviewed("V-" + UUID.randomUUID(), AuditRule.EXCESSIVE_QUANTITY, claimId, hospital,
-                ReviewOutcome.CONFIRMED, Money.of("40.00"), "reviewer-1", at(M1.atDay(7)), null));
+        events.publish(decided("R-" + UUID.randomUUID(), claimZ, hospital, "40.00", M1.atDay(7)));
         await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from deduction where institution_code = ?", hospital) == 5);
-        UUID dismissal = events.publish(new ViolationReviewed(violation, AuditRule.EXCESSIVE_QUANTITY, claimId, hospital,
-                ReviewOutcome.DISMISSED, Money.of("100.00"), "reviewer-2", at(M1.atDay(8)), "appeal won")).eventId();
+        UUID dismissal = events.publish(appealed(review, claimId, hospital, "100.00", "100.00", M1.atDay(8))).eventId();
         await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from processed_event where event_id = ?", dismissal) == 1);
         assertThat(count("select count(*) from deduction where institution_code = ?", hospital)).isEqualTo(5);
         assertThat(jdbc.queryForObject("select sum(amount) from deduction where institution_code = ?", java.math.BigDecimal.class, hospital))
                 .isEqualByComparingTo("300.00");
 
         JsonNode order = read(as(PREPARER).post("/api/clearing/periods/" + M1 + "/payment-orders", order(hospital)), 201);
-        assertThat(line(order, "RESIDENT_POOLING")).isEqualTo(List.of("1000.00", "50.00", "0.00", "300.00", "0.00", "650.00"));
-        assertThat(order.path("paid").asString()).isEqualTo("650.00");
+        assertThat(line(order, "RESIDENT_POOLING")).isEqualTo(List.of("1200.00", "60.00", "0.00", "300.00", "0.00", "840.00"));
+        assertThat(order.path("paid").asString()).isEqualTo("840.00");
+    }
+
+    /**
+     * Issue 23's worked example, a deduction and an appeal that wins it back, by hand. M1: a resident claim of
+     * 1000.00 (basic pooling); the claim review deducts two lines, 120.00 and 80.00 = 200.00 (ClaimReviewDecided).
+     * M1's order: 1000.00 - 50.00 withheld (5%) - 200.00 deducted = 750.00 paid. M2: a resident claim of 500.00;
+     * another reviewer withdraws line 2 (80.00) fully and line 1 partly (20.00 of 120.00) on appeal: 100.00 given
+     * back (ClaimReviewAppealDecided, delivered twice: counted once). M2's order: 500.00 - 25.00 withheld + 100.00
+     * given back = 575.00 paid, its deducted column -100.00. Over both months the claim review kept 100.00.
+     */
+    @Test
+    void aDeductionInOneMonthAndAnAppealThatWinsPartOfItBackTheNextWorkedByHand() {
+        String hospital = "H411702" + String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
+        known(hospital);
+        String claimId = "S-" + UUID.randomUUID();
+        String review = "R-" + UUID.randomUUID();
+        events.publish(claim(claimId, hospital, Scheme.RESIDENT, M1.atDay(10), amounts("1000.00", "1000.00", "0.00", "0.00", "0.00")));
+        events.publish(new ClaimReviewDecided(review, claimId, hospital, List.of(
+                new ClaimReviewDecided.Line(1, "S120100001", Money.of("120.00"), "EXCESSIVE_QUANTITY", "a month of bed-days for a week's stay"),
+                new ClaimReviewDecided.Line(2, "S250301001", Money.of("80.00"), "NOT_MEDICALLY_NECESSARY", null)),
+                Money.of("200.00"), "reviewer-1", at(M1.atDay(20)), M1.atDay(20).plusDays(15)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from owed_entry where institution_code = ?", hospital) == 1
+                && count("select count(*) from deduction where institution_code = ?", hospital) == 1);
+
+        JsonNode m1 = read(as(PREPARER).post("/api/clearing/periods/" + M1 + "/payment-orders", order(hospital)), 201);
+        assertThat(line(m1, "RESIDENT_POOLING")).isEqualTo(List.of("1000.00", "50.00", "200.00", "0.00", "0.00", "750.00"));
+        assertThat(m1.path("paid").asString()).isEqualTo("750.00");
+        read(as(APPROVER).post("/api/clearing/periods/" + M1 + "/payment-orders/" + m1.path("orderId").asString() + "/approval", ""), 200);
+
+        events.publish(claim("S-" + UUID.randomUUID(), hospital, Scheme.RESIDENT, M2.atDay(5), amounts("500.00", "500.00", "0.00", "0.00", "0.00")));
+        EventEnvelope<IntegrationEvent> appeal = events.publish(new ClaimReviewAppealDecided(review, claimId, hospital, Money.of("100.00"),
+                List.of(new ClaimReviewAppealDecided.Line(1, Money.of("120.00"), Money.of("20.00"), "WITHDRAWN"),
+                        new ClaimReviewAppealDecided.Line(2, Money.of("80.00"), Money.of("80.00"), "WITHDRAWN")),
+                "reviewer-2", at(M2.atDay(8))));
+        events.publish(appeal); // redelivered
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from owed_entry where institution_code = ?", hospital) == 2
+                && count("select count(*) from processed_event where event_id = ?", appeal.eventId()) == 1
+                && count("select count(*) from deduction where institution_code = ?", hospital) == 2);
+        assertThat(jdbc.queryForObject("select amount from deduction where source_id = ? and kind = 'APPEAL_GIVEN_BACK'",
+                java.math.BigDecimal.class, review)).isEqualByComparingTo("-100.00");
+
+        JsonNode m2 = read(as(PREPARER).post("/api/clearing/periods/" + M2 + "/payment-orders", order(hospital)), 201);
+        assertThat(line(m2, "RESIDENT_POOLING")).isEqualTo(List.of("500.00", "25.00", "-100.00", "0.00", "0.00", "575.00"));
+        assertThat(m2.path("paid").asString()).isEqualTo("575.00");
+        read(as(APPROVER).post("/api/clearing/periods/" + M2 + "/payment-orders/" + m2.path("orderId").asString() + "/approval", ""), 200);
+        assertThat(count("select count(*) from deduction where institution_code = ? and netted_in is null", hospital)).isZero();
+        assertThat(jdbc.queryForObject("select sum(amount) from deduction where institution_code = ?", java.math.BigDecimal.class, hospital))
+                .isEqualByComparingTo("100.00");
     }
 
     @Test
@@ -448,6 +490,19 @@ class ClearingFlowIT {
         HttpResponse<String> foreign = as(TestCallers.his("H41170200001")).get("/api/clearing/institutions/H41170299999/owed?period=" + M1);
 
         assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(403);
+    }
+
+    /** Supervision's claim review decided, deducting one line of {@code amount} yuan; the appeal period 15 days. */
+    private static ClaimReviewDecided decided(String reviewId, String claim, String hospital, String amount, LocalDate day) {
+        return new ClaimReviewDecided(reviewId, claim, hospital, List.of(new ClaimReviewDecided.Line(1, "S120100001", Money.of(amount),
+                "REPEATED_CHARGING", null)), Money.of(amount), "reviewer-1", at(day), day.plusDays(15));
+    }
+
+    /** Another reviewer decided the appeal against a one-line review, giving back {@code givenBack} of {@code deducted}. */
+    private static ClaimReviewAppealDecided appealed(String reviewId, String claim, String hospital, String deducted, String givenBack,
+                                                     LocalDate day) {
+        return new ClaimReviewAppealDecided(reviewId, claim, hospital, Money.of(givenBack), List.of(new ClaimReviewAppealDecided.Line(1,
+                Money.of(deducted), Money.of(givenBack), "WITHDRAWN")), "reviewer-2", at(day));
     }
 
     /** Supervision announces the hospital in 411702 (its own region, hence its clearing rules); awaited. */

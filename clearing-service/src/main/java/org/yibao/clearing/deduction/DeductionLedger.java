@@ -4,19 +4,24 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yibao.clearing.owed.OwedService;
 import org.yibao.contracts.events.ClaimReversed;
+import org.yibao.contracts.events.ClaimReviewAppealDecided;
+import org.yibao.contracts.events.ClaimReviewDecided;
 import org.yibao.contracts.events.FundRecoveryOrdered;
-import org.yibao.contracts.events.ReviewOutcome;
-import org.yibao.contracts.events.ViolationReviewed;
+import org.yibao.contracts.money.Money;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
- * Keeps the deductions and recoveries to net from each institution's next monthly payment, from
- * supervision's events: a CONFIRMED review deducts the finding's amount in violation (扣款); a finding
- * confirmed before and then DISMISSED or WITHDRAWN (an appeal won, a reversal) gives the deduction back,
- * once, as does the reversal in full of the claim it was confirmed on; a dismissal of a finding never
- * confirmed changes nothing; a FundRecoveryOrdered recovers its
- * amount (追回基金), and gives back a deduction confirmed on a claim it names (before or after it). Each source counts once: a redelivered event changes nothing.
+ * Keeps the deductions and recoveries to net from each institution's next monthly payment, from supervision's
+ * events. A claim review's decision (ClaimReviewDecided, 病例审核) deducts its total (扣款), once per review, on the
+ * claim it names (so payment takes it from that claim's scheme's basic pooling fund); an appeal's decision
+ * (ClaimReviewAppealDecided, 申诉) gives back what it withdrew, once per appeal; the reversal in full of the claim,
+ * or a FundRecoveryOrdered naming it (追回基金, which recovers its own amount), gives back what is still deducted
+ * on it, once. A give-back is never more than the deduction net of the other give-backs. A smart-audit finding's
+ * own review (ViolationReviewed) moves no money any more: the claim review is the money decision (ADR 0024), and a
+ * confirmed finding deducted on its own as well would charge the claim twice. Each source counts once: a
+ * redelivered event changes nothing.
  */
 @Service
 public class DeductionLedger {
@@ -29,50 +34,65 @@ public class DeductionLedger {
         this.owed = owed;
     }
 
+    /**
+     * A claim review decided: its total is deducted, keyed by the review. When the claim was reversed before the
+     * decision arrived (another topic), or a recovery names it, the deduction is given back at once.
+     */
     @Transactional
-    public void reviewed(ViolationReviewed e) {
+    public void reviewDecided(ClaimReviewDecided e) {
         // the lock the reversal of the claim holds (OwedLedger.reversed, then claimReversed, one transaction): a
-        // confirmation and the claim's reversal processed at once would otherwise each miss the other's row, and
+        // decision and the claim's reversal processed at once would otherwise each miss the other's row, and
         // the give-back would be made by neither
         owed.lock(e.institutionCode());
-        if (e.outcome() == ReviewOutcome.CONFIRMED) {
-            if (e.amountAtRisk().isPositive()) {
-                store.insert(new Deduction(e.violationId(), Deduction.Kind.DEDUCTION, e.institutionCode(), e.settlementId(), e.amountAtRisk(),
-                        e.rule() + " confirmed by " + e.reviewedBy(), e.reviewedAt(), null));
-                // the claim's reversal came first (another topic): give it back at once
-                if (e.settlementId() != null && owed.isReversed(e.institutionCode(), e.settlementId())) {
-                    store.insert(new Deduction(e.violationId(), Deduction.Kind.DEDUCTION_RETURNED, e.institutionCode(), e.settlementId(),
-                            e.amountAtRisk().negate(), "claim reversed before the confirmation arrived", e.reviewedAt(), null));
-                } else if (e.settlementId() != null && store.recoveryNames(e.institutionCode(), e.settlementId())) {
-                    // a recovery ordered on the claim covers it: deducting too would charge the claim twice
-                    store.insert(new Deduction(e.violationId(), Deduction.Kind.DEDUCTION_RETURNED, e.institutionCode(), e.settlementId(),
-                            e.amountAtRisk().negate(), "claim covered by a recovery ordered on it", e.reviewedAt(), null));
-                }
-            }
+        if (!e.totalDeducted().isPositive()) {
             return;
         }
-        store.amountOf(e.violationId(), Deduction.Kind.DEDUCTION).ifPresent(deducted ->
-                store.insert(new Deduction(e.violationId(), Deduction.Kind.DEDUCTION_RETURNED, e.institutionCode(),
-                        e.settlementId(), deducted.negate(), e.outcome() + " by " + e.reviewedBy(), e.reviewedAt(), null)));
+        if (!store.insert(new Deduction(e.reviewId(), Deduction.Kind.DEDUCTION, e.institutionCode(), e.settlementId(), e.totalDeducted(),
+                "claim review decided by " + e.reviewedBy() + " (" + e.lines().size() + " lines)", e.decidedAt(), null))) {
+            return; // redelivered
+        }
+        if (owed.isReversed(e.institutionCode(), e.settlementId())) {
+            giveBackRest(e.reviewId(), "claim reversed before the review's decision arrived", e.decidedAt());
+        } else if (store.recoveryNames(e.institutionCode(), e.settlementId())) {
+            // a recovery ordered on the claim covers it: deducting too would charge the claim twice
+            giveBackRest(e.reviewId(), "claim covered by a recovery ordered on it", e.decidedAt());
+        }
     }
 
     /**
-     * A claim reversed in full: the fund pays nothing for it any more, so a deduction confirmed on it is given
-     * back (once; supervision withdraws only findings not reviewed yet, so a confirmed one stays CONFIRMED).
-     * ASSUMPTION: findings that rest on the reversed claim but were confirmed on another claim keep their deduction.
+     * An appeal decided: what it gives back is paid back, once per appeal, at most what is still deducted for the
+     * review (a reversal or recovery may have given it back already).
+     */
+    @Transactional
+    public void appealDecided(ClaimReviewAppealDecided e) {
+        owed.lock(e.institutionCode());
+        if (!e.amountGivenBack().isPositive()) {
+            return;
+        }
+        Money rest = store.stillDeducted(e.reviewId());
+        Money back = e.amountGivenBack().min(rest);
+        if (back.isPositive()) {
+            store.insert(new Deduction(e.reviewId(), Deduction.Kind.APPEAL_GIVEN_BACK, e.institutionCode(), e.settlementId(), back.negate(),
+                    "appeal decided by " + e.decidedBy() + ": " + e.amountGivenBack() + " withdrawn", e.decidedAt(), null));
+        }
+    }
+
+    /**
+     * A claim reversed in full: the fund pays nothing for it any more, so what is still deducted on it is given back
+     * (once; supervision withdraws only reviews not decided yet, so a decided one stands). ASSUMPTION: deductions on
+     * other claims that rested on the reversed one keep their amount.
      */
     @Transactional
     public void claimReversed(ClaimReversed e) {
         for (Deduction d : store.confirmedOn(e.institutionCode(), e.settlementId())) {
-            store.insert(new Deduction(d.sourceId(), Deduction.Kind.DEDUCTION_RETURNED, d.institutionCode(), d.settlementId(),
-                    d.amount().negate(), "claim reversed (" + e.reversalId() + ")", e.reversedAt(), null));
+            giveBackRest(d.sourceId(), "claim reversed (" + e.reversalId() + ")", e.reversedAt());
         }
     }
 
     /**
-     * A recovery ordered: its amount is recovered; a deduction confirmed on a claim it names (before or after it)
-     * is given back, once, so the claim is not charged twice. ASSUMPTION: a recovery naming a claim covers every
-     * finding confirmed on it (the case's amount is what the claim owes the fund), whatever their amounts.
+     * A recovery ordered: its amount is recovered; what is still deducted on a claim it names (before or after it) is
+     * given back, once, so the claim is not charged twice. ASSUMPTION: a recovery naming a claim covers every
+     * deduction on it (the case's amount is what the claim owes the fund), whatever their amounts.
      */
     @Transactional
     public void recoveryOrdered(FundRecoveryOrdered e) {
@@ -83,10 +103,19 @@ public class DeductionLedger {
             for (String settlementId : e.settlementIds()) {
                 store.insertRecoveryClaim(e.caseId(), e.institutionCode(), settlementId);
                 for (Deduction d : store.confirmedOn(e.institutionCode(), settlementId)) {
-                    store.insert(new Deduction(d.sourceId(), Deduction.Kind.DEDUCTION_RETURNED, d.institutionCode(), d.settlementId(),
-                            d.amount().negate(), "claim covered by recovery case " + e.caseId(), e.orderedAt(), null));
+                    giveBackRest(d.sourceId(), "claim covered by recovery case " + e.caseId(), e.orderedAt());
                 }
             }
+        }
+    }
+
+    /** Gives back, once, what is still deducted for a source (its deduction net of every give-back). */
+    private void giveBackRest(String sourceId, String reason, Instant at) {
+        Money rest = store.stillDeducted(sourceId);
+        if (rest.isPositive()) {
+            Deduction d = store.deduction(sourceId).orElseThrow();
+            store.insert(new Deduction(sourceId, Deduction.Kind.DEDUCTION_RETURNED, d.institutionCode(), d.settlementId(), rest.negate(),
+                    reason, at, null));
         }
     }
 

@@ -32,7 +32,6 @@ class DeductionStore {
                 .params(sourceId, kind.name()).query(Integer.class).single() > 0;
     }
 
-    /** The amount deducted for a finding, if it was. */
     /** Records that a recovery names a claim (once). */
     void insertRecoveryClaim(String caseId, String institutionCode, String settlementId) {
         jdbc.sql("insert into recovery_claim (case_id, institution_code, settlement_id) values (?, ?, ?) on conflict do nothing")
@@ -45,9 +44,20 @@ class DeductionStore {
                 .params(institutionCode, settlementId).query(Integer.class).single() > 0;
     }
 
-    java.util.Optional<Money> amountOf(String sourceId, Deduction.Kind kind) {
-        return jdbc.sql("select amount from deduction where source_id = ? and kind = ?")
-                .params(sourceId, kind.name()).query((rs, n) -> Money.of(rs.getBigDecimal(1))).optional();
+    /** The deduction (kind DEDUCTION) of a source, if there is one. */
+    java.util.Optional<Deduction> deduction(String sourceId) {
+        return jdbc.sql("""
+                        select source_id, kind, institution_code, settlement_id, amount, reason, occurred_at, netted_in from deduction
+                        where source_id = ? and kind = 'DEDUCTION'""")
+                .param(sourceId).query(DeductionStore::deduction).optional();
+    }
+
+    /** What is still deducted for a source: its deduction net of its give-backs (zero without a deduction). */
+    Money stillDeducted(String sourceId) {
+        return Money.of(jdbc.sql("""
+                        select coalesce(sum(amount), 0) from deduction
+                        where source_id = ? and kind in ('DEDUCTION', 'DEDUCTION_RETURNED', 'APPEAL_GIVEN_BACK')""")
+                .param(sourceId).query(java.math.BigDecimal.class).single());
     }
 
     /** Marks what an order netted: each only while still outstanding; the number marked. */
