@@ -36,7 +36,9 @@ import java.util.UUID;
  * The year-end clearing (年终清算) of an institution: once every month of the year holding claims is paid (its order
  * approved) and the institution's assessment score is set, a clearing officer prepares the statement
  * ({@link YearEndCalculation} per fund), another approves it: positive lines are paid, negative ones become recoveries
- * netted from the institution's next monthly payments, and YearEndClearingIssued is announced — in one transaction.
+ * netted from the institution's next monthly payments, the year's months are closed for the institution (a claim of the
+ * year arriving later counts in the next year's first open month), and YearEndClearingIssued is announced — in one
+ * transaction.
  * Like a monthly order, a statement whose inputs changed before approval (a new score, a new budget) is superseded.
  */
 @Service
@@ -151,6 +153,8 @@ public class YearEndService {
         if (!store.transition(id, OrderState.PREPARED, OrderState.APPROVED, caller.clientId(), now)) {
             throw new ConflictException("id: year-end clearing " + id + " changed state meanwhile; read it again");
         }
+        // the year is cleared: a claim of it arriving from now on counts in the first open month after it
+        owed.close(c.institutionCode(), YearMonth.of(year, 12), now);
         for (YearEndCalculation.Result line : c.lines()) {
             if (line.payable().isNegative()) {
                 store.insertRecovery("YE-" + id + "-" + line.fund(), c.institutionCode(), line.payable().negate(),

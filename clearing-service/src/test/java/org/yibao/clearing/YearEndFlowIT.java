@@ -1,0 +1,353 @@
+package org.yibao.clearing;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.yibao.contracts.events.AgreementStatus;
+import org.yibao.contracts.events.ClaimSettled;
+import org.yibao.contracts.events.InstitutionKind;
+import org.yibao.contracts.events.InstitutionLevel;
+import org.yibao.contracts.events.InstitutionStatusChanged;
+import org.yibao.contracts.events.Scheme;
+import org.yibao.contracts.events.SettlementAmounts;
+import org.yibao.contracts.events.VisitType;
+import org.yibao.contracts.identity.ResidentId;
+import org.yibao.contracts.money.Money;
+import org.yibao.security.CallerIdentity;
+import org.yibao.security.Role;
+import org.yibao.testsupport.client.EventPublisher;
+import org.yibao.testsupport.client.ServiceClient;
+import org.yibao.testsupport.security.TestCallers;
+import org.yibao.testsupport.spring.PlatformIntegrationTest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Prepayment and the year-end clearing on a real PostgreSQL and Kafka, worked by hand with Zhumadian's rules
+ * (clearing-rules/411700-2021.yml, ASSUMPTION: 5% quality deposit, monthly cap = allocation / 12 x 1.10; of a surplus up
+ * to 10% of the budget 60% retained; of an overspend up to 10% of it the fund bears 70%, from 10% to 20% 50%; the deposit
+ * released in full from a score of 90, 90% from 80). Y is last year (ended); each test's institution is new to each run.
+ */
+@PlatformIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class YearEndFlowIT {
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final int Y = Year.now(BEIJING).getValue() - 1;
+    private static final String PATIENT_REGION = "411702";
+    private static final CallerIdentity PREPARER = CallerIdentity.staff("clearing-officer-1", Role.CLEARING_OFFICER);
+    private static final CallerIdentity APPROVER = CallerIdentity.staff("clearing-officer-2", Role.CLEARING_OFFICER);
+
+    @Autowired
+    private Environment environment;
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Autowired
+    private JsonMapper json;
+
+    private EventPublisher events;
+    private int port;
+
+    @BeforeAll
+    void clients() {
+        port = environment.getRequiredProperty("local.server.port", Integer.class);
+        events = new EventPublisher(json);
+    }
+
+    @AfterAll
+    void close() {
+        events.close();
+    }
+
+    /**
+     * 3,000.00 prepaid to the institution, recovered from February by 1,000.00 a month. Resident pooling owed 2,000.00 in
+     * February, 800.00 in March, 2,000.00 in April (5% withheld). February: 1,900.00 left, 1,000.00 recovered, 900.00 paid.
+     * March: 760.00 left, all recovered, 0.00 paid, 240.00 still due. April: 1,900.00 left, 1,240.00 recovered, 660.00 paid.
+     */
+    @Test
+    void aPrepaymentRecoveredOverThreeMonthsWorkedByHand() {
+        String hospital = known();
+        YearMonth feb = YearMonth.of(Y, 2);
+        settle(hospital, feb.atDay(5), "2000.00");
+        settle(hospital, feb.plusMonths(1).atDay(5), "800.00");
+        settle(hospital, feb.plusMonths(2).atDay(5), "2000.00");
+        awaitClaims(hospital, 3);
+
+        JsonNode prepared = read(as(PREPARER).post("/api/clearing/prepayments", """
+                {"institutionCode":"%s","fund":"RESIDENT_POOLING","amount":"3000.00","reason":"designated treating hospital, epidemic",
+                 "firstRecoveryPeriod":"%s","months":3}""".formatted(hospital, feb)), 201);
+        String id = prepared.path("prepaymentId").asString();
+        assertThat(prepared.path("state").asString()).isEqualTo("PREPARED");
+        assertThat(prepared.path("schedule")).extracting(i -> i.path("amount").asString()).containsExactly("1000.00", "1000.00", "1000.00");
+        // the preparer cannot pay it; a bad body names its field
+        assertThat(as(PREPARER).post("/api/clearing/prepayments/" + id + "/approval", "").statusCode()).isEqualTo(403);
+        assertThat(read(as(PREPARER).post("/api/clearing/prepayments", """
+                {"institutionCode":"%s","fund":"CATASTROPHIC","amount":"3000.00","reason":"x","firstRecoveryPeriod":"%s","months":3}"""
+                .formatted(hospital, feb)), 422).toString()).contains("fund");
+        assertThat(read(as(PREPARER).post("/api/clearing/prepayments", """
+                {"institutionCode":"%s","fund":"RESIDENT_POOLING","amount":"3000.001","reason":"x","firstRecoveryPeriod":"%s","months":3}"""
+                .formatted(hospital, feb)), 400).toString()).contains("amount");
+        assertThat(read(as(PREPARER).post("/api/clearing/prepayments", """
+                {"institutionCode":"%s","fund":"RESIDENT_POOLING","amount":"3000.00","reason":"x","firstRecoveryPeriod":"%s-13","months":3}"""
+                .formatted(hospital, Y)), 400).toString()).contains("firstRecoveryPeriod");
+        JsonNode paid = read(as(APPROVER).post("/api/clearing/prepayments/" + id + "/approval", ""), 200);
+        assertThat(paid.path("state").asString()).isEqualTo("APPROVED");
+        assertThat(paid.path("approvedBy").asString()).isEqualTo("clearing-officer-2");
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(
+                "select count(*) from outbox_event where event_type = 'PrepaymentIssued' and envelope like ?", "%" + id + "%") == 1);
+
+        assertThat(pay(hospital, feb)).containsExactly("1000.00", "900.00");
+        assertThat(pay(hospital, feb.plusMonths(1))).containsExactly("760.00", "0.00");
+        assertThat(pay(hospital, feb.plusMonths(2))).containsExactly("1240.00", "660.00");
+
+        JsonNode after = read(as(PREPARER).get("/api/clearing/prepayments/" + id), 200);
+        assertThat(after.path("recovered").asString()).isEqualTo("3000.00");
+        // nothing more is due in May: the line pays all it has left
+        settle(hospital, feb.plusMonths(3).atDay(5), "100.00");
+        awaitClaims(hospital, 4);
+        assertThat(pay(hospital, feb.plusMonths(3))).containsExactly("0.00", "95.00");
+    }
+
+    /**
+     * Under budget: resident budget 12,000.00 (cap 1,100.00 a month); claims 1,000.00 in January and in February: 50.00
+     * withheld and 950.00 paid each month. The year: actual 2,000.00, surplus 10,000.00: the first 1,200.00 (10% of the
+     * budget) x 60% = 720.00 retained, the other 8,800.00 not; recognised 2,720.00; score 92: the 100.00 deposit released;
+     * payable 720.00 + 0.00 deferred + 100.00 = 820.00.
+     *
+     * <p>Over budget: the same budget; claims 8,000.00 in January and 6,000.00 in February. January: 400.00 withheld,
+     * 1,100.00 paid (the cap), 6,500.00 deferred; February: 6,000.00 + 6,500.00 brought forward, 300.00 withheld, 1,100.00
+     * paid, 11,100.00 deferred. The year: actual 14,000.00, overspend 2,000.00: the first 1,200.00 x 70% = 840.00 and the
+     * next 800.00 x 50% = 400.00 borne by the fund (1,240.00), the institution bears 760.00; recognised 13,240.00; score 85:
+     * 90% of the 700.00 deposit released (630.00), 70.00 forfeited; payable 13,240.00 - 14,000.00 + 11,100.00 + 630.00 =
+     * 10,970.00.
+     */
+    @Test
+    void oneInstitutionUnderBudgetAndOneOverWorkedByHand() {
+        String under = known();
+        String over = known();
+        YearMonth jan = YearMonth.of(Y, 1);
+        for (String h : List.of(under, over)) {
+            read(as(TestCallers.MANAGER).post("/api/clearing/budgets", """
+                    {"institutionCode":"%s","year":%d,"scheme":"RESIDENT","annualAmount":"12000.00"}""".formatted(h, Y)), 201);
+        }
+        settle(under, jan.atDay(10), "1000.00");
+        settle(under, jan.plusMonths(1).atDay(10), "1000.00");
+        settle(over, jan.atDay(10), "8000.00");
+        settle(over, jan.plusMonths(1).atDay(10), "6000.00");
+        awaitClaims(under, 2);
+        awaitClaims(over, 2);
+
+        assertThat(pay(under, jan)).containsExactly("0.00", "950.00");
+        assertThat(pay(over, jan)).containsExactly("0.00", "1100.00");
+        // the year cannot be cleared while February holds claims and is open
+        assertThat(read(as(PREPARER).post("/api/clearing/years/" + Y + "/clearings", body(over)), 409).toString()).contains("year");
+        assertThat(pay(under, jan.plusMonths(1))).containsExactly("0.00", "950.00");
+        assertThat(pay(over, jan.plusMonths(1))).containsExactly("0.00", "1100.00");
+
+        // no score yet: refused naming it; this year has not ended: refused naming it
+        assertThat(read(as(PREPARER).post("/api/clearing/years/" + Y + "/clearings", body(under)), 422).toString()).contains("score");
+        assertThat(read(as(PREPARER).post("/api/clearing/years/" + (Y + 1) + "/clearings", body(under)), 422).toString()).contains("year");
+        assertThat(as(PREPARER).post("/api/clearing/years/" + Y + "/assessments", score(under, "92")).statusCode()).isEqualTo(403);
+        assertThat(read(as(TestCallers.MANAGER).post("/api/clearing/years/" + Y + "/assessments", score(under, "100.5")), 400).toString())
+                .contains("score");
+        read(as(TestCallers.MANAGER).post("/api/clearing/years/" + Y + "/assessments", score(under, "92")), 201);
+        read(as(TestCallers.MANAGER).post("/api/clearing/years/" + Y + "/assessments", score(over, "95")), 201);
+
+        JsonNode u = read(as(PREPARER).post("/api/clearing/years/" + Y + "/clearings", body(under)), 201);
+        JsonNode uLine = fund(u, "RESIDENT_POOLING");
+        assertThat(List.of(uLine.path("actual").asString(), uLine.path("surplus").asString(), uLine.path("retained").asString(),
+                uLine.path("recognised").asString(), uLine.path("withheld").asString(), uLine.path("released").asString(),
+                uLine.path("payable").asString()))
+                .containsExactly("2000.00", "10000.00", "720.00", "2720.00", "100.00", "100.00", "820.00");
+        assertThat(u.path("payable").asString()).isEqualTo("820.00");
+
+        JsonNode o = read(as(PREPARER).post("/api/clearing/years/" + Y + "/clearings", body(over)), 201);
+        // a new score after preparing: the statement is superseded on approval
+        read(as(TestCallers.MANAGER).post("/api/clearing/years/" + Y + "/assessments", score(over, "85")), 201);
+        assertThat(read(as(APPROVER).post("/api/clearing/years/" + Y + "/clearings/" + o.path("clearingId").asString() + "/approval", ""), 409)
+                .toString()).contains("id");
+        o = read(as(PREPARER).post("/api/clearing/years/" + Y + "/clearings", body(over)), 201);
+        JsonNode oLine = fund(o, "RESIDENT_POOLING");
+        assertThat(List.of(oLine.path("actual").asString(), oLine.path("overspend").asString(), oLine.path("fundShare").asString(),
+                oLine.path("borne").asString(), oLine.path("recognised").asString(), oLine.path("deferred").asString(),
+                oLine.path("released").asString(), oLine.path("forfeited").asString(), oLine.path("payable").asString()))
+                .containsExactly("14000.00", "2000.00", "1240.00", "760.00", "13240.00", "11100.00", "630.00", "70.00", "10970.00");
+
+        // four eyes; approving twice answers the same
+        String oId = o.path("clearingId").asString();
+        assertThat(as(PREPARER).post("/api/clearing/years/" + Y + "/clearings/" + oId + "/approval", "").statusCode()).isEqualTo(403);
+        JsonNode approved = read(as(APPROVER).post("/api/clearing/years/" + Y + "/clearings/" + oId + "/approval", ""), 200);
+        assertThat(approved.path("state").asString()).isEqualTo("APPROVED");
+        assertThat(read(as(APPROVER).post("/api/clearing/years/" + Y + "/clearings/" + oId + "/approval", ""), 200).path("approvedBy").asString())
+                .isEqualTo("clearing-officer-2");
+        assertThat(count("select count(*) from outbox_event where event_type = 'YearEndClearingIssued' and envelope like ?", "%" + oId + "%"))
+                .isEqualTo(1);
+        // a score after the approval is refused; preparing again answers the approved statement
+        assertThat(read(as(TestCallers.MANAGER).post("/api/clearing/years/" + Y + "/assessments", score(over, "99")), 409).toString())
+                .contains("year");
+        assertThat(read(as(PREPARER).post("/api/clearing/years/" + Y + "/clearings", body(over)), 200).path("clearingId").asString())
+                .isEqualTo(oId);
+
+        // the printable statement carries the figures and both names
+        HttpResponse<byte[]> pdf = bytes("/api/clearing/years/" + Y + "/clearings/" + oId + ".pdf", APPROVER);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        assertThat(text(pdf.body())).contains("10970.00", "13240.00", "clearing-officer-1", "clearing-officer-2");
+        // an institution may not read it
+        assertThat(bytes("/api/clearing/years/" + Y + "/clearings/" + oId + ".pdf", TestCallers.his(over)).statusCode()).isEqualTo(403);
+    }
+
+    /**
+     * A budget set late in the year (no cap when January was paid): resident claims 2,000.00 in January, 100.00 withheld,
+     * 1,900.00 paid. Then the budget: 1,200.00. The year: overspend 800.00: 120.00 (10% of the budget) x 70% = 84.00 and
+     * 120.00 x 50% = 60.00 borne by the fund, the last 560.00 not; recognised 1,344.00; score 50: the 100.00 deposit
+     * forfeited; payable 1,344.00 - 2,000.00 + 0.00 deferred + 0.00 released = -656.00: owed back, a recovery netted from
+     * the institution's next payments; and the year is closed: a claim of it arriving now counts in the next year.
+     */
+    @Test
+    void aNegativeYearEndLineIsOwedBackAsARecovery() {
+        String h = known();
+        YearMonth jan = YearMonth.of(Y, 1);
+        settle(h, jan.atDay(10), "2000.00");
+        awaitClaims(h, 1);
+        assertThat(pay(h, jan)).containsExactly("0.00", "1900.00");
+        read(as(TestCallers.MANAGER).post("/api/clearing/budgets", """
+                {"institutionCode":"%s","year":%d,"scheme":"RESIDENT","annualAmount":"1200.00"}""".formatted(h, Y)), 201);
+        read(as(TestCallers.MANAGER).post("/api/clearing/years/" + Y + "/assessments", score(h, "50")), 201);
+
+        JsonNode c = read(as(PREPARER).post("/api/clearing/years/" + Y + "/clearings", body(h)), 201);
+        JsonNode line = fund(c, "RESIDENT_POOLING");
+        assertThat(List.of(line.path("fundShare").asString(), line.path("borne").asString(), line.path("recognised").asString(),
+                line.path("forfeited").asString(), line.path("payable").asString()))
+                .containsExactly("144.00", "656.00", "1344.00", "100.00", "-656.00");
+        read(as(APPROVER).post("/api/clearing/years/" + Y + "/clearings/" + c.path("clearingId").asString() + "/approval", ""), 200);
+
+        assertThat(jdbc.queryForObject("select amount from deduction where institution_code = ? and kind = 'RECOVERY' and netted_in is null",
+                java.math.BigDecimal.class, h)).isEqualByComparingTo("656.00");
+        // a late claim of the cleared year counts in the first month after it
+        settle(h, YearMonth.of(Y, 6).atDay(1), "10.00");
+        awaitClaims(h, 2);
+        assertThat(jdbc.queryForObject("select max(period) from owed_entry where institution_code = ?", String.class, h))
+                .isEqualTo(YearMonth.of(Y + 1, 1).toString());
+    }
+
+    // --- fixtures
+
+    private String known() {
+        String hospital = "H411702" + String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
+        events.publish(new InstitutionStatusChanged(hospital, "某医院", "411702", InstitutionKind.HOSPITAL, InstitutionLevel.LEVEL_2,
+                null, AgreementStatus.ACTIVE, LocalDate.of(2019, 1, 1), null, Instant.now()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count(
+                "select count(*) from institution_region where institution_code = ?", hospital) == 1);
+        return hospital;
+    }
+
+    /** A resident claim paid wholly by the basic pooling fund. */
+    private void settle(String hospital, LocalDate day, String basic) {
+        String person = "41170219800101" + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
+        person = person + ResidentId.checkCharacter(person);
+        Money b = Money.of(basic);
+        SettlementAmounts amounts = new SettlementAmounts(b, Money.ZERO, Money.ZERO, b, Money.ZERO, b, Money.ZERO, Money.ZERO, Money.ZERO,
+                Money.ZERO, Money.ZERO);
+        events.publish(new ClaimSettled("S-" + UUID.randomUUID(), person, hospital, PATIENT_REGION, Scheme.RESIDENT,
+                VisitType.GENERAL_OUTPATIENT, day.getYear(), day, List.of("J06.9"), day.atTime(12, 0).atZone(BEIJING).toInstant(),
+                "zhumadian-2021", amounts, null, List.of()));
+    }
+
+    private void awaitClaims(String hospital, int claims) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> count(
+                "select count(*) from owed_entry where institution_code = ? and kind = 'SETTLED'", hospital) == claims);
+    }
+
+    /** Prepares and approves the month's order; the resident pooling line's prepayment recovered and paid. */
+    private List<String> pay(String hospital, YearMonth month) {
+        JsonNode order = read(as(PREPARER).post("/api/clearing/periods/" + month + "/payment-orders", body(hospital)), 201);
+        JsonNode approved = read(as(APPROVER).post("/api/clearing/periods/" + month + "/payment-orders/"
+                + order.path("orderId").asString() + "/approval", ""), 200);
+        JsonNode line = null;
+        for (JsonNode l : approved.path("lines")) {
+            if ("RESIDENT_POOLING".equals(l.at("/payment/fund").asString())) {
+                line = l.path("payment");
+            }
+        }
+        assertThat(line).as(approved.toString()).isNotNull();
+        return List.of(line.path("prepaymentRecovered").asString(), line.path("paid").asString());
+    }
+
+    private static String body(String hospital) {
+        return """
+                {"institutionCode":"%s"}""".formatted(hospital);
+    }
+
+    private static String score(String hospital, String score) {
+        return """
+                {"institutionCode":"%s","score":%s}""".formatted(hospital, score);
+    }
+
+    private static JsonNode fund(JsonNode clearing, String fund) {
+        for (JsonNode l : clearing.path("lines")) {
+            if (fund.equals(l.path("fund").asString())) {
+                return l;
+            }
+        }
+        throw new AssertionError("no fund " + fund + " in " + clearing);
+    }
+
+    private HttpResponse<byte[]> bytes(String path, CallerIdentity caller) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(new ServiceClient(port, caller).uri(path))
+                    .header("Authorization", "Bearer " + TestCallers.token(caller)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(byte[] pdf) {
+        try (PdfReader reader = new PdfReader(pdf)) {
+            StringBuilder out = new StringBuilder();
+            PdfTextExtractor extractor = new PdfTextExtractor(reader);
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                out.append(extractor.getTextFromPage(page)).append('\n');
+            }
+            return out.toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ServiceClient as(CallerIdentity caller) {
+        return new ServiceClient(port, caller);
+    }
+
+    private JsonNode read(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return json.readTree(response.body());
+    }
+
+    private long count(String sql, Object... args) {
+        return jdbc.queryForObject(sql, Long.class, args);
+    }
+}
