@@ -9,9 +9,10 @@ import java.time.Instant;
 
 /**
  * A finding of the smart audit (a ViolationDetected) was decided: confirmed or dismissed by a reviewer
- * (named by their token), or withdrawn because its claim was reversed. Claim review and the fund
- * clearing read it to deduct what was confirmed from the institution's payment, and to give back
- * nothing for what was dismissed or withdrawn.
+ * (named by their token) — on its own, or by a claim review's decision (病例审核: a finding cited by a
+ * deduction line confirmed, the others dismissed) — or withdrawn because its claim was reversed. It feeds
+ * each rule's confirmed precision and backtests; it moves no money: what an institution loses is the claim
+ * review's ClaimReviewDecided (and gets back, ClaimReviewAppealDecided), which fund clearing deducts (ADR 0024).
  *
  * @param violationId  the ViolationDetected's violationId
  * @param amountAtRisk yuan in violation, as the finding stated it
