@@ -2,6 +2,7 @@ package org.yibao.city;
 
 import org.yibao.city.catalog.SyntheticCatalog;
 import org.yibao.city.drive.CareDesk;
+import org.yibao.city.drive.ClearingDesk;
 import org.yibao.city.drive.CatalogSetup;
 import org.yibao.city.drive.Contributions;
 import org.yibao.city.drive.MaternityDesk;
@@ -65,8 +66,16 @@ public final class CityRun {
     private final EventCounts events;
     private final int workers;
     private final double rate;
+    private final java.time.Duration clearingOffset;
 
     public CityRun(CityGenerator generator, Gateway gateway, EventCounts events, int workers, double rate) {
+        this(generator, gateway, events, workers, rate, java.time.Duration.ZERO);
+    }
+
+    /** @param clearingOffset how far clearing-service's clock runs ahead of the real time ({@link ClearingDesk}) */
+    public CityRun(CityGenerator generator, Gateway gateway, EventCounts events, int workers, double rate,
+                   java.time.Duration clearingOffset) {
+        this.clearingOffset = clearingOffset;
         this.generator = generator;
         this.city = generator.parameters();
         this.gateway = gateway;
@@ -87,6 +96,8 @@ public final class CityRun {
         Contributions.Income incomeBefore = Contributions.income(gateway, city.year());
         MaternityDesk.Section maternityBefore = MaternityDesk.section(gateway, city.year());
         Map<java.time.YearMonth, CareDesk.Month> careBefore = CareDesk.reports(gateway, city);
+        ClearingDesk clearingDesk = new ClearingDesk(gateway, city, clearingOffset);
+        Map<String, Money> owedBefore = clearingDesk.owed();
         Map<String, Map<Integer, Long>> streams = new java.util.TreeMap<>();
         for (String topic : INSURANCE_TOPICS) {
             streams.put(topic, events.positions(topic));
@@ -158,6 +169,11 @@ public final class CityRun {
         quiet("the year's events");
         double drainSeconds = (System.nanoTime() - draining) / 1e9;
 
+        step("fund clearing: the year's budgets, each ended month's payment orders, the year-end once the year has ended");
+        ClearingDesk.Outcome clearingRun = clearingDesk.run();
+        Map<String, Money> owedAfter = clearingDesk.owed();
+        quiet("the clearing's events");
+
         EventCounts.Snapshot eventsAfter = events.snapshot();
         Observations changed = Observations.read(gateway, city.year()).since(before);
         Contributions.Income income = Contributions.income(gateway, city.year()).minus(incomeBefore);
@@ -184,9 +200,10 @@ public final class CityRun {
                 new CityReport.Catalog("SYNTHETIC, seed " + catalog.seed() + ", " + catalog.entries().size() + " codes", imported.reports(),
                         imported.seconds(), mappings, generator.formulary().describe(), care.catalogLines()),
                 ownCalculation, accounts(own.accounts(), rates, posted, bindings, care),
-                maternity(allowances, own, maternityRefusals), care(carePolicy, careDesk, ltc),
+                maternity(allowances, own, maternityRefusals), care(carePolicy, careDesk, ltc), clearing(clearingDesk, clearingRun),
                 books(ledger, care, changed, flows, enrolled, fraud, ownCalculation, new Insurance(own, posted, income, settlementBalances,
-                        allowances, maternitySection, ltc, careReports, published)), flows, gateway.latencies().summaries());
+                        allowances, maternitySection, ltc, careReports, published), clearingRun, owedBefore, owedAfter), flows,
+                gateway.latencies().summaries());
     }
 
     /**
@@ -492,9 +509,11 @@ public final class CityRun {
      */
     private CityReport.Books books(Ledger ledger, Treatment.Outcome care, Observations run, List<EventCounts.TopicFlow> flows,
                                    Registration.Upload enrolled, CityReport.Fraud fraud, CityReport.OwnCalculation own,
-                                   Insurance insurance) {
+                                   Insurance insurance, ClearingDesk.Outcome clearing, Map<String, Money> owedBefore,
+                                   Map<String, Money> owedAfter) {
         List<CityReport.Check> checks = new ArrayList<>();
         insuranceChecks(checks, insurance, ledger, care, flows);
+        clearingChecks(checks, ledger, clearing, owedBefore, owedAfter);
         checks.add(check("every settled bill's layers add up to its total", "0 bills off", care.notAddingUp() + " bills off",
                 care.notAddingUp() == 0));
         CityReport.CatalogLines lines = care.catalogLines();
@@ -698,6 +717,110 @@ public final class CityRun {
 
     private static Money layer(Observations o, String key, Ledger.Layer layer) {
         return o.spending().getOrDefault(key, Map.of()).getOrDefault(layer, Money.ZERO);
+    }
+
+    private static Map<String, Money> minus(Map<String, Money> after, Map<String, Money> before) {
+        Map<String, Money> out = new TreeMap<>();
+        after.forEach((k, v) -> out.put(k, v.minus(before.getOrDefault(k, Money.ZERO))));
+        return out;
+    }
+
+    /** The fund clearing's section of the report: the year's orders summed per fund over the city's institutions. */
+    private static CityReport.Clearing clearing(ClearingDesk desk, ClearingDesk.Outcome run) {
+        Map<String, Map<String, Money>> byFund = new TreeMap<>();
+        run.byInstitution().values().forEach(funds -> funds.forEach((fund, y) -> {
+            Map<String, Money> sum = byFund.computeIfAbsent(fund, f -> new LinkedHashMap<>());
+            sum.merge("owedInPeriod", y.owedInPeriod(), Money::plus);
+            sum.merge("withheld", y.withheld(), Money::plus);
+            sum.merge("deducted", y.deducted(), Money::plus);
+            sum.merge("recovered", y.recovered(), Money::plus);
+            sum.merge("prepaymentRecovered", y.prepaymentRecovered(), Money::plus);
+            sum.merge("paid", y.paid(), Money::plus);
+            sum.merge("deferred", y.deferred(), Money::plus);
+        }));
+        Map<String, Map<String, Money>> yearEnd = new TreeMap<>();
+        run.yearEnd().values().forEach(lines -> lines.forEach(l -> {
+            Map<String, Money> sum = yearEnd.computeIfAbsent(l.path("fund").asString(), f -> new LinkedHashMap<>());
+            for (String part : List.of("actual", "recognised", "retained", "borne", "deferred", "released", "forfeited", "payable")) {
+                sum.merge(part, Json.money(l.path(part)), Money::plus);
+            }
+        }));
+        String note = desk.yearEnded() ? run.yearEnd().size() + " year-end statements approved"
+                : "no year-end clearing: " + desk.endedMonths().size() + " months paid, the year runs until 31 December (a run of an"
+                + " ended year makes it)";
+        return new CityReport.Clearing(run.months(), run.orders(), run.approvedBefore(), run.budgets(), byFund, run.openOwed(), yearEnd,
+                note, run.refusals());
+    }
+
+    /**
+     * The clearing's books: everything settled is owed (this run's owed per fund equals the simulator's own ledger of the
+     * bills it settled less those it reversed); everything owed is in a paid month's order or in a month still open; every
+     * order line balances; each institution's fund over the year's orders is paid, withheld, deducted, recovered or
+     * deferred, to the fen; each year-end line balances.
+     */
+    private static void clearingChecks(List<CityReport.Check> checks, Ledger ledger, ClearingDesk.Outcome clearing,
+                                       Map<String, Money> owedBefore, Map<String, Money> owedAfter) {
+        Map<String, Money> owedRun = minus(owedAfter, owedBefore);
+        Map<String, Money> settled = new TreeMap<>();
+        ledger.accounts().forEach((key, account) -> settled.merge(key.startsWith("EMPLOYEE/") ? "EMPLOYEE_POOLING" : "RESIDENT_POOLING",
+                account.get(Ledger.Layer.basicFund), Money::plus));
+        Ledger.Account all = ledger.total();
+        settled.put("CATASTROPHIC", all.get(Ledger.Layer.catastrophic));
+        settled.put("SUPPLEMENTARY", all.get(Ledger.Layer.supplementary));
+        settled.put("MEDICAL_ASSISTANCE", all.get(Ledger.Layer.assistance));
+        settled.put("PERSONAL_ACCOUNT", all.get(Ledger.Layer.personalAccount));
+        for (String fund : ClearingDesk.FUNDS) {
+            Money expected = settled.getOrDefault(fund, Money.ZERO);
+            Money actual = owedRun.getOrDefault(fund, Money.ZERO);
+            checks.add(check("clearing owes the city's institutions what the run settled less what it reversed: " + fund,
+                    expected.toString(), actual.toString(), expected.compareTo(actual) == 0));
+        }
+        if (clearing.months().isEmpty()) {
+            return;
+        }
+        Map<String, Money> inOrdersOrOpen = new TreeMap<>(clearing.openOwed());
+        long unbalanced = 0;
+        List<String> notPaid = new ArrayList<>();
+        for (Map.Entry<String, Map<String, ClearingDesk.FundYear>> i : clearing.byInstitution().entrySet()) {
+            for (Map.Entry<String, ClearingDesk.FundYear> f : i.getValue().entrySet()) {
+                ClearingDesk.FundYear y = f.getValue();
+                inOrdersOrOpen.merge(f.getKey(), y.owedInPeriod(), Money::plus);
+                unbalanced += y.unbalancedLines();
+                if (!y.balances()) {
+                    notPaid.add(i.getKey() + "/" + f.getKey());
+                }
+            }
+        }
+        for (String fund : ClearingDesk.FUNDS) {
+            Money expected = owedAfter.getOrDefault(fund, Money.ZERO);
+            Money actual = inOrdersOrOpen.getOrDefault(fund, Money.ZERO);
+            checks.add(check("everything owed is in a paid month's order or in a month still open: " + fund, expected.toString(),
+                    actual.toString(), expected.compareTo(actual) == 0));
+        }
+        checks.add(check("every payment order line balances: owed = withheld + deducted + recovered + prepayment recovered + deferred"
+                + " + paid", "0 lines off", unbalanced + " lines off", unbalanced == 0));
+        checks.add(check("each institution's fund over the year's orders: owed in the months = paid + withheld + deducted + recovered"
+                + " + prepayment recovered + the last deferral", "0 off", notPaid.size() + " off " + notPaid, notPaid.isEmpty()));
+        checks.add(check("the refusals of the clearing run", "none", clearing.refusals().toString(), clearing.refusals().isEmpty()));
+        long yearEndOff = clearing.yearEnd().values().stream().flatMap(List::stream).filter(l -> Json.money(l.path("actual"))
+                .plus(Json.money(l.path("retained"))).minus(Json.money(l.path("borne")))
+                .compareTo(Json.money(l.path("received")).plus(Json.money(l.path("payable"))).plus(Json.money(l.path("forfeited")))) != 0)
+                .count();
+        List<String> receivedOff = new ArrayList<>();
+        clearing.yearEnd().forEach((institution, lines) -> lines.forEach(l -> {
+            ClearingDesk.FundYear y = clearing.byInstitution().getOrDefault(institution, Map.of()).get(l.path("fund").asString());
+            Money orders = y == null ? Money.ZERO : y.paid().plus(y.deducted()).plus(y.recovered()).plus(y.prepaymentRecovered());
+            if (orders.compareTo(Json.money(l.path("received"))) != 0 || (y != null && y.deferred().compareTo(Json.money(l.path("deferred"))) != 0)) {
+                receivedOff.add(institution + "/" + l.path("fund").asString() + ": orders " + orders + ", statement " + l.path("received").asString());
+            }
+        }));
+        if (!clearing.yearEnd().isEmpty()) {
+            checks.add(check("each year-end line starts from the year's orders: received = paid + deducted + recovered + prepayment"
+                    + " recovered, and the deferral settled = the last order's", "0 lines off", receivedOff.size() + " off " + receivedOff,
+                    receivedOff.isEmpty()));
+            checks.add(check("every year-end line balances: actual + retained - borne = received + payable + forfeited", "0 lines off",
+                    yearEndOff + " lines off", yearEndOff == 0));
+        }
     }
 
     private static CityReport.Check check(String name, String expected, String actual, boolean ok) {

@@ -26,6 +26,8 @@ import java.util.Map;
  *   --rate 0               bills a second (0: as fast as the platform answers)
  *   --gateway http://localhost:8080
  *   --kafka localhost:19092  the broker, to count both sides of every topic
+ *   --clearing-offset PT0S  how far clearing-service's clock runs ahead (its yibao.clearing.clock-offset): the
+ *                          run's month paid and its year cleared as the bureau would later
  *   --out city-report.json
  *   --generate-only true   build the city and count it, without a platform (how the generator scales)
  * </pre>
@@ -49,7 +51,7 @@ public final class CitySimulator {
         }
         CityReport report = run(city, URI.create(o.getOrDefault("gateway", "http://localhost:8080")),
                 o.getOrDefault("kafka", "localhost:19092"), Integer.parseInt(o.getOrDefault("workers", "8")),
-                Double.parseDouble(o.getOrDefault("rate", "0")));
+                Double.parseDouble(o.getOrDefault("rate", "0")), java.time.Duration.parse(o.getOrDefault("clearing-offset", "PT0S")));
         Path out = Path.of(o.getOrDefault("out", "city-report.json"));
         Files.writeString(out, Json.pretty(report));
         System.out.print(report.summary());
@@ -90,10 +92,19 @@ public final class CitySimulator {
 
     public static CityReport run(CityParameters city, URI gateway, String kafka, int workers, double rate)
             throws InterruptedException {
+        return run(city, gateway, kafka, workers, rate, java.time.Duration.ZERO);
+    }
+
+    /**
+     * @param clearingOffset how far clearing-service's clock runs ahead ({@code yibao.clearing.clock-offset}): with it the
+     *                       month the bills were settled in is paid, and its year cleared, as the bureau would later
+     */
+    public static CityReport run(CityParameters city, URI gateway, String kafka, int workers, double rate,
+                                 java.time.Duration clearingOffset) throws InterruptedException {
         System.out.printf("Simulating %,d persons of %d (seed %d) against %s%n", city.persons(), city.year(), city.seed(), gateway);
         try (EventCounts events = new EventCounts(kafka)) {
             Gateway calls = new Gateway(gateway, client -> client.startsWith("dept-") ? Registration.DEPARTMENT_SECRET : CITY_SECRET);
-            return new CityRun(new CityGenerator(city), calls, events, workers, rate).run();
+            return new CityRun(new CityGenerator(city), calls, events, workers, rate, clearingOffset).run();
         }
     }
 }

@@ -29,13 +29,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CitySimulationIT {
 
     private static final Map<String, Integer> PORTS = new LinkedHashMap<>();
+    /** From now to the 15th of January next year, Beijing time: how far ahead clearing-service's clock runs. */
+    private static final Duration CLEARING_OFFSET = Duration.between(java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Shanghai")),
+            java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).withDayOfYear(1).plusYears(1).plusDays(14)
+                    .atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")));
     private static final List<ServiceProcess> RUNNING = new ArrayList<>();
     private static URI gateway;
 
     @BeforeAll
     static void startPlatform() throws Exception {
         Path repo = Path.of("").toAbsolutePath().getParent();
-        for (String app : List.of("gateway", "enrollment", "settlement", "assistance", "supervision", "procurement", "care", "his")) {
+        for (String app : List.of("gateway", "enrollment", "settlement", "assistance", "supervision", "procurement", "care", "clearing", "his")) {
             PORTS.put(app, ServiceProcess.freePort());
         }
         gateway = URI.create("http://127.0.0.1:" + PORTS.get("gateway"));
@@ -49,8 +53,13 @@ class CitySimulationIT {
         gatewayArgs.add("--YIBAO_AUDIT_DIR=" + Files.createTempDirectory("city-audit"));
 
         RUNNING.add(ServiceProcess.start(repo, "gateway", "city_it_gateway", PORTS.get("gateway"), gatewayArgs));
-        for (String service : List.of("enrollment", "settlement", "assistance", "supervision", "procurement", "care")) {
-            RUNNING.add(ServiceProcess.start(repo, service + "-service", "city_it_" + service, PORTS.get(service), serviceArgs));
+        for (String service : List.of("enrollment", "settlement", "assistance", "supervision", "procurement", "care", "clearing")) {
+            List<String> args = new ArrayList<>(serviceArgs);
+            if (service.equals("clearing")) {
+                // the bills are settled today: clearing rehearsed on the 15th of January next year pays their month and clears their year
+                args.add("--yibao.clearing.clock-offset=" + CLEARING_OFFSET);
+            }
+            RUNNING.add(ServiceProcess.start(repo, service + "-service", "city_it_" + service, PORTS.get(service), args));
         }
         RUNNING.add(ServiceProcess.start(repo, "his-interface", "city_it_his", PORTS.get("his"), serviceArgs));
         for (ServiceProcess p : RUNNING) {
@@ -67,7 +76,7 @@ class CitySimulationIT {
     void aSmallCityBalancesItsBooksAndLosesNoEvent() throws Exception {
         CityParameters city = CityParameters.ofThisYear(7, 600, 0.04, LocalDate.now());
 
-        CityReport report = CitySimulator.run(city, gateway, RealInfrastructure.kafkaBootstrapServers(), 4, 0);
+        CityReport report = CitySimulator.run(city, gateway, RealInfrastructure.kafkaBootstrapServers(), 4, 0, CLEARING_OFFSET);
         System.out.print(report.summary());
 
         assertThat(report.books().checks()).filteredOn(c -> !c.ok()).as("checks of the books that failed").isEmpty();
@@ -77,6 +86,11 @@ class CitySimulationIT {
         // settlement's layers against the simulator's own calculation from the pack (a check of the books): nearly all checked
         assertThat(report.ownCalculation().checkedSharePercent()).isGreaterThanOrEqualTo(new java.math.BigDecimal("95"));
         assertThat(report.run().reversed()).isPositive();
+        // the month the bills were settled in is paid to every institution that billed, and its year cleared
+        assertThat(report.clearing().ordersApproved()).isGreaterThanOrEqualTo(10);
+        assertThat(report.clearing().yearEnd()).containsKeys("EMPLOYEE_POOLING", "RESIDENT_POOLING");
+        assertThat(report.clearing().byFund().get("RESIDENT_POOLING").get("deferred").isPositive())
+                .as("the budgets' caps defer part of the month to the year-end").isTrue();
         assertThat(report.enrollment().enrolled()).isBetween(560L, 600L);
         assertThat(report.enrollment().coverageRatePercent()).isBetween(new java.math.BigDecimal("93"), new java.math.BigDecimal("100"));
         assertThat(report.funds()).extracting(CityReport.Fund::scheme).containsExactly("EMPLOYEE", "RESIDENT");

@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public record CityReport(City city, Run run, Enrollment enrollment, List<Fund> funds, List<Reimbursement> reimbursement,
                          Warnings povertyWarnings, Fraud fraud, List<Vbp> vbp, Catalog catalog, OwnCalculation ownCalculation,
-                         Accounts accounts, Maternity maternity, Care care, Books books, List<EventCounts.TopicFlow> events, Map<String, Latencies.Summary> latencyMillis) {
+                         Accounts accounts, Maternity maternity, Care care, Clearing clearing, Books books, List<EventCounts.TopicFlow> events, Map<String, Latencies.Summary> latencyMillis) {
 
     public record City(String name, String regionCode, long seed, int registeredPopulation, int year, String from, String to) {
     }
@@ -203,6 +203,26 @@ public record CityReport(City city, Run run, Enrollment enrollment, List<Fund> f
     }
 
     /** Each check of the books: what the city's ledger says, what the platform says. */
+    /**
+     * The fund clearing of the run (issue 23), yuan.
+     *
+     * @param monthsPaid       the months whose orders the run prepared and approved (each ended by the run's last day)
+     * @param ordersApproved   orders approved by this run
+     * @param approvedBefore   orders an earlier run had approved (answered as they were)
+     * @param budgets          the year's allocations set by the run, per institution/scheme
+     * @param byFund           per fund, the year's orders summed over the city's institutions: owedInPeriod, withheld,
+     *                         deducted, recovered, prepaymentRecovered, paid, and the last orders' deferrals
+     * @param openOwed         per fund, owed in months still open
+     * @param yearEnd          per fund, the year-end statements summed (recognised, retained, borne, released, forfeited,
+     *                         payable); empty while the year runs
+     * @param yearEndNote      why there is no year-end, or how many statements were approved
+     * @param refusals         answers other than success, at most 20
+     */
+    public record Clearing(List<String> monthsPaid, long ordersApproved, long approvedBefore, Map<String, Money> budgets,
+                           Map<String, Map<String, Money>> byFund, Map<String, Money> openOwed, Map<String, Map<String, Money>> yearEnd,
+                           String yearEndNote, List<String> refusals) {
+    }
+
     public record Check(String name, String expected, String actual, boolean ok) {
     }
 
@@ -233,6 +253,11 @@ public record CityReport(City city, Run run, Enrollment enrollment, List<Fund> f
                     r.category(), r.personTimesAssisted(), r.persons(), r.assistance(), r.policyScopeRatioPercent(),
                     r.overallRatioPercent()));
         }
+        s.append(String.format("Clearing: months paid %s, %,d orders approved (%,d approved before); paid by fund %s; open %s; %s%n",
+                clearing.monthsPaid(), clearing.ordersApproved(), clearing.approvedBefore(),
+                clearing.byFund().entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                        e -> e.getValue().get("paid"), (x, y) -> x, java.util.TreeMap::new)),
+                clearing.openOwed(), clearing.yearEndNote()));
         s.append(String.format("Poverty-risk warnings: %,d flagged by this run (%,d in this month's export)%n",
                 povertyWarnings.flaggedByThisRun(), povertyWarnings.exportedThisMonth()));
         s.append(String.format("Fraud (the original seven patterns): %,d bills planted %s, %,d flagged with their kinds; precision %s%%,"
