@@ -70,8 +70,13 @@ import static org.awaitility.Awaitility.await;
 class ClearingFlowIT {
 
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-    private static final YearMonth M1 = YearMonth.now(BEIJING).minusMonths(2);
-    private static final YearMonth M2 = YearMonth.now(BEIJING).minusMonths(1);
+    /**
+     * Two ended months of one year (a year's deferral is not brought into the next: the year-end settles it): the last two
+     * months, or, in February, the last two of the year before.
+     */
+    private static final YearMonth M2 = YearMonth.now(BEIJING).minusMonths(1).getMonthValue() == 1
+            ? YearMonth.now(BEIJING).minusMonths(2) : YearMonth.now(BEIJING).minusMonths(1);
+    private static final YearMonth M1 = M2.minusMonths(1);
     /** The claims' regionCode: the patients' enrollment region (out of area, no clearing rules), never the hospital's. */
     private static final String PATIENT_REGION = "500116";
     private static final CallerIdentity PREPARER = CallerIdentity.staff("clearing-officer-1", Role.CLEARING_OFFICER);
