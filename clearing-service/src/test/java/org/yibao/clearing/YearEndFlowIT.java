@@ -254,11 +254,67 @@ class YearEndFlowIT {
                 .isEqualTo(YearMonth.of(Y + 1, 1).toString());
     }
 
+    /**
+     * The next year's resident budget of a county, 10,000.00, allocated by last year's history: institution A was owed
+     * 3,000.00, B 1,000.00: A gets 7,500.00 and B 2,500.00. The county's books of last year: March owed 4,000.00, A's month
+     * paid (3,000.00 in the order: 150.00 withheld, 2,850.00 paid), B's still open (1,000.00): balanced.
+     */
+    @Test
+    void aBudgetAllocatedByHistoryAndTheBooksTheBureauReads() {
+        String county = "411799";
+        String a = known(county);
+        String b = known(county);
+        YearMonth march = YearMonth.of(Y, 3);
+        settle(a, march.atDay(3), "3000.00");
+        settle(b, march.atDay(4), "1000.00");
+        awaitClaims(a, 1);
+        awaitClaims(b, 1);
+
+        JsonNode allocation = read(as(TestCallers.MANAGER).post("/api/clearing/budgets/allocations", """
+                {"regionCode":"%s","year":%d,"scheme":"RESIDENT","amount":"10000.00","basisYear":%d}""".formatted(county, Y + 1, Y)), 201);
+        assertThat(allocation.path("allocations")).extracting(p -> p.at("/budget/institutionCode").asString() + "="
+                + p.at("/budget/annualAllocation").asString()).containsExactlyInAnyOrder(a + "=7500.00", b + "=2500.00");
+        assertThat(read(as(TestCallers.MANAGER).post("/api/clearing/budgets/allocations", """
+                {"regionCode":"%s","year":%d,"scheme":"RESIDENT","amount":"10000.00","basisYear":%d}""".formatted(county, Y, Y)), 422)
+                .toString()).contains("basisYear");
+        assertThat(read(as(TestCallers.MANAGER).post("/api/clearing/budgets/allocations", """
+                {"regionCode":"411798","year":%d,"scheme":"RESIDENT","amount":"10000.00","basisYear":%d}""".formatted(Y + 1, Y)), 422)
+                .toString()).contains("basisYear");
+        assertThat(read(as(TestCallers.MANAGER).post("/api/clearing/budgets/allocations", """
+                {"regionCode":"%s","year":%d,"scheme":"RESIDENT","amount":"1000000000000.00","basisYear":%d}""".formatted(county, Y + 1, Y)),
+                400).toString()).contains("amount");
+        assertThat(as(PREPARER).post("/api/clearing/budgets/allocations", """
+                {"regionCode":"%s","year":%d,"scheme":"RESIDENT","amount":"10000.00","basisYear":%d}""".formatted(county, Y + 1, Y))
+                .statusCode()).isEqualTo(403);
+
+        assertThat(pay(a, march)).containsExactly("0.00", "2850.00");
+        JsonNode books = read(as(APPROVER).get("/api/clearing/books/" + Y + "?regionCode=" + county), 200);
+        assertThat(books.path("balanced").asBoolean()).isTrue();
+        JsonNode line = null;
+        for (JsonNode l : books.path("lines")) {
+            if (l.path("period").asString().equals(march.toString()) && l.path("fund").asString().equals("RESIDENT_POOLING")) {
+                line = l;
+            }
+        }
+        assertThat(line).as(books.toString()).isNotNull();
+        assertThat(List.of(line.path("owed").asString(), line.path("inOrders").asString(), line.path("open").asString(),
+                line.path("withheld").asString(), line.path("paid").asString()))
+                .containsExactly("4000.00", "3000.00", "1000.00", "150.00", "2850.00");
+        assertThat(as(APPROVER).get("/api/clearing/books/" + Y + ".csv?regionCode=" + county).body())
+                .contains(march + ",RESIDENT_POOLING,4000.00,3000.00,1000.00");
+        assertThat(read(as(APPROVER).get("/api/clearing/books/" + Y + "?regionCode=4117"), 400).toString()).contains("regionCode");
+        assertThat(as(TestCallers.his(a)).get("/api/clearing/books/" + Y + "?regionCode=" + county).statusCode()).isEqualTo(403);
+    }
+
     // --- fixtures
 
     private String known() {
-        String hospital = "H411702" + String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
-        events.publish(new InstitutionStatusChanged(hospital, "某医院", "411702", InstitutionKind.HOSPITAL, InstitutionLevel.LEVEL_2,
+        return known("411702");
+    }
+
+    private String known(String region) {
+        String hospital = "H" + region + String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
+        events.publish(new InstitutionStatusChanged(hospital, "某医院", region, InstitutionKind.HOSPITAL, InstitutionLevel.LEVEL_2,
                 null, AgreementStatus.ACTIVE, LocalDate.of(2019, 1, 1), null, Instant.now()));
         await().atMost(Duration.ofSeconds(60)).until(() -> count(
                 "select count(*) from institution_region where institution_code = ?", hospital) == 1);

@@ -15,17 +15,28 @@ import org.springframework.web.bind.annotation.RestController;
 import org.yibao.contracts.events.Scheme;
 import org.yibao.contracts.money.Money;
 import org.yibao.security.CallerIdentity;
+import org.yibao.clearing.owed.Fund;
+import org.yibao.clearing.owed.OwedService;
 import org.yibao.web.problem.InvalidRequestException;
+import org.yibao.web.problem.RefusedException;
+
+import java.util.List;
+import java.util.Map;
 
 /** Budgets (总额预算), behind the gateway at {@code /api/clearing}. */
 @RestController
 @RequestMapping("/api/clearing")
 class BudgetController {
 
-    private final BudgetService budgets;
+    /** The largest amount the ledger holds (numeric(14,2)), yuan. */
+    static final Money MAX = Money.of("999999999999.99");
 
-    BudgetController(BudgetService budgets) {
+    private final BudgetService budgets;
+    private final OwedService owed;
+
+    BudgetController(BudgetService budgets, OwedService owed) {
         this.budgets = budgets;
+        this.owed = owed;
     }
 
     /**
@@ -39,12 +50,51 @@ class BudgetController {
                      @NotNull Money annualAmount) {
     }
 
+    /**
+     * A scheme's year budget to allocate to a region's institutions by history.
+     *
+     * @param regionCode the pooling region (6 digits; a city's code covers its districts and counties): the institutions
+     *                   whose own region lies in it
+     * @param amount     the scheme's basic pooling fund budget of the year for those institutions (年度基金预算), yuan, more
+     *                   than 0
+     * @param basisYear  the year whose owed is the history (before {@code year})
+     */
+    record AllocateBudget(@NotBlank @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit administrative division code") String regionCode,
+                          @NotNull @Min(2000) @Max(2100) Integer year,
+                          @NotNull Scheme scheme,
+                          @NotNull Money amount,
+                          @NotNull @Min(2000) @Max(2100) Integer basisYear) {
+    }
+
+    /** What an allocation made: each institution's history, share and allocation (a new budget version). */
+    record Allocation(String regionCode, int year, Scheme scheme, Money amount, int basisYear, List<BudgetService.Allocated> allocations) {
+    }
+
+    /**
+     * Allocates the year's budget of a scheme to the region's institutions by their basis year's owed (按历史数据分配): the
+     * allocations add up to the budget to the fen (201). 422 naming {@code basisYear} when it is not before the year or
+     * nothing was owed then.
+     */
+    @PostMapping("/budgets/allocations")
+    @ResponseStatus(HttpStatus.CREATED)
+    Allocation allocate(@Valid @RequestBody AllocateBudget r, CallerIdentity caller) {
+        if (!r.amount().isPositive() || r.amount().compareTo(MAX) > 0) {
+            throw new InvalidRequestException("amount", "must be more than 0 and at most " + MAX);
+        }
+        if (r.basisYear() >= r.year()) {
+            throw new RefusedException("basisYear: must be before the year allocated (" + r.year() + "): " + r.basisYear());
+        }
+        Map<String, Money> history = owed.owedInYear(r.regionCode(), Fund.pooling(r.scheme()), r.basisYear());
+        return new Allocation(r.regionCode(), r.year(), r.scheme(), r.amount(), r.basisYear(),
+                budgets.allocate(r.year(), r.scheme(), r.amount(), r.basisYear(), history, caller));
+    }
+
     /** Sets a new version of the budget; the one in force before is kept as an earlier version. */
     @PostMapping("/budgets")
     @ResponseStatus(HttpStatus.CREATED)
     Budget set(@Valid @RequestBody SetBudget r, CallerIdentity caller) {
-        if (!r.annualAmount().isPositive()) {
-            throw new InvalidRequestException("annualAmount", "must be more than 0");
+        if (!r.annualAmount().isPositive() || r.annualAmount().compareTo(MAX) > 0) {
+            throw new InvalidRequestException("annualAmount", "must be more than 0 and at most " + MAX);
         }
         return budgets.set(r.institutionCode(), r.year(), r.scheme(), r.annualAmount(), caller);
     }

@@ -5,8 +5,12 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yibao.contracts.events.Scheme;
 import org.yibao.contracts.money.Money;
 import org.yibao.security.CallerIdentity;
+import org.yibao.web.problem.RefusedException;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Sets and reads the budgets (总额预算): a new version replaces the one in force, the old ones are kept. */
@@ -28,6 +32,31 @@ public class BudgetService {
                 annualAllocation, caller.clientId(), clock.instant());
         store.insert(budget);
         return budget;
+    }
+
+    /**
+     * The year's budget of a scheme allocated to the region's institutions by their basis year's history: each a new
+     * version of its budget, in one transaction.
+     *
+     * @param history per institution of the region, what the scheme's basic pooling fund owed it in the basis year, yuan
+     * @throws RefusedException (422) naming {@code basisYear} when no institution of the region was owed anything then
+     */
+    @Transactional
+    public List<Allocated> allocate(int year, Scheme scheme, Money budget, int basisYear, Map<String, Money> history, CallerIdentity caller) {
+        List<BudgetAllocation.Part> parts = BudgetAllocation.byHistory(budget, history);
+        if (parts.isEmpty()) {
+            throw new RefusedException("basisYear: no institution of the region was owed anything by the " + scheme
+                    + " basic pooling fund in " + basisYear + "; allocate by entered figures instead");
+        }
+        List<Allocated> out = new ArrayList<>();
+        for (BudgetAllocation.Part p : parts) {
+            out.add(new Allocated(p, set(p.institutionCode(), year, scheme, p.allocation(), caller)));
+        }
+        return out;
+    }
+
+    /** An institution's part of an allocation and the budget version it became. */
+    public record Allocated(BudgetAllocation.Part part, Budget budget) {
     }
 
     /** The version in force of an institution's year and scheme, if a budget was set. */

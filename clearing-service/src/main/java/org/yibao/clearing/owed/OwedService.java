@@ -50,6 +50,15 @@ public class OwedService {
     }
 
     /**
+     * Per institution whose own region lies in {@code regionCode}, what a fund owed it over the periods of a year (claims
+     * less reversals), yuan: the history a budget is allocated by.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, Money> owedInYear(String regionCode, Fund fund, int year) {
+        return store.owedInYear(org.yibao.contracts.region.Regions.likePattern(regionCode), fund, year);
+    }
+
+    /**
      * The institution's own region (its clearing rules), from supervision's InstitutionStatusChanged, if it was
      * announced; never a claim's regionCode (the patient's enrollment region).
      */

@@ -128,6 +128,20 @@ class OwedStore {
     }
 
     /** The institution's own region, as supervision announced it last, if it did. */
+    /** Per institution of the region (its own region, LIKE pattern), what a fund owed it over a year's periods, yuan. */
+    java.util.Map<String, Money> owedInYear(String regionLike, Fund fund, int year) {
+        java.util.Map<String, Money> out = new java.util.TreeMap<>();
+        jdbc.sql("""
+                        select e.institution_code, sum(e.amount) from owed_entry e
+                        join institution_region r on r.institution_code = e.institution_code
+                        where r.region_code like ? and e.fund = ? and e.period like ?
+                        group by e.institution_code""")
+                .params(regionLike, fund.name(), year + "-%")
+                .query((rs, n) -> java.util.Map.entry(rs.getString(1), Money.of(rs.getBigDecimal(2))))
+                .list().forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
     java.util.Optional<String> regionOf(String institutionCode) {
         return jdbc.sql("select region_code from institution_region where institution_code = ?")
                 .param(institutionCode).query(String.class).optional();
