@@ -96,6 +96,14 @@ class ClearingBooksPropertiesTest {
             recoveriesAnnounced = recoveriesAnnounced.plus(amount);
         }
         arrivals.sort(Comparator.comparingInt(Arrival::step).thenComparing(a -> a.closes() == null ? 0 : 1));
+        // half the tries: a prepayment (预付金) of a basic pooling fund, recovered by instalments from a random month
+        boolean prepaid = random.nextBoolean();
+        Fund prepaymentFund = random.nextBoolean() ? Fund.EMPLOYEE_POOLING : Fund.RESIDENT_POOLING;
+        Money prepayment = Money.ofFen(1 + random.nextInt(3_000_000));
+        YearMonth firstInstalment = FIRST.plusMonths(random.nextInt(MONTHS));
+        int instalments = 1 + random.nextInt(4);
+        Money prepaymentRecovered = Money.ZERO;
+        YearMonth lastClosed = null;
 
         BigDecimal ratio = BigDecimal.valueOf(random.nextInt(31), 2);
         Set<YearMonth> closed = new HashSet<>();
@@ -117,8 +125,11 @@ class ClearingBooksPropertiesTest {
                     caps.put(Fund.EMPLOYEE_POOLING, Money.ofFen(random.nextInt(2_000_000)));
                     caps.put(Fund.RESIDENT_POOLING, Money.ofFen(random.nextInt(2_000_000)));
                 }
+                Map<Fund, Money> due = prepaid ? Map.of(prepaymentFund, org.yibao.clearing.prepayment.PrepaymentSchedule.dueThrough(
+                        prepayment, firstInstalment, instalments, a.closes()).minus(prepaymentRecovered)) : Map.of();
                 PaymentCalculation.Result r = PaymentCalculation.calculate(new PaymentCalculation.Inputs(
-                        ledger.getOrDefault(a.closes(), Map.of()), deferred, ratio, deductionOutstanding, recoveryOutstanding, caps));
+                        ledger.getOrDefault(a.closes(), Map.of()), deferred, ratio, deductionOutstanding, recoveryOutstanding, caps, due));
+                lastClosed = a.closes();
                 closed.add(a.closes());
                 for (FundPayment line : r.lines()) {
                     assertThat(line.balances()).as(line.toString()).isTrue();
@@ -129,7 +140,12 @@ class ClearingBooksPropertiesTest {
                     if (caps.containsKey(line.fund())) {
                         assertThat(line.paid()).isLessThanOrEqualTo(caps.get(line.fund()));
                     }
-                    settledByOrders.merge(line.fund(), line.paid().plus(line.withheld()).plus(line.deducted()).plus(line.recovered()), Money::plus);
+                    settledByOrders.merge(line.fund(), line.paid().plus(line.withheld()).plus(line.deducted()).plus(line.recovered())
+                            .plus(line.prepaymentRecovered()), Money::plus);
+                    if (line.fund() != prepaymentFund || !prepaid) {
+                        assertThat(line.prepaymentRecovered()).as(line.toString()).isEqualTo(Money.ZERO);
+                    }
+                    prepaymentRecovered = prepaymentRecovered.plus(line.prepaymentRecovered());
                     deductedByOrders = deductedByOrders.plus(line.deducted());
                     recoveredByOrders = recoveredByOrders.plus(line.recovered());
                     deferred.put(line.fund(), line.deferred());
@@ -164,6 +180,14 @@ class ClearingBooksPropertiesTest {
                     .isEqualTo(claimedNet.get(fund));
         }
         assertThat(deductedByOrders.plus(Money.sum(List.copyOf(deductionOutstanding.values())))).isEqualTo(deductionsAnnounced);
+        // a prepayment is never recovered beyond what its schedule made due by the last month paid, nor beyond its amount
+        if (prepaid && lastClosed != null) {
+            assertThat(prepaymentRecovered).isLessThanOrEqualTo(org.yibao.clearing.prepayment.PrepaymentSchedule.dueThrough(
+                    prepayment, firstInstalment, instalments, lastClosed));
+            assertThat(prepaymentRecovered).isLessThanOrEqualTo(prepayment);
+        }
+        Statistics.label("a prepayment recovered").collect(prepaymentRecovered.isPositive())
+                .coverage(c -> c.check(true).percentage(p -> p > 10));
         // every branch the books pass through is reached by a good share of the tries
         Statistics.label("counted in a later month (its own closed)").collect(reversalsIntoAnotherMonth > 0)
                 .coverage(c -> c.check(true).percentage(p -> p > 10));
