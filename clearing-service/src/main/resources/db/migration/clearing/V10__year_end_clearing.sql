@@ -17,7 +17,8 @@ create table year_end_clearing (
     year             int           not null,
     state            varchar(12)   not null,   -- PREPARED, APPROVED, SUPERSEDED
     score            numeric(5,2)  not null,
-    payable          numeric(14,2) not null,   -- the lines' payable, positive ones paid, negative ones owed back
+    paid_now         numeric(14,2) not null,   -- the positive lines' payable: paid with the clearing
+    owed_back        numeric(14,2) not null,   -- the negative lines' payable, as a positive amount: recovered later
     prepared_by      varchar(100)  not null,
     prepared_at      timestamptz   not null,
     approved_by      varchar(100),

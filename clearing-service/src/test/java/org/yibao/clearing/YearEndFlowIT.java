@@ -132,10 +132,11 @@ class YearEndFlowIT {
     }
 
     /**
-     * Under budget: resident budget 12,000.00 (cap 1,100.00 a month); claims 1,000.00 in January and in February: 50.00
-     * withheld and 950.00 paid each month. The year: actual 2,000.00, surplus 10,000.00: the first 1,200.00 (10% of the
-     * budget) x 60% = 720.00 retained, the other 8,800.00 not; recognised 2,720.00; score 92: the 100.00 deposit released;
-     * payable 720.00 + 0.00 deferred + 100.00 = 820.00.
+     * Under budget: resident budget 12,000.00 (cap 1,100.00 a month); claims 5,500.00 in January and in February. January:
+     * 275.00 withheld, 1,100.00 paid (the cap), 4,125.00 deferred; February: 5,500.00 + 4,125.00 brought forward, 275.00
+     * withheld, 1,100.00 paid, 8,250.00 deferred. The year: actual 11,000.00 (above 85% of the budget), surplus 1,000.00,
+     * within the first band (1,200.00, 10% of the budget): x 60% = 600.00 retained; recognised 11,600.00; score 92: the
+     * 550.00 deposit released; payable 600.00 + 8,250.00 deferred + 550.00 = 9,400.00.
      *
      * <p>Over budget: the same budget; claims 8,000.00 in January and 6,000.00 in February. January: 400.00 withheld,
      * 1,100.00 paid (the cap), 6,500.00 deferred; February: 6,000.00 + 6,500.00 brought forward, 300.00 withheld, 1,100.00
@@ -153,18 +154,18 @@ class YearEndFlowIT {
             read(as(TestCallers.MANAGER).post("/api/clearing/budgets", """
                     {"institutionCode":"%s","year":%d,"scheme":"RESIDENT","annualAmount":"12000.00"}""".formatted(h, Y)), 201);
         }
-        settle(under, jan.atDay(10), "1000.00");
-        settle(under, jan.plusMonths(1).atDay(10), "1000.00");
+        settle(under, jan.atDay(10), "5500.00");
+        settle(under, jan.plusMonths(1).atDay(10), "5500.00");
         settle(over, jan.atDay(10), "8000.00");
         settle(over, jan.plusMonths(1).atDay(10), "6000.00");
         awaitClaims(under, 2);
         awaitClaims(over, 2);
 
-        assertThat(pay(under, jan)).containsExactly("0.00", "950.00");
+        assertThat(pay(under, jan)).containsExactly("0.00", "1100.00");
         assertThat(pay(over, jan)).containsExactly("0.00", "1100.00");
         // the year cannot be cleared while February holds claims and is open
         assertThat(read(as(PREPARER).post("/api/clearing/years/" + Y + "/clearings", body(over)), 409).toString()).contains("year");
-        assertThat(pay(under, jan.plusMonths(1))).containsExactly("0.00", "950.00");
+        assertThat(pay(under, jan.plusMonths(1))).containsExactly("0.00", "1100.00");
         assertThat(pay(over, jan.plusMonths(1))).containsExactly("0.00", "1100.00");
 
         // no score yet: refused naming it; this year has not ended: refused naming it
@@ -181,8 +182,9 @@ class YearEndFlowIT {
         assertThat(List.of(uLine.path("actual").asString(), uLine.path("surplus").asString(), uLine.path("retained").asString(),
                 uLine.path("recognised").asString(), uLine.path("withheld").asString(), uLine.path("released").asString(),
                 uLine.path("payable").asString()))
-                .containsExactly("2000.00", "10000.00", "720.00", "2720.00", "100.00", "100.00", "820.00");
-        assertThat(u.path("payable").asString()).isEqualTo("820.00");
+                .containsExactly("11000.00", "1000.00", "600.00", "11600.00", "550.00", "550.00", "9400.00");
+        assertThat(u.path("paidNow").asString()).isEqualTo("9400.00");
+        assertThat(u.path("owedBack").asString()).isEqualTo("0.00");
 
         JsonNode o = read(as(PREPARER).post("/api/clearing/years/" + Y + "/clearings", body(over)), 201);
         // a new score after preparing: the statement is superseded on approval
@@ -205,7 +207,10 @@ class YearEndFlowIT {
                 .isEqualTo("clearing-officer-2");
         assertThat(count("select count(*) from outbox_event where event_type = 'YearEndClearingIssued' and envelope like ?", "%" + oId + "%"))
                 .isEqualTo(1);
-        // a score after the approval is refused; preparing again answers the approved statement
+        // a budget or a score after the approval is refused; preparing again answers the approved statement
+        assertThat(read(as(TestCallers.MANAGER).post("/api/clearing/budgets", """
+                {"institutionCode":"%s","year":%d,"scheme":"RESIDENT","annualAmount":"99999.00"}""".formatted(over, Y)), 409).toString())
+                .contains("year");
         assertThat(read(as(TestCallers.MANAGER).post("/api/clearing/years/" + Y + "/assessments", score(over, "99")), 409).toString())
                 .contains("year");
         assertThat(read(as(PREPARER).post("/api/clearing/years/" + Y + "/clearings", body(over)), 200).path("clearingId").asString())
@@ -243,6 +248,7 @@ class YearEndFlowIT {
         assertThat(List.of(line.path("fundShare").asString(), line.path("borne").asString(), line.path("recognised").asString(),
                 line.path("forfeited").asString(), line.path("payable").asString()))
                 .containsExactly("144.00", "656.00", "1344.00", "100.00", "-656.00");
+        assertThat(List.of(c.path("paidNow").asString(), c.path("owedBack").asString())).containsExactly("0.00", "656.00");
         read(as(APPROVER).post("/api/clearing/years/" + Y + "/clearings/" + c.path("clearingId").asString() + "/approval", ""), 200);
 
         assertThat(jdbc.queryForObject("select amount from deduction where institution_code = ? and kind = 'RECOVERY' and netted_in is null",
@@ -304,6 +310,34 @@ class YearEndFlowIT {
                 .contains(march + ",RESIDENT_POOLING,4000.00,3000.00,1000.00");
         assertThat(read(as(APPROVER).get("/api/clearing/books/" + Y + "?regionCode=4117"), 400).toString()).contains("regionCode");
         assertThat(as(TestCallers.his(a)).get("/api/clearing/books/" + Y + "?regionCode=" + county).statusCode()).isEqualTo(403);
+    }
+
+    /**
+     * A claim of the year counted late, after the statement was prepared, in a month still open: approving would close the
+     * year over it, unpaid and unmeasured. The approval is refused (the statement superseded); the month is paid; the
+     * year is prepared again with the claim in it: January 1,000.00 + May 100.00 = 1,100.00 actual, no budget.
+     */
+    @Test
+    void aClaimCountedLateInTheYearSupersedesItsStatement() {
+        String h = known();
+        settle(h, YearMonth.of(Y, 1).atDay(8), "1000.00");
+        awaitClaims(h, 1);
+        assertThat(pay(h, YearMonth.of(Y, 1))).containsExactly("0.00", "950.00");
+        read(as(TestCallers.MANAGER).post("/api/clearing/years/" + Y + "/assessments", score(h, "95")), 201);
+        JsonNode first = read(as(PREPARER).post("/api/clearing/years/" + Y + "/clearings", body(h)), 201);
+
+        settle(h, YearMonth.of(Y, 5).atDay(20), "100.00");
+        awaitClaims(h, 2);
+        assertThat(read(as(APPROVER).post("/api/clearing/years/" + Y + "/clearings/" + first.path("clearingId").asString() + "/approval",
+                ""), 409).toString()).contains("id").contains(YearMonth.of(Y, 5).toString());
+
+        assertThat(pay(h, YearMonth.of(Y, 5))).containsExactly("0.00", "95.00");
+        JsonNode again = read(as(PREPARER).post("/api/clearing/years/" + Y + "/clearings", body(h)), 201);
+        assertThat(fund(again, "RESIDENT_POOLING").path("actual").asString()).isEqualTo("1100.00");
+        // no budget: recognised as claimed; the 55.00 deposit released (score 95): payable 55.00
+        assertThat(fund(again, "RESIDENT_POOLING").path("payable").asString()).isEqualTo("55.00");
+        assertThat(read(as(APPROVER).post("/api/clearing/years/" + Y + "/clearings/" + again.path("clearingId").asString() + "/approval",
+                ""), 200).path("state").asString()).isEqualTo("APPROVED");
     }
 
     // --- fixtures

@@ -5,6 +5,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yibao.contracts.events.Scheme;
 import org.yibao.contracts.money.Money;
 import org.yibao.security.CallerIdentity;
+import org.yibao.clearing.owed.OwedService;
+import org.yibao.web.problem.ConflictException;
 import org.yibao.web.problem.RefusedException;
 
 import java.time.Clock;
@@ -18,15 +20,28 @@ import java.util.Optional;
 public class BudgetService {
 
     private final BudgetStore store;
+    private final OwedService owed;
     private final Clock clock;
 
-    BudgetService(BudgetStore store, Clock clock) {
+    BudgetService(BudgetStore store, OwedService owed, Clock clock) {
         this.store = store;
+        this.owed = owed;
         this.clock = clock;
     }
 
+    /**
+     * Sets a new version, under the institution's lock (an order or a year-end statement approved meanwhile sees the
+     * budget it was prepared on or is superseded).
+     *
+     * @throws ConflictException (409) naming {@code year} once the institution's year-end clearing of the year was approved
+     */
     @Transactional
     public Budget set(String institutionCode, int year, Scheme scheme, Money annualAllocation, CallerIdentity caller) {
+        owed.lock(institutionCode);
+        if (store.yearCleared(institutionCode, year)) {
+            throw new ConflictException("year: the year-end clearing of " + year + " for institution " + institutionCode
+                    + " was approved; its budget stays as it was");
+        }
         store.lock(institutionCode, year, scheme);
         Budget budget = new Budget(institutionCode, year, scheme, store.latestVersion(institutionCode, year, scheme) + 1,
                 annualAllocation, caller.clientId(), clock.instant());

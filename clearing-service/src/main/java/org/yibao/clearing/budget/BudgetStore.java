@@ -25,6 +25,12 @@ class BudgetStore {
                 .params(institutionCode, year, scheme.name()).query().singleValue();
     }
 
+    /** Whether the institution's year-end clearing of the year was approved (table {@code year_end_clearing}). */
+    boolean yearCleared(String institutionCode, int year) {
+        return jdbc.sql("select exists (select 1 from year_end_clearing where institution_code = ? and year = ? and state = 'APPROVED')")
+                .params(institutionCode, year).query(Boolean.class).single();
+    }
+
     int latestVersion(String institutionCode, int year, Scheme scheme) {
         return jdbc.sql("select coalesce(max(version), 0) from budget where institution_code = ? and year = ? and scheme = ?")
                 .params(institutionCode, year, scheme.name()).query(Integer.class).single();

@@ -61,13 +61,21 @@ public class DeductionLedger {
 
     /**
      * An appeal decided: what it gives back is paid back, once per appeal, at most what is still deducted for the
-     * review (a reversal or recovery may have given it back already).
+     * review (a reversal or recovery may have given it back already). An appeal whose decision was never counted (its
+     * decision dead-lettered) is refused, so it is retried and dead-lettered in turn, to be replayed after the decision.
      */
     @Transactional
     public void appealDecided(ClaimReviewAppealDecided e) {
         owed.lock(e.institutionCode());
         if (!e.amountGivenBack().isPositive()) {
             return;
+        }
+        if (store.deduction(e.reviewId()).isEmpty()) {
+            // the same topic and key carry the decision first: it is missing only when it was dead-lettered; giving back
+            // nothing now would lose the appeal when the decision is replayed, so this waits (retried, then dead-lettered
+            // and replayed after it)
+            throw new IllegalStateException("review " + e.reviewId() + ": an appeal's give-back of " + e.amountGivenBack()
+                    + " before its decision's deduction was counted; replay the decision first");
         }
         Money rest = store.stillDeducted(e.reviewId());
         Money back = e.amountGivenBack().min(rest);

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.yibao.clearing.print.PrintedSheet;
 import org.yibao.security.CallerIdentity;
 import org.yibao.web.csv.CsvExport;
+import org.yibao.web.problem.ConflictException;
 import org.yibao.web.problem.InvalidRequestException;
 import org.yibao.web.problem.RequestParameters;
 
@@ -66,6 +67,9 @@ class PaymentController {
     @GetMapping("/{id}.csv")
     void csv(@PathVariable String period, @PathVariable String id, HttpServletResponse response) throws IOException {
         PaymentOrder o = payments.order(RequestParameters.month(period, "period"), orderId(id));
+        if (o.state() != OrderState.APPROVED) {
+            throw new ConflictException("id: order " + o.orderId() + " is " + o.state() + "; the treasury's file is of an approved order only");
+        }
         response.setContentType("text/csv;charset=UTF-8");
         CsvExport out = CsvExport.to(response.getWriter(), "orderId", "institutionCode", "period", "state", "fund", "owedInPeriod",
                 "broughtForward", "owed", "withheld", "deducted", "recovered", "prepaymentRecovered", "deferred", "paid", "monthlyCap",
@@ -88,7 +92,8 @@ class PaymentController {
     @GetMapping("/{id}.pdf")
     void pdf(@PathVariable String period, @PathVariable String id, HttpServletResponse response) throws IOException {
         PaymentOrder o = payments.order(RequestParameters.month(period, "period"), orderId(id));
-        PrintedSheet sheet = PrintedSheet.titled("医疗保障基金月度拨付单 Monthly payment order")
+        PrintedSheet sheet = PrintedSheet.titled("医疗保障基金月度拨付单 Monthly payment order"
+                        + (o.state() == OrderState.APPROVED ? "" : " — 未审核 NOT APPROVED, not for payment"))
                 .fact("定点医药机构 Institution", o.institutionCode())
                 .fact("清算期 Period", o.period())
                 .fact("统筹区 Region", o.regionCode())

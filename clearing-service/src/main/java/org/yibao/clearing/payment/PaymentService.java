@@ -142,6 +142,13 @@ public class PaymentService {
         if (order.state() == OrderState.SUPERSEDED) {
             throw new ConflictException("id: order " + orderId + " was superseded; approve the order in force of " + period);
         }
+        // the month was closed since the order was prepared (its year's clearing approved): nothing may be paid in it any more
+        if (owed.isClosed(order.institutionCode(), period)) {
+            store.transition(orderId, OrderState.PREPARED, OrderState.SUPERSEDED, null, clock.instant());
+            throw new ConflictException("id: order " + orderId + " is superseded: " + period + " was closed for institution "
+                    + order.institutionCode() + " since it was prepared (its year-end clearing approved); its claims count in the next"
+                    + " open month");
+        }
         // a claim counted late in an earlier month (settledAt before it) would be closed with this month and paid
         // by no order: the earlier month is prepared and approved first
         var earlierOpen = owed.openPeriodBefore(order.institutionCode(), period);
@@ -259,7 +266,8 @@ public class PaymentService {
                 deductionsByFund.merge(owed.basicFundOf(institutionCode, d.settlementId()).orElse(fallback), d.amount(), Money::plus);
             }
         }
-        netted.sort(Comparator.comparing(PaymentOrder.Netted::sourceId).thenComparing(PaymentOrder.Netted::kind));
+        // the order the store reads them back in (source, then kind by name): an order compares equal to its draft
+        netted.sort(Comparator.comparing(PaymentOrder.Netted::sourceId).thenComparing(n -> n.kind().name()));
         Map<Fund, Money> caps = new EnumMap<>(Fund.class);
         for (Scheme scheme : Scheme.values()) {
             budgets.inForce(institutionCode, period.getYear(), scheme)

@@ -17,6 +17,8 @@ import java.util.List;
  * @param qualityDepositRatio share of each month's payable withheld as the quality deposit (质量保证金), 0 to 0.30
  * @param monthlyCapFactor    a month pays at most the year's allocation / 12 x this factor from a basic pooling
  *                            fund (月度拨付上限), 0.5 to 3
+ * @param surplusRetentionMinimumUse the share of the budget the year's claims must reach for any surplus to be retained
+ *                            (0 to 1): an institution far under its budget was over-budgeted, not thrifty
  * @param surplusRetention    结余留用: bands of the surplus (budget − actual) by its share of the budget, each with the share
  *                            of that part the institution retains; beyond the last band nothing is retained
  * @param overspendSharing    超支分担: bands of the overspend (actual − budget) by its share of the budget, each with the share
@@ -26,7 +28,7 @@ import java.util.List;
  *                            below the last, nothing is released
  */
 public record ClearingRule(String regionCode, int fromYear, BigDecimal qualityDepositRatio, BigDecimal monthlyCapFactor,
-                           List<Band> surplusRetention, List<Band> overspendSharing, List<ScoreBand> depositRelease) {
+                           BigDecimal surplusRetentionMinimumUse, List<Band> surplusRetention, List<Band> overspendSharing, List<ScoreBand> depositRelease) {
 
     public ClearingRule {
         surplusRetention = List.copyOf(surplusRetention);
@@ -65,7 +67,11 @@ public record ClearingRule(String regionCode, int fromYear, BigDecimal qualityDe
         if (factor.compareTo(MIN_CAP_FACTOR) < 0 || factor.compareTo(MAX_CAP_FACTOR) > 0) {
             throw DataFiles.invalid(file, "monthlyCapFactor", "must be from " + MIN_CAP_FACTOR + " to " + MAX_CAP_FACTOR + ": " + factor);
         }
-        return new ClearingRule(f.region(), f.fromYear(), deposit, factor, bands(file, "surplusRetention", f.surplusRetention()),
+        BigDecimal minimumUse = decimal(file, "surplusRetentionMinimumUse", f.surplusRetentionMinimumUse());
+        if (minimumUse.compareTo(BigDecimal.ONE) > 0) {
+            throw DataFiles.invalid(file, "surplusRetentionMinimumUse", "must be from 0 to 1: " + minimumUse);
+        }
+        return new ClearingRule(f.region(), f.fromYear(), deposit, factor, minimumUse, bands(file, "surplusRetention", f.surplusRetention()),
                 bands(file, "overspendSharing", f.overspendSharing()), scoreBands(file, f.depositRelease()));
     }
 

@@ -7,7 +7,8 @@ import java.util.List;
  * what it means once validated. Ratios and scores are decimals written as text ("0.05").
  */
 record RulesFile(String region, Integer fromYear, String qualityDepositRatio, String monthlyCapFactor,
-                 List<BandFile> surplusRetention, List<BandFile> overspendSharing, List<ScoreBandFile> depositRelease) {
+                 String surplusRetentionMinimumUse, List<BandFile> surplusRetention, List<BandFile> overspendSharing,
+                 List<ScoreBandFile> depositRelease) {
 
     /** A band of the surplus or overspend: up to this share of the budget, this share of it is retained / borne by the fund. */
     record BandFile(String upToShareOfBudget, String share) {

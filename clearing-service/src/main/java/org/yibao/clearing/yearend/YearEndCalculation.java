@@ -18,7 +18,7 @@ import java.util.List;
  * <p>With A the year's claims less reversals counted in its months, B the budget, W the deposit withheld by the year's
  * orders and D the deferral left by its last order, the institution got A − W − D during the year (paid, or taken for
  * deductions, recoveries and prepayments). The year's recognised amount (年度清算额) R is A + the surplus retained when
- * A ≤ B, B + the fund's share of the overspend when A > B, and A when the fund has no budget (ASSUMPTION: only a basic
+ * A ≤ B (nothing when A is below the rules' minimum use of the budget), B + the fund's share of the overspend when A > B, and A when the fund has no budget (ASSUMPTION: only a basic
  * pooling fund with a budget is measured against it). The deposit released is W x the score's released share, HALF_UP to
  * the fen; the rest is forfeited to the fund. The year-end payable is R − A + D + released: positive, paid with the
  * clearing; negative, owed back by the institution. It always holds that
@@ -85,7 +85,12 @@ public final class YearEndCalculation {
         } else if (in.actual().compareTo(in.budget()) <= 0) {
             surplus = in.budget().minus(in.actual());
             why.add("claims " + in.actual() + " within the budget " + in.budget() + ": surplus (结余) " + surplus);
-            retained = banded(surplus, in.budget(), rule.surplusRetention(), "retained (结余留用)", why);
+            Money minimum = in.budget().times(rule.surplusRetentionMinimumUse(), RoundingMode.HALF_UP);
+            if (in.actual().compareTo(minimum) < 0) {
+                why.add("claims below " + pct(rule.surplusRetentionMinimumUse()) + " of the budget (" + minimum + "): nothing retained");
+            } else {
+                retained = banded(surplus, in.budget(), rule.surplusRetention(), "retained (结余留用)", why);
+            }
             recognised = in.actual().plus(retained);
         } else {
             overspend = in.actual().minus(in.budget());

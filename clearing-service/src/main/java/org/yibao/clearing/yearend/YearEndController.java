@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import jakarta.servlet.http.HttpServletResponse;
+import org.yibao.clearing.payment.OrderState;
 import org.yibao.clearing.print.PrintedSheet;
 import org.yibao.security.CallerIdentity;
 import org.yibao.web.problem.InvalidRequestException;
@@ -83,7 +84,8 @@ class YearEndController {
     @GetMapping("/clearings/{id}.pdf")
     void pdf(@PathVariable String year, @PathVariable String id, HttpServletResponse response) throws IOException {
         YearEndClearing c = yearEnd.clearing(year(year), clearingId(id));
-        PrintedSheet sheet = PrintedSheet.titled("医疗保障基金年终清算单 Year-end clearing statement")
+        PrintedSheet sheet = PrintedSheet.titled("医疗保障基金年终清算单 Year-end clearing statement"
+                        + (c.state() == OrderState.APPROVED ? "" : " — 未审核 NOT APPROVED, not for payment"))
                 .fact("定点医药机构 Institution", c.institutionCode())
                 .fact("清算年度 Year", c.year())
                 .fact("统筹区 Region", c.regionCode())
@@ -96,7 +98,8 @@ class YearEndController {
             sheet.row(l.fund(), l.budget(), l.actual(), l.retained(), l.fundShare(), l.borne(), l.recognised(), l.deferred(),
                     l.released(), l.forfeited(), l.payable());
         }
-        sheet.row("合计 Total", null, null, null, null, null, null, null, null, null, c.payable());
+        sheet.row("本次拨付 Paid now", null, null, null, null, null, null, null, null, null, c.paidNow());
+        sheet.row("应退回 Owed back (recovered from the next payments)", null, null, null, null, null, null, null, null, null, c.owedBack());
         for (YearEndCalculation.Result l : c.lines()) {
             sheet.note(l.fund() + ":");
             l.explanation().forEach(step -> sheet.note("  " + step));

@@ -118,7 +118,7 @@ public class YearEndService {
         });
         Draft d = draft(year, institutionCode, region);
         YearEndClearing c = new YearEndClearing(UUID.randomUUID(), institutionCode, region, year, OrderState.PREPARED, d.score(),
-                payable(d.lines()), d.lines(), caller.clientId(), clock.instant(), null, null);
+                paidNow(d.lines()), owedBack(d.lines()), d.lines(), caller.clientId(), clock.instant(), null, null);
         store.insert(c);
         return new Prepared(store.find(c.clearingId()).orElseThrow(), true);
     }
@@ -144,7 +144,18 @@ public class YearEndService {
         if (c.state() == OrderState.SUPERSEDED) {
             throw new ConflictException("id: year-end clearing " + id + " was superseded; approve the one in force of " + year);
         }
-        if (!sameInputs(c, draft(year, c.institutionCode(), c.regionCode()))) {
+        // a claim of the year counted late (its month still open), or a month's order prepared since: approving would close
+        // the year over money no order or statement holds
+        String institutionCode = c.institutionCode();
+        var open = owed.openPeriodBefore(institutionCode, YearMonth.of(year + 1, 1));
+        var waiting = payments.pendingPeriod(institutionCode).filter(p -> p.startsWith(year + "-"));
+        if (open.isPresent() || waiting.isPresent()) {
+            store.transition(id, OrderState.PREPARED, OrderState.SUPERSEDED, null, clock.instant());
+            throw new ConflictException("id: year-end clearing " + id + " is superseded: " + open.map(p -> p + " holds claims counted since it"
+                    + " was prepared and is still open").orElseGet(() -> "the order of " + waiting.get() + " waits for approval")
+                    + "; pay every month of " + year + " first, then prepare the year-end again");
+        }
+        if (!sameInputs(c, draft(year, institutionCode, c.regionCode()))) {
             store.transition(id, OrderState.PREPARED, OrderState.SUPERSEDED, null, clock.instant());
             throw new ConflictException("id: the year's orders, budget or assessment score changed since year-end clearing " + id
                     + " was prepared; it is superseded: prepare it again");
@@ -165,7 +176,7 @@ public class YearEndService {
         outbox.append(new YearEndClearingIssued(id.toString(), approved.institutionCode(), approved.regionCode(), year, approved.score(),
                 approved.lines().stream().map(l -> new YearEndClearingIssued.Line(l.fund().name(), l.budget(), l.actual(), l.retained(),
                         l.borne(), l.recognised(), l.deferred(), l.released(), l.forfeited(), l.payable())).toList(),
-                approved.payable(), approved.preparedBy(), approved.approvedBy(), approved.approvedAt()));
+                approved.paidNow(), approved.owedBack(), approved.preparedBy(), approved.approvedBy(), approved.approvedAt()));
         return approved;
     }
 
@@ -213,8 +224,12 @@ public class YearEndService {
         return new Draft(score, lines);
     }
 
-    private static Money payable(List<YearEndCalculation.Result> lines) {
-        return Money.sum(lines.stream().map(YearEndCalculation.Result::payable).toList());
+    private static Money paidNow(List<YearEndCalculation.Result> lines) {
+        return Money.sum(lines.stream().map(YearEndCalculation.Result::payable).filter(Money::isPositive).toList());
+    }
+
+    private static Money owedBack(List<YearEndCalculation.Result> lines) {
+        return Money.sum(lines.stream().map(YearEndCalculation.Result::payable).filter(Money::isNegative).map(Money::negate).toList());
     }
 
     private static boolean sameInputs(YearEndClearing c, Draft d) {

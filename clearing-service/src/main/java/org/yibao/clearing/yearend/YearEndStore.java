@@ -21,8 +21,8 @@ import java.util.UUID;
 class YearEndStore {
 
     private static final String CLEARING = """
-            select clearing_id, institution_code, region_code, year, state, score, payable, prepared_by, prepared_at, approved_by,
-                   approved_at from year_end_clearing""";
+            select clearing_id, institution_code, region_code, year, state, score, paid_now, owed_back, prepared_by, prepared_at,
+                   approved_by, approved_at from year_end_clearing""";
 
     private final JdbcClient jdbc;
 
@@ -52,10 +52,10 @@ class YearEndStore {
 
     void insert(YearEndClearing c) {
         jdbc.sql("""
-                        insert into year_end_clearing (clearing_id, institution_code, region_code, year, state, score, payable, prepared_by,
-                            prepared_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(c.clearingId(), c.institutionCode(), c.regionCode(), c.year(), c.state().name(), c.score(), c.payable().amount(),
-                        c.preparedBy(), Timestamp.from(c.preparedAt()))
+                        insert into year_end_clearing (clearing_id, institution_code, region_code, year, state, score, paid_now, owed_back,
+                            prepared_by, prepared_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(c.clearingId(), c.institutionCode(), c.regionCode(), c.year(), c.state().name(), c.score(), c.paidNow().amount(),
+                        c.owedBack().amount(), c.preparedBy(), Timestamp.from(c.preparedAt()))
                 .update();
         for (YearEndCalculation.Result l : c.lines()) {
             jdbc.sql("""
@@ -103,10 +103,10 @@ class YearEndStore {
     }
 
     private YearEndClearing clearing(ResultSet rs, int n) throws SQLException {
-        Timestamp approvedAt = rs.getTimestamp(11);
+        Timestamp approvedAt = rs.getTimestamp(12);
         return new YearEndClearing(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4),
-                OrderState.valueOf(rs.getString(5)), rs.getBigDecimal(6), Money.of(rs.getBigDecimal(7)), List.of(), rs.getString(8),
-                rs.getTimestamp(9).toInstant(), rs.getString(10), approvedAt == null ? null : approvedAt.toInstant());
+                OrderState.valueOf(rs.getString(5)), rs.getBigDecimal(6), Money.of(rs.getBigDecimal(7)), Money.of(rs.getBigDecimal(8)),
+                List.of(), rs.getString(9), rs.getTimestamp(10).toInstant(), rs.getString(11), approvedAt == null ? null : approvedAt.toInstant());
     }
 
     private YearEndClearing withLines(YearEndClearing c) {
@@ -123,7 +123,7 @@ class YearEndStore {
                             money(rs, 16), Arrays.asList(rs.getString(17).split("\n")));
                 })
                 .list().stream().sorted(java.util.Comparator.comparing(YearEndCalculation.Result::fund)).toList();
-        return new YearEndClearing(c.clearingId(), c.institutionCode(), c.regionCode(), c.year(), c.state(), c.score(), c.payable(),
+        return new YearEndClearing(c.clearingId(), c.institutionCode(), c.regionCode(), c.year(), c.state(), c.score(), c.paidNow(), c.owedBack(),
                 lines, c.preparedBy(), c.preparedAt(), c.approvedBy(), c.approvedAt());
     }
 

@@ -43,6 +43,7 @@ class ClearingRulesSchemaTest {
             fromYear: 2021
             qualityDepositRatio: "0.05"
             monthlyCapFactor: "1.10"
+            surplusRetentionMinimumUse: "0.85"
             surplusRetention:
               - {upToShareOfBudget: "0.10", share: "0.60"}
             overspendSharing:

@@ -19,6 +19,7 @@ class ClearingRulesTest {
             fromYear: 2021
             qualityDepositRatio: "0.05"
             monthlyCapFactor: "1.10"
+            surplusRetentionMinimumUse: "0.85"
             surplusRetention:
               - {upToShareOfBudget: "0.10", share: "0.60"}
             overspendSharing:
@@ -101,7 +102,7 @@ class ClearingRulesTest {
         assertThatThrownBy(() -> load(GOOD.replace("{minScore: \"60\", releasedShare: \"0.60\"}",
                 "{minScore: \"60\", releasedShare: \"1.20\"}")))
                 .hasMessageStartingWith("411700-2021.yml: depositRelease[1].releasedShare: must be from 0 to 1");
-        assertThatThrownBy(() -> load(GOOD.substring(0, GOOD.indexOf("surplusRetention"))
+        assertThatThrownBy(() -> load(GOOD.substring(0, GOOD.indexOf("surplusRetention:"))
                 + GOOD.substring(GOOD.indexOf("overspendSharing"))))
                 .hasMessageStartingWith("411700-2021.yml: surplusRetention: is required");
     }

@@ -21,20 +21,20 @@ class YearEndCalculationTest {
 
     @Test
     void underBudgetTheInstitutionRetainsPartOfTheSurplusAndGetsItsDepositBack() {
-        // budget 1,200,000.00, claims 1,000,000.00: surplus 200,000.00; the first 120,000.00 (10% of the budget) x 60% =
-        // 72,000.00 retained, the other 80,000.00 not; recognised 1,072,000.00; score 92: the 50,000.00 deposit released;
-        // nothing deferred: payable 72,000.00 + 50,000.00 = 122,000.00
+        // budget 1,200,000.00, claims 1,050,000.00 (87.5%, above the 85% minimum use): surplus 150,000.00; the first
+        // 120,000.00 (10% of the budget) x 60% = 72,000.00 retained, the other 30,000.00 not; recognised 1,122,000.00; score
+        // 92: the 52,500.00 deposit released; nothing deferred: payable 72,000.00 + 52,500.00 = 124,500.00
         var r = YearEndCalculation.calculate(new YearEndCalculation.Inputs(Fund.RESIDENT_POOLING, Money.of("1200000.00"),
-                Money.of("1000000.00"), Money.of("50000.00"), Money.ZERO, new BigDecimal("92")), ZHUMADIAN);
+                Money.of("1050000.00"), Money.of("52500.00"), Money.ZERO, new BigDecimal("92")), ZHUMADIAN);
 
-        assertThat(r.surplus()).isEqualTo(Money.of("200000.00"));
+        assertThat(r.surplus()).isEqualTo(Money.of("150000.00"));
         assertThat(r.retained()).isEqualTo(Money.of("72000.00"));
         assertThat(r.overspend()).isEqualTo(Money.ZERO);
-        assertThat(r.recognised()).isEqualTo(Money.of("1072000.00"));
-        assertThat(r.received()).isEqualTo(Money.of("950000.00"));
-        assertThat(r.released()).isEqualTo(Money.of("50000.00"));
+        assertThat(r.recognised()).isEqualTo(Money.of("1122000.00"));
+        assertThat(r.received()).isEqualTo(Money.of("997500.00"));
+        assertThat(r.released()).isEqualTo(Money.of("52500.00"));
         assertThat(r.forfeited()).isEqualTo(Money.ZERO);
-        assertThat(r.payable()).isEqualTo(Money.of("122000.00"));
+        assertThat(r.payable()).isEqualTo(Money.of("124500.00"));
         assertThat(r.balances()).isTrue();
         assertThat(r.explanation()).anyMatch(s -> s.contains("120000.00 x 60% = 72000.00"));
     }
@@ -86,6 +86,22 @@ class YearEndCalculationTest {
         assertThat(r.retained()).isEqualTo(Money.ZERO);
         assertThat(r.payable()).isEqualTo(Money.of("1150.00"));
         assertThat(r.balances()).isTrue();
+    }
+
+    @Test
+    void farUnderBudgetNothingIsRetained() {
+        // claims 50,000.00 of a 100,000.00 budget: below the 85% minimum use, the 50,000.00 surplus earns nothing; an
+        // institution with a budget and no claims at all neither
+        var half = YearEndCalculation.calculate(new YearEndCalculation.Inputs(Fund.RESIDENT_POOLING, Money.of("100000.00"),
+                Money.of("50000.00"), Money.ZERO, Money.ZERO, new BigDecimal("100")), ZHUMADIAN);
+        var none = YearEndCalculation.calculate(new YearEndCalculation.Inputs(Fund.RESIDENT_POOLING, Money.of("100000.00"),
+                Money.ZERO, Money.ZERO, Money.ZERO, new BigDecimal("100")), ZHUMADIAN);
+
+        assertThat(half.retained()).isEqualTo(Money.ZERO);
+        assertThat(half.payable()).isEqualTo(Money.ZERO);
+        assertThat(half.explanation()).anyMatch(s -> s.contains("below 85% of the budget (85000.00): nothing retained"));
+        assertThat(none.retained()).isEqualTo(Money.ZERO);
+        assertThat(none.payable()).isEqualTo(Money.ZERO);
     }
 
     @Test

@@ -108,12 +108,12 @@ final class SampleEvents {
                                 new PrepaymentIssued.Instalment("2026-12", Money.of("30000.00")),
                                 new PrepaymentIssued.Instalment("2027-01", Money.of("30000.00"))),
                         "clearing-officer-1", "clearing-officer-2", now),
-                // budget 1,200,000.00, claims 1,000,000.00: 72,000.00 of the surplus retained, the 50,000.00 deposit released
+                // budget 1,200,000.00, claims 1,050,000.00: 72,000.00 of the surplus retained, the 52,500.00 deposit released
                 new YearEndClearingIssued("YE-1", "H41170200001", "411700", 2026, new java.math.BigDecimal("92.00"),
-                        List.of(new YearEndClearingIssued.Line("RESIDENT_POOLING", Money.of("1200000.00"), Money.of("1000000.00"),
-                                Money.of("72000.00"), Money.of("0.00"), Money.of("1072000.00"), Money.of("0.00"), Money.of("50000.00"),
-                                Money.of("0.00"), Money.of("122000.00"))),
-                        Money.of("122000.00"), "clearing-officer-1", "clearing-officer-2", now),
+                        List.of(new YearEndClearingIssued.Line("RESIDENT_POOLING", Money.of("1200000.00"), Money.of("1050000.00"),
+                                Money.of("72000.00"), Money.of("0.00"), Money.of("1122000.00"), Money.of("0.00"), Money.of("52500.00"),
+                                Money.of("0.00"), Money.of("124500.00"))),
+                        Money.of("124500.00"), Money.ZERO, "clearing-officer-1", "clearing-officer-2", now),
                 new VbpCatalogPublished("LIANGBING", 1, "两病用药推荐目录", "500116", LocalDate.parse("2023-01-01"),
                         List.of(new VbpCatalogPublished.Item("XC08CAA001A001010100001", "氨氯地平")), now));
     }

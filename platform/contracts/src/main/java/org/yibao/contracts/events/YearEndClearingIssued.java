@@ -18,7 +18,9 @@ import java.util.List;
  * @param clearingId unique per clearing; a consumer counts it once
  * @param year       the year cleared
  * @param score      the assessment score (考核得分), 0 to 100
- * @param payable    the lines' payable, yuan
+ * @param paidNow    paid with the clearing: the positive lines' payable, yuan
+ * @param owedBack   owed back by the institution: the negative lines' payable as a positive amount, yuan, recovered from its
+ *                   next monthly payments
  */
 @EventType(name = "YearEndClearingIssued", version = 1, topic = Topics.PAYMENT_ORDERS)
 public record YearEndClearingIssued(
@@ -28,7 +30,8 @@ public record YearEndClearingIssued(
         int year,
         BigDecimal score,
         List<Line> lines,
-        Money payable,
+        Money paidNow,
+        Money owedBack,
         String preparedBy,
         String approvedBy,
         Instant approvedAt) implements IntegrationEvent {
