@@ -168,6 +168,12 @@ class YearEndFlowIT {
         assertThat(pay(under, jan.plusMonths(1))).containsExactly("0.00", "1100.00");
         assertThat(pay(over, jan.plusMonths(1))).containsExactly("0.00", "1100.00");
 
+        // a score or a budget for an institution supervision never announced: refused naming it
+        assertThat(read(as(TestCallers.MANAGER).post("/api/clearing/years/" + Y + "/assessments", score("ZZZZ9999", "92")), 422).toString())
+                .contains("institutionCode");
+        assertThat(read(as(TestCallers.MANAGER).post("/api/clearing/budgets", """
+                {"institutionCode":"ZZZZ9999","year":%d,"scheme":"RESIDENT","annualAmount":"100.00"}""".formatted(Y)), 422).toString())
+                .contains("institutionCode");
         // no score yet: refused naming it; this year has not ended: refused naming it
         assertThat(read(as(PREPARER).post("/api/clearing/years/" + Y + "/clearings", body(under)), 422).toString()).contains("score");
         assertThat(read(as(PREPARER).post("/api/clearing/years/" + (Y + 1) + "/clearings", body(under)), 422).toString()).contains("year");
@@ -289,6 +295,11 @@ class YearEndFlowIT {
         assertThat(read(as(TestCallers.MANAGER).post("/api/clearing/budgets/allocations", """
                 {"regionCode":"%s","year":%d,"scheme":"RESIDENT","amount":"1000000000000.00","basisYear":%d}""".formatted(county, Y + 1, Y)),
                 400).toString()).contains("amount");
+        // a field the API does not declare is refused naming it, and nothing is set
+        assertThat(read(as(TestCallers.MANAGER).post("/api/clearing/budgets/allocations", """
+                {"regionCode":"%s","year":%d,"scheme":"RESIDENT","amount":"10000.00","basisYear":%d,"extra":1}""".formatted(county, Y + 2, Y)),
+                400).toString()).contains("extra");
+        assertThat(count("select count(*) from budget where year = ?", Y + 2)).isZero();
         assertThat(as(PREPARER).post("/api/clearing/budgets/allocations", """
                 {"regionCode":"%s","year":%d,"scheme":"RESIDENT","amount":"10000.00","basisYear":%d}""".formatted(county, Y + 1, Y))
                 .statusCode()).isEqualTo(403);

@@ -34,10 +34,15 @@ public class BudgetService {
      * budget it was prepared on or is superseded).
      *
      * @throws ConflictException (409) naming {@code year} once the institution's year-end clearing of the year was approved
+     * @throws RefusedException  (422) naming {@code institutionCode} when supervision never announced the institution
      */
     @Transactional
     public Budget set(String institutionCode, int year, Scheme scheme, Money annualAllocation, CallerIdentity caller) {
         owed.lock(institutionCode);
+        if (owed.regionOf(institutionCode).isEmpty()) {
+            throw new RefusedException("institutionCode: institution " + institutionCode + " is unknown to clearing (no"
+                    + " InstitutionStatusChanged from supervision)");
+        }
         if (store.yearCleared(institutionCode, year)) {
             throw new ConflictException("year: the year-end clearing of " + year + " for institution " + institutionCode
                     + " was approved; its budget stays as it was");

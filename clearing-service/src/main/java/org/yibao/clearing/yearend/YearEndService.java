@@ -67,10 +67,15 @@ public class YearEndService {
      * Sets a new version of the institution's assessment score of a year.
      *
      * @throws ConflictException (409) naming {@code year} when the year's clearing was approved already
+     * @throws RefusedException  (422) naming {@code institutionCode} when supervision never announced the institution
      */
     @Transactional
     public Assessment assess(int year, String institutionCode, BigDecimal score, CallerIdentity caller) {
         owed.lock(institutionCode);
+        if (owed.regionOf(institutionCode).isEmpty()) {
+            throw new RefusedException("institutionCode: institution " + institutionCode + " is unknown to clearing (no"
+                    + " InstitutionStatusChanged from supervision)");
+        }
         if (store.inForce(institutionCode, year).filter(c -> c.state() == OrderState.APPROVED).isPresent()) {
             throw new ConflictException("year: the year-end clearing of " + year + " for institution " + institutionCode
                     + " was approved; its score stays as it was");

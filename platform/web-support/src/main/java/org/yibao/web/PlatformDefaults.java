@@ -26,6 +26,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("server.shutdown", "graceful");
         defaults.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
         defaults.put("spring.main.banner-mode", "off");
+        // a body's field the API does not declare is refused naming it (a misspelt "note " would otherwise be dropped
+        // silently while the action runs); events between services stay tolerant (IdempotentEventDispatcher)
+        defaults.put("spring.jackson.deserialization.fail-on-unknown-properties", "true");
         defaults.put("spring.kafka.bootstrap-servers", "${KAFKA_BOOTSTRAP_SERVERS:localhost:9092}");
         defaults.put("spring.datasource.username", "${DB_USER:postgres}");
         defaults.put("spring.datasource.password", "${DB_PASSWORD:postgres}");
