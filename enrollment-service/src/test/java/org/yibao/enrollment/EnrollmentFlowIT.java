@@ -259,8 +259,13 @@ class EnrollmentFlowIT {
 
         HttpResponse<String> byHospital = api.as(TestCallers.his("H15010000001")).post("/api/enrollment/certifications/" + rejectedId
                 + "/decision", "{\"approved\":true}");
+        // a body naming the decider is refused naming the field, and decides nothing (the decider is the token's)
+        HttpResponse<String> namingTheDecider = api.post("/api/enrollment/certifications/" + rejectedId + "/decision",
+                "{\"approved\":true,\"decidedBy\":\"someone-else\"}");
+        assertThat(namingTheDecider.statusCode()).as(namingTheDecider.body()).isEqualTo(400);
+        assertThat(namingTheDecider.body()).contains("decidedBy").doesNotContain("CertificationRequests");
         HttpResponse<String> rejected = api.post("/api/enrollment/certifications/" + rejectedId + "/decision",
-                "{\"approved\":false,\"reason\":\"糖化血红蛋白未达诊断标准\",\"decidedBy\":\"someone-else\"}");
+                "{\"approved\":false,\"reason\":\"糖化血红蛋白未达诊断标准\"}");
         HttpResponse<String> decidedAgain = api.post("/api/enrollment/certifications/" + rejectedId + "/decision", "{\"approved\":true}");
         HttpResponse<String> endsBeforeItStarts = api.post("/api/enrollment/certifications/" + approvedId + "/decision",
                 "{\"approved\":true,\"validFrom\":\"%d-03-01\",\"validTo\":\"%d-02-28\"}".formatted(YEAR, YEAR));

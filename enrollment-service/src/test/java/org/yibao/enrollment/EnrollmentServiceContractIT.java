@@ -64,7 +64,7 @@ class EnrollmentServiceContractIT extends ServiceContractTest {
         client(TestCallers.CLERK).post("/api/enrollment/certifications/" + ownButDecided + "/decision", "{\"approved\":true}");
 
         HttpResponse<String> revokeApproved = client(HOME).post("/api/enrollment/certifications/" + approved + "/revocation",
-                "{\"decidedBy\":\"bureau-director\",\"reason\":\"x\"}");
+                "{\"reason\":\"x\"}");
         HttpResponse<String> withdrawOthers = client(HOME).post("/api/enrollment/certifications/" + filedByOther + "/revocation",
                 "{\"reason\":\"x\"}");
         HttpResponse<String> revokeOwnDecided = client(HOME).post("/api/enrollment/certifications/" + ownButDecided + "/revocation",
@@ -78,7 +78,7 @@ class EnrollmentServiceContractIT extends ServiceContractTest {
         assertThat(status(ownButDecided)).isEqualTo("APPROVED");
 
         HttpResponse<String> ownWithdrawal = client(FOREIGN).post("/api/enrollment/certifications/" + filedByOther + "/revocation",
-                "{\"decidedBy\":\"someone else\",\"reason\":\"filed in error\"}");
+                "{\"reason\":\"filed in error\"}");
         HttpResponse<String> byTheBureau = client(TestCallers.CLERK).post("/api/enrollment/certifications/" + approved + "/revocation",
                 "{\"reason\":\"no longer meets the criteria\"}");
         assertThat(ownWithdrawal.statusCode()).as(ownWithdrawal.body()).isEqualTo(200);

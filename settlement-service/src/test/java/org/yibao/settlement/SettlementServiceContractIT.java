@@ -188,7 +188,7 @@ class SettlementServiceContractIT extends ServiceContractTest {
         HttpResponse<String> rejectWithoutNote = client(TestCallers.MANAGER).post(mappings + "/review",
                 "{\"decision\":\"REJECTED\",\"ownCodes\":[\"" + own + "\"]}");
         HttpResponse<String> approved = client(TestCallers.MANAGER).post(mappings + "/review",
-                "{\"decision\":\"APPROVED\",\"ownCodes\":[\"" + own + "\"],\"note\":\"核对一致\",\"reviewedBy\":\"someone else\"}");
+                "{\"decision\":\"APPROVED\",\"ownCodes\":[\"" + own + "\"],\"note\":\"核对一致\"}");
         HttpResponse<String> otherNational = client(HOME).post("/api/settlement/pre-settlements",
                 bill.replace("{\"itemCode\":\"S311201001\",\"quantity\":1", "{\"itemCode\":\"XC08CAA001A001010100001\",\"quantity\":1"));
         HttpResponse<String> mapped = client(HOME).post("/api/settlement/settlements", bill);

@@ -239,6 +239,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (root instanceof IllegalArgumentException && root.getMessage() != null) {
             return root.getMessage();
         }
+        if (e instanceof tools.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+            // a field the request does not declare (a misspelling, or a name the platform takes from the token)
+            java.util.List<String> known = unknown.getKnownPropertyIds() == null ? java.util.List.of()
+                    : unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+            return "is not a field of this request" + (known.isEmpty() ? "" : "; its fields are " + known);
+        }
         if (e instanceof tools.jackson.databind.exc.MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             String expected = expected(mismatch.getTargetType());
             if (expected != null) {
