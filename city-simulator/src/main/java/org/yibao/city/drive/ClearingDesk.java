@@ -210,7 +210,8 @@ public final class ClearingDesk {
     }
 
     /**
-     * The year's budgets (总额预算), set by the bureau before the first month is paid when the institution has none yet.
+     * The year's budgets (总额预算), set by the bureau before the months are paid; each run sets a new version (a run on a
+     * platform that already paid the months changes no closed order).
      * ASSUMPTION of the simulation: each institution's basic pooling owed in the months paid, annualised (x 12 / months),
      * x 0.90 for every other institution (over budget at the year end) and x 1.15 for the others (under it), rounded down to
      * the yuan; a bureau would allocate by history.

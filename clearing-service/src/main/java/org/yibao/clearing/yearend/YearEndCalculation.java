@@ -101,8 +101,8 @@ public final class YearEndCalculation {
         }
         why.add("recognised for the year (年度清算额): " + recognised);
         Money received = in.actual().minus(in.withheld()).minus(in.deferred());
-        why.add("received during the year for these claims: " + in.actual() + " − deposit withheld " + in.withheld()
-                + " − deferred " + in.deferred() + " = " + received);
+        why.add("settled during the year for these claims (paid, or netted for deductions, recoveries and prepayments): "
+                + in.actual() + " − deposit withheld " + in.withheld() + " − deferred " + in.deferred() + " = " + received);
         BigDecimal share = rule.releasedShare(in.score()).setScale(4, RoundingMode.UNNECESSARY);
         Money released = in.withheld().isPositive() ? in.withheld().times(share, RoundingMode.HALF_UP) : in.withheld();
         Money forfeited = in.withheld().minus(released);

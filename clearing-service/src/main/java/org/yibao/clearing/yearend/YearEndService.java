@@ -180,7 +180,8 @@ public class YearEndService {
         YearEndClearing approved = find(year, id);
         outbox.append(new YearEndClearingIssued(id.toString(), approved.institutionCode(), approved.regionCode(), year, approved.score(),
                 approved.lines().stream().map(l -> new YearEndClearingIssued.Line(l.fund().name(), l.budget(), l.actual(), l.retained(),
-                        l.borne(), l.recognised(), l.deferred(), l.released(), l.forfeited(), l.payable())).toList(),
+                        l.borne(), l.recognised(), l.deferred(), l.released(), l.forfeited(), l.payable(), l.withheld(), l.fundShare(),
+                        l.received())).toList(),
                 approved.paidNow(), approved.owedBack(), approved.preparedBy(), approved.approvedBy(), approved.approvedAt()));
         return approved;
     }

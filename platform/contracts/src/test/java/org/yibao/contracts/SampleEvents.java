@@ -112,7 +112,7 @@ final class SampleEvents {
                 new YearEndClearingIssued("YE-1", "H41170200001", "411700", 2026, new java.math.BigDecimal("92.00"),
                         List.of(new YearEndClearingIssued.Line("RESIDENT_POOLING", Money.of("1200000.00"), Money.of("1050000.00"),
                                 Money.of("72000.00"), Money.of("0.00"), Money.of("1122000.00"), Money.of("0.00"), Money.of("52500.00"),
-                                Money.of("0.00"), Money.of("124500.00"))),
+                                Money.of("0.00"), Money.of("124500.00"), Money.of("52500.00"), Money.of("0.00"), Money.of("997500.00"))),
                         Money.of("124500.00"), Money.ZERO, "clearing-officer-1", "clearing-officer-2", now),
                 new VbpCatalogPublished("LIANGBING", 1, "两病用药推荐目录", "500116", LocalDate.parse("2023-01-01"),
                         List.of(new VbpCatalogPublished.Item("XC08CAA001A001010100001", "氨氯地平")), now));

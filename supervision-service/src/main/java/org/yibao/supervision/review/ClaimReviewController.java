@@ -53,8 +53,8 @@ class ClaimReviewController {
     @GetMapping
     ReviewQueue queue(@RequestParam(required = false) String institution, @RequestParam(defaultValue = "0") int page,
                 @RequestParam(defaultValue = "50") int size) {
-        if (institution != null && !institution.matches("[A-Za-z0-9]{1,30}")) {
-            throw new InvalidRequestException("institution", "must be an institution code of 1 to 30 letters or digits");
+        if (institution != null && !institution.matches("[A-Z0-9]{4,32}")) {
+            throw new InvalidRequestException("institution", "must be an institution code of 4 to 32 capital letters or digits");
         }
         if (page < 0 || page > 100_000) {
             throw new InvalidRequestException("page", "must be between 0 and 100000");

@@ -52,9 +52,13 @@ public record YearEndClearingIssued(
      * @param released   the quality deposit released
      * @param forfeited  the quality deposit kept by the fund
      * @param payable    paid now (negative: owed back)
+     * @param withheld   the quality deposit the year's orders withheld (= released + forfeited)
+     * @param fundShare  the part of an overspend the fund bears (超支分担)
+     * @param received   what the institution got during the year for the year's claims: actual − withheld − deferred; a
+     *                   consumer checks actual + retained − borne = received + payable + forfeited
      */
     public record Line(String fund, Money budget, Money actual, Money retained, Money borne, Money recognised, Money deferred,
-                       Money released, Money forfeited, Money payable) {
+                       Money released, Money forfeited, Money payable, Money withheld, Money fundShare, Money received) {
     }
 
     @Override
