@@ -1,42 +1,25 @@
 package org.yibao.clearing;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.yibao.contracts.events.AgreementStatus;
 import org.yibao.contracts.events.ClaimSettled;
-import org.yibao.contracts.events.InstitutionKind;
-import org.yibao.contracts.events.InstitutionLevel;
-import org.yibao.contracts.events.InstitutionStatusChanged;
 import org.yibao.contracts.events.Scheme;
 import org.yibao.contracts.events.SettlementAmounts;
-import org.yibao.contracts.events.VisitType;
-import org.yibao.contracts.identity.ResidentId;
-import org.yibao.contracts.money.Money;
 import org.yibao.security.CallerIdentity;
 import org.yibao.security.Role;
-import org.yibao.testsupport.client.EventPublisher;
 import org.yibao.testsupport.client.ServiceClient;
 import org.yibao.testsupport.security.TestCallers;
 import org.yibao.testsupport.spring.PlatformIntegrationTest;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -49,33 +32,11 @@ import static org.awaitility.Awaitility.await;
  */
 @PlatformIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ClearingApplicationIT {
+class ClearingApplicationIT extends ClearingIntegrationTest {
 
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final YearMonth M1 = YearMonth.now(BEIJING).minusMonths(2);
     private static final CallerIdentity PREPARER = CallerIdentity.staff("clearing-officer-a1", Role.CLEARING_OFFICER);
     private static final CallerIdentity APPROVER = CallerIdentity.staff("clearing-officer-a2", Role.CLEARING_OFFICER);
-
-    @Autowired
-    private Environment environment;
-    @Autowired
-    private JdbcTemplate jdbc;
-    @Autowired
-    private JsonMapper json;
-
-    private EventPublisher events;
-    private int port;
-
-    @BeforeAll
-    void clients() {
-        port = environment.getRequiredProperty("local.server.port", Integer.class);
-        events = new EventPublisher(json);
-    }
-
-    @AfterAll
-    void close() {
-        events.close();
-    }
 
     /**
      * Outpatient 1800.00 + account 100.00 agrees (201), its message again answers it (200) and the same message with
@@ -202,7 +163,7 @@ class ClearingApplicationIT {
     }
 
     private static String newHospital() {
-        return "H411702" + String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
+        return newHospital("411702");
     }
 
     /** M1's whole month as the institution states it; visits 2, medical fees 2650.00 of which 2300.00 eligible, cash 350.00. */
@@ -224,39 +185,15 @@ class ClearingApplicationIT {
 
     /** Supervision announces the hospital in 411702 (its clearing rules, for the payment order); awaited. */
     private void known(String hospital) {
-        events.publish(new InstitutionStatusChanged(hospital, "某医院", "411702", InstitutionKind.HOSPITAL, InstitutionLevel.LEVEL_2,
-                null, AgreementStatus.ACTIVE, LocalDate.of(2019, 1, 1), null, Instant.now()));
-        await().atMost(Duration.ofSeconds(60)).until(() -> count(
-                "select count(*) from institution_region where institution_code = ? and region_code = '411702'", hospital) == 1);
+        known(hospital, "411702");
     }
 
     private static ClaimSettled claim(String id, String hospital, Scheme scheme, LocalDate day, SettlementAmounts amounts) {
-        String person = "41170219800101" + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
-        person = person + ResidentId.checkCharacter(person);
-        return new ClaimSettled(id, person, hospital, "500116", scheme, VisitType.GENERAL_OUTPATIENT, day.getYear(), day, List.of("J06.9"),
-                day.atTime(12, 0).atZone(BEIJING).toInstant(), "zhumadian-2021", amounts, null, List.of());
-    }
-
-    /** total, basic, catastrophic, personal account, cash (nothing self-paid, no supplementary or assistance) */
-    private static SettlementAmounts amounts(String total, String basic, String catastrophic, String account, String cash) {
-        return new SettlementAmounts(Money.of(total), Money.ZERO, Money.ZERO, Money.of(total), Money.ZERO, Money.of(basic),
-                Money.of(catastrophic), Money.ZERO, Money.ZERO, Money.of(account), Money.of(cash));
+        return claim(id, hospital, "500116", scheme, day, amounts);
     }
 
     private long applications(String hospital) {
         return count("select count(*) from clearing_application where institution_code = ?", hospital);
     }
 
-    private ServiceClient as(CallerIdentity caller) {
-        return new ServiceClient(port, caller);
-    }
-
-    private JsonNode read(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        return json.readTree(response.body());
-    }
-
-    private long count(String sql, Object... args) {
-        return jdbc.queryForObject(sql, Long.class, args);
-    }
 }

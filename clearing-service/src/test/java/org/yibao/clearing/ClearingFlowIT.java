@@ -1,13 +1,8 @@
 package org.yibao.clearing;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.yibao.contracts.EventEnvelope;
 import org.yibao.contracts.IntegrationEvent;
 import org.yibao.contracts.events.ClaimReversed;
@@ -22,23 +17,18 @@ import org.yibao.contracts.events.InstitutionStatusChanged;
 import org.yibao.contracts.events.Scheme;
 import org.yibao.contracts.events.SettlementAmounts;
 import org.yibao.contracts.events.VisitType;
-import org.yibao.contracts.identity.ResidentId;
 import org.yibao.contracts.money.Money;
 import org.yibao.security.CallerIdentity;
 import org.yibao.security.Role;
-import org.yibao.testsupport.client.EventPublisher;
-import org.yibao.testsupport.client.ServiceClient;
 import org.yibao.testsupport.security.TestCallers;
 import org.yibao.testsupport.spring.PlatformIntegrationTest;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -67,9 +57,8 @@ import static org.awaitility.Awaitility.await;
  */
 @PlatformIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ClearingFlowIT {
+class ClearingFlowIT extends ClearingIntegrationTest {
 
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     /**
      * Two ended months of one year (a year's deferral is not brought into the next: the year-end settles it): the last two
      * months, or, in February, the last two of the year before.
@@ -81,27 +70,6 @@ class ClearingFlowIT {
     private static final String PATIENT_REGION = "500116";
     private static final CallerIdentity PREPARER = CallerIdentity.staff("clearing-officer-1", Role.CLEARING_OFFICER);
     private static final CallerIdentity APPROVER = CallerIdentity.staff("clearing-officer-2", Role.CLEARING_OFFICER);
-
-    @Autowired
-    private Environment environment;
-    @Autowired
-    private JdbcTemplate jdbc;
-    @Autowired
-    private JsonMapper json;
-
-    private EventPublisher events;
-    private int port;
-
-    @BeforeAll
-    void clients() {
-        port = environment.getRequiredProperty("local.server.port", Integer.class);
-        events = new EventPublisher(json);
-    }
-
-    @AfterAll
-    void close() {
-        events.close();
-    }
 
     @Test
     void twoMonthsWithALateReversalADeductionAndItsGiveBackWorkedByHand() {
@@ -547,28 +515,11 @@ class ClearingFlowIT {
 
     /** Supervision announces the hospital in 411702 (its own region, hence its clearing rules); awaited. */
     private void known(String hospital) {
-        Instant changedAt = Instant.now();
-        events.publish(new InstitutionStatusChanged(hospital, "某医院", "411702", InstitutionKind.HOSPITAL, InstitutionLevel.LEVEL_2,
-                null, AgreementStatus.ACTIVE, LocalDate.of(2019, 1, 1), null, changedAt));
-        await().atMost(Duration.ofSeconds(60)).until(() -> count(
-                "select count(*) from institution_region where institution_code = ? and region_code = '411702'", hospital) == 1);
+        known(hospital, "411702");
     }
 
     private static ClaimSettled claim(String id, String hospital, Scheme scheme, LocalDate day, SettlementAmounts amounts) {
-        String person = "41170219800101" + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
-        person = person + ResidentId.checkCharacter(person);
-        return new ClaimSettled(id, person, hospital, PATIENT_REGION, scheme, VisitType.GENERAL_OUTPATIENT, day.getYear(), day, List.of("J06.9"),
-                at(day), "zhumadian-2021", amounts, null, List.of());
-    }
-
-    /** total, basic, catastrophic, personal account, cash (nothing self-paid, no supplementary or assistance) */
-    private static SettlementAmounts amounts(String total, String basic, String catastrophic, String account, String cash) {
-        return new SettlementAmounts(Money.of(total), Money.ZERO, Money.ZERO, Money.of(total), Money.ZERO, Money.of(basic),
-                Money.of(catastrophic), Money.ZERO, Money.ZERO, Money.of(account), Money.of(cash));
-    }
-
-    private static Instant at(LocalDate day) {
-        return day.atTime(12, 0).atZone(BEIJING).toInstant();
+        return claim(id, hospital, PATIENT_REGION, scheme, day, amounts);
     }
 
     private static String budget(String hospital, int year, String allocation) {
@@ -598,16 +549,4 @@ class ClearingFlowIT {
         throw new AssertionError("no fund " + fund + " in " + node);
     }
 
-    private ServiceClient as(CallerIdentity caller) {
-        return new ServiceClient(port, caller);
-    }
-
-    private JsonNode read(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        return json.readTree(response.body());
-    }
-
-    private long count(String sql, Object... args) {
-        return jdbc.queryForObject(sql, Long.class, args);
-    }
 }

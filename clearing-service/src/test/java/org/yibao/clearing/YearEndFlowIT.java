@@ -2,45 +2,25 @@ package org.yibao.clearing;
 
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.yibao.contracts.events.AgreementStatus;
-import org.yibao.contracts.events.ClaimSettled;
-import org.yibao.contracts.events.InstitutionKind;
-import org.yibao.contracts.events.InstitutionLevel;
-import org.yibao.contracts.events.InstitutionStatusChanged;
 import org.yibao.contracts.events.Scheme;
-import org.yibao.contracts.events.SettlementAmounts;
-import org.yibao.contracts.events.VisitType;
-import org.yibao.contracts.identity.ResidentId;
-import org.yibao.contracts.money.Money;
 import org.yibao.security.CallerIdentity;
 import org.yibao.security.Role;
-import org.yibao.testsupport.client.EventPublisher;
-import org.yibao.testsupport.client.ServiceClient;
 import org.yibao.testsupport.security.TestCallers;
 import org.yibao.testsupport.spring.PlatformIntegrationTest;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -53,34 +33,12 @@ import static org.awaitility.Awaitility.await;
  */
 @PlatformIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class YearEndFlowIT {
+class YearEndFlowIT extends ClearingIntegrationTest {
 
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final int Y = Year.now(BEIJING).getValue() - 1;
     private static final String PATIENT_REGION = "411702";
     private static final CallerIdentity PREPARER = CallerIdentity.staff("clearing-officer-1", Role.CLEARING_OFFICER);
     private static final CallerIdentity APPROVER = CallerIdentity.staff("clearing-officer-2", Role.CLEARING_OFFICER);
-
-    @Autowired
-    private Environment environment;
-    @Autowired
-    private JdbcTemplate jdbc;
-    @Autowired
-    private JsonMapper json;
-
-    private EventPublisher events;
-    private int port;
-
-    @BeforeAll
-    void clients() {
-        port = environment.getRequiredProperty("local.server.port", Integer.class);
-        events = new EventPublisher(json);
-    }
-
-    @AfterAll
-    void close() {
-        events.close();
-    }
 
     /**
      * 3,000.00 prepaid to the institution, recovered from February by 1,000.00 a month. Resident pooling owed 2,000.00 in
@@ -358,24 +316,15 @@ class YearEndFlowIT {
     }
 
     private String known(String region) {
-        String hospital = "H" + region + String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
-        events.publish(new InstitutionStatusChanged(hospital, "某医院", region, InstitutionKind.HOSPITAL, InstitutionLevel.LEVEL_2,
-                null, AgreementStatus.ACTIVE, LocalDate.of(2019, 1, 1), null, Instant.now()));
-        await().atMost(Duration.ofSeconds(60)).until(() -> count(
-                "select count(*) from institution_region where institution_code = ?", hospital) == 1);
+        String hospital = newHospital(region);
+        known(hospital, region);
         return hospital;
     }
 
     /** A resident claim paid wholly by the basic pooling fund. */
     private void settle(String hospital, LocalDate day, String basic) {
-        String person = "41170219800101" + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
-        person = person + ResidentId.checkCharacter(person);
-        Money b = Money.of(basic);
-        SettlementAmounts amounts = new SettlementAmounts(b, Money.ZERO, Money.ZERO, b, Money.ZERO, b, Money.ZERO, Money.ZERO, Money.ZERO,
-                Money.ZERO, Money.ZERO);
-        events.publish(new ClaimSettled("S-" + UUID.randomUUID(), person, hospital, PATIENT_REGION, Scheme.RESIDENT,
-                VisitType.GENERAL_OUTPATIENT, day.getYear(), day, List.of("J06.9"), day.atTime(12, 0).atZone(BEIJING).toInstant(),
-                "zhumadian-2021", amounts, null, List.of()));
+        events.publish(claim("S-" + UUID.randomUUID(), hospital, PATIENT_REGION, Scheme.RESIDENT, day,
+                amounts(basic, basic, "0.00", "0.00", "0.00")));
     }
 
     private void awaitClaims(String hospital, int claims) {
@@ -419,7 +368,7 @@ class YearEndFlowIT {
 
     private HttpResponse<byte[]> bytes(String path, CallerIdentity caller) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(new ServiceClient(port, caller).uri(path))
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(as(caller).uri(path))
                     .header("Authorization", "Bearer " + TestCallers.token(caller)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -439,16 +388,4 @@ class YearEndFlowIT {
         }
     }
 
-    private ServiceClient as(CallerIdentity caller) {
-        return new ServiceClient(port, caller);
-    }
-
-    private JsonNode read(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        return json.readTree(response.body());
-    }
-
-    private long count(String sql, Object... args) {
-        return jdbc.queryForObject(sql, Long.class, args);
-    }
 }
