@@ -7,3 +7,4 @@ create database procurement;
 create database his;
 create database care;
 create database clearing;
+create database casemix;

@@ -53,7 +53,8 @@ public final class LocalPlatform {
             new PlatformApp("procurement-service", "procurement-service", 8085, "procurement"),
             new PlatformApp("his-interface", "his-interface", 8086, "his"),
             new PlatformApp("care-service", "care-service", 8087, "care"),
-            new PlatformApp("clearing-service", "clearing-service", 8088, "clearing"));
+            new PlatformApp("clearing-service", "clearing-service", 8088, "clearing"),
+            new PlatformApp("casemix-service", "casemix-service", 8089, "casemix"));
     static final PlatformApp GATEWAY = new PlatformApp("gateway", "gateway", 8080, null, 8090);
     static final String LOOPBACK = "127.0.0.1";
 

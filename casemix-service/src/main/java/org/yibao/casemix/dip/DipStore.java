@@ -1,0 +1,62 @@
+package org.yibao.casemix.dip;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** DIP tables and their groups (tables {@code dip_table}, {@code dip_group}). */
+@Repository
+class DipStore {
+
+    private final JdbcClient jdbc;
+
+    DipStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void lock(String region, int year) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('dip-table:' || ? || ':' || ?))").params(region, year).query().singleValue();
+    }
+
+    int versions(String region, int year) {
+        return jdbc.sql("select count(*) from dip_table where region_code = ? and year = ?").params(region, year).query(Integer.class).single();
+    }
+
+    void insert(DipTable t) {
+        jdbc.sql("""
+                        insert into dip_table (table_id, region_code, year, basis_from, basis_to, cases, overall_mean, point_scale, min_cases,
+                            built_by, built_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(t.tableId(), t.regionCode(), t.year(), t.basisFrom(), t.basisTo(), t.cases(), t.overallMean(), t.pointScale(),
+                        t.minCases(), t.builtBy(), Timestamp.from(t.builtAt()))
+                .update();
+        for (DipGroup g : t.groups()) {
+            jdbc.sql("""
+                            insert into dip_group (table_id, group_code, category, procedure, kind, cases, mean_cost, points)
+                            values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(t.tableId(), g.code(), g.category(), g.procedure(), g.kind().name(), g.cases(), g.meanCost(), g.points())
+                    .update();
+        }
+    }
+
+    Optional<DipTable> find(String tableId) {
+        List<DipGroup> groups = jdbc.sql("""
+                        select group_code, category, procedure, kind, cases, mean_cost, points from dip_group where table_id = ?
+                        order by group_code""")
+                .param(tableId)
+                .query((rs, n) -> new DipGroup(rs.getString(1), rs.getString(2), rs.getString(3), DipGroup.Kind.valueOf(rs.getString(4)),
+                        rs.getInt(5), rs.getBigDecimal(6), rs.getBigDecimal(7)))
+                .list();
+        return jdbc.sql("""
+                        select table_id, region_code, year, basis_from, basis_to, cases, overall_mean, point_scale, min_cases, built_by, built_at
+                        from dip_table where table_id = ?""")
+                .param(tableId)
+                .query((rs, n) -> new DipTable(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getObject(4, LocalDate.class),
+                        rs.getObject(5, LocalDate.class), rs.getInt(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getInt(9), groups,
+                        rs.getString(10), rs.getTimestamp(11).toInstant()))
+                .optional();
+    }
+}

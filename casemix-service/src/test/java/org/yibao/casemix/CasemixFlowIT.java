@@ -1,0 +1,233 @@
+package org.yibao.casemix;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.yibao.contracts.events.AgreementStatus;
+import org.yibao.contracts.events.ClaimSettled;
+import org.yibao.contracts.events.InstitutionKind;
+import org.yibao.contracts.events.InstitutionLevel;
+import org.yibao.contracts.events.InstitutionStatusChanged;
+import org.yibao.contracts.events.Scheme;
+import org.yibao.contracts.events.SettlementAmounts;
+import org.yibao.contracts.events.VisitType;
+import org.yibao.contracts.identity.ResidentId;
+import org.yibao.contracts.money.Money;
+import org.yibao.security.CallerIdentity;
+import org.yibao.testsupport.client.EventPublisher;
+import org.yibao.testsupport.client.ServiceClient;
+import org.yibao.testsupport.security.TestCallers;
+import org.yibao.testsupport.spring.PlatformIntegrationTest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Settlement lists, their quality control and a DIP table built from them, on a real PostgreSQL and Kafka, by hand
+ * (casemix-rules/411700-2021.yml, ASSUMPTION: core groups from 5 stays, 100 points scale, 95 yuan a point, level 3
+ * coefficient 1.00). The institutions are of a county (411799) of their own, new to each run.
+ */
+@PlatformIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CasemixFlowIT {
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final LocalDate OUT = LocalDate.now(BEIJING).minusDays(10);
+    private static final LocalDate IN = OUT.minusDays(5);
+    private static final String COUNTY = "411799";
+
+    @Autowired
+    private Environment environment;
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Autowired
+    private JsonMapper json;
+
+    private EventPublisher events;
+    private int port;
+
+    @BeforeAll
+    void clients() {
+        port = environment.getRequiredProperty("local.server.port", Integer.class);
+        events = new EventPublisher(json);
+    }
+
+    @AfterAll
+    void close() {
+        events.close();
+    }
+
+    @Test
+    void aListIsCheckedAgainstItsStayCorrectedAndReadByTheBureau() {
+        String hospital = known();
+        String settlement = stay(hospital, "K35.800", "47.0100", "10000.00", "7000.00");
+        ServiceClient his = as(TestCallers.his(hospital));
+        String path = "/api/casemix/institutions/" + hospital + "/settlement-lists";
+
+        JsonNode passed = read(his.post(path, list(settlement, IN, "K35.800", "47.0100", "10000.00")), 201);
+        assertThat(passed.path("state").asString()).isEqualTo("PASSED");
+        assertThat(passed.path("version").asInt()).isEqualTo(1);
+
+        // the list says admitted a day early: held at 质控未完成 with that finding; a corrected list replaces it
+        JsonNode early = read(his.post(path, list(settlement, IN.minusDays(1), "K35.800", "47.0100", "10000.00")), 201);
+        assertThat(early.path("state").asString()).isEqualTo("INCOMPLETE");
+        assertThat(early.path("version").asInt()).isEqualTo(2);
+        assertThat(early.at("/findings/0/field").asString()).isEqualTo("admissionDate");
+        assertThat(read(his.post(path, list(settlement, IN, "K35.800", "47.0100", "10000.00")), 201).path("state").asString())
+                .isEqualTo("PASSED");
+
+        // another hospital cannot upload or read it; a bad code is refused naming the field, before anything is written
+        String other = known();
+        HttpResponse<String> foreign = as(TestCallers.his(other)).post("/api/casemix/institutions/" + other + "/settlement-lists",
+                list(settlement, IN, "K35.800", "47.0100", "10000.00"));
+        assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(403);
+        assertThat(read(his.post(path, list(settlement, IN, "K35.8", "47.0100", "10000.00")), 400).toString()).contains("mainDiagnosis");
+        assertThat(read(as(TestCallers.MANAGER).get(path + "/" + settlement), 200).path("version").asInt()).isEqualTo(3);
+
+        // a list before its settlement waits unchecked, and is checked when the settlement arrives
+        String early2 = "S-" + UUID.randomUUID();
+        assertThat(read(his.post(path, list(early2, IN, "J18.900", null, "5000.00")), 201).path("state").asString()).isEqualTo("UNCHECKED");
+        stay(hospital, early2, "J18.900", null, "5000.00", "3500.00");
+        await().atMost(Duration.ofSeconds(60)).until(() -> "PASSED".equals(jdbc.queryForObject(
+                "select state from settlement_list where settlement_id = ?", String.class, early2)));
+
+        JsonNode quality = read(as(TestCallers.MANAGER).get("/api/casemix/quality/" + YearMonth.from(OUT) + "?regionCode=" + COUNTY), 200);
+        JsonNode mine = null;
+        for (JsonNode q : quality) {
+            if (q.path("institutionCode").asString().equals(hospital)) {
+                mine = q;
+            }
+        }
+        assertThat(mine).as(quality.toString()).isNotNull();
+        assertThat(List.of(mine.path("lists").asLong(), mine.path("passed").asLong())).containsExactly(2L, 2L);
+        assertThat(mine.path("passedPercent").decimalValue()).isEqualByComparingTo("100");
+    }
+
+    /**
+     * A county's history: six K35.800 stays with 47.0100 (8,000, 9,000, 10,000, 11,000, 12,000, 10,000: mean 10,000.00) and
+     * one J18.900 stay without a procedure (6,000.00, too few: the catch-all). All: 66,000 / 7 = 9,428.57. K35+47.0100:
+     * 10,000.00 / 9,428.57 x 100 = 106.0606 points. The 10,000.00 stay (ratio 1.0000) at a level 3 hospital: 106.0606 x 95 x
+     * 1.00 = 10,075.76; the person paid 3,000.00: the pooling fund's DIP payment 7,075.76 against 7,000.00 item by item, a
+     * gain of 75.76.
+     */
+    @Test
+    void aDipTableFromTheCountysHistoryAndAStayPricedByIt() {
+        String county = "4117" + (80 + ThreadLocalRandom.current().nextInt(19));
+        String hospital = known(county);
+        ServiceClient his = as(TestCallers.his(hospital));
+        String path = "/api/casemix/institutions/" + hospital + "/settlement-lists";
+        String priced = null;
+        for (String cost : List.of("8000.00", "9000.00", "10000.00", "11000.00", "12000.00", "10000.00")) {
+            String s = stay(hospital, "K35.800", "47.0100", cost, new java.math.BigDecimal(cost).multiply(new java.math.BigDecimal("0.7"))
+                    .setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
+            assertThat(read(his.post(path, list(s, IN, "K35.800", "47.0100", cost)), 201).path("state").asString()).isEqualTo("PASSED");
+            priced = s;
+        }
+        String j18 = stay(hospital, "J18.900", null, "6000.00", "4200.00");
+        read(his.post(path, list(j18, IN, "J18.900", null, "6000.00")), 201);
+
+        JsonNode table = read(as(TestCallers.MANAGER).post("/api/casemix/dip/tables", """
+                {"regionCode":"%s","year":%d,"basisFrom":"%s","basisTo":"%s"}""".formatted(county, OUT.getYear(), OUT.minusDays(30),
+                OUT.plusDays(1))), 201);
+        assertThat(table.path("cases").asInt()).isEqualTo(7);
+        assertThat(table.path("overallMean").asString()).isEqualTo("9428.57");
+        JsonNode k35 = null;
+        for (JsonNode g : table.path("groups")) {
+            if (g.path("code").asString().equals("K35+47.0100")) {
+                k35 = g;
+            }
+        }
+        assertThat(k35).as(table.toString()).isNotNull();
+        assertThat(k35.path("points").decimalValue()).isEqualByComparingTo("106.0606");
+        String tableId = table.path("tableId").asString();
+
+        JsonNode price = read(as(TestCallers.MANAGER).get("/api/casemix/dip/cases/" + priced + "?tableId=" + tableId), 200);
+        assertThat(price.at("/group/code").asString()).isEqualTo("K35+47.0100");
+        assertThat(price.at("/price/kind").asString()).isEqualTo("NORMAL");
+        assertThat(price.at("/price/standard").asString()).isEqualTo("10075.76");
+        assertThat(price.at("/price/fundPayment").asString()).isEqualTo("7075.76");
+        assertThat(price.at("/price/difference").asString()).isEqualTo("75.76");
+        assertThat(price.path("grouping").toString()).contains("core group (核心病种) K35+47.0100");
+
+        // the same history again: a new version with the same groups and points
+        JsonNode again = read(as(TestCallers.MANAGER).post("/api/casemix/dip/tables", """
+                {"regionCode":"%s","year":%d,"basisFrom":"%s","basisTo":"%s"}""".formatted(county, OUT.getYear(), OUT.minusDays(30),
+                OUT.plusDays(1))), 201);
+        assertThat(again.path("tableId").asString()).isNotEqualTo(tableId);
+        assertThat(again.path("groups")).isEqualTo(table.path("groups"));
+        // a hospital may not build or read tables
+        assertThat(as(TestCallers.his(hospital)).get("/api/casemix/dip/tables/" + tableId).statusCode()).isEqualTo(403);
+    }
+
+    // --- fixtures
+
+    private String known() {
+        return known(COUNTY);
+    }
+
+    private String known(String region) {
+        String hospital = "H" + region + String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
+        events.publish(new InstitutionStatusChanged(hospital, "某医院", region, InstitutionKind.HOSPITAL, InstitutionLevel.LEVEL_3, null,
+                AgreementStatus.ACTIVE, LocalDate.of(2019, 1, 1), null, Instant.now()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from institution where institution_code = ?", hospital) == 1);
+        return hospital;
+    }
+
+    private String stay(String hospital, String diagnosis, String procedure, String total, String basic) {
+        return stay(hospital, "S-" + UUID.randomUUID(), diagnosis, procedure, total, basic);
+    }
+
+    /** A man born 1 January 1981 stays from IN to OUT; settled; awaited. */
+    private String stay(String hospital, String id, String diagnosis, String procedure, String total, String basic) {
+        String person = "41170219810101" + String.format("%02d", ThreadLocalRandom.current().nextInt(100)) + "1";
+        person = person + ResidentId.checkCharacter(person);
+        Money t = Money.of(total);
+        Money b = Money.of(basic);
+        SettlementAmounts amounts = new SettlementAmounts(t, Money.ZERO, Money.ZERO, t, Money.ZERO, b, Money.ZERO, Money.ZERO, Money.ZERO,
+                Money.ZERO, t.minus(b));
+        events.publish(new ClaimSettled(id, person, hospital, "411702", Scheme.RESIDENT, VisitType.INPATIENT, OUT.getYear(), OUT,
+                List.of(diagnosis), OUT.atTime(11, 0).atZone(BEIJING).toInstant(), "zhumadian-2021", amounts, null, List.of(), null, false,
+                IN.atTime(9, 0), OUT.atTime(10, 0), procedure == null ? List.of() : List.of(procedure), null, "A03"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from inpatient_case where settlement_id = ?", id) == 1);
+        return id;
+    }
+
+    private static String list(String settlement, LocalDate admission, String main, String procedure, String total) {
+        String procedures = procedure == null ? "[]" : """
+                [{"code":"%s","date":"%s","main":true}]""".formatted(procedure, admission.plusDays(1));
+        return """
+                {"settlementId":"%s","admissionDate":"%s","dischargeDate":"%s","mainDiagnosis":"%s","secondaryDiagnoses":[],
+                 "procedures":%s,"fees":[{"category":"SURGERY","amount":"%s"}],"ventilatorHours":0,"newbornWeights":[],"department":"A03"}"""
+                .formatted(settlement, admission, OUT, main, procedures, total);
+    }
+
+    private ServiceClient as(CallerIdentity caller) {
+        return new ServiceClient(port, caller);
+    }
+
+    private JsonNode read(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return json.readTree(response.body());
+    }
+
+    private long count(String sql, Object... args) {
+        return jdbc.queryForObject(sql, Long.class, args);
+    }
+}
