@@ -176,6 +176,68 @@ class CasemixFlowIT {
         assertThat(as(TestCallers.his(hospital)).get("/api/casemix/dip/tables/" + tableId).statusCode()).isEqualTo(403);
     }
 
+    /**
+     * Last December's stays of a county (the same seven as above: six K35+47.0100 at 106.0606 points, one J18 in the catch-all
+     * at 6,000.00 / 9,428.57 x 100 = 63.6364 points), priced in December at the provisional 95 yuan a point: the K35 stays
+     * 10,075.76 each, the J18 stay 6,045.46; the pooling fund's DIP payments (the standard less the 30% the person paid)
+     * 46,700.02 in all. The year's DIP budget 70,000.00 over 6 x 106.0606 + 63.6364 = 700.0000 weighted points: 100.0000 a
+     * point; the standards 10,606.06 x 6 + 6,363.64 = 70,000.00 (no rounding left); the fund pays 50,200.00: 3,499.98 more
+     * than the provisional months, due to the hospital at the year-end. CMI: K35 106.0606 / the county's 100.0000 average.
+     */
+    @Test
+    void aMonthPricedProvisionallyAndTheYearSettledAtItsPointValue() {
+        LocalDate out = LocalDate.of(LocalDate.now(BEIJING).getYear() - 1, 12, 15);
+        String county = "4117" + (80 + ThreadLocalRandom.current().nextInt(19));
+        String hospital = known(county);
+        ServiceClient his = as(TestCallers.his(hospital));
+        String path = "/api/casemix/institutions/" + hospital + "/settlement-lists";
+        for (String cost : List.of("8000.00", "9000.00", "10000.00", "11000.00", "12000.00", "10000.00")) {
+            String s = stayOn(hospital, out, "K35.800", "47.0100", cost, new java.math.BigDecimal(cost).multiply(new java.math.BigDecimal("0.7"))
+                    .setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
+            read(his.post(path, listOn(s, out, "K35.800", "47.0100", cost)), 201);
+        }
+        String j18 = stayOn(hospital, out, "J18.900", null, "6000.00", "4200.00");
+        read(his.post(path, listOn(j18, out, "J18.900", null, "6000.00")), 201);
+        ServiceClient bureau = as(TestCallers.MANAGER);
+        String tableId = read(bureau.post("/api/casemix/dip/tables", """
+                {"regionCode":"%s","year":%d,"basisFrom":"%s","basisTo":"%s"}""".formatted(county, out.getYear(), out.withDayOfMonth(1),
+                out.withDayOfMonth(31))), 201).path("tableId").asString();
+        String base = "/api/casemix/dip/tables/" + tableId;
+
+        // the year cannot be settled before its months are priced; a month not ended is refused naming it
+        assertThat(read(bureau.post(base + "/years/" + out.getYear() + "/point-value", "{\"budget\":\"70000.00\"}"), 422).toString())
+                .contains("year");
+        assertThat(read(bureau.post(base + "/months/" + YearMonth.now(BEIJING) + "/pricing", ""), 422).toString()).contains("month");
+
+        JsonNode december = read(bureau.post(base + "/months/" + YearMonth.from(out) + "/pricing", ""), 200);
+        assertThat(december.path("priced").asInt()).isEqualTo(7);
+        assertThat(december.at("/institutions/0/fundPayment").asString()).isEqualTo("46700.02");
+        // pricing it again changes nothing
+        assertThat(read(bureau.post(base + "/months/" + YearMonth.from(out) + "/pricing", ""), 200).at("/institutions/0/fundPayment")
+                .asString()).isEqualTo("46700.02");
+
+        JsonNode year = read(bureau.post(base + "/years/" + out.getYear() + "/point-value", "{\"budget\":\"70000.00\"}"), 201);
+        assertThat(year.at("/pointValue/pointValue").decimalValue()).isEqualByComparingTo("100");
+        assertThat(year.at("/pointValue/weightedPoints").decimalValue()).isEqualByComparingTo("700");
+        assertThat(year.path("standards").asString()).isEqualTo("70000.00");
+        assertThat(year.path("rounding").asString()).isEqualTo("0.00");
+        assertThat(List.of(year.at("/institutions/0/provisional").asString(), year.at("/institutions/0/fin").asString(),
+                year.at("/institutions/0/adjustment").asString())).containsExactly("46700.02", "50200.00", "3499.98");
+        // once only; the month is priced at the year's value now, not again provisionally
+        assertThat(read(bureau.post(base + "/years/" + out.getYear() + "/point-value", "{\"budget\":\"80000.00\"}"), 409).toString())
+                .contains("year");
+        assertThat(read(bureau.post(base + "/months/" + YearMonth.from(out) + "/pricing", ""), 422).toString()).contains("month");
+
+        JsonNode report = read(bureau.get(base + "/years/" + out.getYear() + "/report?basis=FINAL"), 200);
+        JsonNode whole = report.get(0);
+        assertThat(whole.path("department").isNull()).isTrue();
+        assertThat(whole.path("stays").asInt()).isEqualTo(7);
+        assertThat(whole.path("averagePoints").decimalValue()).isEqualByComparingTo("100");
+        assertThat(whole.path("cmi").decimalValue()).isEqualByComparingTo("1");
+        assertThat(whole.path("fundPayment").asString()).isEqualTo("50200.00");
+        assertThat(read(bureau.get(base + "/years/" + out.getYear() + "/report?basis=SOMETIME"), 400).toString()).contains("basis");
+    }
+
     // --- fixtures
 
     private String known() {
@@ -194,28 +256,45 @@ class CasemixFlowIT {
         return stay(hospital, "S-" + UUID.randomUUID(), diagnosis, procedure, total, basic);
     }
 
-    /** A man born 1 January 1981 stays from IN to OUT; settled; awaited. */
+    private String stayOn(String hospital, LocalDate out, String diagnosis, String procedure, String total, String basic) {
+        return stay(hospital, "S-" + UUID.randomUUID(), out.minusDays(5), out, diagnosis, procedure, total, basic);
+    }
+
     private String stay(String hospital, String id, String diagnosis, String procedure, String total, String basic) {
+        return stay(hospital, id, IN, OUT, diagnosis, procedure, total, basic);
+    }
+
+    /** A man born 1 January 1981 stays from in to out; settled; awaited. */
+    private String stay(String hospital, String id, LocalDate in, LocalDate out, String diagnosis, String procedure, String total,
+                        String basic) {
         String person = "41170219810101" + String.format("%02d", ThreadLocalRandom.current().nextInt(100)) + "1";
         person = person + ResidentId.checkCharacter(person);
         Money t = Money.of(total);
         Money b = Money.of(basic);
         SettlementAmounts amounts = new SettlementAmounts(t, Money.ZERO, Money.ZERO, t, Money.ZERO, b, Money.ZERO, Money.ZERO, Money.ZERO,
                 Money.ZERO, t.minus(b));
-        events.publish(new ClaimSettled(id, person, hospital, "411702", Scheme.RESIDENT, VisitType.INPATIENT, OUT.getYear(), OUT,
-                List.of(diagnosis), OUT.atTime(11, 0).atZone(BEIJING).toInstant(), "zhumadian-2021", amounts, null, List.of(), null, false,
-                IN.atTime(9, 0), OUT.atTime(10, 0), procedure == null ? List.of() : List.of(procedure), null, "A03"));
+        events.publish(new ClaimSettled(id, person, hospital, "411702", Scheme.RESIDENT, VisitType.INPATIENT, out.getYear(), out,
+                List.of(diagnosis), out.atTime(11, 0).atZone(BEIJING).toInstant(), "zhumadian-2021", amounts, null, List.of(), null, false,
+                in.atTime(9, 0), out.atTime(10, 0), procedure == null ? List.of() : List.of(procedure), null, "A03"));
         await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from inpatient_case where settlement_id = ?", id) == 1);
         return id;
     }
 
+    private static String listOn(String settlement, LocalDate out, String main, String procedure, String total) {
+        return list(settlement, out.minusDays(5), out, main, procedure, total);
+    }
+
     private static String list(String settlement, LocalDate admission, String main, String procedure, String total) {
+        return list(settlement, admission, OUT, main, procedure, total);
+    }
+
+    private static String list(String settlement, LocalDate admission, LocalDate out, String main, String procedure, String total) {
         String procedures = procedure == null ? "[]" : """
                 [{"code":"%s","date":"%s","main":true}]""".formatted(procedure, admission.plusDays(1));
         return """
                 {"settlementId":"%s","admissionDate":"%s","dischargeDate":"%s","mainDiagnosis":"%s","secondaryDiagnoses":[],
                  "procedures":%s,"fees":[{"category":"SURGERY","amount":"%s"}],"ventilatorHours":0,"newbornWeights":[],"department":"A03"}"""
-                .formatted(settlement, admission, OUT, main, procedures, total);
+                .formatted(settlement, admission, out, main, procedures, total);
     }
 
     private ServiceClient as(CallerIdentity caller) {

@@ -83,13 +83,35 @@ public final class DipPayment {
             points = group.points();
             trace.add("within " + rule.lowOutlierRatio() + " to " + rule.highOutlierRatio() + ": the group's " + points + " points");
         }
+        return atPointValue(kind, ratio, points, pointValue, coefficient, othersPaid, itemFund, trace);
+    }
+
+    /**
+     * A stay's points priced at a point value (the provisional one, or the year's): steps 3 to 5 above, appended to the
+     * trace.
+     */
+    public static Priced atPointValue(Kind kind, BigDecimal ratio, BigDecimal points, BigDecimal pointValue, BigDecimal coefficient,
+                                      Money othersPaid, Money itemFund, List<String> trace) {
+        List<String> steps = new ArrayList<>(trace);
         Money standard = Money.rounded(points.multiply(pointValue).multiply(coefficient), RoundingMode.HALF_UP);
-        trace.add(points + " points x point value " + pointValue + " x institution coefficient " + coefficient + " = standard " + standard);
+        steps.add(points + " points x point value " + pointValue + " x institution coefficient " + coefficient + " = standard " + standard);
         Money fund = standard.minus(othersPaid).max(Money.ZERO);
-        trace.add("standard " + standard + " − paid by the person and the other funds " + othersPaid + " = the pooling fund's DIP payment " + fund);
+        steps.add("standard " + standard + " − paid by the person and the other funds " + othersPaid + " = the pooling fund's DIP payment " + fund);
         Money difference = fund.minus(itemFund);
-        trace.add("item by item the pooling fund paid " + itemFund + ": the hospital's " + (difference.isNegative() ? "loss (超支) " : "gain (结余) ")
+        steps.add("item by item the pooling fund paid " + itemFund + ": the hospital's " + (difference.isNegative() ? "loss (超支) " : "gain (结余) ")
                 + difference);
-        return new Priced(kind, ratio, points, pointValue, coefficient, standard, othersPaid, fund, itemFund, difference, trace);
+        return new Priced(kind, ratio, points, pointValue, coefficient, standard, othersPaid, fund, itemFund, difference, steps);
+    }
+
+    /**
+     * The year's point value: the budget / the weighted points (Σ points x coefficient), HALF_UP to 4 decimals.
+     *
+     * @throws IllegalArgumentException when there are no points
+     */
+    public static BigDecimal pointValue(Money budget, BigDecimal weightedPoints) {
+        if (weightedPoints.signum() <= 0) {
+            throw new IllegalArgumentException("no points to divide the budget by");
+        }
+        return budget.amount().divide(weightedPoints, MathContext.DECIMAL64).setScale(4, RoundingMode.HALF_UP);
     }
 }

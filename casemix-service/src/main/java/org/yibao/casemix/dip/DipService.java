@@ -8,12 +8,15 @@ import org.yibao.casemix.list.ListService;
 import org.yibao.casemix.list.SettlementList;
 import org.yibao.casemix.rules.CasemixRule;
 import org.yibao.casemix.rules.CasemixRules;
+import org.yibao.contracts.money.Money;
 import org.yibao.security.CallerIdentity;
 import org.yibao.web.problem.NotFoundException;
 import org.yibao.web.problem.RefusedException;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -93,6 +96,162 @@ public class DipService {
         DipPayment.Priced priced = DipPayment.price(grouped.group(), stay.total(), stay.othersPaid(), stay.basicFund(),
                 rule.provisionalPointValue(), rule.coefficient(institution.level()), rule);
         return new CasePrice(settlementId, tableId, grouped.group(), grouped.trace(), priced);
+    }
+
+    /** A month's pricing: the stays priced, those not and why (at most 50), and the sums per institution. */
+    public record MonthPricing(String tableId, String month, int priced, List<String> notPriced, List<InstitutionSum> institutions) {
+    }
+
+    /** One institution's stays summed, yuan. */
+    public record InstitutionSum(String institutionCode, int stays, Money standard, Money fundPayment, Money itemFund, Money difference) {
+    }
+
+    /**
+     * Prices at the provisional point value every passed stay of the table's region discharged in an ended month (月度预付);
+     * pricing the month again replaces each stay's price with the same one (its inputs unchanged) or the new one.
+     *
+     * @throws RefusedException (422) naming {@code month} when it has not ended, or the year's point value is set already
+     */
+    @Transactional
+    public MonthPricing priceMonth(String tableId, YearMonth month) {
+        DipTable table = table(tableId);
+        if (!month.isBefore(YearMonth.now(clock))) {
+            throw new RefusedException("month: " + month + " has not ended; a month is priced after it");
+        }
+        if (store.pointValue(tableId, month.getYear()).isPresent()) {
+            throw new RefusedException("month: the point value of " + month.getYear() + " is set; its stays are priced at it");
+        }
+        CasemixRule rule = rule(table.regionCode(), table.year());
+        int priced = 0;
+        List<String> notPriced = new ArrayList<>();
+        for (SettlementList list : lists.passed(table.regionCode(), month.atDay(1), month.atEndOfMonth())) {
+            var stay = cases.find(list.settlementId()).filter(c -> !c.reversed());
+            var institution = cases.institution(list.institutionCode());
+            var grouped = DipGrouper.group(table.groups(), list.mainDiagnosis(), list.mainProcedure());
+            if (stay.isEmpty() || institution.isEmpty() || grouped.isEmpty()) {
+                if (notPriced.size() < 50) {
+                    notPriced.add(list.settlementId() + ": " + (stay.isEmpty() ? "settlement unknown or reversed"
+                            : institution.isEmpty() ? "institution unknown" : "no group takes " + list.mainDiagnosis()));
+                }
+                continue;
+            }
+            DipPayment.Priced p = DipPayment.price(grouped.get().group(), stay.get().total(), stay.get().othersPaid(), stay.get().basicFund(),
+                    rule.provisionalPointValue(), rule.coefficient(institution.get().level()), rule);
+            store.upsert(new DipCasePayment(list.settlementId(), tableId, DipCasePayment.Basis.PROVISIONAL, month.toString(),
+                    list.institutionCode(), list.department(), grouped.get().group().code(), p.kind(), p.ratio(), p.points(), p.pointValue(),
+                    p.coefficient(), p.standard(), p.othersPaid(), p.fundPayment(), p.itemFund(), p.difference()));
+            priced++;
+        }
+        return new MonthPricing(tableId, month.toString(), priced, notPriced,
+                sums(store.payments(tableId, DipCasePayment.Basis.PROVISIONAL, month.toString())));
+    }
+
+    /** The year settled: its point value, what the standards add up to, and each institution's adjustment. */
+    public record YearSettlement(PointValue pointValue, Money standards, Money rounding, List<Adjustment> institutions) {
+    }
+
+    /**
+     * One institution's year, yuan: what the provisional prices paid it from the pooling fund, what the year's point value
+     * pays, and the adjustment (final − provisional) due to it (positive) or from it (negative) at the year-end.
+     */
+    public record Adjustment(String institutionCode, int stays, Money provisional, Money fin, Money adjustment, Money difference) {
+    }
+
+    /**
+     * Sets the year's point value (年度点值 = the year's DIP budget / the year's weighted points, once) and prices every
+     * stay of the year again at it (FINAL).
+     *
+     * @throws RefusedException  (422) naming {@code year} when it has not ended or no stay of it was priced
+     * @throws org.yibao.web.problem.ConflictException (409) naming {@code year} when its point value is set already
+     */
+    @Transactional
+    public YearSettlement settleYear(String tableId, int year, Money budget, CallerIdentity caller) {
+        table(tableId);
+        if (year >= java.time.Year.now(clock).getValue()) {
+            throw new RefusedException("year: " + year + " has not ended; its point value is set after it");
+        }
+        List<DipCasePayment> provisional = store.payments(tableId, DipCasePayment.Basis.PROVISIONAL, year + "-%");
+        if (provisional.isEmpty()) {
+            throw new RefusedException("year: no stay of " + year + " was priced under table " + tableId + "; price its months first");
+        }
+        java.math.BigDecimal weighted = provisional.stream().map(p -> p.points().multiply(p.coefficient()))
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        PointValue value = new PointValue(tableId, year, budget, weighted, DipPayment.pointValue(budget, weighted), provisional.size(),
+                caller.clientId(), clock.instant());
+        if (!store.insert(value)) {
+            throw new org.yibao.web.problem.ConflictException("year: the point value of " + year + " under table " + tableId + " is set already");
+        }
+        for (DipCasePayment p : provisional) {
+            DipPayment.Priced f = DipPayment.atPointValue(p.kind(), p.ratio(), p.points(), value.pointValue(), p.coefficient(), p.othersPaid(),
+                    p.itemFund(), List.of());
+            store.upsert(new DipCasePayment(p.settlementId(), tableId, DipCasePayment.Basis.FINAL, p.period(), p.institutionCode(),
+                    p.department(), p.groupCode(), p.kind(), p.ratio(), p.points(), value.pointValue(), p.coefficient(), f.standard(),
+                    f.othersPaid(), f.fundPayment(), f.itemFund(), f.difference()));
+        }
+        List<DipCasePayment> fin = store.payments(tableId, DipCasePayment.Basis.FINAL, year + "-%");
+        Money standards = Money.sum(fin.stream().map(DipCasePayment::standard).toList());
+        java.util.Map<String, InstitutionSum> before = new java.util.HashMap<>();
+        sums(provisional).forEach(s -> before.put(s.institutionCode(), s));
+        List<Adjustment> adjustments = sums(fin).stream().map(s -> new Adjustment(s.institutionCode(), s.stays(),
+                before.get(s.institutionCode()).fundPayment(), s.fundPayment(), s.fundPayment().minus(before.get(s.institutionCode()).fundPayment()),
+                s.difference())).toList();
+        return new YearSettlement(store.pointValue(tableId, year).orElseThrow(), standards, budget.minus(standards), adjustments);
+    }
+
+    /**
+     * One institution's (or one of its departments') stays of the year on a basis, yuan.
+     *
+     * @param department     null for the institution's whole line
+     * @param averagePoints  Σ points / stays, 4 decimals
+     * @param cmi            the case-mix index (CMI): its average points / the region's average points, 4 decimals
+     */
+    public record ReportLine(String institutionCode, String department, int stays, java.math.BigDecimal points,
+                             java.math.BigDecimal averagePoints, java.math.BigDecimal cmi, int highOutliers, int lowOutliers, Money standard,
+                             Money fundPayment, Money itemFund, Money difference) {
+    }
+
+    /** The year's stays of a table on a basis, per institution and per department (the bureau's and the hospitals' report). */
+    @Transactional(readOnly = true)
+    public List<ReportLine> report(String tableId, int year, DipCasePayment.Basis basis) {
+        table(tableId);
+        List<DipCasePayment> all = store.payments(tableId, basis, year + "-%");
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        java.math.BigDecimal regionAverage = average(all);
+        java.util.Map<String, List<DipCasePayment>> by = new java.util.TreeMap<>();
+        for (DipCasePayment p : all) {
+            by.computeIfAbsent(p.institutionCode() + "\u0000", k -> new ArrayList<>()).add(p);
+            by.computeIfAbsent(p.institutionCode() + "\u0000" + (p.department() == null ? "-" : p.department()), k -> new ArrayList<>()).add(p);
+        }
+        List<ReportLine> out = new ArrayList<>();
+        by.forEach((key, ps) -> {
+            String[] k = key.split("\u0000", -1);
+            java.math.BigDecimal points = ps.stream().map(DipCasePayment::points).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+            java.math.BigDecimal average = average(ps);
+            out.add(new ReportLine(k[0], k[1].isEmpty() ? null : k[1], ps.size(), points, average,
+                    average.divide(regionAverage, 4, java.math.RoundingMode.HALF_UP),
+                    (int) ps.stream().filter(p -> p.kind() == DipPayment.Kind.HIGH_OUTLIER).count(),
+                    (int) ps.stream().filter(p -> p.kind() == DipPayment.Kind.LOW_OUTLIER).count(),
+                    Money.sum(ps.stream().map(DipCasePayment::standard).toList()), Money.sum(ps.stream().map(DipCasePayment::fundPayment).toList()),
+                    Money.sum(ps.stream().map(DipCasePayment::itemFund).toList()), Money.sum(ps.stream().map(DipCasePayment::difference).toList())));
+        });
+        return out;
+    }
+
+    private static java.math.BigDecimal average(List<DipCasePayment> ps) {
+        return ps.stream().map(DipCasePayment::points).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)
+                .divide(java.math.BigDecimal.valueOf(ps.size()), 4, java.math.RoundingMode.HALF_UP);
+    }
+
+    private static List<InstitutionSum> sums(List<DipCasePayment> payments) {
+        java.util.Map<String, List<DipCasePayment>> by = new java.util.TreeMap<>();
+        payments.forEach(p -> by.computeIfAbsent(p.institutionCode(), k -> new ArrayList<>()).add(p));
+        List<InstitutionSum> out = new ArrayList<>();
+        by.forEach((code, ps) -> out.add(new InstitutionSum(code, ps.size(), Money.sum(ps.stream().map(DipCasePayment::standard).toList()),
+                Money.sum(ps.stream().map(DipCasePayment::fundPayment).toList()), Money.sum(ps.stream().map(DipCasePayment::itemFund).toList()),
+                Money.sum(ps.stream().map(DipCasePayment::difference).toList()))));
+        return out;
     }
 
     private CasemixRule rule(String regionCode, int year) {

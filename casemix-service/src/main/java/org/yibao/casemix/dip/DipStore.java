@@ -42,6 +42,60 @@ class DipStore {
         }
     }
 
+    /** Inserts a stay's price, or replaces its price on the same table and basis. */
+    void upsert(DipCasePayment p) {
+        jdbc.sql("""
+                        insert into dip_case_payment (settlement_id, table_id, basis, period, institution_code, department, group_code, kind,
+                            ratio, points, point_value, coefficient, standard, others_paid, fund_payment, item_fund, difference, priced_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+                        on conflict (settlement_id, table_id, basis) do update set period = excluded.period, group_code = excluded.group_code,
+                            kind = excluded.kind, ratio = excluded.ratio, points = excluded.points, point_value = excluded.point_value,
+                            coefficient = excluded.coefficient, standard = excluded.standard, others_paid = excluded.others_paid,
+                            fund_payment = excluded.fund_payment, item_fund = excluded.item_fund, difference = excluded.difference,
+                            department = excluded.department, priced_at = now()""")
+                .params(p.settlementId(), p.tableId(), p.basis().name(), p.period(), p.institutionCode(), p.department(), p.groupCode(),
+                        p.kind().name(), p.ratio(), p.points(), p.pointValue(), p.coefficient(), p.standard().amount(), p.othersPaid().amount(),
+                        p.fundPayment().amount(), p.itemFund().amount(), p.difference().amount())
+                .update();
+    }
+
+    /** The stays of a table priced on a basis whose discharge month is in the year (yyyy-%) or is the month (yyyy-MM). */
+    List<DipCasePayment> payments(String tableId, DipCasePayment.Basis basis, String periodLike) {
+        return jdbc.sql("""
+                        select settlement_id, table_id, basis, period, institution_code, department, group_code, kind, ratio, points, point_value,
+                               coefficient, standard, others_paid, fund_payment, item_fund, difference
+                        from dip_case_payment where table_id = ? and basis = ? and period like ? order by settlement_id""")
+                .params(tableId, basis.name(), periodLike)
+                .query((rs, n) -> new DipCasePayment(rs.getString(1), rs.getString(2), DipCasePayment.Basis.valueOf(rs.getString(3)),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), DipPayment.Kind.valueOf(rs.getString(8)),
+                        rs.getBigDecimal(9), rs.getBigDecimal(10), rs.getBigDecimal(11), rs.getBigDecimal(12),
+                        org.yibao.contracts.money.Money.of(rs.getBigDecimal(13)), org.yibao.contracts.money.Money.of(rs.getBigDecimal(14)),
+                        org.yibao.contracts.money.Money.of(rs.getBigDecimal(15)), org.yibao.contracts.money.Money.of(rs.getBigDecimal(16)),
+                        org.yibao.contracts.money.Money.of(rs.getBigDecimal(17))))
+                .list();
+    }
+
+    /** The year's point value, once set. */
+    Optional<PointValue> pointValue(String tableId, int year) {
+        return jdbc.sql("""
+                        select table_id, year, budget, weighted_points, point_value, stays, set_by, set_at from dip_point_value
+                        where table_id = ? and year = ?""")
+                .params(tableId, year)
+                .query((rs, n) -> new PointValue(rs.getString(1), rs.getInt(2), org.yibao.contracts.money.Money.of(rs.getBigDecimal(3)),
+                        rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getInt(6), rs.getString(7), rs.getTimestamp(8).toInstant()))
+                .optional();
+    }
+
+    /** Sets the year's point value once: false when it was set already. */
+    boolean insert(PointValue v) {
+        return jdbc.sql("""
+                        insert into dip_point_value (table_id, year, budget, weighted_points, point_value, stays, set_by, set_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(v.tableId(), v.year(), v.budget().amount(), v.weightedPoints(), v.pointValue(), v.stays(), v.setBy(),
+                        Timestamp.from(v.setAt()))
+                .update() == 1;
+    }
+
     Optional<DipTable> find(String tableId) {
         List<DipGroup> groups = jdbc.sql("""
                         select group_code, category, procedure, kind, cases, mean_cost, points from dip_group where table_id = ?

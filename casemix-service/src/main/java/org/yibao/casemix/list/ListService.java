@@ -113,6 +113,12 @@ public class ListService {
     public record ListedStay(String mainDiagnosis, String mainProcedure, BigDecimal cost) {
     }
 
+    /** The passed lists of a region's institutions discharged in a period (a month's DIP pricing). */
+    @Transactional(readOnly = true)
+    public List<SettlementList> passed(String regionCode, LocalDate from, LocalDate to) {
+        return store.passed(Regions.likePattern(regionCode), from, to);
+    }
+
     /** A list whatever its institution (the bureau's read). */
     @Transactional(readOnly = true)
     public Optional<SettlementList> find(String settlementId) {

@@ -74,6 +74,18 @@ class ListStore {
                 .list();
     }
 
+    /** The passed lists of a region's institutions discharged in a period, in settlement id order. */
+    List<SettlementList> passed(String regionLike, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        select l.settlement_id, l.institution_code, l.version, l.admission_date, l.discharge_date, l.main_diagnosis,
+                               l.secondary_diagnoses, l.procedures, l.fees, l.fee_total, l.ventilator_hours, l.newborn_weights, l.department,
+                               l.state, l.findings, l.uploaded_by, l.uploaded_at, l.checked_at
+                        from settlement_list l join institution i on i.institution_code = l.institution_code
+                        where i.region_code like ? and l.discharge_date between ? and ? and l.state = 'PASSED'
+                        order by l.settlement_id""")
+                .params(regionLike, from, to).query(this::list).list();
+    }
+
     /** The passed lists of a region discharged in a period, with their stays' totals: a DIP table's history. */
     List<Object[]> history(String regionLike, LocalDate from, LocalDate to) {
         return jdbc.sql("""
