@@ -13,7 +13,7 @@ public record Envelope(String infno, String msgid, String mdtrtareaAdmvs, String
                        String opterType, String opter, String opterName, String infTime, String fixmedinsCode,
                        String fixmedinsName, String signNo, JsonNode input) {
 
-    private static final Pattern INFNO = Pattern.compile("\\d{4}");
+    private static final Pattern INFNO = Pattern.compile("\\d{4}A?");   // four digits, or a newer variant such as 4101A
     private static final Pattern STAMP_AND_SEQUENCE = Pattern.compile("\\d{14}\\d{4}");
 
     /** Reads and checks the envelope; the input is left for the transaction. */
@@ -27,7 +27,7 @@ public record Envelope(String infno, String msgid, String mdtrtareaAdmvs, String
                 text(body, "sign_no"), body.get("input"));
         required(e.infno, "infno");
         if (!INFNO.matcher(e.infno).matches()) {
-            throw HisException.field("infno", "must be a four-digit transaction code");
+            throw HisException.field("infno", "must be a four-digit transaction code (or its A variant, such as 4101A)");
         }
         required(e.fixmedinsCode, "fixmedins_code");
         required(e.msgid, "msgid");

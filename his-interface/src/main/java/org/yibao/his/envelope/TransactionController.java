@@ -143,7 +143,7 @@ class TransactionController {
     }
 
     private Answer answer(String infno, int infcode, String received, JsonNode output, String error) {
-        meters.counter("yibao.his.transactions", "infno", infno.matches("\\d{4}") ? infno : "invalid",
+        meters.counter("yibao.his.transactions", "infno", infno.matches("\\d{4}A?") ? infno : "invalid",
                 "infcode", Integer.toString(infcode)).increment();
         return new Answer(infcode, ids.reference(), received, NationalTime.millis(), error,
                 output == null ? json.createObjectNode() : output, null, null);

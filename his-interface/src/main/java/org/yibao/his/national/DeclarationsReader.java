@@ -64,7 +64,7 @@ final class DeclarationsReader {
     /** What each level of a file's mappings holds, for a refusal of a value of another shape. */
     private static final List<String> DICTIONARY_LEVELS = List.of("must map dictionaries to their codes", "must map codes to labels");
     private static final List<String> TRANSACTION_LEVELS = List.of("must map four-digit transactions to their fields",
-            "is not a four-digit transaction with its fields", "must map field paths to declarations");
+            "is not a four-digit transaction (or its A variant, such as 4101A) with its fields", "must map field paths to declarations");
 
     private DeclarationsReader() {
     }
@@ -99,8 +99,8 @@ final class DeclarationsReader {
     static Map<String, Declarations.Declared> transactions(String file, String yaml, Map<String, Map<String, String>> dictionaries) {
         Map<String, Declarations.Declared> declared = new TreeMap<>();
         bind(file, yaml, TRANSACTION_FILE, TRANSACTION_LEVELS).forEach((infno, entry) -> {
-            if (!infno.matches("\\d{4}") || entry == null) {
-                throw invalid(file, infno, "is not a four-digit transaction with its fields");
+            if (!infno.matches("\\d{4}A?") || entry == null) {
+                throw invalid(file, infno, "is not a four-digit transaction (or its A variant, such as 4101A) with its fields");
             }
             declared.put(infno, new Declarations.Declared(infno, entry.name() == null ? infno : entry.name(),
                     fields(file, infno + ".input", entry.input(), dictionaries),

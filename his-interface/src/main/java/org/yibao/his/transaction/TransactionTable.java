@@ -25,7 +25,8 @@ class TransactionTable {
     Transactions transactions(Declarations declarations, SignIn signIn, PersonInfo person, Directory directory, Registration registration,
                               FeeDetails fees, Settling settling, PharmacyPurchase pharmacy, Correction correction, ChronicFiling filing,
                               PreEventAudit audit, Reconciliation reconciliation, Queries queries, Accumulators accumulators,
-                              Files files, CatalogTransactions catalog, ClearingApplications clearing) {
+                              Files files, CatalogTransactions catalog, ClearingApplications clearing,
+                              SettlementLists lists) {
         return new Transactions(List.of(
                 ofAll("9001", signIn::signIn).withoutSignIn(),                                   // 签到
                 ofAll("9002", signIn::signOut),                                                  // 签退
@@ -69,6 +70,9 @@ class TransactionTable {
                 ofAll("3204", clearing::cancel),                                                 // 清算申请撤销
                 ofAll("3301", catalog::map),                                                     // 目录对照上传
                 ofAll("3302", catalog::unmap),                                                   // 目录对照撤销
+                ofHospitals("4101", lists::upload),                                              // 医疗保障基金结算清单信息上传
+                ofHospitals("4101A", lists::uploadNew),                                          // 医疗保障基金结算清单信息上传(新)
+                ofHospitals("4102", lists::submit),                                              // 医疗保障基金结算清单信息状态修改
                 ofHospitals("5201", queries::visits),                                            // 就诊信息查询
                 ofHospitals("5202", queries::diagnoses),                                         // 诊断信息查询
                 ofAll("5203", queries::settlement),                                              // 结算信息查询

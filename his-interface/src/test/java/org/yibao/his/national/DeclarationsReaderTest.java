@@ -47,7 +47,7 @@ class DeclarationsReaderTest {
             assertThat(new ArrayList<>(declarations.dictionaries().get(String.valueOf(table)).entrySet())).as("%s", table)
                     .containsExactlyElementsOf(expected.entrySet());
         });
-        assertThat(declarations.infnos()).hasSize(50).containsExactlyInAnyOrderElementsOf(strings(transactions.keySet()));
+        assertThat(declarations.infnos()).hasSize(53).containsExactlyInAnyOrderElementsOf(strings(transactions.keySet()));
         transactions.forEach((infno, body) -> {
             Map<?, ?> transaction = (Map<?, ?>) body;
             assertThat(declarations.of(String.valueOf(infno))).isEqualTo(new Declarations.Declared(String.valueOf(infno),
@@ -211,7 +211,7 @@ class DeclarationsReaderTest {
         assertThatThrownBy(() -> DeclarationsReader.transactions("transactions.yml", """
                 "901":
                   name: 签到
-                """, FLAGS)).hasMessage("transactions.yml: 901: is not a four-digit transaction with its fields");
+                """, FLAGS)).hasMessage("transactions.yml: 901: is not a four-digit transaction (or its A variant, such as 4101A) with its fields");
         assertThatThrownBy(() -> DeclarationsReader.dictionaries("dictionaries.yml", """
                 flag: {}
                 """)).hasMessage("dictionaries.yml: flag: must map codes to labels");
