@@ -212,9 +212,12 @@ class CasemixFlowIT {
         JsonNode december = read(bureau.post(base + "/months/" + YearMonth.from(out) + "/pricing", ""), 200);
         assertThat(december.path("priced").asInt()).isEqualTo(7);
         assertThat(december.at("/institutions/0/fundPayment").asString()).isEqualTo("46700.02");
-        // pricing it again changes nothing
+        // announced to the fund clearing: 46,700.02 against 46,200.00 item by item (70% of 66,000.00): 500.02 more; pricing it
+        // again changes nothing and announces nothing
+        assertThat(adjustments(hospital)).containsExactly("PROVISIONAL 500.02");
         assertThat(read(bureau.post(base + "/months/" + YearMonth.from(out) + "/pricing", ""), 200).at("/institutions/0/fundPayment")
                 .asString()).isEqualTo("46700.02");
+        assertThat(adjustments(hospital)).containsExactly("PROVISIONAL 500.02");
 
         JsonNode year = read(bureau.post(base + "/years/" + out.getYear() + "/point-value", "{\"budget\":\"70000.00\"}"), 201);
         assertThat(year.at("/pointValue/pointValue").decimalValue()).isEqualByComparingTo("100");
@@ -223,6 +226,7 @@ class CasemixFlowIT {
         assertThat(year.path("rounding").asString()).isEqualTo("0.00");
         assertThat(List.of(year.at("/institutions/0/provisional").asString(), year.at("/institutions/0/fin").asString(),
                 year.at("/institutions/0/adjustment").asString())).containsExactly("46700.02", "50200.00", "3499.98");
+        assertThat(adjustments(hospital)).containsExactly("PROVISIONAL 500.02", "FINAL 3499.98");
         // once only; the month is priced at the year's value now, not again provisionally
         assertThat(read(bureau.post(base + "/years/" + out.getYear() + "/point-value", "{\"budget\":\"80000.00\"}"), 409).toString())
                 .contains("year");
@@ -239,6 +243,15 @@ class CasemixFlowIT {
     }
 
     // --- fixtures
+
+    /** The hospital's DipPaymentAdjusted on the outbox, oldest first: "basis amount". */
+    private List<String> adjustments(String hospital) {
+        return jdbc.queryForList("select envelope from outbox_event where event_type = 'DipPaymentAdjusted' and envelope like ? order by id",
+                String.class, "%" + hospital + "%").stream().map(e -> {
+                    JsonNode p = json.readTree(e).path("payload");
+                    return p.path("basis").asString() + " " + p.path("amount").asString();
+                }).toList();
+    }
 
     private String known() {
         return known(COUNTY);

@@ -10,8 +10,10 @@ import java.math.BigDecimal;
  *
  * @param period     the discharge month, yyyy-MM
  * @param department the list's department, or null
+ * @param scheme     whose basic pooling fund pays the stay
  */
 public record DipCasePayment(String settlementId, String tableId, Basis basis, String period, String institutionCode, String department,
+                             org.yibao.contracts.events.Scheme scheme,
                              String groupCode, DipPayment.Kind kind, BigDecimal ratio, BigDecimal points, BigDecimal pointValue,
                              BigDecimal coefficient, Money standard, Money othersPaid, Money fundPayment, Money itemFund, Money difference) {
 

@@ -8,7 +8,9 @@ import org.yibao.casemix.list.ListService;
 import org.yibao.casemix.list.SettlementList;
 import org.yibao.casemix.rules.CasemixRule;
 import org.yibao.casemix.rules.CasemixRules;
+import org.yibao.contracts.events.DipPaymentAdjusted;
 import org.yibao.contracts.money.Money;
+import org.yibao.messaging.outbox.OutboxWriter;
 import org.yibao.security.CallerIdentity;
 import org.yibao.web.problem.NotFoundException;
 import org.yibao.web.problem.RefusedException;
@@ -30,13 +32,15 @@ public class DipService {
     private final ListService lists;
     private final CaseLedger cases;
     private final CasemixRules rules;
+    private final OutboxWriter outbox;
     private final Clock clock;
 
-    DipService(DipStore store, ListService lists, CaseLedger cases, CasemixRules rules, Clock clock) {
+    DipService(DipStore store, ListService lists, CaseLedger cases, CasemixRules rules, OutboxWriter outbox, Clock clock) {
         this.store = store;
         this.lists = lists;
         this.cases = cases;
         this.rules = rules;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -138,12 +142,13 @@ public class DipService {
             DipPayment.Priced p = DipPayment.price(grouped.get().group(), stay.get().total(), stay.get().othersPaid(), stay.get().basicFund(),
                     rule.provisionalPointValue(), rule.coefficient(institution.get().level()), rule);
             store.upsert(new DipCasePayment(list.settlementId(), tableId, DipCasePayment.Basis.PROVISIONAL, month.toString(),
-                    list.institutionCode(), list.department(), grouped.get().group().code(), p.kind(), p.ratio(), p.points(), p.pointValue(),
+                    list.institutionCode(), list.department(), cases.scheme(list.settlementId()).orElseThrow(), grouped.get().group().code(), p.kind(), p.ratio(), p.points(), p.pointValue(),
                     p.coefficient(), p.standard(), p.othersPaid(), p.fundPayment(), p.itemFund(), p.difference()));
             priced++;
         }
-        return new MonthPricing(tableId, month.toString(), priced, notPriced,
-                sums(store.payments(tableId, DipCasePayment.Basis.PROVISIONAL, month.toString())));
+        List<DipCasePayment> monthPayments = store.payments(tableId, DipCasePayment.Basis.PROVISIONAL, month.toString());
+        announce(table, DipCasePayment.Basis.PROVISIONAL, monthPayments, java.util.Map.of());
+        return new MonthPricing(tableId, month.toString(), priced, notPriced, sums(monthPayments));
     }
 
     /** The year settled: its point value, what the standards add up to, and each institution's adjustment. */
@@ -185,10 +190,13 @@ public class DipService {
             DipPayment.Priced f = DipPayment.atPointValue(p.kind(), p.ratio(), p.points(), value.pointValue(), p.coefficient(), p.othersPaid(),
                     p.itemFund(), List.of());
             store.upsert(new DipCasePayment(p.settlementId(), tableId, DipCasePayment.Basis.FINAL, p.period(), p.institutionCode(),
-                    p.department(), p.groupCode(), p.kind(), p.ratio(), p.points(), value.pointValue(), p.coefficient(), f.standard(),
+                    p.department(), p.scheme(), p.groupCode(), p.kind(), p.ratio(), p.points(), value.pointValue(), p.coefficient(), f.standard(),
                     f.othersPaid(), f.fundPayment(), f.itemFund(), f.difference()));
         }
         List<DipCasePayment> fin = store.payments(tableId, DipCasePayment.Basis.FINAL, year + "-%");
+        java.util.Map<String, Money> provisionalFund = new java.util.HashMap<>();
+        provisional.forEach(p -> provisionalFund.put(p.settlementId(), p.fundPayment()));
+        announce(store.find(tableId).orElseThrow(), DipCasePayment.Basis.FINAL, fin, provisionalFund);
         Money standards = Money.sum(fin.stream().map(DipCasePayment::standard).toList());
         java.util.Map<String, InstitutionSum> before = new java.util.HashMap<>();
         sums(provisional).forEach(s -> before.put(s.institutionCode(), s));
@@ -242,6 +250,35 @@ public class DipService {
     private static java.math.BigDecimal average(List<DipCasePayment> ps) {
         return ps.stream().map(DipCasePayment::points).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)
                 .divide(java.math.BigDecimal.valueOf(ps.size()), 4, java.math.RoundingMode.HALF_UP);
+    }
+
+    /**
+     * Announces to the fund clearing, per institution, discharge month and scheme, the change of the adjustment in force:
+     * PROVISIONAL, Σ (DIP payment − item by item); FINAL, Σ (the final DIP payment − the provisional one). In the caller's
+     * transaction (outbox): an announcement and the prices it rests on commit together.
+     */
+    private void announce(DipTable table, DipCasePayment.Basis basis, List<DipCasePayment> payments, java.util.Map<String, Money> provisionalFund) {
+        java.util.Map<List<String>, List<DipCasePayment>> byKey = new java.util.TreeMap<>(java.util.Comparator.comparing(Object::toString));
+        payments.forEach(p -> byKey.computeIfAbsent(List.of(p.institutionCode(), p.period(), p.scheme().name()), k -> new ArrayList<>()).add(p));
+        for (var entry : byKey.entrySet()) {
+            String institution = entry.getKey().get(0);
+            String period = entry.getKey().get(1);
+            String scheme = entry.getKey().get(2);
+            Money inForce = Money.sum(entry.getValue().stream().map(p -> basis == DipCasePayment.Basis.PROVISIONAL ? p.difference()
+                    : p.fundPayment().minus(provisionalFund.getOrDefault(p.settlementId(), Money.ZERO))).toList());
+            var before = store.announced(table.tableId(), basis, institution, period, scheme);
+            Money announced = before.map(b -> Money.of((java.math.BigDecimal) b[0])).orElse(Money.ZERO);
+            int stays = entry.getValue().size();
+            if (inForce.compareTo(announced) == 0 && before.map(b -> (Integer) b[1] == stays).orElse(inForce.isZero())) {
+                continue;
+            }
+            int sequence = before.map(b -> (Integer) b[2]).orElse(0) + 1;
+            String region = cases.institution(institution).map(CaseLedger.Institution::regionCode).orElse(table.regionCode());
+            outbox.append(new DipPaymentAdjusted("DIP-" + table.tableId() + "-" + basis + "-" + institution + "-" + period + "-" + scheme + "-"
+                    + sequence, institution, region, org.yibao.contracts.events.Scheme.valueOf(scheme), period, basis.name(), table.tableId(), stays,
+                    inForce.minus(announced), clock.instant()));
+            store.announce(table.tableId(), basis, institution, period, scheme, inForce.amount(), stays);
+        }
     }
 
     private static List<InstitutionSum> sums(List<DipCasePayment> payments) {

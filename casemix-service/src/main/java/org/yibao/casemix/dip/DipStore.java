@@ -46,8 +46,8 @@ class DipStore {
     void upsert(DipCasePayment p) {
         jdbc.sql("""
                         insert into dip_case_payment (settlement_id, table_id, basis, period, institution_code, department, group_code, kind,
-                            ratio, points, point_value, coefficient, standard, others_paid, fund_payment, item_fund, difference, priced_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+                            ratio, points, point_value, coefficient, standard, others_paid, fund_payment, item_fund, difference, priced_at, scheme)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?)
                         on conflict (settlement_id, table_id, basis) do update set period = excluded.period, group_code = excluded.group_code,
                             kind = excluded.kind, ratio = excluded.ratio, points = excluded.points, point_value = excluded.point_value,
                             coefficient = excluded.coefficient, standard = excluded.standard, others_paid = excluded.others_paid,
@@ -55,23 +55,42 @@ class DipStore {
                             department = excluded.department, priced_at = now()""")
                 .params(p.settlementId(), p.tableId(), p.basis().name(), p.period(), p.institutionCode(), p.department(), p.groupCode(),
                         p.kind().name(), p.ratio(), p.points(), p.pointValue(), p.coefficient(), p.standard().amount(), p.othersPaid().amount(),
-                        p.fundPayment().amount(), p.itemFund().amount(), p.difference().amount())
+                        p.fundPayment().amount(), p.itemFund().amount(), p.difference().amount(), p.scheme().name())
                 .update();
+    }
+
+    /** The adjustment announced so far for a key: amount and stays, or none. */
+    Optional<Object[]> announced(String tableId, DipCasePayment.Basis basis, String institution, String period, String scheme) {
+        return jdbc.sql("""
+                        select announced, stays, announcements from dip_adjustment
+                        where table_id = ? and basis = ? and institution_code = ? and period = ? and scheme = ?""")
+                .params(tableId, basis.name(), institution, period, scheme)
+                .query((rs, n) -> new Object[]{rs.getBigDecimal(1), rs.getInt(2), rs.getInt(3)}).optional();
+    }
+
+    void announce(String tableId, DipCasePayment.Basis basis, String institution, String period, String scheme, java.math.BigDecimal amount,
+                  int stays) {
+        jdbc.sql("""
+                        insert into dip_adjustment (table_id, basis, institution_code, period, scheme, announced, stays, announcements)
+                        values (?, ?, ?, ?, ?, ?, ?, 1)
+                        on conflict (table_id, basis, institution_code, period, scheme) do update set announced = excluded.announced,
+                            stays = excluded.stays, announcements = dip_adjustment.announcements + 1""")
+                .params(tableId, basis.name(), institution, period, scheme, amount, stays).update();
     }
 
     /** The stays of a table priced on a basis whose discharge month is in the year (yyyy-%) or is the month (yyyy-MM). */
     List<DipCasePayment> payments(String tableId, DipCasePayment.Basis basis, String periodLike) {
         return jdbc.sql("""
-                        select settlement_id, table_id, basis, period, institution_code, department, group_code, kind, ratio, points, point_value,
-                               coefficient, standard, others_paid, fund_payment, item_fund, difference
+                        select settlement_id, table_id, basis, period, institution_code, department, scheme, group_code, kind, ratio, points,
+                               point_value, coefficient, standard, others_paid, fund_payment, item_fund, difference
                         from dip_case_payment where table_id = ? and basis = ? and period like ? order by settlement_id""")
                 .params(tableId, basis.name(), periodLike)
                 .query((rs, n) -> new DipCasePayment(rs.getString(1), rs.getString(2), DipCasePayment.Basis.valueOf(rs.getString(3)),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), DipPayment.Kind.valueOf(rs.getString(8)),
-                        rs.getBigDecimal(9), rs.getBigDecimal(10), rs.getBigDecimal(11), rs.getBigDecimal(12),
-                        org.yibao.contracts.money.Money.of(rs.getBigDecimal(13)), org.yibao.contracts.money.Money.of(rs.getBigDecimal(14)),
+                        rs.getString(4), rs.getString(5), rs.getString(6), org.yibao.contracts.events.Scheme.valueOf(rs.getString(7)),
+                        rs.getString(8), DipPayment.Kind.valueOf(rs.getString(9)), rs.getBigDecimal(10), rs.getBigDecimal(11),
+                        rs.getBigDecimal(12), rs.getBigDecimal(13), org.yibao.contracts.money.Money.of(rs.getBigDecimal(14)),
                         org.yibao.contracts.money.Money.of(rs.getBigDecimal(15)), org.yibao.contracts.money.Money.of(rs.getBigDecimal(16)),
-                        org.yibao.contracts.money.Money.of(rs.getBigDecimal(17))))
+                        org.yibao.contracts.money.Money.of(rs.getBigDecimal(17)), org.yibao.contracts.money.Money.of(rs.getBigDecimal(18))))
                 .list();
     }
 

@@ -31,11 +31,13 @@ public final class Topics {
     public static final String CARE_PAYMENTS = "care.payments";
     /** The fund clearing's approved monthly payment orders to designated institutions (PaymentOrderIssued). */
     public static final String PAYMENT_ORDERS = "clearing.payment-orders";
+    /** What paying inpatient care by group changes of the funds' item-by-item payments (DipPaymentAdjusted). */
+    public static final String CASEMIX_ADJUSTMENTS = "casemix.adjustments";
 
     public static final List<String> ALL = List.of(
             ENROLLMENTS, FILINGS, CERTIFICATIONS, CONTRIBUTIONS, CLAIMS, ASSISTANCE_IDENTITIES, POVERTY_RISKS,
             INSTITUTIONS, VIOLATIONS, VIOLATION_REVIEWS, FUND_RECOVERIES, CLAIM_REVIEWS, VBP_CATALOGS, CATALOG, MATERNITY_ALLOWANCES, CARE_PAYMENTS,
-            PAYMENT_ORDERS);
+            PAYMENT_ORDERS, CASEMIX_ADJUSTMENTS);
 
     /** Suffix of the dead-letter topic that holds what a consumer of a topic could not process. */
     public static final String DEAD_LETTER_SUFFIX = ".DLT";
