@@ -8,6 +8,7 @@ import org.yibao.contracts.events.ClaimReversed;
 import org.yibao.contracts.events.ClaimReviewAppealDecided;
 import org.yibao.contracts.events.ClaimReviewDecided;
 import org.yibao.contracts.events.ClaimSettled;
+import org.yibao.contracts.events.DipPaymentAdjusted;
 import org.yibao.contracts.events.FundRecoveryOrdered;
 import org.yibao.contracts.events.InstitutionStatusChanged;
 import org.yibao.messaging.consumer.EventHandler;
@@ -51,6 +52,12 @@ class ConsumedEvents {
     @Bean
     EventHandler<ClaimReviewAppealDecided> claimReviewAppealDecided(DeductionLedger deductions) {
         return EventHandler.of(ClaimReviewAppealDecided.class, deductions::appealDecided);
+    }
+
+    /** What DIP changed of a scheme's pooling fund's payments to an institution (casemix.adjustments). */
+    @Bean
+    EventHandler<DipPaymentAdjusted> dipPaymentAdjusted(OwedLedger owed) {
+        return EventHandler.of(DipPaymentAdjusted.class, owed::casemixAdjusted);
     }
 
     @Bean

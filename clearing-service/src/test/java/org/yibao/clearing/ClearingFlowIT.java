@@ -493,6 +493,34 @@ class ClearingFlowIT extends ClearingIntegrationTest {
         assertThat(count("select count(*) from deduction where institution_code = ? and netted_in is null", hospital)).isZero();
     }
 
+    /**
+     * DIP's adjustments of a month: a resident claim of 1000.00 (basic pooling) in M1, and casemix announcing that DIP pays
+     * the resident pooling fund's stays 300.00 more (then, corrected, 50.00 less): M1 owes 1000.00 + 300.00 - 50.00 =
+     * 1250.00 on the resident pooling fund; a redelivered announcement counts once; a zero change records nothing. M1's
+     * order: 1250.00 - 62.50 withheld = 1187.50 paid.
+     */
+    @Test
+    void dipAdjustmentsAreOwedOnTheSchemesPoolingFund() {
+        String hospital = "H411702" + String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
+        known(hospital);
+        events.publish(claim("S-" + UUID.randomUUID(), hospital, Scheme.RESIDENT, M1.atDay(3), amounts("1000.00", "1000.00", "0.00", "0.00", "0.00")));
+        EventEnvelope<IntegrationEvent> more = events.publish(dip(hospital, 1, "300.00"));
+        events.publish(more);
+        events.publish(dip(hospital, 2, "-50.00"));
+        events.publish(dip(hospital, 3, "0.00"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from owed_entry where institution_code = ?", hospital) == 3);
+
+        JsonNode owed = read(as(TestCallers.his(hospital)).get("/api/clearing/institutions/" + hospital + "/owed?period=" + M1), 200);
+        assertThat(fund(owed, "RESIDENT_POOLING").path("owed").asString()).isEqualTo("1250.00");
+        JsonNode order = read(as(PREPARER).post("/api/clearing/periods/" + M1 + "/payment-orders", order(hospital)), 201);
+        assertThat(line(order, "RESIDENT_POOLING")).isEqualTo(List.of("1250.00", "62.50", "0.00", "0.00", "0.00", "1187.50"));
+    }
+
+    private static org.yibao.contracts.events.DipPaymentAdjusted dip(String hospital, int sequence, String amount) {
+        return new org.yibao.contracts.events.DipPaymentAdjusted("DIP-411702-2026-v1-PROVISIONAL-" + hospital + "-" + M1 + "-RESIDENT-" + sequence,
+                hospital, "411702", Scheme.RESIDENT, M1.toString(), "PROVISIONAL", "411702-2026-v1", 4, Money.of(amount), at(M1.atDay(20)));
+    }
+
     @Test
     void anotherInstitutionsOwedIsRefusedAndChangesNothing() {
         HttpResponse<String> foreign = as(TestCallers.his("H41170200001")).get("/api/clearing/institutions/H41170299999/owed?period=" + M1);

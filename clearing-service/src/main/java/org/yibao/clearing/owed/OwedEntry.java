@@ -17,5 +17,9 @@ import java.time.YearMonth;
 public record OwedEntry(String sourceId, String settlementId, Kind kind, String institutionCode, String regionCode, Fund fund,
                         YearMonth period, YearMonth eventMonth, Money amount) {
 
-    public enum Kind { SETTLED, REVERSED }
+    /**
+     * SETTLED a claim's share, REVERSED its reversal, CASEMIX what paying inpatient care by group (DIP) changed of a scheme's
+     * pooling fund's item-by-item payments for the institution's stays of a month (DipPaymentAdjusted).
+     */
+    public enum Kind { SETTLED, REVERSED, CASEMIX }
 }

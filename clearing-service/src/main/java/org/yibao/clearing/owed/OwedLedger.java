@@ -5,6 +5,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yibao.contracts.events.ClaimReversed;
 import org.yibao.contracts.events.ClaimSettled;
+import org.yibao.contracts.events.DipPaymentAdjusted;
 import org.yibao.contracts.events.InstitutionStatusChanged;
 import org.yibao.contracts.money.Money;
 
@@ -59,6 +60,18 @@ public class OwedLedger {
             return;
         }
         record(e.reversalId(), e.settlementId(), OwedEntry.Kind.REVERSED, e.institutionCode(), e.regionCode(), e.reversedAt(), settled);
+    }
+
+    /**
+     * DIP changed what a scheme's pooling fund owes the institution for a month's stays: the change is owed (or taken back)
+     * in the period of its announcement (the earliest open month when that is closed), once per announcement.
+     */
+    @Transactional
+    public void casemixAdjusted(DipPaymentAdjusted e) {
+        if (!e.amount().isZero()) {
+            record(e.adjustmentId(), e.adjustmentId(), OwedEntry.Kind.CASEMIX, e.institutionCode(), e.regionCode(), e.announcedAt(),
+                    Map.of(Fund.pooling(e.scheme()), e.amount()));
+        }
     }
 
     /** An institution's agreement changed: its own region is kept (the latest change wins), for its clearing rules. */
