@@ -119,6 +119,28 @@ public class ListService {
         return store.passed(Regions.likePattern(regionCode), from, to);
     }
 
+    /**
+     * The passed lists of a region's institutions discharged in a period, not reversed, with what a DRG grouper reads of
+     * each (main and secondary diagnoses, main procedure, the patient's sex and age at admission) and its stay's total
+     * cost: a DRG weight table's history, in settlement id order.
+     */
+    @Transactional(readOnly = true)
+    public List<GroupableStay> groupableHistory(String regionCode, LocalDate from, LocalDate to) {
+        return store.groupableHistory(Regions.likePattern(regionCode), from, to);
+    }
+
+    /**
+     * A passed list as a grouper reads it.
+     *
+     * @param mainProcedure the main procedure's code, or null (none)
+     * @param sex           'F' or 'M', from the resident id
+     * @param age           whole years at admission
+     * @param cost          the stay's total cost, yuan
+     */
+    public record GroupableStay(String settlementId, String mainDiagnosis, List<String> secondaryDiagnoses, String mainProcedure, char sex,
+                                int age, BigDecimal cost) {
+    }
+
     /** A list whatever its institution (the bureau's read). */
     @Transactional(readOnly = true)
     public Optional<SettlementList> find(String settlementId) {

@@ -1,0 +1,224 @@
+package org.yibao.casemix;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.yibao.contracts.events.AgreementStatus;
+import org.yibao.contracts.events.ClaimSettled;
+import org.yibao.contracts.events.InstitutionKind;
+import org.yibao.contracts.events.InstitutionLevel;
+import org.yibao.contracts.events.InstitutionStatusChanged;
+import org.yibao.contracts.events.Scheme;
+import org.yibao.contracts.events.SettlementAmounts;
+import org.yibao.contracts.events.VisitType;
+import org.yibao.contracts.identity.ResidentId;
+import org.yibao.contracts.money.Money;
+import org.yibao.security.CallerIdentity;
+import org.yibao.testsupport.client.EventPublisher;
+import org.yibao.testsupport.client.ServiceClient;
+import org.yibao.testsupport.security.TestCallers;
+import org.yibao.testsupport.spring.PlatformIntegrationTest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * DRG on a real PostgreSQL and Kafka, by hand: a county's passed lists grouped by the SAMPLE CHS-DRG tables
+ * (drg-tables/chs-drg-1.1-sample.yml), its relative weights built from them (casemix-rules/411700-2021.yml: a DRG needs 5
+ * cases, ASSUMPTION) and cases priced at the sample's base rate for 411700 (9,500.00, ASSUMPTION) at a level 3 hospital
+ * (coefficient 1.00). The county (41176x/41177x) is new to each run.
+ */
+@PlatformIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DrgFlowIT {
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final LocalDate OUT = LocalDate.now(BEIJING).minusDays(10);
+    private static final LocalDate IN = OUT.minusDays(5);
+    private static final String ADULT = "19810101";
+    private static final String CHILD = LocalDate.now(BEIJING).minusYears(8).minusMonths(1).toString().replace("-", "");
+
+    @Autowired
+    private Environment environment;
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Autowired
+    private JsonMapper json;
+
+    private EventPublisher events;
+    private int port;
+
+    @BeforeAll
+    void clients() {
+        port = environment.getRequiredProperty("local.server.port", Integer.class);
+        events = new EventPublisher(json);
+    }
+
+    @AfterAll
+    void close() {
+        events.close();
+    }
+
+    /**
+     * The county's history: five appendectomies without a CC (K35.800 + 47.0100: 8,000 to 12,000, GD25, mean 10,000.00);
+     * one with pneumonia as a CC (14,000.00, GD23: fewer than 5, its ADRG GD2 pooled: 64,000 / 6 = 10,666.67); a child of 8
+     * with pneumonia (3,000.00, ES19: the age split); a hip replacement on an appendicitis (20,000.00: 歧义组 GQY, left out).
+     * The seven grouped: 67,000 / 7 = 9,571.43. Weights: GD25 10,000 / 9,571.43 = 1.0448; GD23 10,666.67 / 9,571.43 =
+     * 1.1144; ES19 3,000 / 9,571.43 = 0.3134. The 10,000.00 appendectomy (ratio 1.0000): 1.0448 x 9,500 x 1.00 = 9,925.60;
+     * the person paid 3,000.00: the pooling fund's DRG payment 6,925.60 against 7,000.00 item by item, a loss of −74.40.
+     */
+    @Test
+    void weightsFromTheCountysHistoryAndCasesGroupedAndPriced() {
+        String county = "4117" + (60 + ThreadLocalRandom.current().nextInt(19));
+        String hospital = known(county);
+        String priced = null;
+        for (String cost : List.of("8000.00", "9000.00", "10000.00", "11000.00", "12000.00")) {
+            String s = passed(hospital, ADULT, "K35.800", List.of(), "47.0100", cost);
+            if (cost.equals("10000.00")) {
+                priced = s;
+            }
+        }
+        String withCc = passed(hospital, ADULT, "K35.800", List.of("J18.900"), "47.0100", "14000.00");
+        String child = passed(hospital, CHILD, "J18.900", List.of(), null, "3000.00");
+        String ambiguous = passed(hospital, ADULT, "K35.800", List.of(), "81.5100", "20000.00");
+
+        JsonNode table = read(as(TestCallers.MANAGER).post("/api/casemix/drg/weights", body(county)), 201);
+        assertThat(table.path("weightsId").asString()).startsWith(county + "-" + OUT.getYear() + "-drg-v");
+        assertThat(table.path("edition").asString()).contains("SAMPLE");
+        assertThat(List.of(table.path("cases").asInt(), table.path("ungroupable").asInt(), table.path("minCases").asInt())).containsExactly(7, 1, 5);
+        assertThat(table.path("overallMean").asString()).isEqualTo("9571.43");
+        assertThat(table.path("baseRate").decimalValue()).isEqualByComparingTo("9500.00");
+        assertThat(weight(table, "GD25").path("weight").decimalValue()).isEqualByComparingTo("1.0448");
+        assertThat(weight(table, "GD25").path("basis").asString()).isEqualTo("DRG");
+        assertThat(weight(table, "GD23").path("weight").decimalValue()).isEqualByComparingTo("1.1144");
+        assertThat(weight(table, "GD23").path("basis").asString()).isEqualTo("ADRG");
+        assertThat(weight(table, "ES19").path("weight").decimalValue()).isEqualByComparingTo("0.3134");
+        assertThat(table.path("weights")).hasSize(3);
+        String weightsId = table.path("weightsId").asString();
+        assertThat(read(as(TestCallers.AUDITOR).get("/api/casemix/drg/weights/" + weightsId), 200)).isEqualTo(table);
+
+        JsonNode price = read(as(TestCallers.MANAGER).get("/api/casemix/drg/cases/" + priced + "?weightsId=" + weightsId), 200);
+        assertThat(price.at("/grouping/drg").asString()).isEqualTo("GD25");
+        assertThat(price.at("/grouping/mdc").asString()).isEqualTo("MDCG");
+        assertThat(price.at("/grouping/trace").toString()).contains("main procedure 47.0100 takes surgical ADRG GD2");
+        assertThat(price.at("/price/kind").asString()).isEqualTo("NORMAL");
+        assertThat(price.at("/price/standard").asString()).isEqualTo("9925.60");
+        assertThat(price.at("/price/fundPayment").asString()).isEqualTo("6925.60");
+        assertThat(price.at("/price/difference").asString()).isEqualTo("-74.40");
+        assertThat(price.at("/price/trace").toString()).contains("loss (超支) -74.40");
+
+        // the CC case: GD23 on its ADRG's pooled mean (14,000 / 10,666.67 = 1.3125, normal): 1.1144 x 9,500 = 10,586.80
+        JsonNode cc = read(as(TestCallers.AUDITOR).get("/api/casemix/drg/cases/" + withCc + "?weightsId=" + weightsId), 200);
+        assertThat(cc.at("/grouping/drg").asString()).isEqualTo("GD23");
+        assertThat(cc.at("/grouping/severity").asString()).isEqualTo("CC");
+        assertThat(cc.at("/price/ratio").decimalValue()).isEqualByComparingTo("1.3125");
+        assertThat(cc.at("/price/standard").asString()).isEqualTo("10586.80");
+        // the child: ES19 by age; the hip replacement on an appendicitis: GQY, not priced, said why
+        JsonNode young = read(as(TestCallers.MANAGER).get("/api/casemix/drg/cases/" + child + "?weightsId=" + weightsId), 200);
+        assertThat(young.at("/grouping/drg").asString()).isEqualTo("ES19");
+        assertThat(young.at("/grouping/trace").toString()).contains("age 8");
+        JsonNode qy = read(as(TestCallers.MANAGER).get("/api/casemix/drg/cases/" + ambiguous + "?weightsId=" + weightsId), 200);
+        assertThat(qy.at("/grouping/outcome").asString()).isEqualTo("AMBIGUOUS");
+        assertThat(qy.at("/grouping/drg").asString()).isEqualTo("GQY");
+        assertThat(qy.path("price").isNull()).isTrue();
+        assertThat(qy.path("unpriced").asString()).contains("GQY");
+
+        // the same history again: a new version with the same weights
+        JsonNode again = read(as(TestCallers.MANAGER).post("/api/casemix/drg/weights", body(county)), 201);
+        assertThat(again.path("weightsId").asString()).isNotEqualTo(weightsId);
+        assertThat(again.path("weights")).isEqualTo(table.path("weights"));
+
+        // a hospital may not build or read weights; bad input is refused naming the field, changing nothing
+        assertThat(as(TestCallers.his(hospital)).get("/api/casemix/drg/weights/" + weightsId).statusCode()).isEqualTo(403);
+        long tables = count("select count(*) from drg_weight_table");
+        assertThat(read(as(TestCallers.MANAGER).post("/api/casemix/drg/weights", """
+                {"regionCode":"%s","year":%d,"basisFrom":"%s","basisTo":"%s"}""".formatted(county, OUT.getYear(), OUT, OUT.minusDays(1))), 400)
+                .toString()).contains("basisTo");
+        assertThat(read(as(TestCallers.MANAGER).get("/api/casemix/drg/cases/" + priced + "?weightsId=v1"), 400).toString()).contains("weightsId");
+        // a region without a base rate in the tables: refused naming regionCode
+        assertThat(read(as(TestCallers.MANAGER).post("/api/casemix/drg/weights", body("410100")), 422).toString()).contains("regionCode");
+        assertThat(count("select count(*) from drg_weight_table")).isEqualTo(tables);
+    }
+
+    // --- fixtures
+
+    private static String body(String region) {
+        return """
+                {"regionCode":"%s","year":%d,"basisFrom":"%s","basisTo":"%s"}""".formatted(region, OUT.getYear(), OUT.minusDays(30), OUT.plusDays(1));
+    }
+
+    private static JsonNode weight(JsonNode table, String drg) {
+        for (JsonNode w : table.path("weights")) {
+            if (w.path("drg").asString().equals(drg)) {
+                return w;
+            }
+        }
+        throw new AssertionError("no weight of " + drg + " in " + table);
+    }
+
+    private String known(String region) {
+        String hospital = "H" + region + String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
+        events.publish(new InstitutionStatusChanged(hospital, "某医院", region, InstitutionKind.HOSPITAL, InstitutionLevel.LEVEL_3, null,
+                AgreementStatus.ACTIVE, LocalDate.of(2019, 1, 1), null, Instant.now()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from institution where institution_code = ?", hospital) == 1);
+        return hospital;
+    }
+
+    /**
+     * A man born on {@code birth} stays from IN to OUT (the pooling fund paid 70% item by item), settled; his hospital uploads
+     * the list, which passes quality control.
+     */
+    private String passed(String hospital, String birth, String main, List<String> secondary, String procedure, String total) {
+        String id = "S-" + UUID.randomUUID();
+        String person = "411702" + birth + String.format("%02d", ThreadLocalRandom.current().nextInt(100)) + "1";
+        person = person + ResidentId.checkCharacter(person);
+        Money t = Money.of(total);
+        Money b = Money.of(new BigDecimal(total).multiply(new BigDecimal("0.7")).setScale(2, RoundingMode.HALF_UP));
+        SettlementAmounts amounts = new SettlementAmounts(t, Money.ZERO, Money.ZERO, t, Money.ZERO, b, Money.ZERO, Money.ZERO, Money.ZERO,
+                Money.ZERO, t.minus(b));
+        events.publish(new ClaimSettled(id, person, hospital, "411702", Scheme.RESIDENT, VisitType.INPATIENT, OUT.getYear(), OUT,
+                List.of(main), OUT.atTime(11, 0).atZone(BEIJING).toInstant(), "zhumadian-2021", amounts, null, List.of(), null, false,
+                IN.atTime(9, 0), OUT.atTime(10, 0), procedure == null ? List.of() : List.of(procedure), null, "A03"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from inpatient_case where settlement_id = ?", id) == 1);
+        String procedures = procedure == null ? "[]" : """
+                [{"code":"%s","date":"%s","main":true}]""".formatted(procedure, IN.plusDays(1));
+        String list = """
+                {"settlementId":"%s","admissionDate":"%s","dischargeDate":"%s","mainDiagnosis":"%s","secondaryDiagnoses":%s,
+                 "procedures":%s,"fees":[{"category":"SURGERY","amount":"%s"}],"ventilatorHours":0,"newbornWeights":[],"department":"A03"}"""
+                .formatted(id, IN, OUT, main, json.writeValueAsString(secondary), procedures, total);
+        JsonNode uploaded = read(as(TestCallers.his(hospital)).post("/api/casemix/institutions/" + hospital + "/settlement-lists", list), 201);
+        assertThat(uploaded.path("state").asString()).as(uploaded.toString()).isEqualTo("PASSED");
+        return id;
+    }
+
+    private ServiceClient as(CallerIdentity caller) {
+        return new ServiceClient(port, caller);
+    }
+
+    private JsonNode read(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return json.readTree(response.body());
+    }
+
+    private long count(String sql, Object... args) {
+        return jdbc.queryForObject(sql, Long.class, args);
+    }
+}
