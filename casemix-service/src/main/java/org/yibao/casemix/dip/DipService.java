@@ -128,24 +128,24 @@ public class DipService {
         CasemixRule rule = rule(table.regionCode(), table.year());
         int priced = 0;
         List<String> notPriced = new ArrayList<>();
-        for (SettlementList list : lists.passed(table.regionCode(), month.atDay(1), month.atEndOfMonth())) {
-            var stay = cases.find(list.settlementId()).filter(c -> !c.reversed());
-            var institution = cases.institution(list.institutionCode());
-            var grouped = DipGrouper.group(table.groups(), list.mainDiagnosis(), list.mainProcedure());
-            if (stay.isEmpty() || institution.isEmpty() || grouped.isEmpty()) {
+        List<DipCasePayment> batch = new ArrayList<>();
+        for (DipStore.PricingInput in : store.pricingInputs(org.yibao.contracts.region.Regions.likePattern(table.regionCode()), month.atDay(1),
+                month.atEndOfMonth())) {
+            var grouped = DipGrouper.group(table.groups(), in.mainDiagnosis(), in.mainProcedure());
+            if (grouped.isEmpty()) {
                 if (notPriced.size() < 50) {
-                    notPriced.add(list.settlementId() + ": " + (stay.isEmpty() ? "settlement unknown or reversed"
-                            : institution.isEmpty() ? "institution unknown" : "no group takes " + list.mainDiagnosis()));
+                    notPriced.add(in.settlementId() + ": no group takes " + in.mainDiagnosis());
                 }
                 continue;
             }
-            DipPayment.Priced p = DipPayment.price(grouped.get().group(), stay.get().total(), stay.get().othersPaid(), stay.get().basicFund(),
-                    rule.provisionalPointValue(), rule.coefficient(institution.get().level()), rule);
-            store.upsert(new DipCasePayment(list.settlementId(), tableId, DipCasePayment.Basis.PROVISIONAL, month.toString(),
-                    list.institutionCode(), list.department(), cases.scheme(list.settlementId()).orElseThrow(), grouped.get().group().code(), p.kind(), p.ratio(), p.points(), p.pointValue(),
-                    p.coefficient(), p.standard(), p.othersPaid(), p.fundPayment(), p.itemFund(), p.difference()));
+            DipPayment.Priced p = DipPayment.price(grouped.get().group(), in.total(), in.othersPaid(), in.basicFund(),
+                    rule.provisionalPointValue(), rule.coefficient(in.level()), rule);
+            batch.add(new DipCasePayment(in.settlementId(), tableId, DipCasePayment.Basis.PROVISIONAL, month.toString(),
+                    in.institutionCode(), in.department(), in.scheme(), grouped.get().group().code(), p.kind(), p.ratio(), p.points(),
+                    p.pointValue(), p.coefficient(), p.standard(), p.othersPaid(), p.fundPayment(), p.itemFund(), p.difference()));
             priced++;
         }
+        store.upsert(batch);
         List<DipCasePayment> monthPayments = store.payments(tableId, DipCasePayment.Basis.PROVISIONAL, month.toString());
         announce(table, DipCasePayment.Basis.PROVISIONAL, monthPayments, java.util.Map.of());
         return new MonthPricing(tableId, month.toString(), priced, notPriced, sums(monthPayments));
@@ -186,13 +186,15 @@ public class DipService {
         if (!store.insert(value)) {
             throw new org.yibao.web.problem.ConflictException("year: the point value of " + year + " under table " + tableId + " is set already");
         }
+        List<DipCasePayment> finals = new ArrayList<>();
         for (DipCasePayment p : provisional) {
             DipPayment.Priced f = DipPayment.atPointValue(p.kind(), p.ratio(), p.points(), value.pointValue(), p.coefficient(), p.othersPaid(),
                     p.itemFund(), List.of());
-            store.upsert(new DipCasePayment(p.settlementId(), tableId, DipCasePayment.Basis.FINAL, p.period(), p.institutionCode(),
+            finals.add(new DipCasePayment(p.settlementId(), tableId, DipCasePayment.Basis.FINAL, p.period(), p.institutionCode(),
                     p.department(), p.scheme(), p.groupCode(), p.kind(), p.ratio(), p.points(), value.pointValue(), p.coefficient(), f.standard(),
                     f.othersPaid(), f.fundPayment(), f.itemFund(), f.difference()));
         }
+        store.upsert(finals);
         List<DipCasePayment> fin = store.payments(tableId, DipCasePayment.Basis.FINAL, year + "-%");
         java.util.Map<String, Money> provisionalFund = new java.util.HashMap<>();
         provisional.forEach(p -> provisionalFund.put(p.settlementId(), p.fundPayment()));

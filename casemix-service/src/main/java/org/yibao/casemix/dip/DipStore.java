@@ -13,9 +13,13 @@ import java.util.Optional;
 class DipStore {
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
+    private final tools.jackson.databind.json.JsonMapper json;
 
-    DipStore(JdbcClient jdbc) {
+    DipStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, tools.jackson.databind.json.JsonMapper json) {
         this.jdbc = jdbc;
+        this.batch = batch;
+        this.json = json;
     }
 
     void lock(String region, int year) {
@@ -42,9 +46,47 @@ class DipStore {
         }
     }
 
-    /** Inserts a stay's price, or replaces its price on the same table and basis. */
-    void upsert(DipCasePayment p) {
-        jdbc.sql("""
+    /**
+     * What pricing a region's month needs, in one statement: each passed list discharged in it whose stay is settled and
+     * not reversed and whose institution is known, with the stay's money, scheme and the institution's level; in settlement
+     * id order (tables {@code settlement_list}, {@code inpatient_case}, {@code institution}).
+     */
+    List<PricingInput> pricingInputs(String regionLike, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        select l.settlement_id, l.institution_code, l.department, l.main_diagnosis, l.procedures, c.scheme, c.total,
+                               c.basic_fund, c.others_paid, i.level
+                        from settlement_list l
+                        join inpatient_case c on c.settlement_id = l.settlement_id and not c.reversed
+                        join institution i on i.institution_code = l.institution_code
+                        where i.region_code like ? and l.discharge_date between ? and ? and l.state = 'PASSED'
+                        order by l.settlement_id""")
+                .params(regionLike, from, to)
+                .query((rs, n) -> new PricingInput(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        mainProcedure(rs.getString(5)), org.yibao.contracts.events.Scheme.valueOf(rs.getString(6)),
+                        org.yibao.contracts.money.Money.of(rs.getBigDecimal(7)), org.yibao.contracts.money.Money.of(rs.getBigDecimal(8)),
+                        org.yibao.contracts.money.Money.of(rs.getBigDecimal(9)),
+                        rs.getString(10) == null ? null : org.yibao.contracts.events.InstitutionLevel.valueOf(rs.getString(10))))
+                .list();
+    }
+
+    /** A stay to price: its list's facts, its money (yuan) and its institution's level. */
+    record PricingInput(String settlementId, String institutionCode, String department, String mainDiagnosis, String mainProcedure,
+                        org.yibao.contracts.events.Scheme scheme, org.yibao.contracts.money.Money total,
+                        org.yibao.contracts.money.Money basicFund, org.yibao.contracts.money.Money othersPaid,
+                        org.yibao.contracts.events.InstitutionLevel level) {
+    }
+
+    /** The main procedure's code in a list's procedures (JSON text), or null. */
+    private String mainProcedure(String procedures) {
+        for (tools.jackson.databind.JsonNode p : json.readTree(procedures)) {
+            if (p.path("main").asBoolean(false)) {
+                return p.path("code").asString();
+            }
+        }
+        return null;
+    }
+
+    private static final String UPSERT = """
                         insert into dip_case_payment (settlement_id, table_id, basis, period, institution_code, department, group_code, kind,
                             ratio, points, point_value, coefficient, standard, others_paid, fund_payment, item_fund, difference, priced_at, scheme)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?)
@@ -52,11 +94,21 @@ class DipStore {
                             kind = excluded.kind, ratio = excluded.ratio, points = excluded.points, point_value = excluded.point_value,
                             coefficient = excluded.coefficient, standard = excluded.standard, others_paid = excluded.others_paid,
                             fund_payment = excluded.fund_payment, item_fund = excluded.item_fund, difference = excluded.difference,
-                            department = excluded.department, priced_at = now()""")
-                .params(p.settlementId(), p.tableId(), p.basis().name(), p.period(), p.institutionCode(), p.department(), p.groupCode(),
-                        p.kind().name(), p.ratio(), p.points(), p.pointValue(), p.coefficient(), p.standard().amount(), p.othersPaid().amount(),
-                        p.fundPayment().amount(), p.itemFund().amount(), p.difference().amount(), p.scheme().name())
-                .update();
+                            department = excluded.department, priced_at = now()""";
+
+    /** Inserts each stay's price, or replaces its price on the same table and basis, in batches of 1,000. */
+    void upsert(List<DipCasePayment> payments) {
+        for (int from = 0; from < payments.size(); from += 1000) {
+            List<DipCasePayment> part = payments.subList(from, Math.min(payments.size(), from + 1000));
+            batch.batchUpdate(UPSERT, part, part.size(), (ps, p) -> {
+                Object[] values = {p.settlementId(), p.tableId(), p.basis().name(), p.period(), p.institutionCode(), p.department(),
+                        p.groupCode(), p.kind().name(), p.ratio(), p.points(), p.pointValue(), p.coefficient(), p.standard().amount(),
+                        p.othersPaid().amount(), p.fundPayment().amount(), p.itemFund().amount(), p.difference().amount(), p.scheme().name()};
+                for (int k = 0; k < values.length; k++) {
+                    ps.setObject(k + 1, values[k]);
+                }
+            });
+        }
     }
 
     /** The adjustment announced so far for a key: amount and stays, or none. */
