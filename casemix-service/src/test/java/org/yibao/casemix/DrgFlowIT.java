@@ -44,7 +44,7 @@ import static org.awaitility.Awaitility.await;
  * DRG on a real PostgreSQL and Kafka, by hand: a county's passed lists grouped by the SAMPLE CHS-DRG tables
  * (drg-tables/chs-drg-1.1-sample.yml), its relative weights built from them (casemix-rules/411700-2021.yml: a DRG needs 5
  * cases, ASSUMPTION) and cases priced at the sample's base rate for 411700 (9,500.00, ASSUMPTION) at a level 3 hospital
- * (coefficient 1.00). The county (41176x/41177x) is new to each run.
+ * (coefficient 1.00). The county (411760 to 411778) is new to each run.
  */
 @PlatformIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -153,6 +153,10 @@ class DrgFlowIT {
                 {"regionCode":"%s","year":%d,"basisFrom":"%s","basisTo":"%s"}""".formatted(county, OUT.getYear(), OUT, OUT.minusDays(1))), 400)
                 .toString()).contains("basisTo");
         assertThat(read(as(TestCallers.MANAGER).get("/api/casemix/drg/cases/" + priced + "?weightsId=v1"), 400).toString()).contains("weightsId");
+        // a stay of another county's hospital is not priced by this county's weights
+        String elsewhere = passed(known("411779"), ADULT, "K35.800", List.of(), "47.0100", "10000.00");
+        assertThat(read(as(TestCallers.MANAGER).get("/api/casemix/drg/cases/" + elsewhere + "?weightsId=" + weightsId), 422).toString())
+                .contains("weightsId");
         // a region without a base rate in the tables: refused naming regionCode
         assertThat(read(as(TestCallers.MANAGER).post("/api/casemix/drg/weights", body("410100")), 422).toString()).contains("regionCode");
         assertThat(count("select count(*) from drg_weight_table")).isEqualTo(tables);

@@ -8,6 +8,7 @@ import org.yibao.casemix.list.ListService;
 import org.yibao.casemix.list.SettlementList;
 import org.yibao.casemix.rules.CasemixRule;
 import org.yibao.casemix.rules.CasemixRules;
+import org.yibao.contracts.region.Regions;
 import org.yibao.security.CallerIdentity;
 import org.yibao.web.problem.NotFoundException;
 import org.yibao.web.problem.RefusedException;
@@ -56,6 +57,10 @@ public class DrgService {
         List<DrgWeights.WeightCase> grouped = new ArrayList<>();
         int ungroupable = 0;
         for (ListService.GroupableStay s : lists.groupableHistory(regionCode, basisFrom, basisTo)) {
+            if (s.cost().signum() <= 0) {
+                ungroupable++; // ASSUMPTION: a stay without a cost is no basis for a weight (and would make a mean of zero)
+                continue;
+            }
             DrgGrouper.Grouped g = DrgGrouper.group(tables, new DrgGrouper.DrgCase(s.mainDiagnosis(), s.secondaryDiagnoses(), s.mainProcedure(),
                     s.sex(), s.age()));
             if (g.outcome() == DrgGrouper.Outcome.GROUPED) {
@@ -97,7 +102,7 @@ public class DrgService {
      * A case's DRG and what it is worth under a weight table at the table's base rate.
      *
      * @throws RefusedException (422) naming {@code settlementId} when its list has not passed quality control or its stay is
-     *                          unknown or reversed
+     *                          unknown or reversed, {@code weightsId} when the table is another region's than the institution's
      */
     @Transactional(readOnly = true)
     public CasePrice price(String settlementId, String weightsId) {
@@ -111,6 +116,10 @@ public class DrgService {
                 "settlementId: settlement " + settlementId + " is unknown or reversed"));
         CaseLedger.Institution institution = cases.institution(stay.institutionCode()).orElseThrow(() -> new RefusedException(
                 "settlementId: institution " + stay.institutionCode() + " is unknown here (no InstitutionStatusChanged)"));
+        if (institution.regionCode() == null || !Regions.contains(table.regionCode(), institution.regionCode())) {
+            throw new RefusedException("weightsId: " + weightsId + " is region " + table.regionCode() + "'s; institution "
+                    + institution.code() + " is of region " + institution.regionCode());
+        }
         CasemixRule rule = rule(table.regionCode(), table.year());
         DrgGrouper.Grouped grouped = DrgGrouper.group(tables, new DrgGrouper.DrgCase(list.mainDiagnosis(), list.secondaryDiagnoses(),
                 list.mainProcedure(), stay.sex(), stay.ageOn(list.admissionDate())));

@@ -12,7 +12,7 @@ import java.util.List;
  * @param weightsId   {@code <region>-<year>-drg-v<n>}
  * @param edition     the grouping tables' edition the history was grouped by
  * @param cases       the history's grouped cases (weights are computed from them)
- * @param ungroupable the history's cases in 0000 or a 歧义组, left out of the weights
+ * @param ungroupable the history's cases in 0000 or a 歧义组, or without a cost, left out of the weights
  * @param overallMean the grouped cases' mean cost, yuan
  * @param minCases    the fewest cases a DRG needs for its own weight (the rules' minCasesPerGroup)
  * @param baseRate    the base rate (费率, yuan per weight 1.0) in force when built; cases are priced at it
