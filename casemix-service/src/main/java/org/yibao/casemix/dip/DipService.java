@@ -53,16 +53,16 @@ public class DipService {
     @Transactional
     public DipTable build(String regionCode, int year, LocalDate basisFrom, LocalDate basisTo, CallerIdentity caller) {
         CasemixRule rule = rule(regionCode, year);
-        List<HistoryCase> history = lists.history(regionCode, basisFrom, basisTo).stream()
-                .map(s -> new HistoryCase(s.mainDiagnosis(), s.mainProcedure(), s.cost())).toList();
+        List<DipTableBuilder.KeySum> history = store.historySums(org.yibao.contracts.region.Regions.likePattern(regionCode), basisFrom, basisTo);
         if (history.isEmpty()) {
             throw new RefusedException("basisFrom: no settlement list of region " + regionCode + " discharged from " + basisFrom + " to "
                     + basisTo + " passed quality control; a table is built from the region's own history");
         }
         store.lock(regionCode, year);
         DipTable table = new DipTable(regionCode + "-" + year + "-v" + (store.versions(regionCode, year) + 1), regionCode, year, basisFrom,
-                basisTo, history.size(), DipTableBuilder.overallMean(history), rule.pointScale(), rule.minCasesPerGroup(),
-                DipTableBuilder.build(history, rule.minCasesPerGroup(), rule.pointScale()), caller.clientId(), clock.instant());
+                basisTo, Math.toIntExact(history.stream().mapToLong(DipTableBuilder.KeySum::cases).sum()),
+                DipTableBuilder.overallMeanOfSums(history), rule.pointScale(), rule.minCasesPerGroup(),
+                DipTableBuilder.buildFromSums(history, rule.minCasesPerGroup(), rule.pointScale()), caller.clientId(), clock.instant());
         store.insert(table);
         return store.find(table.tableId()).orElseThrow();
     }
@@ -146,9 +146,8 @@ public class DipService {
             priced++;
         }
         store.upsert(batch);
-        List<DipCasePayment> monthPayments = store.payments(tableId, DipCasePayment.Basis.PROVISIONAL, month.toString());
-        announce(table, DipCasePayment.Basis.PROVISIONAL, monthPayments, java.util.Map.of());
-        return new MonthPricing(tableId, month.toString(), priced, notPriced, sums(monthPayments));
+        announce(table, DipCasePayment.Basis.PROVISIONAL, store.keyTotals(tableId, DipCasePayment.Basis.PROVISIONAL, month.toString()));
+        return new MonthPricing(tableId, month.toString(), priced, notPriced, sums(tableId, DipCasePayment.Basis.PROVISIONAL, month.toString()));
     }
 
     /** The year settled: its point value, what the standards add up to, and each institution's adjustment. */
@@ -175,36 +174,26 @@ public class DipService {
         if (year >= java.time.Year.now(clock).getValue()) {
             throw new RefusedException("year: " + year + " has not ended; its point value is set after it");
         }
-        List<DipCasePayment> provisional = store.payments(tableId, DipCasePayment.Basis.PROVISIONAL, year + "-%");
-        if (provisional.isEmpty()) {
+        Object[] weighted = store.weighted(tableId, year);
+        int stays = (Integer) weighted[1];
+        if (stays == 0) {
             throw new RefusedException("year: no stay of " + year + " was priced under table " + tableId + "; price its months first");
         }
-        java.math.BigDecimal weighted = provisional.stream().map(p -> p.points().multiply(p.coefficient()))
-                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
-        PointValue value = new PointValue(tableId, year, budget, weighted, DipPayment.pointValue(budget, weighted), provisional.size(),
-                caller.clientId(), clock.instant());
+        java.math.BigDecimal points = (java.math.BigDecimal) weighted[0];
+        PointValue value = new PointValue(tableId, year, budget, points, DipPayment.pointValue(budget, points), stays, caller.clientId(),
+                clock.instant());
         if (!store.insert(value)) {
             throw new org.yibao.web.problem.ConflictException("year: the point value of " + year + " under table " + tableId + " is set already");
         }
-        List<DipCasePayment> finals = new ArrayList<>();
-        for (DipCasePayment p : provisional) {
-            DipPayment.Priced f = DipPayment.atPointValue(p.kind(), p.ratio(), p.points(), value.pointValue(), p.coefficient(), p.othersPaid(),
-                    p.itemFund(), List.of());
-            finals.add(new DipCasePayment(p.settlementId(), tableId, DipCasePayment.Basis.FINAL, p.period(), p.institutionCode(),
-                    p.department(), p.scheme(), p.groupCode(), p.kind(), p.ratio(), p.points(), value.pointValue(), p.coefficient(), f.standard(),
-                    f.othersPaid(), f.fundPayment(), f.itemFund(), f.difference()));
-        }
-        store.upsert(finals);
-        List<DipCasePayment> fin = store.payments(tableId, DipCasePayment.Basis.FINAL, year + "-%");
-        java.util.Map<String, Money> provisionalFund = new java.util.HashMap<>();
-        provisional.forEach(p -> provisionalFund.put(p.settlementId(), p.fundPayment()));
-        announce(store.find(tableId).orElseThrow(), DipCasePayment.Basis.FINAL, fin, provisionalFund);
-        Money standards = Money.sum(fin.stream().map(DipCasePayment::standard).toList());
+        store.priceAtPointValue(tableId, year, value.pointValue());
+        announce(store.find(tableId).orElseThrow(), DipCasePayment.Basis.FINAL, store.keyTotals(tableId, DipCasePayment.Basis.FINAL, year + "-%"));
         java.util.Map<String, InstitutionSum> before = new java.util.HashMap<>();
-        sums(provisional).forEach(s -> before.put(s.institutionCode(), s));
-        List<Adjustment> adjustments = sums(fin).stream().map(s -> new Adjustment(s.institutionCode(), s.stays(),
-                before.get(s.institutionCode()).fundPayment(), s.fundPayment(), s.fundPayment().minus(before.get(s.institutionCode()).fundPayment()),
-                s.difference())).toList();
+        sums(tableId, DipCasePayment.Basis.PROVISIONAL, year + "-%").forEach(x -> before.put(x.institutionCode(), x));
+        List<InstitutionSum> fin = sums(tableId, DipCasePayment.Basis.FINAL, year + "-%");
+        Money standards = Money.sum(fin.stream().map(InstitutionSum::standard).toList());
+        List<Adjustment> adjustments = fin.stream().map(x -> new Adjustment(x.institutionCode(), x.stays(),
+                before.get(x.institutionCode()).fundPayment(), x.fundPayment(), x.fundPayment().minus(before.get(x.institutionCode()).fundPayment()),
+                x.difference())).toList();
         return new YearSettlement(store.pointValue(tableId, year).orElseThrow(), standards, budget.minus(standards), adjustments);
     }
 
@@ -224,34 +213,24 @@ public class DipService {
     @Transactional(readOnly = true)
     public List<ReportLine> report(String tableId, int year, DipCasePayment.Basis basis) {
         table(tableId);
-        List<DipCasePayment> all = store.payments(tableId, basis, year + "-%");
-        if (all.isEmpty()) {
+        List<Object[]> rows = store.reportRows(tableId, basis, year + "-%");
+        int stays = rows.stream().filter(r -> (Boolean) r[2]).mapToInt(r -> (Integer) r[3]).sum();
+        if (stays == 0) {
             return List.of();
         }
-        java.math.BigDecimal regionAverage = average(all);
-        java.util.Map<String, List<DipCasePayment>> by = new java.util.TreeMap<>();
-        for (DipCasePayment p : all) {
-            by.computeIfAbsent(p.institutionCode() + "\u0000", k -> new ArrayList<>()).add(p);
-            by.computeIfAbsent(p.institutionCode() + "\u0000" + (p.department() == null ? "-" : p.department()), k -> new ArrayList<>()).add(p);
-        }
+        java.math.BigDecimal regionAverage = rows.stream().filter(r -> (Boolean) r[2]).map(r -> (java.math.BigDecimal) r[4])
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add).divide(java.math.BigDecimal.valueOf(stays), 4, java.math.RoundingMode.HALF_UP);
         List<ReportLine> out = new ArrayList<>();
-        by.forEach((key, ps) -> {
-            String[] k = key.split("\u0000", -1);
-            java.math.BigDecimal points = ps.stream().map(DipCasePayment::points).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
-            java.math.BigDecimal average = average(ps);
-            out.add(new ReportLine(k[0], k[1].isEmpty() ? null : k[1], ps.size(), points, average,
-                    average.divide(regionAverage, 4, java.math.RoundingMode.HALF_UP),
-                    (int) ps.stream().filter(p -> p.kind() == DipPayment.Kind.HIGH_OUTLIER).count(),
-                    (int) ps.stream().filter(p -> p.kind() == DipPayment.Kind.LOW_OUTLIER).count(),
-                    Money.sum(ps.stream().map(DipCasePayment::standard).toList()), Money.sum(ps.stream().map(DipCasePayment::fundPayment).toList()),
-                    Money.sum(ps.stream().map(DipCasePayment::itemFund).toList()), Money.sum(ps.stream().map(DipCasePayment::difference).toList())));
-        });
+        for (Object[] r : rows) {
+            int n = (Integer) r[3];
+            java.math.BigDecimal points = (java.math.BigDecimal) r[4];
+            java.math.BigDecimal average = points.divide(java.math.BigDecimal.valueOf(n), 4, java.math.RoundingMode.HALF_UP);
+            out.add(new ReportLine((String) r[0], (Boolean) r[2] ? null : (String) r[1], n, points, average,
+                    average.divide(regionAverage, 4, java.math.RoundingMode.HALF_UP), (Integer) r[5], (Integer) r[6],
+                    Money.of((java.math.BigDecimal) r[7]), Money.of((java.math.BigDecimal) r[8]), Money.of((java.math.BigDecimal) r[9]),
+                    Money.of((java.math.BigDecimal) r[10])));
+        }
         return out;
-    }
-
-    private static java.math.BigDecimal average(List<DipCasePayment> ps) {
-        return ps.stream().map(DipCasePayment::points).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)
-                .divide(java.math.BigDecimal.valueOf(ps.size()), 4, java.math.RoundingMode.HALF_UP);
     }
 
     /**
@@ -259,38 +238,27 @@ public class DipService {
      * PROVISIONAL, Σ (DIP payment − item by item); FINAL, Σ (the final DIP payment − the provisional one). In the caller's
      * transaction (outbox): an announcement and the prices it rests on commit together.
      */
-    private void announce(DipTable table, DipCasePayment.Basis basis, List<DipCasePayment> payments, java.util.Map<String, Money> provisionalFund) {
-        java.util.Map<List<String>, List<DipCasePayment>> byKey = new java.util.TreeMap<>(java.util.Comparator.comparing(Object::toString));
-        payments.forEach(p -> byKey.computeIfAbsent(List.of(p.institutionCode(), p.period(), p.scheme().name()), k -> new ArrayList<>()).add(p));
-        for (var entry : byKey.entrySet()) {
-            String institution = entry.getKey().get(0);
-            String period = entry.getKey().get(1);
-            String scheme = entry.getKey().get(2);
-            Money inForce = Money.sum(entry.getValue().stream().map(p -> basis == DipCasePayment.Basis.PROVISIONAL ? p.difference()
-                    : p.fundPayment().minus(provisionalFund.getOrDefault(p.settlementId(), Money.ZERO))).toList());
-            var before = store.announced(table.tableId(), basis, institution, period, scheme);
+    private void announce(DipTable table, DipCasePayment.Basis basis, List<DipStore.KeyTotal> totals) {
+        for (DipStore.KeyTotal t : totals) {
+            Money inForce = Money.of(t.amount());
+            var before = store.announced(table.tableId(), basis, t.institutionCode(), t.period(), t.scheme());
             Money announced = before.map(b -> Money.of((java.math.BigDecimal) b[0])).orElse(Money.ZERO);
-            int stays = entry.getValue().size();
-            if (inForce.compareTo(announced) == 0 && before.map(b -> (Integer) b[1] == stays).orElse(inForce.isZero())) {
+            if (inForce.compareTo(announced) == 0 && before.map(b -> (Integer) b[1] == t.stays()).orElse(inForce.isZero())) {
                 continue;
             }
             int sequence = before.map(b -> (Integer) b[2]).orElse(0) + 1;
-            String region = cases.institution(institution).map(CaseLedger.Institution::regionCode).orElse(table.regionCode());
-            outbox.append(new DipPaymentAdjusted("DIP-" + table.tableId() + "-" + basis + "-" + institution + "-" + period + "-" + scheme + "-"
-                    + sequence, institution, region, org.yibao.contracts.events.Scheme.valueOf(scheme), period, basis.name(), table.tableId(), stays,
-                    inForce.minus(announced), clock.instant()));
-            store.announce(table.tableId(), basis, institution, period, scheme, inForce.amount(), stays);
+            String region = cases.institution(t.institutionCode()).map(CaseLedger.Institution::regionCode).orElse(table.regionCode());
+            outbox.append(new DipPaymentAdjusted("DIP-" + table.tableId() + "-" + basis + "-" + t.institutionCode() + "-" + t.period() + "-"
+                    + t.scheme() + "-" + sequence, t.institutionCode(), region, org.yibao.contracts.events.Scheme.valueOf(t.scheme()), t.period(),
+                    basis.name(), table.tableId(), t.stays(), inForce.minus(announced), clock.instant()));
+            store.announce(table.tableId(), basis, t.institutionCode(), t.period(), t.scheme(), t.amount(), t.stays());
         }
     }
 
-    private static List<InstitutionSum> sums(List<DipCasePayment> payments) {
-        java.util.Map<String, List<DipCasePayment>> by = new java.util.TreeMap<>();
-        payments.forEach(p -> by.computeIfAbsent(p.institutionCode(), k -> new ArrayList<>()).add(p));
-        List<InstitutionSum> out = new ArrayList<>();
-        by.forEach((code, ps) -> out.add(new InstitutionSum(code, ps.size(), Money.sum(ps.stream().map(DipCasePayment::standard).toList()),
-                Money.sum(ps.stream().map(DipCasePayment::fundPayment).toList()), Money.sum(ps.stream().map(DipCasePayment::itemFund).toList()),
-                Money.sum(ps.stream().map(DipCasePayment::difference).toList()))));
-        return out;
+    private List<InstitutionSum> sums(String tableId, DipCasePayment.Basis basis, String periodLike) {
+        return store.institutionSums(tableId, basis, periodLike).stream().map(r -> new InstitutionSum((String) r[0], (Integer) r[1],
+                Money.of((java.math.BigDecimal) r[2]), Money.of((java.math.BigDecimal) r[3]), Money.of((java.math.BigDecimal) r[4]),
+                Money.of((java.math.BigDecimal) r[5]))).toList();
     }
 
     private CasemixRule rule(String regionCode, int year) {

@@ -69,6 +69,25 @@ class DipStore {
                 .list();
     }
 
+    /**
+     * A DIP table's history summed by key in the database: per main diagnosis category and main procedure, the passed lists
+     * of the region discharged in the period whose stays were not reversed, and their stays' total cost.
+     */
+    List<DipTableBuilder.KeySum> historySums(String regionLike, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        select substr(l.main_diagnosis, 1, 3),
+                               (select p ->> 'code' from jsonb_array_elements(l.procedures::jsonb) p where (p ->> 'main')::boolean limit 1),
+                               count(*), sum(c.total)
+                        from settlement_list l
+                        join inpatient_case c on c.settlement_id = l.settlement_id and not c.reversed
+                        join institution i on i.institution_code = l.institution_code
+                        where i.region_code like ? and l.discharge_date between ? and ? and l.state = 'PASSED'
+                        group by 1, 2""")
+                .params(regionLike, from, to)
+                .query((rs, n) -> new DipTableBuilder.KeySum(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4)))
+                .list();
+    }
+
     /** A stay to price: its list's facts, its money (yuan) and its institution's level. */
     record PricingInput(String settlementId, String institutionCode, String department, String mainDiagnosis, String mainProcedure,
                         org.yibao.contracts.events.Scheme scheme, org.yibao.contracts.money.Money total,
@@ -130,19 +149,79 @@ class DipStore {
                 .params(tableId, basis.name(), institution, period, scheme, amount, stays).update();
     }
 
-    /** The stays of a table priced on a basis whose discharge month is in the year (yyyy-%) or is the month (yyyy-MM). */
-    List<DipCasePayment> payments(String tableId, DipCasePayment.Basis basis, String periodLike) {
+    /** The year's provisionally priced stays: Σ points x coefficient, and how many. */
+    Object[] weighted(String tableId, int year) {
         return jdbc.sql("""
-                        select settlement_id, table_id, basis, period, institution_code, department, scheme, group_code, kind, ratio, points,
-                               point_value, coefficient, standard, others_paid, fund_payment, item_fund, difference
-                        from dip_case_payment where table_id = ? and basis = ? and period like ? order by settlement_id""")
+                        select coalesce(sum(points * coefficient), 0), count(*) from dip_case_payment
+                        where table_id = ? and basis = 'PROVISIONAL' and period like ?""")
+                .params(tableId, year + "-%").query((rs, n) -> new Object[]{rs.getBigDecimal(1), rs.getInt(2)}).single();
+    }
+
+    /**
+     * Prices the year's provisionally priced stays at the year's point value (FINAL), set-based: standard = points x point
+     * value x coefficient rounded half up to the fen (PostgreSQL's round on numeric), the fund's payment the standard less
+     * what others paid (never below 0), the difference against item by item.
+     */
+    void priceAtPointValue(String tableId, int year, java.math.BigDecimal pointValue) {
+        jdbc.sql("""
+                        insert into dip_case_payment (settlement_id, table_id, basis, period, institution_code, department, group_code, kind,
+                            ratio, points, point_value, coefficient, standard, others_paid, fund_payment, item_fund, difference, priced_at, scheme)
+                        select settlement_id, table_id, 'FINAL', period, institution_code, department, group_code, kind, ratio, points, :pv,
+                               coefficient, s.standard, others_paid, greatest(s.standard - others_paid, 0), item_fund,
+                               greatest(s.standard - others_paid, 0) - item_fund, now(), scheme
+                        from dip_case_payment cross join lateral (select round(points * :pv * coefficient, 2) as standard) s
+                        where table_id = :table and basis = 'PROVISIONAL' and period like :year
+                        on conflict (settlement_id, table_id, basis) do update set point_value = excluded.point_value,
+                            standard = excluded.standard, fund_payment = excluded.fund_payment, difference = excluded.difference,
+                            priced_at = now()""")
+                .param("pv", pointValue).param("table", tableId).param("year", year + "-%")
+                .update();
+    }
+
+    /** Per institution, discharge month and scheme: the adjustment in force on a basis, and its stays. */
+    record KeyTotal(String institutionCode, String period, String scheme, java.math.BigDecimal amount, int stays) {
+    }
+
+    List<KeyTotal> keyTotals(String tableId, DipCasePayment.Basis basis, String periodLike) {
+        String sql = basis == DipCasePayment.Basis.PROVISIONAL
+                ? """
+                  select institution_code, period, scheme, sum(difference), count(*) from dip_case_payment
+                  where table_id = ? and basis = 'PROVISIONAL' and period like ? group by 1, 2, 3 order by 1, 2, 3"""
+                : """
+                  select f.institution_code, f.period, f.scheme, sum(f.fund_payment - p.fund_payment), count(*)
+                  from dip_case_payment f join dip_case_payment p
+                    on p.settlement_id = f.settlement_id and p.table_id = f.table_id and p.basis = 'PROVISIONAL'
+                  where f.table_id = ? and f.basis = 'FINAL' and f.period like ? group by 1, 2, 3 order by 1, 2, 3""";
+        return jdbc.sql(sql).params(tableId, periodLike)
+                .query((rs, n) -> new KeyTotal(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4), rs.getInt(5))).list();
+    }
+
+    /** Per institution: stays, Σ standard, Σ fund payment, Σ item by item, Σ difference on a basis. */
+    List<Object[]> institutionSums(String tableId, DipCasePayment.Basis basis, String periodLike) {
+        return jdbc.sql("""
+                        select institution_code, count(*), sum(standard), sum(fund_payment), sum(item_fund), sum(difference)
+                        from dip_case_payment where table_id = ? and basis = ? and period like ? group by 1 order by 1""")
                 .params(tableId, basis.name(), periodLike)
-                .query((rs, n) -> new DipCasePayment(rs.getString(1), rs.getString(2), DipCasePayment.Basis.valueOf(rs.getString(3)),
-                        rs.getString(4), rs.getString(5), rs.getString(6), org.yibao.contracts.events.Scheme.valueOf(rs.getString(7)),
-                        rs.getString(8), DipPayment.Kind.valueOf(rs.getString(9)), rs.getBigDecimal(10), rs.getBigDecimal(11),
-                        rs.getBigDecimal(12), rs.getBigDecimal(13), org.yibao.contracts.money.Money.of(rs.getBigDecimal(14)),
-                        org.yibao.contracts.money.Money.of(rs.getBigDecimal(15)), org.yibao.contracts.money.Money.of(rs.getBigDecimal(16)),
-                        org.yibao.contracts.money.Money.of(rs.getBigDecimal(17)), org.yibao.contracts.money.Money.of(rs.getBigDecimal(18))))
+                .query((rs, n) -> new Object[]{rs.getString(1), rs.getInt(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
+                        rs.getBigDecimal(6)})
+                .list();
+    }
+
+    /**
+     * The report's rows: per institution (department null, whole = true) and per institution and department: stays, Σ
+     * points, high and low outliers, Σ standard, fund payment, item by item, difference.
+     */
+    List<Object[]> reportRows(String tableId, DipCasePayment.Basis basis, String periodLike) {
+        return jdbc.sql("""
+                        select institution_code, coalesce(department, '-'), grouping(department) = 1, count(*), sum(points),
+                               count(*) filter (where kind = 'HIGH_OUTLIER'), count(*) filter (where kind = 'LOW_OUTLIER'),
+                               sum(standard), sum(fund_payment), sum(item_fund), sum(difference)
+                        from dip_case_payment where table_id = ? and basis = ? and period like ?
+                        group by grouping sets ((institution_code), (institution_code, department))
+                        order by 1, 3 desc, 2""")
+                .params(tableId, basis.name(), periodLike)
+                .query((rs, n) -> new Object[]{rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getInt(4), rs.getBigDecimal(5),
+                        rs.getInt(6), rs.getInt(7), rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getBigDecimal(10), rs.getBigDecimal(11)})
                 .list();
     }
 

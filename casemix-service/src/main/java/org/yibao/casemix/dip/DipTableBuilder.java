@@ -24,39 +24,75 @@ public final class DipTableBuilder {
     }
 
     public static List<DipGroup> build(List<HistoryCase> history, int minCases, BigDecimal scale) {
-        if (history.isEmpty()) {
-            throw new IllegalArgumentException("a DIP table needs a history of at least one case");
-        }
-        Map<String, Map<String, List<BigDecimal>>> byCategory = new TreeMap<>();
-        BigDecimal all = BigDecimal.ZERO;
+        Map<List<String>, KeySum> sums = new TreeMap<>(java.util.Comparator.comparing(Object::toString));
         for (HistoryCase c : history) {
             String category = c.mainDiagnosis().substring(0, 3);
-            String procedure = c.mainProcedure() == null ? CONSERVATIVE : c.mainProcedure();
-            byCategory.computeIfAbsent(category, k -> new TreeMap<>()).computeIfAbsent(procedure, k -> new ArrayList<>()).add(c.cost());
-            all = all.add(c.cost());
+            sums.merge(java.util.Arrays.asList(category, c.mainProcedure()), new KeySum(category, c.mainProcedure(), 1, c.cost()),
+                    (a, b) -> new KeySum(a.category(), a.procedure(), a.cases() + b.cases(), a.cost().add(b.cost())));
         }
-        BigDecimal overallMean = mean(all, history.size());
+        return fromSums(List.copyOf(sums.values()), minCases, scale);
+    }
+
+    /**
+     * One key's cases of a history summed (what a database aggregates: a year of a city's stays never needs to be read
+     * into memory).
+     *
+     * @param procedure the main procedure, or null (保守)
+     * @param cost      the cases' total cost, yuan
+     */
+    public record KeySum(String category, String procedure, long cases, BigDecimal cost) {
+    }
+
+    /** The same table from the history's keys summed, in any order. */
+    public static List<DipGroup> buildFromSums(List<KeySum> keys, int minCases, BigDecimal scale) {
+        return fromSums(keys, minCases, scale);
+    }
+
+    /** The mean of all the keys' cases, yuan, HALF_UP to the fen. */
+    public static BigDecimal overallMeanOfSums(List<KeySum> keys) {
+        return mean(keys.stream().map(KeySum::cost).reduce(BigDecimal.ZERO, BigDecimal::add), keys.stream().mapToLong(KeySum::cases).sum());
+    }
+
+    private static List<DipGroup> fromSums(List<KeySum> keys, int minCases, BigDecimal scale) {
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("a DIP table needs a history of at least one case");
+        }
+        Map<String, Map<String, KeySum>> byCategory = new TreeMap<>();
+        BigDecimal all = BigDecimal.ZERO;
+        long cases = 0;
+        for (KeySum k : keys) {
+            byCategory.computeIfAbsent(k.category(), x -> new TreeMap<>()).merge(k.procedure() == null ? CONSERVATIVE : k.procedure(), k,
+                    (a, b) -> new KeySum(a.category(), a.procedure(), a.cases() + b.cases(), a.cost().add(b.cost())));
+            all = all.add(k.cost());
+            cases += k.cases();
+        }
+        BigDecimal overallMean = mean(all, cases);
         List<DipGroup> groups = new ArrayList<>();
-        List<BigDecimal> catchAll = new ArrayList<>();
-        for (Map.Entry<String, Map<String, List<BigDecimal>>> category : byCategory.entrySet()) {
-            List<BigDecimal> pooled = new ArrayList<>();
-            for (Map.Entry<String, List<BigDecimal>> key : category.getValue().entrySet()) {
-                List<BigDecimal> costs = key.getValue();
-                if (costs.size() >= minCases) {
-                    groups.add(group(category.getKey() + "+" + key.getKey(), category.getKey(),
-                            key.getKey().equals(CONSERVATIVE) ? null : key.getKey(), DipGroup.Kind.CORE, costs, overallMean, scale));
+        long catchAllCases = 0;
+        BigDecimal catchAllCost = BigDecimal.ZERO;
+        for (Map.Entry<String, Map<String, KeySum>> category : byCategory.entrySet()) {
+            long pooledCases = 0;
+            BigDecimal pooledCost = BigDecimal.ZERO;
+            for (Map.Entry<String, KeySum> key : category.getValue().entrySet()) {
+                KeySum k = key.getValue();
+                if (k.cases() >= minCases) {
+                    groups.add(group(category.getKey() + "+" + key.getKey(), category.getKey(), k.procedure(), DipGroup.Kind.CORE, k.cases(),
+                            k.cost(), overallMean, scale));
                 } else {
-                    pooled.addAll(costs);
+                    pooledCases += k.cases();
+                    pooledCost = pooledCost.add(k.cost());
                 }
             }
-            if (pooled.size() >= minCases) {
-                groups.add(group(category.getKey() + "+综合", category.getKey(), null, DipGroup.Kind.COMPREHENSIVE, pooled, overallMean, scale));
+            if (pooledCases >= minCases) {
+                groups.add(group(category.getKey() + "+综合", category.getKey(), null, DipGroup.Kind.COMPREHENSIVE, pooledCases, pooledCost,
+                        overallMean, scale));
             } else {
-                catchAll.addAll(pooled);
+                catchAllCases += pooledCases;
+                catchAllCost = catchAllCost.add(pooledCost);
             }
         }
-        if (!catchAll.isEmpty()) {
-            groups.add(group("综合", null, null, DipGroup.Kind.CATCH_ALL, catchAll, overallMean, scale));
+        if (catchAllCases > 0) {
+            groups.add(group("综合", null, null, DipGroup.Kind.CATCH_ALL, catchAllCases, catchAllCost, overallMean, scale));
         }
         return List.copyOf(groups);
     }
@@ -66,14 +102,14 @@ public final class DipTableBuilder {
         return mean(history.stream().map(HistoryCase::cost).reduce(BigDecimal.ZERO, BigDecimal::add), history.size());
     }
 
-    private static DipGroup group(String code, String category, String procedure, DipGroup.Kind kind, List<BigDecimal> costs,
+    private static DipGroup group(String code, String category, String procedure, DipGroup.Kind kind, long cases, BigDecimal cost,
                                   BigDecimal overallMean, BigDecimal scale) {
-        BigDecimal mean = mean(costs.stream().reduce(BigDecimal.ZERO, BigDecimal::add), costs.size());
+        BigDecimal mean = mean(cost, cases);
         BigDecimal points = mean.multiply(scale).divide(overallMean, MathContext.DECIMAL64).setScale(4, RoundingMode.HALF_UP);
-        return new DipGroup(code, category, procedure, kind, costs.size(), mean, points);
+        return new DipGroup(code, category, procedure, kind, Math.toIntExact(cases), mean, points);
     }
 
-    private static BigDecimal mean(BigDecimal sum, int n) {
+    private static BigDecimal mean(BigDecimal sum, long n) {
         return sum.divide(BigDecimal.valueOf(n), 2, RoundingMode.HALF_UP);
     }
 }
