@@ -38,8 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Real-shaped envelopes for every transaction, against the real settlement, enrollment, assistance
- * and supervision services (each its own process from the jar its module built, on this JVM's
+ * Real-shaped envelopes for every transaction, against the real settlement, enrollment, assistance,
+ * supervision, clearing and casemix services (each its own process from the jar its module built, on this JVM's
  * PostgreSQL and Kafka): the answers are checked field by field, and the amounts against the native
  * API's one-stop bill to the fen.
  */
@@ -94,6 +94,7 @@ class HisInterfaceIT {
         registry.add("yibao.his.services.assistance", () -> services.get(2).url());
         registry.add("yibao.his.services.supervision", () -> services.get(3).url());
         registry.add("yibao.his.services.clearing", () -> services.get(4).url());
+        registry.add("yibao.his.services.casemix", () -> services.get(5).url());
         registry.add("yibao.his.security.platform-private-key", () -> PLATFORM_KEY.getD().toString(16));
         registry.add("yibao.his.security.institutions." + SIGNING + ".public-key",
                 () -> org.yibao.his.envelope.MessageSecurity.publicKeyHex(SIGNING_KEY.getD()));
@@ -1786,6 +1787,88 @@ class HisInterfaceIT {
         assertThat(differs.at("/stmtinfo/stmt_rslt_dscr").asString()).contains("fund_appy_sum").contains("10.00").contains("0.00");
     }
 
+    /**
+     * Issue 24: an inpatient stay settled with 2304 gets its settlement list. 4101 uploads it (casemix checks it against the
+     * settled stay when ClaimSettled arrives); 4102 submits it once it passed; 4101A corrects it (version 2, its fees the
+     * bill's own lines); a list whose admission disagrees with the stay is held 质控未完成 naming setlinfo.adm_time, and 4102
+     * then refuses it; another institution's setl_id and an unknown fee item are refused naming the field, changing nothing.
+     */
+    @Test
+    void aSettlementListIsUploadedCheckedSubmittedAndCorrected() {
+        Hospital his = new Hospital(YANGJIANG);
+        his.signIn();
+        String patient = staySubject;
+        String at = now();
+        String stay = admit(his, patient, at);
+        his.ok("2301", inpatientLine(stay, patient, "L-1", at, "400.00", "1"));
+        discharge(his, stay, patient, now());
+        String setlId = his.ok("2304", settle(stay, patient, "400.00", "21")).at("/setlinfo/setl_id").asString();
+        String day = at.substring(0, 10);
+        String setlinfo = """
+                "mdtrt_id":"%s","setl_id":"%s","psn_no":"%s","fixmedins_name":"某医院","fixmedins_code":"%s","medcasno":"BA-1",
+                "psn_name":"张三","gend":"1","brdy":"1970-01-01","ntly":"CHN","naty":"01","patn_cert_type":"01","certno":"%s","prfs":"90",
+                "coner_name":"李四","patn_rlts":"10","coner_addr":"阳江","coner_tel":"13800000000","hi_type":"390","insuplc":"441700",
+                "ipt_med_type":"1","adm_time":"%s 00:00:00","adm_caty":"A03","dscg_time":"%s 23:00:00","dscg_caty":"A03",
+                "bill_code":"B1","bill_no":"0001","biz_sn":"S1","setl_begn_date":"%s","setl_end_date":"%s",
+                "psn_selfpay":"0.00","psn_ownpay":"0.00","acct_pay":"0.00","psn_cashpay":"0.00","hi_paymtd":"1","hsorg":"阳江医保局",
+                "hsorg_opter":"王五","medins_fill_dept":"病案室","medins_fill_psn":"赵六\"""";
+        String list = """
+                {"setlinfo":{%s},
+                 "diseinfo":[{"diag_type":"1","diag_code":"J18.900","diag_name":"肺炎","maindiag_flag":"1"},
+                             {"diag_type":"1","diag_code":"I10.x00","diag_name":"原发性高血压","maindiag_flag":"0"}],
+                 "iteminfo":[{"med_chrgitm":"%s","amt":"400.00","claa_sumfee":"400.00","clab_amt":"0.00","fulamt_ownpay_amt":"0.00",
+                              "oth_amt":"0.00"}]}""";
+
+        JsonNode uploaded = his.ok("4101", list.formatted(setlinfo.formatted(stay, setlId, patient, YANGJIANG, patient, day, day, day, day), "14"));
+        assertThat(uploaded.path("setl_list_id").asString()).isEqualTo(setlId);
+        assertThat(uploaded.path("list_ver").asInt()).isEqualTo(1);
+        assertThat(uploaded.path("qc_stas").asString()).isIn("UNCHECKED", "PASSED");
+
+        String submission = """
+                {"data":{"stastinfo":[{"psn_no":"%s","setl_id":"%s","stas_type":"1"}]}}""".formatted(patient, setlId);
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        JsonNode submitted = his.call("4102", his.nextMsgid(), submission);
+        while (submitted.at("/infcode").asInt() != 0 && System.nanoTime() < deadline) {
+            assertThat(submitted.at("/err_msg").asString()).as(submitted.toString()).contains("UNCHECKED");
+            pause();
+            submitted = his.call("4102", his.nextMsgid(), submission);
+        }
+        assertThat(his.ok("4102", submission).at("/stastinfo/0/qc_stas").asString()).isEqualTo("PASSED");
+
+        JsonNode corrected = his.ok("4101A", """
+                {"setlinfo":{"psn_no":"%s","mdtrt_id":"%s","setl_id":"%s","medcasno":"BA-1","ntly":"CHN","prfs":"90","coner_name":"李四",
+                             "patn_rlts":"10","coner_addr":"阳江","coner_tel":"13800000000","ipt_med_type":"1","adm_time":"%s 00:00:00",
+                             "dscg_time":"%s 23:00:00","dscg_caty":"A03","bill_code":"B1","bill_no":"0001","biz_sn":"S1",
+                             "setl_begn_date":"%s","setl_end_date":"%s","hi_paymtd":"1","medins_fill_dept":"病案室","medins_fill_psn":"赵六",
+                             "resp_nurs_code":"N1"},
+                 "diseinfo":[{"diag_type":"1","diag_code":"J18.900","diag_name":"肺炎","maindiag_flag":"1"}]}"""
+                .formatted(patient, stay, setlId, day, day, day, day));
+        assertThat(corrected.path("list_ver").asInt()).isEqualTo(2);
+        assertThat(corrected.path("qc_stas").asString()).as(corrected.toString()).isEqualTo("PASSED");
+
+        String dayBefore = LocalDate.parse(day).minusDays(1).toString();
+        JsonNode disagrees = his.ok("4101", list.formatted(setlinfo.formatted(stay, setlId, patient, YANGJIANG, patient, dayBefore, day, day,
+                day), "01"));
+        assertThat(disagrees.path("qc_stas").asString()).isEqualTo("INCOMPLETE");
+        assertThat(disagrees.path("qc_stas_name").asString()).isEqualTo("质控未完成");
+        assertThat(disagrees.at("/qc_info/0/fld").asString()).isEqualTo("setlinfo.adm_time");
+        JsonNode notPassed = his.call("4102", his.nextMsgid(), submission);
+        assertThat(notPassed.at("/infcode").asInt()).isEqualTo(-1);
+        assertThat(notPassed.at("/err_msg").asString()).startsWith("data.stastinfo[0].setl_id: ").contains("INCOMPLETE");
+
+        Hospital other = new Hospital(HOHHOT);
+        other.signIn();
+        JsonNode foreign = other.call("4101", other.nextMsgid(), list.formatted(setlinfo.formatted(stay, setlId, patient, HOHHOT, patient, day,
+                day, day, day), "01"));
+        assertThat(foreign.at("/err_msg").asString()).startsWith("setlinfo.setl_id: ");
+        JsonNode unknownItem = his.call("4101", his.nextMsgid(), list.formatted(setlinfo.formatted(stay, setlId, patient, YANGJIANG, patient,
+                day, day, day, day), "15"));
+        assertThat(unknownItem.at("/err_msg").asString()).startsWith("iteminfo[0].med_chrgitm: ");
+        JsonNode stillThree = his.call("4101", his.nextMsgid(), list.formatted(setlinfo.formatted(stay, setlId, patient, YANGJIANG, patient,
+                day, day, day, day), "14"));
+        assertThat(stillThree.at("/output/list_ver").asInt()).as("the refusals wrote no version").isEqualTo(4);
+    }
+
     /** A hospital's HIS: its client, its sign_no and its message ids. */
     private final class Hospital {
         private final String code;
@@ -1912,7 +1995,8 @@ class HisInterfaceIT {
                 ServiceProcess.start(repo, "settlement-service", "his_it_settlement", settlementArgs),
                 ServiceProcess.start(repo, "assistance-service", "his_it_assistance", trustTestTokens),
                 supervision,
-                ServiceProcess.start(repo, "clearing-service", "his_it_clearing", trustTestTokens));
+                ServiceProcess.start(repo, "clearing-service", "his_it_clearing", trustTestTokens),
+                ServiceProcess.start(repo, "casemix-service", "his_it_casemix", trustTestTokens));
         try {
             for (ServiceProcess service : started) {
                 service.awaitHealthy(Duration.ofSeconds(240));

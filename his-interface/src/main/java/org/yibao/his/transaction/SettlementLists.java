@@ -53,6 +53,8 @@ class SettlementLists {
     /** casemix's quality-control states in Chinese. */
     static final Map<String, String> STATES = Map.of("UNCHECKED", "未质控", "INCOMPLETE", "质控未完成", "PASSED", "质控完成");
 
+    /** The most a fee category may amount to, yuan (casemix's limit). */
+    private static final BigDecimal MAX_FEE = new BigDecimal("99999999.99");
     private static final Pattern DURATION = Pattern.compile("([0-9]{1,4})/([0-9]{1,2})/([0-9]{1,2})");
     private static final Pattern DIAGNOSIS = Pattern.compile("[A-Z][0-9]{2}\\.[0-9x][0-9x]{2}");
     private static final Pattern PROCEDURE = Pattern.compile("[0-9]{2}\\.[0-9x][0-9x]{3}");
@@ -230,8 +232,8 @@ class SettlementLists {
                 throw HisException.field(item.path("med_chrgitm"), code + " is listed twice (also iteminfo[" + before + "])");
             }
             BigDecimal amount = item.decimal("amt");
-            if (amount.signum() < 0) {
-                throw HisException.field(item.path("amt"), "must not be negative");
+            if (amount.signum() < 0 || amount.compareTo(MAX_FEE) > 0) {
+                throw HisException.field(item.path("amt"), "must be from 0 to " + MAX_FEE.toPlainString() + " (a fee category's amount)");
             }
             out.add(new Listed<>(new CasemixClient.Fee(FEE_CATEGORIES.get(code), Money.of(amount)), item.path("amt")));
         }
