@@ -146,6 +146,13 @@ class DrgFlowIT {
         assertThat(again.path("weightsId").asString()).isNotEqualTo(weightsId);
         assertThat(again.path("weights")).isEqualTo(table.path("weights"));
 
+        // pneumonia ventilated 100 hours (the list's ventilator hours): pre-MDC AH19, which had no case in the history
+        String ventilated = passed(hospital, ADULT, "J18.900", List.of(), null, 100, "60000.00");
+        JsonNode pre = read(as(TestCallers.MANAGER).get("/api/casemix/drg/cases/" + ventilated + "?weightsId=" + weightsId), 200);
+        assertThat(pre.at("/grouping/mdc").asString()).isEqualTo("MDCA");
+        assertThat(pre.at("/grouping/drg").asString()).isEqualTo("AH19");
+        assertThat(pre.path("unpriced").asString()).contains("AH19 has no weight");
+
         // a hospital may not build or read weights; bad input is refused naming the field, changing nothing
         assertThat(as(TestCallers.his(hospital)).get("/api/casemix/drg/weights/" + weightsId).statusCode()).isEqualTo(403);
         long tables = count("select count(*) from drg_weight_table");
@@ -191,6 +198,11 @@ class DrgFlowIT {
      * the list, which passes quality control.
      */
     private String passed(String hospital, String birth, String main, List<String> secondary, String procedure, String total) {
+        return passed(hospital, birth, main, secondary, procedure, 0, total);
+    }
+
+    private String passed(String hospital, String birth, String main, List<String> secondary, String procedure, int ventilatorHours,
+                          String total) {
         String id = "S-" + UUID.randomUUID();
         String person = "411702" + birth + String.format("%02d", ThreadLocalRandom.current().nextInt(100)) + "1";
         person = person + ResidentId.checkCharacter(person);
@@ -206,8 +218,8 @@ class DrgFlowIT {
                 [{"code":"%s","date":"%s","main":true}]""".formatted(procedure, IN.plusDays(1));
         String list = """
                 {"settlementId":"%s","admissionDate":"%s","dischargeDate":"%s","mainDiagnosis":"%s","secondaryDiagnoses":%s,
-                 "procedures":%s,"fees":[{"category":"SURGERY","amount":"%s"}],"ventilatorHours":0,"newbornWeights":[],"department":"A03"}"""
-                .formatted(id, IN, OUT, main, json.writeValueAsString(secondary), procedures, total);
+                 "procedures":%s,"fees":[{"category":"SURGERY","amount":"%s"}],"ventilatorHours":%d,"newbornWeights":[],"department":"A03"}"""
+                .formatted(id, IN, OUT, main, json.writeValueAsString(secondary), procedures, total, ventilatorHours);
         JsonNode uploaded = read(as(TestCallers.his(hospital)).post("/api/casemix/institutions/" + hospital + "/settlement-lists", list), 201);
         assertThat(uploaded.path("state").asString()).as(uploaded.toString()).isEqualTo("PASSED");
         return id;

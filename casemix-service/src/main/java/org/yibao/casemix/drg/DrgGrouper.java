@@ -16,6 +16,8 @@ import java.util.Optional;
  * a trace line per step:
  *
  * <ol>
+ * <li>pre-MDC (先期分组, MDCA): the first of its ADRGs taking any of the case's procedures, or its hours of invasive
+ *     ventilation (有创呼吸机 ≥ 96 hours in CHS-DRG), before any other MDC (then to severity and DRG);</li>
  * <li>MDC (主要诊断大类): the first of the table whose main diagnoses take the case's main diagnosis and whose sex, if it has
  *     one, is the patient's; none: 0000 (ungroupable);</li>
  * <li>ADRG (核心疾病诊断相关组): with a main procedure, the first surgical or procedure ADRG of the MDC taking it (and its main
@@ -26,8 +28,8 @@ import java.util.Optional;
  *     main diagnosis (并发症或合并症排除);</li>
  * <li>DRG: the first group of the ADRG whose least severity the case reaches; the last takes every other case.</li>
  * </ol>
- * Not grouped here (not in the sample): pre-MDC (先期分组: transplants, ventilation over 96 hours), newborns (MDCP) and the
- * groups of death or transfer within 5 days (digit 7).
+ * Not grouped here (not in the sample): newborns (MDCP), HIV (MDCY), multiple trauma (MDCZ) and the groups of death or
+ * transfer within 5 days (digit 7).
  */
 public final class DrgGrouper {
 
@@ -40,14 +42,18 @@ public final class DrgGrouper {
     /**
      * What the grouper reads of a settlement list and its stay.
      *
-     * @param mainProcedure      the main procedure's code, or null (none)
-     * @param sex                'F' or 'M'
-     * @param age                whole years at admission
+     * @param mainProcedure   the main procedure's code, or null (none)
+     * @param procedures      every procedure's code, the main one among them
+     * @param ventilatorHours hours of invasive ventilation (呼吸机使用时间)
+     * @param sex             'F' or 'M'
+     * @param age             whole years at admission
      */
-    public record DrgCase(String mainDiagnosis, List<String> secondaryDiagnoses, String mainProcedure, char sex, int age) {
+    public record DrgCase(String mainDiagnosis, List<String> secondaryDiagnoses, String mainProcedure, List<String> procedures,
+                          int ventilatorHours, char sex, int age) {
 
         public DrgCase {
             secondaryDiagnoses = List.copyOf(secondaryDiagnoses);
+            procedures = List.copyOf(procedures);
         }
     }
 
@@ -77,6 +83,16 @@ public final class DrgGrouper {
 
     public static Grouped group(DrgTables tables, DrgCase c) {
         List<String> trace = new ArrayList<>();
+        for (Adrg pre : tables.adrgs(DrgTables.PRE_MDC)) {
+            Optional<String> procedure = c.procedures().stream().filter(pre.procedures()::contains).findFirst();
+            boolean ventilated = pre.minVentilatorHours() != null && c.ventilatorHours() >= pre.minVentilatorHours();
+            if ((procedure.isPresent() || ventilated) && ageFits(pre, c.age())) {
+                trace.add("pre-MDC (先期分组): " + (procedure.isPresent() ? "procedure " + procedure.get()
+                        : "invasive ventilation " + c.ventilatorHours() + " hours (at least " + pre.minVentilatorHours() + ")")
+                        + " takes " + DrgTables.PRE_MDC + " ADRG " + pre.code() + " " + pre.name() + ", whatever the main diagnosis");
+                return drg(tables, c, DrgTables.PRE_MDC, pre, trace);
+            }
+        }
         Optional<Mdc> mdc = tables.mdcs().stream()
                 .filter(m -> DrgTables.matches(m.diagnoses(), c.mainDiagnosis()) && (m.sex() == null || m.sex() == c.sex())).findFirst();
         if (mdc.isEmpty()) {
@@ -118,12 +134,16 @@ public final class DrgGrouper {
             trace.add("ADRG: main diagnosis " + c.mainDiagnosis() + " takes medical ADRG " + adrg.code() + " " + adrg.name() + ageText(adrg)
                     + ", age " + c.age());
         }
+        return drg(tables, c, m.code(), adrg, trace);
+    }
+
+    private static Grouped drg(DrgTables tables, DrgCase c, String mdc, Adrg adrg, List<String> trace) {
         Severity severity = severity(tables, c, trace);
         for (Drg d : adrg.drgs()) {
             if (severity.compareTo(d.least()) >= 0) {
                 trace.add("DRG: " + d.code() + " " + d.name() + (adrg.drgs().size() == 1 ? " (the ADRG is not split)"
                         : d.least() == Severity.NONE ? " (the ADRG's group for every other case)" : " (takes " + d.least() + " and above)"));
-                return new Grouped(Outcome.GROUPED, m.code(), adrg.code(), d.code(), d.name(), severity, trace);
+                return new Grouped(Outcome.GROUPED, mdc, adrg.code(), d.code(), d.name(), severity, trace);
             }
         }
         throw new IllegalStateException("ADRG " + adrg.code() + " has no group for every other case");

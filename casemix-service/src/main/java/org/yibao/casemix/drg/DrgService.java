@@ -62,7 +62,7 @@ public class DrgService {
                 continue;
             }
             DrgGrouper.Grouped g = DrgGrouper.group(tables, new DrgGrouper.DrgCase(s.mainDiagnosis(), s.secondaryDiagnoses(), s.mainProcedure(),
-                    s.sex(), s.age()));
+                    s.procedures(), s.ventilatorHours(), s.sex(), s.age()));
             if (g.outcome() == DrgGrouper.Outcome.GROUPED) {
                 grouped.add(new DrgWeights.WeightCase(g.drg(), g.adrg(), s.cost()));
             } else {
@@ -122,7 +122,8 @@ public class DrgService {
         }
         CasemixRule rule = rule(table.regionCode(), table.year());
         DrgGrouper.Grouped grouped = DrgGrouper.group(tables, new DrgGrouper.DrgCase(list.mainDiagnosis(), list.secondaryDiagnoses(),
-                list.mainProcedure(), stay.sex(), stay.ageOn(list.admissionDate())));
+                list.mainProcedure(), list.procedures().stream().map(SettlementList.Procedure::code).toList(), list.ventilatorHours(),
+                stay.sex(), stay.ageOn(list.admissionDate())));
         if (grouped.outcome() != DrgGrouper.Outcome.GROUPED) {
             return new CasePrice(settlementId, weightsId, grouped, null, null, "in " + grouped.drg() + " (" + grouped.drgName()
                     + "): not priced by DRG; the bureau reviews it");

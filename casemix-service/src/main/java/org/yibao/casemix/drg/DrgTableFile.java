@@ -16,9 +16,9 @@ record DrgTableFile(String edition, Map<String, String> baseRates, List<Mdc> mdc
     record Mdc(String code, String name, String sex, List<String> diagnoses) {
     }
 
-    /** A core group (核心疾病诊断相关组) and its groups. */
+    /** A core group (核心疾病诊断相关组) and its groups; minVentilatorHours only in the pre-MDC (MDCA). */
     record Adrg(String code, String name, String mdc, List<String> procedures, List<String> diagnoses, Integer minAge, Integer maxAge,
-                List<Drg> drgs) {
+                Integer minVentilatorHours, List<Drg> drgs) {
     }
 
     /** A group of an ADRG: the least severity it takes (MCC, CC, or none: every other case). */

@@ -28,6 +28,8 @@ import java.util.TreeMap;
 public final class DrgTables {
 
     static final String PATTERN = "drg-tables/*.yml";
+    /** The pre-MDC (先期分组): its ADRGs take a case by any of its procedures or its hours of ventilation, before any other MDC. */
+    public static final String PRE_MDC = "MDCA";
     /** A main diagnosis prefix: an ICD-10 chapter letter, category or subcategory, or a full insurance-edition code. */
     private static final String DIAGNOSIS_PREFIX = "[A-Z]([0-9]([0-9](\\.[0-9x]{1,3})?)?)?";
     private static final String PROCEDURE = "[0-9]{2}\\.[0-9x][0-9x]{3}";
@@ -62,10 +64,11 @@ public final class DrgTables {
 
     /**
      * A core group: surgical and procedure ADRGs take main procedures (and, when listed, only those main diagnoses);
-     * medical ADRGs take main diagnoses; minAge/maxAge (null: any) limit it to an age band at admission.
+     * medical ADRGs take main diagnoses; minAge/maxAge (null: any) limit it to an age band at admission. A pre-MDC ADRG
+     * takes a case with any of its procedures, or ventilated at least minVentilatorHours (null: not by ventilation).
      */
     public record Adrg(String code, String name, String mdc, AdrgKind kind, List<String> procedures, List<String> diagnoses, Integer minAge,
-                       Integer maxAge, List<Drg> drgs) {
+                       Integer maxAge, Integer minVentilatorHours, List<Drg> drgs) {
 
         public Adrg {
             procedures = List.copyOf(procedures);
@@ -101,7 +104,7 @@ public final class DrgTables {
         Set<String> or = new HashSet<>();
         for (Adrg a : adrgs) {
             a.drgs().forEach(d -> byCode.put(d.code(), d));
-            if (a.kind() == AdrgKind.SURGICAL) {
+            if (a.kind() == AdrgKind.SURGICAL && !a.mdc().equals(PRE_MDC)) {
                 or.addAll(a.procedures());
             }
         }
@@ -163,7 +166,12 @@ public final class DrgTables {
             if (m.sex() != null && !m.sex().matches("[FM]")) {
                 throw DataFiles.invalid(name, at + ".sex", "must be F or M");
             }
-            mdcs.add(new Mdc(m.code(), m.name(), m.sex() == null ? null : m.sex().charAt(0), diagnoses(name, at + ".diagnoses", m.diagnoses(), codes)));
+            boolean pre = m.code().equals(PRE_MDC);
+            if (pre && m.diagnoses() != null && !m.diagnoses().isEmpty()) {
+                throw DataFiles.invalid(name, at + ".diagnoses", "the pre-MDC (MDCA) takes cases by its ADRGs' procedures and ventilation, not by diagnosis");
+            }
+            mdcs.add(new Mdc(m.code(), m.name(), m.sex() == null ? null : m.sex().charAt(0),
+                    pre ? List.of() : diagnoses(name, at + ".diagnoses", m.diagnoses(), codes)));
         }
         if (f.adrgs() == null || f.adrgs().isEmpty()) {
             throw DataFiles.invalid(name, "adrgs", "is required: at least one core group (ADRG)");
@@ -219,6 +227,20 @@ public final class DrgTables {
         AdrgKind kind = second <= 'J' ? AdrgKind.SURGICAL : second <= 'Q' ? AdrgKind.PROCEDURE : AdrgKind.MEDICAL;
         List<String> procedures = a.procedures() == null ? List.of() : a.procedures();
         List<String> diagnoses = a.diagnoses() == null ? List.of() : diagnoses(name, at + ".diagnoses", a.diagnoses(), codes);
+        boolean pre = a.mdc().equals(PRE_MDC);
+        if (a.minVentilatorHours() != null && (!pre || a.minVentilatorHours() < 1 || a.minVentilatorHours() > 10_000)) {
+            throw DataFiles.invalid(name, at + ".minVentilatorHours", pre ? "must be from 1 to 10000 hours"
+                    : "only a pre-MDC (MDCA) ADRG takes a case by its hours of ventilation");
+        }
+        if (pre && kind == AdrgKind.MEDICAL) {
+            throw DataFiles.invalid(name, at + ".code", "a pre-MDC (MDCA) ADRG is surgical or a procedure (second letter A-Q): " + a.code());
+        }
+        if (pre && !diagnoses.isEmpty()) {
+            throw DataFiles.invalid(name, at + ".diagnoses", "a pre-MDC (MDCA) ADRG takes a case by its procedures and ventilation only");
+        }
+        if (pre && procedures.isEmpty() && a.minVentilatorHours() == null) {
+            throw DataFiles.invalid(name, at + ".procedures", "is required of a pre-MDC (MDCA) ADRG without minVentilatorHours");
+        }
         if (kind == AdrgKind.MEDICAL) {
             if (!procedures.isEmpty()) {
                 throw DataFiles.invalid(name, at + ".procedures", "a medical ADRG (second letter R-Z) is chosen by the main diagnosis alone");
@@ -227,7 +249,7 @@ public final class DrgTables {
                 throw DataFiles.invalid(name, at + ".diagnoses", "is required: a medical ADRG (second letter R-Z) is chosen by the main diagnosis");
             }
         } else {
-            if (procedures.isEmpty()) {
+            if (procedures.isEmpty() && !pre) {
                 throw DataFiles.invalid(name, at + ".procedures", "is required: a surgical (A-J) or procedure (K-Q) ADRG is chosen by the main procedure");
             }
             for (int j = 0; j < procedures.size(); j++) {
@@ -273,7 +295,7 @@ public final class DrgTables {
             }
             drgs.add(new Drg(d.code(), d.name(), a.code(), least == null ? Severity.NONE : least));
         }
-        return new Adrg(a.code(), a.name(), a.mdc(), kind, procedures, diagnoses, a.minAge(), a.maxAge(), drgs);
+        return new Adrg(a.code(), a.name(), a.mdc(), kind, procedures, diagnoses, a.minAge(), a.maxAge(), a.minVentilatorHours(), drgs);
     }
 
     private static List<String> diagnoses(String name, String at, List<String> list, CodeTables codes) {

@@ -121,7 +121,8 @@ public class ListService {
 
     /**
      * The passed lists of a region's institutions discharged in a period, not reversed, with what a DRG grouper reads of
-     * each (main and secondary diagnoses, main procedure, the patient's sex and age at admission) and its stay's total
+     * each (main and secondary diagnoses, the procedures and the main one, ventilator hours, the patient's sex and age at
+     * admission) and its stay's total
      * cost: a DRG weight table's history, in settlement id order.
      */
     @Transactional(readOnly = true)
@@ -132,13 +133,15 @@ public class ListService {
     /**
      * A passed list as a grouper reads it.
      *
-     * @param mainProcedure the main procedure's code, or null (none)
-     * @param sex           'F' or 'M', from the resident id
-     * @param age           whole years at admission
-     * @param cost          the stay's total cost, yuan
+     * @param mainProcedure   the main procedure's code, or null (none)
+     * @param procedures      every procedure's code, the main one among them
+     * @param ventilatorHours hours on invasive ventilation
+     * @param sex             'F' or 'M', from the resident id
+     * @param age             whole years at admission
+     * @param cost            the stay's total cost, yuan
      */
-    public record GroupableStay(String settlementId, String mainDiagnosis, List<String> secondaryDiagnoses, String mainProcedure, char sex,
-                                int age, BigDecimal cost) {
+    public record GroupableStay(String settlementId, String mainDiagnosis, List<String> secondaryDiagnoses, String mainProcedure,
+                                List<String> procedures, int ventilatorHours, char sex, int age, BigDecimal cost) {
     }
 
     /** A list whatever its institution (the bureau's read). */

@@ -103,19 +103,22 @@ class ListStore {
     List<ListService.GroupableStay> groupableHistory(String regionLike, LocalDate from, LocalDate to) {
         return jdbc.sql("""
                         select l.settlement_id, l.main_diagnosis, l.secondary_diagnoses, l.procedures, l.admission_date, c.sex, c.birth_date,
-                               c.total
+                               c.total, l.ventilator_hours
                         from settlement_list l join inpatient_case c on c.settlement_id = l.settlement_id
                         join institution i on i.institution_code = l.institution_code
                         where i.region_code like ? and l.discharge_date between ? and ? and l.state = 'PASSED' and not c.reversed
                         order by l.settlement_id""")
                 .params(regionLike, from, to)
-                .query((rs, n) -> new ListService.GroupableStay(rs.getString(1), rs.getString(2),
-                        json.readValue(rs.getString(3), new TypeReference<List<String>>() { }),
-                        procedures(rs.getString(4)).stream().filter(SettlementList.Procedure::main).map(SettlementList.Procedure::code)
-                                .findFirst().orElse(null),
-                        rs.getString(6).charAt(0),
-                        java.time.Period.between(rs.getObject(7, LocalDate.class), rs.getObject(5, LocalDate.class)).getYears(),
-                        rs.getBigDecimal(8)))
+                .query((rs, n) -> {
+                    List<SettlementList.Procedure> procedures = procedures(rs.getString(4));
+                    return new ListService.GroupableStay(rs.getString(1), rs.getString(2),
+                            json.readValue(rs.getString(3), new TypeReference<List<String>>() { }),
+                            procedures.stream().filter(SettlementList.Procedure::main).map(SettlementList.Procedure::code).findFirst()
+                                    .orElse(null),
+                            procedures.stream().map(SettlementList.Procedure::code).toList(), rs.getInt(9), rs.getString(6).charAt(0),
+                            java.time.Period.between(rs.getObject(7, LocalDate.class), rs.getObject(5, LocalDate.class)).getYears(),
+                            rs.getBigDecimal(8));
+                })
                 .list();
     }
 

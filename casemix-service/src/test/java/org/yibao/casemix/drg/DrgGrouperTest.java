@@ -94,7 +94,24 @@ class DrgGrouperTest {
         assertThat(man.drg()).isEqualTo("0000");
     }
 
+    /**
+     * Pre-MDC first: pneumonia ventilated 120 hours (at least 96) is AH19 whatever its main diagnosis; so is a hip
+     * replacement with 96.7200 among its other procedures; 95 hours is not (ES35).
+     */
+    @Test
+    void preMdcTakesLongVentilationBeforeAnyMdc() {
+        Grouped ventilated = DrgGrouper.group(TABLES, new DrgCase("J18.900", List.of(), null, List.of(), 120, 'M', 60));
+        Grouped byProcedure = DrgGrouper.group(TABLES, new DrgCase("S72.000", List.of(), "81.5100", List.of("81.5100", "96.7200"), 0, 'F', 80));
+        Grouped short95 = DrgGrouper.group(TABLES, new DrgCase("J18.900", List.of(), null, List.of(), 95, 'M', 60));
+
+        assertThat(List.of(ventilated.mdc(), ventilated.adrg(), ventilated.drg())).containsExactly("MDCA", "AH1", "AH19");
+        assertThat(ventilated.trace().get(0)).startsWith("pre-MDC (先期分组): invasive ventilation 120 hours (at least 96) takes MDCA ADRG AH1");
+        assertThat(byProcedure.drg()).isEqualTo("AH19");
+        assertThat(byProcedure.trace().get(0)).contains("procedure 96.7200");
+        assertThat(short95.drg()).isEqualTo("ES35");
+    }
+
     private static Grouped group(String main, List<String> secondary, String procedure, char sex, int age) {
-        return DrgGrouper.group(TABLES, new DrgCase(main, secondary, procedure, sex, age));
+        return DrgGrouper.group(TABLES, new DrgCase(main, secondary, procedure, procedure == null ? List.of() : List.of(procedure), 0, sex, age));
     }
 }

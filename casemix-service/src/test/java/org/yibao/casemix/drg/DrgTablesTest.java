@@ -38,7 +38,10 @@ class DrgTablesTest {
         DrgTables tables = DrgTables.loadFromClasspath(CODES);
 
         assertThat(tables.edition()).contains("SAMPLE");
-        assertThat(tables.mdcs()).extracting(DrgTables.Mdc::code).containsExactly("MDCB", "MDCE", "MDCF", "MDCG", "MDCI", "MDCO");
+        assertThat(tables.mdcs()).extracting(DrgTables.Mdc::code).containsExactly("MDCA", "MDCB", "MDCE", "MDCF", "MDCG", "MDCI",
+                "MDCO");
+        assertThat(tables.adrgs("MDCA").get(0).minVentilatorHours()).isEqualTo(96);
+        assertThat(tables.operatingRoom("96.7200")).as("a pre-MDC procedure is not the MDCs' operating-room procedure").isFalse();
         assertThat(tables.adrgs("MDCG")).extracting(DrgTables.Adrg::kind).containsExactly(DrgTables.AdrgKind.SURGICAL,
                 DrgTables.AdrgKind.SURGICAL, DrgTables.AdrgKind.MEDICAL, DrgTables.AdrgKind.MEDICAL);
         assertThat(tables.adrgs("MDCF").get(0).kind()).isEqualTo(DrgTables.AdrgKind.PROCEDURE);
@@ -72,6 +75,8 @@ class DrgTablesTest {
                 .hasMessageStartingWith("t.yml: baseRates.411700");
         assertThatThrownBy(() -> load(GOOD.replace("{code: GD21, name: \"伴严重\", severity: MCC}", "{code: GD21, name: \"伴严重\"}")))
                 .hasMessageStartingWith("t.yml: adrgs[0].drgs[0].severity: is required on every group but the last");
+        assertThatThrownBy(() -> load(GOOD.replace("    mdc: MDCG\n", "    mdc: MDCG\n    minVentilatorHours: 96\n")))
+                .hasMessageStartingWith("t.yml: adrgs[0].minVentilatorHours: only a pre-MDC (MDCA) ADRG");
         assertThatThrownBy(() -> DrgTables.load(List.of(new DataFiles.DataFile("a.yml", GOOD), new DataFiles.DataFile("b.yml", GOOD)), CODES))
                 .hasMessageContaining("exactly one grouping table");
     }
