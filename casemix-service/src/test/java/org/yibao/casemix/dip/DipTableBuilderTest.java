@@ -68,6 +68,18 @@ class DipTableBuilderTest {
     }
 
     @Test
+    void theHistorySummedByKeyAsTheDatabaseSumsItGivesTheSameTable() {
+        List<DipTableBuilder.KeySum> sums = List.of(
+                new DipTableBuilder.KeySum("I63", null, 2, new BigDecimal("26000")),
+                new DipTableBuilder.KeySum("K35", "47.0100", 3, new BigDecimal("30000")),
+                new DipTableBuilder.KeySum("J18", null, 4, new BigDecimal("20000")),
+                new DipTableBuilder.KeySum("K35", null, 1, new BigDecimal("4000")));
+
+        assertThat(DipTableBuilder.buildFromSums(sums, 3, SCALE)).isEqualTo(DipTableBuilder.build(history(), 3, SCALE));
+        assertThat(DipTableBuilder.overallMeanOfSums(sums)).isEqualByComparingTo("8000.00");
+    }
+
+    @Test
     void theSameHistoryGivesTheSameTableOnEveryRunInAnyOrder() {
         List<DipGroup> first = DipTableBuilder.build(history(), 3, SCALE);
         for (long seed = 0; seed < 20; seed++) {
