@@ -27,7 +27,7 @@ import java.util.Map;
  * ./mvnw -q -B -DskipTests install && java -jar local-launcher/target/local-launcher.jar   # in another terminal
  * ./mvnw -q -B -pl casemix-service exec:exec@dip-year-benchmark -Dbench.args="--stays 1000000"
  * </pre>
- * Options: --stays, --institutions 300, --year (default last year), --db jdbc:postgresql://127.0.0.1:15432/casemix,
+ * Options: --stays, --institutions 300, --year (default last year), --county (a 4117xx code no earlier run used), --db jdbc:postgresql://127.0.0.1:15432/casemix,
  * --service http://127.0.0.1:8089, --gateway http://127.0.0.1:8080.
  */
 public final class DipYearBenchmark {
@@ -42,7 +42,7 @@ public final class DipYearBenchmark {
         String token = PlatformTokens.benchStaff(o.getOrDefault("gateway", "http://127.0.0.1:8080"));
         String run = "B" + Long.toString(System.currentTimeMillis() % 100_000_000L, 36).toUpperCase();
         // a county of its own per run (4117xx is covered by Zhumadian's rules)
-        String county = "4117" + (80 + (int) (System.currentTimeMillis() % 19));
+        String county = o.getOrDefault("county", "4117" + (80 + (int) (System.currentTimeMillis() % 19)));
         long rssBefore = ServiceProbe.residentBytes("casemix-service.jar");
 
         try (Connection c = DriverManager.getConnection(db, o.getOrDefault("db-user", "postgres"), o.getOrDefault("db-password", "postgres"));
@@ -57,8 +57,8 @@ public final class DipYearBenchmark {
             s.execute("""
                     create temporary table bench_stay as
                     select '%1$s-' || g as id, '%1$s' || lpad((1 + floor(%2$d * power(((g * 2654435761::bigint) %% 1000003) / 1000003.0, 2)))::int::text, 5, '0') as inst,
-                           make_date(%3$d, 1, 1) + ((g * 7919) %% 365) as out, d.diag, d.proc, round((d.base * (0.4 + ((g * 104729) %% 1000) / 625.0))::numeric, 2) as total
-                    from generate_series(1, %4$d) g
+                           make_date(%3$d, 1, 1) + ((g * 7919) %% 365)::int as out, d.diag, d.proc, round((d.base * (0.4 + ((g * 104729) %% 1000) / 625.0))::numeric, 2) as total
+                    from generate_series(1::bigint, %4$d::bigint) g
                     cross join lateral (select * from (values
                         (0, 'K35.800', '47.0100', 9000), (1, 'K80.100', '51.2300', 12000), (2, 'J18.900', null, 6000), (3, 'J44.100', null, 8000),
                         (4, 'I63.900', null, 11000), (5, 'I25.103', '36.0600', 30000), (6, 'S72.000', '79.3500', 25000), (7, 'M16.900', '81.5100', 45000),
@@ -67,7 +67,7 @@ public final class DipYearBenchmark {
             s.execute("""
                     insert into inpatient_case (settlement_id, institution_code, person_id, sex, birth_date, scheme, admitted_at, discharged_at,
                         service_date, total, basic_fund, others_paid, settled_at)
-                    select id, inst, '411702198101011011', 'M', date '1981-01-01', case when length(id) %% 3 = 0 then 'EMPLOYEE' else 'RESIDENT' end,
+                    select id, inst, '411702198101011011', 'M', date '1981-01-01', case when length(id) % 3 = 0 then 'EMPLOYEE' else 'RESIDENT' end,
                            (out - 5)::timestamp + time '09:00', out::timestamp + time '10:00', out, total, round(total * 0.7, 2),
                            total - round(total * 0.7, 2), now()
                     from bench_stay""");
@@ -77,7 +77,7 @@ public final class DipYearBenchmark {
                         uploaded_by, uploaded_at, checked_at)
                     select id, inst, 1, out - 5, out, diag, '[]',
                            case when proc is null then '[]' else '[{"code":"' || proc || '","date":"' || (out - 4) || '","main":true}]' end,
-                           '[{"category":"SURGERY","amount":"' || total || '"}]', total, 0, '[]', 'A0' || (length(id) %% 5), 'PASSED', '[]',
+                           '[{"category":"SURGERY","amount":"' || total || '"}]', total, 0, '[]', 'A0' || (length(id) % 5), 'PASSED', '[]',
                            'benchmark', now(), now()
                     from bench_stay""");
             s.execute("analyze inpatient_case");
@@ -128,6 +128,6 @@ public final class DipYearBenchmark {
     /** A top-level field of a JSON answer, as text (enough for the figures printed). */
     private static String field(String json, String name) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + name + "\"\\s*:\\s*(\"[^\"]*\"|[-0-9.]+|\\{[^}]*})").matcher(json);
-        return m.find() ? m.group(1) : "?";
+        return m.find() ? m.group(1).replace("\"", "") : "?";
     }
 }
