@@ -101,9 +101,18 @@ class CasemixFlowIT {
         assertThat(read(his.post(path, list(settlement, IN, "K35.8", "47.0100", "10000.00")), 400).toString()).contains("mainDiagnosis");
         assertThat(read(as(TestCallers.MANAGER).get(path + "/" + settlement), 200).path("version").asInt()).isEqualTo(3);
 
+        // submitted (已提交, national 4102): once only a passed list; then it is not replaced
+        JsonNode submitted = read(his.post(path + "/" + settlement + "/submission", ""), 200);
+        assertThat(submitted.path("submittedAt").isNull()).isFalse();
+        assertThat(read(his.post(path + "/" + settlement + "/submission", ""), 200).path("submittedAt").asString())
+                .isEqualTo(submitted.path("submittedAt").asString());
+        assertThat(read(his.post(path, list(settlement, IN, "K35.800", "47.0100", "10000.00")), 409).toString()).contains("settlementId");
+
         // a list before its settlement waits unchecked, and is checked when the settlement arrives
         String early2 = "S-" + UUID.randomUUID();
         assertThat(read(his.post(path, list(early2, IN, "J18.900", null, "5000.00")), 201).path("state").asString()).isEqualTo("UNCHECKED");
+        // an unchecked list is not submitted
+        assertThat(read(his.post(path + "/" + early2 + "/submission", ""), 409).toString()).contains("settlementId");
         stay(hospital, early2, "J18.900", null, "5000.00", "3500.00");
         await().atMost(Duration.ofSeconds(60)).until(() -> "PASSED".equals(jdbc.queryForObject(
                 "select state from settlement_list where settlement_id = ?", String.class, early2)));

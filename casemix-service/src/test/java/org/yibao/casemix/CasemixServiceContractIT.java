@@ -38,6 +38,12 @@ class CasemixServiceContractIT extends ServiceContractTest {
                     assertThat(jdbc.queryForObject("select count(*) from settlement_list where institution_code = ?", Integer.class,
                             FOREIGN_INSTITUTION)).isZero();
                 },
+                "POST /api/casemix/institutions/{code}/settlement-lists/{settlementId}/submission", () -> {
+                    HttpResponse<String> foreign = client(TestCallers.his(HOME_INSTITUTION)).post(
+                            "/api/casemix/institutions/" + FOREIGN_INSTITUTION + "/settlement-lists/S-1/submission", "");
+
+                    assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(403);
+                },
                 "GET /api/casemix/institutions/{code}/settlement-lists/{settlementId}", () -> {
                     HttpResponse<String> foreign = client(TestCallers.his(HOME_INSTITUTION)).get(
                             "/api/casemix/institutions/" + FOREIGN_INSTITUTION + "/settlement-lists/S-1");

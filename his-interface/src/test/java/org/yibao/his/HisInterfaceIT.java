@@ -1789,9 +1789,10 @@ class HisInterfaceIT {
 
     /**
      * Issue 24: an inpatient stay settled with 2304 gets its settlement list. 4101 uploads it (casemix checks it against the
-     * settled stay when ClaimSettled arrives); 4102 submits it once it passed; 4101A corrects it (version 2, its fees the
-     * bill's own lines); a list whose admission disagrees with the stay is held 质控未完成 naming setlinfo.adm_time, and 4102
-     * then refuses it; another institution's setl_id and an unknown fee item are refused naming the field, changing nothing.
+     * settled stay when ClaimSettled arrives); a list whose admission disagrees with the stay is held 质控未完成 naming
+     * setlinfo.adm_time, and 4102 refuses it; 4101A corrects it (its fees the bill's own lines); 4102 submits it (again: the
+     * same); a submitted list is not replaced; another institution's setl_id and an unknown fee item are refused naming the
+     * field, changing nothing.
      */
     @Test
     void aSettlementListIsUploadedCheckedSubmittedAndCorrected() {
@@ -1824,17 +1825,27 @@ class HisInterfaceIT {
         assertThat(uploaded.path("list_ver").asInt()).isEqualTo(1);
         assertThat(uploaded.path("qc_stas").asString()).isIn("UNCHECKED", "PASSED");
 
+        // a list whose admission disagrees with the stay: held 质控未完成 naming setlinfo.adm_time once the stay is known here
+        // (uploaded again until ClaimSettled has arrived), and 4102 refuses it
+        String dayBefore = LocalDate.parse(day).minusDays(1).toString();
         String submission = """
                 {"data":{"stastinfo":[{"psn_no":"%s","setl_id":"%s","stas_type":"1"}]}}""".formatted(patient, setlId);
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        JsonNode submitted = his.call("4102", his.nextMsgid(), submission);
-        while (submitted.at("/infcode").asInt() != 0 && System.nanoTime() < deadline) {
-            assertThat(submitted.at("/err_msg").asString()).as(submitted.toString()).contains("UNCHECKED");
+        JsonNode disagrees = his.ok("4101", list.formatted(setlinfo.formatted(stay, setlId, patient, YANGJIANG, patient, dayBefore, day, day,
+                day), "01"));
+        while (disagrees.path("qc_stas").asString().equals("UNCHECKED") && System.nanoTime() < deadline) {
             pause();
-            submitted = his.call("4102", his.nextMsgid(), submission);
+            disagrees = his.ok("4101", list.formatted(setlinfo.formatted(stay, setlId, patient, YANGJIANG, patient, dayBefore, day, day,
+                    day), "01"));
         }
-        assertThat(his.ok("4102", submission).at("/stastinfo/0/qc_stas").asString()).isEqualTo("PASSED");
+        assertThat(disagrees.path("qc_stas").asString()).isEqualTo("INCOMPLETE");
+        assertThat(disagrees.path("qc_stas_name").asString()).isEqualTo("质控未完成");
+        assertThat(disagrees.at("/qc_info/0/fld").asString()).isEqualTo("setlinfo.adm_time");
+        JsonNode notPassed = his.call("4102", his.nextMsgid(), submission);
+        assertThat(notPassed.at("/infcode").asInt()).isEqualTo(-1);
+        assertThat(notPassed.at("/err_msg").asString()).startsWith("data.stastinfo[0].setl_id: ").contains("INCOMPLETE");
 
+        // 4101A corrects it (its fees the bill's own lines): passed; 4102 submits it, and submitting again answers the same
         JsonNode corrected = his.ok("4101A", """
                 {"setlinfo":{"psn_no":"%s","mdtrt_id":"%s","setl_id":"%s","medcasno":"BA-1","ntly":"CHN","prfs":"90","coner_name":"李四",
                              "patn_rlts":"10","coner_addr":"阳江","coner_tel":"13800000000","ipt_med_type":"1","adm_time":"%s 00:00:00",
@@ -1843,19 +1854,17 @@ class HisInterfaceIT {
                              "resp_nurs_code":"N1"},
                  "diseinfo":[{"diag_type":"1","diag_code":"J18.900","diag_name":"肺炎","maindiag_flag":"1"}]}"""
                 .formatted(patient, stay, setlId, day, day, day, day));
-        assertThat(corrected.path("list_ver").asInt()).isEqualTo(2);
+        assertThat(corrected.path("list_ver").asInt()).isEqualTo(disagrees.path("list_ver").asInt() + 1);
         assertThat(corrected.path("qc_stas").asString()).as(corrected.toString()).isEqualTo("PASSED");
+        JsonNode submitted = his.ok("4102", submission);
+        assertThat(submitted.at("/stastinfo/0/qc_stas").asString()).isEqualTo("PASSED");
+        assertThat(his.ok("4102", submission).at("/stastinfo/0/list_ver").asInt()).isEqualTo(corrected.path("list_ver").asInt());
 
-        String dayBefore = LocalDate.parse(day).minusDays(1).toString();
-        JsonNode disagrees = his.ok("4101", list.formatted(setlinfo.formatted(stay, setlId, patient, YANGJIANG, patient, dayBefore, day, day,
-                day), "01"));
-        assertThat(disagrees.path("qc_stas").asString()).isEqualTo("INCOMPLETE");
-        assertThat(disagrees.path("qc_stas_name").asString()).isEqualTo("质控未完成");
-        assertThat(disagrees.at("/qc_info/0/fld").asString()).isEqualTo("setlinfo.adm_time");
-        JsonNode notPassed = his.call("4102", his.nextMsgid(), submission);
-        assertThat(notPassed.at("/infcode").asInt()).isEqualTo(-1);
-        assertThat(notPassed.at("/err_msg").asString()).startsWith("data.stastinfo[0].setl_id: ").contains("INCOMPLETE");
-
+        // a submitted list is not replaced; another institution's setl_id and an unknown fee item are refused naming the field
+        JsonNode afterSubmission = his.call("4101", his.nextMsgid(), list.formatted(setlinfo.formatted(stay, setlId, patient, YANGJIANG,
+                patient, day, day, day, day), "14"));
+        assertThat(afterSubmission.at("/infcode").asInt()).isEqualTo(-1);
+        assertThat(afterSubmission.at("/err_msg").asString()).contains("submitted");
         Hospital other = new Hospital(HOHHOT);
         other.signIn();
         JsonNode foreign = other.call("4101", other.nextMsgid(), list.formatted(setlinfo.formatted(stay, setlId, patient, HOHHOT, patient, day,
@@ -1864,9 +1873,8 @@ class HisInterfaceIT {
         JsonNode unknownItem = his.call("4101", his.nextMsgid(), list.formatted(setlinfo.formatted(stay, setlId, patient, YANGJIANG, patient,
                 day, day, day, day), "15"));
         assertThat(unknownItem.at("/err_msg").asString()).startsWith("iteminfo[0].med_chrgitm: ");
-        JsonNode stillThree = his.call("4101", his.nextMsgid(), list.formatted(setlinfo.formatted(stay, setlId, patient, YANGJIANG, patient,
-                day, day, day, day), "14"));
-        assertThat(stillThree.at("/output/list_ver").asInt()).as("the refusals wrote no version").isEqualTo(4);
+        assertThat(his.ok("4102", submission).at("/stastinfo/0/list_ver").asInt()).as("the refusals wrote no version")
+                .isEqualTo(corrected.path("list_ver").asInt());
     }
 
     /** A hospital's HIS: its client, its sign_no and its message ids. */

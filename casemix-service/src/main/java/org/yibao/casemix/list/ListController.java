@@ -107,6 +107,16 @@ class ListController {
         return lists.list(institution(code), settlementId);
     }
 
+    /** Submits one of the institution's lists that passed quality control (已提交; national 4102); 409 otherwise. */
+    @PostMapping("/institutions/{code}/settlement-lists/{settlementId}/submission")
+    SettlementList submit(@PathVariable String code, @PathVariable String settlementId, CallerIdentity caller) {
+        if (settlementId.length() > 64) {
+            throw new InvalidRequestException("settlementId", "must be at most 64 characters");
+        }
+        caller.requireOwnInstitution(institution(code), "code");
+        return lists.submit(institution(code), settlementId, caller);
+    }
+
     /** Each institution's data quality of a month (lists by discharge date) in a region (6 digits; a city covers its districts). */
     @GetMapping("/quality/{month}")
     List<ListService.Quality> quality(@PathVariable String month, @RequestParam String regionCode) {

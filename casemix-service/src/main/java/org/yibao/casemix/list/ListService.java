@@ -7,6 +7,7 @@ import org.yibao.casemix.inpatient.CaseLedger;
 import org.yibao.casemix.inpatient.InpatientCase;
 import org.yibao.contracts.region.Regions;
 import org.yibao.security.CallerIdentity;
+import org.yibao.web.problem.ConflictException;
 import org.yibao.web.problem.ForbiddenException;
 import org.yibao.web.problem.NotFoundException;
 
@@ -60,6 +61,10 @@ public class ListService {
                 || (before.isPresent() && !before.get().institutionCode().equals(institutionCode))) {
             throw new ForbiddenException("settlement " + u.settlementId() + " is not one of institution " + institutionCode + "'s");
         }
+        if (before.isPresent() && before.get().submittedAt() != null) {
+            throw new ConflictException("settlementId: the list of " + u.settlementId() + " was submitted (已提交) at "
+                    + before.get().submittedAt() + "; a submitted list is not replaced");
+        }
         Instant now = clock.instant();
         SettlementList list = new SettlementList(u.settlementId(), institutionCode, before.map(b -> b.version() + 1).orElse(1),
                 u.admissionDate(), u.dischargeDate(), u.mainDiagnosis(), u.secondaryDiagnoses(), u.procedures(), u.fees(),
@@ -78,6 +83,26 @@ public class ListService {
             throw new ForbiddenException("settlement " + settlementId + " is not one of institution " + institutionCode + "'s");
         }
         return l;
+    }
+
+    /**
+     * Submits the institution's list (已提交, national 4102 stas_type 1): only a list that passed quality control; once
+     * submitted it is not replaced. Submitting again answers it unchanged.
+     *
+     * @throws ConflictException (409) naming {@code settlementId} when the list has not passed quality control
+     */
+    @Transactional
+    public SettlementList submit(String institutionCode, String settlementId, CallerIdentity caller) {
+        store.lock(settlementId);
+        SettlementList l = list(institutionCode, settlementId);
+        if (l.submittedAt() != null) {
+            return l;
+        }
+        if (l.state() != SettlementList.QcState.PASSED || !store.submit(settlementId, caller.clientId(), clock.instant())) {
+            throw new ConflictException("settlementId: the list of " + settlementId + " is " + l.state()
+                    + "; only a list that passed quality control (质控完成) is submitted");
+        }
+        return store.find(settlementId).orElseThrow();
     }
 
     /** Its settlement arrived: a list waiting for it is checked now (in the consumer's transaction). */

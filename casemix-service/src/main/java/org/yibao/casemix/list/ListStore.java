@@ -21,7 +21,7 @@ class ListStore {
     private static final String SELECT = """
             select settlement_id, institution_code, version, admission_date, discharge_date, main_diagnosis, secondary_diagnoses,
                    procedures, fees, fee_total, ventilator_hours, newborn_weights, department, state, findings, uploaded_by, uploaded_at,
-                   checked_at from settlement_list""";
+                   checked_at, submitted_at from settlement_list""";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -57,6 +57,14 @@ class ListStore {
                 .update();
     }
 
+    /** Records its submission: false when it was not PASSED or was submitted already. */
+    boolean submit(String settlementId, String by, Instant at) {
+        return jdbc.sql("""
+                        update settlement_list set submitted_at = ?, submitted_by = ?
+                        where settlement_id = ? and state = 'PASSED' and submitted_at is null""")
+                .params(Timestamp.from(at), by, settlementId).update() == 1;
+    }
+
     Optional<SettlementList> find(String settlementId) {
         return jdbc.sql(SELECT + " where settlement_id = ?").param(settlementId).query(this::list).optional();
     }
@@ -79,7 +87,7 @@ class ListStore {
         return jdbc.sql("""
                         select l.settlement_id, l.institution_code, l.version, l.admission_date, l.discharge_date, l.main_diagnosis,
                                l.secondary_diagnoses, l.procedures, l.fees, l.fee_total, l.ventilator_hours, l.newborn_weights, l.department,
-                               l.state, l.findings, l.uploaded_by, l.uploaded_at, l.checked_at
+                               l.state, l.findings, l.uploaded_by, l.uploaded_at, l.checked_at, l.submitted_at
                         from settlement_list l join institution i on i.institution_code = l.institution_code
                         where i.region_code like ? and l.discharge_date between ? and ? and l.state = 'PASSED'
                         order by l.settlement_id""")
@@ -134,6 +142,7 @@ class ListStore {
                 Money.of(rs.getBigDecimal(10)), rs.getInt(11), json.readValue(rs.getString(12), new TypeReference<List<Integer>>() { }),
                 rs.getString(13), SettlementList.QcState.valueOf(rs.getString(14)),
                 json.readValue(rs.getString(15), new TypeReference<List<SettlementList.Finding>>() { }), rs.getString(16),
-                rs.getTimestamp(17).toInstant(), checked == null ? null : checked.toInstant());
+                rs.getTimestamp(17).toInstant(), checked == null ? null : checked.toInstant(),
+                rs.getTimestamp(19) == null ? null : rs.getTimestamp(19).toInstant());
     }
 }

@@ -18,11 +18,21 @@ import java.util.List;
  * @param newbornWeights     newborns' birth weights, grams (新生儿出生体重), where relevant
  * @param state              UNCHECKED (未质控), INCOMPLETE (质控未完成) or PASSED (质控完成)
  * @param findings           quality control's findings, each naming the field
+ * @param submittedAt        when its hospital submitted it (已提交, national 4102), or null; a submitted list is not replaced
  */
 public record SettlementList(String settlementId, String institutionCode, int version, LocalDate admissionDate, LocalDate dischargeDate,
                              String mainDiagnosis, List<String> secondaryDiagnoses, List<Procedure> procedures, List<Fee> fees,
                              Money feeTotal, int ventilatorHours, List<Integer> newbornWeights, String department, QcState state,
-                             List<Finding> findings, String uploadedBy, Instant uploadedAt, Instant checkedAt) {
+                             List<Finding> findings, String uploadedBy, Instant uploadedAt, Instant checkedAt, Instant submittedAt) {
+
+    /** A list not submitted. */
+    public SettlementList(String settlementId, String institutionCode, int version, LocalDate admissionDate, LocalDate dischargeDate,
+                          String mainDiagnosis, List<String> secondaryDiagnoses, List<Procedure> procedures, List<Fee> fees, Money feeTotal,
+                          int ventilatorHours, List<Integer> newbornWeights, String department, QcState state, List<Finding> findings,
+                          String uploadedBy, Instant uploadedAt, Instant checkedAt) {
+        this(settlementId, institutionCode, version, admissionDate, dischargeDate, mainDiagnosis, secondaryDiagnoses, procedures, fees,
+                feeTotal, ventilatorHours, newbornWeights, department, state, findings, uploadedBy, uploadedAt, checkedAt, null);
+    }
 
     public SettlementList {
         secondaryDiagnoses = List.copyOf(secondaryDiagnoses);

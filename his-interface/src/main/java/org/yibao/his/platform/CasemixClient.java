@@ -29,6 +29,12 @@ public class CasemixClient {
                 platform.type(SettlementList.class));
     }
 
+    /** Submits the institution's passed list of a settlement (已提交, 4102); casemix refuses one not passed (409). */
+    public SettlementList submit(String institution, String settlementId) {
+        return platform.post(SERVICE, "/api/casemix/institutions/" + institution + "/settlement-lists/" + settlementId + "/submission",
+                java.util.Map.of(), platform.type(SettlementList.class));
+    }
+
     /** The institution's list of a settlement, or empty when none was uploaded (4102). */
     public Optional<SettlementList> find(String institution, String settlementId) {
         return platform.find(SERVICE, "/api/casemix/institutions/" + institution + "/settlement-lists/" + settlementId,

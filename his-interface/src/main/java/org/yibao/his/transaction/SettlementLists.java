@@ -37,9 +37,10 @@ import java.util.regex.Pattern;
  * the list's fee categories; 4101A has none, its fees are the settled bill's lines by their fee category (as 2301 answers
  * them). The ventilator time 天数/小时数/分钟数 is whole hours (minutes dropped: ASSUMPTION).
  *
- * <p>4102 submits lists (stas_type 1 已提交): casemix holds no submitted state (see ADR 0026), so a submission is answered
- * for a list casemix holds, of this person, that passed its quality control, and refused naming the row otherwise; nothing
- * is recorded by it. stas_type 0 (back to 未提交) is refused: public clients say a submitted list is not withdrawn.
+ * <p>4102 submits lists (stas_type 1 已提交): every row is checked first — a list casemix holds, of this person, that
+ * passed its quality control, else refused naming the row — then each is submitted to casemix, which records it and refuses
+ * to replace a submitted list afterwards (a 4101 of it answers the refusal). stas_type 0 (back to 未提交) is refused: public
+ * clients say a submitted list is not withdrawn.
  */
 @Component
 class SettlementLists {
@@ -101,6 +102,7 @@ class SettlementLists {
         List<Input> rows = call.input().object("data").list("stastinfo");
         ObjectNode output = json.createObjectNode();
         ArrayNode out = output.putArray("stastinfo");
+        List<String[]> submitted = new java.util.ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Input row = rows.get(i);
             String at = "data.stastinfo[" + i + "].";
@@ -120,7 +122,12 @@ class SettlementLists {
                         + STATES.getOrDefault(list.state(), list.state()) + "), not passed: "
                         + String.join("; ", list.findings().stream().map(f -> f.field() + " " + f.reason()).toList()));
             }
+            submitted.add(new String[]{setlId, settled.settlementId().toString()});
             out.addObject().put("setl_id", setlId).put("stas_type", "1").put("qc_stas", list.state()).put("list_ver", list.version());
+        }
+        // every row checked: each is submitted (已提交), recorded by casemix (a submitted list is not replaced)
+        for (String[] row : submitted) {
+            casemix.submit(call.institution(), row[1]);
         }
         return output;
     }
