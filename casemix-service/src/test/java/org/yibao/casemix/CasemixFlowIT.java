@@ -227,6 +227,16 @@ class CasemixFlowIT {
         assertThat(read(bureau.post(base + "/months/" + YearMonth.from(out) + "/pricing", ""), 200).at("/institutions/0/fundPayment")
                 .asString()).isEqualTo("46700.02");
         assertThat(adjustments(hospital)).containsExactly("PROVISIONAL 500.02");
+        // the same history built again (v2) and December priced under it: its prices replace v1's, nothing new is owed
+        String v2 = read(bureau.post("/api/casemix/dip/tables", """
+                {"regionCode":"%s","year":%d,"basisFrom":"%s","basisTo":"%s"}""".formatted(county, out.getYear(), out.withDayOfMonth(1),
+                out.withDayOfMonth(31))), 201).path("tableId").asString();
+        base = "/api/casemix/dip/tables/" + v2;
+        assertThat(read(bureau.post(base + "/months/" + YearMonth.from(out) + "/pricing", ""), 200).path("priced").asInt()).isEqualTo(7);
+        assertThat(adjustments(hospital)).containsExactly("PROVISIONAL 500.02");
+        // a month of another year than the table's is refused naming it
+        assertThat(read(bureau.post(base + "/months/" + YearMonth.from(out).minusMonths(12) + "/pricing", ""), 422).toString())
+                .contains("month");
 
         JsonNode year = read(bureau.post(base + "/years/" + out.getYear() + "/point-value", "{\"budget\":\"70000.00\"}"), 201);
         assertThat(year.at("/pointValue/pointValue").decimalValue()).isEqualByComparingTo("100");
@@ -249,6 +259,56 @@ class CasemixFlowIT {
         assertThat(whole.path("cmi").decimalValue()).isEqualByComparingTo("1");
         assertThat(whole.path("fundPayment").asString()).isEqualTo("50200.00");
         assertThat(read(bureau.get(base + "/years/" + out.getYear() + "/report?basis=SOMETIME"), 400).toString()).contains("basis");
+    }
+
+    /**
+     * A stay reversed after its month was priced: six K35+47.0100 stays of last December (8,000 to 12,000, mean 10,000.00 =
+     * the mean of all: 100 points each, 9,500.00 at 95 a point); each one's DIP payment less item by item is 9,500.00 - cost:
+     * -3,000.00 announced. The 12,000.00 stay reversed and the month priced again: its -2,500.00 is no longer owed: +2,500.00.
+     * Another hospital's list of a settlement not arrived yet is dropped when it arrives, and its own hospital uploads it.
+     */
+    @Test
+    void aStayReversedAfterPricingIsTakenBackAndAListOfAnotherHospitalIsDropped() {
+        LocalDate out = LocalDate.of(LocalDate.now(BEIJING).getYear() - 1, 12, 10);
+        String county = "4117" + (80 + ThreadLocalRandom.current().nextInt(19));
+        String hospital = known(county);
+        ServiceClient his = as(TestCallers.his(hospital));
+        String path = "/api/casemix/institutions/" + hospital + "/settlement-lists";
+        String reversed = null;
+        for (String cost : List.of("8000.00", "9000.00", "10000.00", "11000.00", "12000.00", "10000.00")) {
+            String s = stayOn(hospital, out, "K35.800", "47.0100", cost, new java.math.BigDecimal(cost).multiply(new java.math.BigDecimal("0.7"))
+                    .setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
+            read(his.post(path, listOn(s, out, "K35.800", "47.0100", cost)), 201);
+            if (cost.equals("12000.00")) {
+                reversed = s;
+            }
+        }
+        ServiceClient bureau = as(TestCallers.MANAGER);
+        String base = "/api/casemix/dip/tables/" + read(bureau.post("/api/casemix/dip/tables", """
+                {"regionCode":"%s","year":%d,"basisFrom":"%s","basisTo":"%s"}""".formatted(county, out.getYear(), out.withDayOfMonth(1),
+                out.withDayOfMonth(31))), 201).path("tableId").asString();
+        read(bureau.post(base + "/months/" + YearMonth.from(out) + "/pricing", ""), 200);
+        assertThat(adjustments(hospital)).containsExactly("PROVISIONAL -3000.00");
+
+        String reversal = "R-" + UUID.randomUUID();
+        String gone = reversed;
+        events.publish(new org.yibao.contracts.events.ClaimReversed(reversal, gone, "411702198101010011", hospital, "411702", Scheme.RESIDENT,
+                VisitType.INPATIENT, out.getYear(), out.plusDays(20).atTime(9, 0).atZone(BEIJING).toInstant(), "billed in error",
+                new SettlementAmounts(Money.of("12000.00"), Money.ZERO, Money.ZERO, Money.of("12000.00"), Money.ZERO, Money.of("8400.00"),
+                        Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, Money.of("3600.00")), List.of()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject("select reversed from inpatient_case where settlement_id = ?",
+                Boolean.class, gone));
+        assertThat(read(bureau.post(base + "/months/" + YearMonth.from(out) + "/pricing", ""), 200).path("priced").asInt()).isEqualTo(5);
+        assertThat(adjustments(hospital)).containsExactly("PROVISIONAL -3000.00", "PROVISIONAL 2500.00");
+
+        // another hospital uploads a list of this hospital's settlement before it arrives: dropped when it arrives
+        String other = known(county);
+        String early = "S-" + UUID.randomUUID();
+        read(as(TestCallers.his(other)).post("/api/casemix/institutions/" + other + "/settlement-lists",
+                listOn(early, out, "K35.800", "47.0100", "10000.00")), 201);
+        stay(hospital, early, out.minusDays(5), out, "K35.800", "47.0100", "10000.00", "7000.00");
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from settlement_list where settlement_id = ?", early) == 0);
+        assertThat(read(his.post(path, listOn(early, out, "K35.800", "47.0100", "10000.00")), 201).path("state").asString()).isEqualTo("PASSED");
     }
 
     // --- fixtures

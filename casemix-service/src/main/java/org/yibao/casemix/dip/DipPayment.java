@@ -65,6 +65,9 @@ public final class DipPayment {
     public static Priced price(DipGroup group, Money cost, Money othersPaid, Money itemFund, BigDecimal pointValue, BigDecimal coefficient,
                                CasemixRule rule) {
         List<String> trace = new ArrayList<>();
+        if (group.meanCost().signum() <= 0) {
+            throw new IllegalArgumentException("group " + group.code() + " has no mean cost to price against");
+        }
         BigDecimal ratio = cost.amount().divide(group.meanCost(), MathContext.DECIMAL64).setScale(4, RoundingMode.HALF_UP);
         trace.add("cost " + cost + " / group " + group.code() + "'s mean " + group.meanCost() + " = ratio " + ratio);
         Kind kind;

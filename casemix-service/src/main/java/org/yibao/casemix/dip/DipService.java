@@ -94,6 +94,10 @@ public class DipService {
                 "settlementId: settlement " + settlementId + " is unknown or reversed"));
         CaseLedger.Institution institution = cases.institution(stay.institutionCode()).orElseThrow(() -> new RefusedException(
                 "settlementId: institution " + stay.institutionCode() + " is unknown here (no InstitutionStatusChanged)"));
+        if (!org.yibao.contracts.region.Regions.contains(table.regionCode(), institution.regionCode())) {
+            throw new RefusedException("tableId: table " + tableId + " is region " + table.regionCode() + "'s; institution "
+                    + institution.code() + " is of " + institution.regionCode());
+        }
         CasemixRule rule = rule(table.regionCode(), table.year());
         DipGrouper.Grouped grouped = DipGrouper.group(table.groups(), list.mainDiagnosis(), list.mainProcedure()).orElseThrow(
                 () -> new RefusedException("settlementId: no group of table " + tableId + " takes " + list.mainDiagnosis()));
@@ -122,6 +126,10 @@ public class DipService {
         if (!month.isBefore(YearMonth.now(clock))) {
             throw new RefusedException("month: " + month + " has not ended; a month is priced after it");
         }
+        if (month.getYear() != table.year()) {
+            throw new RefusedException("month: " + month + " is not of table " + tableId + "'s year " + table.year());
+        }
+        store.lockYear(table.regionCode(), table.year());
         if (store.pointValue(tableId, month.getYear()).isPresent()) {
             throw new RefusedException("month: the point value of " + month.getYear() + " is set; its stays are priced at it");
         }
@@ -129,6 +137,7 @@ public class DipService {
         int priced = 0;
         List<String> notPriced = new ArrayList<>();
         List<DipCasePayment> batch = new ArrayList<>();
+        List<String> pricedIds = new ArrayList<>();
         for (DipStore.PricingInput in : store.pricingInputs(org.yibao.contracts.region.Regions.likePattern(table.regionCode()), month.atDay(1),
                 month.atEndOfMonth())) {
             var grouped = DipGrouper.group(table.groups(), in.mainDiagnosis(), in.mainProcedure());
@@ -143,10 +152,13 @@ public class DipService {
             batch.add(new DipCasePayment(in.settlementId(), tableId, DipCasePayment.Basis.PROVISIONAL, month.toString(),
                     in.institutionCode(), in.department(), in.scheme(), grouped.get().group().code(), p.kind(), p.ratio(), p.points(),
                     p.pointValue(), p.coefficient(), p.standard(), p.othersPaid(), p.fundPayment(), p.itemFund(), p.difference()));
+            pricedIds.add(in.settlementId());
             priced++;
         }
         store.upsert(batch);
-        announce(table, DipCasePayment.Basis.PROVISIONAL, store.keyTotals(tableId, DipCasePayment.Basis.PROVISIONAL, month.toString()));
+        store.removeStale(tableId, month.toString(), org.yibao.contracts.region.Regions.likePattern(table.regionCode()), pricedIds);
+        announce(table, DipCasePayment.Basis.PROVISIONAL, month.toString(),
+                store.keyTotals(tableId, DipCasePayment.Basis.PROVISIONAL, month.toString()));
         return new MonthPricing(tableId, month.toString(), priced, notPriced, sums(tableId, DipCasePayment.Basis.PROVISIONAL, month.toString()));
     }
 
@@ -170,10 +182,14 @@ public class DipService {
      */
     @Transactional
     public YearSettlement settleYear(String tableId, int year, Money budget, CallerIdentity caller) {
-        table(tableId);
+        DipTable table = table(tableId);
         if (year >= java.time.Year.now(clock).getValue()) {
             throw new RefusedException("year: " + year + " has not ended; its point value is set after it");
         }
+        if (year != table.year()) {
+            throw new RefusedException("year: table " + tableId + " prices " + table.year() + ", not " + year);
+        }
+        store.lockYear(table.regionCode(), year);
         Object[] weighted = store.weighted(tableId, year);
         int stays = (Integer) weighted[1];
         if (stays == 0) {
@@ -186,7 +202,7 @@ public class DipService {
             throw new org.yibao.web.problem.ConflictException("year: the point value of " + year + " under table " + tableId + " is set already");
         }
         store.priceAtPointValue(tableId, year, value.pointValue());
-        announce(store.find(tableId).orElseThrow(), DipCasePayment.Basis.FINAL, store.keyTotals(tableId, DipCasePayment.Basis.FINAL, year + "-%"));
+        announce(table, DipCasePayment.Basis.FINAL, year + "-%", store.keyTotals(tableId, DipCasePayment.Basis.FINAL, year + "-%"));
         java.util.Map<String, InstitutionSum> before = new java.util.HashMap<>();
         sums(tableId, DipCasePayment.Basis.PROVISIONAL, year + "-%").forEach(x -> before.put(x.institutionCode(), x));
         List<InstitutionSum> fin = sums(tableId, DipCasePayment.Basis.FINAL, year + "-%");
@@ -238,20 +254,30 @@ public class DipService {
      * PROVISIONAL, Σ (DIP payment − item by item); FINAL, Σ (the final DIP payment − the provisional one). In the caller's
      * transaction (outbox): an announcement and the prices it rests on commit together.
      */
-    private void announce(DipTable table, DipCasePayment.Basis basis, List<DipStore.KeyTotal> totals) {
-        for (DipStore.KeyTotal t : totals) {
+    private void announce(DipTable table, DipCasePayment.Basis basis, String periodLike, List<DipStore.KeyTotal> totals) {
+        List<DipStore.KeyTotal> all = new ArrayList<>(totals);
+        // a key announced before that no stay holds now (its stays reversed or their lists no longer passed): back to zero
+        java.util.Set<List<String>> now = new java.util.HashSet<>();
+        totals.forEach(t -> now.add(List.of(t.institutionCode(), t.period(), t.scheme())));
+        for (DipStore.KeyTotal old : store.announcedKeys(basis, periodLike, org.yibao.contracts.region.Regions.likePattern(table.regionCode()))) {
+            if (!now.contains(List.of(old.institutionCode(), old.period(), old.scheme()))) {
+                all.add(new DipStore.KeyTotal(old.institutionCode(), old.period(), old.scheme(), java.math.BigDecimal.ZERO, 0));
+            }
+        }
+        for (DipStore.KeyTotal t : all) {
             Money inForce = Money.of(t.amount());
-            var before = store.announced(table.tableId(), basis, t.institutionCode(), t.period(), t.scheme());
+            var before = store.announced(basis, t.institutionCode(), t.period(), t.scheme());
             Money announced = before.map(b -> Money.of((java.math.BigDecimal) b[0])).orElse(Money.ZERO);
             if (inForce.compareTo(announced) == 0 && before.map(b -> (Integer) b[1] == t.stays()).orElse(inForce.isZero())) {
                 continue;
             }
             int sequence = before.map(b -> (Integer) b[2]).orElse(0) + 1;
             String region = cases.institution(t.institutionCode()).map(CaseLedger.Institution::regionCode).orElse(table.regionCode());
-            outbox.append(new DipPaymentAdjusted("DIP-" + table.tableId() + "-" + basis + "-" + t.institutionCode() + "-" + t.period() + "-"
-                    + t.scheme() + "-" + sequence, t.institutionCode(), region, org.yibao.contracts.events.Scheme.valueOf(t.scheme()), t.period(),
+            String key = basis + "/" + t.institutionCode() + "/" + t.period() + "/" + t.scheme() + "/" + sequence;
+            outbox.append(new DipPaymentAdjusted("DIP-" + java.util.UUID.nameUUIDFromBytes(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    t.institutionCode(), region, org.yibao.contracts.events.Scheme.valueOf(t.scheme()), t.period(),
                     basis.name(), table.tableId(), t.stays(), inForce.minus(announced), clock.instant()));
-            store.announce(table.tableId(), basis, t.institutionCode(), t.period(), t.scheme(), t.amount(), t.stays());
+            store.announce(basis, t.institutionCode(), t.period(), t.scheme(), t.amount(), t.stays());
         }
     }
 

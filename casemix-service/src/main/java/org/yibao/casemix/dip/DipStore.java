@@ -56,7 +56,8 @@ class DipStore {
                         select l.settlement_id, l.institution_code, l.department, l.main_diagnosis, l.procedures, c.scheme, c.total,
                                c.basic_fund, c.others_paid, i.level
                         from settlement_list l
-                        join inpatient_case c on c.settlement_id = l.settlement_id and not c.reversed
+                        join inpatient_case c on c.settlement_id = l.settlement_id and c.institution_code = l.institution_code
+                            and not c.reversed and c.total > 0
                         join institution i on i.institution_code = l.institution_code
                         where i.region_code like ? and l.discharge_date between ? and ? and l.state = 'PASSED'
                         order by l.settlement_id""")
@@ -79,7 +80,8 @@ class DipStore {
                                (select p ->> 'code' from jsonb_array_elements(l.procedures::jsonb) p where (p ->> 'main')::boolean limit 1),
                                count(*), sum(c.total)
                         from settlement_list l
-                        join inpatient_case c on c.settlement_id = l.settlement_id and not c.reversed
+                        join inpatient_case c on c.settlement_id = l.settlement_id and c.institution_code = l.institution_code
+                            and not c.reversed and c.total > 0
                         join institution i on i.institution_code = l.institution_code
                         where i.region_code like ? and l.discharge_date between ? and ? and l.state = 'PASSED'
                         group by 1, 2""")
@@ -130,23 +132,51 @@ class DipStore {
         }
     }
 
-    /** The adjustment announced so far for a key: amount and stays, or none. */
-    Optional<Object[]> announced(String tableId, DipCasePayment.Basis basis, String institution, String period, String scheme) {
+    /** The adjustment announced so far for a key (whatever table priced it): amount, stays, announcements; or none. */
+    Optional<Object[]> announced(DipCasePayment.Basis basis, String institution, String period, String scheme) {
         return jdbc.sql("""
-                        select announced, stays, announcements from dip_adjustment
-                        where table_id = ? and basis = ? and institution_code = ? and period = ? and scheme = ?""")
-                .params(tableId, basis.name(), institution, period, scheme)
+                        select announced, stays, announcements from dip_adjustment_announced
+                        where basis = ? and institution_code = ? and period = ? and scheme = ?""")
+                .params(basis.name(), institution, period, scheme)
                 .query((rs, n) -> new Object[]{rs.getBigDecimal(1), rs.getInt(2), rs.getInt(3)}).optional();
     }
 
-    void announce(String tableId, DipCasePayment.Basis basis, String institution, String period, String scheme, java.math.BigDecimal amount,
-                  int stays) {
+    /** The keys announced before on a basis for periods like the pattern (to announce those no stay holds any more). */
+    List<KeyTotal> announcedKeys(DipCasePayment.Basis basis, String periodLike, String regionLike) {
+        return jdbc.sql("""
+                        select a.institution_code, a.period, a.scheme, a.announced, a.stays from dip_adjustment_announced a
+                        join institution i on i.institution_code = a.institution_code
+                        where a.basis = ? and a.period like ? and i.region_code like ?""")
+                .params(basis.name(), periodLike, regionLike)
+                .query((rs, n) -> new KeyTotal(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4), rs.getInt(5))).list();
+    }
+
+    void announce(DipCasePayment.Basis basis, String institution, String period, String scheme, java.math.BigDecimal amount, int stays) {
         jdbc.sql("""
-                        insert into dip_adjustment (table_id, basis, institution_code, period, scheme, announced, stays, announcements)
-                        values (?, ?, ?, ?, ?, ?, ?, 1)
-                        on conflict (table_id, basis, institution_code, period, scheme) do update set announced = excluded.announced,
-                            stays = excluded.stays, announcements = dip_adjustment.announcements + 1""")
-                .params(tableId, basis.name(), institution, period, scheme, amount, stays).update();
+                        insert into dip_adjustment_announced (basis, institution_code, period, scheme, announced, stays, announcements)
+                        values (?, ?, ?, ?, ?, ?, 1)
+                        on conflict (basis, institution_code, period, scheme) do update set announced = excluded.announced,
+                            stays = excluded.stays, announcements = dip_adjustment_announced.announcements + 1""")
+                .params(basis.name(), institution, period, scheme, amount, stays).update();
+    }
+
+    /** Serialises the pricing of a region's year (its months, its point value). */
+    void lockYear(String region, int year) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('dip-year:' || ? || ':' || ?))").params(region, year).query().singleValue();
+    }
+
+    /**
+     * Removes a month's provisional prices of stays no longer priced (reversed since, or their list no longer passed), and
+     * every other table's provisional prices of the month's stays of the region: the month's prices are the latest pricing's.
+     */
+    int removeStale(String tableId, String period, String regionLike, List<String> priced) {
+        return jdbc.sql("""
+                        delete from dip_case_payment d using institution i
+                        where d.basis = 'PROVISIONAL' and d.period = :period and i.institution_code = d.institution_code
+                          and i.region_code like :region and (d.table_id <> :table or not (d.settlement_id = any (:priced)))""")
+                .param("period", period).param("region", regionLike).param("table", tableId)
+                .param("priced", priced.toArray(new String[0]))
+                .update();
     }
 
     /** The year's provisionally priced stays: Σ points x coefficient, and how many. */

@@ -104,6 +104,9 @@ public final class DipTableBuilder {
 
     private static DipGroup group(String code, String category, String procedure, DipGroup.Kind kind, long cases, BigDecimal cost,
                                   BigDecimal overallMean, BigDecimal scale) {
+        if (overallMean.signum() <= 0) {
+            throw new IllegalArgumentException("a DIP table needs a history whose stays cost something");
+        }
         BigDecimal mean = mean(cost, cases);
         BigDecimal points = mean.multiply(scale).divide(overallMean, MathContext.DECIMAL64).setScale(4, RoundingMode.HALF_UP);
         return new DipGroup(code, category, procedure, kind, Math.toIntExact(cases), mean, points);

@@ -36,6 +36,12 @@ public final class ListQuality {
         }
         InpatientCase c = stay.get();
         List<SettlementList.Finding> findings = new ArrayList<>();
+        if (!c.institutionCode().equals(list.institutionCode())) {
+            findings.add(new SettlementList.Finding("settlementId", list.settlementId() + " is institution " + c.institutionCode() + "'s"));
+        }
+        if (c.reversed()) {
+            findings.add(new SettlementList.Finding("settlementId", list.settlementId() + " was reversed (冲销): its stay is no longer settled"));
+        }
         int age = c.ageOn(list.admissionDate());
         checkDiagnosis(findings, "mainDiagnosis", list.mainDiagnosis(), true, c.sex(), age, codes);
         Set<String> seen = new HashSet<>();

@@ -109,8 +109,15 @@ public class ListService {
     @Transactional
     public void stayArrived(String settlementId) {
         store.lock(settlementId);
-        store.find(settlementId).filter(l -> l.state() == SettlementList.QcState.UNCHECKED)
-                .ifPresent(l -> store.save(checked(l, cases.find(settlementId), clock.instant())));
+        Optional<InpatientCase> stay = cases.find(settlementId);
+        store.find(settlementId).filter(l -> l.state() == SettlementList.QcState.UNCHECKED).ifPresent(l -> {
+            if (stay.isPresent() && !stay.get().institutionCode().equals(l.institutionCode())) {
+                // uploaded by another institution before the settlement arrived: never its list; its own hospital uploads it
+                store.delete(settlementId);
+            } else {
+                store.save(checked(l, stay, clock.instant()));
+            }
+        });
     }
 
     private SettlementList checked(SettlementList l, Optional<InpatientCase> stay, Instant now) {

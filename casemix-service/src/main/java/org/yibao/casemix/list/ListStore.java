@@ -57,6 +57,10 @@ class ListStore {
                 .update();
     }
 
+    void delete(String settlementId) {
+        jdbc.sql("delete from settlement_list where settlement_id = ?").param(settlementId).update();
+    }
+
     /** Records its submission: false when it was not PASSED or was submitted already. */
     boolean submit(String settlementId, String by, Instant at) {
         return jdbc.sql("""

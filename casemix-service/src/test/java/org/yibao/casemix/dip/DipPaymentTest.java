@@ -65,6 +65,21 @@ class DipPaymentTest {
     }
 
     @Test
+    void exactlyTwiceOrHalfTheGroupsMeanIsNormal() {
+        // the thresholds themselves are within: 24,000.00 (ratio 2) and 6,000.00 (ratio 0.5) are paid the group's 120 points
+        for (String cost : new String[]{"24000.00", "6000.00"}) {
+            var p = DipPayment.price(GROUP, Money.of(cost), Money.ZERO, Money.ZERO, RULE.provisionalPointValue(), new BigDecimal("1.00"), RULE);
+            assertThat(p.kind()).as(cost).isEqualTo(DipPayment.Kind.NORMAL);
+            assertThat(p.points()).as(cost).isEqualByComparingTo("120");
+        }
+        // a fen beyond either is an outlier
+        assertThat(DipPayment.price(GROUP, Money.of("24001.20"), Money.ZERO, Money.ZERO, RULE.provisionalPointValue(), BigDecimal.ONE, RULE)
+                .kind()).isEqualTo(DipPayment.Kind.HIGH_OUTLIER);
+        assertThat(DipPayment.price(GROUP, Money.of("5998.80"), Money.ZERO, Money.ZERO, RULE.provisionalPointValue(), BigDecimal.ONE, RULE)
+                .kind()).isEqualTo(DipPayment.Kind.LOW_OUTLIER);
+    }
+
+    @Test
     void theFundNeverPaysLessThanNothing() {
         // a standard below what the others paid: the pooling fund pays 0.00, not a negative amount
         var p = DipPayment.price(GROUP, Money.of("12000.00"), Money.of("12000.00"), Money.of("0.00"), RULE.provisionalPointValue(),

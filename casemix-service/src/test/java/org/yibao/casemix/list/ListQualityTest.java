@@ -70,6 +70,20 @@ class ListQualityTest {
     }
 
     @Test
+    void aListOfAnotherInstitutionsOrAReversedStayIsFound() {
+        SettlementList ofAnother = new SettlementList("S-1", "H41170200002", 1, IN, OUT, "K35.800", List.of(), APPENDECTOMY,
+                List.of(new SettlementList.Fee(FeeCategory.SURGERY, Money.of("12000.00"))), Money.of("12000.00"), 0, List.of(), "A03",
+                SettlementList.QcState.UNCHECKED, List.of(), "his", java.time.Instant.now(), null);
+        InpatientCase reversed = new InpatientCase("S-1", "H41170200001", "411702198101010011", 'M', LocalDate.of(1981, 1, 1), IN.atTime(9, 30),
+                OUT.atTime(10, 0), OUT, Money.of("12000.00"), Money.of("8000.00"), Money.of("4000.00"), true);
+
+        assertThat(ListQuality.check(ofAnother, Optional.of(STAY), CODES).findings())
+                .containsExactly(new SettlementList.Finding("settlementId", "S-1 is institution H41170200001's"));
+        assertThat(ListQuality.check(list(IN, "K35.800", List.of(), APPENDECTOMY, "12000.00"), Optional.of(reversed), CODES).findings())
+                .extracting(SettlementList.Finding::field).containsExactly("settlementId");
+    }
+
+    @Test
     void aListBeforeItsStayIsUnchecked() {
         var r = ListQuality.check(list(IN, "K35.800", List.of(), APPENDECTOMY, "12000.00"), Optional.empty(), CODES);
 
