@@ -42,7 +42,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Settlement lists, their quality control and a DIP table built from them, on a real PostgreSQL and Kafka, by hand
  * (casemix-rules/411700-2021.yml, ASSUMPTION: core groups from 5 stays, 100 points scale, 95 yuan a point, level 3
- * coefficient 1.00). The institutions are of a county (411799) of their own, new to each run.
+ * coefficient 1.00). Each test's institutions are of a county of its own (411781 to 411783, 411799), so no test's stays
+ * enter another's DIP table.
  */
 @PlatformIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -138,7 +139,7 @@ class CasemixFlowIT {
      */
     @Test
     void aDipTableFromTheCountysHistoryAndAStayPricedByIt() {
-        String county = "4117" + (80 + ThreadLocalRandom.current().nextInt(19));
+        String county = "411781";
         String hospital = known(county);
         ServiceClient his = as(TestCallers.his(hospital));
         String path = "/api/casemix/institutions/" + hospital + "/settlement-lists";
@@ -196,7 +197,7 @@ class CasemixFlowIT {
     @Test
     void aMonthPricedProvisionallyAndTheYearSettledAtItsPointValue() {
         LocalDate out = LocalDate.of(LocalDate.now(BEIJING).getYear() - 1, 12, 15);
-        String county = "4117" + (80 + ThreadLocalRandom.current().nextInt(19));
+        String county = "411782";
         String hospital = known(county);
         ServiceClient his = as(TestCallers.his(hospital));
         String path = "/api/casemix/institutions/" + hospital + "/settlement-lists";
@@ -259,6 +260,11 @@ class CasemixFlowIT {
         assertThat(whole.path("cmi").decimalValue()).isEqualByComparingTo("1");
         assertThat(whole.path("fundPayment").asString()).isEqualTo("50200.00");
         assertThat(read(bureau.get(base + "/years/" + out.getYear() + "/report?basis=SOMETIME"), 400).toString()).contains("basis");
+        // the hospital reads its own lines: its whole line and its department's (A03)
+        JsonNode own = read(his.get("/api/casemix/institutions/" + hospital + "/dip/" + base.substring("/api/casemix/dip/".length())
+                + "/years/" + out.getYear() + "/report?basis=FINAL"), 200);
+        assertThat(own).extracting(l -> l.path("department").isNull() ? "ALL" : l.path("department").asString()).containsExactly("ALL", "A03");
+        assertThat(own.get(0).path("difference").asString()).isEqualTo(whole.path("difference").asString());
     }
 
     /**
@@ -270,7 +276,7 @@ class CasemixFlowIT {
     @Test
     void aStayReversedAfterPricingIsTakenBackAndAListOfAnotherHospitalIsDropped() {
         LocalDate out = LocalDate.of(LocalDate.now(BEIJING).getYear() - 1, 12, 10);
-        String county = "4117" + (80 + ThreadLocalRandom.current().nextInt(19));
+        String county = "411783";
         String hospital = known(county);
         ServiceClient his = as(TestCallers.his(hospital));
         String path = "/api/casemix/institutions/" + hospital + "/settlement-lists";

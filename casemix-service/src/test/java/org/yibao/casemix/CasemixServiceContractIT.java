@@ -44,6 +44,12 @@ class CasemixServiceContractIT extends ServiceContractTest {
 
                     assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(403);
                 },
+                "GET /api/casemix/institutions/{code}/dip/tables/{tableId}/years/{year}/report", () -> {
+                    HttpResponse<String> foreign = client(TestCallers.his(HOME_INSTITUTION)).get(
+                            "/api/casemix/institutions/" + FOREIGN_INSTITUTION + "/dip/tables/411700-2026-v1/years/2026/report");
+
+                    assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(403);
+                },
                 "GET /api/casemix/institutions/{code}/settlement-lists/{settlementId}", () -> {
                     HttpResponse<String> foreign = client(TestCallers.his(HOME_INSTITUTION)).get(
                             "/api/casemix/institutions/" + FOREIGN_INSTITUTION + "/settlement-lists/S-1");
