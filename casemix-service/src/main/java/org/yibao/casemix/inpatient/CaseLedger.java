@@ -58,12 +58,6 @@ public class CaseLedger {
         return store.find(settlementId);
     }
 
-    /** A stay's scheme (EMPLOYEE or RESIDENT): whose basic pooling fund it is. */
-    @Transactional(readOnly = true)
-    public Optional<org.yibao.contracts.events.Scheme> scheme(String settlementId) {
-        return store.scheme(settlementId).map(org.yibao.contracts.events.Scheme::valueOf);
-    }
-
     /** An institution's own region and level (its rules and coefficient), if supervision announced it. */
     @Transactional(readOnly = true)
     public Optional<Institution> institution(String code) {

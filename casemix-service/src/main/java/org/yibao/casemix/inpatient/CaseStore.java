@@ -35,10 +35,6 @@ class CaseStore {
                 .update() == 1;
     }
 
-    Optional<String> scheme(String settlementId) {
-        return jdbc.sql("select scheme from inpatient_case where settlement_id = ?").param(settlementId).query(String.class).optional();
-    }
-
     void reversed(String settlementId) {
         jdbc.sql("update inpatient_case set reversed = true where settlement_id = ?").param(settlementId).update();
     }

@@ -128,30 +128,6 @@ public class ListService {
     }
 
     /**
-     * The passed lists of a region's institutions discharged in a period, not reversed, each with its stay's total cost:
-     * a DIP table's history, in settlement id order.
-     */
-    @Transactional(readOnly = true)
-    public List<ListedStay> history(String regionCode, LocalDate from, LocalDate to) {
-        return store.history(Regions.likePattern(regionCode), from, to).stream().map(r -> {
-            @SuppressWarnings("unchecked")
-            List<SettlementList.Procedure> procedures = (List<SettlementList.Procedure>) r[1];
-            String main = procedures.stream().filter(SettlementList.Procedure::main).map(SettlementList.Procedure::code).findFirst().orElse(null);
-            return new ListedStay((String) r[0], main, (BigDecimal) r[2]);
-        }).toList();
-    }
-
-    /** A passed list's main diagnosis and main procedure (null: none) and its stay's total cost, yuan. */
-    public record ListedStay(String mainDiagnosis, String mainProcedure, BigDecimal cost) {
-    }
-
-    /** The passed lists of a region's institutions discharged in a period (a month's DIP pricing). */
-    @Transactional(readOnly = true)
-    public List<SettlementList> passed(String regionCode, LocalDate from, LocalDate to) {
-        return store.passed(Regions.likePattern(regionCode), from, to);
-    }
-
-    /**
      * The passed lists of a region's institutions discharged in a period, not reversed, with what a DRG grouper reads of
      * each (main and secondary diagnoses, the procedures and the main one, ventilator hours, the patient's sex and age at
      * admission) and its stay's total

@@ -86,37 +86,12 @@ class ListStore {
                 .list();
     }
 
-    /** The passed lists of a region's institutions discharged in a period, in settlement id order. */
-    List<SettlementList> passed(String regionLike, LocalDate from, LocalDate to) {
-        return jdbc.sql("""
-                        select l.settlement_id, l.institution_code, l.version, l.admission_date, l.discharge_date, l.main_diagnosis,
-                               l.secondary_diagnoses, l.procedures, l.fees, l.fee_total, l.ventilator_hours, l.newborn_weights, l.department,
-                               l.state, l.findings, l.uploaded_by, l.uploaded_at, l.checked_at, l.submitted_at
-                        from settlement_list l join institution i on i.institution_code = l.institution_code
-                        where i.region_code like ? and l.discharge_date between ? and ? and l.state = 'PASSED'
-                        order by l.settlement_id""")
-                .params(regionLike, from, to).query(this::list).list();
-    }
-
-    /** The passed lists of a region discharged in a period, with their stays' totals: a DIP table's history. */
-    List<Object[]> history(String regionLike, LocalDate from, LocalDate to) {
-        return jdbc.sql("""
-                        select l.main_diagnosis, l.procedures, c.total
-                        from settlement_list l join inpatient_case c on c.settlement_id = l.settlement_id
-                        join institution i on i.institution_code = l.institution_code
-                        where i.region_code like ? and l.discharge_date between ? and ? and l.state = 'PASSED' and not c.reversed
-                        order by l.settlement_id""")
-                .params(regionLike, from, to)
-                .query((rs, n) -> new Object[]{rs.getString(1), procedures(rs.getString(2)), rs.getBigDecimal(3)})
-                .list();
-    }
-
     /** The passed lists of a region discharged in a period, with their patients' sex and age and their stays' totals. */
     List<ListService.GroupableStay> groupableHistory(String regionLike, LocalDate from, LocalDate to) {
         return jdbc.sql("""
                         select l.settlement_id, l.main_diagnosis, l.secondary_diagnoses, l.procedures, l.admission_date, c.sex, c.birth_date,
                                c.total, l.ventilator_hours
-                        from settlement_list l join inpatient_case c on c.settlement_id = l.settlement_id
+                        from settlement_list l join inpatient_case c on c.settlement_id = l.settlement_id and c.institution_code = l.institution_code
                         join institution i on i.institution_code = l.institution_code
                         where i.region_code like ? and l.discharge_date between ? and ? and l.state = 'PASSED' and not c.reversed
                         order by l.settlement_id""")
