@@ -1,5 +1,6 @@
 package org.yibao.casemix.dip;
 
+import org.yibao.casemix.rules.CasePricing;
 import org.yibao.contracts.money.Money;
 
 import java.math.BigDecimal;
@@ -14,7 +15,7 @@ import java.math.BigDecimal;
  */
 public record DipCasePayment(String settlementId, String tableId, Basis basis, String period, String institutionCode, String department,
                              org.yibao.contracts.events.Scheme scheme,
-                             String groupCode, DipPayment.Kind kind, BigDecimal ratio, BigDecimal points, BigDecimal pointValue,
+                             String groupCode, CasePricing.Kind kind, BigDecimal ratio, BigDecimal points, BigDecimal pointValue,
                              BigDecimal coefficient, Money standard, Money othersPaid, Money fundPayment, Money itemFund, Money difference) {
 
     /** Which point value priced it. */

@@ -1,5 +1,6 @@
 package org.yibao.casemix.dip;
 
+import org.yibao.casemix.rules.CasePricing;
 import org.junit.jupiter.api.Test;
 import org.yibao.casemix.rules.CasemixRule;
 import org.yibao.casemix.rules.CasemixRules;
@@ -27,7 +28,7 @@ class DipPaymentTest {
         var p = DipPayment.price(GROUP, Money.of("10000.00"), Money.of("2500.00"), Money.of("7500.00"), RULE.provisionalPointValue(),
                 new BigDecimal("1.00"), RULE);
 
-        assertThat(p.kind()).isEqualTo(DipPayment.Kind.NORMAL);
+        assertThat(p.kind()).isEqualTo(CasePricing.Kind.NORMAL);
         assertThat(p.ratio()).isEqualByComparingTo("0.8333");
         assertThat(p.points()).isEqualByComparingTo("120");
         assertThat(p.standard()).isEqualTo(Money.of("11400.00"));
@@ -42,7 +43,7 @@ class DipPaymentTest {
         var p = DipPayment.price(GROUP, Money.of("30000.00"), Money.of("6000.00"), Money.of("24000.00"), RULE.provisionalPointValue(),
                 new BigDecimal("1.00"), RULE);
 
-        assertThat(p.kind()).isEqualTo(DipPayment.Kind.HIGH_OUTLIER);
+        assertThat(p.kind()).isEqualTo(CasePricing.Kind.HIGH_OUTLIER);
         assertThat(p.points()).isEqualByComparingTo("180");
         assertThat(p.standard()).isEqualTo(Money.of("17100.00"));
         assertThat(p.fundPayment()).isEqualTo(Money.of("11100.00"));
@@ -56,7 +57,7 @@ class DipPaymentTest {
         var p = DipPayment.price(GROUP, Money.of("4800.00"), Money.of("1200.00"), Money.of("3600.00"), RULE.provisionalPointValue(),
                 RULE.coefficient(org.yibao.contracts.events.InstitutionLevel.LEVEL_2), RULE);
 
-        assertThat(p.kind()).isEqualTo(DipPayment.Kind.LOW_OUTLIER);
+        assertThat(p.kind()).isEqualTo(CasePricing.Kind.LOW_OUTLIER);
         assertThat(p.points()).isEqualByComparingTo("48");
         assertThat(p.standard()).isEqualTo(Money.of("4104.00"));
         assertThat(p.fundPayment()).isEqualTo(Money.of("2904.00"));
@@ -69,14 +70,14 @@ class DipPaymentTest {
         // the thresholds themselves are within: 24,000.00 (ratio 2) and 6,000.00 (ratio 0.5) are paid the group's 120 points
         for (String cost : new String[]{"24000.00", "6000.00"}) {
             var p = DipPayment.price(GROUP, Money.of(cost), Money.ZERO, Money.ZERO, RULE.provisionalPointValue(), new BigDecimal("1.00"), RULE);
-            assertThat(p.kind()).as(cost).isEqualTo(DipPayment.Kind.NORMAL);
+            assertThat(p.kind()).as(cost).isEqualTo(CasePricing.Kind.NORMAL);
             assertThat(p.points()).as(cost).isEqualByComparingTo("120");
         }
         // a fen beyond either is an outlier
         assertThat(DipPayment.price(GROUP, Money.of("24001.20"), Money.ZERO, Money.ZERO, RULE.provisionalPointValue(), BigDecimal.ONE, RULE)
-                .kind()).isEqualTo(DipPayment.Kind.HIGH_OUTLIER);
+                .kind()).isEqualTo(CasePricing.Kind.HIGH_OUTLIER);
         assertThat(DipPayment.price(GROUP, Money.of("5998.80"), Money.ZERO, Money.ZERO, RULE.provisionalPointValue(), BigDecimal.ONE, RULE)
-                .kind()).isEqualTo(DipPayment.Kind.LOW_OUTLIER);
+                .kind()).isEqualTo(CasePricing.Kind.LOW_OUTLIER);
     }
 
     @Test

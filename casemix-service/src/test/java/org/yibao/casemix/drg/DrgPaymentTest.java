@@ -1,5 +1,6 @@
 package org.yibao.casemix.drg;
 
+import org.yibao.casemix.rules.CasePricing;
 import org.junit.jupiter.api.Test;
 import org.yibao.casemix.rules.CasemixRule;
 import org.yibao.casemix.rules.CasemixRules;
@@ -25,7 +26,7 @@ class DrgPaymentTest {
     void aNormalCase() {
         DrgPayment.Priced p = DrgPayment.price(GD25, Money.of("10000.00"), Money.of("3000.00"), Money.of("7000.00"), RATE, BigDecimal.ONE, RULE);
 
-        assertThat(p.kind()).isEqualTo(DrgPayment.Kind.NORMAL);
+        assertThat(p.kind()).isEqualTo(CasePricing.Kind.NORMAL);
         assertThat(p.ratio()).isEqualByComparingTo("1.0000");
         assertThat(p.standard()).isEqualTo(Money.of("10230.55"));
         assertThat(p.fundPayment()).isEqualTo(Money.of("7230.55"));
@@ -42,7 +43,7 @@ class DrgPaymentTest {
         DrgPayment.Priced p = DrgPayment.price(GD25, Money.of("25000.00"), Money.of("7500.00"), Money.of("17500.00"), RATE,
                 new BigDecimal("0.90"), RULE);
 
-        assertThat(p.kind()).isEqualTo(DrgPayment.Kind.HIGH_OUTLIER);
+        assertThat(p.kind()).isEqualTo(CasePricing.Kind.HIGH_OUTLIER);
         assertThat(p.weight()).isEqualByComparingTo("1.6154");
         assertThat(p.standard()).isEqualTo(Money.of("13811.67"));
         assertThat(p.fundPayment()).isEqualTo(Money.of("6311.67"));
@@ -56,7 +57,7 @@ class DrgPaymentTest {
     void aLowOutlier() {
         DrgPayment.Priced p = DrgPayment.price(GD25, Money.of("4000.00"), Money.of("1200.00"), Money.of("2800.00"), RATE, BigDecimal.ONE, RULE);
 
-        assertThat(p.kind()).isEqualTo(DrgPayment.Kind.LOW_OUTLIER);
+        assertThat(p.kind()).isEqualTo(CasePricing.Kind.LOW_OUTLIER);
         assertThat(p.weight()).isEqualByComparingTo("0.4308");
         assertThat(p.standard()).isEqualTo(Money.of("4092.60"));
         assertThat(p.fundPayment()).isEqualTo(Money.of("2892.60"));
