@@ -1,37 +1,22 @@
 package org.yibao.casemix;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.yibao.contracts.events.AgreementStatus;
-import org.yibao.contracts.events.ClaimSettled;
-import org.yibao.contracts.events.InstitutionKind;
-import org.yibao.contracts.events.InstitutionLevel;
-import org.yibao.contracts.events.InstitutionStatusChanged;
 import org.yibao.contracts.events.Scheme;
 import org.yibao.contracts.events.SettlementAmounts;
 import org.yibao.contracts.events.VisitType;
 import org.yibao.contracts.identity.ResidentId;
 import org.yibao.contracts.money.Money;
-import org.yibao.security.CallerIdentity;
-import org.yibao.testsupport.client.EventPublisher;
 import org.yibao.testsupport.client.ServiceClient;
 import org.yibao.testsupport.security.TestCallers;
 import org.yibao.testsupport.spring.PlatformIntegrationTest;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -47,33 +32,11 @@ import static org.awaitility.Awaitility.await;
  */
 @PlatformIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CasemixFlowIT {
+class CasemixFlowIT extends CasemixIntegrationTest {
 
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final LocalDate OUT = LocalDate.now(BEIJING).minusDays(10);
     private static final LocalDate IN = OUT.minusDays(5);
     private static final String COUNTY = "411799";
-
-    @Autowired
-    private Environment environment;
-    @Autowired
-    private JdbcTemplate jdbc;
-    @Autowired
-    private JsonMapper json;
-
-    private EventPublisher events;
-    private int port;
-
-    @BeforeAll
-    void clients() {
-        port = environment.getRequiredProperty("local.server.port", Integer.class);
-        events = new EventPublisher(json);
-    }
-
-    @AfterAll
-    void close() {
-        events.close();
-    }
 
     @Test
     void aListIsCheckedAgainstItsStayCorrectedAndReadByTheBureau() {
@@ -332,14 +295,6 @@ class CasemixFlowIT {
         return known(COUNTY);
     }
 
-    private String known(String region) {
-        String hospital = "H" + region + String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
-        events.publish(new InstitutionStatusChanged(hospital, "某医院", region, InstitutionKind.HOSPITAL, InstitutionLevel.LEVEL_3, null,
-                AgreementStatus.ACTIVE, LocalDate.of(2019, 1, 1), null, Instant.now()));
-        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from institution where institution_code = ?", hospital) == 1);
-        return hospital;
-    }
-
     private String stay(String hospital, String diagnosis, String procedure, String total, String basic) {
         return stay(hospital, "S-" + UUID.randomUUID(), diagnosis, procedure, total, basic);
     }
@@ -357,14 +312,7 @@ class CasemixFlowIT {
                         String basic) {
         String person = "41170219810101" + String.format("%02d", ThreadLocalRandom.current().nextInt(100)) + "1";
         person = person + ResidentId.checkCharacter(person);
-        Money t = Money.of(total);
-        Money b = Money.of(basic);
-        SettlementAmounts amounts = new SettlementAmounts(t, Money.ZERO, Money.ZERO, t, Money.ZERO, b, Money.ZERO, Money.ZERO, Money.ZERO,
-                Money.ZERO, t.minus(b));
-        events.publish(new ClaimSettled(id, person, hospital, "411702", Scheme.RESIDENT, VisitType.INPATIENT, out.getYear(), out,
-                List.of(diagnosis), out.atTime(11, 0).atZone(BEIJING).toInstant(), "zhumadian-2021", amounts, null, List.of(), null, false,
-                in.atTime(9, 0), out.atTime(10, 0), procedure == null ? List.of() : List.of(procedure), null, "A03"));
-        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from inpatient_case where settlement_id = ?", id) == 1);
+        settleStay(id, person, hospital, in, out, diagnosis, procedure, total, basic);
         return id;
     }
 
@@ -385,16 +333,4 @@ class CasemixFlowIT {
                 .formatted(settlement, admission, out, main, procedures, total);
     }
 
-    private ServiceClient as(CallerIdentity caller) {
-        return new ServiceClient(port, caller);
-    }
-
-    private JsonNode read(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        return json.readTree(response.body());
-    }
-
-    private long count(String sql, Object... args) {
-        return jdbc.queryForObject(sql, Long.class, args);
-    }
 }

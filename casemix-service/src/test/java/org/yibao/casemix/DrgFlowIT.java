@@ -1,44 +1,21 @@
 package org.yibao.casemix;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.yibao.contracts.events.AgreementStatus;
-import org.yibao.contracts.events.ClaimSettled;
-import org.yibao.contracts.events.InstitutionKind;
-import org.yibao.contracts.events.InstitutionLevel;
-import org.yibao.contracts.events.InstitutionStatusChanged;
-import org.yibao.contracts.events.Scheme;
-import org.yibao.contracts.events.SettlementAmounts;
-import org.yibao.contracts.events.VisitType;
 import org.yibao.contracts.identity.ResidentId;
-import org.yibao.contracts.money.Money;
-import org.yibao.security.CallerIdentity;
-import org.yibao.testsupport.client.EventPublisher;
-import org.yibao.testsupport.client.ServiceClient;
 import org.yibao.testsupport.security.TestCallers;
 import org.yibao.testsupport.spring.PlatformIntegrationTest;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * DRG on a real PostgreSQL and Kafka, by hand: a county's passed lists grouped by the SAMPLE CHS-DRG tables
@@ -48,34 +25,12 @@ import static org.awaitility.Awaitility.await;
  */
 @PlatformIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DrgFlowIT {
+class DrgFlowIT extends CasemixIntegrationTest {
 
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final LocalDate OUT = LocalDate.now(BEIJING).minusDays(10);
     private static final LocalDate IN = OUT.minusDays(5);
     private static final String ADULT = "19810101";
     private static final String CHILD = LocalDate.now(BEIJING).minusYears(8).minusMonths(1).toString().replace("-", "");
-
-    @Autowired
-    private Environment environment;
-    @Autowired
-    private JdbcTemplate jdbc;
-    @Autowired
-    private JsonMapper json;
-
-    private EventPublisher events;
-    private int port;
-
-    @BeforeAll
-    void clients() {
-        port = environment.getRequiredProperty("local.server.port", Integer.class);
-        events = new EventPublisher(json);
-    }
-
-    @AfterAll
-    void close() {
-        events.close();
-    }
 
     /**
      * The county's history: five appendectomies without a CC (K35.800 + 47.0100: 8,000 to 12,000, GD25, mean 10,000.00);
@@ -185,14 +140,6 @@ class DrgFlowIT {
         throw new AssertionError("no weight of " + drg + " in " + table);
     }
 
-    private String known(String region) {
-        String hospital = "H" + region + String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
-        events.publish(new InstitutionStatusChanged(hospital, "某医院", region, InstitutionKind.HOSPITAL, InstitutionLevel.LEVEL_3, null,
-                AgreementStatus.ACTIVE, LocalDate.of(2019, 1, 1), null, Instant.now()));
-        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from institution where institution_code = ?", hospital) == 1);
-        return hospital;
-    }
-
     /**
      * A man born on {@code birth} stays from IN to OUT (the pooling fund paid 70% item by item), settled; his hospital uploads
      * the list, which passes quality control.
@@ -206,14 +153,8 @@ class DrgFlowIT {
         String id = "S-" + UUID.randomUUID();
         String person = "411702" + birth + String.format("%02d", ThreadLocalRandom.current().nextInt(100)) + "1";
         person = person + ResidentId.checkCharacter(person);
-        Money t = Money.of(total);
-        Money b = Money.of(new BigDecimal(total).multiply(new BigDecimal("0.7")).setScale(2, RoundingMode.HALF_UP));
-        SettlementAmounts amounts = new SettlementAmounts(t, Money.ZERO, Money.ZERO, t, Money.ZERO, b, Money.ZERO, Money.ZERO, Money.ZERO,
-                Money.ZERO, t.minus(b));
-        events.publish(new ClaimSettled(id, person, hospital, "411702", Scheme.RESIDENT, VisitType.INPATIENT, OUT.getYear(), OUT,
-                List.of(main), OUT.atTime(11, 0).atZone(BEIJING).toInstant(), "zhumadian-2021", amounts, null, List.of(), null, false,
-                IN.atTime(9, 0), OUT.atTime(10, 0), procedure == null ? List.of() : List.of(procedure), null, "A03"));
-        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from inpatient_case where settlement_id = ?", id) == 1);
+        settleStay(id, person, hospital, IN, OUT, main, procedure, total,
+                new BigDecimal(total).multiply(new BigDecimal("0.7")).setScale(2, RoundingMode.HALF_UP).toPlainString());
         String procedures = procedure == null ? "[]" : """
                 [{"code":"%s","date":"%s","main":true}]""".formatted(procedure, IN.plusDays(1));
         String list = """
@@ -225,16 +166,4 @@ class DrgFlowIT {
         return id;
     }
 
-    private ServiceClient as(CallerIdentity caller) {
-        return new ServiceClient(port, caller);
-    }
-
-    private JsonNode read(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        return json.readTree(response.body());
-    }
-
-    private long count(String sql, Object... args) {
-        return jdbc.queryForObject(sql, Long.class, args);
-    }
 }
