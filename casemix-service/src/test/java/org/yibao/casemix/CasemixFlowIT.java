@@ -282,15 +282,6 @@ class CasemixFlowIT extends CasemixIntegrationTest {
 
     // --- fixtures
 
-    /** The hospital's DipPaymentAdjusted on the outbox, oldest first: "basis amount". */
-    private List<String> adjustments(String hospital) {
-        return jdbc.queryForList("select envelope from outbox_event where event_type = 'DipPaymentAdjusted' and envelope like ? order by id",
-                String.class, "%" + hospital + "%").stream().map(e -> {
-                    JsonNode p = json.readTree(e).path("payload");
-                    return p.path("basis").asString() + " " + p.path("amount").asString();
-                }).toList();
-    }
-
     private String known() {
         return known(COUNTY);
     }

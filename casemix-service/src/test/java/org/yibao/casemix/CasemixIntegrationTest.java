@@ -86,6 +86,15 @@ abstract class CasemixIntegrationTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from inpatient_case where settlement_id = ?", id) == 1);
     }
 
+    /** The hospital's DipPaymentAdjusted on the outbox, oldest first: "basis amount" (DIP's) or "DRG basis amount". */
+    protected List<String> adjustments(String hospital) {
+        return jdbc.queryForList("select envelope from outbox_event where event_type = 'DipPaymentAdjusted' and envelope like ? order by id",
+                String.class, "%" + hospital + "%").stream().map(e -> {
+                    JsonNode p = json.readTree(e).path("payload");
+                    return (p.path("method").asString().equals("DRG") ? "DRG " : "") + p.path("basis").asString() + " " + p.path("amount").asString();
+                }).toList();
+    }
+
     protected ServiceClient as(CallerIdentity caller) {
         return new ServiceClient(port, caller);
     }

@@ -50,6 +50,12 @@ class CasemixServiceContractIT extends ServiceContractTest {
 
                     assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(403);
                 },
+                "GET /api/casemix/institutions/{code}/drg/weights/{weightsId}/years/{year}/report", () -> {
+                    HttpResponse<String> foreign = client(TestCallers.his(HOME_INSTITUTION)).get(
+                            "/api/casemix/institutions/" + FOREIGN_INSTITUTION + "/drg/weights/411700-2026-drg-v1/years/2026/report");
+
+                    assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(403);
+                },
                 "GET /api/casemix/institutions/{code}/settlement-lists/{settlementId}", () -> {
                     HttpResponse<String> foreign = client(TestCallers.his(HOME_INSTITUTION)).get(
                             "/api/casemix/institutions/" + FOREIGN_INSTITUTION + "/settlement-lists/S-1");

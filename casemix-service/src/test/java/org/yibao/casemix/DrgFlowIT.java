@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.yibao.contracts.identity.ResidentId;
+import org.yibao.testsupport.client.ServiceClient;
 import org.yibao.testsupport.security.TestCallers;
 import org.yibao.testsupport.spring.PlatformIntegrationTest;
 import tools.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -124,6 +126,102 @@ class DrgFlowIT extends CasemixIntegrationTest {
         assertThat(count("select count(*) from drg_weight_table")).isEqualTo(tables);
     }
 
+    /**
+     * Last December in a county: hospital A paid by DRG (assigned by the bureau), hospital B by the region's default, DIP.
+     * A: six appendectomies (K35.800 + 47.0100: 4,000, 9,000, 10,000, 11,000, 12,000, 30,000.00) and a hip replacement on an
+     * appendicitis (歧义组 GQY); B: five at 10,000.00 and a child of 8 with pneumonia (3,000.00, ES19). The weights from the
+     * county's twelve grouped stays: GD25 126,000 / 11 = 11,454.55, overall 129,000 / 12 = 10,750.00: 1.0655. December priced
+     * by DRG takes A's stays only (B's by DIP): 4,000 / 11,454.55 = ratio 0.3492, a low outlier (低倍率) at 1.0655 x 0.3492 =
+     * 0.3721 = 3,534.95 at the base rate 9,500.00; 30,000: ratio 2.6190, a high outlier (高倍率) at 1.0655 x 1.6190 = 1.7250 =
+     * 16,387.50; the other four 10,122.25 each; the standards 60,411.45, the fund's 37,611.45 (less the 30% the person paid)
+     * against 53,200.00 item by item: -15,588.55 announced. The year's DRG budget 63,591.00 over 6.3591 weighted weights:
+     * a base rate of 10,000.0000; the fund pays 40,791.00: 3,179.55 more at the year-end.
+     */
+    @Test
+    void aDrgHospitalsMonthPricedByWeightAndItsYearAtTheYearsBaseRate() {
+        LocalDate out = LocalDate.of(LocalDate.now(BEIJING).getYear() - 1, 12, 15);
+        int year = out.getYear();
+        String county = "411784";
+        String a = known(county);
+        String b = known(county);
+        ServiceClient bureau = as(TestCallers.MANAGER);
+        // the bureau assigns A to DRG for the year (a hospital may not; an unknown institution is refused naming it)
+        assertThat(as(TestCallers.his(a)).put("/api/casemix/payment-methods/" + year + "/" + a, "{\"method\":\"DRG\"}").statusCode())
+                .isEqualTo(403);
+        assertThat(read(bureau.put("/api/casemix/payment-methods/" + year + "/H411784NOBODY", "{\"method\":\"DRG\"}"), 422).toString())
+                .contains("institutionCode");
+        assertThat(read(bureau.put("/api/casemix/payment-methods/" + year + "/" + a, "{\"method\":\"CASE\"}"), 400).toString())
+                .contains("method");
+        JsonNode assigned = read(bureau.put("/api/casemix/payment-methods/" + year + "/" + a, "{\"method\":\"DRG\"}"), 200);
+        assertThat(assigned.path("method").asString()).isEqualTo("DRG");
+        assertThat(assigned.path("setBy").asString()).isEqualTo(TestCallers.MANAGER.clientId());
+        assertThat(read(bureau.get("/api/casemix/payment-methods/" + year + "?regionCode=" + county), 200))
+                .extracting(x -> x.path("institutionCode").asString()).containsExactly(a);
+
+        List<String> aStays = new java.util.ArrayList<>();
+        for (String cost : List.of("4000.00", "9000.00", "10000.00", "11000.00", "12000.00", "30000.00")) {
+            aStays.add(passedOn(out, a, ADULT, "K35.800", List.of(), "47.0100", 0, cost));
+        }
+        passedOn(out, a, ADULT, "K35.800", List.of(), "81.5100", 0, "20000.00");
+        for (int i = 0; i < 5; i++) {
+            passedOn(out, b, ADULT, "K35.800", List.of(), "47.0100", 0, "10000.00");
+        }
+        String child = LocalDate.now(BEIJING).minusYears(9).withMonth(1).withDayOfMonth(10).toString().replace("-", "");
+        passedOn(out, b, child, "J18.900", List.of(), null, 0, "3000.00");
+        String history = """
+                {"regionCode":"%s","year":%d,"basisFrom":"%s","basisTo":"%s"}""".formatted(county, year, out.withDayOfMonth(1), out.withDayOfMonth(31));
+        JsonNode weights = read(bureau.post("/api/casemix/drg/weights", history), 201);
+        assertThat(weight(weights, "GD25").path("weight").decimalValue()).isEqualByComparingTo("1.0655");
+        String base = "/api/casemix/drg/weights/" + weights.path("weightsId").asString();
+
+        JsonNode december = read(bureau.post(base + "/months/" + YearMonth.from(out) + "/pricing", ""), 200);
+        assertThat(december.path("method").asString()).isEqualTo("DRG");
+        assertThat(december.path("priced").asInt()).isEqualTo(6);
+        assertThat(december.path("notPricedCount").asInt()).isEqualTo(1);
+        assertThat(december.path("notPriced").toString()).contains("GQY");
+        assertThat(december.path("institutions")).hasSize(1);
+        JsonNode sum = december.at("/institutions/0");
+        assertThat(List.of(sum.path("institutionCode").asString(), sum.path("standard").asString(), sum.path("fundPayment").asString(),
+                sum.path("itemFund").asString(), sum.path("difference").asString()))
+                .containsExactly(a, "60411.45", "37611.45", "53200.00", "-15588.55");
+        assertThat(adjustments(a)).containsExactly("DRG PROVISIONAL -15588.55");
+        JsonNode low = read(bureau.get("/api/casemix/drg/cases/" + aStays.get(0) + "?weightsId=" + weights.path("weightsId").asString()), 200);
+        assertThat(List.of(low.at("/price/kind").asString(), low.at("/price/weight").decimalValue().toPlainString(),
+                low.at("/price/standard").asString())).containsExactly("LOW_OUTLIER", "0.3721", "3534.95");
+
+        // B's stays are DIP's: a DIP table of the same history prices B's six, not A's
+        String dipTable = read(bureau.post("/api/casemix/dip/tables", history), 201).path("tableId").asString();
+        JsonNode dipMonth = read(bureau.post("/api/casemix/dip/tables/" + dipTable + "/months/" + YearMonth.from(out) + "/pricing", ""), 200);
+        assertThat(dipMonth.path("priced").asInt()).isEqualTo(6);
+        assertThat(dipMonth.path("institutions")).extracting(x -> x.path("institutionCode").asString()).containsExactly(b);
+        // A's year cannot now be moved to DIP: its stays are priced by DRG
+        assertThat(read(bureau.put("/api/casemix/payment-methods/" + year + "/" + a, "{\"method\":\"DIP\"}"), 409).toString())
+                .contains("method");
+
+        JsonNode settled = read(bureau.post(base + "/years/" + year + "/base-rate", "{\"budget\":\"63591.00\"}"), 201);
+        assertThat(settled.at("/pointValue/method").asString()).isEqualTo("DRG");
+        assertThat(settled.at("/pointValue/weightedPoints").decimalValue()).isEqualByComparingTo("6.3591");
+        assertThat(settled.at("/pointValue/pointValue").decimalValue()).isEqualByComparingTo("10000");
+        assertThat(List.of(settled.path("standards").asString(), settled.path("rounding").asString())).containsExactly("63591.00", "0.00");
+        assertThat(List.of(settled.at("/institutions/0/provisional").asString(), settled.at("/institutions/0/fin").asString(),
+                settled.at("/institutions/0/adjustment").asString())).containsExactly("37611.45", "40791.00", "3179.55");
+        assertThat(adjustments(a)).containsExactly("DRG PROVISIONAL -15588.55", "DRG FINAL 3179.55");
+        assertThat(read(bureau.post(base + "/years/" + year + "/base-rate", "{\"budget\":\"1.00\"}"), 409).toString()).contains("year");
+        assertThat(read(bureau.post(base + "/years/" + year + "/base-rate", "{\"budget\":\"0.00\"}"), 400).toString()).contains("budget");
+
+        // the report: A's weights (CMI against the county's DRG stays), its outliers, its gain or loss; A reads its own lines
+        JsonNode report = read(bureau.get(base + "/years/" + year + "/report?basis=FINAL"), 200);
+        JsonNode whole = report.get(0);
+        assertThat(List.of(whole.path("institutionCode").asString(), whole.path("stays").asText(), whole.path("points").decimalValue().toPlainString(),
+                whole.path("highOutliers").asText(), whole.path("lowOutliers").asText(), whole.path("difference").asString()))
+                .containsExactly(a, "6", "6.3591", "1", "1", "-12409.00");
+        JsonNode own = read(as(TestCallers.his(a)).get("/api/casemix/institutions/" + a + "/drg/weights/" + weights.path("weightsId").asString()
+                + "/years/" + year + "/report?basis=FINAL"), 200);
+        assertThat(own.get(0)).isEqualTo(whole);
+        assertThat(as(TestCallers.his(b)).get("/api/casemix/institutions/" + a + "/drg/weights/" + weights.path("weightsId").asString()
+                + "/years/" + year + "/report").statusCode()).isEqualTo(403);
+    }
+
     // --- fixtures
 
     private static String body(String region) {
@@ -150,17 +248,24 @@ class DrgFlowIT extends CasemixIntegrationTest {
 
     private String passed(String hospital, String birth, String main, List<String> secondary, String procedure, int ventilatorHours,
                           String total) {
+        return passedOn(OUT, hospital, birth, main, secondary, procedure, ventilatorHours, total);
+    }
+
+    /** As above, discharged on {@code out} after five days. */
+    private String passedOn(LocalDate out, String hospital, String birth, String main, List<String> secondary, String procedure,
+                            int ventilatorHours, String total) {
+        LocalDate in = out.minusDays(5);
         String id = "S-" + UUID.randomUUID();
         String person = "411702" + birth + String.format("%02d", ThreadLocalRandom.current().nextInt(100)) + "1";
         person = person + ResidentId.checkCharacter(person);
-        settleStay(id, person, hospital, IN, OUT, main, procedure, total,
+        settleStay(id, person, hospital, in, out, main, procedure, total,
                 new BigDecimal(total).multiply(new BigDecimal("0.7")).setScale(2, RoundingMode.HALF_UP).toPlainString());
         String procedures = procedure == null ? "[]" : """
-                [{"code":"%s","date":"%s","main":true}]""".formatted(procedure, IN.plusDays(1));
+                [{"code":"%s","date":"%s","main":true}]""".formatted(procedure, in.plusDays(1));
         String list = """
                 {"settlementId":"%s","admissionDate":"%s","dischargeDate":"%s","mainDiagnosis":"%s","secondaryDiagnoses":%s,
                  "procedures":%s,"fees":[{"category":"SURGERY","amount":"%s"}],"ventilatorHours":%d,"newbornWeights":[],"department":"A03"}"""
-                .formatted(id, IN, OUT, main, json.writeValueAsString(secondary), procedures, total, ventilatorHours);
+                .formatted(id, in, out, main, json.writeValueAsString(secondary), procedures, total, ventilatorHours);
         JsonNode uploaded = read(as(TestCallers.his(hospital)).post("/api/casemix/institutions/" + hospital + "/settlement-lists", list), 201);
         assertThat(uploaded.path("state").asString()).as(uploaded.toString()).isEqualTo("PASSED");
         return id;

@@ -518,7 +518,7 @@ class ClearingFlowIT extends ClearingIntegrationTest {
 
     private static org.yibao.contracts.events.DipPaymentAdjusted dip(String hospital, int sequence, String amount) {
         return new org.yibao.contracts.events.DipPaymentAdjusted("DIP-411702-2026-v1-PROVISIONAL-" + hospital + "-" + M1 + "-RESIDENT-" + sequence,
-                hospital, "411702", Scheme.RESIDENT, M1.toString(), "PROVISIONAL", "411702-2026-v1", 4, Money.of(amount), at(M1.atDay(20)));
+                hospital, "411702", Scheme.RESIDENT, M1.toString(), "PROVISIONAL", "DIP", "411702-2026-v1", 4, Money.of(amount), at(M1.atDay(20)));
     }
 
     @Test

@@ -71,40 +71,27 @@ class DipController {
 
     /** Prices at the provisional point value every passed stay of the table's region discharged in an ended month (月度预付). */
     @PostMapping("/tables/{tableId}/months/{month}/pricing")
-    DipService.MonthPricing priceMonth(@PathVariable String tableId, @PathVariable String month) {
+    org.yibao.casemix.payment.CasePayments.MonthPricing priceMonth(@PathVariable String tableId, @PathVariable String month) {
         return dip.priceMonth(tableId(tableId), org.yibao.web.problem.RequestParameters.month(month, "month"));
     }
 
-    /** The year's DIP budget, yuan (more than 0; a money amount's limit, 999,999,999,999.99, at most). */
-    record YearBudget(@NotNull org.yibao.contracts.money.Money budget) {
-    }
 
     /** Sets the ended year's point value (the budget / the year's weighted points, once) and prices its stays at it (201). */
     @PostMapping("/tables/{tableId}/years/{year}/point-value")
     @ResponseStatus(HttpStatus.CREATED)
-    DipService.YearSettlement settleYear(@PathVariable String tableId, @PathVariable String year, @Valid @RequestBody YearBudget r,
+    org.yibao.casemix.payment.CasePayments.YearSettlement settleYear(@PathVariable String tableId, @PathVariable String year, @Valid @RequestBody org.yibao.casemix.payment.YearBudget r,
                                          CallerIdentity caller) {
-        if (!r.budget().isPositive()) {
-            throw new InvalidRequestException("budget", "must be more than 0");
-        }
-        return dip.settleYear(tableId(tableId), year(year), r.budget(), caller);
+        return dip.settleYear(tableId(tableId), org.yibao.web.problem.RequestParameters.year(year), r.positive(), caller);
     }
 
     /** The year's stays per institution and department on a basis (PROVISIONAL or FINAL): stays, points, CMI, outliers, money. */
     @GetMapping("/tables/{tableId}/years/{year}/report")
-    java.util.List<DipService.ReportLine> report(@PathVariable String tableId, @PathVariable String year,
-                                                 @RequestParam(defaultValue = "PROVISIONAL") DipCasePayment.Basis basis) {
-        return dip.report(tableId(tableId), year(year), basis);
+    java.util.List<org.yibao.casemix.payment.CasePayments.ReportLine> report(@PathVariable String tableId, @PathVariable String year,
+                                                 @RequestParam(defaultValue = "PROVISIONAL") org.yibao.casemix.payment.CasePayment.Basis basis) {
+        return dip.report(tableId(tableId), org.yibao.web.problem.RequestParameters.year(year), basis);
     }
 
-    private static int year(String text) {
-        if (text == null || !text.matches("20[0-9]{2}")) {
-            throw new InvalidRequestException("year", "must be a year from 2000 to 2099");
-        }
-        return Integer.parseInt(text);
-    }
-
-    private static String tableId(String id) {
+    static String tableId(String id) {
         if (id == null || !id.matches("[0-9]{6}-[0-9]{4}-v[0-9]{1,6}")) {
             throw new InvalidRequestException("tableId", "must be a table id such as 411700-2026-v1");
         }

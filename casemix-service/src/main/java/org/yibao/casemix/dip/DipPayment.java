@@ -6,8 +6,6 @@ import org.yibao.casemix.rules.CasemixRule;
 import org.yibao.contracts.money.Money;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +13,7 @@ import java.util.List;
  * What a stay is worth to the basic pooling fund under DIP (按病种分值付费): the shared steps of {@link CasePricing} in
  * points at a point value (点值, yuan per point) — the cost ratio to the group's mean, the outliers' points, the standard =
  * points x point value x the institution's coefficient, the fund's DIP payment and the hospital's gain (结余) or loss (超支),
- * every step kept in the trace; and the year's point value.
+ * every step kept in the trace.
  */
 public final class DipPayment {
 
@@ -65,17 +63,5 @@ public final class DipPayment {
                 "DIP", steps);
         return new Priced(kind, ratio, points, pointValue, coefficient, s.standard(), othersPaid, s.fundPayment(), itemFund, s.difference(),
                 steps);
-    }
-
-    /**
-     * The year's point value: the budget / the weighted points (Σ points x coefficient), HALF_UP to 4 decimals.
-     *
-     * @throws IllegalArgumentException when there are no points
-     */
-    public static BigDecimal pointValue(Money budget, BigDecimal weightedPoints) {
-        if (weightedPoints.signum() <= 0) {
-            throw new IllegalArgumentException("no points to divide the budget by");
-        }
-        return budget.amount().divide(weightedPoints, MathContext.DECIMAL64).setScale(4, RoundingMode.HALF_UP);
     }
 }

@@ -27,8 +27,8 @@ class InstitutionDipController {
      * itself (its own code only) or the bureau.
      */
     @GetMapping("/tables/{tableId}/years/{year}/report")
-    List<DipService.ReportLine> report(@PathVariable String code, @PathVariable String tableId, @PathVariable String year,
-                                       @RequestParam(defaultValue = "PROVISIONAL") DipCasePayment.Basis basis, CallerIdentity caller) {
+    List<org.yibao.casemix.payment.CasePayments.ReportLine> report(@PathVariable String code, @PathVariable String tableId, @PathVariable String year,
+                                       @RequestParam(defaultValue = "PROVISIONAL") org.yibao.casemix.payment.CasePayment.Basis basis, CallerIdentity caller) {
         if (code == null || !code.matches("[A-Z0-9]{4,32}")) {
             throw new InvalidRequestException("code", "must be 4 to 32 capital letters or digits");
         }
@@ -36,9 +36,6 @@ class InstitutionDipController {
         if (tableId == null || !tableId.matches("[0-9]{6}-[0-9]{4}-v[0-9]{1,6}")) {
             throw new InvalidRequestException("tableId", "must be a table id such as 411700-2026-v1");
         }
-        if (year == null || !year.matches("20[0-9]{2}")) {
-            throw new InvalidRequestException("year", "must be a year from 2000 to 2099");
-        }
-        return dip.report(tableId, Integer.parseInt(year), basis).stream().filter(l -> l.institutionCode().equals(code)).toList();
+        return dip.report(tableId, org.yibao.web.problem.RequestParameters.year(year), basis).stream().filter(l -> l.institutionCode().equals(code)).toList();
     }
 }

@@ -15,10 +15,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.yibao.casemix.payment.CasePayment;
+import org.yibao.casemix.payment.CasePayments;
+import org.yibao.casemix.payment.YearBudget;
 import org.yibao.security.CallerIdentity;
+import org.yibao.web.problem.RequestParameters;
 import org.yibao.web.problem.InvalidRequestException;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /** DRG weight tables and a case's DRG and price, behind the gateway at {@code /api/casemix/drg}. */
 @RestController
@@ -69,7 +74,28 @@ class DrgController {
         return drg.price(settlementId, weightsId(weightsId));
     }
 
-    private static String weightsId(String id) {
+    /** Groups and prices at the base rate every passed stay of the region's DRG institutions discharged in an ended month (月度预付). */
+    @PostMapping("/weights/{weightsId}/months/{month}/pricing")
+    CasePayments.MonthPricing priceMonth(@PathVariable String weightsId, @PathVariable String month) {
+        return drg.priceMonth(weightsId(weightsId), RequestParameters.month(month, "month"));
+    }
+
+    /** Sets the ended year's base rate (the DRG budget / the year's weighted weights, once) and prices its stays at it (201). */
+    @PostMapping("/weights/{weightsId}/years/{year}/base-rate")
+    @ResponseStatus(HttpStatus.CREATED)
+    CasePayments.YearSettlement settleYear(@PathVariable String weightsId, @PathVariable String year, @Valid @RequestBody YearBudget r,
+                                           CallerIdentity caller) {
+        return drg.settleYear(weightsId(weightsId), RequestParameters.year(year), r.positive(), caller);
+    }
+
+    /** The year's stays per institution and department on a basis (PROVISIONAL or FINAL): stays, weights, CMI, outliers, money. */
+    @GetMapping("/weights/{weightsId}/years/{year}/report")
+    List<CasePayments.ReportLine> report(@PathVariable String weightsId, @PathVariable String year,
+                                         @RequestParam(defaultValue = "PROVISIONAL") CasePayment.Basis basis) {
+        return drg.report(weightsId(weightsId), RequestParameters.year(year), basis);
+    }
+
+    static String weightsId(String id) {
         if (id == null || !id.matches("[0-9]{6}-[0-9]{4}-drg-v[0-9]{1,6}")) {
             throw new InvalidRequestException("weightsId", "must be a weight table id such as 411700-2026-drg-v1");
         }

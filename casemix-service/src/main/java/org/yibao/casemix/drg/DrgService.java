@@ -6,8 +6,11 @@ import org.yibao.casemix.inpatient.CaseLedger;
 import org.yibao.casemix.inpatient.InpatientCase;
 import org.yibao.casemix.list.ListService;
 import org.yibao.casemix.list.SettlementList;
+import org.yibao.casemix.payment.CasePayment;
+import org.yibao.casemix.payment.CasePayments;
 import org.yibao.casemix.rules.CasemixRule;
 import org.yibao.casemix.rules.CasemixRules;
+import org.yibao.casemix.rules.PaymentMethod;
 import org.yibao.contracts.region.Regions;
 import org.yibao.security.CallerIdentity;
 import org.yibao.web.problem.NotFoundException;
@@ -16,6 +19,7 @@ import org.yibao.web.problem.RefusedException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,14 +36,16 @@ public class DrgService {
     private final ListService lists;
     private final CaseLedger cases;
     private final CasemixRules rules;
+    private final CasePayments payments;
     private final Clock clock;
 
-    DrgService(DrgStore store, DrgTables tables, ListService lists, CaseLedger cases, CasemixRules rules, Clock clock) {
+    DrgService(DrgStore store, DrgTables tables, ListService lists, CaseLedger cases, CasemixRules rules, CasePayments payments, Clock clock) {
         this.store = store;
         this.tables = tables;
         this.lists = lists;
         this.cases = cases;
         this.rules = rules;
+        this.payments = payments;
         this.clock = clock;
     }
 
@@ -136,6 +142,58 @@ public class DrgService {
         DrgPayment.Priced priced = DrgPayment.price(weight, stay.total(), stay.othersPaid(), stay.basicFund(), table.baseRate(),
                 rule.coefficient(institution.level()), rule);
         return new CasePrice(settlementId, weightsId, grouped, weight, priced, null);
+    }
+
+    /**
+     * Groups and prices at the weight table's base rate every passed stay discharged in an ended month at the institutions of
+     * the table's region that DRG pays (月度预付): {@link CasePayments#priceMonth}. A stay in 0000 or a 歧义组, or in a DRG
+     * without a weight in the table, is not priced (said in the answer; the bureau reviews it).
+     *
+     * @throws RefusedException (422) naming {@code month} when it has not ended or is not of the table's year, or the year's
+     *                          base rate is set already
+     */
+    @Transactional
+    public CasePayments.MonthPricing priceMonth(String weightsId, YearMonth month) {
+        DrgWeightTable table = weights(weightsId);
+        CasemixRule rule = rule(table.regionCode(), table.year());
+        java.util.Map<String, DrgWeight> byDrg = new java.util.HashMap<>();
+        table.weights().forEach(w -> byDrg.put(w.drg(), w));
+        return payments.priceMonth(PaymentMethod.DRG, weightsId, table.regionCode(), table.year(), rule, month, in -> {
+            DrgGrouper.Grouped g = DrgGrouper.group(tables, new DrgGrouper.DrgCase(in.mainDiagnosis(), in.secondaryDiagnoses(),
+                    in.mainProcedure(), in.procedures(), in.ventilatorHours(), in.sex(), in.age()));
+            if (g.outcome() != DrgGrouper.Outcome.GROUPED) {
+                return CasePayments.Priced.not("in " + g.drg() + " (" + g.drgName() + "): not priced by DRG; the bureau reviews it");
+            }
+            DrgWeight w = byDrg.get(g.drg());
+            if (w == null) {
+                return CasePayments.Priced.not("DRG " + g.drg() + " has no weight in " + weightsId);
+            }
+            DrgPayment.Priced p = DrgPayment.price(w, in.total(), in.othersPaid(), in.basicFund(), table.baseRate(),
+                    rule.coefficient(in.level()), rule);
+            return new CasePayments.Priced(new CasePayment(in.settlementId(), weightsId, PaymentMethod.DRG, CasePayment.Basis.PROVISIONAL,
+                    month.toString(), in.institutionCode(), in.department(), in.scheme(), g.drg(), p.kind(), p.ratio(), p.weight(),
+                    p.baseRate(), p.coefficient(), p.standard(), p.othersPaid(), p.fundPayment(), p.itemFund(), p.difference()), null);
+        });
+    }
+
+    /**
+     * Sets the year's base rate (年度费率 = the year's DRG budget / the year's weighted weights, once) and prices every stay
+     * of the year again at it (FINAL): {@link CasePayments#settleYear}.
+     *
+     * @throws RefusedException  (422) naming {@code year} when it has not ended or no stay of it was priced
+     * @throws org.yibao.web.problem.ConflictException (409) naming {@code year} when its base rate is set already
+     */
+    @Transactional
+    public CasePayments.YearSettlement settleYear(String weightsId, int year, org.yibao.contracts.money.Money budget, CallerIdentity caller) {
+        DrgWeightTable table = weights(weightsId);
+        return payments.settleYear(PaymentMethod.DRG, weightsId, table.regionCode(), table.year(), year, budget, caller);
+    }
+
+    /** The year's stays under a weight table on a basis, per institution and department: weights (CMI), outliers, money. */
+    @Transactional(readOnly = true)
+    public List<CasePayments.ReportLine> report(String weightsId, int year, CasePayment.Basis basis) {
+        weights(weightsId);
+        return payments.report(weightsId, year, basis);
     }
 
     private CasemixRule rule(String regionCode, int year) {

@@ -8,7 +8,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * A region's DIP payment rules from a year on (按病种分值付费).
+ * A region's rules of paying inpatient stays by group from a year on: DIP (按病种分值付费) and the outliers of DRG too.
  *
  * @param pointScale            a group's points = its mean cost / the mean of all cases x this (100 or 1000 in practice)
  * @param minCasesPerGroup      the fewest history cases a core group (核心病种) needs; fewer are pooled (综合病种)
@@ -16,9 +16,11 @@ import java.util.Map;
  * @param lowOutlierRatio       less than this x its group's mean: a low outlier (低倍率)
  * @param provisionalPointValue yuan per point for the monthly payment (月度预付点值) until the year's point value is known
  * @param coefficients          the institution coefficient (机构系数) per institution level
+ * @param defaultMethod         how the region pays an institution's stays unless the bureau assigns it another method
  */
 public record CasemixRule(String regionCode, int fromYear, BigDecimal pointScale, int minCasesPerGroup, BigDecimal highOutlierRatio,
-                          BigDecimal lowOutlierRatio, BigDecimal provisionalPointValue, Map<InstitutionLevel, BigDecimal> coefficients) {
+                          BigDecimal lowOutlierRatio, BigDecimal provisionalPointValue, Map<InstitutionLevel, BigDecimal> coefficients,
+                          PaymentMethod defaultMethod) {
 
     public CasemixRule {
         coefficients = Map.copyOf(coefficients);
@@ -60,7 +62,13 @@ public record CasemixRule(String regionCode, int fromYear, BigDecimal pointScale
             }
             coefficients.put(level, decimal(file, "institutionCoefficients." + e.getKey(), e.getValue(), "0.1", "3"));
         }
-        return new CasemixRule(f.region(), f.fromYear(), scale, f.minCasesPerGroup(), high, low, pointValue, coefficients);
+        PaymentMethod method;
+        try {
+            method = PaymentMethod.valueOf(java.util.Objects.requireNonNull(f.defaultMethod()));
+        } catch (NullPointerException | IllegalArgumentException x) {
+            throw DataFiles.invalid(file, "defaultMethod", "must be DIP or DRG" + (f.defaultMethod() == null ? "" : ": " + f.defaultMethod()));
+        }
+        return new CasemixRule(f.region(), f.fromYear(), scale, f.minCasesPerGroup(), high, low, pointValue, coefficients, method);
     }
 
     private static BigDecimal decimal(String file, String field, String text, String min, String max) {

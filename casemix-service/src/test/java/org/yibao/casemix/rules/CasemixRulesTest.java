@@ -22,6 +22,7 @@ class CasemixRulesTest {
             lowOutlierRatio: "0.5"
             provisionalPointValue: "95"
             institutionCoefficients: {LEVEL_3: "1.00", LEVEL_2: "0.90"}
+            defaultMethod: DIP
             """;
 
     @Test
@@ -44,6 +45,10 @@ class CasemixRulesTest {
                 .hasMessageStartingWith("411700-2021.yml: minCasesPerGroup: must be from 1 to 1000");
         assertThatThrownBy(() -> load(GOOD.replace("pointScale: \"100\"", "pointScale: 100")))
                 .hasMessageContaining("pointScale");
+        assertThatThrownBy(() -> load(GOOD.replace("defaultMethod: DIP", "defaultMethod: CASE")))
+                .hasMessageStartingWith("411700-2021.yml: defaultMethod: must be DIP or DRG: CASE");
+        assertThatThrownBy(() -> load(GOOD.replace("defaultMethod: DIP\n", "")))
+                .hasMessageStartingWith("411700-2021.yml: defaultMethod: must be DIP or DRG");
     }
 
     private static CasemixRules load(String text) {

@@ -63,7 +63,7 @@ public class OwedLedger {
     }
 
     /**
-     * DIP changed what a scheme's pooling fund owes the institution for a month's stays: the change is owed (or taken back)
+     * DIP or DRG changed what a scheme's pooling fund owes the institution for a month's stays: the change is owed (or taken back)
      * in the period of its announcement (the earliest open month when that is closed), once per announcement.
      */
     @Transactional

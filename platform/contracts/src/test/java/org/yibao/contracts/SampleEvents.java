@@ -116,7 +116,7 @@ final class SampleEvents {
                         Money.of("124500.00"), Money.ZERO, "clearing-officer-1", "clearing-officer-2", now),
                 // December's 7 stays: their DIP payments 46,700.02 against 46,200.00 item by item
                 new DipPaymentAdjusted("DIP-411787-2025-v1-PROVISIONAL-H41178700001-2025-12-RESIDENT-1", "H41178700001", "411787",
-                        Scheme.RESIDENT, "2025-12", "PROVISIONAL", "411787-2025-v1", 7, Money.of("500.02"), now),
+                        Scheme.RESIDENT, "2025-12", "PROVISIONAL", "DIP", "411787-2025-v1", 7, Money.of("500.02"), now),
                 new VbpCatalogPublished("LIANGBING", 1, "两病用药推荐目录", "500116", LocalDate.parse("2023-01-01"),
                         List.of(new VbpCatalogPublished.Item("XC08CAA001A001010100001", "氨氯地平")), now));
     }

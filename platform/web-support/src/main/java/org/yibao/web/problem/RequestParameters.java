@@ -34,6 +34,14 @@ public final class RequestParameters {
         return year;
     }
 
+    /** A year written {@code yyyy} (a path's text), from 2000 to 2100, or a 400 naming {@code year}. */
+    public static int year(String year) {
+        if (year == null || !year.matches("[0-9]{4}")) {
+            throw new InvalidRequestException("year", "must be a year written yyyy, such as 2026");
+        }
+        return year(Integer.parseInt(year));
+    }
+
     /** A month written {@code yyyy-MM} (2026-11), from 2000 to 2100, or a 400 naming {@code month}. */
     public static YearMonth month(String month) {
         return month(month, "month");
