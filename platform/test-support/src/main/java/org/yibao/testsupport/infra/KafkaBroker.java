@@ -53,7 +53,12 @@ public final class KafkaBroker implements AutoCloseable {
     public static KafkaBroker startTemporary() {
         try {
             Path home = Files.createTempDirectory("yibao-kafka-");
-            KafkaBroker broker = new KafkaBroker(home, freePort(), freePort(), 3, "512m");
+            int port = freePort();
+            int controllerPort = freePort();
+            while (controllerPort == port) { // two sockets closed in turn may be given the same port
+                controllerPort = freePort();
+            }
+            KafkaBroker broker = new KafkaBroker(home, port, controllerPort, 3, "512m");
             broker.start();
             return broker;
         } catch (IOException e) {
