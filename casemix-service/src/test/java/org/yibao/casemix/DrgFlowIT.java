@@ -207,6 +207,14 @@ class DrgFlowIT extends CasemixIntegrationTest {
                 settled.at("/institutions/0/adjustment").asString())).containsExactly("37611.45", "40791.00", "3179.55");
         assertThat(adjustments(a)).containsExactly("DRG PROVISIONAL -15588.55", "DRG FINAL 3179.55");
         assertThat(read(bureau.post(base + "/years/" + year + "/base-rate", "{\"budget\":\"1.00\"}"), 409).toString()).contains("year");
+        // what casemix told the fund clearing, per method, basis, institution, month and scheme: A's by DRG, B's by DIP
+        JsonNode told = read(as(TestCallers.AUDITOR).get("/api/casemix/adjustments/" + year + "?regionCode=" + county), 200);
+        assertThat(told).filteredOn(x -> x.path("institutionCode").asString().equals(a))
+                .extracting(x -> x.path("method").asString() + " " + x.path("basis").asString() + " " + x.path("period").asString() + " "
+                        + x.path("amount").asString() + " " + x.path("stays").asInt())
+                .containsExactly("DRG PROVISIONAL " + YearMonth.from(out) + " -15588.55 6", "DRG FINAL " + YearMonth.from(out) + " 3179.55 6");
+        assertThat(told).filteredOn(x -> x.path("institutionCode").asString().equals(b)).extracting(x -> x.path("method").asString())
+                .containsOnly("DIP");
         assertThat(read(bureau.post(base + "/years/" + year + "/base-rate", "{\"budget\":\"0.00\"}"), 400).toString()).contains("budget");
 
         // the report: A's weights (CMI against the county's DRG stays), its outliers, its gain or loss; A reads its own lines

@@ -26,7 +26,7 @@ import java.util.Map;
  *   --rate 0               bills a second (0: as fast as the platform answers)
  *   --gateway http://localhost:8080
  *   --kafka localhost:19092  the broker, to count both sides of every topic
- *   --clearing-offset PT0S  how far clearing-service's clock runs ahead (its yibao.clearing.clock-offset): the
+ *   --clearing-offset PT0S  how far clearing-service's clock runs ahead (its yibao.rehearsal.clock-offset): the
  *                          run's month paid and its year cleared as the bureau would later
  *   --out city-report.json
  *   --generate-only true   build the city and count it, without a platform (how the generator scales)
@@ -96,7 +96,7 @@ public final class CitySimulator {
     }
 
     /**
-     * @param clearingOffset how far clearing-service's clock runs ahead ({@code yibao.clearing.clock-offset}): with it the
+     * @param clearingOffset how far clearing-service's clock runs ahead ({@code yibao.rehearsal.clock-offset}): with it the
      *                       month the bills were settled in is paid, and its year cleared, as the bureau would later
      */
     public static CityReport run(CityParameters city, URI gateway, String kafka, int workers, double rate,

@@ -57,7 +57,7 @@ class CitySimulationIT {
             List<String> args = new ArrayList<>(serviceArgs);
             if (service.equals("clearing")) {
                 // the bills are settled today: clearing rehearsed on the 15th of January next year pays their month and clears their year
-                args.add("--yibao.clearing.clock-offset=" + CLEARING_OFFSET);
+                args.add("--yibao.rehearsal.clock-offset=" + CLEARING_OFFSET);
                 args.add("--spring.profiles.active=rehearsal");
             }
             RUNNING.add(ServiceProcess.start(repo, service + "-service", "city_it_" + service, PORTS.get(service), args));

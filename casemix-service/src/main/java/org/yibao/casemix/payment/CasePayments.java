@@ -280,6 +280,22 @@ public class CasePayments {
     }
 
     /**
+     * What casemix announced to the fund clearing for one key, in force: the sum of its DipPaymentAdjusted amounts, yuan.
+     *
+     * @param period the stays' discharge month, yyyy-MM
+     * @param stays  the stays the amount in force rests on
+     */
+    public record Announcement(PaymentMethod method, CasePayment.Basis basis, String institutionCode, String period, Scheme scheme,
+                               Money amount, int stays, int announcements) {
+    }
+
+    /** What was announced to the fund clearing for a year's discharge months of a region's institutions (to reconcile with it). */
+    @Transactional(readOnly = true)
+    public List<Announcement> announcements(String regionCode, int year) {
+        return store.announcements(Regions.likePattern(regionCode), year);
+    }
+
+    /**
      * Announces to the fund clearing, per institution, discharge month and scheme, the change of the adjustment in force under
      * the method: PROVISIONAL, Σ (the method's payment − item by item); FINAL, Σ (the final payment − the provisional one). In
      * the caller's transaction (outbox): an announcement and the prices it rests on commit together.

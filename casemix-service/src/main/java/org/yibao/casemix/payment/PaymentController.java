@@ -16,14 +16,17 @@ import org.yibao.web.problem.RequestParameters;
 
 import java.util.List;
 
-/** The institutions' payment methods of a year (支付方式), behind the gateway at {@code /api/casemix/payment-methods}. */
+/**
+ * The institutions' payment methods of a year (支付方式) and what paying by group announced to the fund clearing, behind the
+ * gateway at {@code /api/casemix}.
+ */
 @RestController
-@RequestMapping("/api/casemix/payment-methods")
-class PaymentMethodController {
+@RequestMapping("/api/casemix")
+class PaymentController {
 
     private final CasePayments payments;
 
-    PaymentMethodController(CasePayments payments) {
+    PaymentController(CasePayments payments) {
         this.payments = payments;
     }
 
@@ -35,7 +38,7 @@ class PaymentMethodController {
      * Assigns an institution its method of a year (a manager; from the token): 200 with the assignment; 409 when stays of
      * its year are priced by the other method already; 422 when the institution is unknown here.
      */
-    @PutMapping("/{year}/{institutionCode}")
+    @PutMapping("/payment-methods/{year}/{institutionCode}")
     CasePayments.Assignment assign(@PathVariable String year, @PathVariable String institutionCode, @Valid @RequestBody Assign r,
                                    CallerIdentity caller) {
         if (institutionCode == null || !institutionCode.matches("[A-Z0-9]{4,32}")) {
@@ -45,8 +48,24 @@ class PaymentMethodController {
     }
 
     /** The methods assigned for a year to a region's institutions; the others are paid by the region's default. */
-    @GetMapping("/{year}")
+    @GetMapping("/payment-methods/{year}")
     List<CasePayments.Assignment> assignments(@PathVariable String year, @RequestParam String regionCode) {
-        return payments.assignments(RequestParameters.region(regionCode), RequestParameters.year(year));
+        return payments.assignments(regionCode(regionCode), RequestParameters.year(year));
+    }
+
+    /**
+     * What DIP and DRG announced to the fund clearing for a year's discharge months of a region's institutions, per method,
+     * basis, institution, month and scheme (the amount in force: the sum of the announcements), to reconcile with clearing.
+     */
+    @GetMapping("/adjustments/{year}")
+    List<CasePayments.Announcement> announcements(@PathVariable String year, @RequestParam String regionCode) {
+        return payments.announcements(regionCode(regionCode), RequestParameters.year(year));
+    }
+
+    private static String regionCode(String code) {
+        if (code == null || !code.matches("[0-9]{6}")) {
+            throw new InvalidRequestException("regionCode", "must be a 6-digit administrative division code");
+        }
+        return code;
     }
 }

@@ -301,4 +301,18 @@ class PaymentStore {
         return jdbc.sql("select exists (select 1 from case_payment where institution_code = ? and period like ? and method <> ?)")
                 .params(institution, year + "-%", method.name()).query(Boolean.class).single();
     }
+
+    /** What was announced to the fund clearing for a year's discharge months of a region's institutions, in force per key. */
+    List<CasePayments.Announcement> announcements(String regionLike, int year) {
+        return jdbc.sql("""
+                        select a.method, a.basis, a.institution_code, a.period, a.scheme, a.announced, a.stays, a.announcements
+                        from adjustment_announced a join institution i on i.institution_code = a.institution_code
+                        where i.region_code like ? and a.period like ?
+                        order by 3, 4, 5, 1, case a.basis when 'PROVISIONAL' then 0 else 1 end""")
+                .params(regionLike, year + "-%")
+                .query((rs, n) -> new CasePayments.Announcement(PaymentMethod.valueOf(rs.getString(1)), CasePayment.Basis.valueOf(rs.getString(2)),
+                        rs.getString(3), rs.getString(4), Scheme.valueOf(rs.getString(5)), Money.of(rs.getBigDecimal(6)), rs.getInt(7),
+                        rs.getInt(8)))
+                .list();
+    }
 }

@@ -39,7 +39,7 @@ public final class ClearingDesk {
     private final Duration clockOffset;
 
     /**
-     * @param clockOffset how far clearing-service's clock runs ahead (its {@code yibao.clearing.clock-offset}): the run's bills
+     * @param clockOffset how far clearing-service's clock runs ahead (its {@code yibao.rehearsal.clock-offset}): the run's bills
      *                    are all settled today, so their month is paid, and their year cleared, only by a clearing
      *                    rehearsed that much later; zero for a platform on the real time
      */

@@ -64,12 +64,13 @@ public class OwedLedger {
 
     /**
      * DIP or DRG changed what a scheme's pooling fund owes the institution for a month's stays: the change is owed (or taken back)
-     * in the period of its announcement (the earliest open month when that is closed), once per announcement.
+     * in the stays' discharge month (the earliest open month after it when that is closed, as a late claim is), once per
+     * announcement — so a month priced before its payment order is paid by group in that order.
      */
     @Transactional
     public void casemixAdjusted(DipPaymentAdjusted e) {
         if (!e.amount().isZero()) {
-            record(e.adjustmentId(), e.adjustmentId(), OwedEntry.Kind.CASEMIX, e.institutionCode(), e.regionCode(), e.announcedAt(),
+            record(e.adjustmentId(), e.adjustmentId(), OwedEntry.Kind.CASEMIX, e.institutionCode(), e.regionCode(), YearMonth.parse(e.period()),
                     Map.of(Fund.pooling(e.scheme()), e.amount()));
         }
     }
@@ -84,9 +85,14 @@ public class OwedLedger {
 
     private void record(String sourceId, String settlementId, OwedEntry.Kind kind, String institutionCode, String regionCode, Instant at,
                         Map<Fund, Money> owed) {
+        record(sourceId, settlementId, kind, institutionCode, regionCode, ClearingPeriods.monthOf(at), owed);
+    }
+
+    /** Books what is owed for a month in it, or in the earliest open month after it when it is closed. */
+    private void record(String sourceId, String settlementId, OwedEntry.Kind kind, String institutionCode, String regionCode, YearMonth month,
+                        Map<Fund, Money> owed) {
         store.lockInstitution(institutionCode);
         Set<YearMonth> closed = store.closedPeriods(institutionCode);
-        YearMonth month = ClearingPeriods.monthOf(at);
         YearMonth period = ClearingPeriods.earliestOpen(month, closed);
         int counted = 0;
         for (Map.Entry<Fund, Money> part : owed.entrySet()) {
