@@ -30,3 +30,16 @@ create table payment_method (
     set_at           timestamptz  not null,
     primary key (institution_code, year)
 );
+
+alter index dip_case_payment_pkey rename to case_payment_pkey;
+alter index dip_point_value_pkey rename to year_rate_pkey;
+alter table case_payment add constraint case_payment_method check (method in ('DIP', 'DRG'));
+alter table adjustment_announced add constraint adjustment_announced_method check (method in ('DIP', 'DRG'));
+alter table payment_method add constraint payment_method_method check (method in ('DIP', 'DRG'));
+
+-- a year's rate is set once per method, region and year, whatever table version priced it
+alter table year_rate add column region_code varchar(6);
+update year_rate y set region_code = t.region_code from dip_table t where t.table_id = y.table_id;
+alter table year_rate alter column region_code set not null;
+alter table year_rate add constraint year_rate_method check (method in ('DIP', 'DRG'));
+create unique index year_rate_once on year_rate (method, region_code, year);

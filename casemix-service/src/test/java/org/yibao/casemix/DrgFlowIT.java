@@ -186,8 +186,8 @@ class DrgFlowIT extends CasemixIntegrationTest {
                 .containsExactly(a, "60411.45", "37611.45", "53200.00", "-15588.55");
         assertThat(adjustments(a)).containsExactly("DRG PROVISIONAL -15588.55");
         JsonNode low = read(bureau.get("/api/casemix/drg/cases/" + aStays.get(0) + "?weightsId=" + weights.path("weightsId").asString()), 200);
-        assertThat(List.of(low.at("/price/kind").asString(), low.at("/price/weight").decimalValue().toPlainString(),
-                low.at("/price/standard").asString())).containsExactly("LOW_OUTLIER", "0.3721", "3534.95");
+        assertThat(List.of(low.path("basis").asString(), low.at("/price/kind").asString(), low.at("/price/weight").decimalValue().toPlainString(),
+                low.at("/price/standard").asString())).containsExactly("PROVISIONAL", "LOW_OUTLIER", "0.3721", "3534.95");
 
         // B's stays are DIP's: a DIP table of the same history prices B's six, not A's
         String dipTable = read(bureau.post("/api/casemix/dip/tables", history), 201).path("tableId").asString();
@@ -207,6 +207,15 @@ class DrgFlowIT extends CasemixIntegrationTest {
                 settled.at("/institutions/0/adjustment").asString())).containsExactly("37611.45", "40791.00", "3179.55");
         assertThat(adjustments(a)).containsExactly("DRG PROVISIONAL -15588.55", "DRG FINAL 3179.55");
         assertThat(read(bureau.post(base + "/years/" + year + "/base-rate", "{\"budget\":\"1.00\"}"), 409).toString()).contains("year");
+        // another version of the weights cannot price or settle the settled year again (a reviewer's case: it re-priced a month
+        // of a settled year and clearing was owed final − provisional of the old version on top of the new)
+        String v2 = "/api/casemix/drg/weights/" + read(bureau.post("/api/casemix/drg/weights", history), 201).path("weightsId").asString();
+        assertThat(read(bureau.post(v2 + "/months/" + YearMonth.from(out) + "/pricing", ""), 422).toString()).contains("month");
+        assertThat(read(bureau.post(v2 + "/years/" + year + "/base-rate", "{\"budget\":\"63591.00\"}"), 409).toString()).contains("year");
+        assertThat(adjustments(a)).containsExactly("DRG PROVISIONAL -15588.55", "DRG FINAL 3179.55");
+        // a case read after the year is priced at the year's base rate: 0.3721 x 10,000 = 3,721.00 (an independent tester's case)
+        JsonNode lowFinal = read(bureau.get("/api/casemix/drg/cases/" + aStays.get(0) + "?weightsId=" + weights.path("weightsId").asString()), 200);
+        assertThat(List.of(lowFinal.path("basis").asString(), lowFinal.at("/price/standard").asString())).containsExactly("FINAL", "3721.00");
         // what casemix told the fund clearing, per method, basis, institution, month and scheme: A's by DRG, B's by DIP
         JsonNode told = read(as(TestCallers.AUDITOR).get("/api/casemix/adjustments/" + year + "?regionCode=" + county), 200);
         assertThat(told).filteredOn(x -> x.path("institutionCode").asString().equals(a))

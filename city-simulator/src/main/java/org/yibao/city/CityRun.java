@@ -2,6 +2,7 @@ package org.yibao.city;
 
 import org.yibao.city.catalog.SyntheticCatalog;
 import org.yibao.city.drive.CareDesk;
+import org.yibao.city.drive.CasemixDesk;
 import org.yibao.city.drive.ClearingDesk;
 import org.yibao.city.drive.CatalogSetup;
 import org.yibao.city.drive.Contributions;
@@ -169,6 +170,11 @@ public final class CityRun {
         quiet("the year's events");
         double drainSeconds = (System.nanoTime() - draining) / 1e9;
 
+        step("paying inpatient stays by group: the hospitals' settlement lists, the DRG pilots, the DIP table and DRG weights, each"
+                + " ended month priced, the year's rates once it has ended");
+        CasemixDesk.Outcome casemix = new CasemixDesk(gateway, city, clearingOffset).run(care.stays());
+        quiet("casemix's announcements to the fund clearing");
+
         step("fund clearing: the year's budgets, each ended month's payment orders, the year-end once the year has ended");
         ClearingDesk.Outcome clearingRun = clearingDesk.run();
         Map<String, Money> owedAfter = clearingDesk.owed();
@@ -200,9 +206,9 @@ public final class CityRun {
                 new CityReport.Catalog("SYNTHETIC, seed " + catalog.seed() + ", " + catalog.entries().size() + " codes", imported.reports(),
                         imported.seconds(), mappings, generator.formulary().describe(), care.catalogLines()),
                 ownCalculation, accounts(own.accounts(), rates, posted, bindings, care),
-                maternity(allowances, own, maternityRefusals), care(carePolicy, careDesk, ltc), clearing(clearingDesk, clearingRun),
+                maternity(allowances, own, maternityRefusals), care(carePolicy, careDesk, ltc), clearing(clearingDesk, clearingRun), casemix,
                 books(ledger, care, changed, flows, enrolled, fraud, ownCalculation, new Insurance(own, posted, income, settlementBalances,
-                        allowances, maternitySection, ltc, careReports, published), clearingRun, owedBefore, owedAfter), flows,
+                        allowances, maternitySection, ltc, careReports, published), clearingRun, casemix, owedBefore, owedAfter), flows,
                 gateway.latencies().summaries());
     }
 
@@ -509,11 +515,12 @@ public final class CityRun {
      */
     private CityReport.Books books(Ledger ledger, Treatment.Outcome care, Observations run, List<EventCounts.TopicFlow> flows,
                                    Registration.Upload enrolled, CityReport.Fraud fraud, CityReport.OwnCalculation own,
-                                   Insurance insurance, ClearingDesk.Outcome clearing, Map<String, Money> owedBefore,
-                                   Map<String, Money> owedAfter) {
+                                   Insurance insurance, ClearingDesk.Outcome clearing, CasemixDesk.Outcome casemix,
+                                   Map<String, Money> owedBefore, Map<String, Money> owedAfter) {
         List<CityReport.Check> checks = new ArrayList<>();
         insuranceChecks(checks, insurance, ledger, care, flows);
-        clearingChecks(checks, ledger, clearing, owedBefore, owedAfter);
+        clearingChecks(checks, ledger, clearing, casemix, owedBefore, owedAfter);
+        casemixChecks(checks, care, casemix);
         checks.add(check("every settled bill's layers add up to its total", "0 bills off", care.notAddingUp() + " bills off",
                 care.notAddingUp() == 0));
         CityReport.CatalogLines lines = care.catalogLines();
@@ -725,6 +732,46 @@ public final class CityRun {
         return out;
     }
 
+    /**
+     * Paying stays by group: every standing stay's list was answered; every list's quality is counted; what casemix announced
+     * to the fund clearing per hospital and method is the hospital's gain or loss in the year's report (the provisional
+     * months' difference, changed at the year-end by the year's rate); every DRG pilot is paid by DRG and no other hospital.
+     */
+    private static void casemixChecks(List<CityReport.Check> checks, Treatment.Outcome care, CasemixDesk.Outcome casemix) {
+        checks.add(check("every standing inpatient stay's settlement list uploaded and answered", care.stays().size() + " lists",
+                casemix.uploaded() + " lists", casemix.uploaded() == care.stays().size()));
+        checks.add(check("the casemix calls refused", "none", casemix.refusals().toString(), casemix.refusals().isEmpty()));
+        long counted = casemix.hospitals().stream().mapToLong(CasemixDesk.Hospital::lists).sum();
+        checks.add(check("the quality reports count every list uploaded in an ended month", "at most " + casemix.uploaded(), counted + "",
+                counted <= casemix.uploaded() && (casemix.monthsPriced().size() < 12 || counted == casemix.uploaded())));
+        Map<String, Money> reported = new TreeMap<>();
+        casemix.hospitals().stream().filter(h -> h.stays() > 0)
+                .forEach(h -> reported.put(h.institutionCode() + "/" + h.method(), h.difference()));
+        Map<String, Money> announced = new TreeMap<>();
+        reported.keySet().forEach(key -> announced.put(key, casemix.announcedByHospital().getOrDefault(key, Money.ZERO)));
+        casemix.announcedByHospital().forEach((key, amount) -> {
+            if (!amount.isZero()) {
+                announced.putIfAbsent(key, amount);
+            }
+        });
+        checks.add(check("what casemix announced to clearing per hospital is its gain or loss in the year's report", reported.toString(),
+                announced.toString(), reported.equals(announced)));
+        List<String> drg = casemix.hospitals().stream().filter(h -> h.method().equals("DRG") && h.stays() > 0)
+                .map(CasemixDesk.Hospital::institutionCode).toList();
+        List<String> dipPilots = casemix.hospitals().stream().filter(h -> h.method().equals("DIP") && h.stays() > 0)
+                .map(CasemixDesk.Hospital::institutionCode).filter(casemix.pilots()::contains).toList();
+        checks.add(check("the DRG pilots, and only they, are paid by DRG (and none of them by DIP)", casemix.pilots() + ", none by DIP",
+                drg + ", " + dipPilots + " by DIP", casemix.pilots().containsAll(drg) && dipPilots.isEmpty()
+                        && (casemix.pricedDrg() == 0 || !drg.isEmpty())));
+        for (CasemixDesk.YearRate y : casemix.yearRates()) {
+            // the year's standards are the budget but for each stay's rounding to the fen (at most half a fen a stay)
+            Money bound = Money.rounded(new BigDecimal("0.005").multiply(BigDecimal.valueOf(y.stays())), RoundingMode.UP);
+            checks.add(check("the " + y.method() + " year's standards add up to its budget, but for each stay's rounding",
+                    y.budget() + " (rounding within " + bound + ")", y.standards() + " + " + y.rounding(),
+                    y.standards().plus(y.rounding()).compareTo(y.budget()) == 0 && (y.rounding().isNegative() ? y.rounding().negate() : y.rounding()).compareTo(bound) <= 0));
+        }
+    }
+
     /** The fund clearing's section of the report: the year's orders summed per fund over the city's institutions. */
     private static CityReport.Clearing clearing(ClearingDesk desk, ClearingDesk.Outcome run) {
         Map<String, Map<String, Money>> byFund = new TreeMap<>();
@@ -759,7 +806,7 @@ public final class CityRun {
      * deferred, to the fen; each year-end line balances.
      */
     private static void clearingChecks(List<CityReport.Check> checks, Ledger ledger, ClearingDesk.Outcome clearing,
-                                       Map<String, Money> owedBefore, Map<String, Money> owedAfter) {
+                                       CasemixDesk.Outcome casemix, Map<String, Money> owedBefore, Map<String, Money> owedAfter) {
         Map<String, Money> owedRun = minus(owedAfter, owedBefore);
         Map<String, Money> settled = new TreeMap<>();
         ledger.accounts().forEach((key, account) -> settled.merge(key.startsWith("EMPLOYEE/") ? "EMPLOYEE_POOLING" : "RESIDENT_POOLING",
@@ -769,10 +816,13 @@ public final class CityRun {
         settled.put("SUPPLEMENTARY", all.get(Ledger.Layer.supplementary));
         settled.put("MEDICAL_ASSISTANCE", all.get(Ledger.Layer.assistance));
         settled.put("PERSONAL_ACCOUNT", all.get(Ledger.Layer.personalAccount));
+        // paying stays by group changes what the pooling funds owe by what casemix announced (DIP's or DRG's payment less item by item)
+        casemix.announcedByFund().forEach((fund, amount) -> settled.merge(fund, amount, Money::plus));
         for (String fund : ClearingDesk.FUNDS) {
             Money expected = settled.getOrDefault(fund, Money.ZERO);
             Money actual = owedRun.getOrDefault(fund, Money.ZERO);
-            checks.add(check("clearing owes the city's institutions what the run settled less what it reversed: " + fund,
+            checks.add(check("clearing owes the city's institutions what the run settled less what it reversed, changed by what paying"
+                            + " by group announced: " + fund,
                     expected.toString(), actual.toString(), expected.compareTo(actual) == 0));
         }
         if (clearing.months().isEmpty()) {

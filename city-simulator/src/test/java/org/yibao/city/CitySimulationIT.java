@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yibao.city.model.CityParameters;
+import org.yibao.city.drive.CasemixDesk;
 import org.yibao.city.report.CityReport;
 import org.yibao.testsupport.infra.RealInfrastructure;
 import org.yibao.testsupport.infra.ServiceProcess;
@@ -39,7 +40,7 @@ class CitySimulationIT {
     @BeforeAll
     static void startPlatform() throws Exception {
         Path repo = Path.of("").toAbsolutePath().getParent();
-        for (String app : List.of("gateway", "enrollment", "settlement", "assistance", "supervision", "procurement", "care", "clearing", "his")) {
+        for (String app : List.of("gateway", "enrollment", "settlement", "assistance", "supervision", "procurement", "care", "clearing", "casemix", "his")) {
             PORTS.put(app, ServiceProcess.freePort());
         }
         gateway = URI.create("http://127.0.0.1:" + PORTS.get("gateway"));
@@ -53,10 +54,11 @@ class CitySimulationIT {
         gatewayArgs.add("--YIBAO_AUDIT_DIR=" + Files.createTempDirectory("city-audit"));
 
         RUNNING.add(ServiceProcess.start(repo, "gateway", "city_it_gateway", PORTS.get("gateway"), gatewayArgs));
-        for (String service : List.of("enrollment", "settlement", "assistance", "supervision", "procurement", "care", "clearing")) {
+        for (String service : List.of("enrollment", "settlement", "assistance", "supervision", "procurement", "care", "clearing", "casemix")) {
             List<String> args = new ArrayList<>(serviceArgs);
-            if (service.equals("clearing")) {
-                // the bills are settled today: clearing rehearsed on the 15th of January next year pays their month and clears their year
+            if (service.equals("clearing") || service.equals("casemix")) {
+                // the bills are settled today: clearing and casemix rehearsed on the 15th of January next year pay and price their
+                // months and settle their year
                 args.add("--yibao.rehearsal.clock-offset=" + CLEARING_OFFSET);
                 args.add("--spring.profiles.active=rehearsal");
             }
@@ -89,6 +91,19 @@ class CitySimulationIT {
         assertThat(report.run().reversed()).isPositive();
         // the month the bills were settled in is paid to every institution that billed, and its year cleared
         assertThat(report.clearing().ordersApproved()).isGreaterThanOrEqualTo(10);
+        // issue 24: every inpatient stay's list uploaded (nearly all pass quality control; the tests-only admissions' symptom main
+        // diagnosis does not), the DRG pilots and the other hospitals each paid by their method, months priced and the year
+        // settled at its rates, what was announced owed by clearing (the books' checks above)
+        CasemixDesk.Outcome casemix = report.casemix();
+        assertThat(casemix.uploaded()).isPositive();
+        assertThat(casemix.passed() * 100).isGreaterThanOrEqualTo(casemix.uploaded() * 90);
+        assertThat(casemix.pilots()).isNotEmpty();
+        assertThat(casemix.pricedDip()).isPositive();
+        assertThat(casemix.pricedDrg()).isPositive();
+        assertThat(casemix.yearSettled()).isTrue();
+        assertThat(casemix.hospitals()).filteredOn(h -> h.method().equals("DRG") && h.stays() > 0).isNotEmpty()
+                .allSatisfy(h -> assertThat(casemix.pilots()).contains(h.institutionCode()));
+        assertThat(casemix.announcedByFund()).containsKey("RESIDENT_POOLING");
         assertThat(report.clearing().yearEnd()).containsKeys("EMPLOYEE_POOLING", "RESIDENT_POOLING");
         assertThat(report.clearing().byFund().get("RESIDENT_POOLING").get("deferred").isPositive())
                 .as("the budgets' caps defer part of the month to the year-end").isTrue();

@@ -1847,7 +1847,7 @@ class HisInterfaceIT {
 
         // 4101A corrects it (its fees the bill's own lines): passed; 4102 submits it, and submitting again answers the same
         JsonNode corrected = his.ok("4101A", """
-                {"setlinfo":{"psn_no":"%s","mdtrt_id":"%s","setl_id":"%s","medcasno":"BA-1","ntly":"CHN","prfs":"90","coner_name":"李四",
+                {"setlinfo":{"psn_no":"%s","mdtrt_id":"%s","setl_id":"%s","medcasno":"BA-1","gend":"1","ntly":"CHN","prfs":"90","coner_name":"李四",
                              "patn_rlts":"10","coner_addr":"阳江","coner_tel":"13800000000","ipt_med_type":"1","adm_time":"%s 00:00:00",
                              "dscg_time":"%s 23:00:00","dscg_caty":"A03","bill_code":"B1","bill_no":"0001","biz_sn":"S1",
                              "setl_begn_date":"%s","setl_end_date":"%s","hi_paymtd":"1","medins_fill_dept":"病案室","medins_fill_psn":"赵六",

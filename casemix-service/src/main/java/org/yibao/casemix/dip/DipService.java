@@ -72,12 +72,17 @@ public class DipService {
         return store.find(tableId).orElseThrow(() -> new NotFoundException("no DIP table " + tableId));
     }
 
-    /** A stay grouped and priced: its group, why, and what it is worth. */
-    public record CasePrice(String settlementId, String tableId, DipGroup group, List<String> grouping, DipPayment.Priced price) {
+    /**
+     * A stay grouped and priced: its group, why, and what it is worth.
+     *
+     * @param basis PROVISIONAL (at the rules' provisional point value) until the year's point value is set, FINAL after
+     */
+    public record CasePrice(String settlementId, String tableId, DipGroup group, List<String> grouping, CasePayment.Basis basis,
+                            DipPayment.Priced price) {
     }
 
     /**
-     * What a stay is worth under a table at the rules' provisional point value.
+     * What a stay is worth under a table: at the year's point value once it is set, else at the rules' provisional one.
      *
      * @throws RefusedException (422) naming {@code settlementId} when its list has not passed quality control or its stay is
      *                          unknown or reversed, or no group takes it
@@ -101,9 +106,12 @@ public class DipService {
         CasemixRule rule = rule(table.regionCode(), table.year());
         DipGrouper.Grouped grouped = DipGrouper.group(table.groups(), list.mainDiagnosis(), list.mainProcedure()).orElseThrow(
                 () -> new RefusedException("settlementId: no group of table " + tableId + " takes " + list.mainDiagnosis()));
+        var year = payments.yearRate(tableId, table.year());
         DipPayment.Priced priced = DipPayment.price(grouped.group(), stay.total(), stay.othersPaid(), stay.basicFund(),
-                rule.provisionalPointValue(), rule.coefficient(institution.level()), rule);
-        return new CasePrice(settlementId, tableId, grouped.group(), grouped.trace(), priced);
+                year.map(org.yibao.casemix.payment.PointValue::pointValue).orElse(rule.provisionalPointValue()),
+                rule.coefficient(institution.level()), rule);
+        return new CasePrice(settlementId, tableId, grouped.group(), grouped.trace(),
+                year.isPresent() ? CasePayment.Basis.FINAL : CasePayment.Basis.PROVISIONAL, priced);
     }
 
     /**

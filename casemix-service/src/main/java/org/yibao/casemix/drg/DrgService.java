@@ -99,13 +99,14 @@ public class DrgService {
      * @param weight   its DRG's weight in the table, or null when not priced
      * @param price    what it is worth and why (the pricing trace), or null when not priced
      * @param unpriced why it is not priced (0000, a 歧义组, or its DRG without a weight in the table), or null
+     * @param basis    PROVISIONAL (at the table's base rate) until the year's base rate is set, FINAL after
      */
     public record CasePrice(String settlementId, String weightsId, DrgGrouper.Grouped grouping, DrgWeight weight, DrgPayment.Priced price,
-                            String unpriced) {
+                            String unpriced, CasePayment.Basis basis) {
     }
 
     /**
-     * A case's DRG and what it is worth under a weight table at the table's base rate.
+     * A case's DRG and what it is worth under a weight table: at the year's base rate once it is set, else the table's.
      *
      * @throws RefusedException (422) naming {@code settlementId} when its list has not passed quality control or its stay is
      *                          unknown or reversed, {@code weightsId} when the table is another region's than the institution's
@@ -132,16 +133,18 @@ public class DrgService {
                 stay.sex(), stay.ageOn(list.admissionDate())));
         if (grouped.outcome() != DrgGrouper.Outcome.GROUPED) {
             return new CasePrice(settlementId, weightsId, grouped, null, null, "in " + grouped.drg() + " (" + grouped.drgName()
-                    + "): not priced by DRG; the bureau reviews it");
+                    + "): not priced by DRG; the bureau reviews it", null);
         }
         DrgWeight weight = table.weights().stream().filter(w -> w.drg().equals(grouped.drg())).findFirst().orElse(null);
         if (weight == null) {
             return new CasePrice(settlementId, weightsId, grouped, null, null, "DRG " + grouped.drg() + " has no weight in " + weightsId
-                    + ": no case of it in the basis period");
+                    + ": no case of it in the basis period", null);
         }
-        DrgPayment.Priced priced = DrgPayment.price(weight, stay.total(), stay.othersPaid(), stay.basicFund(), table.baseRate(),
-                rule.coefficient(institution.level()), rule);
-        return new CasePrice(settlementId, weightsId, grouped, weight, priced, null);
+        var year = payments.yearRate(weightsId, table.year());
+        DrgPayment.Priced priced = DrgPayment.price(weight, stay.total(), stay.othersPaid(), stay.basicFund(),
+                year.map(org.yibao.casemix.payment.PointValue::pointValue).orElse(table.baseRate()), rule.coefficient(institution.level()), rule);
+        return new CasePrice(settlementId, weightsId, grouped, weight, priced, null,
+                year.isPresent() ? CasePayment.Basis.FINAL : CasePayment.Basis.PROVISIONAL);
     }
 
     /**

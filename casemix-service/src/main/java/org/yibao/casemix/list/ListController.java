@@ -69,7 +69,7 @@ class ListController {
                       @NotEmpty @Size(max = 14) List<@Valid @NotNull FeeLine> fees,
                       @NotNull @Min(0) @Max(9999) Integer ventilatorHours,
                       @NotNull @Size(max = 9) List<@NotNull Integer> newbornWeights,
-                      @Pattern(regexp = "[A-Za-z0-9]{1,32}", message = "must be 1 to 32 letters or digits") String department) {
+                      @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9.]{0,31}", message = "must be a department code of 1 to 32 letters, digits and points, such as A03.01") String department) {
     }
 
     /**

@@ -39,6 +39,9 @@ import java.util.Set;
 @Service
 public class CasePayments {
 
+    private static final BigDecimal MAX_RATE = new BigDecimal("9999999999.9999");
+    private static final BigDecimal MAX_STANDARD = new BigDecimal("999999999999.99");
+
     private final PaymentStore store;
     private final CaseLedger cases;
     private final OutboxWriter outbox;
@@ -95,8 +98,8 @@ public class CasePayments {
      * method pays; pricing the month again replaces each stay's price with the same one (its inputs unchanged) or the new
      * one, removes the prices of stays no longer priced, and announces what changed.
      *
-     * @throws RefusedException (422) naming {@code month} when it has not ended, is not of the table's year, or the year's
-     *                          rate is set already
+     * @throws RefusedException (422) naming {@code month} when it has not ended, is not of the table's year, or the method's
+     *                          rate of the region's year is set already (by any table version)
      */
     @Transactional
     public MonthPricing priceMonth(PaymentMethod method, String tableId, String regionCode, int tableYear, CasemixRule rule, YearMonth month,
@@ -107,9 +110,10 @@ public class CasePayments {
         if (month.getYear() != tableYear) {
             throw new RefusedException("month: " + month + " is not of " + tableId + "'s year " + tableYear);
         }
-        store.lockYear(method, regionCode, tableYear);
-        if (store.yearRate(tableId, month.getYear()).isPresent()) {
-            throw new RefusedException("month: the year's rate of " + month.getYear() + " under " + tableId + " is set; its stays are priced at it");
+        store.lockYear(tableYear);
+        if (store.yearRateSet(method, regionCode, tableYear)) {
+            throw new RefusedException("month: the " + method + " rate of region " + regionCode + "'s " + tableYear
+                    + " is set; its stays are priced at it");
         }
         List<CasePayment> batch = new ArrayList<>();
         List<String> pricedIds = new ArrayList<>();
@@ -152,8 +156,11 @@ public class CasePayments {
      * Sets the year's rate under a table (the method's budget / the year's weighted units, once) and prices every stay of the
      * year again at it (FINAL).
      *
-     * @throws RefusedException  (422) naming {@code year} when it has not ended, is not the table's, or no stay of it was priced
-     * @throws ConflictException (409) naming {@code year} when its rate is set already
+     * @throws RefusedException  (422) naming {@code year} when it has not ended, is not the table's, or no stay of it was priced;
+     *                           {@code tableId} when months of the year are priced under another table version of the method;
+     *                           {@code budget} when the rate would exceed what a stay's payment can be
+     * @throws ConflictException (409) naming {@code year} when the method's rate of the region's year is set already (by any
+     *                           table version)
      */
     @Transactional
     public YearSettlement settleYear(PaymentMethod method, String tableId, String regionCode, int tableYear, int year, Money budget,
@@ -164,15 +171,29 @@ public class CasePayments {
         if (year != tableYear) {
             throw new RefusedException("year: " + tableId + " prices " + tableYear + ", not " + year);
         }
-        store.lockYear(method, regionCode, year);
+        store.lockYear(year);
+        if (store.yearRateSet(method, regionCode, year)) {
+            throw new ConflictException("year: the " + method + " rate of region " + regionCode + "'s " + year + " is set already");
+        }
+        List<String> others = store.otherTables(method, tableId, Regions.likePattern(regionCode), year);
+        if (!others.isEmpty()) {
+            throw new RefusedException("tableId: months of " + year + " are priced under " + others + "; price every month of the year"
+                    + " under " + tableId + " before its rate is set");
+        }
         PaymentStore.Weighted weighted = store.weighted(tableId, year);
         if (weighted.stays() == 0) {
             throw new RefusedException("year: no stay of " + year + " was priced under " + tableId + "; price its months first");
         }
-        PointValue value = new PointValue(tableId, method, year, budget, weighted.units(), yearRate(budget, weighted.units()),
-                weighted.stays(), caller.clientId(), clock.instant());
+        BigDecimal rate = yearRate(budget, weighted.units());
+        // the columns' limits: a rate below 10^10 yuan a unit, a stay's standard below 10^12 yuan
+        if (rate.compareTo(MAX_RATE) > 0 || rate.multiply(weighted.largest()).compareTo(MAX_STANDARD) > 0) {
+            throw new RefusedException("budget: " + budget + " over " + weighted.units() + " weighted units gives " + rate
+                    + " yuan a unit, beyond what a stay's payment can be");
+        }
+        PointValue value = new PointValue(tableId, method, regionCode, year, budget, weighted.units(), rate, weighted.stays(),
+                caller.clientId(), clock.instant());
         if (!store.insert(value)) {
-            throw new ConflictException("year: the rate of " + year + " under " + tableId + " is set already");
+            throw new ConflictException("year: the " + method + " rate of region " + regionCode + "'s " + year + " is set already");
         }
         store.priceAtYearRate(tableId, year, value.pointValue());
         announce(method, tableId, regionCode, CasePayment.Basis.FINAL, year + "-%", store.keyTotals(tableId, CasePayment.Basis.FINAL, year + "-%"));
@@ -259,7 +280,7 @@ public class CasePayments {
         if (institution.regionCode() == null) {
             throw new RefusedException("institutionCode: institution " + institutionCode + " has no region here");
         }
-        store.lockYear(method, institution.regionCode(), year);
+        store.lockYear(year);
         Optional<Assignment> now = store.assignment(institutionCode, year);
         if (now.isPresent() && now.get().method() == method) {
             return now.get();

@@ -35,10 +35,12 @@ class PaymentStore {
         this.json = json;
     }
 
-    /** Serialises the pricing of a region's year under a method (its months, its rate). */
-    void lockYear(PaymentMethod method, String region, int year) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtext('case-year:' || ? || ':' || ? || ':' || ?))").params(method.name(), region, year)
-                .query().singleValue();
+    /**
+     * Serialises whatever prices a year or assigns its methods, every region and method alike (a month priced by one method
+     * and an institution moved to the other would otherwise both commit, and its stays be paid twice).
+     */
+    void lockYear(int year) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('case-year:' || ?))").param(year).query().singleValue();
     }
 
     /**
@@ -59,6 +61,7 @@ class PaymentStore {
                         left join payment_method m on m.institution_code = l.institution_code and m.year = :year
                         where i.region_code like :region and l.discharge_date between :from and :to and l.state = 'PASSED'
                           and coalesce(m.method, :default) = :method
+                          and not exists (select 1 from case_payment o where o.settlement_id = l.settlement_id and o.method <> :method)
                         order by l.settlement_id""")
                 .param("year", from.getYear()).param("region", regionLike).param("from", from).param("to", to)
                 .param("default", defaultMethod.name()).param("method", method.name())
@@ -155,16 +158,31 @@ class PaymentStore {
                 .params(method.name(), basis.name(), institution, period, scheme, amount, stays).update();
     }
 
-    /** The year's provisionally priced stays under a table: Σ units x coefficient, and how many. */
+    /** The year's provisionally priced stays under a table: Σ units x coefficient, how many, and the largest units x coefficient. */
     Weighted weighted(String tableId, int year) {
         return jdbc.sql("""
-                        select coalesce(sum(points * coefficient), 0), count(*) from case_payment
+                        select coalesce(sum(points * coefficient), 0), count(*), coalesce(max(points * coefficient), 0) from case_payment
                         where table_id = ? and basis = 'PROVISIONAL' and period like ?""")
-                .params(tableId, year + "-%").query((rs, n) -> new Weighted(rs.getBigDecimal(1), rs.getInt(2))).single();
+                .params(tableId, year + "-%").query((rs, n) -> new Weighted(rs.getBigDecimal(1), rs.getInt(2), rs.getBigDecimal(3))).single();
     }
 
-    /** Σ units x coefficient of a year's stays, and how many. */
-    record Weighted(BigDecimal units, int stays) {
+    /** Σ units x coefficient of a year's stays, how many, and one stay's most. */
+    record Weighted(BigDecimal units, int stays, BigDecimal largest) {
+    }
+
+    /** Whether a method's rate of a region's year is set, whatever table version set it. */
+    boolean yearRateSet(PaymentMethod method, String region, int year) {
+        return jdbc.sql("select exists (select 1 from year_rate where method = ? and region_code = ? and year = ?)")
+                .params(method.name(), region, year).query(Boolean.class).single();
+    }
+
+    /** The other tables a method's stays of a region's year are provisionally priced under. */
+    List<String> otherTables(PaymentMethod method, String tableId, String regionLike, int year) {
+        return jdbc.sql("""
+                        select distinct d.table_id from case_payment d join institution i on i.institution_code = d.institution_code
+                        where d.method = ? and d.basis = 'PROVISIONAL' and d.period like ? and i.region_code like ? and d.table_id <> ?
+                        order by 1""")
+                .params(method.name(), year + "-%", regionLike, tableId).query(String.class).list();
     }
 
     /**
@@ -249,22 +267,22 @@ class PaymentStore {
     /** The year's rate under a table, once set. */
     Optional<PointValue> yearRate(String tableId, int year) {
         return jdbc.sql("""
-                        select table_id, method, year, budget, weighted_points, point_value, stays, set_by, set_at from year_rate
+                        select table_id, method, region_code, year, budget, weighted_points, point_value, stays, set_by, set_at from year_rate
                         where table_id = ? and year = ?""")
                 .params(tableId, year)
-                .query((rs, n) -> new PointValue(rs.getString(1), PaymentMethod.valueOf(rs.getString(2)), rs.getInt(3),
-                        Money.of(rs.getBigDecimal(4)), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getInt(7), rs.getString(8),
-                        rs.getTimestamp(9).toInstant()))
+                .query((rs, n) -> new PointValue(rs.getString(1), PaymentMethod.valueOf(rs.getString(2)), rs.getString(3), rs.getInt(4),
+                        Money.of(rs.getBigDecimal(5)), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getInt(8), rs.getString(9),
+                        rs.getTimestamp(10).toInstant()))
                 .optional();
     }
 
-    /** Sets the year's rate once: false when it was set already. */
+    /** Sets the year's rate once per method, region and year: false when it was set already. */
     boolean insert(PointValue v) {
         return jdbc.sql("""
-                        insert into year_rate (table_id, method, year, budget, weighted_points, point_value, stays, set_by, set_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(v.tableId(), v.method().name(), v.year(), v.budget().amount(), v.weightedPoints(), v.pointValue(), v.stays(),
-                        v.setBy(), Timestamp.from(v.setAt()))
+                        insert into year_rate (table_id, method, region_code, year, budget, weighted_points, point_value, stays, set_by, set_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(v.tableId(), v.method().name(), v.regionCode(), v.year(), v.budget().amount(), v.weightedPoints(), v.pointValue(),
+                        v.stays(), v.setBy(), Timestamp.from(v.setAt()))
                 .update() == 1;
     }
 
@@ -298,8 +316,8 @@ class PaymentStore {
 
     /** Whether any stay of an institution discharged in a year is priced by another method than this one. */
     boolean pricedOtherwise(String institution, int year, PaymentMethod method) {
-        return jdbc.sql("select exists (select 1 from case_payment where institution_code = ? and period like ? and method <> ?)")
-                .params(institution, year + "-%", method.name()).query(Boolean.class).single();
+        return jdbc.sql("select exists (select 1 from case_payment where institution_code = ? and period between ? and ? and method <> ?)")
+                .params(institution, year + "-01", year + "-12", method.name()).query(Boolean.class).single();
     }
 
     /** What was announced to the fund clearing for a year's discharge months of a region's institutions, in force per key. */

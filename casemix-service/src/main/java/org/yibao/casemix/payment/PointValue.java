@@ -13,12 +13,12 @@ import java.time.Instant;
  * rounding of each stay to the fen (ASSUMPTION: the budget covers the stays' whole standard; the pooling fund's part is
  * the standard less what the person and the other funds paid).
  *
- * @param tableId        the DIP table or DRG weight table
+ * @param tableId        the DIP table or DRG weight table that set it (once per method, region and year)
  * @param budget         the year's budget of the method, yuan
  * @param weightedPoints Σ units x coefficient of the year's stays
  * @param pointValue     the year's rate, yuan per unit
  * @param stays          the stays priced
  */
-public record PointValue(String tableId, PaymentMethod method, int year, Money budget, BigDecimal weightedPoints, BigDecimal pointValue,
+public record PointValue(String tableId, PaymentMethod method, String regionCode, int year, Money budget, BigDecimal weightedPoints, BigDecimal pointValue,
                          int stays, String setBy, Instant setAt) {
 }

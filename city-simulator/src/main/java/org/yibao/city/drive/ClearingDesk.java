@@ -199,10 +199,13 @@ public final class ClearingDesk {
                 refusals);
     }
 
-    /** Whether a month holds claims or reversals (entries netting to nothing are still paid in order). */
+    /**
+     * Whether a month holds claims, reversals or other entries (paying by group's adjustments, booked in the stays' discharge
+     * month): entries netting to nothing are still paid in order.
+     */
     private static boolean holdsEntries(JsonNode month) {
         for (JsonNode f : month.path("funds")) {
-            if (f.path("claims").asLong(0) + f.path("reversals").asLong(0) > 0) {
+            if (f.path("claims").asLong(0) + f.path("reversals").asLong(0) + f.path("otherEntries").asLong(0) > 0) {
                 return true;
             }
         }

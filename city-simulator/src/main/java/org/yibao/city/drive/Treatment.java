@@ -45,6 +45,13 @@ public final class Treatment {
     /** A stay's times as the native API takes them: ISO local date-time, Beijing. */
     private static final java.time.format.DateTimeFormatter LOCAL_TIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
+    /**
+     * An inpatient stay settled and standing (not reversed): the bill's id (the platform's, which a settlement list names),
+     * the encounter it billed and the scheme that paid it.
+     */
+    public record Stay(String settlementId, Encounter encounter, String scheme) {
+    }
+
     /** The outcome of the year's bills. */
     /** @param nationally bills settled through the national interface (2207/2304) rather than the platform's own API */
     /** @param catalogLines the settled bills' lines as the catalog priced them */
@@ -62,7 +69,7 @@ public final class Treatment {
                           List<String> sampleRefusals, long notAddingUp, double seconds, Map<String, Encounter.Mark> marked,
                           List<Encounter.Mark> blocked, long blockedNatively, Map<String, Long> refusedMarked,
                           Set<String> settlementIds, Set<String> reversedIds, CityReport.CatalogLines catalogLines,
-                          long askedAccount, long askedForMembers, Money platformMutualAid) {
+                          long askedAccount, long askedForMembers, Money platformMutualAid, List<Stay> stays) {
 
         public double settlementsPerSecond() {
             return seconds == 0 ? 0 : Math.round((settled + reversed) / seconds * 10) / 10.0;
@@ -102,6 +109,8 @@ public final class Treatment {
     private final LongAdder askedForMembers = new LongAdder();
     /** What the platform answered a family member's bill's account paid (acct_mulaid_pay, the native account part), by bill. */
     private final Map<String, Money> mutualAid = new ConcurrentHashMap<>();
+    /** The inpatient stays settled and standing, by bill id. */
+    private final Map<String, Stay> stays = new ConcurrentHashMap<>();
 
     /** @param rate bills a second across all workers; 0 for as fast as the platform answers */
     public Treatment(Gateway gateway, CityGenerator generator, Ledger ledger, OwnCalculation own, int workers, double rate) {
@@ -135,7 +144,8 @@ public final class Treatment {
         return new Outcome(bills.sum(), settled.sum(), nationally.sum(), replayed.sum(), reversed.sum(), refusedByStatus,
                 List.copyOf(sampleRefusals), notAddingUp.sum(), (System.nanoTime() - started) / 1e9, Map.copyOf(marked),
                 blockedMarks, blockedNatively.sum(), refusedMarks, settlementIds, reversedIds, catalogLines.summary(),
-                askedAccount.sum(), askedForMembers.sum(), Money.sum(List.copyOf(mutualAid.values())));
+                askedAccount.sum(), askedForMembers.sum(), Money.sum(List.copyOf(mutualAid.values())),
+                stays.values().stream().sorted(java.util.Comparator.comparing(Stay::settlementId)).toList());
     }
 
     /** A bill to send and the year of the person it is for. */
@@ -212,6 +222,7 @@ public final class Treatment {
             }
             reversed.increment();
             mutualAid.remove(bill.id());
+            stays.remove(bill.id());
             settlementIds.remove(bill.id());
             reversedIds.add(bill.id());
             ledger.reversed(bill.scheme(), e.visitType().name(), bill.layers());
@@ -318,6 +329,9 @@ public final class Treatment {
         }
         settled.increment();
         settlementIds.add(bill.id());
+        if (e.visitType() == VisitType.INPATIENT) {
+            stays.put(bill.id(), new Stay(bill.id(), e, bill.scheme()));
+        }
         ledger.settled(bill.scheme(), e.visitType().name(), layers);
         vbp(e, 1);
         return bill;

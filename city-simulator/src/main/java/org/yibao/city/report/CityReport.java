@@ -13,7 +13,8 @@ import java.util.Map;
  */
 public record CityReport(City city, Run run, Enrollment enrollment, List<Fund> funds, List<Reimbursement> reimbursement,
                          Warnings povertyWarnings, Fraud fraud, List<Vbp> vbp, Catalog catalog, OwnCalculation ownCalculation,
-                         Accounts accounts, Maternity maternity, Care care, Clearing clearing, Books books, List<EventCounts.TopicFlow> events, Map<String, Latencies.Summary> latencyMillis) {
+                         Accounts accounts, Maternity maternity, Care care, Clearing clearing,
+                         org.yibao.city.drive.CasemixDesk.Outcome casemix, Books books, List<EventCounts.TopicFlow> events, Map<String, Latencies.Summary> latencyMillis) {
 
     public record City(String name, String regionCode, long seed, int registeredPopulation, int year, String from, String to) {
     }
@@ -258,6 +259,18 @@ public record CityReport(City city, Run run, Enrollment enrollment, List<Fund> f
                 clearing.byFund().entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
                         e -> e.getValue().get("paid"), (x, y) -> x, java.util.TreeMap::new)),
                 clearing.openOwed(), clearing.yearEndNote()));
+        s.append(String.format("Paying stays by group: %,d settlement lists uploaded, %,d passed quality control; findings by field %s; DRG"
+                        + " pilots %s; DIP table %s, DRG weights %s; months priced %s: %,d stays by DIP, %,d by DRG, %,d not priced; the"
+                        + " year's rates %s; announced to clearing %s%n", casemix.uploaded(), casemix.passed(), casemix.findings(),
+                casemix.pilots(), casemix.dipTable(), casemix.drgWeights(), casemix.monthsPriced().size(), casemix.pricedDip(),
+                casemix.pricedDrg(), casemix.notPriced(), casemix.yearSettled() ? "set" : "not set (the year has not ended)",
+                casemix.announcedByFund()));
+        for (org.yibao.city.drive.CasemixDesk.Hospital h : casemix.hospitals()) {
+            s.append(String.format("  %-14s %-3s lists %,6d passed %6s%%  stays %,6d  CMI %7s  outliers high %,4d low %,4d  paid %14s"
+                            + " item by item %14s  %s %14s (%s)%n", h.institutionCode(), h.method(), h.lists(), h.passedPercent(), h.stays(),
+                    h.cmi(), h.highOutliers(), h.lowOutliers(), h.fundPayment(), h.itemFund(),
+                    h.difference().isNegative() ? "loss" : "gain", h.difference(), h.basis()));
+        }
         s.append(String.format("Poverty-risk warnings: %,d flagged by this run (%,d in this month's export)%n",
                 povertyWarnings.flaggedByThisRun(), povertyWarnings.exportedThisMonth()));
         s.append(String.format("Fraud (the original seven patterns): %,d bills planted %s, %,d flagged with their kinds; precision %s%%,"

@@ -42,7 +42,7 @@ public class OwedService {
         List<FundOwed> funds = new ArrayList<>();
         Money total = Money.ZERO;
         for (Fund fund : Arrays.asList(Fund.values())) {
-            FundOwed f = byFund.getOrDefault(fund, new FundOwed(fund, Money.ZERO, Money.ZERO, Money.ZERO, 0, 0));
+            FundOwed f = byFund.getOrDefault(fund, new FundOwed(fund, Money.ZERO, Money.ZERO, Money.ZERO, 0, 0, 0));
             funds.add(f);
             total = total.plus(f.owed());
         }

@@ -110,7 +110,7 @@ class OwedStore {
                 .params(institutionCode, period.toString()).query(Integer.class).single() > 0;
     }
 
-    /** Per fund: the claims and reversals counted in the period. */
+    /** Per fund: the claims and reversals counted in the period, and the other entries booked in it. */
     List<FundOwed> owed(String institutionCode, YearMonth period) {
         return jdbc.sql("""
                         select fund,
@@ -118,12 +118,13 @@ class OwedStore {
                                coalesce(sum(amount) filter (where kind = 'REVERSED'), 0),
                                coalesce(sum(amount), 0),
                                count(*) filter (where kind = 'SETTLED'),
-                               count(*) filter (where kind = 'REVERSED')
+                               count(*) filter (where kind = 'REVERSED'),
+                               count(*) filter (where kind not in ('SETTLED', 'REVERSED'))
                         from owed_entry where institution_code = ? and period = ?
                         group by fund""")
                 .params(institutionCode, period.toString())
                 .query((rs, n) -> new FundOwed(Fund.valueOf(rs.getString(1)), money(rs.getBigDecimal(2)),
-                        money(rs.getBigDecimal(3)), money(rs.getBigDecimal(4)), rs.getInt(5), rs.getInt(6)))
+                        money(rs.getBigDecimal(3)), money(rs.getBigDecimal(4)), rs.getInt(5), rs.getInt(6), rs.getInt(7)))
                 .list();
     }
 

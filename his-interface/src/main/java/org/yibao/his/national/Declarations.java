@@ -215,11 +215,12 @@ public class Declarations {
                 return field.length() > 0 && length > field.length()
                         ? "has " + length + " characters; the interface allows " + field.length() : null;
             case INT:
-                return value.matches("-?[0-9]+") && (field.length() == 0 || value.replace("-", "").length() <= field.length())
+                return value.matches(field.nonNegative() ? "[0-9]+" : "-?[0-9]+")
+                        && (field.length() == 0 || value.replace("-", "").length() <= field.length())
                         ? null : shown + " is not " + field.describe();
             case NUM:
                 var plain = PLAIN_NUMBER.matcher(value);
-                if (!plain.matches()) {
+                if (!plain.matches() || field.nonNegative() && value.startsWith("-")) {
                     return shown + " is not " + field.describe();
                 }
                 int decimals = plain.group(2) == null ? 0 : new BigDecimal("0." + plain.group(2)).stripTrailingZeros().scale();

@@ -101,8 +101,8 @@ public class NationalCodes {
 
     /**
      * 医疗收费项目类别 of a catalog item: drugs by the national code's first letter (X 西药 09, Z 中成药 11,
-     * T 中药饮片 10), herbal pieces 10, consumables 08, services 14 其他费 (ASSUMPTION: the catalog does
-     * not carry each service's fee category).
+     * T 中药饮片 10), herbal pieces 10, consumables 08; a medical service by its price item's chapter
+     * ({@link #serviceFeeCategory}).
      */
     public String feeCategory(ItemCategory category, String itemCode) {
         if (category == ItemCategory.TCM_HERBAL) {
@@ -111,7 +111,35 @@ public class NationalCodes {
         if (category == ItemCategory.DRUG) {
             return itemCode.startsWith("Z") ? "11" : itemCode.startsWith("T") ? "10" : "09";
         }
-        return category == ItemCategory.CONSUMABLE ? "08" : "14";
+        return category == ItemCategory.CONSUMABLE ? "08" : serviceFeeCategory(itemCode);
+    }
+
+    /**
+     * A medical service's 医疗收费项目类别 by the chapter of its price item code (全国医疗服务价格项目规范; the catalog's code,
+     * an initial S set aside): 1101 挂号 13, 1102 诊查 02, 1201 床位 01 (ASSUMPTION: the platform's catalog numbers the bed
+     * day so, as its seed and simulated catalogs do), 12 other general care 07 护理, 21-24 imaging 03 检查, 25-26 laboratory
+     * and blood typing 04 化验, 27 pathology 03 检查, 31-32 clinical treatment and rehabilitation 05 治疗, 33 surgery 06
+     * 手术; anything else 14 其他.
+     */
+    public static String serviceFeeCategory(String itemCode) {
+        String digits = itemCode.length() > 1 && Character.isLetter(itemCode.charAt(0)) ? itemCode.substring(1) : itemCode;
+        if (digits.length() < 4 || !digits.substring(0, 4).chars().allMatch(Character::isDigit)) {
+            return "14";
+        }
+        String section = digits.substring(0, 4);
+        return switch (section) {
+            case "1101" -> "13";
+            case "1102" -> "02";
+            case "1201" -> "01";
+            default -> switch (section.substring(0, 2)) {
+                case "12" -> "07";
+                case "21", "22", "23", "24", "27" -> "03";
+                case "25", "26" -> "04";
+                case "31", "32" -> "05";
+                case "33" -> "06";
+                default -> "14";
+            };
+        };
     }
 
     public String hospitalLevel(String level) {

@@ -81,7 +81,7 @@ class SettlementLists {
         if (!setl.text("fixmedins_code").equals(call.institution())) {
             throw HisException.field("setlinfo.fixmedins_code", "must be the signed-in institution " + call.institution());
         }
-        VisitSettlement settled = settlementOf(call, setl);
+        VisitSettlement settled = settlementOf(call, setl, true);
         Mapped mapped = list(settled, setl, root.list("diseinfo"), procedures(root.optionalList("oprninfo"), "oprn_oprt_date"),
                 fees(root.list("iteminfo")), newbornWeights(setl, false));
         return answer(settled.setlId(), casemix.upload(call.institution(), mapped.upload()), mapped.fields());
@@ -91,7 +91,7 @@ class SettlementLists {
     JsonNode uploadNew(Call call) {
         Input root = call.input();
         Input setl = root.object("setlinfo");
-        VisitSettlement settled = settlementOf(call, setl);
+        VisitSettlement settled = settlementOf(call, setl, false);
         Mapped mapped = list(settled, setl, root.list("diseinfo"), procedures(root.optionalList("oprninfo"), "oprn_oprt_begntime"),
                 billFees(settlement.get(settled.settlementId())), newbornWeights(setl, true));
         return answer(settled.setlId(), casemix.upload(call.institution(), mapped.upload()), mapped.fields());
@@ -107,8 +107,8 @@ class SettlementLists {
             Input row = rows.get(i);
             String at = "data.stastinfo[" + i + "].";
             if (!"1".equals(row.text("stas_type"))) {
-                throw HisException.field(at + "stas_type", "only 1 (已提交) is taken: a submitted list is not withdrawn; "
-                        + "correct a list by uploading it again (4101/4101A)");
+                throw HisException.field(at + "stas_type", "only 1 (已提交) is taken: a submitted list is neither withdrawn nor "
+                        + "replaced; correct a list by uploading it again (4101/4101A) before submitting it");
             }
             String setlId = row.text("setl_id");
             String person = row.person("psn_no");
@@ -132,21 +132,41 @@ class SettlementLists {
         return output;
     }
 
-    /** The settlement a list names: this institution's, of its visit and (when given) person, not reversed. */
-    private VisitSettlement settlementOf(Call call, Input setl) {
+    /**
+     * The settlement a list names: this institution's, of its visit and (when given) person — its psn_no, and its certno when
+     * the certificate is a resident id card — not reversed.
+     */
+    private VisitSettlement settlementOf(Call call, Input setl, boolean withCertificate) {
         String setlId = setl.text("setl_id");
         String mdtrtId = setl.text("mdtrt_id");
         VisitSettlement s = visits.settlement(setlId, call.institution())
                 .filter(v -> v.kind() == VisitSettlement.Kind.SETTLEMENT && v.mdtrtId().equals(mdtrtId))
                 .orElseThrow(() -> HisException.field("setlinfo.setl_id", setlId + " is not a settlement of visit " + mdtrtId
                         + " at this institution"));
-        if (setl.optional("psn_no") != null && !setl.person("psn_no").equals(s.personId())) {
-            throw HisException.field("setlinfo.psn_no", "is not the person settled by " + setlId);
-        }
+        checkPerson(s, setl, setlId, withCertificate);
         if (s.reversedBy() != null) {
             throw HisException.field("setlinfo.setl_id", setlId + " was reversed by " + s.reversedBy() + ": a reversed settlement has no list");
         }
         return s;
+    }
+
+    /**
+     * The list's person is the settled one: its psn_no when given, and (4101's layout, {@code withCertificate}) its certno
+     * when the certificate is a resident id card (01, or no type given).
+     *
+     * @throws HisException naming {@code setlinfo.psn_no} or {@code setlinfo.certno}
+     */
+    static void checkPerson(VisitSettlement s, Input setl, String setlId, boolean withCertificate) {
+        if (setl.optional("psn_no") != null && !setl.person("psn_no").equals(s.personId())) {
+            throw HisException.field("setlinfo.psn_no", "is not the person settled by " + setlId);
+        }
+        if (!withCertificate) {
+            return;
+        }
+        String certType = setl.optional("patn_cert_type");
+        if (setl.optional("certno") != null && (certType == null || "01".equals(certType)) && !setl.person("certno").equals(s.personId())) {
+            throw HisException.field("setlinfo.certno", "is not the resident id of the person settled by " + setlId);
+        }
     }
 
     /** casemix's list, and which national field each of casemix's fields came from. */

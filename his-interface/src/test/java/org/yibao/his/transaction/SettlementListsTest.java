@@ -30,14 +30,14 @@ class SettlementListsTest {
     private static final UUID BILL = UUID.fromString("0b7c6a52-8d0e-4e0b-9a51-3c1f4f1d2e77");
     private static final String SETL_ID = "441700202610150930000000000042";
     private static final VisitSettlement SETTLED = new VisitSettlement(SETL_ID, "441700202610010800000000000007", "H44170000003",
-            "441702197001011014", BILL, VisitSettlement.Kind.SETTLEMENT, false, LocalDate.of(2026, 10, 15), "390", "21",
+            "441702197001011015", BILL, VisitSettlement.Kind.SETTLEMENT, false, LocalDate.of(2026, 10, 15), "390", "21",
             new BigDecimal("5000.00"), new BigDecimal("3000.00"), BigDecimal.ZERO, new BigDecimal("2000.00"), Instant.parse("2026-10-15T01:30:00Z"),
             "m", null, null, "{}");
 
     private static final String SETLINFO = """
             "mdtrt_id":"441700202610010800000000000007","setl_id":"441700202610150930000000000042","fixmedins_name":"某医院",
             "fixmedins_code":"H44170000003","medcasno":"BA-001","psn_name":"张三","gend":"1","brdy":"1970-01-01","ntly":"CHN",
-            "naty":"01","patn_cert_type":"01","certno":"441702197001011014","prfs":"90","coner_name":"李四","patn_rlts":"10",
+            "naty":"01","patn_cert_type":"01","certno":"441702197001011015","prfs":"90","coner_name":"李四","patn_rlts":"10",
             "coner_addr":"阳江","coner_tel":"13800000000","hi_type":"390","insuplc":"441700","ipt_med_type":"1",
             "adm_time":"2026-10-01 08:00:00","adm_caty":"A03","dscg_time":"2026-10-10 10:00:00","dscg_caty":"A03",
             "vent_used_dura":"1/13/24","nwb_bir_wt":"3250.00","bill_code":"B1","bill_no":"0001","biz_sn":"S1",
@@ -61,8 +61,8 @@ class SettlementListsTest {
 
     static ObjectNode uploadNew() {
         return (ObjectNode) JSON.readTree("""
-                {"setlinfo":{"psn_no":"441702197001011014","mdtrt_id":"441700202610010800000000000007","setl_id":"441700202610150930000000000042",
-                             "medcasno":"BA-001","ntly":"CHN","prfs":"90","coner_name":"李四","patn_rlts":"10","coner_addr":"阳江",
+                {"setlinfo":{"psn_no":"441702197001011015","mdtrt_id":"441700202610010800000000000007","setl_id":"441700202610150930000000000042",
+                             "medcasno":"BA-001","gend":"2","ntly":"CHN","prfs":"90","coner_name":"李四","patn_rlts":"10","coner_addr":"阳江",
                              "coner_tel":"13800000000","ipt_med_type":"1","adm_time":"2026-10-01 08:00:00","dscg_time":"2026-10-10 10:00:00",
                              "dscg_caty":"A03","mul_nwb_bir_wt":"2800,3100","bill_code":"B1","bill_no":"0001","biz_sn":"S1",
                              "setl_begn_date":"2026-10-01","setl_end_date":"2026-10-10","hi_paymtd":"1","medins_fill_dept":"病案室",
@@ -74,7 +74,7 @@ class SettlementListsTest {
 
     static ObjectNode submission() {
         return (ObjectNode) JSON.readTree("""
-                {"data":{"stastinfo":[{"psn_no":"441702197001011014","setl_id":"441700202610150930000000000042","stas_type":"1"}]}}""");
+                {"data":{"stastinfo":[{"psn_no":"441702197001011015","setl_id":"441700202610150930000000000042","stas_type":"1"}]}}""");
     }
 
     private static Input input(String infno, JsonNode root) {
@@ -94,6 +94,55 @@ class SettlementListsTest {
         DECLARATIONS.checkInput("4101", upload());
         DECLARATIONS.checkInput("4101A", uploadNew());
         DECLARATIONS.checkInput("4102", submission());
+    }
+
+    /**
+     * The list's coded fields are checked against their national tables (医疗保障基金结算清单填写规范: 国籍 GB/T 2659, 民族
+     * GB/T 3304, 住院医疗类型, 医保支付方式, 入院途径, 入院病情, 31 天内再住院计划, 新生儿入院类型) and its
+     * numbers may not be negative; 4101A needs the sex as 4101 does (an independent tester's 4101 cases).
+     */
+    @Test
+    void codedFieldsAreCodesOfTheirTablesAndNumbersAreNotNegative() {
+        Map<String, String> bad = Map.of("ntly", "ZZZZ", "naty", "99", "ipt_med_type", "X", "hi_paymtd", "Z", "age", "-5",
+                "nwb_bir_wt", "-3250.00");
+        bad.forEach((field, value) -> {
+            ObjectNode list = upload();
+            ((ObjectNode) list.get("setlinfo")).put(field, value);
+            assertThatThrownBy(() -> DECLARATIONS.checkInput("4101", list)).as(field).hasMessageContaining("setlinfo." + field);
+        });
+        ObjectNode negativeAmount = upload();
+        ((ObjectNode) negativeAmount.get("iteminfo").get(0)).put("amt", "-900.00");
+        assertThatThrownBy(() -> DECLARATIONS.checkInput("4101", negativeAmount)).hasMessageContaining("iteminfo[0].amt");
+        ObjectNode withAdmission = upload();
+        ((ObjectNode) withAdmission.get("setlinfo")).put("adm_way", "2").put("age", "56.0").put("naty", "98").put("ntly", "HKG");
+        DECLARATIONS.checkInput("4101", withAdmission);
+        ObjectNode noSex = uploadNew();
+        ((ObjectNode) noSex.get("setlinfo")).remove("gend");
+        assertThatThrownBy(() -> DECLARATIONS.checkInput("4101A", noSex)).hasMessageContaining("setlinfo.gend");
+    }
+
+    /**
+     * A medical service's fee category follows its price item's chapter: a bed day is 床位费 01, not 其他费 14 (an independent
+     * tester's 2301/4101A case: the bed fee's lines summed as OTHER).
+     */
+    @Test
+    void aServiceFallsInItsPriceItemsFeeCategory() {
+        assertThat(List.of("S120100001", "S110200001", "S250101001", "S220800001", "S330000001", "S311201001", "S110100001", "X1", "S9"))
+                .extracting(org.yibao.his.national.NationalCodes::serviceFeeCategory)
+                .containsExactly("01", "02", "04", "03", "06", "05", "13", "14", "14");
+    }
+
+    /** A resident id card on the list must be the settled person's own (an independent tester's 4101 case). */
+    @Test
+    void anotherPersonsCertificateOnTheListIsRefused() {
+        ObjectNode other = upload();
+        ((ObjectNode) other.get("setlinfo")).put("certno", "44170219800101101X");
+        Input in = input("4101", other);
+        assertThatThrownBy(() -> SettlementLists.checkPerson(SETTLED, in.object("setlinfo"), SETL_ID, true))
+                .hasMessageContaining("setlinfo.certno");
+        SettlementLists.checkPerson(SETTLED, input("4101", upload()).object("setlinfo"), SETL_ID, true);
+        // 4101A's layout has no certificate: its person is its psn_no (a reviewer's case: reading certno there was a 500)
+        SettlementLists.checkPerson(SETTLED, input("4101A", uploadNew()).object("setlinfo"), SETL_ID, false);
     }
 
     @Test
