@@ -100,6 +100,9 @@ class CitySimulationIT {
         assertThat(casemix.pilots()).isNotEmpty();
         assertThat(casemix.pricedDip()).isPositive();
         assertThat(casemix.pricedDrg()).isPositive();
+        // the sample DRG tables cover the city's diagnoses: few passed stays are left unpriced (0000, 歧义组)
+        assertThat(casemix.notPriced() * 10).as("stays not priced: %s", casemix.notPriced())
+                .isLessThanOrEqualTo(casemix.pricedDip() + casemix.pricedDrg());
         assertThat(casemix.yearSettled()).isTrue();
         assertThat(casemix.hospitals()).filteredOn(h -> h.method().equals("DRG") && h.stays() > 0).isNotEmpty()
                 .allSatisfy(h -> assertThat(casemix.pilots()).contains(h.institutionCode()));

@@ -74,6 +74,11 @@ class DrgGrouperTest {
         assertThat(group("S72.000", List.of("I50.900"), "81.5100", 'F', 80).drg()).isEqualTo("IC21");
         assertThat(group("O82.000", List.of(), "74.1x00", 'F', 30).drg()).isEqualTo("OB15");
         assertThat(group("O80.000", List.of(), "73.5900", 'F', 30).drg()).isEqualTo("OR15");
+        // the simulated city's stays: a partial hip replacement, a urinary infection, gastritis, a course of chemotherapy
+        assertThat(group("S72.000", List.of(), "81.5200", 'F', 80).drg()).isEqualTo("IC25");
+        assertThat(group("N39.000", List.of("J18.900"), null, 'F', 40).drg()).isEqualTo("LU13");
+        assertThat(group("K29.700", List.of(), null, 'M', 40).drg()).isEqualTo("GZ15");
+        assertThat(group("Z51.100", List.of("C18.700"), "99.2500", 'M', 60).drg()).isEqualTo("RU15");
     }
 
     /** A hip replacement on an appendicitis: 歧义组 GQY; a cataract: no MDC of the sample, 0000; a man's delivery: 0000. */

@@ -39,11 +39,11 @@ class DrgTablesTest {
 
         assertThat(tables.edition()).contains("SAMPLE");
         assertThat(tables.mdcs()).extracting(DrgTables.Mdc::code).containsExactly("MDCA", "MDCB", "MDCE", "MDCF", "MDCG", "MDCI",
-                "MDCO");
+                "MDCL", "MDCO", "MDCR");
         assertThat(tables.adrgs("MDCA").get(0).minVentilatorHours()).isEqualTo(96);
         assertThat(tables.operatingRoom("96.7200")).as("a pre-MDC procedure is not the MDCs' operating-room procedure").isFalse();
         assertThat(tables.adrgs("MDCG")).extracting(DrgTables.Adrg::kind).containsExactly(DrgTables.AdrgKind.SURGICAL,
-                DrgTables.AdrgKind.SURGICAL, DrgTables.AdrgKind.MEDICAL, DrgTables.AdrgKind.MEDICAL);
+                DrgTables.AdrgKind.SURGICAL, DrgTables.AdrgKind.MEDICAL, DrgTables.AdrgKind.MEDICAL, DrgTables.AdrgKind.MEDICAL);
         assertThat(tables.adrgs("MDCF").get(0).kind()).isEqualTo(DrgTables.AdrgKind.PROCEDURE);
         assertThat(tables.drg("GD21").orElseThrow().least()).isEqualTo(DrgTables.Severity.MCC);
         assertThat(tables.baseRate("411781")).hasValueSatisfying(r -> assertThat(r).isEqualByComparingTo("9500.00"));

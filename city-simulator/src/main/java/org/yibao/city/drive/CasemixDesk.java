@@ -30,7 +30,8 @@ import java.util.TreeMap;
  * level 3 and 2 hospitals with the most stays), the rest paid by the region's default, DIP; builds the region's DIP table
  * and DRG weights from the year's own passed lists (ASSUMPTION: the simulated city has no earlier year to build them
  * from); prices every ended month by both methods; and once the year has ended sets each method's year rate on a budget 2%
- * under what the provisional months came to (ASSUMPTION: a binding budget, so the year-end moves money). What it reads
+ * under what its priced stays cost item by item (ASSUMPTION: a binding budget set from the region's own spending, so the
+ * year's rate brings the rules' provisional rate — set for a real Henan prefecture's costs — to the simulated city's). What it reads
  * back: the lists' quality per institution, the year's report per institution (stays, CMI, outliers, gain or loss) and what
  * casemix announced to the fund clearing per fund — which the books check against clearing and against the report.
  */
@@ -38,7 +39,7 @@ public final class CasemixDesk {
 
     static final String UPLOAD = "POST /api/casemix/institutions/{code}/settlement-lists";
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-    /** ASSUMPTION: each method's year budget is 98% of the provisional standards of its year. */
+    /** ASSUMPTION: each method's year budget is 98% of what its priced stays cost item by item. */
     private static final BigDecimal BUDGET_SHARE = new BigDecimal("0.98");
 
     /** The HIS coders' mapping of the simulated city's diagnoses to the insurance edition of ICD-10 (医保版 2.0). */
@@ -299,19 +300,24 @@ public final class CasemixDesk {
     private record Method(String name, String base, String api, String yearRoute) {
     }
 
-    /** Sets a method's year rate on a budget 2% under its provisional standards; null when refused or nothing was priced. */
+    /**
+     * Sets a method's year rate on a budget 2% under what its priced stays cost item by item (the pooling fund's item-by-item
+     * payments and what the others paid: the standard less the fund's payment by group); null when refused or nothing was
+     * priced.
+     */
     private YearRate settleYear(List<String> refusals, Method method) {
-        Money standards = Money.ZERO;
+        Money cost = Money.ZERO;
         for (JsonNode line : Json.read(gateway.read(Setup.BUREAU, "GET " + method.api() + "/years/{year}/report",
                 method.base() + "/years/" + city.year() + "/report?basis=PROVISIONAL"))) {
             if (line.path("department").isNull()) {
-                standards = standards.plus(Json.money(line.get("standard")));
+                cost = cost.plus(Json.money(line.get("itemFund"))).plus(Json.money(line.get("standard")))
+                        .minus(Json.money(line.get("fundPayment")));
             }
         }
-        if (!standards.isPositive()) {
+        if (!cost.isPositive()) {
             return null;
         }
-        Money budget = Money.rounded(standards.amount().multiply(BUDGET_SHARE), RoundingMode.HALF_UP);
+        Money budget = Money.rounded(cost.amount().multiply(BUDGET_SHARE), RoundingMode.HALF_UP);
         Gateway.Response r = gateway.postJson(Setup.BUREAU, "POST " + method.api() + "/years/{year}" + method.yearRoute(),
                 method.base() + "/years/" + city.year() + method.yearRoute(), "{\"budget\":\"" + budget + "\"}");
         if (refuse(refusals, method.name() + " year rate", r)) {
