@@ -40,6 +40,10 @@ import java.util.concurrent.TimeUnit;
  * gateway's rate limits and audit trail.
  *
  * <p>{@code --benchmark} starts everything, prints start-up time and resident memory, and stops.
+ *
+ * <p>PostgreSQL is durable by default (fsync, synchronous_commit, full_page_writes on: a commit answered is on disk);
+ * {@code --unsafe-fast-demo} turns that off for a throwaway demo, warned at start (a machine's crash may lose the last
+ * commits or the data). Kafka's producers always ask every in-sync replica and are idempotent (acks=all).
  */
 public final class LocalPlatform {
 
@@ -68,6 +72,8 @@ public final class LocalPlatform {
     private LocalPostgres postgres;
     private KafkaBroker kafka;
     private java.nio.channels.FileLock lock;
+    /** PostgreSQL with every commit on disk (the default); false with --unsafe-fast-demo. */
+    private boolean durable = true;
 
     LocalPlatform(Path repo) {
         this.repo = repo;
@@ -77,6 +83,7 @@ public final class LocalPlatform {
     public static void main(String[] args) throws Exception {
         boolean benchmark = List.of(args).contains("--benchmark");
         LocalPlatform platform = new LocalPlatform(findRepo());
+        platform.durable = !List.of(args).contains("--unsafe-fast-demo");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             platform.stop();
@@ -115,7 +122,11 @@ public final class LocalPlatform {
 
         // PostgreSQL and Kafka start side by side; the applications need both
         CompletableFuture<Void> db = CompletableFuture.runAsync(() -> {
-            postgres = LocalPostgres.startPersistent(home.resolve("postgres"), postgresPort);
+            if (!durable) {
+                log.warn("--unsafe-fast-demo: PostgreSQL runs with fsync, synchronous_commit and full_page_writes off; a crash of the"
+                        + " machine may lose the last commits or the data (a throwaway demo only)");
+            }
+            postgres = LocalPostgres.startPersistent(home.resolve("postgres"), postgresPort, durable);
             SERVICES.forEach(s -> postgres.createDatabaseIfMissing(s.database()));
         });
         CompletableFuture<Void> broker = CompletableFuture.runAsync(() -> {

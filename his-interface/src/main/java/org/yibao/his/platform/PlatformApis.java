@@ -110,7 +110,58 @@ public class PlatformApis {
         }
     }
 
+    /** How many times a call answered 503 (a transient fault there: nothing changed) is made, the same request each time. */
+    static final int ATTEMPTS = 3;
+
+    /**
+     * A call to a platform service; a 503 (its transient fault: its transaction rolled back) is sent again, the same request
+     * with the same message id, after its Retry-After (at most 2 s) — at most {@link #ATTEMPTS} times in all — and then
+     * refused as the service's answer, for the hospital to send the message again.
+     */
     private Optional<String> call(String service, String path, Object body) {
+        return retrying(service, () -> once(service, path, body));
+    }
+
+    /** A call made again on the service's 503, at most {@link #ATTEMPTS} times in all, after each answer's Retry-After. */
+    static <T> T retrying(String service, java.util.function.Supplier<T> call) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.get();
+            } catch (Unavailable e) {
+                if (attempt >= ATTEMPTS) {
+                    throw new HisException("the platform's " + service + " service is briefly unavailable (" + e.getMessage()
+                            + "); nothing was changed: send the same message again");
+                }
+                try {
+                    Thread.sleep(e.retryAfterMillis);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new HisException("interrupted while the " + service + " service was unavailable; send the message again");
+                }
+            }
+        }
+    }
+
+    /** A service's 503: transient, to be sent again after {@code retryAfterMillis}. */
+    static final class Unavailable extends RuntimeException {
+        final long retryAfterMillis;
+
+        Unavailable(String detail, long retryAfterMillis) {
+            super(detail, null, false, false);
+            this.retryAfterMillis = retryAfterMillis;
+        }
+    }
+
+    /** Retry-After in seconds as the service sent it, at most 2 s; 200 ms when absent or unreadable. */
+    static long retryAfterMillis(String header) {
+        try {
+            return header == null ? 200 : Math.min(2_000, Math.max(0, Long.parseLong(header.trim())) * 1_000);
+        } catch (NumberFormatException e) {
+            return 200;
+        }
+    }
+
+    private Optional<String> once(String service, String path, Object body) {
         String base = services.get(service);
         String token = CallerAuthentication.currentToken().orElseThrow();
         try {
@@ -123,6 +174,9 @@ public class PlatformApis {
                         String text = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
                         if (status.value() == 404 && body == null) {
                             return Optional.<String>empty();
+                        }
+                        if (status.value() == 503) {
+                            throw new Unavailable(refusal(service, status, text), retryAfterMillis(response.getHeaders().getFirst("Retry-After")));
                         }
                         if (status.isError()) {
                             throw new HisException(refusal(service, status, text));

@@ -65,12 +65,47 @@ class ProblemDetailsAdviceTest {
         String boom() {
             throw new IllegalStateException("secret internals 11010519491231002X");
         }
+
+        /** The faults of a database that went away or a transaction that lost a lock, as the JDBC layer raises them. */
+        @GetMapping("/faults/{kind}")
+        String fault(@PathVariable String kind) {
+            switch (kind) {
+                case "connection" -> throw new org.springframework.dao.DataAccessResourceFailureException("no connection",
+                        new java.sql.SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out"));
+                case "begin" -> throw new org.springframework.transaction.CannotCreateTransactionException("could not open",
+                        new java.sql.SQLException("An I/O error occurred while sending to the backend.", "08006"));
+                case "deadlock" -> throw new org.springframework.dao.CannotAcquireLockException("deadlock detected");
+                case "terminated" -> throw new org.springframework.dao.InvalidDataAccessResourceUsageException("insert ...",
+                        new java.sql.SQLException("terminating connection due to administrator command", "57P01"));
+                case "wrapped" -> throw new IllegalStateException("the outbox write failed",
+                        new java.sql.SQLRecoverableException("connection reset"));
+                default -> throw new IllegalStateException("not transient");
+            }
+        }
     }
 
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new BillController())
             .setControllerAdvice(new ProblemDetailsAdvice())
             .addFilters(new RequestIdFilter())
             .build();
+
+    /**
+     * A transient fault is a 503 with Retry-After, never a 500 (issue 27: a settlement whose database connection was cut
+     * mid-request was answered 500 and dropped by its caller): the caller sends the same request again.
+     */
+    @Test
+    void aTransientFaultIsAnsweredServiceUnavailableWithRetryAfter() throws Exception {
+        for (String kind : java.util.List.of("connection", "begin", "deadlock", "terminated", "wrapped")) {
+            mvc.perform(get("/faults/" + kind))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(header().string("Retry-After", "1"))
+                    .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.status").value(503))
+                    .andExpect(jsonPath("$.detail").value(containsString("send the same request again")))
+                    .andExpect(content().string(not(containsString("Hikari"))));
+        }
+        mvc.perform(get("/faults/other")).andExpect(status().isInternalServerError());
+    }
 
     @Test
     void namesTheInvalidFieldOfAValidatedBody() throws Exception {

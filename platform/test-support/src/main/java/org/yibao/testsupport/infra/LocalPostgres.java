@@ -36,14 +36,24 @@ public final class LocalPostgres implements DatabaseServer {
                 .setServerConfig("max_connections", "300"));
     }
 
-    /** A server that keeps its data in {@code dataDirectory} across runs (the local launcher's). */
-    public static LocalPostgres startPersistent(Path dataDirectory, int port) {
+    /**
+     * A server that keeps its data in {@code dataDirectory} across runs (the local launcher's).
+     *
+     * @param durable true: every commit on disk before it is answered (fsync, synchronous_commit and full_page_writes on, as a
+     *                bureau runs PostgreSQL); false: a throwaway demo's speed, where a crash of the machine may lose the last
+     *                commits or the data
+     */
+    public static LocalPostgres startPersistent(Path dataDirectory, int port, boolean durable) {
+        String on = durable ? "on" : "off";
         return start(EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setPort(port)
                 // the launcher stops PostgreSQL itself, after the services that use it
                 .setRegisterShutdownHook(false)
+                .setServerConfig("fsync", on)
+                .setServerConfig("synchronous_commit", on)
+                .setServerConfig("full_page_writes", on)
                 .setServerConfig("max_connections", "200"));
     }
 

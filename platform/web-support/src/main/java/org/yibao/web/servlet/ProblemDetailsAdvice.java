@@ -94,8 +94,56 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 request.getRequestURI()));
     }
 
+    /**
+     * A transient fault — the database connection lost or not to be had, a lock or serialization lost to another request, a
+     * statement timed out — rolled the request's transaction back: answered 503 with Retry-After, so the caller sends the
+     * same request again (the same idempotency key finds a settlement made before the fault, never makes it twice).
+     */
+    @ExceptionHandler({org.springframework.dao.TransientDataAccessException.class,
+            org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.dao.RecoverableDataAccessException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> transientFault(Exception e, HttpServletRequest request) {
+        log.warn("transient fault of {} {}, answered 503: {}", request.getMethod(), request.getRequestURI(), e.toString());
+        return unavailable(request);
+    }
+
+    /**
+     * Whether a failure is transient: a transient data-access or transaction failure anywhere in its causes, a JDBC
+     * transient or recoverable exception, or an SQL state of class 08 (connection exception), 40 (transaction rollback:
+     * serialization, deadlock) or 57P (operator intervention: the server shutting down, the backend terminated).
+     */
+    public static boolean transientFault(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.springframework.dao.TransientDataAccessException
+                    || t instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || t instanceof org.springframework.dao.RecoverableDataAccessException
+                    || t instanceof org.springframework.transaction.CannotCreateTransactionException
+                    || t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("40") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ResponseEntity<ProblemDetail> unavailable(HttpServletRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+                "a transient fault (the database connection, a lock lost to another request) rolled the request back; nothing was"
+                        + " changed: send the same request again", requestId(request), request.getRequestURI());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (transientFault(e)) {
+            log.warn("transient fault of {} {}, answered 503: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return unavailable(request);
+        }
         String requestId = requestId(request);
         log.error("unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
