@@ -166,15 +166,25 @@ public final class SettleLoadGenerator {
         pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
     }
 
-    /** A small outpatient-sized inpatient bill: two drugs, a test and a bed day. */
+    /** Each person's stays so far: each stay on a day of its own, so that the pre-check finds no two overlapping stays. */
+    private static final Map<String, java.util.concurrent.atomic.AtomicInteger> STAYS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A small outpatient-sized inpatient bill: two drugs, a test and three bed days, a stay of its own for the person (admitted
+     * two days before its discharge, each of the person's stays five days before the last; the launcher's pre-check blocks
+     * two overlapping stays of one person as TP-01, so a person's stays repeat after the days of the year run out).
+     */
     private static String bill(String person, String messageId) {
+        int stay = STAYS.computeIfAbsent(person, p -> new java.util.concurrent.atomic.AtomicInteger()).getAndIncrement();
+        LocalDate day = LocalDate.now().minusDays(5L * (stay % Math.max(1, (LocalDate.now().getDayOfYear() - 3) / 5)));
         return """
                 {"messageId":"bench-%s","personId":"%s","institutionCode":"%s","visitType":"INPATIENT","serviceDate":"%s",
+                 "admittedAt":"%sT09:00:00","dischargedAt":"%sT10:00:00",
                  "lines":[{"itemCode":"XC08CAA001A001010100001","quantity":28,"unitPrice":"0.30"},
                           {"itemCode":"XA10BFA001A001010100009","quantity":30,"unitPrice":"0.60"},
                           {"itemCode":"S250301001","quantity":1,"unitPrice":"60.00"},
                           {"itemCode":"S120100001","quantity":3,"unitPrice":"40.00"}]}"""
-                .formatted(messageId, person, HOSPITAL, LocalDate.now());
+                .formatted(messageId, person, HOSPITAL, day, day.minusDays(2), day);
     }
 
     private static void send(KafkaProducer<String, String> producer, JsonMapper json, IntegrationEvent event) {
