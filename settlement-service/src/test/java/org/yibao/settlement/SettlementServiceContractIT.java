@@ -108,6 +108,16 @@ class SettlementServiceContractIT extends ServiceContractTest {
                     assertThat(client(HOME).get(mappings + "?limit=5000").body()).contains(own);
                     assertThat(client(TestCallers.AUDITOR).get(mappings + "?limit=5000").body()).contains(own);
                 }),
+                proof("GET /api/settlement/institutions/{institutionCode}/settlements/by-message-id/{messageId}", () -> {
+                    String messageId = "msg-" + UUID.randomUUID();
+                    String own = json.readTree(client(HOME).post("/api/settlement/settlements", bill(messageId)).body()).at("/id").asString();
+                    String path = "/api/settlement/institutions/" + HOME_INSTITUTION + "/settlements/by-message-id/" + messageId;
+                    HttpResponse<String> foreign = client(FOREIGN).get(path);
+                    assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(403);
+                    assertThat(json.readTree(client(HOME).get(path).body()).at("/id").asString()).isEqualTo(own);
+                    // a message id never settled is not found, and asking settles nothing
+                    assertThat(client(HOME).get(path + "-never").statusCode()).isEqualTo(404);
+                }),
                 proof("GET /api/settlement/institutions/{institutionCode}/settlements", () -> {
                     String own = settlement();
                     String path = "/api/settlement/institutions/" + HOME_INSTITUTION + "/settlements?from=" + LocalDate.now().minusDays(1)

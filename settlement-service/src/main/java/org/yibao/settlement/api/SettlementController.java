@@ -73,6 +73,22 @@ class SettlementController {
         return settlement;
     }
 
+    /**
+     * The settlement the institution made under a message id (its idempotency key), for a settle whose answer was lost: 200
+     * with it, or 404 — never settled by asking. A hospital or pharmacy reads only its own.
+     */
+    @GetMapping("/institutions/{institutionCode}/settlements/by-message-id/{messageId}")
+    SettlementView byMessageId(@PathVariable String institutionCode, @PathVariable String messageId, CallerIdentity caller) {
+        caller.requireOwnInstitution(institutionCode, "institutionCode");
+        if (institutionCode.length() > 30) {
+            throw new InvalidRequestException("institutionCode", "has more than 30 characters");
+        }
+        if (messageId.isBlank() || messageId.length() > 64) {
+            throw new InvalidRequestException("messageId", "must be 1 to 64 characters");
+        }
+        return settlements.byMessageId(institutionCode, messageId);
+    }
+
     /** A person's settlements in a year; a hospital or pharmacy sees only those it made. */
     @GetMapping("/persons/{personId}/settlements")
     List<SettlementView> forPerson(@PathVariable String personId, @RequestParam int year, CallerIdentity caller) {

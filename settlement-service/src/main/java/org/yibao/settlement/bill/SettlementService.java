@@ -182,6 +182,18 @@ public class SettlementService {
         return withAccount(settlements.byId(id).orElseThrow(() -> new NotFoundException("no settlement " + id)).view());
     }
 
+    /**
+     * The settlement an institution made under a message id — the answer for a caller that does not know whether its settle
+     * went through (a timeout, a connection cut after the commit): found, or 404; never a settlement made by asking.
+     *
+     * @throws NotFoundException (404) when the institution made none under it
+     */
+    @Transactional(readOnly = true)
+    public SettlementView byMessageId(String institutionCode, String messageId) {
+        return withAccount(settlements.byMessageId(institutionCode, messageId)
+                .orElseThrow(() -> new NotFoundException("no settlement of " + institutionCode + " under message id " + messageId)).view());
+    }
+
     /** An institution's settlements settled or reversed between two days inclusive, Beijing time. */
     @Transactional(readOnly = true)
     public List<SettlementView> ofInstitution(String institutionCode, LocalDate from, LocalDate to) {
