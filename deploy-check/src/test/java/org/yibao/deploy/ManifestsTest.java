@@ -1,0 +1,292 @@
+package org.yibao.deploy;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
+import io.strimzi.api.kafka.model.kafka.Kafka;
+import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every manifest under deploy/kubernetes, loaded into the maintained Kubernetes models — fabric8's for the built-in kinds,
+ * Strimzi's own API model for Kafka and its node pools, fabric8's Prometheus Operator model for ServiceMonitor — so a
+ * misspelt or misplaced field fails the build: the models keep a field they do not know in "additional properties", and
+ * any found there is a failure naming the file, the object and the field. CloudNativePG publishes no Java model: its
+ * Cluster is read into {@link CnpgCluster}, the fields of its API reference that the manifest uses, strictly. Then what the
+ * platform needs of its manifests: every application probed on its actuator's readiness and liveness, with resource
+ * requests and a memory limit, exposed by a Service on its named port, kept by a PodDisruptionBudget and scaled by a
+ * HorizontalPodAutoscaler (but the gateway, see gateway.yaml), configured from the ConfigMap and the database secret.
+ */
+class ManifestsTest {
+
+    private static final Path DIR = Path.of("..", "deploy", "kubernetes");
+    private static final Map<String, Class<?>> MODELS = Map.ofEntries(
+            Map.entry("v1/Namespace", Namespace.class),
+            Map.entry("v1/ConfigMap", ConfigMap.class),
+            Map.entry("v1/Service", Service.class),
+            Map.entry("v1/PersistentVolumeClaim", PersistentVolumeClaim.class),
+            Map.entry("apps/v1/Deployment", Deployment.class),
+            Map.entry("policy/v1/PodDisruptionBudget", PodDisruptionBudget.class),
+            Map.entry("autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class),
+            Map.entry("kafka.strimzi.io/v1beta2/Kafka", Kafka.class),
+            Map.entry("kafka.strimzi.io/v1beta2/KafkaNodePool", KafkaNodePool.class),
+            Map.entry("monitoring.coreos.com/v1/ServiceMonitor", ServiceMonitor.class),
+            Map.entry("postgresql.cnpg.io/v1/Cluster", CnpgCluster.class));
+    private static final ObjectMapper YAML = new YAMLMapper();
+    private static final ObjectMapper STRICT = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** Every document of every file, bound onto its model: file → documents. */
+    private static final Map<String, List<Object>> LOADED = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void load() throws IOException {
+        try (Stream<Path> files = Files.list(DIR)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml") && !f.endsWith("kustomization.yaml")).sorted().toList()) {
+                List<Object> documents = new ArrayList<>();
+                for (JsonNode document : YAML.readValues(new YAMLFactory().createParser(file.toFile()), JsonNode.class).readAll()) {
+                    if (document == null || document.isNull() || document.isEmpty()) {
+                        continue;
+                    }
+                    documents.add(bind(file.getFileName().toString(), document));
+                }
+                LOADED.put(file.getFileName().toString(), documents);
+            }
+        }
+    }
+
+    private static Object bind(String file, JsonNode document) {
+        String key = document.path("apiVersion").asText() + "/" + document.path("kind").asText();
+        Class<?> model = MODELS.get(key);
+        if (model == null) {
+            throw new AssertionError(file + ": no model for " + key + " (a kind this check does not know: add its model)");
+        }
+        try {
+            return (model == CnpgCluster.class ? STRICT : YAML).treeToValue(document, model);
+        } catch (IOException e) {
+            throw new AssertionError(file + ": " + key + " " + document.at("/metadata/name").asText() + " does not bind: " + e.getMessage(), e);
+        }
+    }
+
+    @Test
+    void everyFieldOfEveryManifestIsAFieldOfItsKind() {
+        List<String> unknown = new ArrayList<>();
+        LOADED.forEach((file, documents) -> documents.forEach(d -> unknownFields(d, file + " " + describe(d), unknown,
+                java.util.Collections.newSetFromMap(new IdentityHashMap<>()))));
+
+        assertThat(LOADED).isNotEmpty();
+        assertThat(unknown).as("fields the Kubernetes models do not know").isEmpty();
+    }
+
+    /** A misspelt field is caught: the check itself is checked on a Deployment with "replica" and a probe's "httpget". */
+    @Test
+    void aMisspeltFieldIsFoundWhereItIs() throws IOException {
+        JsonNode wrong = YAML.readTree("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: x}
+                spec:
+                  replica: 2
+                  selector: {matchLabels: {a: b}}
+                  template:
+                    metadata: {labels: {a: b}}
+                    spec:
+                      containers:
+                        - name: x
+                          image: x
+                          readinessProbe: {httpget: {path: /, port: 80}}
+                """);
+        List<String> unknown = new ArrayList<>();
+
+        unknownFields(bind("test.yaml", wrong), "x", unknown, java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
+
+        assertThat(unknown).containsExactlyInAnyOrder("x.spec.replica", "x.spec.template.spec.containers[0].readinessProbe.httpget");
+    }
+
+    @Test
+    void everyApplicationIsProbedSizedExposedKeptAndScaled() {
+        List<Deployment> deployments = all(Deployment.class);
+        assertThat(deployments).extracting(d -> d.getMetadata().getName()).containsExactlyInAnyOrder("gateway", "enrollment-service",
+                "settlement-service", "assistance-service", "supervision-service", "procurement-service", "his-interface", "care-service",
+                "clearing-service", "casemix-service");
+        ConfigMap platform = all(ConfigMap.class).stream().filter(c -> c.getMetadata().getName().equals("yibao-platform")).findFirst()
+                .orElseThrow();
+        for (Deployment d : deployments) {
+            String name = d.getMetadata().getName();
+            Map<String, String> labels = d.getSpec().getSelector().getMatchLabels();
+            assertThat(d.getSpec().getTemplate().getMetadata().getLabels()).as(name + " pods carry its selector").containsAllEntriesOf(labels);
+            Container c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
+            assertThat(c.getReadinessProbe().getHttpGet().getPath()).as(name).isEqualTo("/actuator/health/readiness");
+            assertThat(c.getLivenessProbe().getHttpGet().getPath()).as(name).isEqualTo("/actuator/health/liveness");
+            assertThat(c.getResources().getRequests()).as(name + " requests").containsKeys("cpu", "memory");
+            assertThat(c.getResources().getLimits()).as(name + " limits").containsKey("memory");
+            assertThat(c.getEnvFrom()).as(name).anySatisfy(e -> assertThat(e.getConfigMapRef().getName()).isEqualTo("yibao-platform"));
+            Set<String> ports = new java.util.HashSet<>();
+            c.getPorts().forEach(p -> ports.add(p.getName()));
+            Service service = all(Service.class).stream().filter(s -> s.getMetadata().getName().equals(name)).findFirst()
+                    .orElseThrow(() -> new AssertionError(name + " has no Service"));
+            assertThat(service.getSpec().getSelector()).as(name + "'s Service selects its pods").isEqualTo(labels);
+            service.getSpec().getPorts().forEach(p -> assertThat(ports).as(name + "'s Service port " + p.getName()).contains(p.getTargetPort().getStrVal()));
+            assertThat(all(PodDisruptionBudget.class)).as(name + " has a PodDisruptionBudget")
+                    .anySatisfy(b -> assertThat(b.getSpec().getSelector().getMatchLabels()).isEqualTo(labels));
+            if (!name.equals("gateway")) {
+                assertThat(d.getSpec().getReplicas()).as(name + " runs at least two instances").isGreaterThanOrEqualTo(2);
+                HorizontalPodAutoscaler hpa = all(HorizontalPodAutoscaler.class).stream()
+                        .filter(h -> h.getSpec().getScaleTargetRef().getName().equals(name)).findFirst()
+                        .orElseThrow(() -> new AssertionError(name + " has no HorizontalPodAutoscaler"));
+                assertThat(hpa.getSpec().getMinReplicas()).as(name).isGreaterThanOrEqualTo(2);
+                assertThat(hpa.getSpec().getMetrics()).as(name + " scales on CPU").anySatisfy(m -> assertThat(m.getType()).isEqualTo("Resource"));
+                assertThat(c.getEnv()).as(name + " reads its database from the cluster's secret")
+                        .filteredOn(e -> e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null)
+                        .extracting(e -> e.getValueFrom().getSecretKeyRef().getName()).containsOnly("yibao-postgres-app").hasSize(2);
+            }
+        }
+        // every service's address in the ConfigMap names a Service on its port
+        platform.getData().forEach((key, value) -> {
+            if (key.endsWith("_URL")) {
+                String host = value.replaceFirst("^http://", "").replaceFirst(":.*$", "");
+                int port = Integer.parseInt(value.replaceFirst("^.*:", ""));
+                assertThat(all(Service.class)).as(key).anySatisfy(s -> {
+                    assertThat(s.getMetadata().getName()).isEqualTo(host);
+                    assertThat(s.getSpec().getPorts()).anySatisfy(p -> assertThat(p.getPort()).isEqualTo(port));
+                });
+            }
+        });
+    }
+
+    @Test
+    void kafkaKeepsEveryEventOnTwoReplicasAndTheDatabaseCommitsToAReplica() {
+        Kafka kafka = all(Kafka.class).get(0);
+        assertThat(kafka.getSpec().getKafka().getConfig()).containsEntry("min.insync.replicas", 2).containsEntry("default.replication.factor", 3);
+        assertThat(all(KafkaNodePool.class).get(0).getSpec().getReplicas()).isGreaterThanOrEqualTo(3);
+        CnpgCluster postgres = all(CnpgCluster.class).get(0);
+        assertThat(postgres.spec().instances()).isGreaterThanOrEqualTo(3);
+        assertThat(postgres.spec().minSyncReplicas()).isGreaterThanOrEqualTo(1);
+        assertThat(postgres.metadata().name() + "-rw").as("the services' DB_URL host").isEqualTo("yibao-postgres-rw");
+    }
+
+    @Test
+    void theKustomizationListsEveryManifest() throws IOException {
+        JsonNode kustomization = YAML.readTree(DIR.resolve("kustomization.yaml").toFile());
+        List<String> listed = new ArrayList<>();
+        kustomization.path("resources").forEach(r -> listed.add(r.asText()));
+
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(LOADED.keySet());
+    }
+
+    // --- the walk
+
+    private static <T> List<T> all(Class<T> type) {
+        return LOADED.values().stream().flatMap(Collection::stream).filter(type::isInstance).map(type::cast).toList();
+    }
+
+    private static String describe(Object document) {
+        return document instanceof HasMetadata m ? m.getKind() + "/" + m.getMetadata().getName() : document.getClass().getSimpleName();
+    }
+
+    /** Collects each field a model kept as unknown ("additional properties"), with its path. */
+    private static void unknownFields(Object node, String path, List<String> unknown, Set<Object> seen) {
+        if (node == null || node instanceof String || node instanceof Number || node instanceof Boolean || node instanceof Enum<?>
+                || !seen.add(node)) {
+            return;
+        }
+        if (node instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> unknownFields(v, path + "." + k, unknown, seen));
+            return;
+        }
+        if (node instanceof Collection<?> list) {
+            int i = 0;
+            for (Object item : list) {
+                unknownFields(item, path + "[" + i++ + "]", unknown, seen);
+            }
+            return;
+        }
+        String pkg = node.getClass().getPackageName();
+        if (!pkg.startsWith("io.fabric8") && !pkg.startsWith("io.strimzi")) {
+            return;
+        }
+        for (Method m : node.getClass().getMethods()) {
+            if (m.getParameterCount() != 0 || Modifier.isStatic(m.getModifiers()) || m.getDeclaringClass() == Object.class
+                    || !(m.getName().startsWith("get") || m.getName().startsWith("is"))) {
+                continue;
+            }
+            Object value;
+            try {
+                value = m.invoke(node);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                continue;
+            }
+            if (m.getName().equals("getAdditionalProperties")) {
+                if (value instanceof Map<?, ?> extra) {
+                    extra.keySet().forEach(k -> unknown.add(path + "." + k));
+                }
+                continue;
+            }
+            String property = Character.toLowerCase(m.getName().charAt(m.getName().startsWith("is") ? 2 : 3))
+                    + m.getName().substring(m.getName().startsWith("is") ? 3 : 4);
+            unknownFields(value, path + "." + property, unknown, seen);
+        }
+    }
+
+    /**
+     * The fields of CloudNativePG's Cluster (postgresql.cnpg.io/v1, its API reference) that deploy/kubernetes uses, read
+     * strictly: any other field is a failure to bind, naming it.
+     */
+    @JsonIgnoreProperties(value = {"apiVersion", "kind"})
+    record CnpgCluster(Metadata metadata, Spec spec) {
+
+        record Metadata(String name, String namespace) {
+        }
+
+        record Spec(int instances, String imageName, Integer minSyncReplicas, Integer maxSyncReplicas, Storage storage,
+                    Map<String, Map<String, String>> resources, Postgresql postgresql, Bootstrap bootstrap, Monitoring monitoring) {
+        }
+
+        record Storage(String size, String storageClass) {
+        }
+
+        record Postgresql(Map<String, String> parameters) {
+        }
+
+        record Bootstrap(InitDb initdb) {
+        }
+
+        record InitDb(String database, String owner, SecretRef secret, List<String> postInitApplicationSQL) {
+        }
+
+        record SecretRef(String name) {
+        }
+
+        record Monitoring(Boolean enablePodMonitor) {
+        }
+    }
+}
