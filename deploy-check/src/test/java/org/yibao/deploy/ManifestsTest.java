@@ -183,15 +183,61 @@ class ManifestsTest {
         });
     }
 
+    /**
+     * Kafka keeps an event on two replicas before it is acknowledged, and the topics the applications create have the
+     * replicas for it (their replication factor comes from the ConfigMap: the applications' default of 1 would make every
+     * acks=all send fail against min.insync.replicas 2) and a partition for every consumer pod; PostgreSQL commits to a
+     * replica, every service's DB_URL names the cluster's read-write Service, and the pods' connection pools fit within
+     * its max_connections.
+     */
     @Test
     void kafkaKeepsEveryEventOnTwoReplicasAndTheDatabaseCommitsToAReplica() {
         Kafka kafka = all(Kafka.class).get(0);
-        assertThat(kafka.getSpec().getKafka().getConfig()).containsEntry("min.insync.replicas", 2).containsEntry("default.replication.factor", 3);
-        assertThat(all(KafkaNodePool.class).get(0).getSpec().getReplicas()).isGreaterThanOrEqualTo(3);
+        int minInSync = ((Number) kafka.getSpec().getKafka().getConfig().get("min.insync.replicas")).intValue();
+        assertThat(minInSync).isEqualTo(2);
+        int brokers = all(KafkaNodePool.class).get(0).getSpec().getReplicas();
+        Map<String, String> platform = configMap().getData();
+        int replicas = Integer.parseInt(platform.get("YIBAO_MESSAGING_TOPICS_REPLICATIONFACTOR"));
+        int partitions = Integer.parseInt(platform.get("YIBAO_MESSAGING_TOPICS_PARTITIONS"));
+        assertThat(replicas).as("the topics' replicas").isGreaterThan(minInSync).isLessThanOrEqualTo(brokers);
+        all(HorizontalPodAutoscaler.class).forEach(h -> assertThat(h.getSpec().getMaxReplicas())
+                .as(h.getMetadata().getName() + "'s pods at most, each a consumer of a partition").isLessThanOrEqualTo(partitions));
+
         CnpgCluster postgres = all(CnpgCluster.class).get(0);
         assertThat(postgres.spec().instances()).isGreaterThanOrEqualTo(3);
         assertThat(postgres.spec().minSyncReplicas()).isGreaterThanOrEqualTo(1);
-        assertThat(postgres.metadata().name() + "-rw").as("the services' DB_URL host").isEqualTo("yibao-postgres-rw");
+        int pool = Integer.parseInt(platform.get("SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE"));
+        int connections = 0;
+        for (Deployment d : all(Deployment.class)) {
+            java.util.Optional<String> url = d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                    .filter(e -> e.getName().equals("DB_URL")).map(io.fabric8.kubernetes.api.model.EnvVar::getValue).findFirst();
+            if (url.isPresent()) {
+                assertThat(url.get()).as(d.getMetadata().getName() + "'s DB_URL").startsWith("jdbc:postgresql://" + postgres.metadata().name() + "-rw:5432/");
+                int most = all(HorizontalPodAutoscaler.class).stream().filter(h -> h.getSpec().getScaleTargetRef().getName()
+                        .equals(d.getMetadata().getName())).mapToInt(h -> h.getSpec().getMaxReplicas()).findFirst().orElse(d.getSpec().getReplicas());
+                connections += most * pool;
+            }
+        }
+        assertThat(connections).as("the pools of every pod at the autoscalers' most, against max_connections less the superuser's reserve")
+                .isLessThanOrEqualTo(Integer.parseInt(postgres.spec().postgresql().parameters().get("max_connections")) - 10);
+    }
+
+    /** Settlement runs supervision's real-time audit; the gateway is given the bureau's clients, never the demo ones. */
+    @Test
+    void settlementAuditsInRealTimeAndTheGatewayReadsTheBureausClients() {
+        assertThat(env("settlement-service")).containsEntry("PRECHECK_ENABLED", "true");
+        assertThat(env("gateway").get("YIBAO_CLIENTS_FILE")).as("the gateway's clients file").isNotBlank().doesNotStartWith("classpath:");
+    }
+
+    private static ConfigMap configMap() {
+        return all(ConfigMap.class).stream().filter(c -> c.getMetadata().getName().equals("yibao-platform")).findFirst().orElseThrow();
+    }
+
+    private static Map<String, String> env(String deployment) {
+        Map<String, String> env = new java.util.HashMap<>();
+        all(Deployment.class).stream().filter(d -> d.getMetadata().getName().equals(deployment)).findFirst().orElseThrow()
+                .getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().forEach(e -> env.put(e.getName(), e.getValue()));
+        return env;
     }
 
     @Test

@@ -114,23 +114,36 @@ public class PlatformApis {
     static final int ATTEMPTS = 3;
 
     /**
-     * A call to a platform service; a 503 (its transient fault: its transaction rolled back) is sent again, the same request
-     * with the same message id, after its Retry-After (at most 2 s) — at most {@link #ATTEMPTS} times in all — and then
-     * refused as the service's answer, for the hospital to send the message again.
+     * A call to a platform service; a 503 (its transient fault) of a call {@link #safeToRepeat} is sent again, the same
+     * request with the same message id, after its Retry-After (at most 1 s) — at most {@link #ATTEMPTS} times in all — and
+     * then refused as the service's answer, for the hospital to send the message again.
      */
     private Optional<String> call(String service, String path, Object body) {
-        return retrying(service, () -> once(service, path, body));
+        return safeToRepeat(path, body) ? retrying(service, () -> once(service, path, body)) : retrying(service, 1, () -> once(service, path, body));
+    }
+
+    /**
+     * Whether a call may be sent again on a 503 without doing twice what a fault at its commit may have done: a read, a
+     * pre-settlement (computes, stores nothing), a settlement (idempotent by its message id). A reversal, a filing or an
+     * upload is not sent again: the hospital is told to send its message again, and the platform answers it as it stands.
+     */
+    static boolean safeToRepeat(String path, Object body) {
+        return body == null || path.equals("/api/settlement/pre-settlements") || path.equals("/api/settlement/settlements");
     }
 
     /** A call made again on the service's 503, at most {@link #ATTEMPTS} times in all, after each answer's Retry-After. */
     static <T> T retrying(String service, java.util.function.Supplier<T> call) {
+        return retrying(service, ATTEMPTS, call);
+    }
+
+    static <T> T retrying(String service, int attempts, java.util.function.Supplier<T> call) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return call.get();
             } catch (Unavailable e) {
-                if (attempt >= ATTEMPTS) {
+                if (attempt >= attempts) {
                     throw new HisException("the platform's " + service + " service is briefly unavailable (" + e.getMessage()
-                            + "); nothing was changed: send the same message again");
+                            + "): send the same message again");
                 }
                 try {
                     Thread.sleep(e.retryAfterMillis);
@@ -152,10 +165,13 @@ public class PlatformApis {
         }
     }
 
-    /** Retry-After in seconds as the service sent it, at most 2 s; 200 ms when absent or unreadable. */
+    /**
+     * Retry-After in seconds as the service sent it, at most 1 s (the wait holds the message's own transaction, and the
+     * hospital's timeout runs); 200 ms when absent or unreadable.
+     */
     static long retryAfterMillis(String header) {
         try {
-            return header == null ? 200 : Math.min(2_000, Math.max(0, Long.parseLong(header.trim())) * 1_000);
+            return header == null ? 200 : Math.min(1_000, Math.max(0, Long.parseLong(header.trim())) * 1_000);
         } catch (NumberFormatException e) {
             return 200;
         }

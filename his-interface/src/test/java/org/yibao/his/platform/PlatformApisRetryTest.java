@@ -40,6 +40,22 @@ class PlatformApisRetryTest {
         assertThat(calls).hasValue(PlatformApis.ATTEMPTS);
     }
 
+    /** Only what may be done again is sent again: reads, a pre-settlement, a settlement (by its message id) — not a reversal. */
+    @Test
+    void onlyCallsSafeToRepeatAreSentAgain() {
+        assertThat(PlatformApis.safeToRepeat("/api/settlement/settlements/x", null)).isTrue();
+        assertThat(PlatformApis.safeToRepeat("/api/settlement/settlements", "bill")).isTrue();
+        assertThat(PlatformApis.safeToRepeat("/api/settlement/pre-settlements", "bill")).isTrue();
+        assertThat(PlatformApis.safeToRepeat("/api/settlement/settlements/x/reversal", "reason")).isFalse();
+        assertThat(PlatformApis.safeToRepeat("/api/enrollment/persons/x/certifications", "filing")).isFalse();
+        AtomicInteger calls = new AtomicInteger();
+        assertThatThrownBy(() -> PlatformApis.retrying("settlement", 1, () -> {
+            calls.incrementAndGet();
+            throw new PlatformApis.Unavailable("settlement refused (503)", 1);
+        })).isInstanceOf(HisException.class);
+        assertThat(calls).hasValue(1);
+    }
+
     @Test
     void anyOtherRefusalIsNotSentAgain() {
         AtomicInteger calls = new AtomicInteger();
@@ -54,7 +70,7 @@ class PlatformApisRetryTest {
     @Test
     void retryAfterIsReadInSecondsAndBounded() {
         assertThat(PlatformApis.retryAfterMillis("1")).isEqualTo(1_000);
-        assertThat(PlatformApis.retryAfterMillis("30")).isEqualTo(2_000);
+        assertThat(PlatformApis.retryAfterMillis("30")).isEqualTo(1_000);
         assertThat(PlatformApis.retryAfterMillis(null)).isEqualTo(200);
         assertThat(PlatformApis.retryAfterMillis("Wed, 21 Oct 2026 07:28:00 GMT")).isEqualTo(200);
     }

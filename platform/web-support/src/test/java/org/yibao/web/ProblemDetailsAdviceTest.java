@@ -72,6 +72,12 @@ class ProblemDetailsAdviceTest {
             switch (kind) {
                 case "connection" -> throw new org.springframework.dao.DataAccessResourceFailureException("no connection",
                         new java.sql.SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out"));
+                case "disk-full" -> throw new org.springframework.dao.DataAccessResourceFailureException("insert",
+                        new java.sql.SQLException("could not extend file: No space left on device", "53100"));
+                case "row-too-large" -> throw new org.springframework.dao.DataAccessResourceFailureException("insert",
+                        new java.sql.SQLException("index row size exceeds btree maximum", "54000"));
+                case "password" -> throw new org.springframework.transaction.CannotCreateTransactionException("could not open",
+                        new java.sql.SQLException("password authentication failed for user", "28P01"));
                 case "begin" -> throw new org.springframework.transaction.CannotCreateTransactionException("could not open",
                         new java.sql.SQLException("An I/O error occurred while sending to the backend.", "08006"));
                 case "deadlock" -> throw new org.springframework.dao.CannotAcquireLockException("deadlock detected");
@@ -102,9 +108,13 @@ class ProblemDetailsAdviceTest {
                     .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                     .andExpect(jsonPath("$.status").value(503))
                     .andExpect(jsonPath("$.detail").value(containsString("send the same request again")))
+                    .andExpect(jsonPath("$.detail").value(containsString("unless the fault struck its commit")))
                     .andExpect(content().string(not(containsString("Hikari"))));
         }
-        mvc.perform(get("/faults/other")).andExpect(status().isInternalServerError());
+        // a fault that sending again does not mend stays a 500 for the operators (a disk full, a row too large, a wrong password)
+        for (String kind : java.util.List.of("other", "disk-full", "row-too-large", "password")) {
+            mvc.perform(get("/faults/" + kind)).andExpect(status().isInternalServerError());
+        }
     }
 
     @Test

@@ -83,8 +83,8 @@ class SettlementController {
         if (institutionCode.length() > 30) {
             throw new InvalidRequestException("institutionCode", "has more than 30 characters");
         }
-        if (messageId.isBlank() || messageId.length() > 64) {
-            throw new InvalidRequestException("messageId", "must be 1 to 64 characters");
+        if (messageId.isBlank() || messageId.length() > 100) {
+            throw new InvalidRequestException("messageId", "must be 1 to 100 characters, as a settlement's message id is");
         }
         return settlements.byMessageId(institutionCode, messageId);
     }

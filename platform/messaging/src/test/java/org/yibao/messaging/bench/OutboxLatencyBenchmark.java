@@ -47,7 +47,8 @@ public final class OutboxLatencyBenchmark {
         int persons = 5_000;
 
         Path pgHome = Files.createTempDirectory("yibao-bench-pg-");
-        // durable=true: every commit on disk, as the launcher runs by default; the figures in docs/benchmarks.md were taken without
+        // durable=true runs PostgreSQL as the launcher does by default (every commit on disk); the default here, false, keeps
+        // the conditions of the figures in docs/benchmarks.md §2
         LocalPostgres postgres = LocalPostgres.startPersistent(pgHome.resolve("data"), freePort(),
                 Boolean.parseBoolean(options.getOrDefault("durable", "false")));
         KafkaBroker kafka = KafkaBroker.startTemporary();

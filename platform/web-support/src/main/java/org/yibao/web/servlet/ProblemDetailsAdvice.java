@@ -32,6 +32,7 @@ import tools.jackson.databind.DatabindException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Every error a service answers is RFC 9457 problem+json with the request id; invalid input names
@@ -95,45 +96,41 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * A transient fault — the database connection lost or not to be had, a lock or serialization lost to another request, a
-     * statement timed out — rolled the request's transaction back: answered 503 with Retry-After, so the caller sends the
-     * same request again (the same idempotency key finds a settlement made before the fault, never makes it twice).
+     * SQL states of a fault that passes (PostgreSQL's codes): a connection lost, not made or refused (08000, 08001, 08003,
+     * 08004, 08006), a serialization failure or deadlock (40001, 40P01), a lock not got in time (55P03), a statement
+     * cancelled on a timeout (57014), the server shutting down or the backend terminated (57P01, 57P02, 57P03), too many
+     * connections (53300). Any other state — a disk full, a row too large, a wrong password, a protocol violation — is not
+     * made right by sending the request again.
      */
-    @ExceptionHandler({org.springframework.dao.TransientDataAccessException.class,
-            org.springframework.dao.DataAccessResourceFailureException.class,
-            org.springframework.dao.RecoverableDataAccessException.class,
-            org.springframework.transaction.CannotCreateTransactionException.class})
-    ResponseEntity<ProblemDetail> transientFault(Exception e, HttpServletRequest request) {
-        log.warn("transient fault of {} {}, answered 503: {}", request.getMethod(), request.getRequestURI(), e.toString());
-        return unavailable(request);
-    }
+    private static final Set<String> TRANSIENT_STATES = Set.of("08000", "08001", "08003", "08004", "08006", "40001", "40P01", "55P03",
+            "57014", "57P01", "57P02", "57P03", "53300");
 
     /**
-     * Whether a failure is transient: a transient data-access or transaction failure anywhere in its causes, a JDBC
-     * transient or recoverable exception, or an SQL state of class 08 (connection exception), 40 (transaction rollback:
-     * serialization, deadlock) or 57P (operator intervention: the server shutting down, the backend terminated).
+     * Whether a failure is transient — sending the same request again may succeed: among its causes, first, a JDBC transient
+     * or recoverable exception (a connection not to be had from the pool in time) or an SQL state of
+     * {@link #TRANSIENT_STATES}; or, where no cause carries either, a transient data-access failure (a lock or serialization
+     * lost, a query timed out) or a transaction that could not begin.
      */
     public static boolean transientFault(Throwable e) {
+        boolean transientKind = false;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof org.springframework.dao.TransientDataAccessException
-                    || t instanceof org.springframework.dao.DataAccessResourceFailureException
-                    || t instanceof org.springframework.dao.RecoverableDataAccessException
-                    || t instanceof org.springframework.transaction.CannotCreateTransactionException
-                    || t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLRecoverableException) {
-                return true;
+            if (t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLRecoverableException) {
+                return true; // JDBC's own word: may succeed when retried (the pool's "no connection in time" among them)
             }
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("40") || sql.getSQLState().startsWith("57P"))) {
-                return true;
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return TRANSIENT_STATES.contains(sql.getSQLState());
             }
+            transientKind |= t instanceof org.springframework.dao.TransientDataAccessException
+                    || t instanceof org.springframework.transaction.CannotCreateTransactionException;
         }
-        return false;
+        return transientKind;
     }
 
     private static ResponseEntity<ProblemDetail> unavailable(HttpServletRequest request) {
         ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
-                "a transient fault (the database connection, a lock lost to another request) rolled the request back; nothing was"
-                        + " changed: send the same request again", requestId(request), request.getRequestURI());
+                "a transient fault (the database connection, a lock lost to another request) interrupted the request, whose"
+                        + " transaction was rolled back unless the fault struck its commit: send the same request again (the same"
+                        + " message id finds what a settlement made)", requestId(request), request.getRequestURI());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
@@ -141,7 +138,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         if (transientFault(e)) {
-            log.warn("transient fault of {} {}, answered 503: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            log.warn("transient fault of {} {}, answered 503", request.getMethod(), request.getRequestURI(), e);
             return unavailable(request);
         }
         String requestId = requestId(request);
