@@ -17,7 +17,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * Where a route's circuit breaker sends a call the service could not answer: a quick problem
  * answer instead of a hung connection. 504 when the service was too slow, 503 when it is down or
- * its breaker is open.
+ * its breaker is open — saying nothing changed only when the request never reached it.
  */
 @RestController
 public class FallbackController {
@@ -30,7 +30,10 @@ public class FallbackController {
         String detail = timedOut
                 ? "The " + service + " service did not answer in time. The request may or may not have taken effect; "
                         + "retry with the same idempotency key."
-                : "The " + service + " service is unavailable. Nothing was changed; try again shortly.";
+                : neverReached(cause)
+                ? "The " + service + " service is unavailable. Nothing was changed; try again shortly."
+                : "The " + service + " service failed while answering. The request may or may not have taken effect; "
+                        + "retry shortly with the same idempotency key.";
         ProblemDetail problem = Problems.of(status, timedOut ? "Service timed out" : "Service unavailable", detail,
                 exchange.getAttribute(RequestIds.MDC_KEY), originalPath(exchange));
         problem.setProperty("service", service);
@@ -39,6 +42,23 @@ public class FallbackController {
             response.header("Retry-After", "5");
         }
         return response.body(problem);
+    }
+
+    /**
+     * Whether the request never reached the service: its circuit breaker was open, or no connection to it could be made.
+     * Any other failure (a connection reset after the request was sent, a service killed while answering) leaves the
+     * outcome unknown.
+     */
+    static boolean neverReached(Throwable cause) {
+        if (cause == null) {
+            return true; // the breaker's own refusal carries no cause
+        }
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException || t instanceof java.net.ConnectException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isTimeout(Throwable cause) {
