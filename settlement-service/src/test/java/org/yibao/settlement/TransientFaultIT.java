@@ -114,6 +114,52 @@ class TransientFaultIT {
         assertThat(jdbc.queryForObject("select count(*) from settlement where idempotency_key = ?", Integer.class, messageId)).isEqualTo(1);
     }
 
+    /**
+     * An operator's case: the connection is terminated in the middle of the settle's transaction (held at its accumulator
+     * by another session's table lock, then ended by the server), so its rollback fails on the broken connection and the
+     * fault that broke it is only the transaction's "application exception". Answered 503, changing nothing; the same
+     * message id then settles once.
+     */
+    @Test
+    void aConnectionCutInTheMiddleOfTheSettlesTransactionIsAnsweredServiceUnavailable() throws Exception {
+        String messageId = "msg-" + UUID.randomUUID();
+        String bill = """
+                {"messageId":"%s","personId":"%s","institutionCode":"%s","visitType":"INPATIENT","serviceDate":"%s",
+                 "diagnosisCodes":["N18.5"],"lines":[{"itemCode":"S311201001","quantity":2,"unitPrice":"400.00"}]}"""
+                .formatted(messageId, person, HOSPITAL, TODAY.minusDays(40));
+        String database = jdbc.queryForObject("select current_database()", String.class);
+
+        HttpResponse<String> during;
+        try (Connection blocker = DriverManager.getConnection(environment.getRequiredProperty("spring.datasource.url"),
+                environment.getRequiredProperty("spring.datasource.username"), environment.getProperty("spring.datasource.password", ""))) {
+            blocker.setAutoCommit(false);
+            try (Statement s = blocker.createStatement()) {
+                s.execute("lock table accumulator in access exclusive mode");
+            }
+            java.util.concurrent.CompletableFuture<HttpResponse<String>> settle = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> api.post("/api/settlement/settlements", bill));
+            try (Connection admin = admin(); Statement s = admin.createStatement()) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> {
+                    try (var rs = s.executeQuery("select count(*) from pg_stat_activity where datname = '" + database
+                            + "' and wait_event_type = 'Lock' and query ilike '%accumulator%'")) {
+                        return rs.next() && rs.getInt(1) > 0;
+                    }
+                });
+                s.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + database
+                        + "' and wait_event_type = 'Lock' and query ilike '%accumulator%'");
+            }
+            during = settle.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            blocker.rollback();
+        }
+
+        assertThat(during.statusCode()).as(during.body()).isEqualTo(503);
+        assertThat(during.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(jdbc.queryForObject("select count(*) from settlement where idempotency_key = ?", Integer.class, messageId)).isZero();
+        HttpResponse<String> after = api.post("/api/settlement/settlements", bill);
+        assertThat(after.statusCode()).as(after.body()).isEqualTo(201);
+        assertThat(jdbc.queryForObject("select count(*) from settlement where idempotency_key = ?", Integer.class, messageId)).isEqualTo(1);
+    }
+
     /** The database takes no new connection and every one to it is ended (by the server, as a failover would). */
     private void cut(String database) throws Exception {
         try (Connection admin = admin(); Statement s = admin.createStatement()) {

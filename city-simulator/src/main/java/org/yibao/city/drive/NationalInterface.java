@@ -229,14 +229,32 @@ final class NationalInterface {
         envelope.put("fixmedins_name", at.name());
         envelope.put("sign_no", signNo);
         envelope.put("input", input);
-        Gateway.Response r = gateway.post(connection, at.clientId(), "POST " + PATH + " " + infno, PATH, Json.write(envelope));
-        if (!r.ok()) {
-            throw new Refused(infno, "HTTP " + r.status() + " " + r.body());
+        String message = Json.write(envelope);
+        for (int attempt = 1; ; attempt++) {
+            Gateway.Response r = gateway.post(connection, at.clientId(), "POST " + PATH + " " + infno, PATH, message);
+            if (!r.ok()) {
+                throw new Refused(infno, "HTTP " + r.status() + " " + r.body());
+            }
+            JsonNode answer = Json.read(r.body());
+            if (answer.path("infcode").asInt() == 0) {
+                return answer.path("output");
+            }
+            String error = answer.path("err_msg").asString();
+            // a transient fault the interface says to send again: the same message, the same msgid, as a HIS would
+            if (attempt < SEND_AGAIN_ATTEMPTS && (error.contains("send the same message again") || error.contains("send the message again")
+                    || error.contains("send it again"))) {
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+                continue;
+            }
+            throw new Refused(infno, error);
         }
-        JsonNode answer = Json.read(r.body());
-        if (answer.path("infcode").asInt() != 0) {
-            throw new Refused(infno, answer.path("err_msg").asString());
-        }
-        return answer.path("output");
     }
+
+    /** How many times in all a message the interface asks to be sent again is sent. */
+    private static final int SEND_AGAIN_ATTEMPTS = 4;
 }

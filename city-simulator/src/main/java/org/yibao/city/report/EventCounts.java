@@ -159,6 +159,19 @@ public final class EventCounts implements AutoCloseable {
      * disturbed): what the books sum to compare an event stream's amounts with the simulator's own.
      */
     public List<tools.jackson.databind.JsonNode> payloads(String topic, Map<Integer, Long> from) {
+        return envelopes(topic, from).stream().map(e -> e.path("payload")).toList();
+    }
+
+    /**
+     * How many distinct events (by the envelope's eventId) were published to a topic from {@code from}: an outbox relay whose
+     * commit was cut publishes its batch again (at least once; the consumers count each event once), so the messages on
+     * the topic may be more than the events.
+     */
+    public long distinctEvents(String topic, Map<Integer, Long> from) {
+        return envelopes(topic, from).stream().map(e -> e.path("eventId").asString()).distinct().count();
+    }
+
+    private List<tools.jackson.databind.JsonNode> envelopes(String topic, Map<Integer, Long> from) {
         Map<Integer, Long> to = positions(topic);
         List<tools.jackson.databind.JsonNode> out = new ArrayList<>();
         if (to.isEmpty()) {
@@ -179,7 +192,7 @@ public final class EventCounts implements AutoCloseable {
                 }
                 for (var record : consumer.poll(Duration.ofMillis(500))) {
                     if (record.offset() < to.get(record.partition()) && record.value() != null) {
-                        out.add(org.yibao.city.drive.Json.read(record.value()).path("payload"));
+                        out.add(org.yibao.city.drive.Json.read(record.value()));
                     }
                 }
             }

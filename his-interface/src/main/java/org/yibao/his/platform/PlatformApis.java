@@ -124,11 +124,13 @@ public class PlatformApis {
 
     /**
      * Whether a call may be sent again on a 503 without doing twice what a fault at its commit may have done: a read, a
-     * pre-settlement (computes, stores nothing), a settlement (idempotent by its message id). A reversal, a filing or an
+     * pre-settlement (computes, stores nothing), a check of the fee lines' mappings (reads), a settlement (idempotent by its
+     * message id). A reversal, a filing or an
      * upload is not sent again: the hospital is told to send its message again, and the platform answers it as it stands.
      */
     static boolean safeToRepeat(String path, Object body) {
-        return body == null || path.equals("/api/settlement/pre-settlements") || path.equals("/api/settlement/settlements");
+        return body == null || path.equals("/api/settlement/pre-settlements") || path.equals("/api/settlement/settlements")
+                || path.endsWith("/item-mappings/check");
     }
 
     /** A call made again on the service's 503, at most {@link #ATTEMPTS} times in all, after each answer's Retry-After. */

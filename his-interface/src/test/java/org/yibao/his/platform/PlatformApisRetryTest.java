@@ -46,6 +46,7 @@ class PlatformApisRetryTest {
         assertThat(PlatformApis.safeToRepeat("/api/settlement/settlements/x", null)).isTrue();
         assertThat(PlatformApis.safeToRepeat("/api/settlement/settlements", "bill")).isTrue();
         assertThat(PlatformApis.safeToRepeat("/api/settlement/pre-settlements", "bill")).isTrue();
+        assertThat(PlatformApis.safeToRepeat("/api/settlement/institutions/H1/item-mappings/check", "lines")).isTrue();
         assertThat(PlatformApis.safeToRepeat("/api/settlement/settlements/x/reversal", "reason")).isFalse();
         assertThat(PlatformApis.safeToRepeat("/api/enrollment/persons/x/certifications", "filing")).isFalse();
         AtomicInteger calls = new AtomicInteger();

@@ -72,6 +72,15 @@ class ProblemDetailsAdviceTest {
             switch (kind) {
                 case "connection" -> throw new org.springframework.dao.DataAccessResourceFailureException("no connection",
                         new java.sql.SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out"));
+                case "rollback" -> {
+                    // what a settle's transaction answers when its connection is terminated mid-way (an operator's test)
+                    org.springframework.transaction.TransactionSystemException tx =
+                            new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+                                    new java.sql.SQLException("Connection is closed"));
+                    tx.initApplicationException(new org.springframework.dao.DataAccessResourceFailureException("insert into accumulator",
+                            new java.sql.SQLException("FATAL: terminating connection due to administrator command", "57P01")));
+                    throw tx;
+                }
                 case "disk-full" -> throw new org.springframework.dao.DataAccessResourceFailureException("insert",
                         new java.sql.SQLException("could not extend file: No space left on device", "53100"));
                 case "row-too-large" -> throw new org.springframework.dao.DataAccessResourceFailureException("insert",
@@ -101,7 +110,7 @@ class ProblemDetailsAdviceTest {
      */
     @Test
     void aTransientFaultIsAnsweredServiceUnavailableWithRetryAfter() throws Exception {
-        for (String kind : java.util.List.of("connection", "begin", "deadlock", "terminated", "wrapped")) {
+        for (String kind : java.util.List.of("connection", "begin", "deadlock", "terminated", "wrapped", "rollback")) {
             mvc.perform(get("/faults/" + kind))
                     .andExpect(status().isServiceUnavailable())
                     .andExpect(header().string("Retry-After", "1"))

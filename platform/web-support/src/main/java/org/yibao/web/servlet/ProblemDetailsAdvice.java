@@ -109,11 +109,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * Whether a failure is transient — sending the same request again may succeed: among its causes, first, a JDBC transient
      * or recoverable exception (a connection not to be had from the pool in time) or an SQL state of
      * {@link #TRANSIENT_STATES}; or, where no cause carries either, a transient data-access failure (a lock or serialization
-     * lost, a query timed out) or a transaction that could not begin.
+     * lost, a query timed out) or a transaction that could not begin. A transaction whose rollback failed on the broken
+     * connection is judged by the fault that broke it (Spring keeps it as the application exception, outside the causes).
      */
     public static boolean transientFault(Throwable e) {
         boolean transientKind = false;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // a rollback (or commit) that failed on the broken connection hides the fault that broke it: judge that one
+            if (t instanceof org.springframework.transaction.TransactionSystemException tx && tx.getApplicationException() != null
+                    && tx.getApplicationException() != t) {
+                return transientFault(tx.getApplicationException());
+            }
             if (t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLRecoverableException) {
                 return true; // JDBC's own word: may succeed when retried (the pool's "no connection in time" among them)
             }
