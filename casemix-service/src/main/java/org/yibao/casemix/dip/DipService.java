@@ -4,7 +4,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yibao.casemix.inpatient.CaseLedger;
 import org.yibao.casemix.inpatient.InpatientCase;
-import org.yibao.casemix.list.ListService;
 import org.yibao.casemix.list.SettlementList;
 import org.yibao.casemix.payment.CasePayment;
 import org.yibao.casemix.payment.CasePayments;
@@ -29,16 +28,12 @@ import java.util.List;
 public class DipService {
 
     private final DipStore store;
-    private final ListService lists;
-    private final CaseLedger cases;
     private final CasemixRules rules;
     private final CasePayments payments;
     private final Clock clock;
 
-    DipService(DipStore store, ListService lists, CaseLedger cases, CasemixRules rules, CasePayments payments, Clock clock) {
+    DipService(DipStore store, CasemixRules rules, CasePayments payments, Clock clock) {
         this.store = store;
-        this.lists = lists;
-        this.cases = cases;
         this.rules = rules;
         this.payments = payments;
         this.clock = clock;
@@ -90,19 +85,10 @@ public class DipService {
     @Transactional(readOnly = true)
     public CasePrice price(String settlementId, String tableId) {
         DipTable table = table(tableId);
-        SettlementList list = lists.find(settlementId).orElseThrow(() -> new NotFoundException("no settlement list of " + settlementId));
-        if (list.state() != SettlementList.QcState.PASSED) {
-            throw new RefusedException("settlementId: the settlement list of " + settlementId + " is " + list.state()
-                    + "; a stay is priced by group once its list passed quality control (质控完成)");
-        }
-        InpatientCase stay = cases.find(settlementId).filter(c -> !c.reversed()).orElseThrow(() -> new RefusedException(
-                "settlementId: settlement " + settlementId + " is unknown or reversed"));
-        CaseLedger.Institution institution = cases.institution(stay.institutionCode()).orElseThrow(() -> new RefusedException(
-                "settlementId: institution " + stay.institutionCode() + " is unknown here (no InstitutionStatusChanged)"));
-        if (!org.yibao.contracts.region.Regions.contains(table.regionCode(), institution.regionCode())) {
-            throw new RefusedException("tableId: table " + tableId + " is region " + table.regionCode() + "'s; institution "
-                    + institution.code() + " is of " + institution.regionCode());
-        }
+        CasePayments.PassedStay passed = payments.passedStay(settlementId, "tableId", tableId, table.regionCode());
+        SettlementList list = passed.list();
+        InpatientCase stay = passed.stay();
+        CaseLedger.Institution institution = passed.institution();
         CasemixRule rule = rule(table.regionCode(), table.year());
         DipGrouper.Grouped grouped = DipGrouper.group(table.groups(), list.mainDiagnosis(), list.mainProcedure()).orElseThrow(
                 () -> new RefusedException("settlementId: no group of table " + tableId + " takes " + list.mainDiagnosis()));

@@ -11,7 +11,6 @@ import org.yibao.casemix.payment.CasePayments;
 import org.yibao.casemix.rules.CasemixRule;
 import org.yibao.casemix.rules.CasemixRules;
 import org.yibao.casemix.rules.PaymentMethod;
-import org.yibao.contracts.region.Regions;
 import org.yibao.security.CallerIdentity;
 import org.yibao.web.problem.NotFoundException;
 import org.yibao.web.problem.RefusedException;
@@ -34,16 +33,14 @@ public class DrgService {
     private final DrgStore store;
     private final DrgTables tables;
     private final ListService lists;
-    private final CaseLedger cases;
     private final CasemixRules rules;
     private final CasePayments payments;
     private final Clock clock;
 
-    DrgService(DrgStore store, DrgTables tables, ListService lists, CaseLedger cases, CasemixRules rules, CasePayments payments, Clock clock) {
+    DrgService(DrgStore store, DrgTables tables, ListService lists, CasemixRules rules, CasePayments payments, Clock clock) {
         this.store = store;
         this.tables = tables;
         this.lists = lists;
-        this.cases = cases;
         this.rules = rules;
         this.payments = payments;
         this.clock = clock;
@@ -114,19 +111,10 @@ public class DrgService {
     @Transactional(readOnly = true)
     public CasePrice price(String settlementId, String weightsId) {
         DrgWeightTable table = weights(weightsId);
-        SettlementList list = lists.find(settlementId).orElseThrow(() -> new NotFoundException("no settlement list of " + settlementId));
-        if (list.state() != SettlementList.QcState.PASSED) {
-            throw new RefusedException("settlementId: the settlement list of " + settlementId + " is " + list.state()
-                    + "; a case is grouped and priced once its list passed quality control (质控完成)");
-        }
-        InpatientCase stay = cases.find(settlementId).filter(c -> !c.reversed()).orElseThrow(() -> new RefusedException(
-                "settlementId: settlement " + settlementId + " is unknown or reversed"));
-        CaseLedger.Institution institution = cases.institution(stay.institutionCode()).orElseThrow(() -> new RefusedException(
-                "settlementId: institution " + stay.institutionCode() + " is unknown here (no InstitutionStatusChanged)"));
-        if (institution.regionCode() == null || !Regions.contains(table.regionCode(), institution.regionCode())) {
-            throw new RefusedException("weightsId: " + weightsId + " is region " + table.regionCode() + "'s; institution "
-                    + institution.code() + " is of region " + institution.regionCode());
-        }
+        CasePayments.PassedStay passed = payments.passedStay(settlementId, "weightsId", weightsId, table.regionCode());
+        SettlementList list = passed.list();
+        InpatientCase stay = passed.stay();
+        CaseLedger.Institution institution = passed.institution();
         CasemixRule rule = rule(table.regionCode(), table.year());
         DrgGrouper.Grouped grouped = DrgGrouper.group(tables, new DrgGrouper.DrgCase(list.mainDiagnosis(), list.secondaryDiagnoses(),
                 list.mainProcedure(), list.procedures().stream().map(SettlementList.Procedure::code).toList(), list.ventilatorHours(),

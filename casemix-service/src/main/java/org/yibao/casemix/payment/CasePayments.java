@@ -44,14 +44,50 @@ public class CasePayments {
 
     private final PaymentStore store;
     private final CaseLedger cases;
+    private final org.yibao.casemix.list.ListService lists;
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    CasePayments(PaymentStore store, CaseLedger cases, OutboxWriter outbox, Clock clock) {
+    CasePayments(PaymentStore store, CaseLedger cases, org.yibao.casemix.list.ListService lists, OutboxWriter outbox, Clock clock) {
         this.store = store;
         this.cases = cases;
+        this.lists = lists;
         this.outbox = outbox;
         this.clock = clock;
+    }
+
+    /** A stay one method may price: its passed list, the settled stay and its institution. */
+    public record PassedStay(org.yibao.casemix.list.SettlementList list, org.yibao.casemix.inpatient.InpatientCase stay,
+                             CaseLedger.Institution institution) {
+    }
+
+    /**
+     * The stay a settlement names, for a table of a region to price: its list passed quality control, the stay settled and
+     * not reversed, its institution known and of the table's region.
+     *
+     * @param tableField the request's name of the table (tableId, weightsId), named when the region differs
+     * @throws org.yibao.web.problem.NotFoundException (404) when the settlement has no list
+     * @throws RefusedException (422) naming {@code settlementId} when the list has not passed, the stay is unknown or
+     *                          reversed, or its institution unknown; {@code tableField} when the institution is of another
+     *                          region than the table's (or of none)
+     */
+    @Transactional(readOnly = true)
+    public PassedStay passedStay(String settlementId, String tableField, String tableId, String tableRegion) {
+        org.yibao.casemix.list.SettlementList list = lists.find(settlementId)
+                .orElseThrow(() -> new org.yibao.web.problem.NotFoundException("no settlement list of " + settlementId));
+        if (list.state() != org.yibao.casemix.list.SettlementList.QcState.PASSED) {
+            throw new RefusedException("settlementId: the settlement list of " + settlementId + " is " + list.state()
+                    + "; a stay is grouped and priced once its list passed quality control (质控完成)");
+        }
+        org.yibao.casemix.inpatient.InpatientCase stay = cases.find(settlementId).filter(c -> !c.reversed())
+                .orElseThrow(() -> new RefusedException("settlementId: settlement " + settlementId + " is unknown or reversed"));
+        CaseLedger.Institution institution = cases.institution(stay.institutionCode()).orElseThrow(() -> new RefusedException(
+                "settlementId: institution " + stay.institutionCode() + " is unknown here (no InstitutionStatusChanged)"));
+        if (institution.regionCode() == null || !Regions.contains(tableRegion, institution.regionCode())) {
+            throw new RefusedException(tableField + ": " + tableId + " is region " + tableRegion + "'s; institution "
+                    + institution.code() + " is of region " + institution.regionCode());
+        }
+        return new PassedStay(list, stay, institution);
     }
 
     /**
