@@ -31,11 +31,15 @@ class GatewayRoutingTest {
     @Autowired
     private Environment environment;
 
+    @Autowired
+    private io.micrometer.core.instrument.MeterRegistry meters;
+
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         registry.add("yibao.gateway.services.enrollment.uri", backend::url);
         registry.add("yibao.gateway.services.assistance.uri", backend::url);
-        registry.add("yibao.gateway.services.procurement.uri", backend::url);
+        // two instances, the first one down: balanced round robin (lb://procurement)
+        registry.add("yibao.gateway.services.procurement.uri", () -> "http://127.0.0.1:" + closedPort + "," + backend.url());
         registry.add("yibao.gateway.services.supervision.uri", backend::url);
         registry.add("yibao.gateway.services.settlement.uri", () -> "http://127.0.0.1:" + closedPort);
     }
@@ -121,6 +125,28 @@ class GatewayRoutingTest {
 
         assertThat(backend.calls.get("GET /api/enrollment/persons/1")).hasValue(3);
         assertThat(backend.calls.get("POST /api/enrollment/persons")).hasValue(1);
+    }
+
+    @Test
+    void aCallWhoseConnectionWasRefusedGoesToTheNextInstanceWhateverItsMethod() {
+        String token = staffToken();
+        for (int i = 0; i < 4; i++) {
+            HttpResponse<String> response = gateway().call("POST", "/api/procurement/batches", "{}", token, null);
+            assertThat(response.statusCode()).as("call %d, with one of two instances down", i).isEqualTo(200);
+        }
+
+        assertThat(backend.calls.get("POST /api/procurement/batches")).as("each sent once to the live instance").hasValue(4);
+    }
+
+    @Test
+    void theServersRequestsAreTaggedWithTheVerifiedClient() {
+        gateway().call("GET", "/api/enrollment/persons/1", null, staffToken(), null);
+        gateway().call("GET", "/api/enrollment/persons/1", null, "not-a-token", null);
+
+        assertThat(meters.find("http.server.requests").tags("client", "bench-staff", "status", "200").timer())
+                .as("the caller's client id from its verified token").isNotNull();
+        assertThat(meters.find("http.server.requests").tags("client", "none", "status", "401").timer())
+                .as("no verified caller").isNotNull();
     }
 
     @Test

@@ -39,6 +39,10 @@ import java.util.concurrent.TimeUnit;
  * {@code YIBAO_GATEWAY_ADDRESS} (e.g. {@code 0.0.0.0}): a direct call to a service would skip the
  * gateway's rate limits and audit trail.
  *
+ * <p>{@code --instances N} runs N instances (1 to 4) of every service and of the gateway: the gateway balances
+ * each service's instances, the gateways share the signing keys and, in PostgreSQL, the clients' rate limits; the
+ * instances of a service share its database and consumer group (docs/adr/0029, docs/scaling.md).
+ *
  * <p>{@code --benchmark} starts everything, prints start-up time and resident memory, and stops.
  *
  * <p>PostgreSQL is durable by default (fsync, synchronous_commit, full_page_writes on: a commit answered is on disk);
@@ -61,6 +65,8 @@ public final class LocalPlatform {
             new PlatformApp("casemix-service", "casemix-service", 8089, "casemix"));
     static final PlatformApp GATEWAY = new PlatformApp("gateway", "gateway", 8080, null, 8090);
     static final String LOOPBACK = "127.0.0.1";
+    /** The gateways' shared rate limits under --instances (docs/adr/0029). */
+    static final String GATEWAY_DATABASE = "gateway";
 
     private final Path repo;
     private final Path home;
@@ -74,6 +80,8 @@ public final class LocalPlatform {
     private java.nio.channels.FileLock lock;
     /** PostgreSQL with every commit on disk (the default); false with --unsafe-fast-demo. */
     private boolean durable = true;
+    /** How many instances of every service and of the gateway run (--instances, 1 to 4; docs/adr/0029). */
+    private int instances = 1;
 
     LocalPlatform(Path repo) {
         this.repo = repo;
@@ -84,6 +92,7 @@ public final class LocalPlatform {
         boolean benchmark = List.of(args).contains("--benchmark");
         LocalPlatform platform = new LocalPlatform(findRepo());
         platform.durable = !List.of(args).contains("--unsafe-fast-demo");
+        platform.instances = instances(List.of(args));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             platform.stop();
@@ -101,6 +110,31 @@ public final class LocalPlatform {
             log.error("the platform did not start: {}", e.getMessage());
             System.exit(1);
         }
+    }
+
+    /** {@code --instances N} (or {@code --instances=N}): 1 to 4, 1 when absent. */
+    static int instances(List<String> args) {
+        String value = null;
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--instances") && i + 1 < args.size()) {
+                value = args.get(i + 1);
+            } else if (args.get(i).startsWith("--instances=")) {
+                value = args.get(i).substring("--instances=".length());
+            }
+        }
+        if (value == null) {
+            return 1;
+        }
+        int n;
+        try {
+            n = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--instances takes a number from 1 to 4, not " + value);
+        }
+        if (n < 1 || n > 4) {
+            throw new IllegalArgumentException("--instances takes a number from 1 to 4, not " + n);
+        }
+        return n;
     }
 
     StartupReport start() throws Exception {
@@ -128,6 +162,9 @@ public final class LocalPlatform {
             }
             postgres = LocalPostgres.startPersistent(home.resolve("postgres"), postgresPort, durable);
             SERVICES.forEach(s -> postgres.createDatabaseIfMissing(s.database()));
+            if (instances > 1) {
+                postgres.createDatabaseIfMissing(GATEWAY_DATABASE);
+            }
         });
         CompletableFuture<Void> broker = CompletableFuture.runAsync(() -> {
             kafka = KafkaBroker.persistent(home.resolve("kafka"), kafkaPort, kafkaPort + 1, 3);
@@ -136,7 +173,7 @@ public final class LocalPlatform {
         CompletableFuture.allOf(db, broker).join();
         long infraMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
-        for (PlatformApp app : all()) {
+        for (PlatformApp app : allInstances()) {
             apps.add(AppProcess.start(app, jarOf(app), environment(app), home.resolve("logs").resolve(app.name() + ".log")));
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -156,7 +193,7 @@ public final class LocalPlatform {
 
     synchronized void stop() {
         // the gateway first so that no new call arrives, then the services all at once
-        apps.stream().filter(a -> a.app().equals(GATEWAY)).forEach(a -> {
+        apps.stream().filter(a -> a.app().module().equals(GATEWAY.module())).forEach(a -> {
             a.signalStop();
             a.awaitStop();
         });
@@ -182,7 +219,9 @@ public final class LocalPlatform {
         env.put("PORT", Integer.toString(app.port()));
         // server.address: a service's port (API and actuator) on loopback only; the gateway's public
         // port where YIBAO_GATEWAY_ADDRESS says; a separate management port always on loopback
-        env.put("SERVER_ADDRESS", app.equals(GATEWAY) ? gatewayAddress.getHostAddress() : LOOPBACK);
+        boolean gateway = app.module().equals(GATEWAY.module());
+        int instance = instanceOf(app);
+        env.put("SERVER_ADDRESS", gateway ? gatewayAddress.getHostAddress() : LOOPBACK);
         if (app.managementPort() != app.port()) {
             env.put("MANAGEMENT_SERVER_ADDRESS", LOOPBACK);
         }
@@ -195,18 +234,34 @@ public final class LocalPlatform {
             env.put("DB_POOL_SIZE", "5");
         }
         for (PlatformApp service : SERVICES) {
-            env.put(service.urlVariable(), "http://127.0.0.1:" + service.port());
+            // a service calls its peer of the same instance number (his-interface-2 -> settlement-service-2); the gateway
+            // balances over all of them (X_URLS)
+            env.put(service.urlVariable(), "http://127.0.0.1:" + service.instance(instance).port());
+            if (gateway) {
+                List<String> all = new ArrayList<>();
+                for (int n = 1; n <= instances; n++) {
+                    all.add("http://127.0.0.1:" + service.instance(n).port());
+                }
+                env.put(service.urlVariable() + "S", String.join(",", all));
+            }
         }
         if (app.module().equals("settlement-service")) {
             // supervision's real-time pre-check at settlement (事中, issue 21) is on in the platform as it runs;
             // PRECHECK_ENABLED=false in the launcher's environment switches it off
             env.put("PRECHECK_ENABLED", System.getenv().getOrDefault("PRECHECK_ENABLED", "true"));
         }
-        if (app.equals(GATEWAY)) {
-            // the token issuer's keys survive restarts; the audit trail sits beside the logs
+        if (gateway) {
+            // the token issuer's keys survive restarts and are shared by the gateways; the audit trail sits beside the logs
             env.put("YIBAO_KEYS_DIR", home.resolve("keys").toString());
-            env.put("YIBAO_AUDIT_DIR", home.resolve("logs").toString());
+            env.put("YIBAO_AUDIT_DIR", (instance == 1 ? home.resolve("logs") : home.resolve("logs").resolve(app.name())).toString());
             env.put("MANAGEMENT_PORT", Integer.toString(app.managementPort()));
+            if (instances > 1) {
+                // several gateways share each client's rate limit in PostgreSQL
+                env.put("YIBAO_RATE_LIMIT_STORE", "postgresql");
+                env.put("DB_URL", postgres.jdbcUrl(GATEWAY_DATABASE));
+                env.put("DB_USER", postgres.username());
+                env.put("DB_PASSWORD", postgres.password());
+            }
         } else {
             env.put("YIBAO_SECURITY_JWT_JWK_SET_URI", gatewayUrl() + "/oauth2/jwks");
         }
@@ -247,6 +302,26 @@ public final class LocalPlatform {
         }
         String host = gatewayAddress.getHostAddress();
         return "http://" + (gatewayAddress instanceof Inet6Address ? "[" + host + "]" : host) + ":" + GATEWAY.port();
+    }
+
+    /** Every instance of every app: the services' first instances, then the others, then the gateways. */
+    private List<PlatformApp> allInstances() {
+        List<PlatformApp> all = new ArrayList<>();
+        for (int n = 1; n <= instances; n++) {
+            for (PlatformApp service : SERVICES) {
+                all.add(service.instance(n));
+            }
+        }
+        for (int n = 1; n <= instances; n++) {
+            all.add(GATEWAY.instance(n));
+        }
+        return all;
+    }
+
+    /** 1 for an app itself, n for its nth instance (named ...-n). */
+    private static int instanceOf(PlatformApp app) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("-(\\d+)$").matcher(app.name());
+        return m.find() ? Integer.parseInt(m.group(1)) : 1;
     }
 
     private List<PlatformApp> all() {

@@ -17,7 +17,25 @@ record PlatformApp(String name, String module, int port, String database, int ma
 
     /** The environment variable that tells the gateway (and callers) where this app listens, e.g. SETTLEMENT_URL. */
     String urlVariable() {
-        return route().toUpperCase() + "_URL";
+        return baseRoute().toUpperCase() + "_URL";
+    }
+
+    /**
+     * The {@code n}th instance (1-based) of this app under {@code --instances}: the first is the app itself; the others
+     * listen 100 ports further each (settlement 8082, 8182, 8282; the gateway 8080/8090, 8180/8190) and are named
+     * {@code settlement-service-2}. They share the database and the consumer group.
+     */
+    PlatformApp instance(int n) {
+        if (n == 1) {
+            return this;
+        }
+        int shift = 100 * (n - 1);
+        return new PlatformApp(name + "-" + n, module, port + shift, database, managementPort + shift);
+    }
+
+    /** The short name the gateway routes by, without an instance's suffix. */
+    String baseRoute() {
+        return route().replaceAll("-\\d+$", "").replaceAll("-(service|interface)$", "");
     }
 
     boolean hasDatabase() {

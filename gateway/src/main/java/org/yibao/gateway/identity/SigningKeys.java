@@ -48,14 +48,7 @@ public final class SigningKeys {
             RSAKey key = generate("memory-" + timestamp());
             return new SigningKeys(List.of(key), key);
         }
-        List<RSAKey> found = read(dir);
-        if (found.isEmpty()) {
-            RSAKey key = generate("key-" + timestamp());
-            write(dir, key);
-            log.info("made signing key {} in {}", key.getKeyID(), dir);
-            found = List.of(key);
-        }
-        List<RSAKey> keys = found;
+        List<RSAKey> keys = readOrMakeFirst(dir);
         String wanted = properties.getSigningKeyId();
         RSAKey signing = wanted == null ? keys.get(keys.size() - 1) : keys.stream()
                 .filter(k -> k.getKeyID().equals(wanted)).findFirst()
@@ -63,6 +56,31 @@ public final class SigningKeys {
                         + dir + ": " + keys.stream().map(JWK::getKeyID).toList()));
         log.info("signing tokens with key {}; publishing {}", signing.getKeyID(), keys.stream().map(JWK::getKeyID).toList());
         return new SigningKeys(keys, signing);
+    }
+
+    /**
+     * The keys in the folder, the first made when there is none. Several gateways share one folder (the local platform's
+     * {@code --instances}): a file lock lets one make the first key while the others wait and then read it, so every
+     * instance signs with, and publishes, the same key.
+     */
+    private static List<RSAKey> readOrMakeFirst(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(dir.resolve(".keys.lock"),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                 java.nio.channels.FileLock ignored = channel.lock()) {
+                List<RSAKey> found = read(dir);
+                if (found.isEmpty()) {
+                    RSAKey key = generate("key-" + timestamp());
+                    write(dir, key);
+                    log.info("made signing key {} in {}", key.getKeyID(), dir);
+                    found = List.of(key);
+                }
+                return found;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the signing keys in " + dir, e);
+        }
     }
 
     public RSAKey signing() {

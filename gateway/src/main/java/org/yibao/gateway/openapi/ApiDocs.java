@@ -59,7 +59,7 @@ public class ApiDocs {
     }
 
     private Mono<JsonNode> fetch(String service) {
-        return http.get().uri(properties.getServices().get(service).getUri().resolve("/v3/api-docs"))
+        return http.get().uri(properties.getServices().get(service).getUri().get(0).resolve("/v3/api-docs"))
                 .retrieve().bodyToMono(String.class)
                 .timeout(Duration.ofSeconds(5))
                 .map(json::readTree);

@@ -1,5 +1,6 @@
 package org.yibao.gateway.ratelimit;
 
+import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 
 import java.time.Duration;
@@ -11,10 +12,13 @@ public final class Buckets {
     }
 
     public static Bucket of(RateLimit limit) {
+        return Bucket.builder().addLimit(bandwidth(limit)).build();
+    }
+
+    /** The limit's one bandwidth: {@code burst} tokens, one more every 1/perSecond seconds (greedy refill). */
+    public static Bandwidth bandwidth(RateLimit limit) {
         long nanosPerToken = Math.max(1, Math.round(1e9 / limit.perSecond()));
-        return Bucket.builder()
-                .addLimit(l -> l.capacity(limit.burst()).refillGreedy(1, Duration.ofNanos(nanosPerToken)))
-                .build();
+        return Bandwidth.builder().capacity(limit.burst()).refillGreedy(1, Duration.ofNanos(nanosPerToken)).build();
     }
 
     /** Whole seconds to wait for a token, at least 1, from Bucket4j's nanoseconds. */

@@ -1,7 +1,5 @@
 package org.yibao.gateway.ratelimit;
 
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
@@ -17,25 +15,28 @@ import org.yibao.security.CallerIdentity;
 import org.yibao.security.ClientKind;
 import reactor.core.publisher.Mono;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One token bucket (Bucket4j) per client: a flood from one hospital is answered 429 with Retry-After and
  * never takes the others' capacity. Runs after authentication and authorization, so only admitted
- * calls count. Each gateway instance keeps its own buckets; with n instances behind a balancer a
- * client gets up to n times its rate (set the limits accordingly, or move the buckets to a shared store).
+ * calls count. The buckets are in the {@link RateLimitStore}: this instance's memory, or PostgreSQL shared by
+ * every gateway instance ({@code yibao.gateway.rate-limit-store.type}, docs/adr/0029); while a shared store cannot be
+ * reached, this instance's own buckets limit the clients.
  */
 @Component
 public class RateLimitFilter implements WebFilter, Ordered {
 
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RateLimitFilter.class);
+
+    private final RateLimitStore store;
+    private final RateLimitStore fallback = new MemoryRateLimitStore();
     private final GatewayProperties properties;
     private final ClientRegistry clients;
     private final ProblemAnswers answers;
     private final MeterRegistry meters;
 
-    public RateLimitFilter(GatewayProperties properties, ClientRegistry clients, ProblemAnswers answers, MeterRegistry meters) {
+    public RateLimitFilter(GatewayProperties properties, ClientRegistry clients, ProblemAnswers answers, MeterRegistry meters,
+                           RateLimitStore store) {
         for (ClientKind kind : ClientKind.values()) {
             if (properties.getRateLimits().get(kind) == null) {
                 throw new IllegalStateException("yibao.gateway.rate-limits." + kind + " is missing: every kind of client needs a default rate");
@@ -45,6 +46,7 @@ public class RateLimitFilter implements WebFilter, Ordered {
         this.clients = clients;
         this.answers = answers;
         this.meters = meters;
+        this.store = store;
     }
 
     @Override
@@ -53,13 +55,20 @@ public class RateLimitFilter implements WebFilter, Ordered {
         if (caller == null) {
             return chain.filter(exchange);
         }
-        ConsumptionProbe probe = buckets.computeIfAbsent(caller.clientId(), id -> Buckets.of(limitOf(caller)))
-                .tryConsumeAndReturnRemaining(1);
-        if (probe.isConsumed()) {
-            return chain.filter(exchange);
-        }
-        meters.counter("yibao.gateway.rate.limited", "kind", caller.kind().name()).increment();
-        return answers.tooManyRequests(exchange, Buckets.retryAfterSeconds(probe.getNanosToWaitForRefill()), caller.clientId());
+        RateLimit limit = limitOf(caller);
+        return store.tryConsume(caller.clientId(), limit).onErrorResume(e -> {
+            // the shared store away: this instance's own bucket limits the client meanwhile (a settlement is never refused
+            // because the limits' database is), counted and logged for the operators
+            meters.counter("yibao.gateway.rate.store.failures").increment();
+            log.warn("rate-limit store {} failed; limiting {} by this instance's bucket: {}", store.kind(), caller.clientId(), e.toString());
+            return fallback.tryConsume(caller.clientId(), limit);
+        }).flatMap(probe -> {
+            if (probe.isConsumed()) {
+                return chain.filter(exchange);
+            }
+            meters.counter("yibao.gateway.rate.limited", "kind", caller.kind().name()).increment();
+            return answers.tooManyRequests(exchange, Buckets.retryAfterSeconds(probe.getNanosToWaitForRefill()), caller.clientId());
+        });
     }
 
     private RateLimit limitOf(CallerIdentity caller) {

@@ -48,19 +48,20 @@ public class GatewayProperties {
     }
 
     public static class Service {
-        private URI uri;
+        /** The service's instances: one address, or several (comma-separated) that the gateway balances over. */
+        private List<URI> uri = List.of();
         /** The longest the gateway waits for the service's answer before answering 504. */
         private Duration timeout = Duration.ofSeconds(5);
         /** Paths (patterns) that carry whole files: they get {@link #bulkTimeout} instead. */
         private List<String> bulkPaths = List.of();
         private Duration bulkTimeout = Duration.ofMinutes(10);
 
-        public URI getUri() {
+        public List<URI> getUri() {
             return uri;
         }
 
-        public void setUri(URI uri) {
-            this.uri = uri;
+        public void setUri(List<URI> uri) {
+            this.uri = List.copyOf(uri);
         }
 
         public List<String> getBulkPaths() {

@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.yibao.web.resilience.CircuitBreakerPolicy;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -22,8 +23,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * One route per service: {@code /api/<service>/**} passes through unchanged (the services own
  * their prefixes), {@code /ops/<service>/health} reaches the service's actuator health. Each route
- * has its own response timeout and circuit breaker; only GET and HEAD are retried, because only
- * they are safe to send twice.
+ * has its own response timeout and circuit breaker; only GET and HEAD are retried on a failed answer, because only
+ * they are safe to send twice; a call whose connection was refused is sent to the next instance whatever its method
+ * (it never reached the service). A service of several instances is balanced round robin (docs/adr/0029).
  */
 @Configuration
 @EnableConfigurationProperties(CircuitBreakerPolicy.class)
@@ -43,18 +45,29 @@ public class ServiceRoutes {
                         .metadata(Map.of(
                                 RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, service.getBulkTimeout().toMillis(),
                                 RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, properties.getConnectTimeout().toMillis()))
-                        .uri(service.getUri()));
+                        .uri(target(name, service)));
             }
             routes.route(name, r -> r.path("/api/" + name + "/**")
                     .filters(f -> resilient(f, name, name))
                     .metadata(timeouts)
-                    .uri(service.getUri()));
+                    .uri(target(name, service)));
             routes.route(name + "-health", r -> r.path("/ops/" + name + "/health")
                     .filters(f -> resilient(f.setPath("/actuator/health"), name, name))
                     .metadata(timeouts)
-                    .uri(service.getUri()));
+                    .uri(target(name, service)));
         });
         return routes.build();
+    }
+
+    /**
+     * Where a route sends its calls: the one instance's address, or {@code lb://<name>} balanced round robin by Spring
+     * Cloud LoadBalancer over the instances {@link ServiceInstances} lists.
+     */
+    static URI target(String name, GatewayProperties.Service service) {
+        if (service.getUri().isEmpty()) {
+            throw new IllegalStateException("yibao.gateway.services." + name + ".uri names no instance");
+        }
+        return service.getUri().size() == 1 ? service.getUri().get(0) : URI.create("lb://" + name);
     }
 
     private static GatewayFilterSpec resilient(GatewayFilterSpec filters, String service, String breaker) {
@@ -64,7 +77,10 @@ public class ServiceRoutes {
                         .setStatuses(HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE)
                         .setSeries()
                         .setExceptions(IOException.class))
-                .circuitBreaker(cb -> cb.setName(breaker).setFallbackUri("forward:/fallback/" + service));
+                .circuitBreaker(cb -> cb.setName(breaker).setFallbackUri("forward:/fallback/" + service))
+                // inside the breaker: a call whose connection was refused never reached the service, any method goes to
+                // the next instance before the breaker counts a failure
+                .filter(new ConnectRetry(2));
     }
 
     /**
