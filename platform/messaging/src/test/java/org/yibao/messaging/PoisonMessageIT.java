@@ -31,7 +31,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * A record that cannot be processed goes to the dead-letter topic (at once if it can never be
  * parsed, after bounded retries if its handler keeps failing) and the records behind it in the
- * same partition are still processed.
+ * same partition are still processed; a transient fault is tried again until it passes.
  */
 class PoisonMessageIT {
 
@@ -77,6 +77,12 @@ class PoisonMessageIT {
                 assertThat(consumerJdbc().queryForList("select seq from effect where seq > 0 order by id", Integer.class))
                         .containsExactly(1));
 
+        // a transient fault (the database away) lasting beyond the attempts meant for a handler's bug is tried again until it
+        // passes, not dead-lettered (ADR 0027)
+        enrollments.change(PERSON, "transient-5");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(consumerJdbc().queryForObject("select count(*) from effect", Integer.class)).isEqualTo(3));
+
         List<ConsumerRecord<String, String>> deadLetters = readDeadLetters(4);
         assertThat(deadLetters).extracting(ConsumerRecord::value).satisfiesExactly(
                 v -> assertThat(v).isEqualTo("this is not json"),
@@ -86,8 +92,8 @@ class PoisonMessageIT {
         assertThat(header(deadLetters.get(0), "kafka_dlt-exception-message")).contains("not JSON");
         assertThat(header(deadLetters.get(3), "kafka_dlt-exception-message")).contains("always fails");
 
-        // the failing handler's effects were rolled back on every attempt; the flaky one applied once
-        assertThat(consumerJdbc().queryForObject("select count(*) from effect", Integer.class)).isEqualTo(2);
+        // the failing handler's effects were rolled back on every attempt; the flaky one and the transient one applied once
+        assertThat(consumerJdbc().queryForObject("select count(*) from effect", Integer.class)).isEqualTo(3);
         double deadLettered = consumer.getBean(MeterRegistry.class).find("yibao.consumer.dead.letters")
                 .counters().stream().mapToDouble(c -> c.count()).sum();
         assertThat(deadLettered).isEqualTo(4);

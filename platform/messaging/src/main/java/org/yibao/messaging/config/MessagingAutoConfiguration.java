@@ -146,6 +146,13 @@ public class MessagingAutoConfiguration {
         DefaultErrorHandler errors = new DefaultErrorHandler(
                 new DeadLetterRecoverer(messagingKafka.template(), registry, group), backOff);
         errors.addNotRetryableExceptions(PoisonEventException.class);
+        // a transient fault (the database away, a lock lost) is tried again while it lasts, not dead-lettered after the
+        // few quick attempts meant for a handler's own failure (ADR 0027)
+        org.springframework.util.backoff.ExponentialBackOff whileTransient = new org.springframework.util.backoff.ExponentialBackOff(
+                500, 2.0);
+        whileTransient.setMaxInterval(5_000);
+        whileTransient.setMaxElapsedTime(settings.getTransientRetryFor().toMillis());
+        errors.setBackOffFunction((record, failure) -> org.yibao.faults.TransientFaults.isTransient(failure) ? whileTransient : null);
 
         ConcurrentMessageListenerContainer<String, String> listener = new ConcurrentMessageListenerContainer<>(factory, container);
         listener.setConcurrency(settings.getConcurrency());

@@ -82,6 +82,12 @@ public class MessagingProperties {
         /** Pause before the first retry; doubled for each further one. */
         private Duration initialBackoff = Duration.ofMillis(200);
         private Duration maxBackoff = Duration.ofSeconds(2);
+        /**
+         * How long an event whose handling failed transiently (the database away, a lock lost: faults' TransientFaults) is
+         * tried again, every few seconds, before it is dead-lettered like any other failure: a database's failover or
+         * restart does not send events to the dead letters (ADR 0027).
+         */
+        private Duration transientRetryFor = Duration.ofMinutes(10);
         /** Listener threads; at most the number of partitions is useful. */
         private int concurrency = 1;
         /** A consumer that takes longer than this between polls is evicted and its records redelivered. */
@@ -125,6 +131,14 @@ public class MessagingProperties {
 
         public void setMaxBackoff(Duration maxBackoff) {
             this.maxBackoff = maxBackoff;
+        }
+
+        public Duration getTransientRetryFor() {
+            return transientRetryFor;
+        }
+
+        public void setTransientRetryFor(Duration transientRetryFor) {
+            this.transientRetryFor = transientRetryFor;
         }
 
         public int getConcurrency() {

@@ -49,6 +49,15 @@ public final class RealInfrastructure {
         return kafkaBootstrapServers;
     }
 
+    /**
+     * The local Kafka broker's process id, for tests that pause it (SIGSTOP) as a stalled broker; empty when the broker
+     * is a container or not started.
+     */
+    public static synchronized java.util.OptionalLong kafkaBrokerPid() {
+        kafkaBootstrapServers();
+        return localBroker == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(localBroker.pid());
+    }
+
     private static Boolean containers;
 
     static synchronized boolean useContainers() {

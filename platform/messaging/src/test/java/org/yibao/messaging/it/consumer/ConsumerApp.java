@@ -16,6 +16,8 @@ public class ConsumerApp {
 
     /** Behaviour switches keyed by the event's reason, shared across consumer restarts. */
     public static final Set<String> FAILED_ONCE = ConcurrentHashMap.newKeySet();
+    /** Failures so far of each transient-n event (it fails n times, then succeeds). */
+    public static final java.util.Map<String, Integer> TRANSIENT_FAILURES = new ConcurrentHashMap<>();
     public static final Set<String> SLOWED_ONCE = ConcurrentHashMap.newKeySet();
     public static volatile long slowMillis = 0;
 
@@ -38,6 +40,11 @@ public class ConsumerApp {
             }
             if (reason.equals("fail-once") && FAILED_ONCE.add(metadata.eventId().toString())) {
                 throw new IllegalStateException("this event fails the first time");
+            }
+            if (reason.startsWith("transient-")
+                    && TRANSIENT_FAILURES.merge(metadata.eventId().toString(), 1, Integer::sum) <= Integer.parseInt(reason.substring(10))) {
+                // as a database failing over would: more failures in a row than the attempts meant for a handler's own bug
+                throw new org.springframework.dao.TransientDataAccessResourceException("the database is away");
             }
             if (reason.equals("slow-once") && SLOWED_ONCE.add(metadata.eventId().toString())) {
                 sleep(slowMillis);
