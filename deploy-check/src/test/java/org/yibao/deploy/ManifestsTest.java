@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Cluster is read into {@link CnpgCluster}, the fields of its API reference that the manifest uses, strictly. Then what the
  * platform needs of its manifests: every application probed on its actuator's readiness and liveness, with resource
  * requests and a memory limit, exposed by a Service on its named port, kept by a PodDisruptionBudget and scaled by a
- * HorizontalPodAutoscaler (but the gateway, see gateway.yaml), configured from the ConfigMap and the database secret.
+ * HorizontalPodAutoscaler (the gateway's replicas share keys and rate limits, docs/adr/0029), configured from the ConfigMap and the database secret.
  */
 class ManifestsTest {
 
@@ -158,7 +158,7 @@ class ManifestsTest {
             service.getSpec().getPorts().forEach(p -> assertThat(ports).as(name + "'s Service port " + p.getName()).contains(p.getTargetPort().getStrVal()));
             assertThat(all(PodDisruptionBudget.class)).as(name + " has a PodDisruptionBudget")
                     .anySatisfy(b -> assertThat(b.getSpec().getSelector().getMatchLabels()).isEqualTo(labels));
-            if (!name.equals("gateway")) {
+            {
                 assertThat(d.getSpec().getReplicas()).as(name + " runs at least two instances").isGreaterThanOrEqualTo(2);
                 HorizontalPodAutoscaler hpa = all(HorizontalPodAutoscaler.class).stream()
                         .filter(h -> h.getSpec().getScaleTargetRef().getName().equals(name)).findFirst()

@@ -60,26 +60,29 @@ public final class SigningKeys {
 
     /**
      * The keys in the folder, the first made when there is none. Several gateways share one folder (the local platform's
-     * {@code --instances}): a file lock lets one make the first key while the others wait and then read it, so every
-     * instance signs with, and publishes, the same key.
+     * {@code --instances}, a Kubernetes Secret): a key is written whole under a temporary name and then renamed, so no
+     * reader sees half of one; only when there is none does a gateway take a file lock, read again and make the first, so
+     * that every instance signs with, and publishes, the same key. A folder holding keys is only read (a Secret's is
+     * read-only).
      */
     private static List<RSAKey> readOrMakeFirst(Path dir) {
-        try {
-            Files.createDirectories(dir);
-            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(dir.resolve(".keys.lock"),
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-                 java.nio.channels.FileLock ignored = channel.lock()) {
-                List<RSAKey> found = read(dir);
-                if (found.isEmpty()) {
-                    RSAKey key = generate("key-" + timestamp());
-                    write(dir, key);
-                    log.info("made signing key {} in {}", key.getKeyID(), dir);
-                    found = List.of(key);
-                }
-                return found;
+        List<RSAKey> found = read(dir);
+        if (!found.isEmpty()) {
+            return found;
+        }
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(dir.resolve(".keys.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock ignored = channel.lock()) {
+            found = read(dir);
+            if (found.isEmpty()) {
+                RSAKey key = generate("key-" + timestamp());
+                write(dir, key);
+                log.info("made signing key {} in {}", key.getKeyID(), dir);
+                found = List.of(key);
             }
+            return found;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the signing keys in " + dir, e);
+            throw new UncheckedIOException("cannot make the first signing key in " + dir, e);
         }
     }
 
@@ -127,13 +130,15 @@ public final class SigningKeys {
 
     private static void write(Path dir, RSAKey key) {
         Path file = dir.resolve(key.getKeyID() + SUFFIX);
+        Path partial = dir.resolve(key.getKeyID() + ".partial");
         try {
-            Files.writeString(file, key.toJSONString(), StandardCharsets.UTF_8);
+            Files.writeString(partial, key.toJSONString(), StandardCharsets.UTF_8);
             try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
             } catch (UnsupportedOperationException ignored) {
                 // not a POSIX file system; the directory's own protection applies
             }
+            Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a signing key to " + dir, e);
         }

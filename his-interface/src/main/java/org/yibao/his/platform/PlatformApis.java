@@ -39,11 +39,14 @@ public class PlatformApis {
     private final JsonMapper json;
     private final ObjectReader binding;
 
-    PlatformApis(Properties properties, JsonMapper json) {
+    PlatformApis(Properties properties, JsonMapper json,
+                 org.springframework.beans.factory.ObjectProvider<io.micrometer.observation.ObservationRegistry> observations) {
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(Duration.ofSeconds(2));
         requests.setReadTimeout(properties.timeout());
-        this.http = RestClient.builder().requestFactory(requests).build();
+        // observed: the call's span is a child of the hospital's transaction and its traceparent goes to the service
+        this.http = RestClient.builder().requestFactory(requests)
+                .observationRegistry(observations.getIfAvailable(() -> io.micrometer.observation.ObservationRegistry.NOOP)).build();
         this.services = properties.services();
         this.json = json;
         this.binding = binding(json);

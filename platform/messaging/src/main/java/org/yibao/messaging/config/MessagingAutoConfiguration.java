@@ -37,6 +37,8 @@ import org.yibao.messaging.consumer.PoisonEventException;
 import org.yibao.messaging.outbox.MessagingHousekeeping;
 import org.yibao.messaging.outbox.OutboxRelay;
 import org.yibao.messaging.outbox.OutboxWriter;
+import org.yibao.messaging.tracing.EventTracing;
+import org.yibao.messaging.tracing.MicrometerEventTracing;
 import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
@@ -87,8 +89,17 @@ public class MessagingAutoConfiguration {
 
     @Bean
     OutboxWriter outboxWriter(MessagingSchema schema, JdbcTemplate jdbc, JsonMapper json, Environment environment,
-                              OutboxRelay relay) {
-        return new OutboxWriter(jdbc, json, applicationName(environment), relay::wakeUp);
+                              OutboxRelay relay, EventTracing tracing) {
+        return new OutboxWriter(jdbc, json, applicationName(environment), relay::wakeUp, tracing);
+    }
+
+    /** Traces carried across the outbox when the application has a tracer (Micrometer Tracing), else none. */
+    @Bean
+    EventTracing eventTracing(ObjectProvider<io.micrometer.tracing.Tracer> tracer,
+                              ObjectProvider<io.micrometer.tracing.propagation.Propagator> propagator) {
+        io.micrometer.tracing.Tracer t = tracer.getIfAvailable();
+        io.micrometer.tracing.propagation.Propagator p = propagator.getIfAvailable();
+        return t == null || p == null || t == io.micrometer.tracing.Tracer.NOOP ? EventTracing.NONE : new MicrometerEventTracing(t, p);
     }
 
     @Bean
@@ -101,10 +112,11 @@ public class MessagingAutoConfiguration {
     IdempotentEventDispatcher idempotentEventDispatcher(MessagingSchema schema, ObjectProvider<EventHandler<?>> handlers,
                                                         JdbcTemplate jdbc, PlatformTransactionManager transactions,
                                                         JsonMapper json, MessagingProperties properties,
-                                                        Environment environment, ObjectProvider<MeterRegistry> meters) {
+                                                        Environment environment, ObjectProvider<MeterRegistry> meters,
+                                                        EventTracing tracing) {
         return new IdempotentEventDispatcher(handlers.orderedStream().toList(),
                 consumerGroup(properties, environment), jdbc, new TransactionTemplate(transactions), json,
-                meters.getIfAvailable(SimpleMeterRegistry::new));
+                meters.getIfAvailable(SimpleMeterRegistry::new), tracing);
     }
 
     /** One listener container for all the service's handlers; absent when the service consumes nothing. */

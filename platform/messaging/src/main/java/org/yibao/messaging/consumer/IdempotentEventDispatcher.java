@@ -12,6 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.yibao.contracts.EventType;
 import org.yibao.contracts.IntegrationEvent;
 import org.yibao.messaging.outbox.OutboxWriter;
+import org.yibao.messaging.tracing.EventTracing;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -42,6 +43,7 @@ public class IdempotentEventDispatcher {
 
     private final Map<String, Registration> handlers = new HashMap<>();
     private final String consumerGroup;
+    private final EventTracing tracing;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final JsonMapper json;
@@ -50,6 +52,13 @@ public class IdempotentEventDispatcher {
 
     public IdempotentEventDispatcher(Collection<EventHandler<?>> eventHandlers, String consumerGroup, JdbcTemplate jdbc,
                                      TransactionTemplate tx, JsonMapper json, MeterRegistry meters) {
+        this(eventHandlers, consumerGroup, jdbc, tx, json, meters, EventTracing.NONE);
+    }
+
+    /** @param tracing each event applied in a span that continues the trace it was appended in ({@link EventTracing}) */
+    public IdempotentEventDispatcher(Collection<EventHandler<?>> eventHandlers, String consumerGroup, JdbcTemplate jdbc,
+                                     TransactionTemplate tx, JsonMapper json, MeterRegistry meters, EventTracing tracing) {
+        this.tracing = tracing;
         this.consumerGroup = consumerGroup;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -122,7 +131,7 @@ public class IdempotentEventDispatcher {
         Envelope envelope = parse(record);
         Registration registration = handlers.get(envelope.type());
         if (registration == null) {
-            return new Prepared(envelope, null, null, null);
+            return new Prepared(envelope, null, null, null, null);
         }
         if (envelope.version() < 1) {
             throw new PoisonEventException(envelope.type() + " version " + envelope.version() + " is not a version");
@@ -134,7 +143,7 @@ public class IdempotentEventDispatcher {
         EventMetadata metadata = new EventMetadata(envelope.eventId(), envelope.type(), envelope.version(),
                 envelope.occurredAt(), envelope.key(), envelope.source(), envelope.requestId(),
                 record.topic(), record.partition(), record.offset());
-        return new Prepared(envelope, registration, event, metadata);
+        return new Prepared(envelope, registration, event, metadata, traceParent(record));
     }
 
     /**
@@ -189,7 +198,8 @@ public class IdempotentEventDispatcher {
             MDC.put(OutboxWriter.REQUEST_ID_MDC_KEY, metadata.requestId());
         }
         try {
-            apply(prepared.registration().handler(), prepared.event(), metadata);
+            tracing.inConsumerSpan(prepared.traceParent(), "consume " + metadata.type(), metadata.topic(),
+                    () -> apply(prepared.registration().handler(), prepared.event(), metadata));
         } finally {
             if (previousRequestId == null) {
                 MDC.remove(OutboxWriter.REQUEST_ID_MDC_KEY);
@@ -271,7 +281,13 @@ public class IdempotentEventDispatcher {
     private record Registration(EventType type, ObjectReader reader, EventHandler<?> handler) {
     }
 
-    private record Prepared(Envelope envelope, Registration registration, IntegrationEvent event, EventMetadata metadata) {
+    private static String traceParent(ConsumerRecord<String, String> record) {
+        org.apache.kafka.common.header.Header header = record.headers().lastHeader(EventTracing.TRACEPARENT);
+        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private record Prepared(Envelope envelope, Registration registration, IntegrationEvent event, EventMetadata metadata,
+                            String traceParent) {
     }
 
     private record Envelope(UUID eventId, String type, int version, Instant occurredAt, String key, String source,

@@ -15,6 +15,7 @@ import org.springframework.kafka.support.SendResult;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yibao.contracts.identity.IdMasking;
 import org.yibao.messaging.config.MessagingProperties;
+import org.yibao.messaging.tracing.EventTracing;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
@@ -89,10 +90,10 @@ public class OutboxRelay implements SmartLifecycle {
                 return 0;
             }
             List<OutboxRow> rows = jdbc.query("""
-                            select id, topic, event_key, event_id, event_type, envelope, created_at
+                            select id, topic, event_key, event_id, event_type, envelope, created_at, trace_parent
                             from outbox_event where published_at is null order by id limit ?""",
                     (rs, n) -> new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()),
+                            rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8)),
                     settings.getBatchSize());
             if (rows.isEmpty()) {
                 return 0;
@@ -115,6 +116,10 @@ public class OutboxRelay implements SmartLifecycle {
             ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.envelope());
             record.headers().add(new RecordHeader("yibao-event-id", row.eventId().getBytes(StandardCharsets.UTF_8)));
             record.headers().add(new RecordHeader("yibao-event-type", row.type().getBytes(StandardCharsets.UTF_8)));
+            if (row.traceParent() != null) {
+                // the trace the event was appended in: the consumer's span is its child (EventTracing)
+                record.headers().add(new RecordHeader(EventTracing.TRACEPARENT, row.traceParent().getBytes(StandardCharsets.UTF_8)));
+            }
             acks.add(kafka.send(record));
         }
         kafka.flush();
@@ -246,6 +251,6 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private record OutboxRow(long id, String topic, String key, String eventId, String type, String envelope,
-                             Instant createdAt) {
+                             Instant createdAt, String traceParent) {
     }
 }

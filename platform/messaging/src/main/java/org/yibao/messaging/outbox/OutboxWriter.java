@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.UUID;
+import org.yibao.messaging.tracing.EventTracing;
 
 /**
  * Records an event in the service's own database, inside the transaction that makes the state
@@ -29,12 +30,19 @@ public class OutboxWriter {
     private final JsonMapper json;
     private final String source;
     private final Runnable wakeUpRelay;
+    private final EventTracing tracing;
 
     public OutboxWriter(JdbcTemplate jdbc, JsonMapper json, String source, Runnable wakeUpRelay) {
+        this(jdbc, json, source, wakeUpRelay, EventTracing.NONE);
+    }
+
+    /** @param tracing the current trace, stored with each event for the relay to pass on ({@link EventTracing}) */
+    public OutboxWriter(JdbcTemplate jdbc, JsonMapper json, String source, Runnable wakeUpRelay, EventTracing tracing) {
         this.jdbc = jdbc;
         this.json = json;
         this.source = source;
         this.wakeUpRelay = wakeUpRelay;
+        this.tracing = tracing;
     }
 
     /**
@@ -46,9 +54,10 @@ public class OutboxWriter {
         requireTransaction(event);
         Row row = row(event);
         jdbc.update("""
-                        insert into outbox_event (event_id, topic, event_key, event_type, event_version, envelope)
-                        values (?, ?, ?, ?, ?, ?)""",
-                row.eventId(), row.type().topic(), row.key(), row.type().name(), row.type().version(), row.envelope());
+                        insert into outbox_event (event_id, topic, event_key, event_type, event_version, envelope, trace_parent)
+                        values (?, ?, ?, ?, ?, ?, ?)""",
+                row.eventId(), row.type().topic(), row.key(), row.type().name(), row.type().version(), row.envelope(),
+                tracing.currentTraceParent());
         wakeRelayAfterCommit();
         return row.eventId();
     }
@@ -63,16 +72,18 @@ public class OutboxWriter {
         }
         requireTransaction(events.get(0));
         List<Row> rows = events.stream().map(this::row).toList();
+        String traceParent = tracing.currentTraceParent();
         jdbc.update(con -> {
             PreparedStatement ps = con.prepareStatement("""
-                    insert into outbox_event (event_id, topic, event_key, event_type, event_version, envelope)
-                    select * from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::integer[], ?::text[])""");
-            ps.setArray(1, con.createArrayOf("uuid", rows.stream().map(Row::eventId).toArray()));
-            ps.setArray(2, con.createArrayOf("varchar", rows.stream().map(r -> r.type().topic()).toArray()));
-            ps.setArray(3, con.createArrayOf("varchar", rows.stream().map(Row::key).toArray()));
-            ps.setArray(4, con.createArrayOf("varchar", rows.stream().map(r -> r.type().name()).toArray()));
-            ps.setArray(5, con.createArrayOf("integer", rows.stream().map(r -> r.type().version()).toArray()));
-            ps.setArray(6, con.createArrayOf("text", rows.stream().map(Row::envelope).toArray()));
+                    insert into outbox_event (event_id, topic, event_key, event_type, event_version, envelope, trace_parent)
+                    select e.*, ?::varchar from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::integer[], ?::text[]) as e""");
+            ps.setString(1, traceParent);
+            ps.setArray(2, con.createArrayOf("uuid", rows.stream().map(Row::eventId).toArray()));
+            ps.setArray(3, con.createArrayOf("varchar", rows.stream().map(r -> r.type().topic()).toArray()));
+            ps.setArray(4, con.createArrayOf("varchar", rows.stream().map(Row::key).toArray()));
+            ps.setArray(5, con.createArrayOf("varchar", rows.stream().map(r -> r.type().name()).toArray()));
+            ps.setArray(6, con.createArrayOf("integer", rows.stream().map(r -> r.type().version()).toArray()));
+            ps.setArray(7, con.createArrayOf("text", rows.stream().map(Row::envelope).toArray()));
             return ps;
         });
         wakeRelayAfterCommit();

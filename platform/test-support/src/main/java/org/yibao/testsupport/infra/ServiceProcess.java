@@ -120,6 +120,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Waits until the service reports UP. */
     public ServiceProcess awaitHealthy(Duration timeout) throws InterruptedException {
+        return awaitHealthy(timeout, port);
+    }
+
+    /** Waits until the service reports UP on its actuator's port (the gateway's management port, when apart). */
+    public ServiceProcess awaitHealthy(Duration timeout, int actuatorPort) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -127,7 +132,8 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health")).GET().build(),
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + actuatorPort
+                                + "/actuator/health")).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
                     return this;
