@@ -139,14 +139,31 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void theServersRequestsAreTaggedWithTheVerifiedClient() {
+    void aCallersTraceContextIsNotFollowed() {
+        // W3C Trace Context from the public side: a caller could force every call it makes to be sampled and exported,
+        // or choose trace ids that join other traces; the gateway starts its own trace (ADR 0029)
+        String callersTrace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        HttpResponse<String> response = gateway().call("GET", "/api/enrollment/persons/1", null, staffToken(), null,
+                java.util.Map.of("traceparent", "00-" + callersTrace + "-00f067aa0ba902b7-01", "baggage", "userId=alice"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(backend.traceParents).as("the gateway's own trace, passed on").isNotEmpty()
+                .noneMatch(t -> t.contains(callersTrace));
+    }
+
+    @Test
+    void theResponsesAreCountedByTheVerifiedClient() {
         gateway().call("GET", "/api/enrollment/persons/1", null, staffToken(), null);
         gateway().call("GET", "/api/enrollment/persons/1", null, "not-a-token", null);
 
-        assertThat(meters.find("http.server.requests").tags("client", "bench-staff", "status", "200").timer())
-                .as("the caller's client id from its verified token").isNotNull();
-        assertThat(meters.find("http.server.requests").tags("client", "none", "status", "401").timer())
-                .as("no verified caller").isNotNull();
+        // counted when the exchange completes, which may be just after the caller has its answer
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(meters.find("yibao.gateway.responses").tags("client", "bench-staff", "status", "200").counter())
+                    .as("the caller's client id from its verified token").isNotNull();
+            assertThat(meters.find("yibao.gateway.responses").tags("client", "none", "status", "401").counter())
+                    .as("no verified caller, among %s", meters.find("yibao.gateway.responses").counters().stream()
+                            .map(c -> c.getId().getTags().toString()).toList()).isNotNull();
+        });
     }
 
     @Test

@@ -132,11 +132,21 @@ public final class SigningKeys {
         Path file = dir.resolve(key.getKeyID() + SUFFIX);
         Path partial = dir.resolve(key.getKeyID() + ".partial");
         try {
-            Files.writeString(partial, key.toJSONString(), StandardCharsets.UTF_8);
+            java.util.Set<java.nio.file.OpenOption> options = java.util.Set.of(java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE);
+            java.nio.file.attribute.FileAttribute<?>[] ownerOnly;
             try {
-                Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system; the directory's own protection applies
+                // made readable by the owner only from the start, not chmod-ed after it was written
+                ownerOnly = new java.nio.file.attribute.FileAttribute<?>[] {
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
+                Files.newByteChannel(partial, options, ownerOnly).close();
+            } catch (UnsupportedOperationException notPosix) {
+                ownerOnly = new java.nio.file.attribute.FileAttribute<?>[0]; // the directory's own protection applies
+            }
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(partial,
+                    java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.CREATE)) {
+                channel.write(java.nio.ByteBuffer.wrap(key.toJSONString().getBytes(StandardCharsets.UTF_8)));
+                channel.force(true); // on disk before it is renamed into place
             }
             Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

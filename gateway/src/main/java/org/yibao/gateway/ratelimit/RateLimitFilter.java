@@ -30,6 +30,7 @@ public class RateLimitFilter implements WebFilter, Ordered {
 
     private final RateLimitStore store;
     private final RateLimitStore fallback = new MemoryRateLimitStore();
+    private volatile long lastStoreWarning = System.nanoTime() - 20_000_000_000L;
     private final GatewayProperties properties;
     private final ClientRegistry clients;
     private final ProblemAnswers answers;
@@ -60,7 +61,12 @@ public class RateLimitFilter implements WebFilter, Ordered {
             // the shared store away: this instance's own bucket limits the client meanwhile (a settlement is never refused
             // because the limits' database is), counted and logged for the operators
             meters.counter("yibao.gateway.rate.store.failures").increment();
-            log.warn("rate-limit store {} failed; limiting {} by this instance's bucket: {}", store.kind(), caller.clientId(), e.toString());
+            long now = System.nanoTime();
+            if (now - lastStoreWarning > 10_000_000_000L) {
+                // once in ten seconds, not once per call: an outage must not flood the log
+                lastStoreWarning = now;
+                log.warn("rate-limit store {} failed; limiting the clients by this instance's buckets: {}", store.kind(), e.toString());
+            }
             return fallback.tryConsume(caller.clientId(), limit);
         }).flatMap(probe -> {
             if (probe.isConsumed()) {

@@ -14,7 +14,7 @@ public interface RateLimitStore {
      *
      * @param clientId the verified caller's client id (the bucket's key)
      * @return the probe: consumed, or how long until a token is there; never empty. A store that cannot be reached
-     * fails the Mono with its exception (the gateway answers 503, ADR 0027).
+     * fails the Mono with its exception (the {@link RateLimitFilter} then limits by the instance's own bucket).
      */
     Mono<ConsumptionProbe> tryConsume(String clientId, RateLimit limit);
 

@@ -43,7 +43,7 @@ public class RateLimitStoreConfiguration {
         private String url;
         private String username;
         private String password;
-        /** Connections to the store; concurrent calls of one client share one round trip (batching). */
+        /** Connections to the store (one round trip per call; a client's calls wait for its row in turn). */
         private int poolSize = 4;
 
         public String getType() {

@@ -63,6 +63,30 @@ class SharedRateLimitIT {
     }
 
     @Test
+    void aLimitChangedInTheClientsFileAppliesOnceAGatewayStartedAfterTheChangeCalls() throws Exception {
+        DatabaseServer postgres = RealInfrastructure.postgres();
+        String client = "changed-" + System.nanoTime();
+        assertThat(first.tryConsume(client, new RateLimit(30, 0.001)).block().isConsumed()).isTrue();
+        Thread.sleep(5);
+        try (PostgresRateLimitStore restarted = new PostgresRateLimitStore(postgres.jdbcUrl("gateway_limits_it"), postgres.username(),
+                postgres.password(), 2)) {
+            int consumed = 0;
+            for (int i = 0; i < 20; i++) {
+                consumed += restarted.tryConsume(client, new RateLimit(10, 0.001)).block().isConsumed() ? 1 : 0;
+            }
+            assertThat(consumed).as("29 tokens left, cut to the new capacity of 10").isEqualTo(10);
+        }
+    }
+
+    @Test
+    void aGatewayStartsWhileItsDatabaseIsAwayAndTheCallFailsForTheFilterToLimitLocally() {
+        try (PostgresRateLimitStore away = new PostgresRateLimitStore("jdbc:postgresql://127.0.0.1:1/none", "x", "y", 1)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> away.tryConsume("c", new RateLimit(10, 1)).block())
+                    .as("a failure the filter answers with the instance's own bucket").isNotNull();
+        }
+    }
+
+    @Test
     void memoryStoresDoNotShare() {
         RateLimit limit = new RateLimit(10, 0.001);
         MemoryRateLimitStore a = new MemoryRateLimitStore();

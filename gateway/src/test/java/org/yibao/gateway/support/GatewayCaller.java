@@ -51,6 +51,12 @@ public final class GatewayCaller {
     }
 
     public HttpResponse<String> call(String method, String path, String body, String token, String requestId) {
+        return call(method, path, body, token, requestId, java.util.Map.of());
+    }
+
+    /** A call with headers of the test's own (e.g. a caller's traceparent). */
+    public HttpResponse<String> call(String method, String path, String body, String token, String requestId,
+                                     java.util.Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
@@ -62,6 +68,7 @@ public final class GatewayCaller {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
+        headers.forEach(request::header);
         return send(request);
     }
 

@@ -25,6 +25,8 @@ public final class StubService implements AutoCloseable {
     public final List<String> seen = new CopyOnWriteArrayList<>();
     public final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     public final List<String> authorizations = new CopyOnWriteArrayList<>();
+    /** The traceparent header of each call that had one. */
+    public final List<String> traceParents = new CopyOnWriteArrayList<>();
     private final HttpServer server;
 
     public StubService() {
@@ -46,6 +48,7 @@ public final class StubService implements AutoCloseable {
         seen.clear();
         calls.clear();
         authorizations.clear();
+        traceParents.clear();
     }
 
     public int callCount() {
@@ -75,6 +78,10 @@ public final class StubService implements AutoCloseable {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization != null) {
             authorizations.add(authorization);
+        }
+        String traceParent = exchange.getRequestHeaders().getFirst("traceparent");
+        if (traceParent != null) {
+            traceParents.add(traceParent);
         }
         exchange.getRequestBody().readAllBytes();
         int status = 200;

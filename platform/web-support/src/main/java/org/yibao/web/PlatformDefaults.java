@@ -23,8 +23,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("management.endpoint.health.probes.enabled", "true");
         defaults.put("management.metrics.tags.application", "${spring.application.name}");
         defaults.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
-        // tracing (issue 27): a tenth of the calls traced by default (TRACING_SAMPLING_PROBABILITY), a caller's sampled
-        // traceparent always followed; spans leave only where an OTLP endpoint is set
+        // tracing (issue 27): a tenth of the traces sampled by default (TRACING_SAMPLING_PROBABILITY), the gateway starting
+        // every trace (it drops a caller's trace context) and the services following its decision; spans leave only where
+        // an OTLP endpoint is set
         // (MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT, e.g. Jaeger's http://jaeger:4318/v1/traces)
         defaults.put("management.tracing.sampling.probability", "${TRACING_SAMPLING_PROBABILITY:0.1}");
         defaults.put("server.shutdown", "graceful");

@@ -83,9 +83,10 @@ public class MessagingProperties {
         private Duration initialBackoff = Duration.ofMillis(200);
         private Duration maxBackoff = Duration.ofSeconds(2);
         /**
-         * How long an event whose handling failed transiently (the database away, a lock lost: faults' TransientFaults) is
-         * tried again, every few seconds, before it is dead-lettered like any other failure: a database's failover or
-         * restart does not send events to the dead letters (ADR 0027).
+         * How long, in waits between attempts, an event whose handling failed transiently at its first failure (the database
+         * away, a lock lost: faults' TransientFaults) is tried again, every few seconds, before it is dead-lettered like any
+         * other failure: a database's failover or restart does not send events to the dead letters (ADR 0027). The
+         * attempts' own time (a connection awaited from the pool, say) comes on top.
          */
         private Duration transientRetryFor = Duration.ofMinutes(10);
         /** Listener threads; at most the number of partitions is useful. */
