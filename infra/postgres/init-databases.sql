@@ -8,3 +8,5 @@ create database his;
 create database care;
 create database clearing;
 create database casemix;
+-- the gateways' shared rate limits
+create database gateway;

@@ -54,8 +54,11 @@ class PlatformDefinitionsAgreeTest {
         for (PlatformApp app : LocalPlatform.SERVICES) {
             assertThat(gatewayEnv.get(app.urlVariable())).isEqualTo("http://" + app.name() + ":" + app.port());
             assertThat(initSql).contains("create database " + app.database() + ";");
-            assertThat(prometheus).contains(app.name() + ":" + app.port());
+            assertThat(prometheus).contains("{names: [" + app.name() + "], type: A, port: " + app.port() + "}");
         }
+        assertThat(prometheus).contains("{names: [gateway], type: A, port: 8090}");
+        assertThat(initSql).as("the gateways' shared rate limits").contains("create database gateway;");
+        assertThat(gatewayEnv).containsEntry("YIBAO_RATE_LIMIT_STORE", "postgresql");
     }
 
     @Test
