@@ -584,7 +584,8 @@ public final class CityRun {
                 + " units", actualUnits.toPlainString() + " units, " + vbpMismatches + " pairs differ", vbpMismatches == 0));
         long claims = flows.stream().filter(f -> f.topic().equals(Topics.CLAIMS)).mapToLong(EventCounts.TopicFlow::published).sum();
         // distinct events: a relay whose commit was cut publishes its batch again (at least once; consumers count each once)
-        checks.add(check("ClaimSettled and ClaimReversed published (distinct events; messages on the topic " + claims + ")",
+        checks.add(check("ClaimSettled and ClaimReversed published (distinct events; messages on the topic " + claims + ", of them "
+                        + Math.max(0, claims - claimEvents) + " sent again by a relay)",
                 String.valueOf(care.settled() + care.reversed()), String.valueOf(claimEvents), claimEvents == care.settled() + care.reversed()
                         && claims >= claimEvents));
         long enrollments = flows.stream().filter(f -> f.topic().equals(Topics.ENROLLMENTS)).mapToLong(EventCounts.TopicFlow::published)
