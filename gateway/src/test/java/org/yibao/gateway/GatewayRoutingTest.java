@@ -128,6 +128,18 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void aGetCutByAnInstanceDyingIsSentAgainButAPostIsNot() {
+        HttpResponse<String> get = gateway().call("GET", "/api/enrollment/persons/1?dies", null, staffToken(), null);
+        HttpResponse<String> post = gateway().call("POST", "/api/enrollment/persons?dies", "{}", staffToken(), null);
+
+        assertThat(backend.calls.get("GET /api/enrollment/persons/1")).as("the GET sent three times in all").hasValue(3);
+        assertThat(backend.calls.get("POST /api/enrollment/persons")).as("the POST once: it may have taken effect").hasValue(1);
+        assertThat(get.statusCode()).isEqualTo(503);
+        assertThat(post.statusCode()).isEqualTo(503);
+        assertThat(post.body()).contains("may or may not have taken effect");
+    }
+
+    @Test
     void aCallWhoseConnectionWasRefusedGoesToTheNextInstanceWhateverItsMethod() {
         String token = staffToken();
         for (int i = 0; i < 4; i++) {

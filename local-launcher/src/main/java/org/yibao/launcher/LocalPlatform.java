@@ -234,9 +234,21 @@ public final class LocalPlatform {
             env.put("DB_POOL_SIZE", "5");
         }
         for (PlatformApp service : SERVICES) {
-            // a service calls its peer of the same instance number (his-interface-2 -> settlement-service-2); the gateway
-            // balances over all of them (X_URLS)
-            env.put(service.urlVariable(), "http://127.0.0.1:" + service.instance(instance).port());
+            // a service calls its peer of the same instance number (settlement-service-2 -> supervision-service-2); the HIS
+            // interface takes the instances in turn, its peer first, and passes a refused connection to the next; the
+            // gateway balances over all of them (X_URLS)
+            String peer = "http://127.0.0.1:" + service.instance(instance).port();
+            if (app.module().equals("his-interface") && instances > 1) {
+                List<String> list = new ArrayList<>(List.of(peer));
+                for (int n = 1; n <= instances; n++) {
+                    if (n != instance) {
+                        list.add("http://127.0.0.1:" + service.instance(n).port());
+                    }
+                }
+                env.put(service.urlVariable(), String.join(",", list));
+            } else {
+                env.put(service.urlVariable(), peer);
+            }
             if (gateway) {
                 List<String> all = new ArrayList<>();
                 for (int n = 1; n <= instances; n++) {

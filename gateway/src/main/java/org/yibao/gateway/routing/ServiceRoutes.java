@@ -72,16 +72,20 @@ public class ServiceRoutes {
 
     private static GatewayFilterSpec resilient(GatewayFilterSpec filters, String service, String breaker) {
         return filters
+                // the breaker outermost: it counts what is left after the retries, and its fallback answers last
+                .circuitBreaker(cb -> cb.setName(breaker).setFallbackUri("forward:/fallback/" + service))
+                // inside it, a GET or HEAD that failed (an instance dying under it, a 502/503) is sent again, to the next
+                // instance where there are several; its failure reaches this filter itself, not the breaker's fallback
                 .retry(retry -> retry.setRetries(2)
                         .setMethods(HttpMethod.GET, HttpMethod.HEAD)
                         .setStatuses(HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE)
                         .setSeries()
                         .setExceptions(IOException.class))
-                .circuitBreaker(cb -> cb.setName(breaker).setFallbackUri("forward:/fallback/" + service))
-                // inside the breaker: a call whose connection was refused never reached the service, any method goes to
-                // the next instance before the breaker counts a failure
+                // innermost: a call whose connection was refused never reached the service, any method goes to the next
+                // instance
                 .filter(new ConnectRetry(2));
     }
+
 
     /**
      * Circuit breakers per service. The time limiter is set beyond the route's response timeout so

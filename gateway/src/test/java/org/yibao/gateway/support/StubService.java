@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real HTTP server on loopback standing in for the services behind the gateway: it records each
  * call it gets (so a test can prove a refused call never arrived), echoes the request id, answers
- * slowly for {@code ?slow}, 503 for {@code ?unavailable}, and serves a small OpenAPI document.
+ * slowly for {@code ?slow}, 503 for {@code ?unavailable}, a cut answer for {@code ?dies}, and serves a small OpenAPI document.
  */
 public final class StubService implements AutoCloseable {
 
@@ -90,6 +90,10 @@ public final class StubService implements AutoCloseable {
             sleep(3_000);
         } else if (query.contains("unavailable")) {
             status = 503;
+        } else if (query.contains("dies")) {
+            // an instance killed while it works on the call: the connection ends with no answer at all
+            exchange.close();
+            return;
         }
         if (path.equals("/v3/api-docs")) {
             body = """

@@ -36,6 +36,10 @@ public class PlatformApis {
 
     private final RestClient http;
     private final Map<String, String> services;
+    /** Each service's instances, from its comma-separated address. */
+    private final Map<String, List<String>> instances = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Whose turn it is, per service. */
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> turns = new java.util.concurrent.ConcurrentHashMap<>();
     private final JsonMapper json;
     private final ObjectReader binding;
 
@@ -182,34 +186,67 @@ public class PlatformApis {
         }
     }
 
+    /**
+     * One call to the service. A service may be given as several instances ({@code yibao.his.services.<name>}
+     * comma-separated: the local platform's {@code --instances}); the calls take turns over them, and a call whose
+     * connection was refused goes to the next instance (nothing reached the first). A Kubernetes Service is one address.
+     */
     private Optional<String> once(String service, String path, Object body) {
-        String base = services.get(service);
-        String token = CallerAuthentication.currentToken().orElseThrow();
-        try {
-            RestClient.RequestHeadersSpec<?> request = body == null
-                    ? http.get().uri(base + path)
-                    : http.post().uri(base + path).contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(body));
-            return request.header("Authorization", "Bearer " + token)
-                    .exchange((req, response) -> {
-                        HttpStatusCode status = response.getStatusCode();
-                        String text = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
-                        if (status.value() == 404 && body == null) {
-                            return Optional.<String>empty();
-                        }
-                        if (status.value() == 503) {
-                            throw new Unavailable(refusal(service, status, text), retryAfterMillis(response.getHeaders().getFirst("Retry-After")));
-                        }
-                        if (status.isError()) {
-                            throw new HisException(refusal(service, status, text));
-                        }
-                        return Optional.of(text);
-                    });
-        } catch (ResourceAccessException e) {
-            throw new HisException(body == null
-                    ? "the platform's " + service + " service did not answer; send the message again"
-                    : "the platform's " + service + " service did not answer in time; the change may have been made there: send the "
-                    + "same message again (a settlement is found again by its visit and segment, never made twice)");
+        List<String> bases = instances.computeIfAbsent(service, name -> java.util.Arrays.stream(
+                services.getOrDefault(name, "").split(",")).map(String::trim).filter(b -> !b.isEmpty()).toList());
+        if (bases.isEmpty()) {
+            throw new IllegalStateException("yibao.his.services." + service + " names no address");
         }
+        int first = Math.floorMod(turns.computeIfAbsent(service, name -> new java.util.concurrent.atomic.AtomicInteger())
+                .getAndIncrement(), bases.size());
+        for (int i = 0; ; i++) {
+            try {
+                return once(bases.get((first + i) % bases.size()), service, path, body);
+            } catch (ResourceAccessException e) {
+                if (!refused(e)) {
+                    throw new HisException(body == null
+                            ? "the platform's " + service + " service did not answer; send the message again"
+                            : "the platform's " + service + " service did not answer in time; the change may have been made there: "
+                            + "send the same message again (a settlement is found again by its visit and segment, never made twice)");
+                }
+                if (i + 1 >= bases.size()) {
+                    throw new HisException("the platform's " + service + " service could not be reached; nothing was done there: "
+                            + "send the message again");
+                }
+            }
+        }
+    }
+
+    /** Whether the call's connection was refused: it never reached the service. */
+    static boolean refused(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Optional<String> once(String base, String service, String path, Object body) {
+        String token = CallerAuthentication.currentToken().orElseThrow();
+        RestClient.RequestHeadersSpec<?> request = body == null
+                ? http.get().uri(base + path)
+                : http.post().uri(base + path).contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(body));
+        return request.header("Authorization", "Bearer " + token)
+                .exchange((req, response) -> {
+                    HttpStatusCode status = response.getStatusCode();
+                    String text = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
+                    if (status.value() == 404 && body == null) {
+                        return Optional.<String>empty();
+                    }
+                    if (status.value() == 503) {
+                        throw new Unavailable(refusal(service, status, text), retryAfterMillis(response.getHeaders().getFirst("Retry-After")));
+                    }
+                    if (status.isError()) {
+                        throw new HisException(refusal(service, status, text));
+                    }
+                    return Optional.of(text);
+                });
     }
 
     /** The service's problem, in a line: its detail, or each invalid field and why. */

@@ -27,15 +27,21 @@ public final class TransientFaults {
      * in time) or an SQL state of {@link #TRANSIENT_STATES}; or, where no cause carries either, a transient data-access
      * failure (a lock or serialization lost, a query timed out) or a transaction that could not begin. A transaction whose
      * rollback failed on the broken connection is judged by the fault that broke it (Spring keeps it as the application
-     * exception, outside the causes).
+     * exception, outside the causes); a commit or rollback that failed itself is transient (its outcome unknown: the same
+     * request sent again with the same key finds it).
      */
     public static boolean isTransient(Throwable e) {
         boolean transientKind = false;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             // a rollback (or commit) that failed on the broken connection hides the fault that broke it: judge that one
-            if (t instanceof org.springframework.transaction.TransactionSystemException tx && tx.getApplicationException() != null
-                    && tx.getApplicationException() != t) {
-                return isTransient(tx.getApplicationException());
+            if (t instanceof org.springframework.transaction.TransactionSystemException tx) {
+                if (tx.getApplicationException() != null && tx.getApplicationException() != t) {
+                    return isTransient(tx.getApplicationException());
+                }
+                // the commit or rollback itself failed on the connection (a connection cut at COMMIT: Spring logs "commit
+                // exception overridden by rollback exception" and throws the rollback's "connection is closed", which
+                // carries no SQL state): the outcome is unknown and the same request, sent again, finds it
+                return true;
             }
             if (t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLRecoverableException) {
                 return true; // JDBC's own word: may succeed when retried (the pool's "no connection in time" among them)
