@@ -40,6 +40,12 @@ import java.time.Clock;
 @EnableConfigurationProperties(JwtProperties.class)
 class GatewaySecurity {
 
+    /** No observation of each security step: the request's own covers it (see the services' ServiceSecurityAutoConfiguration). */
+    @Bean
+    org.springframework.security.config.observation.SecurityObservationSettings securityObservationSettings() {
+        return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     AccessPolicy accessPolicy() {
         return AccessPolicy.platform();

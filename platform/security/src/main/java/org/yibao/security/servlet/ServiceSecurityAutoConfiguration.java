@@ -38,6 +38,16 @@ import java.util.List;
 @EnableWebSecurity
 public class ServiceSecurityAutoConfiguration {
 
+    /**
+     * No observation (metrics, spans) of each security step: a request's own observation covers it, and the steps' six or
+     * so spans per request cost measurable CPU on the settle path when tracing is on (docs/benchmarks.md §16).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    org.springframework.security.config.observation.SecurityObservationSettings securityObservationSettings() {
+        return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     @ConditionalOnMissingBean
     AccessPolicy accessPolicy() {
