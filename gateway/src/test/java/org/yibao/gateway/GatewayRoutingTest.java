@@ -22,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * HTTP servers on loopback; callers get their tokens from the gateway's token endpoint.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "yibao.gateway.services.assistance.timeout=500ms", "management.server.port=0", "yibao.audit.dir=target/audit"})
+        "yibao.gateway.services.assistance.timeout=500ms", "management.server.port=0", "yibao.audit.dir=target/audit",
+        // tracing and its propagation on, as where an OTLP endpoint is set (off by default without one)
+        "management.tracing.export.enabled=true"})
 class GatewayRoutingTest {
 
     private static final StubService backend = new StubService();

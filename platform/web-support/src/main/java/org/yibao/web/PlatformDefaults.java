@@ -29,9 +29,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         // (MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT, e.g. Jaeger's http://jaeger:4318/v1/traces)
         defaults.put("management.tracing.sampling.probability", "${TRACING_SAMPLING_PROBABILITY:0.1}");
         // tracing costs CPU on every call (docs/benchmarks.md §16): on where its spans go somewhere, off otherwise, unless
-        // management.tracing.enabled says
+        // management.tracing.export.enabled says (Boot 4's switch; management.tracing.enabled is deprecated and ignored)
         String endpoint = environment.getProperty("management.opentelemetry.tracing.export.otlp.endpoint");
-        defaults.put("management.tracing.enabled", Boolean.toString(endpoint != null && !endpoint.isBlank()));
+        defaults.put("management.tracing.export.enabled", Boolean.toString(endpoint != null && !endpoint.isBlank()));
         defaults.put("server.shutdown", "graceful");
         defaults.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
         defaults.put("spring.main.banner-mode", "off");
