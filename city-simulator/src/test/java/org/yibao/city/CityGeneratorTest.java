@@ -166,7 +166,7 @@ class CityGeneratorTest {
     @Test
     void everyInstitutionOfTheCityIsAClientOfTheLocalGateway() throws Exception {
         String clients = Files.readString(Path.of("").toAbsolutePath().getParent()
-                .resolve("gateway/src/main/resources/local-clients.yml"));
+                .resolve("platform/security/src/main/resources/org/yibao/security/local-clients.yml"));
         Roster.INSTITUTIONS.forEach(i -> assertThat(clients).contains("id: " + i.clientId() + ", kind: "
                 + (i.isPharmacy() ? "PHARMACY" : "HIS") + ", institution: " + i.code()));
         assertThat(clients).contains("id: city-bureau,");

@@ -62,7 +62,7 @@ final class CityPlatform implements AutoCloseable {
     }
 
     private void startAll(int settlementInstances) throws Exception {
-        for (String app : List.of("gateway", "enrollment", "settlement", "assistance", "supervision", "procurement", "care", "clearing",
+        for (String app : List.of("gateway", "identity", "enrollment", "settlement", "assistance", "supervision", "procurement", "care", "clearing",
                 "casemix", "his")) {
             ports.put(app, ServiceProcess.freePort());
         }
@@ -74,13 +74,16 @@ final class CityPlatform implements AutoCloseable {
         List<String> urls = new ArrayList<>();
         ports.forEach((app, port) -> urls.add("--" + app.toUpperCase() + "_URL=http://127.0.0.1:" + port));
         serviceArgs.addAll(urls);
-        serviceArgs.add("--yibao.security.jwt.jwk-set-uri=" + gateway + "/oauth2/jwks");
+        // tokens are issued by the identity service (docs/adr/0030); everyone checks them against its keys
+        String keys = "--yibao.security.jwt.jwk-set-uri=http://127.0.0.1:" + ports.get("identity") + "/oauth2/jwks";
+        serviceArgs.add(keys);
         serviceArgs.add("--PRECHECK_ENABLED=true");
         if (otlpEndpoint != null) {
             urls.add("--management.opentelemetry.tracing.export.otlp.endpoint=" + otlpEndpoint);
             serviceArgs.add("--management.opentelemetry.tracing.export.otlp.endpoint=" + otlpEndpoint);
         }
         List<String> gatewayArgs = new ArrayList<>(urls);
+        gatewayArgs.add(keys);
         gatewayArgs.add("--SETTLEMENT_URLS=" + String.join(",", settlementPorts.stream().map(p -> "http://127.0.0.1:" + p).toList()));
         // the gateway's actuator apart, as the launcher has it: its public port does not answer /actuator/prometheus
         gatewayManagementPort = ServiceProcess.freePort();
@@ -88,6 +91,7 @@ final class CityPlatform implements AutoCloseable {
         gatewayArgs.add("--management.server.address=127.0.0.1");
         gatewayArgs.add("--YIBAO_AUDIT_DIR=" + Files.createTempDirectory(prefix + "-audit"));
 
+        running.put("identity", ServiceProcess.start(repo, "identity-service", prefix + "_identity", ports.get("identity"), urls));
         running.put("gateway", ServiceProcess.start(repo, "gateway", prefix + "_gateway", ports.get("gateway"), gatewayArgs));
         for (String service : SERVICES) {
             startService(service, service, ports.get(service));

@@ -12,6 +12,9 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -45,7 +48,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Cluster is read into {@link CnpgCluster}, the fields of its API reference that the manifest uses, strictly. Then what the
  * platform needs of its manifests: every application probed on its actuator's readiness and liveness, with resource
  * requests and a memory limit, exposed by a Service on its named port, kept by a PodDisruptionBudget and scaled by a
- * HorizontalPodAutoscaler (the gateway's replicas share keys and rate limits, docs/adr/0029), configured from the ConfigMap and the database secret.
+ * HorizontalPodAutoscaler (the gateway's replicas share rate limits, docs/adr/0029), configured from the ConfigMap and the database secret
+ * — all but identity-service, the token issuer, which runs exactly one replica with no autoscaler and no database
+ * (docs/adr/0030), and which the gateway and every service check tokens against.
  */
 class ManifestsTest {
 
@@ -62,6 +67,11 @@ class ManifestsTest {
             Map.entry("kafka.strimzi.io/v1beta2/KafkaNodePool", KafkaNodePool.class),
             Map.entry("monitoring.coreos.com/v1/ServiceMonitor", ServiceMonitor.class),
             Map.entry("postgresql.cnpg.io/v1/Cluster", CnpgCluster.class));
+    /**
+     * The token issuer: one replica (a browser login's session and codes are in its memory, docs/adr/0030), so not kept by a
+     * PodDisruptionBudget nor scaled by an autoscaler, and with no database.
+     */
+    private static final String IDENTITY_SERVICE = "identity-service";
     private static final ObjectMapper YAML = new YAMLMapper();
     private static final ObjectMapper STRICT = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -137,7 +147,7 @@ class ManifestsTest {
         List<Deployment> deployments = all(Deployment.class);
         assertThat(deployments).extracting(d -> d.getMetadata().getName()).containsExactlyInAnyOrder("gateway", "enrollment-service",
                 "settlement-service", "assistance-service", "supervision-service", "procurement-service", "his-interface", "care-service",
-                "clearing-service", "casemix-service");
+                "clearing-service", "casemix-service", IDENTITY_SERVICE);
         ConfigMap platform = all(ConfigMap.class).stream().filter(c -> c.getMetadata().getName().equals("yibao-platform")).findFirst()
                 .orElseThrow();
         for (Deployment d : deployments) {
@@ -156,6 +166,12 @@ class ManifestsTest {
                     .orElseThrow(() -> new AssertionError(name + " has no Service"));
             assertThat(service.getSpec().getSelector()).as(name + "'s Service selects its pods").isEqualTo(labels);
             service.getSpec().getPorts().forEach(p -> assertThat(ports).as(name + "'s Service port " + p.getName()).contains(p.getTargetPort().getStrVal()));
+            if (name.equals(IDENTITY_SERVICE)) {
+                // the one exception, on purpose: one replica, no autoscaler, no PodDisruptionBudget (for one replica it
+                // would either block every node drain or allow everything), no database; checked by
+                // oneIdentityServiceIssuesTheTokensEveryApplicationChecks
+                continue;
+            }
             assertThat(all(PodDisruptionBudget.class)).as(name + " has a PodDisruptionBudget")
                     .anySatisfy(b -> assertThat(b.getSpec().getSelector().getMatchLabels()).isEqualTo(labels));
             {
@@ -230,6 +246,79 @@ class ManifestsTest {
         assertThat(env("settlement-service")).containsEntry("PRECHECK_ENABLED", "true");
         // a Spring resource location: a bare path would be read as a resource of the web context and not found
         assertThat(env("gateway").get("YIBAO_CLIENTS_FILE")).as("the gateway's clients file").startsWith("file:/");
+    }
+
+    /**
+     * identity-service (docs/adr/0030): exactly one replica, replaced by Recreate (a rolling update would run two behind its
+     * Service and fail the logins begun in the other), never autoscaled, with no PodDisruptionBudget and no database; it
+     * signs with the bureau's keys mounted read-only and reads the bureau's clients file; the gateway passes the identity
+     * routes to its Service, and the gateway and every service check tokens against its key set, on its Service's port.
+     */
+    @Test
+    void oneIdentityServiceIssuesTheTokensEveryApplicationChecks() {
+        Deployment identity = deployment(IDENTITY_SERVICE);
+        assertThat(identity.getSpec().getReplicas()).as("identity-service's replicas").isEqualTo(1);
+        assertThat(identity.getSpec().getStrategy()).as("identity-service's update strategy").isNotNull();
+        assertThat(identity.getSpec().getStrategy().getType()).as("identity-service's update strategy").isEqualTo("Recreate");
+        assertThat(all(HorizontalPodAutoscaler.class)).as("no autoscaler scales identity-service")
+                .noneMatch(h -> h.getSpec().getScaleTargetRef().getName().equals(IDENTITY_SERVICE));
+        Map<String, String> labels = identity.getSpec().getSelector().getMatchLabels();
+        assertThat(all(PodDisruptionBudget.class)).as("no PodDisruptionBudget holds identity-service's one pod")
+                .noneMatch(b -> b.getSpec().getSelector() != null && labels.equals(b.getSpec().getSelector().getMatchLabels()));
+
+        Map<String, String> env = env(IDENTITY_SERVICE);
+        assertThat(env).as("identity-service has no database").doesNotContainKeys("DB_URL", "DB_USER", "DB_PASSWORD");
+        // a Spring resource location: a bare path would be read as a resource of the web context and not found
+        assertThat(env.get("YIBAO_CLIENTS_FILE")).as("identity-service's clients file").startsWith("file:/")
+                .isEqualTo(env("gateway").get("YIBAO_CLIENTS_FILE"));
+        Container container = identity.getSpec().getTemplate().getSpec().getContainers().get(0);
+        VolumeMount keys = container.getVolumeMounts().stream().filter(m -> m.getMountPath().equals(env.get("YIBAO_KEYS_DIR")))
+                .findFirst().orElseThrow(() -> new AssertionError("identity-service's YIBAO_KEYS_DIR is not a mounted volume"));
+        assertThat(keys.getReadOnly()).as("identity-service's keys mounted read-only").isTrue();
+        Volume keysVolume = identity.getSpec().getTemplate().getSpec().getVolumes().stream().filter(v -> v.getName().equals(keys.getName()))
+                .findFirst().orElseThrow();
+        assertThat(keysVolume.getSecret().getSecretName()).as("identity-service's keys").isEqualTo("yibao-identity-keys");
+        assertThat(env("gateway")).as("the gateway signs no token").doesNotContainKey("YIBAO_KEYS_DIR");
+
+        Service service = all(Service.class).stream().filter(s -> s.getMetadata().getName().equals(IDENTITY_SERVICE)).findFirst()
+                .orElseThrow(() -> new AssertionError("identity-service has no Service"));
+        List<Integer> ports = service.getSpec().getPorts().stream().map(ServicePort::getPort).toList();
+        for (Deployment d : all(Deployment.class)) {
+            String name = d.getMetadata().getName();
+            if (name.equals(IDENTITY_SERVICE)) {
+                continue;
+            }
+            String jwks = effectiveEnv(d).get("YIBAO_SECURITY_JWT_JWK_SET_URI");
+            assertThat(jwks).as(name + "'s key set: identity-service's, directly").isNotNull()
+                    .startsWith("http://" + IDENTITY_SERVICE + ":").endsWith("/oauth2/jwks");
+            assertThat(ports).as(name + "'s key set on a port of identity-service's Service")
+                    .contains(Integer.parseInt(jwks.replaceFirst("^http://[^:]+:", "").replaceFirst("/.*$", "")));
+        }
+        String identityUrl = effectiveEnv(deployment("gateway")).get("IDENTITY_URL");
+        assertThat(identityUrl).as("the gateway's IDENTITY_URL: one address, identity-service's Service").isNotNull()
+                .matches("http://" + IDENTITY_SERVICE + ":\\d+");
+        assertThat(ports).as("the gateway's IDENTITY_URL on a port of identity-service's Service")
+                .contains(Integer.parseInt(identityUrl.replaceFirst("^.*:", "")));
+    }
+
+    private static Deployment deployment(String name) {
+        return all(Deployment.class).stream().filter(d -> d.getMetadata().getName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no Deployment " + name));
+    }
+
+    /** A container's environment as it runs: the ConfigMaps it reads whole (envFrom), then its own variables over them. */
+    private static Map<String, String> effectiveEnv(Deployment deployment) {
+        Container c = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+        Map<String, String> env = new java.util.HashMap<>();
+        if (c.getEnvFrom() != null) {
+            c.getEnvFrom().stream().filter(e -> e.getConfigMapRef() != null).forEach(e -> all(ConfigMap.class).stream()
+                    .filter(m -> m.getMetadata().getName().equals(e.getConfigMapRef().getName()))
+                    .forEach(m -> env.putAll(m.getData())));
+        }
+        if (c.getEnv() != null) {
+            c.getEnv().forEach(e -> env.put(e.getName(), e.getValue()));
+        }
+        return env;
     }
 
     private static ConfigMap configMap() {

@@ -39,6 +39,7 @@ class GatewayRoutingTest {
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         registry.add("yibao.gateway.services.enrollment.uri", backend::url);
+        registry.add("yibao.gateway.identity.uri", backend::url);
         registry.add("yibao.gateway.services.assistance.uri", backend::url);
         // two instances, the first one down: balanced round robin (lb://procurement)
         registry.add("yibao.gateway.services.procurement.uri", () -> "http://127.0.0.1:" + closedPort + "," + backend.url());
@@ -54,6 +55,48 @@ class GatewayRoutingTest {
     @AfterAll
     static void stopBackend() {
         backend.close();
+    }
+
+    /**
+     * The identity service's endpoints pass through without a token, with the caller's Host (its addresses are the
+     * gateway's) and the address the caller really connected from, whatever the caller claims (its login throttle counts it).
+     */
+    @Test
+    void theIdentityEndpointsReachTheIdentityServiceWithTheCallersHostAndAddress() {
+        int port = Integer.parseInt(environment.getRequiredProperty("local.server.port"));
+        HttpResponse<String> token = gateway().call("POST", "/oauth2/token", "grant_type=client_credentials", null, null,
+                java.util.Map.of("X-Yibao-Client-Address", "6.6.6.6"));
+        HttpResponse<String> login = gateway().call("GET", "/login", null, null, null);
+        HttpResponse<String> metadata = gateway().call("GET", "/.well-known/openid-configuration", null, null, null);
+        HttpResponse<String> keys = gateway().call("GET", "/oauth2/jwks", null, null, null);
+
+        assertThat(java.util.List.of(token, login, metadata, keys)).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(200));
+        assertThat(backend.seen).extracting(s -> s.substring(0, s.lastIndexOf(' ')))
+                .containsExactly("POST /oauth2/token", "GET /login", "GET /.well-known/openid-configuration", "GET /oauth2/jwks");
+        assertThat(backend.hostsAndAddresses).as("the caller's Host, and its own address, never the one it claimed")
+                .containsOnly("127.0.0.1:" + port + " 127.0.0.1");
+        assertThat(gateway().call("GET", "/api/enrollment/persons", null, null, null).statusCode())
+                .as("the APIs still need a token").isEqualTo(401);
+    }
+
+    /** The console's page for every path under /console/ (its own router shows the page), its hashed files cached for good. */
+    @Test
+    void theConsoleIsServedWithItsPageForEveryPathUnderIt() {
+        HttpResponse<String> root = gateway().call("GET", "/console/", null, null, null);
+        HttpResponse<String> deep = gateway().call("GET", "/console/persons/440102199001011234", null, null, null);
+
+        assertThat(root.statusCode()).isEqualTo(200);
+        assertThat(root.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(root.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("no-cache"));
+        assertThat(root.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(c -> assertThat(c).contains("default-src 'self'"));
+        assertThat(deep.statusCode()).isEqualTo(200);
+        assertThat(deep.body()).isEqualTo(root.body());
+        java.util.regex.Matcher script = java.util.regex.Pattern.compile("src=\"(/console/assets/[^\"]+\\.js)\"").matcher(root.body());
+        assertThat(script.find()).as("the page loads its hashed script: " + root.body()).isTrue();
+        HttpResponse<String> asset = gateway().call("GET", script.group(1), null, null, null);
+        assertThat(asset.statusCode()).isEqualTo(200);
+        assertThat(asset.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("immutable"));
+        assertThat(backend.seen).as("no service is asked for the console's files").isEmpty();
     }
 
     @Test

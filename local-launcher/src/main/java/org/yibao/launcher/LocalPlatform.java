@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The one-command local platform: PostgreSQL (embedded binaries), an Apache Kafka KRaft broker
- * (its own JVM), the five services, the HIS interface and the gateway (each its own JVM, from the jars the build
+ * (its own JVM), the services, the HIS interface, the identity service and the gateway (each its own JVM, from the jars the build
  * made), all on loopback. Data persists in {@code .yibao-local/} between runs. Ctrl-C stops
  * everything in reverse order.
  *
@@ -40,7 +40,7 @@ import java.util.concurrent.TimeUnit;
  * gateway's rate limits and audit trail.
  *
  * <p>{@code --instances N} runs N instances (1 to 4) of every service and of the gateway: the gateway balances
- * each service's instances, the gateways share the signing keys and, in PostgreSQL, the clients' rate limits; the
+ * each service's instances, the gateways share, in PostgreSQL, the clients' rate limits (one identity service issues every token); the
  * instances of a service share its database and consumer group (docs/adr/0029, docs/scaling.md).
  *
  * <p>{@code --benchmark} starts everything, prints start-up time and resident memory, and stops.
@@ -64,6 +64,8 @@ public final class LocalPlatform {
             new PlatformApp("clearing-service", "clearing-service", 8088, "clearing"),
             new PlatformApp("casemix-service", "casemix-service", 8089, "casemix"));
     static final PlatformApp GATEWAY = new PlatformApp("gateway", "gateway", 8080, null, 8090);
+    /** The token issuer and the staff's login (docs/adr/0030): one instance, reached through the gateway. */
+    static final PlatformApp IDENTITY = new PlatformApp("identity-service", "identity-service", 8079, null);
     static final String LOOPBACK = "127.0.0.1";
     /** The gateways' shared rate limits under --instances (docs/adr/0029). */
     static final String GATEWAY_DATABASE = "gateway";
@@ -262,9 +264,16 @@ public final class LocalPlatform {
             // PRECHECK_ENABLED=false in the launcher's environment switches it off
             env.put("PRECHECK_ENABLED", System.getenv().getOrDefault("PRECHECK_ENABLED", "true"));
         }
-        if (gateway) {
-            // the token issuer's keys survive restarts and are shared by the gateways; the audit trail sits beside the logs
+        String identity = "http://127.0.0.1:" + IDENTITY.port();
+        if (app.equals(IDENTITY)) {
+            // the token issuer's keys survive restarts; the console comes back to the gateway's address after a login
             env.put("YIBAO_KEYS_DIR", home.resolve("keys").toString());
+            env.put("YIBAO_CONSOLE_REDIRECT_URIS", gatewayUrl() + "/console/callback");
+        }
+        if (gateway) {
+            // the identity service behind the gateway's identity route; its keys checked directly; the audit trail beside the logs
+            env.put("IDENTITY_URL", identity);
+            env.put("YIBAO_SECURITY_JWT_JWK_SET_URI", identity + "/oauth2/jwks");
             env.put("YIBAO_AUDIT_DIR", (instance == 1 ? home.resolve("logs") : home.resolve("logs").resolve(app.name())).toString());
             env.put("MANAGEMENT_PORT", Integer.toString(app.managementPort()));
             if (instances > 1) {
@@ -275,7 +284,7 @@ public final class LocalPlatform {
                 env.put("DB_PASSWORD", postgres.password());
             }
         } else {
-            env.put("YIBAO_SECURITY_JWT_JWK_SET_URI", gatewayUrl() + "/oauth2/jwks");
+            env.put("YIBAO_SECURITY_JWT_JWK_SET_URI", identity + "/oauth2/jwks");
         }
         return env;
     }
@@ -316,7 +325,7 @@ public final class LocalPlatform {
         return "http://" + (gatewayAddress instanceof Inet6Address ? "[" + host + "]" : host) + ":" + GATEWAY.port();
     }
 
-    /** Every instance of every app: the services' first instances, then the others, then the gateways. */
+    /** Every instance of every app: the services' first instances, then the others, the identity service, then the gateways. */
     private List<PlatformApp> allInstances() {
         List<PlatformApp> all = new ArrayList<>();
         for (int n = 1; n <= instances; n++) {
@@ -324,6 +333,7 @@ public final class LocalPlatform {
                 all.add(service.instance(n));
             }
         }
+        all.add(IDENTITY);
         for (int n = 1; n <= instances; n++) {
             all.add(GATEWAY.instance(n));
         }
@@ -338,6 +348,7 @@ public final class LocalPlatform {
 
     private List<PlatformApp> all() {
         List<PlatformApp> all = new ArrayList<>(SERVICES);
+        all.add(IDENTITY);
         all.add(GATEWAY);
         return all;
     }

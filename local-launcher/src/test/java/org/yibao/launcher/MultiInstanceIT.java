@@ -93,9 +93,11 @@ class MultiInstanceIT {
         int b = ServiceProcess.freePort();
         gateway1 = "http://127.0.0.1:" + g1;
         gateway2 = "http://127.0.0.1:" + g2;
-        Path keys = Files.createTempDirectory("multi-it-keys");
-        List<String> settlementArgs = List.of("--yibao.security.jwt.jwk-set-uri=" + gateway1 + "/oauth2/jwks",
-                "--PRECHECK_ENABLED=false");
+        int identity = ServiceProcess.freePort();
+        String keys = "--yibao.security.jwt.jwk-set-uri=http://127.0.0.1:" + identity + "/oauth2/jwks";
+        // one identity service issues every token (docs/adr/0030); both gateways pass the token endpoint to it
+        running.add(ServiceProcess.start(repo, "identity-service", "multi_it_identity", identity, List.of()));
+        List<String> settlementArgs = List.of(keys, "--PRECHECK_ENABLED=false");
         settlementA = ServiceProcess.start(repo, "settlement-service", DATABASE, a, settlementArgs);
         settlementB = ServiceProcess.start(repo, "settlement-service", DATABASE, b, settlementArgs);
         running.add(settlementA);
@@ -104,7 +106,8 @@ class MultiInstanceIT {
             running.add(ServiceProcess.start(repo, "gateway", "multi_it_gateway", port, List.of(
                     "--management.server.port=" + port,
                     "--SETTLEMENT_URLS=http://127.0.0.1:" + a + ",http://127.0.0.1:" + b,
-                    "--YIBAO_KEYS_DIR=" + keys,
+                    "--IDENTITY_URL=http://127.0.0.1:" + identity,
+                    keys,
                     "--YIBAO_AUDIT_DIR=" + Files.createTempDirectory("multi-it-audit"),
                     "--yibao.gateway.rate-limit-store.type=postgresql",
                     "--yibao.gateway.rate-limit-store.url=" + postgres.jdbcUrl("multi_it_gateway"),

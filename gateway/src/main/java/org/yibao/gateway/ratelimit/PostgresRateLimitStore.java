@@ -1,5 +1,6 @@
 package org.yibao.gateway.ratelimit;
 
+import org.yibao.security.clients.RateLimit;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;

@@ -1,13 +1,14 @@
 package org.yibao.gateway.ratelimit;
 
+import org.yibao.security.clients.RateLimit;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-import org.yibao.gateway.identity.ClientRegistry;
-import org.yibao.gateway.identity.RegisteredClient;
+import org.yibao.security.clients.ClientRegistry;
+import org.yibao.security.clients.RegisteredClient;
 import org.yibao.gateway.routing.GatewayProperties;
 import org.yibao.gateway.security.ExchangeAttributes;
 import org.yibao.gateway.security.ProblemAnswers;

@@ -1,5 +1,6 @@
 package org.yibao.gateway.ratelimit;
 
+import org.yibao.security.clients.RateLimit;
 import io.github.bucket4j.ConsumptionProbe;
 import reactor.core.publisher.Mono;
 

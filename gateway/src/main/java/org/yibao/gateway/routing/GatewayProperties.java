@@ -1,7 +1,7 @@
 package org.yibao.gateway.routing;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.yibao.gateway.ratelimit.RateLimit;
+import org.yibao.security.clients.RateLimit;
 import org.yibao.security.ClientKind;
 
 import java.net.URI;
@@ -20,6 +20,12 @@ public class GatewayProperties {
 
     private Duration connectTimeout = Duration.ofSeconds(1);
     private Map<String, Service> services = new LinkedHashMap<>();
+    /**
+     * The identity service (docs/adr/0030): the token endpoint, the keys, the staff's login and the OpenID metadata,
+     * passed on as they are, with the caller's Host (so its addresses are the gateway's). One instance: a browser's
+     * login is held in that instance's session.
+     */
+    private Service identity = new Service();
     /** Each client kind's default rate; a registered client may have its own. */
     private Map<ClientKind, RateLimit> rateLimits = new EnumMap<>(ClientKind.class);
 
@@ -37,6 +43,14 @@ public class GatewayProperties {
 
     public void setServices(Map<String, Service> services) {
         this.services = services;
+    }
+
+    public Service getIdentity() {
+        return identity;
+    }
+
+    public void setIdentity(Service identity) {
+        this.identity = identity;
     }
 
     public Map<ClientKind, RateLimit> getRateLimits() {

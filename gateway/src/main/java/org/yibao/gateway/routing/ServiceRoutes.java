@@ -56,7 +56,32 @@ public class ServiceRoutes {
                     .metadata(timeouts)
                     .uri(target(name, service)));
         });
+        GatewayProperties.Service identity = properties.getIdentity();
+        if (identity.getUri().size() != 1) {
+            throw new IllegalStateException("yibao.gateway.identity.uri must name one instance of the identity service (a browser's "
+                    + "login lives in its session; docs/adr/0030), not " + identity.getUri());
+        }
+        routes.route(IDENTITY, r -> r.path(IDENTITY_PATHS)
+                .filters(f -> resilient(f.preserveHostHeader().filter(ServiceRoutes::clientAddress), IDENTITY, IDENTITY))
+                .metadata(Map.of(
+                        RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, identity.getTimeout().toMillis(),
+                        RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, properties.getConnectTimeout().toMillis()))
+                .uri(identity.getUri().get(0)));
         return routes.build();
+    }
+
+    /** What the gateway passes to the identity service as it is (docs/adr/0030). */
+    public static final String[] IDENTITY_PATHS = {"/oauth2/**", "/.well-known/**", "/login", "/logout", "/connect/**", "/userinfo"};
+    /** The identity route's name (its breaker's and its fallback's too). */
+    static final String IDENTITY = "identity";
+    /** The address the caller connected from, for the identity service's throttle on failed logins (set here, never the caller's). */
+    static final String CLIENT_ADDRESS = "X-Yibao-Client-Address";
+
+    private static reactor.core.publisher.Mono<Void> clientAddress(org.springframework.web.server.ServerWebExchange exchange,
+                                                                 org.springframework.cloud.gateway.filter.GatewayFilterChain chain) {
+        java.net.InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        String address = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+        return chain.filter(exchange.mutate().request(request -> request.headers(headers -> headers.set(CLIENT_ADDRESS, address))).build());
     }
 
     /**
@@ -94,10 +119,13 @@ public class ServiceRoutes {
     @Bean
     Customizer<ReactiveResilience4JCircuitBreakerFactory> circuitBreakers(GatewayProperties properties,
                                                                          CircuitBreakerPolicy policy) {
-        return factory -> properties.getServices().forEach((name, service) -> {
-            configure(factory, policy, name, service.getTimeout());
-            configure(factory, policy, name + "-bulk", service.getBulkTimeout());
-        });
+        return factory -> {
+            properties.getServices().forEach((name, service) -> {
+                configure(factory, policy, name, service.getTimeout());
+                configure(factory, policy, name + "-bulk", service.getBulkTimeout());
+            });
+            configure(factory, policy, IDENTITY, properties.getIdentity().getTimeout());
+        };
     }
 
     private static void configure(ReactiveResilience4JCircuitBreakerFactory factory, CircuitBreakerPolicy policy, String breaker,

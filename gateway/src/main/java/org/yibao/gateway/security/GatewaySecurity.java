@@ -14,8 +14,6 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
-import org.yibao.gateway.identity.IdentityProperties;
-import org.yibao.gateway.identity.SigningKeys;
 import org.yibao.security.access.AccessPolicy;
 import org.yibao.security.token.CallerAuthentication;
 import org.yibao.security.token.JwtProperties;
@@ -51,12 +49,17 @@ class GatewaySecurity {
         return AccessPolicy.platform();
     }
 
+    /**
+     * Tokens are checked against the identity service's keys ({@code yibao.security.jwt.jwk-set-uri}, its
+     * /oauth2/jwks, fetched when a token names a key not yet known), or a bureau's own identity provider's, or an inline
+     * key set ({@code yibao.security.jwt.jwk-set}: tests, air-gapped set-ups).
+     */
     @Bean
-    ReactiveJwtDecoder jwtDecoder(SigningKeys keys, IdentityProperties identity, JwtProperties jwt) {
-        NimbusReactiveJwtDecoder decoder = identity.getExternalJwkSetUri() != null
-                ? NimbusReactiveJwtDecoder.withJwkSetUri(identity.getExternalJwkSetUri()).jwsAlgorithm(SignatureAlgorithm.RS256).build()
-                : NimbusReactiveJwtDecoder.withJwkSource(token -> Flux.fromIterable(keys.publicKeys().getKeys()))
-                        .jwsAlgorithm(SignatureAlgorithm.RS256).build();
+    ReactiveJwtDecoder jwtDecoder(JwtProperties jwt) {
+        NimbusReactiveJwtDecoder decoder = jwt.getJwkSet() != null && !jwt.getJwkSet().isBlank()
+                ? NimbusReactiveJwtDecoder.withJwkSource(token -> Flux.fromIterable(JwtVerification.parse(jwt.getJwkSet()).getKeys()))
+                        .jwsAlgorithm(SignatureAlgorithm.RS256).build()
+                : NimbusReactiveJwtDecoder.withJwkSetUri(jwt.getJwkSetUri()).jwsAlgorithm(SignatureAlgorithm.RS256).build();
         decoder.setJwtValidator(JwtVerification.validator(jwt));
         // each distinct token is verified once (see VerifiedTokens)
         VerifiedTokens verified = new VerifiedTokens(jwt.getClockSkew(), Clock.systemUTC());
@@ -91,8 +94,11 @@ class GatewaySecurity {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(exchanges -> exchanges
                         .matchers(actuatorOnManagementPort(environment)).permitAll()
-                        .pathMatchers(HttpMethod.POST, "/oauth2/token").permitAll()
-                        .pathMatchers(HttpMethod.GET, "/oauth2/jwks", "/ops/*/health", "/actuator/health", "/actuator/health/**").permitAll()
+                        // the identity service's own endpoints (token, keys, login, metadata): it checks its callers itself
+                        .pathMatchers(org.yibao.gateway.routing.ServiceRoutes.IDENTITY_PATHS).permitAll()
+                        // the console's files: the application itself is public, everything it shows comes from the APIs
+                        .pathMatchers(HttpMethod.GET, "/console", "/console/**").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/ops/*/health", "/actuator/health", "/actuator/health/**").permitAll()
                         .pathMatchers(HttpMethod.GET, "/openapi", "/openapi/*").authenticated()
                         .anyExchange().access(byPolicy))
                 .oauth2ResourceServer(server -> server

@@ -3,25 +3,23 @@ package org.yibao.gateway.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.yibao.security.clients.ClientRegistry;
+import org.yibao.testsupport.security.TestCallers;
 
 /**
- * Calls the gateway under test as a real caller does: a token from /oauth2/token with the client's
- * credentials (from the local clients file), then bearer calls.
+ * Calls the gateway under test as a real caller does: a token naming a registered client (from the local clients
+ * file), then bearer calls.
  */
 public final class GatewayCaller {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\":\"([^\"]+)\"");
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
     private final String base;
@@ -30,24 +28,16 @@ public final class GatewayCaller {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    /** Asks the token endpoint (HTTP Basic), as an HIS would. */
-    public HttpResponse<String> requestToken(String clientId, String secret, String grantType) {
-        return send(HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=" + URLEncoder.encode(grantType, StandardCharsets.UTF_8))));
-    }
+    private static final ClientRegistry CLIENTS = ClientRegistry.load(new DefaultResourceLoader(),
+            "classpath:org/yibao/security/local-clients.yml");
 
-    /** A token for the client (one per client and gateway run; the secret check is slow on purpose). */
+    /**
+     * A token for the registered client whose secret this is, signed by the test key the gateway under test trusts (the
+     * identity service issues real ones; it is tested in identity-service). One per client: the secret check is slow.
+     */
     public String token(String clientId, String secret) {
-        return TOKENS.computeIfAbsent(base + " " + clientId, k -> {
-            HttpResponse<String> response = requestToken(clientId, secret, "client_credentials");
-            Matcher m = ACCESS_TOKEN.matcher(response.body());
-            if (response.statusCode() != 200 || !m.find()) {
-                throw new IllegalStateException("no token for " + clientId + ": " + response.statusCode() + " " + response.body());
-            }
-            return m.group(1);
-        });
+        return TOKENS.computeIfAbsent(clientId + " " + secret, k -> TestCallers.token(CLIENTS.authenticate(clientId, secret)
+                .orElseThrow(() -> new IllegalStateException("no registered client " + clientId + " with that secret")).identity()));
     }
 
     public HttpResponse<String> call(String method, String path, String body, String token, String requestId) {

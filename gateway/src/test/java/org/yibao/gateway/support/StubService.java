@@ -27,6 +27,8 @@ public final class StubService implements AutoCloseable {
     public final List<String> authorizations = new CopyOnWriteArrayList<>();
     /** The traceparent header of each call that had one. */
     public final List<String> traceParents = new CopyOnWriteArrayList<>();
+    /** Each call's Host and X-Yibao-Client-Address headers, "host address" (the identity route's). */
+    public final List<String> hostsAndAddresses = new CopyOnWriteArrayList<>();
     private final HttpServer server;
 
     public StubService() {
@@ -46,6 +48,7 @@ public final class StubService implements AutoCloseable {
 
     public void reset() {
         seen.clear();
+        hostsAndAddresses.clear();
         calls.clear();
         authorizations.clear();
         traceParents.clear();
@@ -79,6 +82,8 @@ public final class StubService implements AutoCloseable {
         if (authorization != null) {
             authorizations.add(authorization);
         }
+        hostsAndAddresses.add(exchange.getRequestHeaders().getFirst("Host") + " "
+                + exchange.getRequestHeaders().getFirst("X-Yibao-Client-Address"));
         String traceParent = exchange.getRequestHeaders().getFirst("traceparent");
         if (traceParent != null) {
             traceParents.add(traceParent);

@@ -13,7 +13,7 @@ import java.time.Duration;
 public class JwtProperties {
 
     /** HTTP address of the JSON Web Key Set. */
-    private String jwkSetUri = "http://localhost:8080/oauth2/jwks";
+    private String jwkSetUri = "http://localhost:8079/oauth2/jwks";
     /** The key set itself, as JSON; when set, {@code jwk-set-uri} is not used (tests, air-gapped set-ups). */
     private String jwkSet;
     /** The {@code iss} every accepted token must carry. */

@@ -61,6 +61,11 @@ public final class TestCallers {
     }
 
     /** A token that expired ten minutes ago, well beyond the accepted clock skew. */
+    /** A token signed by the test key for another system's audience (which the platform must refuse). */
+    public static String tokenForAudience(String audience, CallerIdentity caller) {
+        return new TokenIssuer(KEY, ISSUER, audience, Clock.systemUTC()).issue(caller, Duration.ofMinutes(5)).value();
+    }
+
     public static String expiredToken(CallerIdentity caller) {
         Clock hourAgo = Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC);
         return new TokenIssuer(KEY, ISSUER, AUDIENCE, hourAgo).issue(caller, Duration.ofMinutes(50)).value();

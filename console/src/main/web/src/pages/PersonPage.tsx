@@ -1,0 +1,233 @@
+import { useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { Card, Col, Descriptions, Empty, Form, InputNumber, List, Row, Space, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { assistance, enrollment, settlement } from '../api/clients';
+import { pending } from '../api/pending';
+import { unwrap } from '../api/problem';
+import type { SettlementView } from '../api/schemas';
+import { BillTrace, LayerBar } from '../components/BillTrace';
+import { ExportButton, MaskedId, Money, PendingEndpoint, ProblemAlert } from '../components/common';
+import { currentYear, formatDateTime } from '../lib/dates';
+import { formatMoney } from '../lib/money';
+import { useAuth } from '../auth/AuthContext';
+import { useApi } from '../lib/useApi';
+
+/** A section that 404s (nothing there) shows empty; a 403 shows the problem's detail. */
+async function optional<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T | null> {
+  const r = await call;
+  if (r.response.status === 404) return null;
+  return unwrap(r);
+}
+
+export default function PersonPage() {
+  const { t } = useTranslation();
+  const { personId = '' } = useParams();
+  const { hasAnyRole } = useAuth();
+  const [year, setYear] = useState(currentYear());
+  const path = { personId };
+
+  const person = useApi(() => optional(enrollment.GET('/api/enrollment/persons/{personId}', { params: { path } })), [personId]);
+  const enrollments = useApi(() => optional(enrollment.GET('/api/enrollment/persons/{personId}/enrollments', { params: { path } })), [personId],
+    hasAnyRole(['ENROLLMENT_CLERK', 'ASSISTANCE_OFFICER', 'MANAGER']));
+  const certifications = useApi(() => optional(enrollment.GET('/api/enrollment/persons/{personId}/certifications', { params: { path } })), [personId],
+    hasAnyRole(['ENROLLMENT_CLERK', 'MANAGER']));
+  const filings = useApi(() => optional(enrollment.GET('/api/enrollment/persons/{personId}/filings', { params: { path } })), [personId],
+    hasAnyRole(['ENROLLMENT_CLERK', 'MANAGER']));
+  const identity = useApi(() => optional(assistance.GET('/api/assistance/persons/{personId}/identity', { params: { path } })), [personId],
+    hasAnyRole(['ASSISTANCE_OFFICER', 'ENROLLMENT_CLERK', 'MANAGER']));
+  const used = useApi(() => optional(assistance.GET('/api/assistance/persons/{personId}/assistance', { params: { path, query: { year } } })), [personId, year],
+    hasAnyRole(['ASSISTANCE_OFFICER', 'MANAGER']));
+  const bills = useApi(() => optional(settlement.GET('/api/settlement/persons/{personId}/settlements', { params: { path, query: { year } } })), [personId, year],
+    hasAnyRole(['AUDITOR', 'INVESTIGATOR', 'ASSISTANCE_OFFICER', 'MANAGER']));
+  const accumulators = useApi(() => optional(settlement.GET('/api/settlement/persons/{personId}/accumulators', { params: { path, query: { year } } })), [personId, year],
+    hasAnyRole(['AUDITOR', 'ASSISTANCE_OFFICER', 'MANAGER']));
+  // TODO(API-GAPS): GET /api/assistance/persons/{personId}/poverty-warnings is proposed.
+  const warnings = useApi(async () => {
+    const r = await pending.GET('/api/assistance/persons/{personId}/poverty-warnings', { params: { path } });
+    if (r.response.status === 404 || r.response.status === 405) return null;
+    return unwrap(r);
+  }, [personId], hasAnyRole(['ASSISTANCE_OFFICER', 'MANAGER']));
+
+  const p = person.data;
+  const billRows: SettlementView[] = bills.data ?? [];
+  const findings = billRows.flatMap((b) => (b.preCheck?.findings ?? []).map((f) => ({ ...f, settlementId: b.id, serviceDate: b.serviceDate })));
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="person-page">
+      <ProblemAlert error={person.error} />
+      <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{p?.name ?? personId}</Typography.Title>}
+        extra={
+          <Form layout="inline">
+            <Form.Item label={t('common.year')} htmlFor="person-year">
+              <InputNumber id="person-year" data-testid="person-year" min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
+            </Form.Item>
+          </Form>
+        }>
+        {p ? (
+          <Descriptions size="small" column={{ xs: 1, md: 3 }} data-testid="person-summary">
+            <Descriptions.Item label={t('persons.residentId')}><span data-testid="person-id"><MaskedId id={p.personId} /></span></Descriptions.Item>
+            <Descriptions.Item label={t('common.name')}>{p.name}</Descriptions.Item>
+            <Descriptions.Item label={t('persons.gender')}>{p.gender}</Descriptions.Item>
+            <Descriptions.Item label={t('persons.birthDate')}>{p.birthDate}</Descriptions.Item>
+            <Descriptions.Item label={t('common.region')}>{p.regionCode}</Descriptions.Item>
+            <Descriptions.Item label={t('persons.household')}>{p.householdId ?? '—'}</Descriptions.Item>
+          </Descriptions>
+        ) : person.data === null ? <Empty /> : null}
+      </Card>
+
+      <Card title={t('persons.bills')} data-testid="bills"
+        extra={<ExportButton rows={billRows} filename={`bills-${year}.csv`} testId="bills-export" columns={[
+          { title: 'id', value: (b) => b.id },
+          { title: t('persons.serviceDate'), value: (b) => b.serviceDate },
+          { title: t('persons.visitType'), value: (b) => b.visitType },
+          { title: t('persons.institution'), value: (b) => b.institutionCode },
+          { title: t('common.status'), value: (b) => b.status },
+          ...(['total', 'policyScope', 'basicFund', 'catastrophic', 'supplementary', 'assistance', 'personalAccount', 'cash'] as const)
+            .map((k) => ({ title: t(`layers.${k}`), value: (b: SettlementView) => formatMoney(b.amounts?.[k]) })),
+        ]} />}>
+        <ProblemAlert error={bills.error} />
+        <Table<SettlementView>
+          rowKey="id"
+          size="small"
+          loading={bills.loading}
+          dataSource={billRows}
+          pagination={{ pageSize: 20, showSizeChanger: true }}
+          onRow={(b) => ({ 'data-testid': 'bill-row', 'data-settlement-id': b.id } as React.HTMLAttributes<HTMLElement>)}
+          expandable={{ expandedRowRender: (b) => <BillTrace bill={b} /> }}
+          columns={[
+            { title: t('persons.serviceDate'), dataIndex: 'serviceDate', sorter: (a, b) => (a.serviceDate ?? '').localeCompare(b.serviceDate ?? ''), defaultSortOrder: 'descend' },
+            { title: t('persons.visitType'), dataIndex: 'visitType' },
+            { title: t('persons.institution'), dataIndex: 'institutionCode' },
+            { title: t('common.status'), dataIndex: 'status', render: (s) => <Tag color={s === 'REVERSED' ? 'red' : 'green'}>{s}</Tag> },
+            { title: t('layers.total'), align: 'right', render: (_, b) => <Money value={b.amounts?.total} testId="bill-total" /> },
+            { title: t('layers.basicFund'), align: 'right', render: (_, b) => <Money value={b.amounts?.basicFund} testId="bill-basic-fund" /> },
+            { title: t('layers.cash'), align: 'right', render: (_, b) => <Money value={b.amounts?.cash} testId="bill-cash" /> },
+            { title: t('persons.layers'), width: 280, render: (_, b) => (b.amounts ? <LayerBar amounts={b.amounts} testIdPrefix="bill" /> : null) },
+          ]}
+        />
+      </Card>
+
+      <Row gutter={16}>
+        <Col xs={24} lg={12}>
+          <Card title={t('persons.accumulators')} data-testid="accumulators">
+            <ProblemAlert error={accumulators.error} />
+            {accumulators.data?.accumulators ? (
+              <Descriptions size="small" column={1} bordered>
+                <Descriptions.Item label={t('persons.scheme')}>{accumulators.data.scheme}</Descriptions.Item>
+                {Object.entries(accumulators.data.accumulators.deductibleUsed ?? {}).map(([k, v]) => (
+                  <Descriptions.Item key={`d-${k}`} label={`${t('layers.deductible')} · ${k}`}><Money value={v} /></Descriptions.Item>
+                ))}
+                {Object.entries(accumulators.data.accumulators.fundPaid ?? {}).map(([k, v]) => (
+                  <Descriptions.Item key={`f-${k}`} label={`${t('layers.basicFund')} · ${k}`}><Money value={v} /></Descriptions.Item>
+                ))}
+                <Descriptions.Item label="policyScopeSelfPay"><Money value={accumulators.data.accumulators.policyScopeSelfPay} /></Descriptions.Item>
+                <Descriptions.Item label={t('layers.catastrophic')}><Money value={accumulators.data.accumulators.catastrophicPaid} /></Descriptions.Item>
+                <Descriptions.Item label="supplementaryBase"><Money value={accumulators.data.accumulators.supplementaryBase} /></Descriptions.Item>
+                <Descriptions.Item label={t('layers.supplementary')}><Money value={accumulators.data.accumulators.supplementaryPaid} /></Descriptions.Item>
+                <Descriptions.Item label={t('layers.assistance')}><Money value={accumulators.data.accumulators.assistancePaid} /></Descriptions.Item>
+              </Descriptions>
+            ) : <Empty />}
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={t('persons.assistance')} data-testid="assistance-used">
+            <ProblemAlert error={used.error} />
+            {used.data ? (
+              <Descriptions size="small" column={1} bordered>
+                <Descriptions.Item label={t('persons.category')}>{used.data.category}</Descriptions.Item>
+                <Descriptions.Item label={t('layers.total')}><Money value={used.data.total} /></Descriptions.Item>
+                <Descriptions.Item label={t('layers.assistance')}><Money value={used.data.assistance} testId="assistance-amount" /></Descriptions.Item>
+                <Descriptions.Item label="personalPayment"><Money value={used.data.personalPayment} /></Descriptions.Item>
+                <Descriptions.Item label="annualLimit"><Money value={used.data.annualLimit} /></Descriptions.Item>
+                <Descriptions.Item label="remaining"><Money value={used.data.remaining} /></Descriptions.Item>
+              </Descriptions>
+            ) : <Empty />}
+          </Card>
+        </Col>
+      </Row>
+
+      <Card title={t('persons.enrollments')} data-testid="enrollments">
+        <ProblemAlert error={enrollments.error} />
+        <Table size="small" rowKey={(e) => `${e.year}-${e.effectiveFrom}-${e.scheme}`} loading={enrollments.loading} dataSource={enrollments.data ?? []} pagination={false}
+          onRow={() => ({ 'data-testid': 'enrollment-row' } as React.HTMLAttributes<HTMLElement>)}
+          columns={[
+            { title: t('common.year'), dataIndex: 'year' },
+            { title: t('persons.scheme'), dataIndex: 'scheme' },
+            { title: t('persons.personType'), dataIndex: 'personType' },
+            { title: t('persons.tier'), dataIndex: 'tier' },
+            { title: t('common.status'), dataIndex: 'status' },
+            { title: t('persons.effectiveFrom'), dataIndex: 'effectiveFrom' },
+            { title: t('persons.contribution'), dataIndex: 'contribution', align: 'right', render: (v) => <Money value={v} /> },
+            { title: t('persons.subsidy'), dataIndex: 'subsidy', align: 'right', render: (v) => <Money value={v} /> },
+            { title: t('persons.category'), dataIndex: 'subsidyCategory' },
+          ]} />
+      </Card>
+
+      <Card title={t('persons.identity')} data-testid="identity">
+        <ProblemAlert error={identity.error} />
+        {identity.data?.current && (
+          <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 12 }}>
+            <Descriptions.Item label={t('persons.category')}><Tag color="blue">{identity.data.current.category}</Tag></Descriptions.Item>
+            <Descriptions.Item label={t('persons.validFrom')}>{identity.data.current.valid_from}</Descriptions.Item>
+            <Descriptions.Item label={t('persons.validTo')}>{identity.data.current.valid_to ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('persons.sources')}>{identity.data.current.sources}</Descriptions.Item>
+            <Descriptions.Item label="changed">{formatDateTime(identity.data.current.changed_at)}</Descriptions.Item>
+          </Descriptions>
+        )}
+        <Table size="small" rowKey={(s) => `${s.source}-${s.source_record_id}-${s.stated_at}`} dataSource={identity.data?.statements ?? []} pagination={false}
+          columns={[
+            { title: t('queues.source'), dataIndex: 'source' },
+            { title: 'record', dataIndex: 'source_record_id' },
+            { title: t('persons.category'), dataIndex: 'category' },
+            { title: t('persons.validFrom'), dataIndex: 'valid_from' },
+            { title: t('persons.validTo'), dataIndex: 'valid_to' },
+            { title: 'stated', dataIndex: 'stated_at', render: formatDateTime },
+          ]} />
+      </Card>
+
+      <Row gutter={16}>
+        <Col xs={24} lg={12}>
+          <Card title={t('persons.certifications')} data-testid="certifications">
+            <ProblemAlert error={certifications.error} />
+            <Table size="small" rowKey="certificationId" dataSource={certifications.data ?? []} pagination={false}
+              columns={[
+                { title: t('queues.disease'), render: (_, c) => `${c.diseaseCode} ${c.diseaseName}` },
+                { title: t('common.status'), dataIndex: 'status' },
+                { title: t('queues.appliedOn'), dataIndex: 'appliedOn' },
+                { title: t('persons.validFrom'), dataIndex: 'validFrom' },
+                { title: t('persons.validTo'), dataIndex: 'validTo' },
+              ]} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={t('persons.filings')} data-testid="filings">
+            <ProblemAlert error={filings.error} />
+            <Table size="small" rowKey="filingId" dataSource={filings.data ?? []} pagination={false}
+              columns={[
+                { title: 'to', dataIndex: 'destinationRegion' },
+                { title: t('common.reason'), dataIndex: 'reason' },
+                { title: t('persons.validFrom'), dataIndex: 'validFrom' },
+                { title: t('persons.validTo'), dataIndex: 'validTo' },
+                { title: 'cancelled', dataIndex: 'cancelledAt', render: formatDateTime },
+              ]} />
+          </Card>
+        </Col>
+      </Row>
+
+      <Card title={t('persons.warnings')} data-testid="warnings">
+        {warnings.data === null && <PendingEndpoint endpoint="GET /api/assistance/persons/{personId}/poverty-warnings" />}
+        <ProblemAlert error={warnings.error} />
+        <List
+          size="small"
+          locale={{ emptyText: t('persons.noWarnings') }}
+          dataSource={[
+            ...(warnings.data ?? []).map((w) => ({ key: w.warningId, text: `${w.month} ${w.kind} ${w.status}`, color: 'orange' })),
+            ...findings.map((f, i) => ({ key: `f${i}`, text: `${f.serviceDate} ${f.ruleName ?? f.rule}: ${f.evidence ?? ''} (${formatMoney(f.amount)})`, color: f.severity === 'VIOLATION' ? 'red' : 'gold' })),
+          ]}
+          renderItem={(w) => <List.Item data-testid="warning-item"><Tag color={w.color}>!</Tag>{w.text}</List.Item>}
+        />
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,117 @@
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { Button, Card, Form, Input, Space, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { enrollment } from '../api/clients';
+import { pending } from '../api/pending';
+import { unwrap } from '../api/problem';
+import type { PersonView } from '../api/schemas';
+import { ExportButton, MaskedId, PendingEndpoint, ProblemAlert } from '../components/common';
+import { looksLikeResidentId, maskResidentId } from '../lib/mask';
+import { useApi } from '../lib/useApi';
+
+const PAGE_SIZE = 20;
+
+type Query = { q: string; region: string; page: number; size: number };
+
+/** Loads one page of persons: by resident id (exact), by name (proposed search), or by region. */
+async function loadPersons({ q, region, page, size }: Query): Promise<{ rows: PersonView[]; total: number; pendingSearch?: boolean }> {
+  const offset = (page - 1) * size;
+  const text = q.trim();
+  if (text && looksLikeResidentId(text)) {
+    const r = await enrollment.GET('/api/enrollment/persons/{personId}', { params: { path: { personId: text } } });
+    if (r.response.status === 404) return { rows: [], total: 0 };
+    const person = unwrap(r);
+    return { rows: [person], total: 1 };
+  }
+  if (text) {
+    // TODO(API-GAPS): GET /api/enrollment/person-search is proposed; switch to `enrollment` once documented.
+    const r = await pending.GET('/api/enrollment/person-search', { params: { query: { q: text, region: region || undefined, limit: size, offset } } });
+    if (r.response.status === 404 || r.response.status === 405) return { rows: [], total: 0, pendingSearch: true };
+    const body = unwrap(r);
+    return { rows: body.persons, total: body.total };
+  }
+  if (!region) return { rows: [], total: 0 };
+  const r = await enrollment.GET('/api/enrollment/persons', { params: { query: { region, limit: size, offset } } });
+  const rows = unwrap(r);
+  // The region listing does not count: offer one more page while pages come back full.
+  return { rows, total: offset + rows.length + (rows.length === size ? 1 : 0) };
+}
+
+export default function PersonsPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const [form] = Form.useForm<{ q: string; region: string }>();
+  const query: Query = {
+    q: params.get('q') ?? '',
+    region: params.get('region') ?? '',
+    page: Number(params.get('page') ?? 1),
+    size: Number(params.get('size') ?? PAGE_SIZE),
+  };
+  const [searched, setSearched] = useState(Boolean(query.q || query.region));
+  const { data, error, loading } = useApi(() => loadPersons(query), [query.q, query.region, query.page, query.size], searched);
+
+  const submit = (values: { q?: string; region?: string }) => {
+    setSearched(true);
+    setParams({ q: values.q?.trim() ?? '', region: values.region?.trim() ?? '', page: '1', size: String(query.size) });
+  };
+
+  const columns = [
+    {
+      title: t('persons.residentId'),
+      dataIndex: 'personId',
+      render: (id: string) => <Link to={`/persons/${encodeURIComponent(id)}`}><MaskedId id={id} /></Link>,
+    },
+    { title: t('common.name'), dataIndex: 'name' },
+    { title: t('persons.gender'), dataIndex: 'gender' },
+    { title: t('persons.birthDate'), dataIndex: 'birthDate' },
+    { title: t('common.region'), dataIndex: 'regionCode' },
+    { title: t('persons.household'), dataIndex: 'householdId' },
+  ];
+
+  return (
+    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('persons.title')}</Typography.Title>}>
+      <Form form={form} layout="inline" onFinish={submit} initialValues={{ q: query.q, region: query.region }} style={{ marginBottom: 16 }}>
+        <Form.Item name="q" label={t('persons.query')} htmlFor="person-query" extra={t('persons.queryHelp')}>
+          <Input id="person-query" data-testid="person-search" allowClear autoFocus style={{ width: 260 }} />
+        </Form.Item>
+        <Form.Item name="region" label={t('common.region')} htmlFor="person-region">
+          <Input id="person-region" data-testid="person-region" allowClear style={{ width: 120 }} />
+        </Form.Item>
+        <Form.Item>
+          <Space>
+            <Button type="primary" htmlType="submit" data-testid="person-search-submit">{t('common.search')}</Button>
+            <ExportButton
+              rows={data?.rows ?? []}
+              filename="persons.csv"
+              columns={[
+                { title: t('persons.residentId'), value: (p) => maskResidentId(p.personId) },
+                { title: t('common.name'), value: (p) => p.name },
+                { title: t('persons.gender'), value: (p) => p.gender },
+                { title: t('persons.birthDate'), value: (p) => p.birthDate },
+                { title: t('common.region'), value: (p) => p.regionCode },
+              ]}
+            />
+          </Space>
+        </Form.Item>
+      </Form>
+      {data?.pendingSearch && <PendingEndpoint endpoint="GET /api/enrollment/person-search?q=&region=&limit=&offset=" />}
+      <ProblemAlert error={error} />
+      <Table<PersonView>
+        rowKey="personId"
+        data-testid="person-results"
+        loading={loading}
+        dataSource={data?.rows ?? []}
+        columns={columns}
+        onRow={(p) => ({ 'data-testid': 'person-row', 'data-person-id': p.personId } as React.HTMLAttributes<HTMLElement>)}
+        pagination={{
+          current: query.page,
+          pageSize: query.size,
+          total: data?.total ?? 0,
+          showSizeChanger: true,
+          onChange: (page, size) => setParams({ q: query.q, region: query.region, page: String(page), size: String(size) }),
+        }}
+      />
+    </Card>
+  );
+}
