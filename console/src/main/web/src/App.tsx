@@ -2,8 +2,10 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { App as AntApp, Button, ConfigProvider, Layout, Menu, Result, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import { BarChartOutlined, BankOutlined, FileTextOutlined, InboxOutlined, TeamOutlined } from '@ant-design/icons';
-import zhCN from 'antd/locale/zh_CN';
-import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
+import enUS from 'antd/es/locale/en_US';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from './auth/AuthContext';
 import { signIn, signOut, userManager } from './auth/auth';
@@ -12,6 +14,7 @@ import { setLanguage } from './i18n';
 
 const PersonsPage = lazy(() => import('./pages/PersonsPage'));
 const PersonPage = lazy(() => import('./pages/PersonPage'));
+const RegisterPerson = lazy(() => import('./pages/RegisterPerson'));
 const QueuesPage = lazy(() => import('./pages/QueuesPage'));
 const InstitutionsPage = lazy(() => import('./pages/InstitutionsPage'));
 const DashboardPage = lazy(() => import('./pages/DashboardPage'));
@@ -28,6 +31,7 @@ const PAGES: { key: Page; icon: React.ReactNode }[] = [
 export default function App() {
   const { t, i18n } = useTranslation();
   const zh = i18n.language !== 'en';
+  dayjs.locale(zh ? 'zh-cn' : 'en');
   return (
     <ConfigProvider locale={zh ? zhCN : enUS} button={{ autoInsertSpace: false }}>
       <AntApp>
@@ -127,6 +131,7 @@ function Shell() {
               <Routes>
                 <Route path="/" element={allowed.length ? <Navigate to={`/${allowed[0].key}`} replace /> : <Result status="403" title={t('app.forbidden')} />} />
                 <Route path="/persons" element={guard('persons', <PersonsPage />)} />
+                <Route path="/persons/new" element={guard('persons', <RegisterPerson />)} />
                 <Route path="/persons/:personId" element={guard('persons', <PersonPage />)} />
                 <Route path="/queues" element={guard('queues', <QueuesPage />)} />
                 <Route path="/institutions" element={guard('institutions', <InstitutionsPage />)} />

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Button, Card, Form, Input, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useAuth } from '../auth/AuthContext';
 import { enrollment } from '../api/clients';
 import { pending } from '../api/pending';
 import { unwrap } from '../api/problem';
@@ -41,6 +42,7 @@ async function loadPersons({ q, region, page, size }: Query): Promise<{ rows: Pe
 export default function PersonsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
+  const { hasAnyRole } = useAuth();
   const [form] = Form.useForm<{ q: string; region: string }>();
   const query: Query = {
     q: params.get('q') ?? '',
@@ -70,7 +72,8 @@ export default function PersonsPage() {
   ];
 
   return (
-    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('persons.title')}</Typography.Title>}>
+    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('persons.title')}</Typography.Title>}
+      extra={hasAnyRole(['ENROLLMENT_CLERK']) && <Link to="/persons/new" data-testid="register-open">{t('register.open')}</Link>}>
       <Form form={form} layout="inline" onFinish={submit} initialValues={{ q: query.q, region: query.region }} style={{ marginBottom: 16 }}>
         <Form.Item name="q" label={t('persons.query')} htmlFor="person-query" extra={t('persons.queryHelp')}>
           <Input id="person-query" data-testid="person-search" allowClear autoFocus style={{ width: 260 }} />

@@ -28,6 +28,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -230,6 +231,103 @@ class ClaimTrackingIT {
         assertThat(jdbc.queryForObject("select category from person_identity where person_id = ?", String.class, person))
                 .isEqualTo("POVERTY_MONITORED");
         assertThat(outbox("AssistanceIdentityChanged", person)).isEqualTo(1);
+    }
+
+    /**
+     * The console's queue (issue 25): the warnings listed with what is stored of them; an officer's confirmation
+     * recorded with the token's name, brings the person into assistance as the feedback file does, and is refused
+     * a second time (409) and to the file; a rejection by file shows the same state; paging with a total.
+     */
+    @Test
+    void aWarningIsListedConfirmedOnceByTheTokensOfficerAndShowsTheFilesAnswersToo() {
+        String confirmed = nextId();
+        String rejected = nextId();
+        events.publish(settled(confirmed, "80000.00", "25000.00", "0.00", "55000.00"));
+        events.publish(settled(rejected, "80000.00", "25000.00", "0.00", "55000.00"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> outbox("PovertyRiskFlagged", confirmed) == 1
+                && outbox("PovertyRiskFlagged", rejected) == 1);
+        YearMonth month = YearMonth.from(TODAY);
+
+        HttpResponse<String> listed = api.get("/api/assistance/poverty-warnings?month=" + month + "&status=OPEN&limit=200");
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        JsonNode open = json.readTree(listed.body());
+        Instant from = month.atDay(1).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant();
+        Instant to = month.plusMonths(1).atDay(1).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant();
+        long openInMonth = jdbc.queryForObject("select count(*) from poverty_warning where feedback is null and flagged_at >= ? "
+                + "and flagged_at < ?", Long.class, java.sql.Timestamp.from(from), java.sql.Timestamp.from(to));
+        assertThat(open.at("/total").asLong()).isEqualTo(openInMonth);
+        JsonNode mine = null;
+        for (JsonNode w : open.at("/warnings")) {
+            assertThat(w.at("/status").asString()).isEqualTo("OPEN");
+            if (w.at("/personId").asString().equals(confirmed)) {
+                mine = w;
+            }
+        }
+        assertThat(mine).as(open.toString()).isNotNull();
+        assertThat(mine.at("/risk").asString()).isEqualTo("IMPOVERISHMENT");
+        assertThat(mine.at("/year").asInt()).isEqualTo(YEAR);
+        assertThat(mine.at("/regionCode").asString()).isEqualTo("150102");
+        assertThat(mine.at("/personalPayment").asString()).isEqualTo(jdbc.queryForObject(
+                "select personal_payment::text from poverty_warning where person_id = ?", String.class, confirmed));
+        assertThat(mine.at("/threshold").asString()).isEqualTo("50000.00");
+        assertThat(mine.at("/basis").asString()).isEqualTo("ABSOLUTE");
+        String warningId = mine.at("/warningId").asString();
+        JsonNode onePage = json.readTree(api.get("/api/assistance/poverty-warnings?month=" + month + "&status=OPEN&limit=1&offset=1").body());
+        assertThat(onePage.at("/warnings").size()).isEqualTo(1);
+        assertThat(onePage.at("/total").asLong()).isEqualTo(openInMonth);
+
+        HttpResponse<String> namingTheConfirmer = api.post("/api/assistance/poverty-warnings/" + warningId + "/confirmation",
+                "{\"confirmed\":true,\"confirmedBy\":\"someone-else\"}");
+        HttpResponse<String> byManager = api.as(TestCallers.MANAGER).post("/api/assistance/poverty-warnings/" + warningId
+                + "/confirmation", "{\"confirmed\":true}");
+        HttpResponse<String> confirmation = api.post("/api/assistance/poverty-warnings/" + warningId + "/confirmation",
+                "{\"confirmed\":true,\"note\":\"家访核实\"}");
+        HttpResponse<String> again = api.post("/api/assistance/poverty-warnings/" + warningId + "/confirmation",
+                "{\"confirmed\":false}");
+        HttpResponse<String> unknown = api.post("/api/assistance/poverty-warnings/" + UUID.randomUUID() + "/confirmation",
+                "{\"confirmed\":true}");
+        JsonNode fileReport = json.readTree(api.post("/api/assistance/poverty-warnings/feedback", "text/csv",
+                "personId,year,risk,confirmed,category\n" + confirmed + "," + YEAR + ",IMPOVERISHMENT,false,\n"
+                        + rejected + "," + YEAR + ",IMPOVERISHMENT,false,\n").body());
+
+        assertThat(namingTheConfirmer.statusCode()).as(namingTheConfirmer.body()).isEqualTo(400);
+        assertThat(namingTheConfirmer.body()).contains("confirmedBy");
+        assertThat(byManager.statusCode()).isEqualTo(403);
+        assertThat(confirmation.statusCode()).as(confirmation.body()).isEqualTo(200);
+        JsonNode answered = json.readTree(confirmation.body());
+        assertThat(answered.at("/status").asString()).isEqualTo("CONFIRMED");
+        assertThat(answered.at("/confirmedBy").asString()).isEqualTo(TestCallers.ASSISTANCE_OFFICER.clientId());
+        assertThat(answered.at("/note").asString()).isEqualTo("家访核实");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+        assertThat(again.body()).contains(warningId).contains("CONFIRMED");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(jdbc.queryForMap("select feedback, feedback_by, feedback_note from poverty_warning where person_id = ?", confirmed))
+                .containsEntry("feedback", "CONFIRMED").containsEntry("feedback_by", TestCallers.ASSISTANCE_OFFICER.clientId())
+                .containsEntry("feedback_note", "家访核实");
+        // confirmed as the feedback file confirms: the person is brought into assistance, announced once
+        assertThat(jdbc.queryForObject("select category from person_identity where person_id = ?", String.class, confirmed))
+                .isEqualTo("POVERTY_MONITORED");
+        assertThat(outbox("AssistanceIdentityChanged", confirmed)).isEqualTo(1);
+        // the file's row on the confirmed warning is refused; its row on the other answers it
+        assertThat(fileReport.at("/rejectedByDepartment").asLong()).isEqualTo(1);
+        assertThat(fileReport.at("/invalidRows").size()).isEqualTo(1);
+        assertThat(fileReport.at("/invalidRows/0/line").asLong()).isEqualTo(2);
+
+        JsonNode person = json.readTree(api.as(TestCallers.MANAGER).get("/api/assistance/persons/" + rejected + "/poverty-warnings").body());
+        assertThat(person.size()).isEqualTo(1);
+        assertThat(person.at("/0/status").asString()).isEqualTo("REJECTED");
+        assertThat(person.at("/0/confirmedBy").asString()).isEqualTo(TestCallers.ASSISTANCE_OFFICER.clientId()); // who uploaded
+        JsonNode confirmedOnes = json.readTree(api.get("/api/assistance/poverty-warnings?status=CONFIRMED&limit=200").body());
+        assertThat(confirmedOnes.toString()).contains(warningId);
+        assertThat(confirmedOnes.at("/total").asLong()).isEqualTo(
+                jdbc.queryForObject("select count(*) from poverty_warning where feedback = 'CONFIRMED'", Long.class));
+
+        for (String[] bad : new String[][] {{"month=2026-13", "month"}, {"month=26-11", "month"}, {"status=DISMISSED", "status"},
+                {"limit=0", "limit"}, {"limit=201", "limit"}, {"offset=-1", "offset"}}) {
+            HttpResponse<String> refused = api.get("/api/assistance/poverty-warnings?" + bad[0]);
+            assertThat(refused.statusCode()).as(bad[0] + " " + refused.body()).isEqualTo(400);
+            assertThat(refused.body()).contains("\"field\":\"" + bad[1] + "\"");
+        }
     }
 
     @Test

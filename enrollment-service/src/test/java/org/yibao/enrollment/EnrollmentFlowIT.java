@@ -309,6 +309,101 @@ class EnrollmentFlowIT {
     }
 
     @Test
+    void theDecisionQueueListsPendingApplicationsOverdueFirstWithTheWorkingDaysLeft() {
+        String person = registered("150103");
+        String overdue = json.readTree(api.post("/api/enrollment/persons/" + person + "/certifications",
+                "{\"diseaseCode\":\"J44\",\"diseaseName\":\"慢阻肺\"}").body()).at("/certificationId").asString();
+        String fresh = json.readTree(api.post("/api/enrollment/persons/" + person + "/certifications",
+                "{\"diseaseCode\":\"I10\",\"diseaseName\":\"高血压\"}").body()).at("/certificationId").asString();
+        jdbc.update("update certification set applied_on = applied_on - 30, decide_by = decide_by - 30 where certification_id = ?::uuid",
+                overdue);
+
+        HttpResponse<String> response = api.get("/api/enrollment/certifications?status=PENDING&limit=200");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode queue = json.readTree(response.body());
+        assertThat(queue.at("/total").asLong()).isEqualTo(
+                jdbc.queryForObject("select count(*) from certification where status = 'PENDING'", Long.class));
+        List<JsonNode> rows = new java.util.ArrayList<>();
+        queue.at("/certifications").forEach(rows::add);
+        assertThat(rows).allSatisfy(c -> assertThat(c.at("/status").asString()).isEqualTo("PENDING"));
+        // overdue first, then by deadline
+        int firstOnTime = (int) rows.stream().takeWhile(c -> c.at("/overdue").asBoolean()).count();
+        assertThat(rows.subList(firstOnTime, rows.size())).noneSatisfy(c -> assertThat(c.at("/overdue").asBoolean()).isTrue());
+        assertThat(rows.stream().map(c -> c.at("/decideBy").asString()).toList()).isSorted();
+        JsonNode late = rows.stream().filter(c -> c.at("/certificationId").asString().equals(overdue)).findFirst().orElseThrow();
+        JsonNode onTime = rows.stream().filter(c -> c.at("/certificationId").asString().equals(fresh)).findFirst().orElseThrow();
+        assertThat(rows.indexOf(late)).isLessThan(rows.indexOf(onTime));
+        assertThat(late.at("/overdue").asBoolean()).isTrue();
+        // the deadline moved 30 days back: minus the Mondays to Fridays after it up to today
+        LocalDate deadline = LocalDate.parse(late.at("/decideBy").asString());
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        long weekdaysSince = deadline.plusDays(1).datesUntil(today.plusDays(1))
+                .filter(d -> d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY).count();
+        assertThat(late.at("/workingDaysLeft").asInt()).isEqualTo((int) -Math.max(1, weekdaysSince)).isNegative();
+        assertThat(onTime.at("/overdue").asBoolean()).isFalse();
+        assertThat(onTime.at("/workingDaysLeft").asInt()).isEqualTo(10); // applied today: ten working days to decide
+        assertThat(onTime.at("/diseaseCode").asString()).isEqualTo("I10");
+
+        JsonNode secondPage = json.readTree(api.get("/api/enrollment/certifications?limit=1&offset=1").body());
+        assertThat(secondPage.at("/certifications").size()).isEqualTo(1);
+        assertThat(secondPage.at("/certifications/0/certificationId").asString()).isEqualTo(rows.get(1).at("/certificationId").asString());
+        assertThat(secondPage.at("/total").asLong()).isEqualTo(queue.at("/total").asLong());
+        for (String[] bad : new String[][] {{"status=APPROVED", "status"}, {"status=LATE", "status"}, {"limit=0", "limit"},
+                {"limit=201", "limit"}, {"offset=-1", "offset"}}) {
+            HttpResponse<String> refused = api.get("/api/enrollment/certifications?" + bad[0]);
+            assertThat(refused.statusCode()).as(bad[0]).isEqualTo(400);
+            assertThat(refused.body()).contains("\"field\":\"" + bad[1] + "\"");
+        }
+    }
+
+    @Test
+    void personsAreFoundByTheBeginningOfTheirNameOrTheEndOfTheirIdPageByPage() {
+        String family = "Qz" + (char) ('a' + PEOPLE.get() % 26) + Long.toString(System.nanoTime() % 1_000_000_000L, 26)
+                .replaceAll("[0-9]", "q");
+        String carol = registered("441702", family + "c");
+        String alice = registered("441702", family + "a");
+        String bob = registered("441703", family + "b");
+
+        JsonNode first = json.readTree(api.get("/api/enrollment/person-search?q=" + family + "&limit=2").body());
+        JsonNode second = json.readTree(api.get("/api/enrollment/person-search?q=" + family + "&limit=2&offset=2").body());
+        JsonNode inRegion = json.readTree(api.get("/api/enrollment/person-search?q=" + family + "&region=441703").body());
+        JsonNode inCity = json.readTree(api.get("/api/enrollment/person-search?q=" + family + "&region=441700").body());
+
+        assertThat(first.at("/total").asLong()).isEqualTo(3);
+        assertThat(first.at("/persons").size()).isEqualTo(2);
+        assertThat(first.at("/persons/0/personId").asString()).isEqualTo(alice); // by name: …a, …b, …c
+        assertThat(first.at("/persons/0/name").asString()).isEqualTo(family + "a");
+        assertThat(first.at("/persons/1/personId").asString()).isEqualTo(bob);
+        assertThat(second.at("/total").asLong()).isEqualTo(3);
+        assertThat(second.at("/persons").size()).isEqualTo(1);
+        assertThat(second.at("/persons/0/personId").asString()).isEqualTo(carol);
+        assertThat(inRegion.at("/total").asLong()).isEqualTo(1);
+        assertThat(inRegion.at("/persons/0/personId").asString()).isEqualTo(bob);
+        assertThat(inCity.at("/total").asLong()).isEqualTo(3);
+
+        JsonNode byId = json.readTree(api.get("/api/enrollment/person-search?q=" + bob).body());
+        assertThat(byId.at("/total").asLong()).isEqualTo(1);
+        assertThat(byId.at("/persons/0/personId").asString()).isEqualTo(bob);
+        String lastDigits = bob.substring(6);
+        JsonNode byEnd = json.readTree(api.get("/api/enrollment/person-search?q=" + lastDigits + "&limit=200").body());
+        assertThat(byEnd.at("/total").asLong()).isPositive();
+        List<String> ids = new java.util.ArrayList<>();
+        byEnd.at("/persons").forEach(p -> ids.add(p.at("/personId").asString()));
+        assertThat(ids).contains(bob).allSatisfy(id -> assertThat(id).endsWith(lastDigits));
+        assertThat(api.as(TestCallers.AUDITOR)
+                .get("/api/enrollment/person-search?q=" + family).statusCode()).isEqualTo(200);
+
+        for (String[] bad : new String[][] {{"q=", "q"}, {"q=a%27%3B--", "q"}, {"q=12", "q"}, {"q=" + "x".repeat(51), "q"},
+                {"q=" + bob.substring(0, 17) + (bob.charAt(17) == '1' ? '2' : '1'), "q"}, {"q=" + family + "&region=44", "region"},
+                {"q=" + family + "&limit=0", "limit"}, {"q=" + family + "&limit=201", "limit"}, {"q=" + family + "&offset=-1", "offset"}}) {
+            HttpResponse<String> refused = api.get("/api/enrollment/person-search?" + bad[0]);
+            assertThat(refused.statusCode()).as(bad[0] + " " + refused.body()).isEqualTo(400);
+            assertThat(refused.body()).contains("\"field\":\"" + bad[1] + "\"");
+        }
+    }
+
+    @Test
     void anEVoucherTokenIsExchangedOnceForThePerson() {
         String person = registered("441702");
         HttpResponse<String> notActive = api.post("/api/enrollment/persons/" + person + "/evoucher/tokens", "");
@@ -548,9 +643,13 @@ class EnrollmentFlowIT {
     }
 
     private String registered(String region) {
+        return registered(region, "张三");
+    }
+
+    private String registered(String region, String name) {
         String person = nextId(region);
         HttpResponse<String> response = api.post("/api/enrollment/persons", """
-                {"personId":"%s","name":"张三","regionCode":"%s"}""".formatted(person, region));
+                {"personId":"%s","name":"%s","regionCode":"%s"}""".formatted(person, name, region));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return person;
     }

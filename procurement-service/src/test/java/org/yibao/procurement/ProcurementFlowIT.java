@@ -108,6 +108,40 @@ class ProcurementFlowIT {
         assertThat(batch.at("/ends_on").asString()).isEqualTo("2026-12-31");
     }
 
+    /** The console's batch list (issue 25): the batches in force in a year, each as the batch's own page answers it. */
+    @Test
+    void theBatchesOfAYearAreListedWithTheirProductsAndCuts() {
+        HttpResponse<String> later = api.post("/api/procurement/batches", """
+                {"batchId":"ALLIANCE-2028","name":"2028 联盟采购","level":"ALLIANCE","kind":"CONSUMABLE",
+                 "startsOn":"2028-03-01","endsOn":"2029-02-28",
+                 "products":[{"itemCode":"C0101010100000000002028","genericName":"冠脉支架","specification":"3.0x18mm","manufacturer":"戊器械",
+                   "winningPrice":700.00,"previousPrice":13000.00}]}""");
+        assertThat(later.statusCode()).as(later.body()).isEqualTo(201);
+
+        HttpResponse<String> of2026 = api.as(TestCallers.MANAGER).get("/api/procurement/batches?year=2026");
+        JsonNode of2029 = json.readTree(api.get("/api/procurement/batches?year=2029").body());
+        JsonNode all = json.readTree(api.get("/api/procurement/batches").body());
+
+        assertThat(of2026.statusCode()).as(of2026.body()).isEqualTo(200);
+        JsonNode list = json.readTree(of2026.body());
+        List<String> ids = new java.util.ArrayList<>();
+        list.forEach(b -> ids.add(b.at("/batch_id").asString()));
+        assertThat(ids).contains("NATIONAL-4").doesNotContain("ALLIANCE-2028");
+        JsonNode national = list.get(ids.indexOf("NATIONAL-4"));
+        assertThat(national).isEqualTo(json.readTree(api.get("/api/procurement/batches/NATIONAL-4").body()));
+        assertThat(national.at("/products").size()).isEqualTo(2);
+        assertThat(national.at("/average_price_cut_percent").decimalValue()).isEqualByComparingTo("70.84");
+        assertThat(of2029.toString()).contains("ALLIANCE-2028").doesNotContain("NATIONAL-4");
+        assertThat(of2029.get(0).at("/products/0/generic_name").asString()).isEqualTo("冠脉支架");
+        assertThat(all.size()).isEqualTo(jdbc.queryForObject("select count(*) from batch", Integer.class));
+        for (String bad : new String[] {"1999", "2101", "twenty"}) {
+            HttpResponse<String> refused = api.get("/api/procurement/batches?year=" + bad);
+            assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+            assertThat(refused.body()).contains("\"field\":\"year\"");
+        }
+        assertThat(api.as(TestCallers.his("H41170000081")).get("/api/procurement/batches?year=2026").statusCode()).isEqualTo(403);
+    }
+
     @Test
     void aVolumeFileWithBadRowsAppliesNothingAndAGoodOneAppliesWhole() {
         HttpResponse<String> bad = api.post("/api/procurement/agreed-volumes/" + YEAR, "text/csv",

@@ -134,6 +134,17 @@ class SettlementServiceContractIT extends ServiceContractTest {
                     assertThat(read.statusCode()).as(read.body()).isEqualTo(403);
                     assertThat(client(HOME).get("/api/settlement/settlements/" + settlement()).statusCode()).isEqualTo(200);
                 }),
+                proof("GET /api/settlement/settlements/{id}/trace", () -> {
+                    String path = "/api/settlement/settlements/" + settlement() + "/trace";
+                    HttpResponse<String> read = client(FOREIGN).get(path);
+                    assertThat(read.statusCode()).as(read.body()).isEqualTo(403);
+                    assertThat(read.body()).as("nothing of the trace leaks").doesNotContain("steps").doesNotContain("BASIC_FUND")
+                            .doesNotContain("policyPack");
+                    HttpResponse<String> own = client(HOME).get(path);
+                    assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+                    assertThat(json.readTree(own.body()).at("/settlementId").asString()).isEqualTo(settlement());
+                    assertThat(json.readTree(own.body()).at("/steps").size()).isEqualTo(11);
+                }),
                 proof("POST /api/settlement/settlements/{id}/reversal", () -> {
                     HttpResponse<String> reversed = client(FOREIGN).post("/api/settlement/settlements/" + settlement() + "/reversal",
                             "{\"reason\":\"not mine\"}");

@@ -170,6 +170,72 @@ class CaseworkIT {
                 .isZero();
     }
 
+    /** The console's lists (issue 25): cases the oldest open first, clues with the case that uses them, both paged with a total. */
+    @Test
+    void casesAreListedOldestOpenFirstAndCluesWithTheirCase() {
+        String institution = institution();
+        String older = openCase(institution, "inv-list");
+        String newer = openCase(institution, "inv-list");
+        String closed = openCase(institution, "inv-list");
+        jdbc.update("update supervision_case set opened_at = now() - interval '400 days' where case_id = ?::uuid", older);
+        jdbc.update("update supervision_case set opened_at = now() - interval '500 days', status = 'CLOSED', closed_at = now() "
+                + "where case_id = ?::uuid", closed);
+        String freeClue = clue(institution);
+        String usedClue = jdbc.queryForObject("select clue_id::text from clue where case_id = ?::uuid", String.class, newer);
+
+        HttpResponse<String> response = api.get("/api/supervision/cases?limit=200");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode all = json.readTree(response.body());
+        List<JsonNode> rows = new java.util.ArrayList<>();
+        all.at("/cases").forEach(rows::add);
+        assertThat(all.at("/total").asLong()).isEqualTo(jdbc.queryForObject("select count(*) from supervision_case", Long.class));
+        List<String> ids = rows.stream().map(c -> c.at("/case_id").asString()).toList();
+        assertThat(ids.indexOf(older)).isNotNegative().isLessThan(ids.indexOf(newer));
+        assertThat(ids.indexOf(newer)).isLessThan(ids.indexOf(closed)); // the closed one last though opened first
+        int openRows = (int) rows.stream().takeWhile(c -> !c.at("/status").asString().equals("CLOSED")).count();
+        assertThat(rows.subList(openRows, rows.size())).allSatisfy(c -> assertThat(c.at("/status").asString()).isEqualTo("CLOSED"));
+        assertThat(rows.subList(0, openRows).stream().map(c -> c.at("/opened_at").asString()).toList()).isSorted();
+        JsonNode investigating = json.readTree(getAs("dec-list", "DECIDER", "/cases?status=INVESTIGATING&limit=1&offset=1").body());
+        assertThat(investigating.at("/total").asLong()).isEqualTo(jdbc.queryForObject(
+                "select count(*) from supervision_case where status = 'INVESTIGATING'", Long.class));
+        assertThat(investigating.at("/cases").size()).isEqualTo(1);
+        assertThat(investigating.at("/cases/0/case_id").asString()).isEqualTo(rows.stream()
+                .filter(c -> c.at("/status").asString().equals("INVESTIGATING")).toList().get(1).at("/case_id").asString());
+
+        JsonNode open = json.readTree(getAs("aud-list", "AUDITOR", "/clues?open=true&limit=200").body());
+        JsonNode notOpen = json.readTree(getAs("aud-list", "AUDITOR", "/clues?open=false&limit=200").body());
+        assertThat(open.at("/total").asLong()).isEqualTo(open.at("/clues").size());
+        JsonNode free = find(open.at("/clues"), freeClue);
+        JsonNode used = find(open.at("/clues"), usedClue);
+        assertThat(free.at("/caseId").isMissingNode() || free.at("/caseId").isNull()).isTrue();
+        assertThat(free.at("/institutionCode").asString()).isEqualTo(institution);
+        assertThat(free.at("/source").asString()).isEqualTo("VILLAGE");
+        assertThat(free.at("/description").asString()).isEqualTo("村医举报: 挂床住院");
+        assertThat(used.at("/caseId").asString()).isEqualTo(newer);
+        String closedClue = jdbc.queryForObject("select clue_id::text from clue where case_id = ?::uuid", String.class, closed);
+        assertThat(open.toString()).doesNotContain(closedClue);
+        assertThat(find(notOpen.at("/clues"), closedClue).at("/caseId").asString()).isEqualTo(closed);
+        assertThat(open.at("/total").asLong() + notOpen.at("/total").asLong())
+                .isEqualTo(jdbc.queryForObject("select count(*) from clue", Long.class));
+
+        assertThat(getAs("dec-list", "DECIDER", "/clues").statusCode()).isEqualTo(403);
+        for (String[] bad : new String[][] {{"/cases?status=OPEN", "status"}, {"/cases?limit=0", "limit"}, {"/cases?offset=-1", "offset"},
+                {"/clues?open=maybe", "open"}, {"/clues?limit=201", "limit"}}) {
+            HttpResponse<String> refused = getAs("aud-list", "AUDITOR,INVESTIGATOR", bad[0]);
+            assertThat(refused.statusCode()).as(bad[0] + " " + refused.body()).isEqualTo(400);
+            assertThat(refused.body()).contains("\"field\":\"" + bad[1] + "\"");
+        }
+    }
+
+    private static JsonNode find(JsonNode clues, String clueId) {
+        for (JsonNode clue : clues) {
+            if (clue.at("/clueId").asString().equals(clueId)) {
+                return clue;
+            }
+        }
+        throw new AssertionError("no clue " + clueId + " in " + clues);
+    }
+
     // --- helpers ---
 
     private String institution() {
@@ -197,5 +263,11 @@ class CaseworkIT {
     private HttpResponse<String> as(String staff, String roles, String path, String body) {
         Set<Role> held = Arrays.stream(roles.split(",")).map(Role::valueOf).collect(Collectors.toSet());
         return api.as(new CallerIdentity(staff, ClientKind.STAFF, null, null, held)).post("/api/supervision" + path, body);
+    }
+
+    /** A GET as a staff member with these roles. */
+    private HttpResponse<String> getAs(String staff, String roles, String path) {
+        Set<Role> held = Arrays.stream(roles.split(",")).map(Role::valueOf).collect(Collectors.toSet());
+        return api.as(new CallerIdentity(staff, ClientKind.STAFF, null, null, held)).get("/api/supervision" + path);
     }
 }

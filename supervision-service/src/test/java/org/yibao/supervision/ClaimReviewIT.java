@@ -174,6 +174,39 @@ class ClaimReviewIT {
         assertThat(client(DECIDER).get("/api/supervision/claim-reviews?institution=" + OTHER_HOSPITAL).body()).doesNotContain(id.toString());
     }
 
+    /** The console's queue (issue 25): a status filter (OPEN when none, as before) and the total on every page. */
+    @Test
+    void theQueueIsFilteredByStatusAndCountsItsReviews() {
+        ClaimSettled open = padded(OTHER_HOSPITAL);
+        ClaimSettled withdrawn = padded(OTHER_HOSPITAL);
+        events.publish(open);
+        events.publish(withdrawn);
+        UUID openId = awaitQueued(open);
+        UUID withdrawnId = awaitQueued(withdrawn);
+        events.publish(new ClaimReversed(UUID.randomUUID().toString(), withdrawn.settlementId(), withdrawn.personId(), OTHER_HOSPITAL,
+                "411700", Scheme.RESIDENT, VisitType.INPATIENT, 2026, Instant.now(), "wrong patient", withdrawn.amounts(), withdrawn.lines()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "WITHDRAWN".equals(jdbc.queryForObject(
+                "select status from claim_review where review_id = ?", String.class, withdrawnId)));
+        String of = "/api/supervision/claim-reviews?institution=" + OTHER_HOSPITAL;
+
+        JsonNode byDefault = read(client(DECIDER).get(of + "&size=500"));
+        JsonNode openOnly = read(client(DECIDER).get(of + "&status=OPEN&size=1"));
+        JsonNode withdrawnOnly = read(client(DECIDER).get(of + "&status=WITHDRAWN&size=500"));
+
+        long openCount = jdbc.queryForObject("select count(*) from claim_review where institution = ? and status = 'OPEN'", Long.class,
+                OTHER_HOSPITAL);
+        assertThat(byDefault.get("total").asLong()).isEqualTo(openCount).isEqualTo(byDefault.get("reviews").size());
+        assertThat(byDefault.toString()).contains(openId.toString()).doesNotContain(withdrawnId.toString());
+        assertThat(openOnly.get("total").asLong()).isEqualTo(openCount);
+        assertThat(openOnly.get("reviews")).hasSize(1);
+        assertThat(withdrawnOnly.get("total").asLong()).isEqualTo(jdbc.queryForObject(
+                "select count(*) from claim_review where institution = ? and status = 'WITHDRAWN'", Long.class, OTHER_HOSPITAL));
+        assertThat(withdrawnOnly.toString()).contains(withdrawnId.toString()).doesNotContain(openId.toString());
+        HttpResponse<String> unknown = client(DECIDER).get(of + "&status=CLOSED");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("\"field\":\"status\"");
+    }
+
     /** 600 tablets (180.00, excessive) and a bed-day billed twice (40.00 each): 260.00, of which the person paid 60.00 in cash. */
     private static ClaimSettled padded(String institution) {
         return claim(nextId(), institution, Money.of("60.00"), line("XC08CAA001A001010100001", "600", "0.30"),

@@ -152,6 +152,52 @@ class InstitutionsAndPreCheckIT {
         assertThat(json.readTree(response.body()).at("/errors/0/field").asString()).isEqualTo("personId");
     }
 
+    /** The console's institution search (issue 25): a name's part or a code's beginning, any region, paged with a total. */
+    @Test
+    void institutionsAreFoundByNameOrCodeInAnyRegionPageByPage() {
+        String word = "检索" + (char) ('甲' + CODES.get() % 50) + "医" + System.nanoTime() % 100_000;
+        String q = java.net.URLEncoder.encode(word, java.nio.charset.StandardCharsets.UTF_8);
+        String first = registeredAs("H" + next(), word + "第一医院", "441702");
+        String second = registeredAs("H" + next(), "阳江" + word + "第二医院", "150102");
+        String third = registeredAs("H" + next(), word + "第三医院", "441703");
+        change(third, "SUSPENDED", "split hospitalisation");
+
+        HttpResponse<String> firstPage = api.get("/api/supervision/institution-search?q=" + q + "&limit=2");
+        assertThat(firstPage.statusCode()).as(firstPage.body()).isEqualTo(200);
+        JsonNode page1 = json.readTree(firstPage.body());
+        JsonNode page2 = json.readTree(api.get("/api/supervision/institution-search?q=" + q + "&limit=2&offset=2").body());
+        JsonNode inCity = json.readTree(api.get("/api/supervision/institution-search?q=" + q + "&region=441700").body());
+        JsonNode suspended = json.readTree(api.get("/api/supervision/institution-search?q=" + q + "&status=SUSPENDED").body());
+        JsonNode byCode = json.readTree(api.as(TestCallers.AUDITOR).get("/api/supervision/institution-search?q="
+                + second.toLowerCase()).body());
+
+        assertThat(page1.at("/total").asLong()).as(firstPage.body()).isEqualTo(3);
+        assertThat(page1.at("/institutions/0/code").asString()).isEqualTo(first); // by code
+        assertThat(page1.at("/institutions/1/code").asString()).isEqualTo(second);
+        assertThat(page2.at("/institutions").size()).isEqualTo(1);
+        assertThat(page2.at("/institutions/0/code").asString()).isEqualTo(third);
+        assertThat(page2.at("/total").asLong()).isEqualTo(3);
+        assertThat(inCity.at("/total").asLong()).isEqualTo(2);
+        assertThat(suspended.at("/total").asLong()).isEqualTo(1);
+        assertThat(suspended.at("/institutions/0/code").asString()).isEqualTo(third);
+        assertThat(byCode.at("/total").asLong()).isEqualTo(1);
+        assertThat(byCode.at("/institutions/0/name").asString()).isEqualTo("阳江" + word + "第二医院");
+        for (String[] bad : new String[][] {{"q=a%27%3B--", "q"}, {"q=50%25", "q"}, {"q=" + java.net.URLEncoder.encode("医".repeat(51), java.nio.charset.StandardCharsets.UTF_8), "q"}, {"region=4417", "region"},
+                {"status=OPEN", "status"}, {"limit=0", "limit"}, {"limit=201", "limit"}, {"offset=-1", "offset"}}) {
+            HttpResponse<String> refused = api.get("/api/supervision/institution-search?" + bad[0]);
+            assertThat(refused.statusCode()).as(bad[0] + " " + refused.body()).isEqualTo(400);
+            assertThat(refused.body()).contains("\"field\":\"" + bad[1] + "\"");
+        }
+    }
+
+    private String registeredAs(String code, String name, String region) {
+        HttpResponse<String> response = api.post("/api/supervision/institutions", """
+                {"code":"%s","name":"%s","regionCode":"%s","kind":"HOSPITAL","level":"LEVEL_2",
+                 "agreementFrom":"2019-01-01"}""".formatted(code, name, region));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return code;
+    }
+
     // --- helpers ---
 
     private String registered(String kind, String level) {

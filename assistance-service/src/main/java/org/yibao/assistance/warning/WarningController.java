@@ -8,6 +8,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,11 +17,16 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.yibao.security.CallerIdentity;
+import org.yibao.web.problem.InvalidRequestException;
 
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 /** Household incomes and the poverty-risk exchange with the rural-revitalization department, at {@code /api/assistance}. */
 @RestController
@@ -28,9 +34,11 @@ import java.time.YearMonth;
 class WarningController {
 
     private final WarningExchange exchange;
+    private final WarningConfirmations confirmations;
 
-    WarningController(WarningExchange exchange) {
+    WarningController(WarningExchange exchange, WarningConfirmations confirmations) {
         this.exchange = exchange;
+        this.confirmations = confirmations;
     }
 
     /** @param income the household's income of the year, yuan (more than zero, at most 999,999,999,999.99, two decimals) */
@@ -54,7 +62,45 @@ class WarningController {
 
     /** The department's feedback; confirmed people are brought into assistance. */
     @PostMapping(path = "/poverty-warnings/feedback", consumes = {"text/csv", "text/plain"})
-    WarningExchange.FeedbackReport feedback(HttpServletRequest request) throws IOException {
-        return exchange.feedback(request.getInputStream(), request.getContentType());
+    WarningExchange.FeedbackReport feedback(HttpServletRequest request, CallerIdentity caller) throws IOException {
+        return exchange.feedback(request.getInputStream(), request.getContentType(), caller.clientId());
+    }
+
+    /**
+     * The dual warnings, the oldest raised first: of the month they were raised in (Beijing time, as the export)
+     * when given, in one status when given; {@code limit} 1-200, {@code offset} from 0.
+     */
+    @GetMapping("/poverty-warnings")
+    PovertyWarning.Page warnings(@RequestParam(required = false) String month, @RequestParam Optional<WarningStatus> status,
+                                 @RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset) {
+        Optional<YearMonth> m = Optional.ofNullable(month).map(RequestParameters::month);
+        if (limit < 1 || limit > 200) {
+            throw new InvalidRequestException("limit", "must be between 1 and 200");
+        }
+        if (offset < 0) {
+            throw new InvalidRequestException("offset", "must not be negative");
+        }
+        return confirmations.page(m, status, limit, offset);
+    }
+
+    /** A person's dual warnings, by year. */
+    @GetMapping("/persons/{personId}/poverty-warnings")
+    List<PovertyWarning> ofPerson(@PathVariable String personId) {
+        return confirmations.ofPerson(RequestParameters.person(personId));
+    }
+
+    /**
+     * An officer's answer on one warning: confirmed (the person is brought into assistance, as by the
+     * department's feedback file) or not. The confirmer is the caller (the token), never the body.
+     *
+     * @param note the officer's note, at most 500 characters
+     */
+    record Confirmation(@NotNull Boolean confirmed, @Size(max = 500) String note) {
+    }
+
+    /** 404 for an unknown warning, 409 for one answered before (by this call or the feedback file). */
+    @PostMapping("/poverty-warnings/{warningId}/confirmation")
+    PovertyWarning confirm(@PathVariable UUID warningId, @Valid @RequestBody Confirmation body, CallerIdentity caller) {
+        return confirmations.confirm(warningId, body.confirmed(), body.note(), caller.clientId());
     }
 }

@@ -3,8 +3,6 @@ package org.yibao.assistance.warning;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yibao.assistance.identity.FeedReport;
-import org.yibao.assistance.identity.FeedRow;
-import org.yibao.assistance.identity.FeedService;
 import org.yibao.contracts.events.AssistanceCategory;
 import org.yibao.contracts.identity.ResidentId;
 import org.yibao.web.csv.CsvExport;
@@ -19,14 +17,12 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The monthly exchange with the rural-revitalization department: the warnings raised in a month go
@@ -41,12 +37,12 @@ public class WarningExchange {
     static final List<String> FEEDBACK_COLUMNS = List.of("personId", "year", "risk", "confirmed", "category");
 
     private final WarningStore store;
-    private final FeedService feeds;
+    private final WarningConfirmations confirmations;
     private final Clock clock;
 
-    WarningExchange(WarningStore store, FeedService feeds, Clock clock) {
+    WarningExchange(WarningStore store, WarningConfirmations confirmations, Clock clock) {
         this.store = store;
-        this.feeds = feeds;
+        this.confirmations = confirmations;
         this.clock = clock;
     }
 
@@ -80,8 +76,13 @@ public class WarningExchange {
     public record FeedbackReport(long rows, long confirmed, long rejectedByDepartment, List<FeedReport.RowError> invalidRows) {
     }
 
-    /** Reads the department's feedback: personId,year,risk,confirmed,category (category defaults to POVERTY_MONITORED). */
-    public FeedbackReport feedback(InputStream body, String contentType) throws IOException {
+    /**
+     * Reads the department's feedback: personId,year,risk,confirmed,category (category defaults to POVERTY_MONITORED).
+     * Each row is answered as an officer's confirmation is ({@link WarningConfirmations}), in its own transaction.
+     *
+     * @param recordedBy who uploaded the file (the token), kept with each answer
+     */
+    public FeedbackReport feedback(InputStream body, String contentType, String recordedBy) throws IOException {
         long rows = 0;
         long confirmed = 0;
         long rejected = 0;
@@ -128,18 +129,17 @@ public class WarningExchange {
                     continue;
                 }
                 boolean confirming = "true".equalsIgnoreCase(f[3].trim());
-                Optional<String> region = store.answer(id, parseYear(f[1]), f[2].trim(), confirming);
-                if (region.isEmpty()) {
+                WarningConfirmations.Outcome outcome = confirmations.answerFileRow(id, parseYear(f[1]), f[2].trim(), confirming,
+                        category, recordedBy);
+                if (outcome != WarningConfirmations.Outcome.ANSWERED) {
                     invalid.add(new FeedReport.RowError(line, "personId", "no open warning for this person, year and risk"));
                     continue;
                 }
-                if (!confirming) {
+                if (confirming) {
+                    confirmed++;
+                } else {
                     rejected++;
-                    continue;
                 }
-                feeds.push(new FeedRow(line, "rural-revitalization", "WARNING-" + id + "-" + f[1].trim(), id, region.get(), category,
-                        LocalDate.now(clock), Optional.empty()));
-                confirmed++;
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -7,9 +7,13 @@ import org.yibao.contracts.events.PovertyRiskFlagged.PovertyRisk;
 import org.yibao.contracts.money.Money;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /** All SQL of the dual early warning: the person's year and household income it reads, the warnings and their feedback. */
@@ -73,18 +77,59 @@ public class WarningStore {
                 });
     }
 
-    /**
-     * Records the department's answer on an open warning; the warning's region when there was one to
-     * answer, empty when there was none (unknown, or already answered).
-     */
-    Optional<String> answer(String personId, int year, String risk, boolean confirmed) {
-        return jdbc.sql("""
-                        update poverty_warning set feedback = ?, feedback_at = now()
-                        where person_id = ? and year = ? and risk = ? and feedback is null
-                        returning region_code""")
-                .params(confirmed ? "CONFIRMED" : "REJECTED", personId, year, risk)
-                .query(String.class)
-                .optional();
+    private static final String WARNING_COLUMNS = """
+            select warning_id, person_id, region_code, year, risk, category, personal_payment, threshold, basis, flagged_at,
+                   feedback, feedback_by, feedback_at, feedback_note from poverty_warning""";
+
+    private static final String FILTER = """
+             where (:from::timestamptz is null or (flagged_at >= :from::timestamptz and flagged_at < :to::timestamptz))
+            and (:status::varchar is null or coalesce(feedback, 'OPEN') = :status::varchar)""";
+
+    /** One page of the warnings raised in [from, to) (any time when null) in the status when given, the oldest first. */
+    List<PovertyWarning> page(Instant from, Instant to, Optional<WarningStatus> status, int limit, int offset) {
+        return jdbc.sql(WARNING_COLUMNS + FILTER + " order by flagged_at, person_id, year, risk limit :limit offset :offset")
+                .param("from", from == null ? null : Timestamp.from(from)).param("to", to == null ? null : Timestamp.from(to))
+                .param("status", status.map(Enum::name).orElse(null)).param("limit", limit).param("offset", offset)
+                .query(WarningStore::warning).list();
+    }
+
+    long count(Instant from, Instant to, Optional<WarningStatus> status) {
+        return jdbc.sql("select count(*) from poverty_warning" + FILTER)
+                .param("from", from == null ? null : Timestamp.from(from)).param("to", to == null ? null : Timestamp.from(to))
+                .param("status", status.map(Enum::name).orElse(null)).query(Long.class).single();
+    }
+
+    /** The person's warnings, by year and when raised. */
+    List<PovertyWarning> ofPerson(String personId) {
+        return jdbc.sql(WARNING_COLUMNS + " where person_id = ? order by year, flagged_at, risk").param(personId)
+                .query(WarningStore::warning).list();
+    }
+
+    /** The warning of this id, locked until the transaction ends. */
+    Optional<PovertyWarning> lock(UUID warningId) {
+        return jdbc.sql(WARNING_COLUMNS + " where warning_id = ? for update").param(warningId).query(WarningStore::warning).optional();
+    }
+
+    /** The warning of this person, year and risk (as the department's file names it), locked until the transaction ends. */
+    Optional<PovertyWarning> lock(String personId, int year, String risk) {
+        return jdbc.sql(WARNING_COLUMNS + " where person_id = ? and year = ? and risk = ? for update").params(personId, year, risk)
+                .query(WarningStore::warning).optional();
+    }
+
+    /** Records the answer on an open warning: its status, who recorded it, when and the note. */
+    void answer(UUID warningId, WarningStatus status, String by, String note, Instant at) {
+        jdbc.sql("""
+                        update poverty_warning set feedback = ?, feedback_by = ?, feedback_note = ?, feedback_at = ?
+                        where warning_id = ? and feedback is null""")
+                .params(status.name(), by, note, Timestamp.from(at), warningId).update();
+    }
+
+    private static PovertyWarning warning(ResultSet rs, int n) throws SQLException {
+        Timestamp answeredAt = rs.getTimestamp(13);
+        return new PovertyWarning(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4),
+                PovertyRisk.valueOf(rs.getString(5)), category(rs.getString(6)), Money.of(rs.getBigDecimal(7)),
+                Money.of(rs.getBigDecimal(8)), rs.getString(9), rs.getTimestamp(10).toInstant(), WarningStatus.of(rs.getString(11)),
+                rs.getString(12), answeredAt == null ? null : answeredAt.toInstant(), rs.getString(14));
     }
 
     void saveHouseholdIncome(String personId, int year, BigDecimal income) {

@@ -100,6 +100,18 @@ public class CertificationService {
         return certifications.pendingPast(LocalDate.now(clock));
     }
 
+    /**
+     * The decision queue: one page of the applications still pending, overdue first then by deadline, each
+     * with its working days left, and how many are pending in all.
+     */
+    @Transactional(readOnly = true)
+    public CertificationQueue queue(CertificationState status, int limit, int offset) {
+        LocalDate today = LocalDate.now(clock);
+        List<QueuedCertification> page = certifications.inStatus(status, today, limit, offset).stream()
+                .map(c -> QueuedCertification.of(c, today)).toList();
+        return new CertificationQueue(page, certifications.countInStatus(status));
+    }
+
     private Certification announce(Certification c) {
         outbox.append(new CertificationChanged(c.certificationId().toString(), c.personId(), c.regionCode(), c.diseaseCode(),
                 c.diseaseName(), c.status().published(), c.validFrom().orElse(c.appliedOn()), c.validTo().orElse(null),

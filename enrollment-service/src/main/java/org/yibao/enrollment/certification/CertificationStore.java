@@ -70,6 +70,19 @@ class CertificationStore {
                 .param(today).query(CertificationStore::read).list();
     }
 
+    /**
+     * One page of the applications in {@code status}: those past their deadline first (before {@code today}),
+     * then by deadline, then by id (a stable order for paging).
+     */
+    List<Certification> inStatus(CertificationState status, LocalDate today, int limit, int offset) {
+        return jdbc.sql(SELECT + " where status = ? order by decide_by < ? desc, decide_by, certification_id limit ? offset ?")
+                .params(status.name(), today, limit, offset).query(CertificationStore::read).list();
+    }
+
+    long countInStatus(CertificationState status) {
+        return jdbc.sql("select count(*) from certification where status = ?").param(status.name()).query(Long.class).single();
+    }
+
     private static final String SELECT = """
             select certification_id, person_id, region_code, disease_code, disease_name, status, applied_on, decide_by,
                    decided_on, decided_by, decision_reason, valid_from, valid_to, revoked_on, revoked_by, revocation_reason

@@ -37,6 +37,13 @@ public class PersonService {
         return persons.find(personId).orElseThrow(() -> new NotFoundException("no such person"));
     }
 
+    /** One page of the persons a search finds (by name then id), and how many it finds in all. */
+    @Transactional(readOnly = true)
+    public PersonSearchPage search(PersonSearch search, int limit, int offset) {
+        return new PersonSearchPage(persons.search(search, limit, offset).stream().map(PersonView::full).toList(),
+                persons.count(search));
+    }
+
     /** Persons in a region (a city code covers its districts), by id. */
     @Transactional(readOnly = true)
     public List<Person> inRegion(String regionCode, int limit, int offset) {

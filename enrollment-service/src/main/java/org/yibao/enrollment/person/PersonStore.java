@@ -49,6 +49,40 @@ public class PersonStore {
                 .params(regionPrefix(regionCode), limit, offset).query(PersonStore::read).list();
     }
 
+    /** One page of the persons the search finds, by name then id (code-point order: the index of migration V6). */
+    public List<Person> search(PersonSearch search, int limit, int offset) {
+        return jdbc.sql(SELECT + where(search) + " order by name collate \"C\", person_id limit :limit offset :offset")
+                .params(searchParameters(search)).param("limit", limit).param("offset", offset)
+                .query(PersonStore::read).list();
+    }
+
+    /** How many persons the search finds in all. */
+    public long count(PersonSearch search) {
+        return jdbc.sql("select count(*) from person" + where(search)).params(searchParameters(search))
+                .query(Long.class).single();
+    }
+
+    private static String where(PersonSearch search) {
+        String match = switch (search.kind()) {
+            case RESIDENT_ID -> " where person_id = :text";
+            case RESIDENT_ID_END -> " where reverse(person_id) collate \"C\" like :text";
+            case NAME_START -> " where name collate \"C\" like :text";
+        };
+        return match + (search.region().isPresent() ? " and region_code like :region" : "");
+    }
+
+    private static java.util.Map<String, Object> searchParameters(PersonSearch search) {
+        String text = switch (search.kind()) {
+            case RESIDENT_ID -> search.text();
+            case RESIDENT_ID_END -> new StringBuilder(search.text()).reverse() + "%";
+            case NAME_START -> search.text() + "%"; // the text holds no LIKE wildcard (PersonSearch admits none)
+        };
+        java.util.Map<String, Object> parameters = new java.util.HashMap<>();
+        parameters.put("text", text);
+        search.region().ifPresent(r -> parameters.put("region", regionPrefix(r)));
+        return parameters;
+    }
+
     static String regionPrefix(String regionCode) {
         String prefix = regionCode.endsWith("0000") ? regionCode.substring(0, 2)
                 : regionCode.endsWith("00") ? regionCode.substring(0, 4) : regionCode;

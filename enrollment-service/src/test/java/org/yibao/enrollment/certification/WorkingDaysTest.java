@@ -32,4 +32,28 @@ class WorkingDaysTest {
         // Jan 4-7 (10): Thu 7 Jan 2027
         assertThat(WorkingDays.after(LocalDate.of(2026, 12, 24), 10)).isEqualTo(LocalDate.of(2027, 1, 7));
     }
+
+    @Test
+    void theWorkingDaysLeftCountDownToTheDeadlineAndBelowZeroAfterIt() {
+        LocalDate monday = LocalDate.of(2026, 11, 30);
+        LocalDate deadline = LocalDate.of(2026, 12, 14); // ten working days after Mon 30 Nov
+        assertThat(WorkingDays.left(monday, deadline)).isEqualTo(10);
+        assertThat(WorkingDays.left(LocalDate.of(2026, 12, 5), deadline)).isEqualTo(6); // Sat 5 Dec: Dec 7-11, 14
+        assertThat(WorkingDays.left(LocalDate.of(2026, 12, 11), deadline)).isEqualTo(1);
+        assertThat(WorkingDays.left(deadline, deadline)).isZero();
+        assertThat(WorkingDays.left(LocalDate.of(2026, 12, 15), deadline)).isEqualTo(-1);
+        assertThat(WorkingDays.left(LocalDate.of(2026, 12, 21), deadline)).isEqualTo(-5); // Dec 15-18, 21
+        // a Friday deadline is overdue on Saturday: at least one day late though no working day passed
+        assertThat(WorkingDays.left(LocalDate.of(2026, 12, 19), LocalDate.of(2026, 12, 18))).isEqualTo(-1);
+        assertThat(WorkingDays.left(LocalDate.of(2026, 12, 21), LocalDate.of(2026, 12, 18))).isEqualTo(-1);
+    }
+
+    @Test
+    void theWorkingDaysLeftAgreeWithTheDeadlineTheyWereSetBy() {
+        for (LocalDate day = LocalDate.of(2026, 12, 1); day.isBefore(LocalDate.of(2027, 1, 15)); day = day.plusDays(1)) {
+            for (int n = 1; n <= 12; n++) {
+                assertThat(WorkingDays.left(day, WorkingDays.after(day, n))).as(day + " + " + n).isEqualTo(n);
+            }
+        }
+    }
 }

@@ -25,10 +25,16 @@ class ConsoleFiles {
 
     private static final String ROOT = "static/console/";
 
+    /**
+     * @param dir a folder holding a console build to serve instead of the one in this jar ({@code YIBAO_CONSOLE_DIR}: a
+     *            developer's {@code npm run build} output, seen at once without rebuilding the gateway); empty: the jar's
+     */
     @Bean
-    RouterFunction<ServerResponse> consoleRoutes() {
-        Resource page = new ClassPathResource(ROOT + "index.html");
-        return RouterFunctions.resources("/console/**", new ClassPathResource(ROOT), (resource, headers) ->
+    RouterFunction<ServerResponse> consoleRoutes(@org.springframework.beans.factory.annotation.Value("${yibao.console.dir:${YIBAO_CONSOLE_DIR:}}") String dir)
+            throws java.io.IOException {
+        Resource root = dir.isBlank() ? new ClassPathResource(ROOT) : new org.springframework.core.io.FileSystemResource(dir.endsWith("/") ? dir : dir + "/");
+        Resource page = root.createRelative("index.html");
+        return RouterFunctions.resources("/console/**", root, (resource, headers) ->
                         headers.setCacheControl(isHashed(resource)
                                 ? CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable()
                                 : CacheControl.noCache()))
@@ -44,7 +50,7 @@ class ConsoleFiles {
 
     private static boolean isHashed(Resource resource) {
         try {
-            return resource.getURL().getPath().contains("/static/console/assets/");
+            return resource.getURL().getPath().contains("/assets/");
         } catch (java.io.IOException e) {
             return false;
         }

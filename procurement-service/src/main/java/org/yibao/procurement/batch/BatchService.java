@@ -3,6 +3,7 @@ package org.yibao.procurement.batch;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yibao.procurement.nationalcatalog.Listing;
 import org.yibao.procurement.nationalcatalog.NationalCatalogService;
 import org.yibao.web.problem.ConflictException;
 import org.yibao.web.problem.InvalidRequestException;
@@ -47,6 +48,19 @@ public class BatchService {
     @Transactional(readOnly = true)
     public BatchView get(String batchId) {
         return view(batchId);
+    }
+
+    /**
+     * The batches in force at some time of the year (all when none), by start: three queries whatever their
+     * number (the batches, their products, the national catalog's listing of all their codes).
+     */
+    @Transactional(readOnly = true)
+    public List<BatchView> inYear(Integer year) {
+        List<RegisteredBatch> found = store.inYear(year);
+        java.util.Map<String, List<Product>> products = store.productsOf(found.stream().map(RegisteredBatch::batchId).toList());
+        Listing national = nationalCatalog.listing(products.values().stream().flatMap(List::stream).map(Product::itemCode).toList(),
+                LocalDate.now(clock));
+        return found.stream().map(b -> BatchView.of(b, products.get(b.batchId()), national)).toList();
     }
 
     private BatchView view(String batchId) {

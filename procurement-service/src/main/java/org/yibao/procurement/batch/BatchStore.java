@@ -43,6 +43,31 @@ public class BatchStore {
                 .param(batchId).query(BatchStore::batch).optional();
     }
 
+    /** The batches in force at some time of the year (any year when null), by start then id. */
+    List<RegisteredBatch> inYear(Integer year) {
+        return jdbc.sql("""
+                        select batch_id, name, level, kind, starts_on, ends_on, created_at from batch
+                        where (?::integer is null or (extract(year from starts_on) <= ? and extract(year from ends_on) >= ?))
+                        order by starts_on, batch_id""")
+                .params(year, year, year).query(BatchStore::batch).list();
+    }
+
+    /** The products of these batches, by batch then item code, in one query. */
+    java.util.Map<String, List<Product>> productsOf(List<String> batchIds) {
+        java.util.Map<String, List<Product>> byBatch = new java.util.LinkedHashMap<>();
+        batchIds.forEach(id -> byBatch.put(id, new java.util.ArrayList<>()));
+        jdbc.sql("""
+                        select batch_id, item_code, generic_name, specification, manufacturer, winning_price, previous_price
+                        from product where batch_id = any(?) order by batch_id, item_code""")
+                .param(batchIds.toArray(String[]::new))
+                .query(rs -> {
+                    byBatch.get(rs.getString("batch_id")).add(new Product(rs.getString("item_code"), rs.getString("generic_name"),
+                            rs.getString("specification"), rs.getString("manufacturer"), rs.getBigDecimal("winning_price"),
+                            rs.getBigDecimal("previous_price")));
+                });
+        return byBatch;
+    }
+
     /** The batch's products by item code. */
     List<Product> products(String batchId) {
         return jdbc.sql("""

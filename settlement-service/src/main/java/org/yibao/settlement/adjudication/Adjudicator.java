@@ -8,6 +8,7 @@ import org.yibao.contracts.events.ItemClass;
 import org.yibao.contracts.events.SettlementAmounts;
 import org.yibao.contracts.money.Money;
 import org.yibao.contracts.money.Price;
+import org.yibao.settlement.adjudication.CalculationStep.Layer;
 import org.yibao.settlement.policy.AssistanceRules;
 import org.yibao.settlement.policy.CatastrophicRules;
 import org.yibao.settlement.policy.DeductibleBasis;
@@ -24,6 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+
+import static org.yibao.settlement.adjudication.CalculationSteps.percent;
+import static org.yibao.settlement.adjudication.CalculationSteps.yuan;
 
 /**
  * The one-stop adjudication (一站式结算) of one encounter, in the order of DESIGN.md: total, full
@@ -64,8 +68,8 @@ public final class Adjudicator {
         Money scopeSelfPay = policyScope.minus(basicFund);
         Money catastrophic = catastrophic(pack, category, yearToDate, scopeSelfPay);
         Supplementary supplementary = supplementary(pack, category, yearToDate, scopeSelfPay.minus(catastrophic), deductible);
-        Assistance assistance = assistance(pack, claim.visitType(), category, yearToDate,
-                scopeSelfPay.minus(catastrophic).minus(supplementary.paid()));
+        Money remainingScope = scopeSelfPay.minus(catastrophic).minus(supplementary.paid());
+        Assistance assistance = assistance(pack, claim.visitType(), category, yearToDate, remainingScope);
         Money owed = total.minus(basicFund).minus(catastrophic).minus(supplementary.paid()).minus(assistance.paid());
         Money personalAccount = personalAccount(claim, owed);
         Money cash = owed.minus(personalAccount);
@@ -77,7 +81,19 @@ public final class Adjudicator {
         fundPaid.merge(pool, ratedFund, Money::plus);
         Accumulators delta = new Accumulators(Map.of(pool, deductible), fundPaid, scopeSelfPay,
                 catastrophic, supplementary.base(), supplementary.paid(), assistance.paid());
-        return new Adjudication(amounts, lines, delta, pack.label(), assistance.limit());
+        List<CalculationStep> steps = CalculationSteps.reconciled(amounts, List.of(
+                totalStep(lines, total),
+                fullSelfPayStep(total, fullSelfPay),
+                priorSelfPayStep(lines, pack, priorSelfPay),
+                policyScopeStep(total, fullSelfPay, priorSelfPay, policyScope, paidInFull.total()),
+                deductibleStep(claim, terms, yearToDate, ratedScope, deductible, pack),
+                basicFundStep(claim, terms, yearToDate, ratedScope.minus(deductible), ratedFund, paidInFull, basicFund, pack),
+                catastrophicStep(pack, category, yearToDate, scopeSelfPay, catastrophic),
+                supplementaryStep(pack, category, yearToDate, scopeSelfPay.minus(catastrophic), deductible, supplementary),
+                assistanceStep(pack, claim.visitType(), category, yearToDate, remainingScope, assistance.paid()),
+                personalAccountStep(claim, owed, personalAccount),
+                cashStep(owed, personalAccount, cash)));
+        return new Adjudication(amounts, lines, delta, pack.label(), assistance.limit(), steps);
     }
 
     /**
@@ -115,7 +131,20 @@ public final class Adjudicator {
                 Money.ZERO, Money.ZERO, Money.ZERO, personalAccount, owed.minus(personalAccount));
         Accumulators delta = new Accumulators(Map.of(), Map.of(rules.capPool(), fund), Money.ZERO, Money.ZERO, Money.ZERO,
                 Money.ZERO, Money.ZERO);
-        return new Adjudication(amounts, lines, delta, pack.label(), Optional.empty());
+        Money cash = owed.minus(personalAccount);
+        List<CalculationStep> steps = CalculationSteps.reconciled(amounts, List.of(
+                totalStep(lines, total),
+                fullSelfPayStep(total, fullSelfPay),
+                priorSelfPayStep(lines, pack, priorSelfPay),
+                policyScopeStep(total, fullSelfPay, priorSelfPay, policyScope, Money.ZERO),
+                CalculationSteps.step(CalculationStep.Layer.MATERNITY_FIXED_PAYMENT, policyScope, fund).pool(rules.capPool())
+                        .limit(fixed, null)
+                        .explain("maternity fixed payment per " + pack.label() + ": " + yuan(fixed) + " for a " + kind + " delivery at "
+                                + claim.institutionLevel() + ", at most the policy scope " + yuan(policyScope)
+                                + "; no deductible, catastrophic, supplementary or assistance layer"),
+                personalAccountStep(claim, owed, personalAccount),
+                cashStep(owed, personalAccount, cash)));
+        return new Adjudication(amounts, lines, delta, pack.label(), Optional.empty(), steps);
     }
 
     /**
@@ -187,10 +216,14 @@ public final class Adjudicator {
 
     /** 5: the deductible (起付线), per admission or what is left of this year's, within the rated scope. */
     private static Money deductible(Terms terms, Accumulators yearToDate, Money ratedScope) {
-        Money due = terms.rules().deductibleBasis() == DeductibleBasis.PER_ADMISSION
+        return deductibleDue(terms, yearToDate).min(ratedScope);
+    }
+
+    /** The deductible still due before this bill: all of it per admission, else what is left of this year's. */
+    private static Money deductibleDue(Terms terms, Accumulators yearToDate) {
+        return terms.rules().deductibleBasis() == DeductibleBasis.PER_ADMISSION
                 ? terms.deductible()
                 : terms.deductible().minus(yearToDate.deductibleUsed(terms.rules().capPool())).max(Money.ZERO);
-        return due.min(ratedScope);
     }
 
     /**
@@ -395,5 +428,177 @@ public final class Adjudicator {
                                            Money remainingScope) {
         Money left = share.annualLimit().minus(yearToDate.assistancePaid()).max(Money.ZERO);
         return remainingScope.times(share.ratioFor(visitType), ROUNDING).min(left).max(Money.ZERO);
+    }
+
+    // --- the calculation trace (计算过程): a step per layer, from the values the layers were computed with ---
+
+    private static CalculationStep totalStep(List<AdjudicatedLine> lines, Money total) {
+        return CalculationSteps.step(Layer.TOTAL, total, total)
+                .explain("total of " + lines.size() + (lines.size() == 1 ? " line" : " lines") + ": " + yuan(total));
+    }
+
+    private static CalculationStep fullSelfPayStep(Money total, Money fullSelfPay) {
+        return CalculationSteps.step(Layer.FULL_SELF_PAY, total, fullSelfPay)
+                .explain("full self-pay: class C lines, lines outside their restricted scope and amounts above a catalog price"
+                        + " ceiling, " + yuan(fullSelfPay) + " of " + yuan(total));
+    }
+
+    /** The base is the class B amount within the ceilings; the ratio is the pack's unless a line has the catalog's own. */
+    private static CalculationStep priorSelfPayStep(List<AdjudicatedLine> lines, PolicyPack pack, Money priorSelfPay) {
+        List<AdjudicatedLine> classB = lines.stream().filter(l -> l.line().itemClass() == ItemClass.B).toList();
+        Money base = Money.sum(classB.stream().map(l -> l.amount().minus(l.fullSelfPay())).toList());
+        boolean ownRatios = classB.stream().anyMatch(l -> l.line().priorSelfPayRatio().isPresent());
+        BigDecimal ratio = ownRatios ? null : pack.priorSelfPayRatio();
+        return CalculationSteps.step(Layer.PRIOR_SELF_PAY, base, priorSelfPay).ratio(ratio)
+                .explain("prior self-pay " + (ownRatios
+                        ? "at the catalog's own ratios (selfpay_prop) where stated, else " + percent(pack.priorSelfPayRatio())
+                        + " per " + pack.label()
+                        : percent(pack.priorSelfPayRatio()) + " per " + pack.label()) + " of the class B amount " + yuan(base)
+                        + " within the ceilings: " + yuan(priorSelfPay));
+    }
+
+    private static CalculationStep policyScopeStep(Money total, Money fullSelfPay, Money priorSelfPay, Money policyScope,
+                                                   Money paidInFull) {
+        return CalculationSteps.step(Layer.POLICY_SCOPE, total, policyScope)
+                .paidInFull(paidInFull.isZero() ? null : paidInFull)
+                .explain("policy scope: total " + yuan(total) + " - full self-pay " + yuan(fullSelfPay) + " - prior self-pay "
+                        + yuan(priorSelfPay) + " = " + yuan(policyScope)
+                        + (paidInFull.isZero() ? "" : ", of which " + yuan(paidInFull) + " paid in full under a zero-pay rule"));
+    }
+
+    private static CalculationStep deductibleStep(Claim claim, Terms terms, Accumulators yearToDate, Money ratedScope,
+                                                  Money deductible, PolicyPack pack) {
+        String pool = terms.rules().capPool();
+        Money due = deductibleDue(terms, yearToDate);
+        CalculationSteps.Builder step = CalculationSteps.step(Layer.DEDUCTIBLE, ratedScope, deductible).pool(pool).deductibleDue(due);
+        String where = " at " + claim.institutionLevel() + place(claim);
+        if (terms.rules().deductibleBasis() == DeductibleBasis.PER_ADMISSION) {
+            return step.explain("deductible per " + pack.label() + ": " + yuan(terms.deductible()) + " per admission" + where
+                    + ", pool " + pool + ", within the rated scope " + yuan(ratedScope) + ": " + yuan(deductible));
+        }
+        Money used = yearToDate.deductibleUsed(pool);
+        return step.accumulated(used, used.plus(deductible))
+                .explain("deductible per " + pack.label() + ": " + yuan(terms.deductible()) + " a year" + where + ", pool " + pool
+                        + ", " + yuan(used) + " used before, " + yuan(due) + " due, within the rated scope " + yuan(ratedScope)
+                        + ": " + yuan(deductible));
+    }
+
+    private static CalculationStep basicFundStep(Claim claim, Terms terms, Accumulators yearToDate, Money aboveDeductible,
+                                                 Money ratedFund, PaidInFull paidInFull, Money basicFund, PolicyPack pack) {
+        String pool = terms.rules().capPool();
+        Money before = yearToDate.fundPaid(pool);
+        Optional<Money> cap = terms.rules().annualCapFor(claim.personType(), claim.tier());
+        Money left = cap.map(c -> c.minus(before).max(Money.ZERO)).orElse(null);
+        Money inPool = ratedFund.plus(paidInFull.byPool().getOrDefault(pool, Money.ZERO));
+        String capText = cap.map(c -> "cap " + yuan(c) + " of which " + yuan(left) + " left").orElse("no annual cap");
+        boolean capped = left != null && aboveDeductible.times(terms.ratio(), ROUNDING).compareTo(left) > 0;
+        return CalculationSteps.step(Layer.BASIC_FUND, aboveDeductible, basicFund).ratio(terms.ratio()).pool(pool)
+                .cap(cap.orElse(null), left).paidInFull(paidInFull.total().isZero() ? null : paidInFull.total())
+                .accumulated(before, before.plus(inPool))
+                .explain("basic fund per " + pack.label() + ": " + percent(terms.ratio()) + " of " + yuan(aboveDeductible)
+                        + " above the deductible (" + claim.personType() + " at " + claim.institutionLevel() + place(claim)
+                        + "), pool " + pool + ", " + capText + (capped ? ", limited by the cap" : "") + ": " + yuan(ratedFund)
+                        + (paidInFull.total().isZero() ? "" : "; plus " + yuan(paidInFull.total())
+                        + " paid in full under a zero-pay rule, outside deductible, ratio and cap, = " + yuan(basicFund)));
+    }
+
+    private static CalculationStep catastrophicStep(PolicyPack pack, Optional<AssistanceCategory> category,
+                                                    Accumulators yearToDate, Money scopeSelfPay, Money catastrophic) {
+        CalculationSteps.Builder step = CalculationSteps.step(Layer.CATASTROPHIC, scopeSelfPay, catastrophic);
+        if (pack.catastrophic().isEmpty()) {
+            return step.explain(pack.label() + " has no catastrophic illness insurance");
+        }
+        CatastrophicRules rules = pack.catastrophic().get();
+        Optional<CatastrophicRules.Tilt> tilt = category.map(rules.tilts()::get);
+        Money threshold = tilt.map(CatastrophicRules.Tilt::threshold).orElse(rules.threshold());
+        List<CalculationStep.Band> bands = new ArrayList<>();
+        Money start = threshold;
+        for (CatastrophicRules.Band band : rules.bands()) {
+            Money end = band.width().map(start::plus).orElse(null);
+            bands.add(new CalculationStep.Band(start, end, bandRatio(band, tilt)));
+            if (end == null) {
+                break;
+            }
+            start = end;
+        }
+        boolean capped = rules.annualCap().isPresent() && tilt.map(t -> !t.noCap()).orElse(true);
+        Money left = capped ? rules.annualCap().get().minus(yearToDate.catastrophicPaid()).max(Money.ZERO) : null;
+        Money before = yearToDate.policyScopeSelfPay();
+        Money after = before.plus(scopeSelfPay);
+        StringBuilder text = new StringBuilder("catastrophic insurance per ").append(pack.label())
+                .append(tilt.isPresent() ? " (tilted for " + category.orElseThrow() + ")" : "")
+                .append(": cumulative policy-scope self-pay ").append(yuan(before)).append(" -> ").append(yuan(after))
+                .append(" against the threshold ").append(yuan(threshold)).append(", bands ");
+        for (int i = 0; i < bands.size(); i++) {
+            CalculationStep.Band b = bands.get(i);
+            text.append(i == 0 ? "" : ", ").append(b.to() == null ? "above " + yuan(b.from()) : yuan(b.from()) + "-" + yuan(b.to()))
+                    .append(" at ").append(percent(b.ratio()));
+        }
+        text.append(", ").append(capped ? "cap " + yuan(rules.annualCap().get()) + " of which " + yuan(left) + " left" : "no cap")
+                .append(": ").append(yuan(catastrophic));
+        return step.threshold(threshold).bands(bands).cap(capped ? rules.annualCap().get() : null, left)
+                .accumulated(before, after).explain(text.toString());
+    }
+
+    private static CalculationStep supplementaryStep(PolicyPack pack, Optional<AssistanceCategory> category,
+                                                     Accumulators yearToDate, Money left, Money deductible,
+                                                     Supplementary supplementary) {
+        if (pack.supplementary().isEmpty()) {
+            return CalculationSteps.step(Layer.SUPPLEMENTARY, left, supplementary.paid())
+                    .explain(pack.label() + " has no supplementary insurance");
+        }
+        SupplementaryRules rules = pack.supplementary().get();
+        boolean eligible = rules.eligibleCategories().isEmpty() || category.map(rules.eligibleCategories()::contains).orElse(false);
+        if (!eligible) {
+            return CalculationSteps.step(Layer.SUPPLEMENTARY, left, supplementary.paid())
+                    .explain("supplementary insurance of " + pack.label() + " is only for " + new java.util.TreeSet<>(rules.eligibleCategories())
+                            + category.map(c -> ", not " + c).orElse(", and the person has no assistance category"));
+        }
+        Money before = yearToDate.supplementaryBase();
+        Money capLeft = rules.annualCap().map(c -> c.minus(yearToDate.supplementaryPaid()).max(Money.ZERO)).orElse(null);
+        return CalculationSteps.step(Layer.SUPPLEMENTARY, supplementary.base(), supplementary.paid()).ratio(rules.ratio())
+                .threshold(rules.threshold()).cap(rules.annualCap().orElse(null), capLeft)
+                .accumulated(before, before.plus(supplementary.base()))
+                .explain("supplementary insurance per " + pack.label() + ": " + percent(rules.ratio()) + " of cumulative self-pay "
+                        + yuan(before) + " -> " + yuan(before.plus(supplementary.base())) + " above the threshold "
+                        + yuan(rules.threshold()) + (rules.countsDeductible() ? "" : " (the deductible " + yuan(deductible)
+                        + " not counted)") + ", at most the self-pay left " + yuan(left) + ", "
+                        + rules.annualCap().map(c -> "cap " + yuan(c) + " of which " + yuan(capLeft) + " left").orElse("no cap")
+                        + ": " + yuan(supplementary.paid()));
+    }
+
+    private static CalculationStep assistanceStep(PolicyPack pack, VisitType visitType, Optional<AssistanceCategory> category,
+                                                  Accumulators yearToDate, Money remainingScope, Money paid) {
+        CalculationSteps.Builder step = CalculationSteps.step(Layer.ASSISTANCE, remainingScope, paid);
+        if (category.isEmpty()) {
+            return step.explain("no medical assistance: the person has no assistance category on the service date");
+        }
+        Optional<AssistanceRules.Share> share = pack.assistance().map(a -> a.byCategory().get(category.get()));
+        if (share.isEmpty()) {
+            return step.explain(pack.label() + " pays no medical assistance to " + category.get());
+        }
+        AssistanceRules.Share s = share.get();
+        Money before = yearToDate.assistancePaid();
+        Money left = s.annualLimit().minus(before).max(Money.ZERO);
+        BigDecimal ratio = s.ratioFor(visitType);
+        return step.ratio(ratio).limit(s.annualLimit(), left).accumulated(before, before.plus(paid))
+                .explain("medical assistance per " + pack.label() + ": " + percent(ratio) + " for " + category.get() + " ("
+                        + visitType + ") of the policy-scope self-pay left " + yuan(remainingScope) + ", annual limit "
+                        + yuan(s.annualLimit()) + " of which " + yuan(left) + " left: " + yuan(paid));
+    }
+
+    private static CalculationStep personalAccountStep(Claim claim, Money owed, Money personalAccount) {
+        return CalculationSteps.step(Layer.PERSONAL_ACCOUNT, owed, personalAccount).limit(claim.personalAccountAvailable(), null)
+                .explain("personal account: what the person owes after the funds, " + yuan(owed) + ", up to the "
+                        + yuan(claim.personalAccountAvailable()) + " asked within the balance: " + yuan(personalAccount));
+    }
+
+    private static CalculationStep cashStep(Money owed, Money personalAccount, Money cash) {
+        return CalculationSteps.step(Layer.CASH, owed, cash)
+                .explain("cash: " + yuan(owed) + " owed - personal account " + yuan(personalAccount) + " = " + yuan(cash));
+    }
+
+    private static String place(Claim claim) {
+        return claim.place() == TreatmentPlace.LOCAL ? "" : ", treated outside the region " + claim.place();
     }
 }

@@ -16,6 +16,7 @@ import org.yibao.settlement.accumulator.AccumulatorService;
 import org.yibao.settlement.accumulator.YearAccumulators;
 import org.yibao.settlement.bill.SettleRequest;
 import org.yibao.settlement.bill.SettlementService;
+import org.yibao.settlement.bill.SettlementTrace;
 import org.yibao.settlement.bill.SettlementView;
 import org.yibao.settlement.policy.PolicyPacks;
 import org.yibao.contracts.events.VisitType;
@@ -23,6 +24,7 @@ import org.yibao.security.CallerIdentity;
 import org.yibao.security.ClientKind;
 import org.yibao.web.problem.ForbiddenException;
 import org.yibao.web.problem.InvalidRequestException;
+import org.yibao.web.problem.NotFoundException;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -71,6 +73,19 @@ class SettlementController {
         SettlementView settlement = settlements.get(id);
         caller.requireOwnInstitution(settlement.institutionCode(), "settlement " + id + "'s institution");
         return settlement;
+    }
+
+    /**
+     * A settled bill's calculation trace (计算过程, issue 25): a step per layer, as stored with the bill when it was settled.
+     * A hospital or pharmacy reads only its own bill's; 404 for an unknown id or a bill settled before traces were stored.
+     */
+    @GetMapping("/settlements/{id}/trace")
+    SettlementTrace trace(@PathVariable UUID id, CallerIdentity caller) {
+        SettlementService.Traced traced = settlements.trace(id);
+        caller.requireOwnInstitution(traced.institutionCode(), "settlement " + id + "'s institution");
+        return traced.trace().orElseThrow(() -> new NotFoundException("settlement " + id
+                + " was settled before calculation traces were stored with bills, so it has none; its amounts are at "
+                + "GET /api/settlement/settlements/" + id));
     }
 
     /**

@@ -99,7 +99,8 @@ public class SettlementService {
         Money available = payer.map(h -> accounts.available(h, request.personalAccountOrZero())).orElse(Money.ZERO);
         Adjudication adjudication = adjudicate(encounter, yearToDate, available);
         SettlementView view = encounter.bill(null, SettlementStatus.PRE_SETTLEMENT, adjudication,
-                new Verdict(Verdict.Outcome.UNCHECKED, List.of("pre-settlement is not audited")), null);
+                new Verdict(Verdict.Outcome.UNCHECKED, List.of("pre-settlement is not audited")), null)
+                .withTrace(adjudication.steps());
         Money paid = adjudication.amounts().personalAccount();
         return payer.map(h -> view.withAccount(new AccountPayment(h, paid, accounts.balance(h).minus(paid),
                 !h.equals(view.personId())))).orElse(view);
@@ -139,7 +140,7 @@ public class SettlementService {
         Adjudication adjudication = adjudicate(encounter, yearToDate, available);
         SettlementView view = encounter.bill(UUID.randomUUID(), SettlementStatus.SETTLED, adjudication, verdict, clock.instant());
         try {
-            settlements.insert(view, hash, adjudication.delta());
+            settlements.insert(view, hash, adjudication.delta(), adjudication.steps());
         } catch (DuplicateKeyException e) {
             throw new ConflictException("message id " + request.messageId() + " was already used for another bill");
         }
@@ -180,6 +181,22 @@ public class SettlementService {
     @Transactional(readOnly = true)
     public SettlementView get(UUID id) {
         return withAccount(settlements.byId(id).orElseThrow(() -> new NotFoundException("no settlement " + id)).view());
+    }
+
+    /** A settlement's institution, for the owner's check, and its calculation trace if it was stored with it. */
+    public record Traced(String institutionCode, Optional<SettlementTrace> trace) {
+    }
+
+    /**
+     * A settlement's calculation trace as stored with the bill (issue 25), with its institution for the owner's check;
+     * the trace is empty for a bill settled before traces were stored.
+     *
+     * @throws NotFoundException (404) when there is no such settlement
+     */
+    @Transactional(readOnly = true)
+    public Traced trace(UUID id) {
+        SettlementStore.StoredTrace stored = settlements.trace(id).orElseThrow(() -> new NotFoundException("no settlement " + id));
+        return new Traced(stored.institutionCode(), Optional.ofNullable(stored.trace()));
     }
 
     /**

@@ -9,6 +9,7 @@ import org.yibao.contracts.events.VisitType;
 import org.yibao.contracts.money.Money;
 import org.yibao.contracts.time.BeijingTime;
 import org.yibao.settlement.adjudication.Accumulators;
+import org.yibao.settlement.adjudication.CalculationStep;
 import org.yibao.settlement.adjudication.TreatmentPlace;
 import org.yibao.settlement.precheck.Finding;
 import org.yibao.settlement.precheck.Verdict;
@@ -41,7 +42,15 @@ public class SettlementStore {
         this.json = json;
     }
 
-    public void insert(SettlementView v, String requestHash, Accumulators delta) {
+    /**
+     * A settlement's institution (for the owner's check) and its calculation trace, null when the bill was settled
+     * before traces were stored (issue 25).
+     */
+    public record StoredTrace(String institutionCode, SettlementTrace trace) {
+    }
+
+    /** Writes a bill with its calculation trace (the steps as the adjudicator built them, stored as jsonb). */
+    public void insert(SettlementView v, String requestHash, Accumulators delta, List<CalculationStep> steps) {
         SettlementAmounts a = v.amounts();
         ClaimFacts f = v.facts();
         jdbc.sql("""
@@ -50,9 +59,9 @@ public class SettlementStore {
                             policy_scope, deductible, basic_fund, catastrophic, supplementary, assistance, personal_account,
                             cash, lines, accumulator_delta, settled_at, diagnosis_codes, precheck_outcome, precheck_reasons,
                             treatment_place, person_type, emergency, admitted_at, discharged_at, procedure_codes, doctor_code,
-                            department_code, precheck_findings)
+                            department_code, precheck_findings, calculation_trace)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?,
-                                ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")
+                                ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""")
                 .params(v.id(), v.messageId(), requestHash, v.personId(), v.institutionCode(), v.regionCode(),
                         v.scheme().name(), v.visitType().name(), v.serviceDate().getYear(), v.serviceDate(), v.policyPack(),
                         a.total().amount(), a.fullSelfPay().amount(), a.priorSelfPay().amount(), a.policyScope().amount(),
@@ -64,9 +73,23 @@ public class SettlementStore {
                         truncate(String.join("; ", v.preCheck().reasons())), v.place().name(),
                         f.personType() == null ? null : f.personType().name(), f.emergency(), f.admittedAt(), f.dischargedAt(),
                         f.procedureCodes().isEmpty() ? null : String.join(",", f.procedureCodes()), f.doctorCode(),
-                        f.departmentCode(), json.writeValueAsString(v.preCheck().findings()))
+                        f.departmentCode(), json.writeValueAsString(v.preCheck().findings()), json.writeValueAsString(steps))
                 .update();
     }
+
+    /** A settlement's institution and stored trace; empty when there is no such settlement. */
+    public Optional<StoredTrace> trace(UUID id) {
+        return jdbc.sql("select institution_code, policy_pack, calculation_trace from settlement where id = ?").param(id)
+                .query((rs, n) -> {
+                    String steps = rs.getString(3);
+                    return new StoredTrace(rs.getString(1),
+                            steps == null ? null : new SettlementTrace(id, rs.getString(2), json.readValue(steps, STEPS)));
+                })
+                .optional();
+    }
+
+    private static final tools.jackson.core.type.TypeReference<List<CalculationStep>> STEPS = new tools.jackson.core.type.TypeReference<>() {
+    };
 
     /** The settlement an institution made under this message id (ids are per institution). */
     public Optional<Stored> byMessageId(String institutionCode, String messageId) {

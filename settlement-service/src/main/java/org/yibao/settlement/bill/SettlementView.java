@@ -1,10 +1,12 @@
 package org.yibao.settlement.bill;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.yibao.contracts.events.Scheme;
 import org.yibao.contracts.events.SettlementAmounts;
 import org.yibao.contracts.events.VisitType;
 import org.yibao.settlement.account.AccountPayment;
+import org.yibao.settlement.adjudication.CalculationStep;
 import org.yibao.settlement.adjudication.TreatmentPlace;
 import org.yibao.settlement.precheck.Verdict;
 
@@ -26,6 +28,8 @@ import java.util.UUID;
  * @param account  what a personal account paid (个人账户支付) and whose, with its balance right after the bill (balc);
  *                 the reversal's own answer carries the balance after the restoration; null when no account took
  *                 part (issue 22)
+ * @param trace    a pre-settlement's calculation trace (计算过程), a step per layer (issue 25); absent from a settled
+ *                 bill, whose trace is read at {@code GET /settlements/{id}/trace}
  */
 public record SettlementView(
         UUID id,
@@ -49,7 +53,8 @@ public record SettlementView(
         Instant reversedAt,
         String reversalReason,
         @JsonUnwrapped ClaimFacts facts,
-        AccountPayment account) {
+        AccountPayment account,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<CalculationStep> trace) {
 
     /** A bill before its account part is known. */
     public SettlementView(UUID id, SettlementStatus status, String messageId, String personId, String institutionCode,
@@ -59,13 +64,20 @@ public record SettlementView(
                           Instant reversedAt, String reversalReason, ClaimFacts facts) {
         this(id, status, messageId, personId, institutionCode, regionCode, scheme, visitType, place, serviceDate, diagnosisCodes,
                 policyPack, amounts, lines, uncataloguedItems, preCheck, settledAt, reversalId, reversedAt, reversalReason, facts,
-                null);
+                null, null);
     }
 
     /** The same bill with its account part. */
     public SettlementView withAccount(AccountPayment account) {
         return new SettlementView(id, status, messageId, personId, institutionCode, regionCode, scheme, visitType, place,
                 serviceDate, diagnosisCodes, policyPack, amounts, lines, uncataloguedItems, preCheck, settledAt, reversalId,
-                reversedAt, reversalReason, facts, account);
+                reversedAt, reversalReason, facts, account, trace);
+    }
+
+    /** The same bill with its calculation trace (a pre-settlement's answer). */
+    public SettlementView withTrace(List<CalculationStep> steps) {
+        return new SettlementView(id, status, messageId, personId, institutionCode, regionCode, scheme, visitType, place,
+                serviceDate, diagnosisCodes, policyPack, amounts, lines, uncataloguedItems, preCheck, settledAt, reversalId,
+                reversedAt, reversalReason, facts, account, steps);
     }
 }

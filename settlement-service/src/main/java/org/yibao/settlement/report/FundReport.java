@@ -6,15 +6,19 @@ import java.util.List;
 
 /**
  * The funds' spending in a year (基金支出) by scheme and visit type, from the settled bills alone
- * (reversed ones left out).
+ * (reversed ones left out), with the totals summed by the database (issue 25).
  *
- * @param region the city or district asked for, or null for all regions
+ * @param region         the city or district asked for, or null for all regions
+ * @param totalsByScheme one row per scheme with bills, over all its visit types ({@code visitType} null); its
+ *                       {@code persons} counts each person once across the scheme's visit types
+ * @param totals         all schemes together ({@code scheme} and {@code visitType} null); zeros when there are no bills
  */
-record FundReport(int year, String region, List<Spending> spending, List<Maternity> maternity) {
+record FundReport(int year, String region, List<Spending> spending, List<Maternity> maternity, List<Spending> totalsByScheme,
+                  Spending totals) {
 
-    /** A report without the maternity section. */
+    /** A report without the maternity section or totals. */
     FundReport(int year, String region, List<Spending> spending) {
-        this(year, region, spending, List.of());
+        this(year, region, spending, List.of(), List.of(), null);
     }
 
     /**

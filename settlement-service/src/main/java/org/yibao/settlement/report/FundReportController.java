@@ -29,6 +29,17 @@ class FundReportController {
     }
 
     /**
+     * The funds' spending in a year month by month (by the service date's month), scheme and visit type, with the
+     * yearly report's fields, from the settled bills (reversed ones left out): the months add up to the yearly report.
+     *
+     * @param region a city or district (everything under it); all regions when absent
+     */
+    @GetMapping("/reports/{year}/months")
+    MonthlySpending months(@PathVariable int year, @RequestParam(required = false) String region) {
+        return reports.months(RequestParameters.year(year), region == null ? null : RequestParameters.region(region));
+    }
+
+    /**
      * The funds' income in a year by scheme, month and source (employer, individual — of which to personal
      * accounts —, resident contributions, premium and fiscal subsidies) and the accounts' spending (issue 22).
      *

@@ -17,7 +17,15 @@ class FundReportService {
     /** @param region a 6-digit division code (everything under it), or null for all regions */
     @Transactional(readOnly = true)
     FundReport report(int year, String region) {
-        return new FundReport(year, region, store.spending(year, region), store.maternity(year, region));
+        FundReportStore.Totals totals = store.totals(year, region);
+        return new FundReport(year, region, store.spending(year, region), store.maternity(year, region), totals.byScheme(),
+                totals.all());
+    }
+
+    /** The year's spending by month of the service date, scheme and visit type (issue 25). */
+    @Transactional(readOnly = true)
+    MonthlySpending months(int year, String region) {
+        return new MonthlySpending(year, region, store.months(year, region));
     }
 
     /**

@@ -35,6 +35,63 @@ class FundReportStore {
                 .list();
     }
 
+    /** The year's totals: one row per scheme (visit type null), and all schemes together (scheme null too). */
+    record Totals(List<FundReport.Spending> byScheme, FundReport.Spending all) {
+    }
+
+    /**
+     * The yearly report's totals, summed by the database in one statement (grouping sets), over the same bills as
+     * {@link #spending}: persons are counted once per scheme, and once over all schemes.
+     */
+    Totals totals(int year, String region) {
+        List<FundReport.Spending> byScheme = new java.util.ArrayList<>();
+        FundReport.Spending[] all = new FundReport.Spending[1];
+        jdbc.sql("""
+                        select scheme, grouping(scheme), count(*), count(distinct person_id), coalesce(sum(total), 0),
+                               coalesce(sum(full_self_pay), 0), coalesce(sum(prior_self_pay), 0), coalesce(sum(policy_scope), 0),
+                               coalesce(sum(basic_fund), 0), coalesce(sum(catastrophic), 0), coalesce(sum(supplementary), 0),
+                               coalesce(sum(assistance), 0), coalesce(sum(personal_account), 0), coalesce(sum(cash), 0)
+                        from settlement where year = ? and reversal_id is null and region_code like ?
+                        group by grouping sets ((scheme), ()) order by grouping(scheme), scheme""")
+                .params(year, region == null ? "%" : Regions.likePattern(region))
+                .query((rs, n) -> {
+                    boolean overall = rs.getInt(2) == 1;
+                    FundReport.Spending row = new FundReport.Spending(overall ? null : rs.getString(1), null, rs.getLong(3),
+                            rs.getLong(4), money(rs.getBigDecimal(5)), money(rs.getBigDecimal(6)), money(rs.getBigDecimal(7)),
+                            money(rs.getBigDecimal(8)), money(rs.getBigDecimal(9)), money(rs.getBigDecimal(10)),
+                            money(rs.getBigDecimal(11)), money(rs.getBigDecimal(12)), money(rs.getBigDecimal(13)),
+                            money(rs.getBigDecimal(14)));
+                    if (overall) {
+                        all[0] = row;
+                    } else {
+                        byScheme.add(row);
+                    }
+                    return row;
+                })
+                .list();
+        return new Totals(List.copyOf(byScheme), all[0]);
+    }
+
+    /**
+     * A year's settlements not reversed by month of the service date, scheme and visit type, in a region or all when
+     * null: the same bills as {@link #spending}, one statement.
+     */
+    List<MonthlySpending.Month> months(int year, String region) {
+        return jdbc.sql("""
+                        select to_char(service_date, 'YYYY-MM'), scheme, visit_type, count(*), count(distinct person_id), sum(total),
+                               sum(full_self_pay), sum(prior_self_pay), sum(policy_scope), sum(basic_fund), sum(catastrophic),
+                               sum(supplementary), sum(assistance), sum(personal_account), sum(cash)
+                        from settlement where year = ? and reversal_id is null and region_code like ?
+                        group by 1, scheme, visit_type order by 1, scheme, visit_type""")
+                .params(year, region == null ? "%" : Regions.likePattern(region))
+                .query((rs, n) -> new MonthlySpending.Month(rs.getString(1), new FundReport.Spending(rs.getString(2),
+                        rs.getString(3), rs.getLong(4), rs.getLong(5), money(rs.getBigDecimal(6)), money(rs.getBigDecimal(7)),
+                        money(rs.getBigDecimal(8)), money(rs.getBigDecimal(9)), money(rs.getBigDecimal(10)),
+                        money(rs.getBigDecimal(11)), money(rs.getBigDecimal(12)), money(rs.getBigDecimal(13)),
+                        money(rs.getBigDecimal(14)), money(rs.getBigDecimal(15)))))
+                .list();
+    }
+
     /** A year's contributions (ContributionsCollected) by scheme and month, in a region or all when null. */
     List<IncomeReport.Month> income(int year, String region) {
         return jdbc.sql("""

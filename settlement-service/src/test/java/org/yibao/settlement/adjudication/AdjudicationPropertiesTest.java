@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AdjudicationPropertiesTest {
 
-    private final Adjudicator adjudicator = new Adjudicator();
+    private final Bills.Reconciling adjudicator = Bills.adjudicator();
 
     record Case(PolicyPack pack, VisitType visit, InstitutionLevel level, PersonType personType,
                 Optional<EmploymentTier> tier, TreatmentPlace place, List<String> certified,

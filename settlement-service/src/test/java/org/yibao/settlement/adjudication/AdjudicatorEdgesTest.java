@@ -26,7 +26,7 @@ import static org.yibao.settlement.adjudication.Bills.pack;
  */
 class AdjudicatorEdgesTest {
 
-    private final Adjudicator adjudicator = new Adjudicator();
+    private final Bills.Reconciling adjudicator = Bills.adjudicator();
 
     private static Claim claim(VisitType visit, InstitutionLevel level, PersonType type, List<String> certified, List<BillLine> lines) {
         return new Claim(visit, level, type, Optional.empty(), Optional.empty(), TreatmentPlace.LOCAL, List.of("I10.x00", "N18.5"),

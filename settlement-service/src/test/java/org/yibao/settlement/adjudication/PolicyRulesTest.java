@@ -28,7 +28,7 @@ import static org.yibao.settlement.adjudication.Bills.pack;
  */
 class PolicyRulesTest {
 
-    private final Adjudicator adjudicator = new Adjudicator();
+    private final Bills.Reconciling adjudicator = Bills.adjudicator();
 
     private static Claim outpatient(PersonType type, Optional<EmploymentTier> tier, List<String> certified, List<BillLine> lines) {
         return new Claim(VisitType.GENERAL_OUTPATIENT, InstitutionLevel.LEVEL_2, type, tier, Optional.empty(),

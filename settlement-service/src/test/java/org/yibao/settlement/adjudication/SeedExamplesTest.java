@@ -20,7 +20,7 @@ import static org.yibao.settlement.adjudication.Bills.pack;
 /** The worked examples the seed documents give, as the shipped policy packs settle them. */
 class SeedExamplesTest {
 
-    private final Adjudicator adjudicator = new Adjudicator();
+    private final Bills.Reconciling adjudicator = Bills.adjudicator();
 
     @Test
     void jiangjinActiveEmployeeOutpatientAtLevel2AfterTheDeductibleIsPaid60Percent() {

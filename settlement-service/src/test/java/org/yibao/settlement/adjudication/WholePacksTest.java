@@ -28,7 +28,7 @@ import static org.yibao.settlement.adjudication.Bills.pack;
  */
 class WholePacksTest {
 
-    private final Adjudicator adjudicator = new Adjudicator();
+    private final Bills.Reconciling adjudicator = Bills.adjudicator();
 
     @Test
     void everyPackSettlesOneBillOfEveryVisitTypeOfItsScheme() {

@@ -20,6 +20,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -134,6 +135,18 @@ public class CaseService {
     public CaseFile get(UUID caseId) {
         Case c = store.find(caseId).orElseThrow(() -> new NotFoundException("no case " + caseId));
         return new CaseFile(c, store.trail(caseId));
+    }
+
+    /** One page of cases (in the status when given), the oldest open first, and how many in all. */
+    @Transactional(readOnly = true)
+    public CasePages.CasePage cases(Optional<CaseStatus> status, int limit, int offset) {
+        return new CasePages.CasePage(store.page(status, limit, offset), store.count(status));
+    }
+
+    /** One page of clues (open ones, or the others, when asked), each with the case that uses it, and how many in all. */
+    @Transactional(readOnly = true)
+    public CasePages.CluePage clues(Optional<Boolean> open, int limit, int offset) {
+        return new CasePages.CluePage(store.clues(open, limit, offset), store.countClues(open));
     }
 
     /** The reviewed decision takes effect. */

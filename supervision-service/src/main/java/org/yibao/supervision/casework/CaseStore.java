@@ -59,6 +59,45 @@ class CaseStore {
         return jdbc.sql(SELECT_CASE + " where case_id = ? for update").param(caseId).query(CaseStore::supervisionCase).optional();
     }
 
+    /**
+     * One page of cases, in the status when given: the open ones (not CLOSED) first, each group the oldest
+     * opened first.
+     */
+    List<Case> page(Optional<CaseStatus> status, int limit, int offset) {
+        return jdbc.sql(SELECT_CASE + """
+                         where (:status::varchar is null or status = :status::varchar)
+                        order by status = 'CLOSED', opened_at, case_id limit :limit offset :offset""")
+                .param("status", status.map(Enum::name).orElse(null)).param("limit", limit).param("offset", offset)
+                .query(CaseStore::supervisionCase).list();
+    }
+
+    long count(Optional<CaseStatus> status) {
+        return jdbc.sql("select count(*) from supervision_case where (:status::varchar is null or status = :status::varchar)")
+                .param("status", status.map(Enum::name).orElse(null)).query(Long.class).single();
+    }
+
+    private static final String CLUE_FILTER = """
+             from clue c left join supervision_case k on k.case_id = c.case_id
+            where (:open::boolean is null or (c.case_id is null or k.status <> 'CLOSED') = :open::boolean)""";
+
+    /**
+     * One page of clues, the oldest received first, with the case that uses each; when {@code open} is given,
+     * only the open clues (no case yet, or a case not closed) or only the others.
+     */
+    List<ClueView> clues(Optional<Boolean> open, int limit, int offset) {
+        return jdbc.sql("select c.clue_id, c.source, c.institution, c.description, c.violation_id, c.received_at, c.case_id"
+                        + CLUE_FILTER + " order by c.received_at, c.clue_id limit :limit offset :offset")
+                .param("open", open.orElse(null)).param("limit", limit).param("offset", offset)
+                .query((rs, n) -> new ClueView(rs.getObject(1, UUID.class), CaseRequests.ClueSource.valueOf(rs.getString(2)),
+                        rs.getString(3), rs.getString(4), rs.getObject(5, UUID.class), rs.getTimestamp(6).toInstant(),
+                        rs.getObject(7, UUID.class)))
+                .list();
+    }
+
+    long countClues(Optional<Boolean> open) {
+        return jdbc.sql("select count(*)" + CLUE_FILTER).param("open", open.orElse(null)).query(Long.class).single();
+    }
+
     /** @param settlementIds comma-separated, "" for none */
     void recordFindings(UUID caseId, String findings, String settlementIds, CaseStatus status) {
         jdbc.sql("update supervision_case set findings = ?, settlement_ids = ?, status = ? where case_id = ?")

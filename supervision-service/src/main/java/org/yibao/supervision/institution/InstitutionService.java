@@ -88,6 +88,13 @@ public class InstitutionService {
     }
 
     /** The institutions whose region code matches the {@code like} pattern, with the status if given. */
+    /** One page of an institution search, and how many institutions it finds in all. */
+    @Transactional(readOnly = true)
+    public InstitutionPage search(Optional<String> text, Optional<String> regionPattern, Optional<AgreementStatus> status,
+                                  int limit, int offset) {
+        return new InstitutionPage(store.search(text, regionPattern, status, limit, offset), store.count(text, regionPattern, status));
+    }
+
     @Transactional(readOnly = true)
     public List<Institution> inRegion(String regionPattern, Optional<AgreementStatus> status) {
         return store.inRegion(regionPattern, status);

@@ -52,6 +52,29 @@ class InstitutionStore {
                 .query(InstitutionStore::institution).list();
     }
 
+    private static final String SEARCH_FILTER = """
+             where (:text::varchar is null or name like '%' || :text::varchar || '%' or code like upper(:text::varchar) || '%')
+            and (:region::varchar is null or region_code like :region::varchar)
+            and (:status::varchar is null or status = :status::varchar)""";
+
+    /**
+     * One page of the institutions whose name holds {@code text} or whose code begins with it (a few thousand
+     * institutions: a scan), in the region and status when given, by code.
+     */
+    List<Institution> search(Optional<String> text, Optional<String> regionPattern, Optional<AgreementStatus> status,
+                             int limit, int offset) {
+        return jdbc.sql(SELECT + SEARCH_FILTER + " order by code limit :limit offset :offset")
+                .param("text", text.orElse(null)).param("region", regionPattern.orElse(null))
+                .param("status", status.map(Enum::name).orElse(null)).param("limit", limit).param("offset", offset)
+                .query(InstitutionStore::institution).list();
+    }
+
+    long count(Optional<String> text, Optional<String> regionPattern, Optional<AgreementStatus> status) {
+        return jdbc.sql("select count(*) from institution" + SEARCH_FILTER)
+                .param("text", text.orElse(null)).param("region", regionPattern.orElse(null))
+                .param("status", status.map(Enum::name).orElse(null)).query(Long.class).single();
+    }
+
     void setStatus(String code, AgreementStatus status) {
         jdbc.sql("update institution set status = ? where code = ?").params(status.name(), code).update();
     }

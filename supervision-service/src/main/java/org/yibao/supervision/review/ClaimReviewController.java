@@ -23,6 +23,7 @@ import org.yibao.web.problem.InvalidRequestException;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -42,17 +43,19 @@ class ClaimReviewController {
         this.reviews = reviews;
     }
 
-    record ReviewQueue(List<ClaimReview> reviews, int page, int size) {
+    /** @param total the reviews in the status (of the institution when given), on every page */
+    record ReviewQueue(List<ClaimReview> reviews, int page, int size, long total) {
     }
 
     /**
-     * The open reviews, flagged first, then the oldest.
+     * The reviews in one status, the open ones when none is given: flagged first, then the oldest.
      *
      * @param institution only this institution's claims (optional)
+     * @param status      OPEN (the default), DECIDED or WITHDRAWN
      */
     @GetMapping
-    ReviewQueue queue(@RequestParam(required = false) String institution, @RequestParam(defaultValue = "0") int page,
-                @RequestParam(defaultValue = "50") int size) {
+    ReviewQueue queue(@RequestParam(required = false) String institution, @RequestParam Optional<ReviewStatus> status,
+                      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         if (institution != null && !institution.matches("[A-Z0-9]{4,32}")) {
             throw new InvalidRequestException("institution", "must be an institution code of 4 to 32 capital letters or digits");
         }
@@ -62,7 +65,8 @@ class ClaimReviewController {
         if (size < 1 || size > MAX_PAGE) {
             throw new InvalidRequestException("size", "must be between 1 and " + MAX_PAGE);
         }
-        return new ReviewQueue(reviews.queue(institution, page, size), page, size);
+        ClaimReviewService.QueuePage queue = reviews.queue(status.orElse(ReviewStatus.OPEN), institution, page, size);
+        return new ReviewQueue(queue.reviews(), page, size, queue.total());
     }
 
     @GetMapping("/{id}")

@@ -72,10 +72,14 @@ public class ClaimReviewService implements AuditFollowUp {
         store.withdraw(settlementId, at);
     }
 
-    /** A page of the open queue: flagged first, then the oldest. */
+    /** A page of the reviews in one status, and how many there are in it. */
+    public record QueuePage(List<ClaimReview> reviews, long total) {
+    }
+
+    /** A page of the reviews in {@code status} (the open queue by default): flagged first, then the oldest; and their number. */
     @Transactional(readOnly = true)
-    public List<ClaimReview> queue(String institution, int page, int size) {
-        return store.queue(institution, page, size);
+    public QueuePage queue(ReviewStatus status, String institution, int page, int size) {
+        return new QueuePage(store.queue(status, institution, page, size), store.count(status, institution));
     }
 
     /** A review with the claim's lines and the smart audit's findings on it. */

@@ -54,13 +54,19 @@ class ReviewStore {
                 .params(Timestamp.from(at), settlementId).update() == 1;
     }
 
-    /** A page of open reviews: flagged first, then the oldest; of one institution when given. */
-    List<ClaimReview> queue(String institution, int page, int size) {
+    /** A page of the reviews in {@code status}: flagged first, then the oldest; of one institution when given. */
+    List<ClaimReview> queue(ReviewStatus status, String institution, int page, int size) {
         return jdbc.sql("select " + COLUMNS + """
-                         from claim_review where status = 'OPEN' and (?::varchar is null or institution = ?::varchar)
+                         from claim_review where status = ? and (?::varchar is null or institution = ?::varchar)
                         order by case reason when 'FLAGGED' then 0 else 1 end, queued_at, review_id limit ? offset ?""")
-                .params(institution, institution, size, (long) page * size)
+                .params(status.name(), institution, institution, size, (long) page * size)
                 .query((rs, n) -> review(rs, List.of(), null)).list();
+    }
+
+    /** How many reviews are in {@code status} (of one institution when given). */
+    long count(ReviewStatus status, String institution) {
+        return jdbc.sql("select count(*) from claim_review where status = ? and (?::varchar is null or institution = ?::varchar)")
+                .params(status.name(), institution, institution).query(Long.class).single();
     }
 
     /** A review with its deductions and appeal, locked for the caller's transaction when {@code lock}. */

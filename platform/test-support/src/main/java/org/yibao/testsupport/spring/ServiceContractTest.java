@@ -127,6 +127,30 @@ public abstract class ServiceContractTest {
         });
     }
 
+    /**
+     * The staff console's client is typed from a copy of this document (console/src/main/web/openapi/, issue 25): the
+     * copy must be the document as the service states it now (apart from its server address), or the console would
+     * be built against an API that is not there. {@code YIBAO_UPDATE_OPENAPI=1} in the environment writes the copy.
+     */
+    @Test
+    void theConsolesCopyOfTheApiDocumentIsTheServicesOwn() throws Exception {
+        HttpResponse<String> docs = get("/v3/api-docs");
+        assertThat(docs.statusCode()).isEqualTo(200);
+        tools.jackson.databind.node.ObjectNode current = (tools.jackson.databind.node.ObjectNode) JsonMapper.shared().readTree(docs.body());
+        current.remove("servers");
+        java.nio.file.Path copy = java.nio.file.Path.of("").toAbsolutePath().getParent().resolve("console/src/main/web/openapi")
+                .resolve(apiPrefix().replaceFirst("^/api/", "") + ".json");
+        if ("1".equals(System.getenv("YIBAO_UPDATE_OPENAPI"))) {
+            java.nio.file.Files.writeString(copy, JsonMapper.shared().writerWithDefaultPrettyPrinter().writeValueAsString(current) + "\n");
+        }
+        assertThat(copy).as("the console's copy of the API document").exists();
+        tools.jackson.databind.node.ObjectNode copied = (tools.jackson.databind.node.ObjectNode) JsonMapper.shared().readTree(
+                java.nio.file.Files.readString(copy));
+        copied.remove("servers");
+        assertThat(copied).as(copy + " is not the service's document: refresh it with YIBAO_UPDATE_OPENAPI=1 (this test writes it), "
+                + "then build the console, whose compiler shows what the change breaks").isEqualTo(current);
+    }
+
     /** The institution the generated tests act as (a hospital or pharmacy code). */
     public static final String HOME_INSTITUTION = "H41170200001";
     /** Another institution, whose objects the home institution must not touch. */
