@@ -81,13 +81,18 @@ public final class LocalPlatform {
     private KafkaBroker kafka;
     private java.nio.channels.FileLock lock;
     /** PostgreSQL with every commit on disk (the default); false with --unsafe-fast-demo. */
-    private boolean durable = true;
+    boolean durable = true;
     /** How many instances of every service and of the gateway run (--instances, 1 to 4; docs/adr/0029). */
     private int instances = 1;
 
     LocalPlatform(Path repo) {
+        this(repo, repo.resolve(".yibao-local"));
+    }
+
+    /** A platform whose data and logs live in {@code home} (tests: a folder of their own). */
+    LocalPlatform(Path repo, Path home) {
         this.repo = repo;
-        this.home = repo.resolve(".yibao-local");
+        this.home = home;
     }
 
     public static void main(String[] args) throws Exception {
