@@ -279,6 +279,22 @@ class YearEndFlowIT extends ClearingIntegrationTest {
                 .contains(march + ",RESIDENT_POOLING,4000.00,3000.00,1000.00");
         assertThat(read(as(APPROVER).get("/api/clearing/books/" + Y + "?regionCode=4117"), 400).toString()).contains("regionCode");
         assertThat(as(TestCallers.his(a)).get("/api/clearing/books/" + Y + "?regionCode=" + county).statusCode()).isEqualTo(403);
+
+        // budget use of last year (the year is all gone), set after March was paid (a budget caps the monthly payment): A's budget of 5,000.00 (its second version) against the 3,000.00
+        // owed, 60.00%; B had no budget that year and is not listed; the county's other budgets (next year's) neither
+        read(as(TestCallers.MANAGER).post("/api/clearing/budgets", """
+                {"institutionCode":"%s","year":%d,"scheme":"RESIDENT","annualAmount":"8000.00"}""".formatted(a, Y)), 201);
+        read(as(TestCallers.MANAGER).post("/api/clearing/budgets", """
+                {"institutionCode":"%s","year":%d,"scheme":"RESIDENT","annualAmount":"5000.00"}""".formatted(a, Y)), 201);
+        JsonNode use = read(as(APPROVER).get("/api/clearing/budgets/" + Y + "/use?regionCode=" + county), 200);
+        assertThat(use.path("elapsedPercent").decimalValue()).isEqualByComparingTo("100.00");
+        assertThat(use.path("institutions")).extracting(u -> u.path("institutionCode").asString() + " " + u.path("scheme").asString()
+                + " v" + u.path("budgetVersion").asInt() + " " + u.path("annualAllocation").asString() + " "
+                + u.path("owedToDate").asString() + " " + u.path("usedPercent").decimalValue().setScale(2))
+                .containsExactly(a + " RESIDENT v2 5000.00 3000.00 60.00");
+        assertThat(read(as(APPROVER).get("/api/clearing/budgets/" + Y + "/use?regionCode=4117"), 400).toString()).contains("regionCode");
+        assertThat(read(as(APPROVER).get("/api/clearing/budgets/19x9/use?regionCode=" + county), 400).toString()).contains("year");
+        assertThat(as(TestCallers.his(a)).get("/api/clearing/budgets/" + Y + "/use?regionCode=" + county).statusCode()).isEqualTo(403);
     }
 
     /**

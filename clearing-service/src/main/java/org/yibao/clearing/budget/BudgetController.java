@@ -7,9 +7,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yibao.contracts.events.Scheme;
@@ -87,6 +90,22 @@ class BudgetController {
         Map<String, Money> history = owed.owedInYear(r.regionCode(), Fund.pooling(r.scheme()), r.basisYear());
         return new Allocation(r.regionCode(), r.year(), r.scheme(), r.amount(), r.basisYear(),
                 budgets.allocate(r.year(), r.scheme(), r.amount(), r.basisYear(), history, caller));
+    }
+
+    /**
+     * The year's budget use (预算执行进度) of a region's institutions: each budget in force, what its scheme's basic pooling
+     * fund owes the institution so far and the percent used, beside the part of the year gone (200). 400 naming
+     * {@code year} or {@code regionCode} when malformed.
+     */
+    @GetMapping("/budgets/{year}/use")
+    BudgetUse use(@PathVariable String year, @RequestParam String regionCode) {
+        if (year == null || !year.matches("20[0-9]{2}|2100")) {
+            throw new InvalidRequestException("year", "must be a year from 2000 to 2100");
+        }
+        if (regionCode == null || !regionCode.matches("[0-9]{6}")) {
+            throw new InvalidRequestException("regionCode", "must be a 6-digit administrative division code");
+        }
+        return budgets.use(regionCode, Integer.parseInt(year));
     }
 
     /** Sets a new version of the budget; the one in force before is kept as an earlier version. */

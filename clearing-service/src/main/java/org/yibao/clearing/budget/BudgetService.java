@@ -5,11 +5,16 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yibao.contracts.events.Scheme;
 import org.yibao.contracts.money.Money;
 import org.yibao.security.CallerIdentity;
+import org.yibao.clearing.owed.Fund;
 import org.yibao.clearing.owed.OwedService;
 import org.yibao.web.problem.ConflictException;
 import org.yibao.web.problem.RefusedException;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +23,8 @@ import java.util.Optional;
 /** Sets and reads the budgets (总额预算): a new version replaces the one in force, the old ones are kept. */
 @Service
 public class BudgetService {
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     private final BudgetStore store;
     private final OwedService owed;
@@ -77,6 +84,44 @@ public class BudgetService {
 
     /** An institution's part of an allocation and the budget version it became. */
     public record Allocated(BudgetAllocation.Part part, Budget budget) {
+    }
+
+    /**
+     * The use of the budgets in force of a region's institutions in the year: each against what its scheme's basic
+     * pooling fund owes it in the year's clearing periods (the figure the year-end clearing measures), and the part of
+     * the year gone (Beijing calendar days, counting today).
+     *
+     * @param regionCode 6 digits; a city's code covers its districts and counties
+     */
+    @Transactional(readOnly = true)
+    public BudgetUse use(String regionCode, int year) {
+        String like = org.yibao.contracts.region.Regions.likePattern(regionCode);
+        List<Budget> budgets = store.inForceInRegion(like, year);
+        Map<String, Money> employee = owed.owedInYear(regionCode, Fund.EMPLOYEE_POOLING, year);
+        Map<String, Money> resident = owed.owedInYear(regionCode, Fund.RESIDENT_POOLING, year);
+        List<BudgetUse.InstitutionUse> out = new ArrayList<>();
+        for (Budget b : budgets) {
+            Money owedToDate = (b.scheme() == Scheme.EMPLOYEE ? employee : resident).getOrDefault(b.institutionCode(), Money.ZERO);
+            out.add(new BudgetUse.InstitutionUse(b.institutionCode(), b.scheme(), b.version(), b.annualAllocation(), owedToDate,
+                    percent(owedToDate.amount(), b.annualAllocation().amount())));
+        }
+        LocalDate today = LocalDate.now(clock.withZone(BEIJING));
+        return new BudgetUse(year, regionCode, today, elapsed(today, year), out);
+    }
+
+    /** The part of the year gone by {@code today}, counting it, in calendar days: 0.00 to 100.00. */
+    static BigDecimal elapsed(LocalDate today, int year) {
+        if (today.getYear() < year) {
+            return new BigDecimal("0.00");
+        }
+        if (today.getYear() > year) {
+            return new BigDecimal("100.00");
+        }
+        return percent(BigDecimal.valueOf(today.getDayOfYear()), BigDecimal.valueOf(today.lengthOfYear()));
+    }
+
+    private static BigDecimal percent(BigDecimal part, BigDecimal whole) {
+        return part.multiply(BigDecimal.valueOf(100)).divide(whole, 2, RoundingMode.HALF_UP);
     }
 
     /** The version in force of an institution's year and scheme, if a budget was set. */

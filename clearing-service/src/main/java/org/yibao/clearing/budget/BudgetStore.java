@@ -49,6 +49,23 @@ class BudgetStore {
         return versions(institutionCode, year, scheme).stream().findFirst();
     }
 
+    /**
+     * The budgets in force of the year (each institution and scheme's highest version) of the institutions whose own
+     * region matches {@code regionLike}, by institution code then scheme.
+     */
+    List<Budget> inForceInRegion(String regionLike, int year) {
+        return jdbc.sql("""
+                        select distinct on (b.institution_code, b.scheme)
+                               b.institution_code, b.year, b.scheme, b.version, b.annual_allocation, b.set_by, b.set_at
+                        from budget b join institution_region r on r.institution_code = b.institution_code
+                        where b.year = ? and r.region_code like ?
+                        order by b.institution_code, b.scheme, b.version desc""")
+                .params(year, regionLike)
+                .query((rs, n) -> new Budget(rs.getString(1), rs.getInt(2), Scheme.valueOf(rs.getString(3)), rs.getInt(4),
+                        Money.of(rs.getBigDecimal(5)), rs.getString(6), rs.getTimestamp(7).toInstant()))
+                .list();
+    }
+
     /** Every version, the one in force first. */
     List<Budget> versions(String institutionCode, int year, Scheme scheme) {
         return jdbc.sql("""
