@@ -39,7 +39,7 @@ export async function serveFixtures(page: Page) {
         return route.fulfill({ status: status ?? 200, contentType: status ? 'application/problem+json' : 'application/json', body: fixture(name) });
       }
     }
-    // Everything else (the proposed endpoints among them) is not there yet.
+    // Everything else has no recorded answer: the preview answers it as a service would answer an unknown path.
     return route.fulfill({ status: 404, contentType: 'application/problem+json', body: JSON.stringify({ title: 'Not Found', status: 404, detail: url.pathname }) });
   });
 }

@@ -117,76 +117,102 @@ test('a certification is decided from the queue by the clerk, and recorded in th
 });
 
 test('a case goes through investigation, decision and review by three people; the investigator may not decide it', async ({ page, browser }) => {
-  // investigation: an officer who holds both the investigator's and the decider's roles registers a clue, opens the case
-  // and records the findings
-  await signIn(page, 'case-officer-local', undefined, '/console/queues');
-  await page.getByTestId('queue-tab-cases').click();
+  // a citizen's report comes in as a clue (an auditor registers it through the API)
   const auditor = await machineToken(BASE, 'auditor-local', 'local-staff-secret');
   const clue = await call(BASE, auditor, 'POST', '/api/supervision/clues',
     { source: 'PUBLIC', institutionCode: HOSPITAL, description: '举报：住院期间挂床' });
+
+  // investigation: an officer who holds both the investigator's and the decider's roles opens the case on the clue and
+  // records the findings
+  await signIn(page, 'case-officer-local', undefined, '/console/queues?tab=cases');
   await page.locator('#case-clue-ids').fill(clue.clueId);
   await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
   await page.getByTestId('open-case').click();
   const view = page.getByTestId('case-view');
-  await expect(view).toBeVisible();
-  const caseId = (await view.getAttribute('data-case-status')) !== null ? await caseIdOf(page) : '';
-  await page.getByTestId('findings-form').locator('textarea').first().fill('核查病区床位与护理记录，挂床3日属实');
+  await expect(view).toHaveAttribute('data-case-status', 'INVESTIGATING');
+  const caseId = (await view.getAttribute('data-case-id'))!;
+  expect(caseId).toMatch(/^[0-9a-f-]{36}$/);
+  await page.locator('#case-findings').fill('核查病区床位与护理记录，挂床3日属实');
   await page.getByTestId('submit-findings').click();
-  await expect(page.getByTestId('decision-form')).toBeVisible();
+  await expect(view).toHaveAttribute('data-case-status', 'DECIDING');
 
-  // the same officer tries the decision: refused by the service, naming the rule; the case stays where it was
-  await page.getByTestId('decision-form').locator('#decision-outcome, [id$="outcome"]').first().click();
-  await page.getByTitle('FUND_RECOVERY').click();
-  await page.getByTestId('decision-form').locator('input[id$="recoveryAmount"], #decision-recovery').first().fill('1200.00');
-  await page.getByTestId('decision-form').locator('textarea').first().fill('追回挂床费用');
-  await page.getByTestId('decide').click();
-  await expect(page.getByRole('alert').filter({ hasText: /investigat|调查/i })).toBeVisible();
+  // the same officer tries the decision (they hold the decider's role): the service refuses, naming the rule; the case
+  // stays where it was
+  await decide(page);
+  await expect(page.getByTestId('decision-form').getByRole('alert')).toContainText('查、处、审分离');
+  await expect(view).toHaveAttribute('data-case-status', 'DECIDING');
   await shot(page, 'case-refused');
 
-  // decision by the decider, review by the reviewer: each in their own browser
+  // decision by the decider, review by the reviewer: each in their own browser, finding the case in the queue
   for (const [user, step] of [['decider-local', 'decide'], ['reviewer-local', 'review']] as const) {
     const context = await browser.newContext();
     const other = await context.newPage();
-    await signIn(other, user, undefined, '/console/queues');
-    await other.getByTestId('queue-tab-cases').click();
-    await other.getByTestId('case-id').fill(caseId);
+    await signIn(other, user, undefined, '/console/queues?tab=cases');
+    await other.locator('#case-id').fill(caseId);
     await other.getByTestId('load-case').click();
+    const theirs = other.getByTestId('case-view');
     if (step === 'decide') {
-      await other.getByTestId('decision-form').locator('[id$="outcome"]').first().click();
-      await other.getByTitle('FUND_RECOVERY').click();
-      await other.getByTestId('decision-form').locator('input[id$="recoveryAmount"], #decision-recovery').first().fill('1200.00');
-      await other.getByTestId('decision-form').locator('textarea').first().fill('追回挂床费用');
-      await other.getByTestId('decide').click();
-      await expect(other.getByTestId('review-form')).toBeVisible();
+      await expect(theirs).toHaveAttribute('data-case-status', 'DECIDING');
+      await decide(other);
+      await expect(theirs).toHaveAttribute('data-case-status', 'REVIEWING');
     } else {
-      await other.getByTestId('review-form').locator('textarea').first().fill('程序合规，同意');
+      await expect(theirs).toHaveAttribute('data-case-status', 'REVIEWING');
+      await other.locator('#case-review-comment').fill('程序合规，同意');
       await other.getByTestId('submit-review').click();
-      await expect(other.getByTestId('case-status')).toHaveText(/CLOSED|REVIEWED|APPROVED/);
+      await expect(theirs).toHaveAttribute('data-case-status', 'CLOSED');
+      await expect(other.getByTestId('case-trail-step')).toHaveCount(4);
       await shot(other, 'case');
     }
     await context.close();
   }
-  const investigator = await machineToken(BASE, 'reviewer-local', 'local-staff-secret');
-  const file = await call(BASE, investigator, 'GET', `/api/supervision/cases/${caseId}`);
-  const staff = file.trail.map((s: { staff_id: string }) => s.staff_id);
-  expect(staff).toEqual(expect.arrayContaining(['case-officer-local', 'decider-local', 'reviewer-local']));
+  const reviewer = await machineToken(BASE, 'reviewer-local', 'local-staff-secret');
+  const file = await call(BASE, reviewer, 'GET', `/api/supervision/cases/${caseId}`);
+  expect(file.case.status).toBe('CLOSED');
+  expect(file.case.outcome).toBe('FUND_RECOVERY');
+  expect(file.case.recovery_amount).toBe(1200); // a JSON number, 1200.00
+  // three people: the refused attempt left no step; the decision is the decider's, the review the reviewer's
+  expect(file.trail.map((s: { step: string; staff_id: string }) => `${s.step} ${s.staff_id}`)).toEqual(
+    ['OPENED case-officer-local', 'FINDINGS case-officer-local', 'DECISION decider-local', 'APPROVED reviewer-local']);
 });
 
-async function caseIdOf(page: Page): Promise<string> {
-  const title = await page.getByTestId('case-view').locator('.ant-card-head-title').innerText();
-  return title.trim().split(/\s+/).pop()!;
+/** Fills the decision form: fund recovery of 1,200.00, by keyboard in the outcome's select. */
+async function decide(page: Page) {
+  const form = page.getByTestId('decision-form');
+  await form.locator('#case-outcome').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: /^(追回基金|Fund recovery|FUND_RECOVERY)$/ }).click();
+  await form.locator('#case-recovery').fill('1200.00');
+  await form.locator('#case-decision-reason').fill('追回挂床期间统筹基金支付的费用');
+  await form.getByTestId('decide').click();
+}
+
+/** A yuan amount as the console prints it: thousands grouped, two places (no float arithmetic). */
+function grouped(yuan: string): string {
+  const [whole, fraction] = yuan.split('.');
+  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fraction}`;
 }
 
 test("the dashboard's figures are the services' own report's", async ({ page }) => {
   const manager = await machineToken(BASE, 'manager-local', 'local-staff-secret');
   const report = await call(BASE, manager, 'GET', `/api/settlement/reports/${YEAR}`);
+  const ratios = await call(BASE, manager, 'GET', `/api/assistance/reports?year=${YEAR}`);
   await signIn(page, 'manager-local', undefined, '/console/dashboard');
   await expect(page.getByTestId('spending')).toBeVisible();
-  const rows = report.rows ?? report.spending ?? [];
-  expect(rows.length).toBeGreaterThan(0);
-  for (const r of rows) {
+  expect(report.spending.length).toBeGreaterThan(0);
+  for (const r of report.spending) {
     const row = page.locator(`[data-testid="spending-row"][data-scheme="${r.scheme}"][data-visit-type="${r.visitType}"]`);
-    await expect(row, `${r.scheme} ${r.visitType}`).toContainText(Number(r.total ?? r.amounts?.total).toLocaleString('en-US', { minimumFractionDigits: 2 }));
+    for (const figure of ['total', 'policyScope', 'basicFund', 'catastrophic', 'supplementary', 'assistance', 'personalAccount', 'cash']) {
+      await expect(row.getByTestId(`figure-${figure}`), `${r.scheme} ${r.visitType} ${figure}`).toHaveText(grouped(r[figure]));
+    }
+  }
+  expect(ratios.length).toBeGreaterThan(0);
+  for (const r of ratios) {
+    const row = page.locator(`[data-testid="ratio-row"][data-category="${r.category}"]`);
+    // the service's scale-2 percentages (JSON numbers), shown with both decimals and a percent sign
+    await expect(row.getByTestId('figure-policy-scope-ratio'), r.category).toHaveText(`${Number(r.policyScopeRatio).toFixed(2)}%`);
+    await expect(row.getByTestId('figure-overall-ratio'), r.category).toHaveText(`${Number(r.overallRatio).toFixed(2)}%`);
   }
   await shot(page, 'dashboard');
 });

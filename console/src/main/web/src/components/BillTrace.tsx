@@ -1,9 +1,10 @@
 import { Descriptions, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { SettlementAmounts, SettlementView } from '../api/schemas';
-import { pending, type TraceStep } from '../api/pending';
+import type { CalculationStep, LineView, SettlementAmounts, SettlementView } from '../api/schemas';
+import { settlement } from '../api/clients';
 import { unwrap } from '../api/problem';
-import { Money, PendingEndpoint, ProblemAlert } from './common';
+import { Money, ProblemAlert } from './common';
+import { useEnums } from '../i18n/enums';
 import { formatMoney } from '../lib/money';
 import { useApi } from '../lib/useApi';
 
@@ -50,16 +51,25 @@ export function LayerBar({ amounts, testIdPrefix }: { amounts: SettlementAmounts
   );
 }
 
-/** A bill's calculation: its amounts layer by layer, the structured trace when served, and the lines. */
+/** A step of the trace with its place in the policy pack's order (the API gives the steps in order). */
+type Step = CalculationStep & { order: number };
+
+/** The ratio as the API gives it, or the bands' ratios (catastrophic insurance pays by bands). */
+function ratioText(s: CalculationStep): string {
+  if (s.bands && s.bands.length > 0) {
+    return s.bands.map((b) => `${formatMoney(b.from)}–${b.to === undefined || b.to === null ? '' : formatMoney(b.to)}: ${b.ratio ?? '—'}`).join('; ');
+  }
+  return s.ratio === undefined || s.ratio === null ? '—' : String(s.ratio);
+}
+
+/** A bill's calculation: its amounts layer by layer, the structured trace, and the lines. */
 export function BillTrace({ bill }: { bill: SettlementView }) {
   const { t } = useTranslation();
+  const e = useEnums();
   const amounts = bill.amounts ?? {};
-  // TODO(API-GAPS): GET /api/settlement/settlements/{id}/trace is proposed; switch to `settlement` once documented.
-  const trace = useApi(async () => {
-    const r = await pending.GET('/api/settlement/settlements/{id}/trace', { params: { path: { id: bill.id! } } });
-    if (r.response.status === 404 || r.response.status === 405) return null;
-    return unwrap(r);
-  }, [bill.id], Boolean(bill.id));
+  const trace = useApi(async () => unwrap(await settlement.GET('/api/settlement/settlements/{id}/trace', { params: { path: { id: bill.id! } } })),
+    [bill.id], Boolean(bill.id));
+  const steps: Step[] = (trace.data?.steps ?? []).map((s, i) => ({ ...s, order: i + 1 }));
 
   return (
     <div data-testid="bill-trace" data-settlement-id={bill.id}>
@@ -72,41 +82,56 @@ export function BillTrace({ bill }: { bill: SettlementView }) {
         ))}
       </Descriptions>
       <LayerBar amounts={amounts} testIdPrefix="trace" />
-      {trace.data === null && <PendingEndpoint endpoint="GET /api/settlement/settlements/{id}/trace" />}
       <ProblemAlert error={trace.error} />
       {trace.data && (
-        <Table<TraceStep>
-          size="small"
-          style={{ marginTop: 12 }}
-          rowKey="order"
-          pagination={false}
-          dataSource={trace.data.steps}
-          onRow={(s) => ({ 'data-testid': 'trace-step', 'data-layer': s.layer } as React.HTMLAttributes<HTMLElement>)}
-          columns={[
-            { title: '#', dataIndex: 'order', width: 48 },
-            { title: t('persons.layers'), dataIndex: 'name' },
-            { title: 'base', dataIndex: 'base', align: 'right', render: (v) => <Money value={v} /> },
-            { title: 'deductible', dataIndex: 'deductible', align: 'right', render: (v) => <Money value={v} /> },
-            { title: 'ratio', dataIndex: 'ratio' },
-            { title: 'ceiling', dataIndex: 'ceiling', align: 'right', render: (v) => <Money value={v} /> },
-            { title: t('common.amount'), dataIndex: 'amount', align: 'right', render: (v) => <Money value={v} testId="trace-step-amount" /> },
-            { title: t('common.details'), dataIndex: 'explanation' },
-          ]}
-        />
+        <>
+          {trace.data.policyPack && (
+            <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+              {t('trace.policyPack')}: <span data-testid="trace-policy-pack">{trace.data.policyPack}</span>
+            </Typography.Paragraph>
+          )}
+          <Table<Step>
+            size="small"
+            style={{ marginTop: 12 }}
+            rowKey="order"
+            pagination={false}
+            scroll={{ x: true }}
+            dataSource={steps}
+            onRow={(s) => ({ 'data-testid': 'trace-step', 'data-layer': s.layer } as React.HTMLAttributes<HTMLElement>)}
+            columns={[
+              { title: '#', dataIndex: 'order', width: 48 },
+              { title: t('trace.layer'), dataIndex: 'layer', render: (v, s) => (
+                <span>{e('traceLayer', v)}{s.pool ? <Typography.Text type="secondary"> · {s.pool}</Typography.Text> : null}</span>) },
+              { title: t('trace.base'), dataIndex: 'base', align: 'right', render: (v) => <Money value={v} /> },
+              { title: t('trace.deductibleDue'), dataIndex: 'deductibleDue', align: 'right', render: (v) => <Money value={v} /> },
+              { title: t('trace.threshold'), dataIndex: 'threshold', align: 'right', render: (v) => <Money value={v} /> },
+              { title: t('trace.ratio'), key: 'ratio', render: (_, s) => ratioText(s) },
+              { title: t('trace.cap'), key: 'cap', align: 'right', render: (_, s) => <Money value={s.annualCap ?? s.limit} /> },
+              { title: t('trace.capLeft'), key: 'capLeft', align: 'right', render: (_, s) => <Money value={s.capLeft ?? s.limitLeft} /> },
+              { title: t('trace.accumulatedBefore'), dataIndex: 'accumulatedBefore', align: 'right', render: (v) => <Money value={v} /> },
+              { title: t('trace.accumulatedAfter'), dataIndex: 'accumulatedAfter', align: 'right', render: (v) => <Money value={v} /> },
+              { title: t('trace.paidInFull'), dataIndex: 'paidInFull', align: 'right', render: (v) => <Money value={v} /> },
+              { title: t('common.amount'), dataIndex: 'amount', align: 'right', render: (v) => <Money value={v} testId="trace-step-amount" /> },
+              { title: t('trace.explanation'), dataIndex: 'explanation' },
+            ]}
+          />
+        </>
       )}
       {bill.lines && bill.lines.length > 0 && (
-        <Table
+        <Table<LineView>
           size="small"
           style={{ marginTop: 12 }}
           rowKey={(_, i) => String(i)}
           pagination={false}
+          scroll={{ x: true }}
           dataSource={bill.lines}
           columns={[
-            { title: 'item', dataIndex: 'itemCode' },
+            { title: t('trace.itemCode'), dataIndex: 'itemCode' },
             { title: t('common.name'), dataIndex: 'itemName' },
-            { title: 'class', dataIndex: 'itemClass' },
-            { title: 'qty', dataIndex: 'quantity', align: 'right' },
-            { title: 'price', dataIndex: 'unitPrice', align: 'right', render: (v) => <Money value={v} /> },
+            { title: t('trace.itemCategory'), dataIndex: 'category', render: (v) => e('itemCategory', v) },
+            { title: t('trace.itemClass'), dataIndex: 'itemClass', render: (v) => e('itemClass', v) },
+            { title: t('trace.quantity'), dataIndex: 'quantity', align: 'right' },
+            { title: t('trace.unitPrice'), dataIndex: 'unitPrice', align: 'right', render: (v) => <Money value={v} /> },
             { title: t('common.amount'), dataIndex: 'amount', align: 'right', render: (v) => <Money value={v} /> },
             { title: t('layers.fullSelfPay'), dataIndex: 'fullSelfPay', align: 'right', render: (v) => <Money value={v} /> },
             { title: t('layers.priorSelfPay'), dataIndex: 'priorSelfPay', align: 'right', render: (v) => <Money value={v} /> },

@@ -1,4 +1,4 @@
-import { Alert, Button, Typography } from 'antd';
+import { Alert, Button } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../lib/money';
@@ -21,9 +21,10 @@ export function MaskedId({ id }: { id?: string }) {
 
 /** An error from a service: its problem detail (RFC 9457), or the message. */
 export function ProblemAlert({ error, onClose }: { error: unknown; onClose?: () => void }) {
+  const { t } = useTranslation();
   if (!error) return null;
   const p = error instanceof ProblemError ? error : null;
-  const message = p ? p.title || `HTTP ${p.status}` : 'Error';
+  const message = p ? p.title || `HTTP ${p.status}` : t('common.error');
   const description = p ? p.detail : error instanceof Error ? error.message : String(error);
   return (
     <Alert
@@ -55,17 +56,3 @@ export function ExportButton<T>({ rows, columns, filename, testId }: { rows: rea
   );
 }
 
-/** A marker for a part of a page waiting for an endpoint listed in API-GAPS.md. */
-export function PendingEndpoint({ endpoint, children }: { endpoint: string; children?: React.ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <Alert
-      type="info"
-      showIcon
-      data-testid="pending-endpoint"
-      message={`${t('common.todo')}: ${endpoint}`}
-      description={children ?? <Typography.Text type="secondary">API-GAPS.md</Typography.Text>}
-      style={{ marginBottom: 16 }}
-    />
-  );
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatYuan } from './money';
+import { formatMoney, formatYuan, formatPercent } from './money';
 
 describe('formatMoney', () => {
   it('pads to two decimals and groups thousands', () => {
@@ -22,5 +22,15 @@ describe('formatMoney', () => {
     expect(formatMoney(null)).toBe('—');
     expect(formatMoney(undefined)).toBe('—');
     expect(formatYuan('5')).toBe('5.00 元');
+  });
+});
+
+describe('formatPercent', () => {
+  it('shows a percentage with two decimals, from a JSON number or text', () => {
+    expect(formatPercent(25)).toBe('25.00%');
+    expect(formatPercent(98.86)).toBe('98.86%');
+    expect(formatPercent('77.5')).toBe('77.50%');
+    expect(formatPercent(0)).toBe('0.00%');
+    expect(formatPercent(undefined)).toBe('—');
   });
 });

@@ -50,3 +50,12 @@ function numberToPlainString(n: number): string {
   const out = all.slice(0, point) + (point < all.length ? '.' + all.slice(point) : '');
   return (negative ? '-' : '') + out;
 }
+
+/**
+ * A percentage as the services give it (a scale-2 decimal, as text or a JSON number such as 25 for 25.00), shown with
+ * two decimals and a percent sign, e.g. "98.86%"; like money, never rounded here ("—" when absent).
+ */
+export function formatPercent(value: unknown): string {
+  const text = formatMoney(value);
+  return text === '—' ? text : `${text}%`;
+}

@@ -100,8 +100,8 @@ export default function FilesPage() {
             <InputNumber id="file-year" min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
           </Form.Item>
         )}
-        <Form.Item label={t('files.file')}>
-          <Upload accept={kind?.accept} maxCount={1} fileList={files} beforeUpload={() => false}
+        <Form.Item label={t('files.file')} htmlFor="file-upload-input">
+          <Upload id="file-upload-input" accept={kind?.accept} maxCount={1} fileList={files} beforeUpload={() => false}
             onChange={({ fileList }) => setFiles(fileList)} data-testid="file-input">
             <Button icon={<UploadOutlined />}>{t('files.file')}</Button>
           </Upload>
@@ -119,7 +119,7 @@ export default function FilesPage() {
         <div data-testid="file-report">
           <Typography.Title level={5}>{t('files.report')}</Typography.Title>
           <Descriptions size="small" bordered column={{ xs: 1, md: 3 }}>
-            {scalars.map(([k, v]) => <Descriptions.Item key={k} label={k}><span data-testid={`report-${k}`}>{String(v)}</span></Descriptions.Item>)}
+            {scalars.map(([k, v]) => <Descriptions.Item key={k} label={t(`files.${k}`, { defaultValue: k })}><span data-testid={`report-${k}`}>{String(v)}</span></Descriptions.Item>)}
           </Descriptions>
           <Space style={{ margin: '12px 0' }}>
             <ExportButton rows={problems} filename={`${kindKey}-report.csv`} testId="report-download-csv" columns={[

@@ -4,32 +4,32 @@ import { useTranslation } from 'react-i18next';
 import { supervision } from '../api/clients';
 import { unwrap } from '../api/problem';
 import type { ChangeAgreement, Inspection, Institution } from '../api/schemas';
-import { ExportButton, PendingEndpoint, ProblemAlert } from '../components/common';
-import { pending } from '../api/pending';
+import { ExportButton, ProblemAlert } from '../components/common';
 import { useProblemSubmit } from '../components/ProblemForm';
 import { useAuth } from '../auth/AuthContext';
+import { useEnums } from '../i18n/enums';
 import { currentYear, formatDateTime } from '../lib/dates';
 import { useApi } from '../lib/useApi';
 
 const STATUSES: ChangeAgreement['status'][] = ['ACTIVE', 'SUSPENDED', 'TERMINATED'];
 const STATUS_COLOR: Record<string, string> = { ACTIVE: 'green', SUSPENDED: 'orange', TERMINATED: 'red' };
+const FINDINGS: NonNullable<Inspection['finding']>[] = ['CLEAN', 'VIOLATION'];
 
 export default function InstitutionsPage() {
   const { t } = useTranslation();
+  const e = useEnums();
   const [filter, setFilter] = useState<{ region?: string; status?: Institution['status']; q?: string }>({});
   const [page, setPage] = useState(1);
   const [size, setSize] = useState(20);
   const [selected, setSelected] = useState<string>();
   const searching = Boolean(filter.q) || !filter.region;
-  const list = useApi(async (): Promise<{ rows: Institution[]; total?: number; pendingSearch?: boolean }> => {
+  const list = useApi(async (): Promise<{ rows: Institution[]; total?: number }> => {
     if (searching) {
-      // TODO(API-GAPS): GET /api/supervision/institution-search (paged, any region, by name or code)
-      const r = await pending.GET('/api/supervision/institution-search', {
+      // InstitutionPage: paged, any region, by name or code.
+      const body = unwrap(await supervision.GET('/api/supervision/institution-search', {
         params: { query: { region: filter.region, status: filter.status, q: filter.q, limit: size, offset: (page - 1) * size } },
-      });
-      if (r.response.status === 404 || r.response.status === 405) return { rows: [], pendingSearch: true };
-      const body = unwrap(r);
-      return { rows: body.institutions, total: body.total };
+      }));
+      return { rows: body.institutions ?? [], total: body.total ?? 0 };
     }
     // Today's list: one region, not paged (the table pages it here).
     return { rows: unwrap(await supervision.GET('/api/supervision/institutions', { params: { query: { region: filter.region!, status: filter.status } } })) };
@@ -41,14 +41,14 @@ export default function InstitutionsPage() {
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('institutions.title')}</Typography.Title>}>
         <Form layout="inline" style={{ marginBottom: 12 }} onFinish={(v: { region?: string; status?: Institution['status']; q?: string }) => { setPage(1); setFilter({ region: v.region || undefined, status: v.status, q: v.q || undefined }); }}>
-          <Form.Item name="q" label={`${t('institutions.code')} / ${t('common.name')}`}>
+          <Form.Item name="q" label={`${t('institutions.code')} / ${t('common.name')}`} htmlFor="institution-query">
             <Input id="institution-query" data-testid="institution-query" allowClear style={{ width: 200 }} />
           </Form.Item>
-          <Form.Item name="region" label={t('common.region')}>
+          <Form.Item name="region" label={t('common.region')} htmlFor="institution-region">
             <Input id="institution-region" data-testid="institution-region" style={{ width: 120 }} />
           </Form.Item>
-          <Form.Item name="status" label={t('common.status')}>
-            <Select id="institution-status" allowClear style={{ width: 140 }} options={STATUSES.map((s) => ({ value: s, label: s }))} />
+          <Form.Item name="status" label={t('common.status')} htmlFor="institution-status">
+            <Select id="institution-status" allowClear style={{ width: 160 }} options={e.options('agreementStatus', STATUSES)} />
           </Form.Item>
           <Form.Item><Button type="primary" htmlType="submit" data-testid="institution-search">{t('common.search')}</Button></Form.Item>
           <Form.Item>
@@ -59,7 +59,6 @@ export default function InstitutionsPage() {
             ]} />
           </Form.Item>
         </Form>
-        {list.data?.pendingSearch && <PendingEndpoint endpoint="GET /api/supervision/institution-search?q=&region=&status=&limit=&offset=">{t('common.region')}</PendingEndpoint>}
         <ProblemAlert error={list.error} />
         <Table<Institution> rowKey="code" size="small" loading={list.loading} dataSource={rows}
           pagination={serverPaged
@@ -67,12 +66,13 @@ export default function InstitutionsPage() {
             : { pageSize: 20, showSizeChanger: true }}
           onRow={(i) => ({ 'data-testid': 'institution-row', 'data-code': i.code } as React.HTMLAttributes<HTMLElement>)}
           columns={[
-            { title: t('institutions.code'), dataIndex: 'code', render: (c) => <Button type="link" size="small" onClick={() => setSelected(c)}>{c}</Button> },
+            { title: t('institutions.code'), dataIndex: 'code', render: (c: string, i) => (
+              <Button type="link" size="small" aria-label={t('institutions.openInstitution', { code: `${c} ${i.name ?? ''}`.trim() })} onClick={() => setSelected(c)}>{c}</Button>) },
             { title: t('common.name'), dataIndex: 'name' },
-            { title: t('institutions.kind'), dataIndex: 'kind' },
-            { title: t('institutions.level'), dataIndex: 'level' },
+            { title: t('institutions.kind'), dataIndex: 'kind', render: (v) => e('institutionKind', v) },
+            { title: t('institutions.level'), dataIndex: 'level', render: (v) => e('institutionLevel', v) },
             { title: t('institutions.chain'), dataIndex: 'chain' },
-            { title: t('common.status'), dataIndex: 'status', render: (s) => <Tag color={STATUS_COLOR[s]}>{s}</Tag> },
+            { title: t('common.status'), dataIndex: 'status', render: (s) => <Tag color={STATUS_COLOR[s]}>{e('agreementStatus', s)}</Tag> },
           ]} />
       </Card>
       {selected && <InstitutionView key={selected} code={selected} onChanged={() => void list.reload()} />}
@@ -83,6 +83,7 @@ export default function InstitutionsPage() {
 
 function InstitutionView({ code, onChanged }: { code: string; onChanged: () => void }) {
   const { t } = useTranslation();
+  const e = useEnums();
   const { message } = App.useApp();
   const { hasAnyRole } = useAuth();
   const data = useApi(async () => unwrap(await supervision.GET('/api/supervision/institutions/{code}', { params: { path: { code } } })), [code]);
@@ -100,9 +101,9 @@ function InstitutionView({ code, onChanged }: { code: string; onChanged: () => v
       {i && (
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t('common.region')}>{i.regionCode}</Descriptions.Item>
-          <Descriptions.Item label={t('institutions.kind')}>{i.kind}</Descriptions.Item>
-          <Descriptions.Item label={t('institutions.level')}>{i.level}</Descriptions.Item>
-          <Descriptions.Item label={t('common.status')}><Tag color={STATUS_COLOR[i.status ?? '']} data-testid="institution-status">{i.status}</Tag></Descriptions.Item>
+          <Descriptions.Item label={t('institutions.kind')}>{e('institutionKind', i.kind)}</Descriptions.Item>
+          <Descriptions.Item label={t('institutions.level')}>{e('institutionLevel', i.level)}</Descriptions.Item>
+          <Descriptions.Item label={t('common.status')}><Tag color={STATUS_COLOR[i.status ?? '']} data-testid="institution-status" data-status={i.status}>{e('agreementStatus', i.status)}</Tag></Descriptions.Item>
         </Descriptions>
       )}
       <Typography.Title level={5}>{t('institutions.history')}</Typography.Title>
@@ -116,29 +117,29 @@ function InstitutionView({ code, onChanged }: { code: string; onChanged: () => v
       <Table size="small" rowKey={(h) => `${h.decided_at}-${h.status}`} dataSource={history} pagination={false}
         onRow={() => ({ 'data-testid': 'agreement-row' } as React.HTMLAttributes<HTMLElement>)}
         columns={[
-          { title: 'previous', dataIndex: 'previous_status' },
-          { title: t('common.status'), dataIndex: 'status', render: (s) => <Tag color={STATUS_COLOR[s]}>{s}</Tag> },
+          { title: t('institutions.previous'), dataIndex: 'previous_status', render: (s) => (s ? e('agreementStatus', s) : '—') },
+          { title: t('common.status'), dataIndex: 'status', render: (s) => <Tag color={STATUS_COLOR[s]}>{e('agreementStatus', s)}</Tag> },
           { title: t('institutions.effectiveFrom'), dataIndex: 'effective_from' },
           { title: t('common.reason'), dataIndex: 'reason' },
           { title: t('institutions.decidedBy'), dataIndex: 'decided_by' },
-          { title: 'at', dataIndex: 'decided_at', render: formatDateTime },
+          { title: t('institutions.decidedAt'), dataIndex: 'decided_at', render: formatDateTime },
         ]} />
       {hasAnyRole(['MANAGER']) && (
         <>
           <Typography.Title level={5} style={{ marginTop: 16 }}>{t('institutions.change')}</Typography.Title>
           <ProblemAlert error={error} />
           <Form form={form} layout="inline" onFinish={submit} data-testid="agreement-form">
-            <Form.Item name="status" label={t('common.status')} rules={[{ required: true }]}>
+            <Form.Item name="status" label={t('common.status')} htmlFor="agreement-status" rules={[{ required: true }]}>
               <Select id="agreement-status" style={{ width: 140 }} options={[
                 { value: 'SUSPENDED', label: t('institutions.suspend') },
                 { value: 'TERMINATED', label: t('institutions.terminate') },
                 { value: 'ACTIVE', label: t('institutions.restore') },
               ]} />
             </Form.Item>
-            <Form.Item name="effectiveFrom" label={t('institutions.effectiveFrom')} rules={[{ required: true }]}>
+            <Form.Item name="effectiveFrom" label={t('institutions.effectiveFrom')} htmlFor="agreement-effective-from" rules={[{ required: true }]}>
               <DatePicker id="agreement-effective-from" />
             </Form.Item>
-            <Form.Item name="reason" label={t('common.reason')} rules={[{ required: true }]}>
+            <Form.Item name="reason" label={t('common.reason')} htmlFor="agreement-reason" rules={[{ required: true }]}>
               <Input id="agreement-reason" style={{ width: 260 }} />
             </Form.Item>
             <Form.Item><Button type="primary" htmlType="submit" loading={submitting} data-testid="agreement-submit">{t('common.submit')}</Button></Form.Item>
@@ -151,6 +152,7 @@ function InstitutionView({ code, onChanged }: { code: string; onChanged: () => v
 
 function InspectionPlans() {
   const { t } = useTranslation();
+  const e = useEnums();
   const { message } = App.useApp();
   const { hasAnyRole } = useAuth();
   const [year, setYear] = useState(currentYear());
@@ -173,7 +175,7 @@ function InspectionPlans() {
   const rows: Inspection[] = plan.data ?? [];
   return (
     <Card title={t('institutions.plans')} data-testid="inspection-plans"
-      extra={<Form layout="inline"><Form.Item label={t('common.year')}><InputNumber id="plan-year" min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} /></Form.Item></Form>}>
+      extra={<Form layout="inline"><Form.Item label={t('common.year')} htmlFor="plan-year"><InputNumber id="plan-year" min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} /></Form.Item></Form>}>
       <ProblemAlert error={plan.error} />
       <Space style={{ marginBottom: 8 }}>
         <ExportButton rows={rows} filename={`inspection-plan-${year}.csv`} columns={[
@@ -189,7 +191,7 @@ function InspectionPlans() {
           { title: t('common.institution'), dataIndex: 'institution' },
           { title: t('institutions.inspectors'), render: (_, r) => `${r.inspector_a ?? ''} / ${r.inspector_b ?? ''}` },
           { title: t('institutions.inspectedOn'), dataIndex: 'inspected_on' },
-          { title: t('institutions.finding'), dataIndex: 'finding', render: (f) => f ? <Tag color={f === 'CLEAN' ? 'green' : 'red'}>{f}</Tag> : '—' },
+          { title: t('institutions.finding'), dataIndex: 'finding', render: (f) => f ? <Tag color={f === 'CLEAN' ? 'green' : 'red'}>{e('finding', f)}</Tag> : '—' },
         ]} />
       <Row gutter={16} style={{ marginTop: 16 }}>
         {hasAnyRole(['MANAGER']) && (
@@ -197,10 +199,10 @@ function InspectionPlans() {
             <Typography.Title level={5}>{t('institutions.drawPlan')}</Typography.Title>
             <ProblemAlert error={draw.error} />
             <Form form={drawForm} layout="vertical" onFinish={draw.submit}>
-              <Form.Item name="inspectors" label={t('institutions.inspectors')} rules={[{ required: true }]}>
+              <Form.Item name="inspectors" label={t('institutions.inspectors')} htmlFor="plan-inspectors" rules={[{ required: true }]}>
                 <Select id="plan-inspectors" mode="tags" tokenSeparators={[',', ' ']} />
               </Form.Item>
-              <Form.Item name="seed" label={t('institutions.seed')} rules={[{ required: true }]}>
+              <Form.Item name="seed" label={t('institutions.seed')} htmlFor="plan-seed" rules={[{ required: true }]}>
                 <InputNumber id="plan-seed" style={{ width: 200 }} />
               </Form.Item>
               <Button type="primary" htmlType="submit" loading={draw.submitting}>{t('institutions.drawPlan')}</Button>
@@ -212,16 +214,16 @@ function InspectionPlans() {
             <Typography.Title level={5}>{t('institutions.recordResult')}</Typography.Title>
             <ProblemAlert error={record.error} />
             <Form form={resultForm} layout="vertical" onFinish={record.submit}>
-              <Form.Item name="code" label={t('institutions.code')} rules={[{ required: true }]}>
+              <Form.Item name="code" label={t('institutions.code')} htmlFor="result-code" rules={[{ required: true }]}>
                 <Select id="result-code" showSearch options={rows.map((r) => ({ value: r.institution, label: r.institution }))} />
               </Form.Item>
-              <Form.Item name="inspectedOn" label={t('institutions.inspectedOn')} rules={[{ required: true }]}>
+              <Form.Item name="inspectedOn" label={t('institutions.inspectedOn')} htmlFor="result-date" rules={[{ required: true }]}>
                 <DatePicker id="result-date" />
               </Form.Item>
-              <Form.Item name="finding" label={t('institutions.finding')} rules={[{ required: true }]}>
-                <Select id="result-finding" options={[{ value: 'CLEAN', label: 'CLEAN' }, { value: 'VIOLATION', label: 'VIOLATION' }]} />
+              <Form.Item name="finding" label={t('institutions.finding')} htmlFor="result-finding" rules={[{ required: true }]}>
+                <Select id="result-finding" options={e.options('finding', FINDINGS)} />
               </Form.Item>
-              <Form.Item name="note" label={t('common.note')}>
+              <Form.Item name="note" label={t('common.note')} htmlFor="result-note">
                 <Input.TextArea id="result-note" rows={2} />
               </Form.Item>
               <Button type="primary" htmlType="submit" loading={record.submitting}>{t('institutions.recordResult')}</Button>

@@ -3,11 +3,11 @@ import { useParams } from 'react-router-dom';
 import { Card, Col, Descriptions, Empty, Form, InputNumber, List, Row, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { assistance, enrollment, settlement } from '../api/clients';
-import { pending } from '../api/pending';
 import { unwrap } from '../api/problem';
 import type { SettlementView } from '../api/schemas';
 import { BillTrace, LayerBar } from '../components/BillTrace';
-import { ExportButton, MaskedId, Money, PendingEndpoint, ProblemAlert } from '../components/common';
+import { ExportButton, MaskedId, Money, ProblemAlert } from '../components/common';
+import { useEnums } from '../i18n/enums';
 import { currentYear, formatDateTime } from '../lib/dates';
 import { formatMoney } from '../lib/money';
 import { useAuth } from '../auth/AuthContext';
@@ -22,6 +22,12 @@ async function optional<T>(call: Promise<{ data?: T; error?: unknown; response: 
 
 export default function PersonPage() {
   const { t } = useTranslation();
+  const e = useEnums();
+  /** Accumulator keys come as lower-case visit types ("inpatient"); unknown keys are shown as given. */
+  const accumulatorKey = (k: string) => {
+    const label = e('visitType', k.toUpperCase());
+    return label === k.toUpperCase() ? k : label;
+  };
   const { personId = '' } = useParams();
   const { hasAnyRole } = useAuth();
   const [year, setYear] = useState(currentYear());
@@ -42,12 +48,8 @@ export default function PersonPage() {
     hasAnyRole(['AUDITOR', 'INVESTIGATOR', 'ASSISTANCE_OFFICER', 'MANAGER']));
   const accumulators = useApi(() => optional(settlement.GET('/api/settlement/persons/{personId}/accumulators', { params: { path, query: { year } } })), [personId, year],
     hasAnyRole(['AUDITOR', 'ASSISTANCE_OFFICER', 'MANAGER']));
-  // TODO(API-GAPS): GET /api/assistance/persons/{personId}/poverty-warnings is proposed.
-  const warnings = useApi(async () => {
-    const r = await pending.GET('/api/assistance/persons/{personId}/poverty-warnings', { params: { path } });
-    if (r.response.status === 404 || r.response.status === 405) return null;
-    return unwrap(r);
-  }, [personId], hasAnyRole(['ASSISTANCE_OFFICER', 'MANAGER']));
+  const warnings = useApi(async () => unwrap(await assistance.GET('/api/assistance/persons/{personId}/poverty-warnings', { params: { path } })),
+    [personId], hasAnyRole(['ASSISTANCE_OFFICER', 'MANAGER']));
 
   const p = person.data;
   const billRows: SettlementView[] = bills.data ?? [];
@@ -68,7 +70,7 @@ export default function PersonPage() {
           <Descriptions size="small" column={{ xs: 1, md: 3 }} data-testid="person-summary">
             <Descriptions.Item label={t('persons.residentId')}><span data-testid="person-id"><MaskedId id={p.personId} /></span></Descriptions.Item>
             <Descriptions.Item label={t('common.name')}>{p.name}</Descriptions.Item>
-            <Descriptions.Item label={t('persons.gender')}>{p.gender}</Descriptions.Item>
+            <Descriptions.Item label={t('persons.gender')}>{e('gender', p.gender)}</Descriptions.Item>
             <Descriptions.Item label={t('persons.birthDate')}>{p.birthDate}</Descriptions.Item>
             <Descriptions.Item label={t('common.region')}>{p.regionCode}</Descriptions.Item>
             <Descriptions.Item label={t('persons.household')}>{p.householdId ?? '—'}</Descriptions.Item>
@@ -97,9 +99,9 @@ export default function PersonPage() {
           expandable={{ expandedRowRender: (b) => <BillTrace bill={b} /> }}
           columns={[
             { title: t('persons.serviceDate'), dataIndex: 'serviceDate', sorter: (a, b) => (a.serviceDate ?? '').localeCompare(b.serviceDate ?? ''), defaultSortOrder: 'descend' },
-            { title: t('persons.visitType'), dataIndex: 'visitType' },
+            { title: t('persons.visitType'), dataIndex: 'visitType', render: (v) => e('visitType', v) },
             { title: t('persons.institution'), dataIndex: 'institutionCode' },
-            { title: t('common.status'), dataIndex: 'status', render: (s) => <Tag color={s === 'REVERSED' ? 'red' : 'green'}>{s}</Tag> },
+            { title: t('common.status'), dataIndex: 'status', render: (s) => <Tag color={s === 'REVERSED' ? 'red' : 'green'}>{e('settlementStatus', s)}</Tag> },
             { title: t('layers.total'), align: 'right', render: (_, b) => <Money value={b.amounts?.total} testId="bill-total" /> },
             { title: t('layers.basicFund'), align: 'right', render: (_, b) => <Money value={b.amounts?.basicFund} testId="bill-basic-fund" /> },
             { title: t('layers.cash'), align: 'right', render: (_, b) => <Money value={b.amounts?.cash} testId="bill-cash" /> },
@@ -114,16 +116,16 @@ export default function PersonPage() {
             <ProblemAlert error={accumulators.error} />
             {accumulators.data?.accumulators ? (
               <Descriptions size="small" column={1} bordered>
-                <Descriptions.Item label={t('persons.scheme')}>{accumulators.data.scheme}</Descriptions.Item>
+                <Descriptions.Item label={t('persons.scheme')}>{e('scheme', accumulators.data.scheme)}</Descriptions.Item>
                 {Object.entries(accumulators.data.accumulators.deductibleUsed ?? {}).map(([k, v]) => (
-                  <Descriptions.Item key={`d-${k}`} label={`${t('layers.deductible')} · ${k}`}><Money value={v} /></Descriptions.Item>
+                  <Descriptions.Item key={`d-${k}`} label={`${t('layers.deductible')} · ${accumulatorKey(k)}`}><Money value={v} /></Descriptions.Item>
                 ))}
                 {Object.entries(accumulators.data.accumulators.fundPaid ?? {}).map(([k, v]) => (
-                  <Descriptions.Item key={`f-${k}`} label={`${t('layers.basicFund')} · ${k}`}><Money value={v} /></Descriptions.Item>
+                  <Descriptions.Item key={`f-${k}`} label={`${t('layers.basicFund')} · ${accumulatorKey(k)}`}><Money value={v} /></Descriptions.Item>
                 ))}
-                <Descriptions.Item label="policyScopeSelfPay"><Money value={accumulators.data.accumulators.policyScopeSelfPay} /></Descriptions.Item>
+                <Descriptions.Item label={t('persons.policyScopeSelfPay')}><Money value={accumulators.data.accumulators.policyScopeSelfPay} /></Descriptions.Item>
                 <Descriptions.Item label={t('layers.catastrophic')}><Money value={accumulators.data.accumulators.catastrophicPaid} /></Descriptions.Item>
-                <Descriptions.Item label="supplementaryBase"><Money value={accumulators.data.accumulators.supplementaryBase} /></Descriptions.Item>
+                <Descriptions.Item label={t('persons.supplementaryBase')}><Money value={accumulators.data.accumulators.supplementaryBase} /></Descriptions.Item>
                 <Descriptions.Item label={t('layers.supplementary')}><Money value={accumulators.data.accumulators.supplementaryPaid} /></Descriptions.Item>
                 <Descriptions.Item label={t('layers.assistance')}><Money value={accumulators.data.accumulators.assistancePaid} /></Descriptions.Item>
               </Descriptions>
@@ -135,12 +137,15 @@ export default function PersonPage() {
             <ProblemAlert error={used.error} />
             {used.data ? (
               <Descriptions size="small" column={1} bordered>
-                <Descriptions.Item label={t('persons.category')}>{used.data.category}</Descriptions.Item>
+                <Descriptions.Item label={t('persons.category')}>{e('assistanceCategory', used.data.category)}</Descriptions.Item>
+                {used.data.limitCategory && used.data.limitCategory !== used.data.category && (
+                  <Descriptions.Item label={t('persons.limitCategory')}>{e('assistanceCategory', used.data.limitCategory)}</Descriptions.Item>
+                )}
                 <Descriptions.Item label={t('layers.total')}><Money value={used.data.total} /></Descriptions.Item>
                 <Descriptions.Item label={t('layers.assistance')}><Money value={used.data.assistance} testId="assistance-amount" /></Descriptions.Item>
-                <Descriptions.Item label="personalPayment"><Money value={used.data.personalPayment} /></Descriptions.Item>
-                <Descriptions.Item label="annualLimit"><Money value={used.data.annualLimit} /></Descriptions.Item>
-                <Descriptions.Item label="remaining"><Money value={used.data.remaining} /></Descriptions.Item>
+                <Descriptions.Item label={t('persons.personalPayment')}><Money value={used.data.personalPayment} /></Descriptions.Item>
+                <Descriptions.Item label={t('persons.annualLimit')}><Money value={used.data.annualLimit} /></Descriptions.Item>
+                <Descriptions.Item label={t('persons.remaining')}><Money value={used.data.remaining} /></Descriptions.Item>
               </Descriptions>
             ) : <Empty />}
           </Card>
@@ -149,18 +154,18 @@ export default function PersonPage() {
 
       <Card title={t('persons.enrollments')} data-testid="enrollments">
         <ProblemAlert error={enrollments.error} />
-        <Table size="small" rowKey={(e) => `${e.year}-${e.effectiveFrom}-${e.scheme}`} loading={enrollments.loading} dataSource={enrollments.data ?? []} pagination={false}
+        <Table size="small" rowKey={(r) => `${r.year}-${r.effectiveFrom}-${r.scheme}`} loading={enrollments.loading} dataSource={enrollments.data ?? []} pagination={false}
           onRow={() => ({ 'data-testid': 'enrollment-row' } as React.HTMLAttributes<HTMLElement>)}
           columns={[
             { title: t('common.year'), dataIndex: 'year' },
-            { title: t('persons.scheme'), dataIndex: 'scheme' },
-            { title: t('persons.personType'), dataIndex: 'personType' },
-            { title: t('persons.tier'), dataIndex: 'tier' },
-            { title: t('common.status'), dataIndex: 'status' },
+            { title: t('persons.scheme'), dataIndex: 'scheme', render: (v) => e('scheme', v) },
+            { title: t('persons.personType'), dataIndex: 'personType', render: (v) => e('personType', v) },
+            { title: t('persons.tier'), dataIndex: 'tier', render: (v) => e('tier', v) },
+            { title: t('common.status'), dataIndex: 'status', render: (v) => e('enrollmentStatus', v) },
             { title: t('persons.effectiveFrom'), dataIndex: 'effectiveFrom' },
             { title: t('persons.contribution'), dataIndex: 'contribution', align: 'right', render: (v) => <Money value={v} /> },
             { title: t('persons.subsidy'), dataIndex: 'subsidy', align: 'right', render: (v) => <Money value={v} /> },
-            { title: t('persons.category'), dataIndex: 'subsidyCategory' },
+            { title: t('persons.category'), dataIndex: 'subsidyCategory', render: (v) => (v ? e('assistanceCategory', v) : '—') },
           ]} />
       </Card>
 
@@ -168,21 +173,21 @@ export default function PersonPage() {
         <ProblemAlert error={identity.error} />
         {identity.data?.current && (
           <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 12 }}>
-            <Descriptions.Item label={t('persons.category')}><Tag color="blue">{identity.data.current.category}</Tag></Descriptions.Item>
+            <Descriptions.Item label={t('persons.category')}><Tag color="blue">{e('assistanceCategory', identity.data.current.category)}</Tag></Descriptions.Item>
             <Descriptions.Item label={t('persons.validFrom')}>{identity.data.current.valid_from}</Descriptions.Item>
             <Descriptions.Item label={t('persons.validTo')}>{identity.data.current.valid_to ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('persons.sources')}>{identity.data.current.sources}</Descriptions.Item>
-            <Descriptions.Item label="changed">{formatDateTime(identity.data.current.changed_at)}</Descriptions.Item>
+            <Descriptions.Item label={t('persons.changedAt')}>{formatDateTime(identity.data.current.changed_at)}</Descriptions.Item>
           </Descriptions>
         )}
         <Table size="small" rowKey={(s) => `${s.source}-${s.source_record_id}-${s.stated_at}`} dataSource={identity.data?.statements ?? []} pagination={false}
           columns={[
             { title: t('queues.source'), dataIndex: 'source' },
-            { title: 'record', dataIndex: 'source_record_id' },
-            { title: t('persons.category'), dataIndex: 'category' },
+            { title: t('persons.sourceRecord'), dataIndex: 'source_record_id' },
+            { title: t('persons.category'), dataIndex: 'category', render: (v) => e('assistanceCategory', v) },
             { title: t('persons.validFrom'), dataIndex: 'valid_from' },
             { title: t('persons.validTo'), dataIndex: 'valid_to' },
-            { title: 'stated', dataIndex: 'stated_at', render: formatDateTime },
+            { title: t('persons.statedAt'), dataIndex: 'stated_at', render: formatDateTime },
           ]} />
       </Card>
 
@@ -193,7 +198,7 @@ export default function PersonPage() {
             <Table size="small" rowKey="certificationId" dataSource={certifications.data ?? []} pagination={false}
               columns={[
                 { title: t('queues.disease'), render: (_, c) => `${c.diseaseCode} ${c.diseaseName}` },
-                { title: t('common.status'), dataIndex: 'status' },
+                { title: t('common.status'), dataIndex: 'status', render: (v) => e('certificationStatus', v) },
                 { title: t('queues.appliedOn'), dataIndex: 'appliedOn' },
                 { title: t('persons.validFrom'), dataIndex: 'validFrom' },
                 { title: t('persons.validTo'), dataIndex: 'validTo' },
@@ -205,27 +210,39 @@ export default function PersonPage() {
             <ProblemAlert error={filings.error} />
             <Table size="small" rowKey="filingId" dataSource={filings.data ?? []} pagination={false}
               columns={[
-                { title: 'to', dataIndex: 'destinationRegion' },
+                { title: t('persons.destination'), dataIndex: 'destinationRegion' },
                 { title: t('common.reason'), dataIndex: 'reason' },
                 { title: t('persons.validFrom'), dataIndex: 'validFrom' },
                 { title: t('persons.validTo'), dataIndex: 'validTo' },
-                { title: 'cancelled', dataIndex: 'cancelledAt', render: formatDateTime },
+                { title: t('persons.cancelledAt'), dataIndex: 'cancelledAt', render: formatDateTime },
               ]} />
           </Card>
         </Col>
       </Row>
 
       <Card title={t('persons.warnings')} data-testid="warnings">
-        {warnings.data === null && <PendingEndpoint endpoint="GET /api/assistance/persons/{personId}/poverty-warnings" />}
         <ProblemAlert error={warnings.error} />
         <List
           size="small"
-          locale={{ emptyText: t('persons.noWarnings') }}
+          locale={{ emptyText: <Typography.Text type="secondary">{t('persons.noWarnings')}</Typography.Text> }}
           dataSource={[
-            ...(warnings.data ?? []).map((w) => ({ key: w.warningId, text: `${w.month} ${w.kind} ${w.status}`, color: 'orange' })),
-            ...findings.map((f, i) => ({ key: `f${i}`, text: `${f.serviceDate} ${f.ruleName ?? f.rule}: ${f.evidence ?? ''} (${formatMoney(f.amount)})`, color: f.severity === 'VIOLATION' ? 'red' : 'gold' })),
+            // The person's poverty-risk warnings: year, risk, category, the personal payment against the threshold.
+            ...(warnings.data ?? []).map((w) => ({
+              key: w.warningId ?? `${w.year}-${w.risk}`,
+              tag: e('warningRisk', w.risk),
+              color: w.status === 'OPEN' ? 'orange' : w.status === 'CONFIRMED' ? 'red' : 'default',
+              text: `${w.year ?? ''} ${e('assistanceCategory', w.category)} · ${t('persons.personalPayment')} ${formatMoney(w.personalPayment)} / ${t('queues.threshold')} ${formatMoney(w.threshold)} · ${e('warningStatus', w.status)}${w.flaggedAt ? ` · ${formatDateTime(w.flaggedAt)}` : ''}`,
+            })),
+            // Each bill's pre-check findings.
+            ...findings.map((f, i) => ({
+              key: `f${i}`,
+              tag: e('severity', f.severity),
+              color: f.severity === 'VIOLATION' ? 'red' : 'gold',
+              // A rule the dictionary knows is named in the staff's language, any other by the pack's own name.
+              text: `${f.serviceDate} ${f.rule && e('rule', f.rule) !== f.rule ? e('rule', f.rule) : (f.ruleName ?? f.rule ?? '')}: ${f.evidence ?? ''} (${formatMoney(f.amount)})`,
+            })),
           ]}
-          renderItem={(w) => <List.Item data-testid="warning-item"><Tag color={w.color}>!</Tag>{w.text}</List.Item>}
+          renderItem={(w) => <List.Item data-testid="warning-item"><Tag color={w.color}>{w.tag}</Tag>{w.text}</List.Item>}
         />
       </Card>
     </Space>

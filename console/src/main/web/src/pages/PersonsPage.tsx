@@ -4,10 +4,10 @@ import { Button, Card, Form, Input, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/AuthContext';
 import { enrollment } from '../api/clients';
-import { pending } from '../api/pending';
 import { unwrap } from '../api/problem';
 import type { PersonView } from '../api/schemas';
-import { ExportButton, MaskedId, PendingEndpoint, ProblemAlert } from '../components/common';
+import { ExportButton, MaskedId, ProblemAlert } from '../components/common';
+import { useEnums } from '../i18n/enums';
 import { looksLikeResidentId, maskResidentId } from '../lib/mask';
 import { useApi } from '../lib/useApi';
 
@@ -15,8 +15,8 @@ const PAGE_SIZE = 20;
 
 type Query = { q: string; region: string; page: number; size: number };
 
-/** Loads one page of persons: by resident id (exact), by name (proposed search), or by region. */
-async function loadPersons({ q, region, page, size }: Query): Promise<{ rows: PersonView[]; total: number; pendingSearch?: boolean }> {
+/** Loads one page of persons: by resident id (exact), by name or part of an id (server search), or by region. */
+async function loadPersons({ q, region, page, size }: Query): Promise<{ rows: PersonView[]; total: number }> {
   const offset = (page - 1) * size;
   const text = q.trim();
   if (text && looksLikeResidentId(text)) {
@@ -26,11 +26,9 @@ async function loadPersons({ q, region, page, size }: Query): Promise<{ rows: Pe
     return { rows: [person], total: 1 };
   }
   if (text) {
-    // TODO(API-GAPS): GET /api/enrollment/person-search is proposed; switch to `enrollment` once documented.
-    const r = await pending.GET('/api/enrollment/person-search', { params: { query: { q: text, region: region || undefined, limit: size, offset } } });
-    if (r.response.status === 404 || r.response.status === 405) return { rows: [], total: 0, pendingSearch: true };
-    const body = unwrap(r);
-    return { rows: body.persons, total: body.total };
+    // PersonSearchPage: persons (ordered by name, then id) and total.
+    const body = unwrap(await enrollment.GET('/api/enrollment/person-search', { params: { query: { q: text, region: region || undefined, limit: size, offset } } }));
+    return { rows: body.persons ?? [], total: body.total ?? 0 };
   }
   if (!region) return { rows: [], total: 0 };
   const r = await enrollment.GET('/api/enrollment/persons', { params: { query: { region, limit: size, offset } } });
@@ -41,6 +39,7 @@ async function loadPersons({ q, region, page, size }: Query): Promise<{ rows: Pe
 
 export default function PersonsPage() {
   const { t } = useTranslation();
+  const e = useEnums();
   const [params, setParams] = useSearchParams();
   const { hasAnyRole } = useAuth();
   const [form] = Form.useForm<{ q: string; region: string }>();
@@ -65,7 +64,7 @@ export default function PersonsPage() {
       render: (id: string) => <Link to={`/persons/${encodeURIComponent(id)}`}><MaskedId id={id} /></Link>,
     },
     { title: t('common.name'), dataIndex: 'name' },
-    { title: t('persons.gender'), dataIndex: 'gender' },
+    { title: t('persons.gender'), dataIndex: 'gender', render: (g: PersonView['gender']) => e('gender', g) },
     { title: t('persons.birthDate'), dataIndex: 'birthDate' },
     { title: t('common.region'), dataIndex: 'regionCode' },
     { title: t('persons.household'), dataIndex: 'householdId' },
@@ -98,7 +97,6 @@ export default function PersonsPage() {
           </Space>
         </Form.Item>
       </Form>
-      {data?.pendingSearch && <PendingEndpoint endpoint="GET /api/enrollment/person-search?q=&region=&limit=&offset=" />}
       <ProblemAlert error={error} />
       <Table<PersonView>
         rowKey="personId"

@@ -7,6 +7,7 @@ import { unwrap } from '../api/problem';
 import type { components } from '../api/generated/enrollment';
 import { ProblemAlert } from '../components/common';
 import { useProblemSubmit } from '../components/ProblemForm';
+import { useEnums } from '../i18n/enums';
 
 type Register = components['schemas']['RegisterPersonRequest'];
 type Enroll = Omit<components['schemas']['EnrollRequest'], 'personId' | 'effectiveFrom'> & { effectiveFrom?: { format: (f: string) => string } };
@@ -18,6 +19,7 @@ type Enroll = Omit<components['schemas']['EnrollRequest'], 'personId' | 'effecti
  */
 export default function RegisterPerson() {
   const { t } = useTranslation();
+  const e = useEnums();
   const navigate = useNavigate();
   const [registered, setRegistered] = useState<string>();
   const [registerForm] = Form.useForm<Register>();
@@ -69,7 +71,7 @@ export default function RegisterPerson() {
               { value: 'EMPLOYEE_RETIRED', label: t('register.employeeRetired') }]} />
           </Form.Item>
           <Form.Item name="tier" label={t('persons.tier')} htmlFor="enroll-tier">
-            <Select id="enroll-tier" allowClear options={['EMPLOYER', 'INDIVIDUAL_TIER_1', 'INDIVIDUAL_TIER_2'].map((v) => ({ value: v, label: v }))} />
+            <Select id="enroll-tier" allowClear options={e.options('tier', ['EMPLOYER', 'INDIVIDUAL_TIER_1', 'INDIVIDUAL_TIER_2'])} />
           </Form.Item>
           <Form.Item name="effectiveFrom" label={t('persons.effectiveFrom')} htmlFor="enroll-from">
             <DatePicker id="enroll-from" />

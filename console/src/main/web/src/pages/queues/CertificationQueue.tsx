@@ -2,33 +2,28 @@ import { useState } from 'react';
 import { App, Button, DatePicker, Form, Input, Modal, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { enrollment } from '../../api/clients';
-import { pending, type PendingCertification } from '../../api/pending';
 import { unwrap } from '../../api/problem';
-import type { Certification, Decide } from '../../api/schemas';
-import { ExportButton, MaskedId, PendingEndpoint, ProblemAlert } from '../../components/common';
+import type { Decide, QueuedCertification } from '../../api/schemas';
+import { ExportButton, MaskedId, ProblemAlert } from '../../components/common';
 import { useProblemSubmit } from '../../components/ProblemForm';
-import { byDate, today } from '../../lib/dates';
+import { useEnums } from '../../i18n/enums';
+import { today } from '../../lib/dates';
 import { maskResidentId } from '../../lib/mask';
 import { useApi } from '../../lib/useApi';
 
-type Row = Certification & Partial<Pick<PendingCertification, 'workingDaysLeft' | 'overdue'>>;
+type Row = QueuedCertification;
 
-async function loadQueue(page: number, size: number): Promise<{ rows: Row[]; total: number; fallback: boolean }> {
-  // TODO(API-GAPS): GET /api/enrollment/certifications?status=PENDING (paged, overdue first, working days left)
-  const r = await pending.GET('/api/enrollment/certifications', { params: { query: { status: 'PENDING', limit: size, offset: (page - 1) * size } } });
-  if (r.response.ok) {
-    const body = unwrap(r);
-    return { rows: body.certifications, total: body.total, fallback: false };
-  }
-  if (r.response.status !== 404 && r.response.status !== 405) unwrap(r);
-  // Today's API: only the overdue ones.
-  const overdue = unwrap(await enrollment.GET('/api/enrollment/certifications/overdue'));
-  const rows = overdue.map((c) => ({ ...c, overdue: true })).sort((a, b) => byDate(a.decideBy, b.decideBy));
-  return { rows, total: rows.length, fallback: true };
+/** The pending certifications, overdue first, then by deadline; the server counts the working days left. */
+async function loadQueue(page: number, size: number): Promise<{ rows: Row[]; total: number }> {
+  const body = unwrap(await enrollment.GET('/api/enrollment/certifications', {
+    params: { query: { status: 'PENDING', limit: size, offset: (page - 1) * size } },
+  }));
+  return { rows: body.certifications ?? [], total: body.total ?? 0 };
 }
 
 export default function CertificationQueue() {
   const { t } = useTranslation();
+  const e = useEnums();
   const { message } = App.useApp();
   const [page, setPage] = useState(1);
   const [size, setSize] = useState(20);
@@ -58,7 +53,6 @@ export default function CertificationQueue() {
   const now = today();
   return (
     <div data-testid="certification-queue">
-      {queue.data?.fallback && <PendingEndpoint endpoint="GET /api/enrollment/certifications?status=PENDING&limit=&offset=">{t('queues.overdue')}</PendingEndpoint>}
       <ProblemAlert error={queue.error} />
       <Space style={{ marginBottom: 12 }}>
         <Button onClick={() => void queue.reload()}>{t('common.refresh')}</Button>
@@ -85,7 +79,7 @@ export default function CertificationQueue() {
           { title: t('queues.deadline'), dataIndex: 'decideBy', render: (d, c) => (
             <Space>{d}{(c.overdue || (d && d < now)) && <Tag color="red" data-testid="overdue">{t('queues.overdue')}</Tag>}</Space>) },
           { title: t('queues.workingDaysLeft'), dataIndex: 'workingDaysLeft', render: (v) => v ?? '—' },
-          { title: t('common.status'), dataIndex: 'status' },
+          { title: t('common.status'), dataIndex: 'status', render: (v) => e('certificationStatus', v) },
           {
             title: t('queues.decide'),
             render: (_, c) => c.status === 'PENDING' ? (
@@ -109,13 +103,13 @@ export default function CertificationQueue() {
       >
         <ProblemAlert error={error} />
         <Form form={form} layout="vertical" onFinish={submit} data-testid="decision-form">
-          <Form.Item name="reason" label={t('common.reason')} rules={deciding?.approved ? [] : [{ required: true }]}>
+          <Form.Item name="reason" label={t('common.reason')} htmlFor="decision-reason" rules={deciding?.approved ? [] : [{ required: true }]}>
             <Input.TextArea id="decision-reason" data-testid="decision-reason" rows={3} />
           </Form.Item>
           {deciding?.approved && (
             <Space>
-              <Form.Item name="validFrom" label={t('persons.validFrom')}><DatePicker id="decision-valid-from" /></Form.Item>
-              <Form.Item name="validTo" label={t('persons.validTo')}><DatePicker id="decision-valid-to" /></Form.Item>
+              <Form.Item name="validFrom" label={t('persons.validFrom')} htmlFor="decision-valid-from"><DatePicker id="decision-valid-from" /></Form.Item>
+              <Form.Item name="validTo" label={t('persons.validTo')} htmlFor="decision-valid-to"><DatePicker id="decision-valid-to" /></Form.Item>
             </Space>
           )}
         </Form>

@@ -7,12 +7,14 @@ import { unwrap } from '../../api/problem';
 import type { ClaimReview, ReviewDeductionLine } from '../../api/schemas';
 import { ExportButton, Money, ProblemAlert } from '../../components/common';
 import { useProblemSubmit } from '../../components/ProblemForm';
+import { useEnums } from '../../i18n/enums';
 import { formatDateTime } from '../../lib/dates';
 import { formatMoney } from '../../lib/money';
 import { useApi } from '../../lib/useApi';
 
 export default function ClaimReviewQueue() {
   const { t } = useTranslation();
+  const e = useEnums();
   const [page, setPage] = useState(1);
   const [size, setSize] = useState(20);
   const [institution, setInstitution] = useState<string>();
@@ -21,13 +23,13 @@ export default function ClaimReviewQueue() {
     params: { query: { institution, page: page - 1, size } },
   })), [institution, page, size]);
   const rows = queue.data?.reviews ?? [];
-  // The queue does not count its rows: offer one more page while pages come back full.
-  const total = (page - 1) * size + rows.length + (rows.length === size ? 1 : 0);
+  // ReviewQueue counts its rows now (total); without it, offer one more page while pages come back full.
+  const total = queue.data?.total ?? (page - 1) * size + rows.length + (rows.length === size ? 1 : 0);
 
   return (
     <div data-testid="claim-review-queue">
       <Form layout="inline" style={{ marginBottom: 12 }} onFinish={(v: { institution?: string }) => { setPage(1); setInstitution(v.institution || undefined); }}>
-        <Form.Item name="institution" label={t('common.institution')}>
+        <Form.Item name="institution" label={t('common.institution')} htmlFor="claims-institution">
           <Input id="claims-institution" data-testid="claims-institution" allowClear />
         </Form.Item>
         <Form.Item><Button htmlType="submit" type="primary">{t('common.search')}</Button></Form.Item>
@@ -54,8 +56,8 @@ export default function ClaimReviewQueue() {
         expandable={{ expandedRowRender: (r) => <ReviewFileView id={r.id!} onDecided={() => void queue.reload()} /> }}
         columns={[
           { title: t('common.institution'), dataIndex: 'institution' },
-          { title: t('common.reason'), dataIndex: 'reason', render: (v) => <Tag>{v}</Tag> },
-          { title: t('common.status'), dataIndex: 'status' },
+          { title: t('common.reason'), dataIndex: 'reason', render: (v) => <Tag>{e('reviewReason', v)}</Tag> },
+          { title: t('common.status'), dataIndex: 'status', render: (v) => e('reviewStatus', v) },
           { title: t('queues.queued'), dataIndex: 'queuedAt', render: formatDateTime },
           { title: t('layers.total'), dataIndex: 'total', align: 'right', render: (v) => <Money value={v} /> },
           { title: t('queues.fundPaid'), dataIndex: 'fundPaid', align: 'right', render: (v) => <Money value={v} /> },
@@ -70,6 +72,7 @@ type DecisionForm = { note?: string; lines: { lineNo: number; amount: string; re
 
 function ReviewFileView({ id, onDecided }: { id: string; onDecided: () => void }) {
   const { t } = useTranslation();
+  const e = useEnums();
   const { message } = App.useApp();
   const file = useApi(async () => unwrap(await supervision.GET('/api/supervision/claim-reviews/{id}', { params: { path: { id } } })), [id]);
   const [form] = Form.useForm<DecisionForm>();
@@ -92,14 +95,14 @@ function ReviewFileView({ id, onDecided }: { id: string; onDecided: () => void }
   return (
     <div data-testid="review-file">
       <Descriptions size="small" column={{ xs: 1, md: 3 }}>
-        <Descriptions.Item label="settlement">{review?.settlementId}</Descriptions.Item>
+        <Descriptions.Item label={t('queues.settlementId')}>{review?.settlementId}</Descriptions.Item>
         <Descriptions.Item label={t('queues.deducted')}><Money value={review?.deducted} /></Descriptions.Item>
         <Descriptions.Item label={t('common.note')}>{review?.decisionNote ?? '—'}</Descriptions.Item>
       </Descriptions>
       <Typography.Title level={5}>{t('persons.lines')}</Typography.Title>
       <Table size="small" rowKey="no" pagination={false} dataSource={f.claimLines ?? []} columns={[
         { title: t('queues.lineNo'), dataIndex: 'no' },
-        { title: 'item', dataIndex: 'itemCode' },
+        { title: t('trace.itemCode'), dataIndex: 'itemCode' },
         { title: t('common.name'), dataIndex: 'itemName' },
         { title: t('common.amount'), dataIndex: 'amount', align: 'right', render: (v) => <Money value={v} /> },
       ]} />
@@ -107,9 +110,9 @@ function ReviewFileView({ id, onDecided }: { id: string; onDecided: () => void }
         <>
           <Typography.Title level={5}>{t('queues.findings')}</Typography.Title>
           <Table size="small" rowKey="id" pagination={false} dataSource={f.findings} columns={[
-            { title: 'rule', dataIndex: 'rule' },
-            { title: 'severity', dataIndex: 'severity' },
-            { title: 'evidence', dataIndex: 'evidence' },
+            { title: t('queues.rule'), dataIndex: 'rule', render: (v) => e('rule', v) },
+            { title: t('queues.severity'), dataIndex: 'severity', render: (v) => e('severity', v) },
+            { title: t('queues.evidence'), dataIndex: 'evidence' },
             { title: t('dashboard.atRisk'), dataIndex: 'amountAtRisk', align: 'right', render: (v) => <Money value={v} /> },
           ]} />
         </>
@@ -119,7 +122,7 @@ function ReviewFileView({ id, onDecided }: { id: string; onDecided: () => void }
           <Typography.Title level={5}>{t('queues.deductions')}</Typography.Title>
           <Table size="small" rowKey="lineNo" pagination={false} dataSource={review?.deductions} columns={[
             { title: t('queues.lineNo'), dataIndex: 'lineNo' },
-            { title: 'item', dataIndex: 'itemCode' },
+            { title: t('trace.itemCode'), dataIndex: 'itemCode' },
             { title: t('common.amount'), dataIndex: 'amount', align: 'right', render: (v) => <Money value={v} testId="deduction-amount" /> },
             { title: t('queues.reasonCode'), dataIndex: 'reasonCode' },
             { title: t('common.reason'), dataIndex: 'reason' },
@@ -136,19 +139,19 @@ function ReviewFileView({ id, onDecided }: { id: string; onDecided: () => void }
                 <>
                   {fields.map((field) => (
                     <Space key={field.key} align="baseline" wrap>
-                      <Form.Item name={[field.name, 'lineNo']} label={t('queues.lineNo')} rules={[{ required: true }]}>
+                      <Form.Item name={[field.name, 'lineNo']} label={t('queues.lineNo')} htmlFor={`deduction-${field.key}-line`} rules={[{ required: true }]}>
                         <InputNumber min={1} id={`deduction-${field.key}-line`} />
                       </Form.Item>
-                      <Form.Item name={[field.name, 'amount']} label={`${t('common.amount')} (${t('common.yuan')})`} rules={[{ required: true, pattern: /^\d+(\.\d{1,2})?$/, message: '0.00' }]}>
+                      <Form.Item name={[field.name, 'amount']} label={`${t('common.amount')} (${t('common.yuan')})`} htmlFor={`deduction-${field.key}-amount`} rules={[{ required: true, pattern: /^\d+(\.\d{1,2})?$/, message: '0.00' }]}>
                         <Input id={`deduction-${field.key}-amount`} inputMode="decimal" style={{ width: 120 }} />
                       </Form.Item>
-                      <Form.Item name={[field.name, 'reasonCode']} label={t('queues.reasonCode')} rules={[{ required: true }]}>
+                      <Form.Item name={[field.name, 'reasonCode']} label={t('queues.reasonCode')} htmlFor={`deduction-${field.key}-code`} rules={[{ required: true }]}>
                         <Input id={`deduction-${field.key}-code`} style={{ width: 120 }} />
                       </Form.Item>
-                      <Form.Item name={[field.name, 'reason']} label={t('common.reason')}>
+                      <Form.Item name={[field.name, 'reason']} label={t('common.reason')} htmlFor={`deduction-${field.key}-reason`}>
                         <Input id={`deduction-${field.key}-reason`} />
                       </Form.Item>
-                      <Button icon={<MinusCircleOutlined />} aria-label={`remove ${field.name + 1}`} onClick={() => remove(field.name)} />
+                      <Button icon={<MinusCircleOutlined />} aria-label={t('queues.removeDeduction', { n: field.name + 1 })} onClick={() => remove(field.name)} />
                     </Space>
                   ))}
                   <Form.Item>
@@ -157,7 +160,7 @@ function ReviewFileView({ id, onDecided }: { id: string; onDecided: () => void }
                 </>
               )}
             </Form.List>
-            <Form.Item name="note" label={t('common.note')}>
+            <Form.Item name="note" label={t('common.note')} htmlFor="review-note">
               <Input.TextArea id="review-note" rows={2} />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={submitting} data-testid="review-decide">{t('common.submit')}</Button>

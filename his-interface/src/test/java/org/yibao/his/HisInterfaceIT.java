@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +56,9 @@ class HisInterfaceIT {
     private static final org.bouncycastle.crypto.params.ECPrivateKeyParameters SIGNING_KEY = sm2Key();
     private static final org.bouncycastle.crypto.params.ECPrivateKeyParameters PLATFORM_KEY = sm2Key();
     private static final byte[] SIGNING_SM4 = java.util.HexFormat.of().parseHex("0123456789abcdeffedcba9876543210");
-    private static final int YEAR = LocalDate.now().getYear();
+    /** A hospital's clock: the national interface's times are Beijing times, whatever zone the test machine is in. */
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final int YEAR = LocalDate.now(BEIJING).getYear();
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     /** Numbers the persons {@code enrolled} registers (at most 899 a run: three digits). */
@@ -143,7 +146,7 @@ class HisInterfaceIT {
             outpatient = settlement.as(TestCallers.his(HOHHOT)).post("/api/settlement/pre-settlements",
                     nativeBill("probe-2", outpatientPerson, HOHHOT, "GENERAL_OUTPATIENT"));
             crossYear = settlement.post("/api/settlement/pre-settlements", nativeBill("probe-3", crossYearPerson, YANGJIANG, "INPATIENT")
-                    .replace(LocalDate.now().toString(), (YEAR - 1) + "-12-30"));
+                    .replace(LocalDate.now(BEIJING).toString(), (YEAR - 1) + "-12-30"));
             atPharmacy = settlement.as(TestCallers.pharmacy(PHARMACY)).post("/api/settlement/pre-settlements",
                     nativeBill("probe-4", pharmacyPerson, PHARMACY, "PHARMACY"));
             reconciled = settlement.as(TestCallers.his(SIGNING)).post("/api/settlement/pre-settlements",
@@ -250,7 +253,7 @@ class HisInterfaceIT {
         assertThat(person.at("/insuinfo/0/balc").decimalValue()).isEqualByComparingTo("0.00");
 
         JsonNode accumulators = his.ok("5206", """
-                {"data":{"psn_no":"%s","cum_ym":"%s"}}""".formatted(outpatientPerson, LocalDate.now().format(DateTimeFormatter.ofPattern("yyyyMM"))));
+                {"data":{"psn_no":"%s","cum_ym":"%s"}}""".formatted(outpatientPerson, LocalDate.now(BEIJING).format(DateTimeFormatter.ofPattern("yyyyMM"))));
         JsonNode fundPaid = null;
         for (JsonNode record : accumulators.get("cuminfo")) {
             if (record.get("cum_type_code").asString().equals("D390101_11")) {
@@ -438,7 +441,7 @@ class HisInterfaceIT {
                 {"data":{"psn_no":"%s","insutype":"390","opsp_dise_code":"E11","opsp_dise_name":"2型糖尿病","tel":"","addr":"",
                  "insu_optins":"150100","ide_fixmedins_no":"%s","ide_fixmedins_name":"某医院","hosp_ide_date":"%s",
                  "diag_dr_codg":"D001","diag_dr_name":"李医生","begndate":"%s"}}"""
-                .formatted(outpatientPerson, HOHHOT, LocalDate.now(), LocalDate.now()));
+                .formatted(outpatientPerson, HOHHOT, LocalDate.now(BEIJING), LocalDate.now(BEIJING)));
         String certification = filed.at("/result/trt_dcla_detl_sn").asString();
         assertThat(filed.at("/result/status").asString()).isEqualTo("PENDING");
         his.ok("2504", """
@@ -506,7 +509,7 @@ class HisInterfaceIT {
     void pricesDatesAndNumbersOutsideTheVisitOrThePlatformsPrecisionAreRefusedNamingTheField() {
         Hospital his = new Hospital(HOHHOT);
         his.signIn();
-        String twoDaysAgo = java.time.LocalDateTime.now().minusDays(2).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        String twoDaysAgo = LocalDateTime.now(BEIJING).minusDays(2).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
         String mdtrtId = his.ok("2201", """
                 {"data":{"psn_no":"%s","insutype":"390","begntime":"%s","mdtrt_cert_type":"02","mdtrt_cert_no":"%s","ipt_otp_no":"MZ17"}}"""
                 .formatted(outpatientPerson, now(), outpatientPerson)).at("/data/mdtrt_id").asString();
@@ -752,7 +755,7 @@ class HisInterfaceIT {
         refusals.put("unknown infno", his.call("9999", his.nextMsgid(), register));
         refusals.put("missing sign_no", his.callSigned("2201", his.nextMsgid(), register, null, HOHHOT));
         refusals.put("a sign_no of nobody", his.callSigned("2201", his.nextMsgid(), register, "forged", HOHHOT));
-        refusals.put("foreign fixmedins_code", his.callSigned("2201", YANGJIANG + LocalDateTime.now().format(STAMP) + "0001",
+        refusals.put("foreign fixmedins_code", his.callSigned("2201", YANGJIANG + LocalDateTime.now(BEIJING).format(STAMP) + "0001",
                 register, his.signNo, YANGJIANG));
         refusals.put("msgid not of the institution", his.call("2201", "X" + his.nextMsgid(), register));
         refusals.put("invalid person", his.call("2201", his.nextMsgid(), register.replace(outpatientPerson, "150102199001011234")));
@@ -811,9 +814,9 @@ class HisInterfaceIT {
     void aStaySettlesInSegmentsAndAcrossAYearEndEachYearOnItsOwn() {
         Hospital his = new Hospital(YANGJIANG);
         his.signIn();
-        String threeDaysAgo = LocalDateTime.now().minusDays(3).format(TIME);
+        String threeDaysAgo = LocalDateTime.now(BEIJING).minusDays(3).format(TIME);
         String stay = admit(his, inpatientPerson, threeDaysAgo);
-        his.ok("2301", inpatientLine(stay, inpatientPerson, "M-1", LocalDateTime.now().minusDays(2).format(TIME), "400.00", "1"));
+        his.ok("2301", inpatientLine(stay, inpatientPerson, "M-1", LocalDateTime.now(BEIJING).minusDays(2).format(TIME), "400.00", "1"));
         JsonNode mid = his.ok("2304", settle(stay, inpatientPerson, "400.00", "21").replace("\"mid_setl_flag\":\"0\"", "\"mid_setl_flag\":\"1\""));
         assertThat(mid.at("/setlinfo/mid_setl_flag").asString()).isEqualTo("1");
         JsonNode settledDetail = his.call("2302", his.nextMsgid(), """
@@ -822,7 +825,7 @@ class HisInterfaceIT {
                 {"data":[{"feedetl_sn":"M-404","mdtrt_id":"%s","psn_no":"%s"}]}""".formatted(stay, inpatientPerson));
         assertThat(settledDetail.at("/err_msg").asString()).as("a settled detail is not reversed").contains("data[0].feedetl_sn");
         assertThat(noSuchDetail.at("/err_msg").asString()).contains("data[0].feedetl_sn");
-        his.ok("2301", inpatientLine(stay, inpatientPerson, "M-2", LocalDateTime.now().minusDays(1).format(TIME), "40.00", "2"));
+        his.ok("2301", inpatientLine(stay, inpatientPerson, "M-2", LocalDateTime.now(BEIJING).minusDays(1).format(TIME), "40.00", "2"));
         JsonNode wrongTotal = his.call("2304", his.nextMsgid(), settle(stay, inpatientPerson, "440.00", "21"));
         assertThat(wrongTotal.at("/err_msg").asString()).as(wrongTotal.toString()).contains("not been discharged");
         discharge(his, stay, inpatientPerson, now());
@@ -877,7 +880,7 @@ class HisInterfaceIT {
         // a person of their own: another test's stay of inpatientPerson overlaps these days, and two admissions at once
         // at one hospital are refused by supervision's pre-check (TP-01)
         String patient = sixHundredDetailsPerson;
-        String stay = admit(his, patient, LocalDateTime.now().minusDays(5).format(TIME));
+        String stay = admit(his, patient, LocalDateTime.now(BEIJING).minusDays(5).format(TIME));
         BigDecimal total = BigDecimal.ZERO;
         for (int batch = 0; batch < 6; batch++) {
             StringBuilder details = new StringBuilder();
@@ -887,7 +890,7 @@ class HisInterfaceIT {
                 details.append(n % 100 == 0 ? "" : ",").append("""
                         {"feedetl_sn":"L-%d","mdtrt_id":"%s","psn_no":"%s","fee_ocur_time":"%s","med_list_codg":"%s",
                          "det_item_fee_sumamt":"%s","cnt":"1","pric":"%s"}""".formatted(n, stay, patient,
-                        LocalDateTime.now().minusDays(4).plusMinutes(n).format(TIME), n % 2 == 0 ? "S120100001" : "S311201001", price, price));
+                        LocalDateTime.now(BEIJING).minusDays(4).plusMinutes(n).format(TIME), n % 2 == 0 ? "S120100001" : "S311201001", price, price));
                 total = total.add(new BigDecimal(price));
             }
             his.ok("2301", "{\"feedetail\":[" + details + "]}");
@@ -1055,11 +1058,11 @@ class HisInterfaceIT {
         JsonNode types = his.ok("1901", "{\"data\":{\"type\":\"psn_type\",\"parentValue\":\"11\",\"admdvs\":\"441700\"}}");
         assertThat(types.at("/list").findValuesAsString("value")).contains("1101", "1102").doesNotContain("1201");
 
-        String stay = admit(his, inpatientPerson, LocalDateTime.now().minusDays(2).format(TIME));
+        String stay = admit(his, inpatientPerson, LocalDateTime.now(BEIJING).minusDays(2).format(TIME));
         his.ok("2403", """
                 {"adminfo":{"mdtrt_id":"%s","psn_no":"%s","begntime":"%s","ipt_no":"ZY-CHANGED"},
                  "diseinfo":[{"diag_code":"J18.9","maindiag_flag":"1"},{"diag_code":"I10","maindiag_flag":"0"}]}"""
-                .formatted(stay, inpatientPerson, LocalDateTime.now().minusDays(3).format(TIME)));
+                .formatted(stay, inpatientPerson, LocalDateTime.now(BEIJING).minusDays(3).format(TIME)));
         JsonNode visits = his.ok("5201", "{\"data\":{\"psn_no\":\"%s\",\"mdtrt_id\":\"%s\"}}".formatted(inpatientPerson, stay));
         assertThat(visits.at("/mdtrtinfo/0/ipt_otp_no").asString()).isEqualTo("ZY-CHANGED");
         assertThat(visits.at("/mdtrtinfo/0/inhosp_stas").asString()).isEqualTo("1");
@@ -1073,7 +1076,7 @@ class HisInterfaceIT {
         his.ok("2404", "{\"data\":{\"psn_no\":\"%s\",\"mdtrt_id\":\"%s\"}}".formatted(inpatientPerson, stay));
         assertThat(jdbc.queryForObject("select status from visit where mdtrt_id = ?", String.class, stay)).isEqualTo("CANCELLED");
         JsonNode chronic = his.ok("5205", "{\"data\":{\"psn_no\":\"%s\",\"begntime\":\"%s\"}}".formatted(inpatientPerson,
-                LocalDateTime.now().minusDays(30).format(TIME)));
+                LocalDateTime.now(BEIJING).minusDays(30).format(TIME)));
         assertThat(chronic.at("/result").isArray()).isTrue();
     }
 
@@ -1125,7 +1128,7 @@ class HisInterfaceIT {
                 {"messageId":"%s-1","personId":"%s","institutionCode":"%s","visitType":"GENERAL_OUTPATIENT","serviceDate":"%s","diagnosisCodes":[],
                  "lines":[{"itemCode":"XC08CAA001A001010100001","quantity":28,"unitPrice":"0.30","daysOfSupply":28},
                           {"itemCode":"S311201001","quantity":1,"unitPrice":"400.00"}]}"""
-                .formatted(visit, outpatientPerson, HOHHOT, LocalDate.now()));
+                .formatted(visit, outpatientPerson, HOHHOT, LocalDate.now(BEIJING)));
         assertThat(lost.statusCode()).as(lost.body()).isEqualTo(201);
 
         JsonNode settled = his.ok("2207", settle(visit, outpatientPerson, "408.40", "11"));
@@ -1312,7 +1315,7 @@ class HisInterfaceIT {
                 case LIST -> "[]";
                 case NUM -> "\"1.00\"";
                 case INT -> "\"1\"";
-                case DATE -> "\"" + LocalDate.now() + "\"";
+                case DATE -> "\"" + LocalDate.now(BEIJING) + "\"";
                 case TIME -> "\"" + now() + "\"";
                 case CODE -> "\"" + DECLARATIONS.dictionaries().get(f.table()).keySet().iterator().next() + "\"";
                 default -> switch (f.name()) {
@@ -1503,7 +1506,7 @@ class HisInterfaceIT {
         boolean inpatient = visitType.equals("INPATIENT");
         return """
                 {"messageId":"%s","personId":"%s","institutionCode":"%s","visitType":"%s","serviceDate":"%s","diagnosisCodes":["%s"],
-                 "lines":[%s]}""".formatted(messageId, person, institution, visitType, LocalDate.now(), inpatient ? "N18.5" : "I10",
+                 "lines":[%s]}""".formatted(messageId, person, institution, visitType, LocalDate.now(BEIJING), inpatient ? "N18.5" : "I10",
                 inpatient ? "{\"itemCode\":\"S311201001\",\"quantity\":3,\"unitPrice\":\"400.00\"},{\"itemCode\":\"S120100001\",\"quantity\":3,\"unitPrice\":\"40.00\"}"
                         : "{\"itemCode\":\"XC08CAA001A001010100001\",\"quantity\":28,\"unitPrice\":\"0.30\"},{\"itemCode\":\"S311201001\",\"quantity\":1,\"unitPrice\":\"400.00\"}");
     }
@@ -1691,7 +1694,6 @@ class HisInterfaceIT {
     }
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final java.time.ZoneId BEIJING = java.time.ZoneId.of("Asia/Shanghai");
 
     private static String admit(Hospital his, String person, String begins) {
         return his.ok("2401", """
@@ -1744,7 +1746,7 @@ class HisInterfaceIT {
     }
 
     private static String now() {
-        return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        return LocalDateTime.now(BEIJING).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
     }
 
     /** settlement-service's id of a settlement the interface answered with its own setl_id. */
@@ -1906,7 +1908,7 @@ class HisInterfaceIT {
         }
 
         String nextMsgidOf(String institution) {
-            return institution + LocalDateTime.now().format(STAMP) + String.format("%04d", SEQUENCE.incrementAndGet() % 10_000);
+            return institution + LocalDateTime.now(BEIJING).format(STAMP) + String.format("%04d", SEQUENCE.incrementAndGet() % 10_000);
         }
 
         Hospital signedIn() {

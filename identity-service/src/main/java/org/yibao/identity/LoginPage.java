@@ -51,8 +51,8 @@ class LoginPage {
                   main{max-width:360px;margin:12vh auto;background:#fff;padding:32px;border-radius:8px;box-shadow:0 1px 4px rgba(0,0,0,.15)}
                   h1{font-size:20px;margin:0 0 24px}label{display:block;margin:16px 0 4px}
                   input{width:100%%;box-sizing:border-box;padding:8px;font-size:16px;border:1px solid #d9d9d9;border-radius:4px}
-                  input:focus,button:focus,a:focus{outline:2px solid #1677ff;outline-offset:2px}
-                  button{margin-top:24px;width:100%%;padding:10px;font-size:16px;background:#1677ff;color:#fff;border:0;border-radius:4px;cursor:pointer}
+                  input:focus,button:focus,a:focus{outline:2px solid #0958d9;outline-offset:2px}
+                  button{margin-top:24px;width:100%%;padding:10px;font-size:16px;background:#0958d9;color:#fff;border:0;border-radius:4px;cursor:pointer}
                   p[role=alert]{color:#cf1322;margin:0 0 8px}nav{margin-top:16px;text-align:right}
                 </style></head>
                 <body><main>
