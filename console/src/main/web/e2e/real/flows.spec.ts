@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { call, machineToken, signIn } from './session';
+import { beijingToday, call, machineToken, residentId, signIn } from './session';
 
 /**
  * The staff's day on the real platform (issue 25), through the gateway, in Debian's chromium: a clerk registers and
@@ -16,17 +16,8 @@ const BASE = process.env.YIBAO_BASE_URL || 'http://127.0.0.1:8080';
 const SHOTS = new URL('../../../../../../docs/console/', import.meta.url).pathname;
 const HOSPITAL = 'H44170000003'; // his-H44170000003 of the local clients file, a level-3 hospital in Yangjiang
 const REGION = '441702';
-const YEAR = new Date().getFullYear();
-const TODAY = new Date().toISOString().slice(0, 10);
-
-/** A resident id (GB 11643) with its check character, unique to this run. */
-function residentId(): string {
-  const serial = String(Math.floor(Math.random() * 1000)).padStart(3, '0');
-  const body = `${REGION}1985${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}${String(1 + Math.floor(Math.random() * 28)).padStart(2, '0')}${serial}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((s, d, i) => s + Number(d) * weights[i], 0);
-  return body + '10X98765432'[sum % 11];
-}
+const TODAY = beijingToday();
+const YEAR = Number(TODAY.slice(0, 4));
 
 async function shot(page: Page, name: string) {
   mkdirSync(SHOTS, { recursive: true });
@@ -48,7 +39,7 @@ async function eventually<T>(what: string, attempt: () => Promise<T>, seconds = 
   throw new Error(`${what}: ${last}`);
 }
 
-const person = residentId();
+const person = residentId(REGION, 1985);
 let settled: { id: string; amounts: Record<string, string> };
 
 test.beforeAll(async () => {

@@ -40,3 +40,17 @@ export async function call(baseURL: string, token: string, method: string, path:
   if (!ok.includes(response.status)) throw new Error(`${method} ${path}: ${response.status} ${text}`);
   return text ? JSON.parse(text) : undefined;
 }
+
+/** A resident id (GB 11643) of the region, born in the year, with its check character: random, so unique to a run. */
+export function residentId(region: string, birthYear: number): string {
+  const serial = String(Math.floor(Math.random() * 1000)).padStart(3, '0');
+  const body = `${region}${birthYear}${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}${String(1 + Math.floor(Math.random() * 28)).padStart(2, '0')}${serial}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body].reduce((s, d, i) => s + Number(d) * weights[i], 0);
+  return body + '10X98765432'[sum % 11];
+}
+
+/** Today in Beijing (yyyy-MM-dd), the platform's calendar, whatever zone the test machine is in. */
+export function beijingToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}

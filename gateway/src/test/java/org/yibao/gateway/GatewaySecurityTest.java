@@ -174,9 +174,11 @@ class GatewaySecurityTest {
         String his = hisToken();
         gateway().call("GET", "/api/enrollment/persons/11010519491231002X", null, his, "audit-1");
         gateway().call("POST", "/api/enrollment/persons", "{}", his, "audit-2");
+        // a browser coming back from the login with its authorization code (a secret until redeemed, RFC 6749 §10.5)
+        gateway().call("GET", "/console/callback?code=Zx9-secret-code_1&state=s-1&access_token=abc", null, null, "audit-3");
 
         // the line is written when the exchange completes, which may be just after the caller has its answer
-        await().atMost(Duration.ofSeconds(5)).until(() -> audit.list.size() >= 2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> audit.list.size() >= 3);
         List<String> lines;
         synchronized (audit) {
             lines = audit.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
@@ -188,6 +190,9 @@ class GatewaySecurityTest {
                 .contains("HIS:his-H44170000003@H44170000003 POST /api/enrollment/persons -> 403")
                 .contains("[audit-2] refused: HIS client his-H44170000003 may not call POST /api/enrollment/persons"));
         assertThat(lines).noneSatisfy(line -> assertThat(line).contains("11010519491231002X"));
+        assertThat(lines).anySatisfy(line -> assertThat(line)
+                .contains("GET /console/callback?code=[redacted]&state=s-1&access_token=[redacted] -> ").contains("[audit-3]"));
+        assertThat(lines).noneSatisfy(line -> assertThat(line).contains("Zx9-secret-code_1"));
     }
 
     @Test

@@ -9,7 +9,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -17,13 +16,18 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.yibao.security.clients.ClientRegistry;
 
@@ -52,17 +56,39 @@ class AuthorizationServerConfiguration {
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
             server.oidc(oidc -> { })
-                    .clientAuthentication(authentication -> authentication.authenticationProviders(providers -> {
-                        // the registry's check: an unknown id costs the same password hash as a known one
-                        providers.removeIf(provider -> provider instanceof ClientSecretAuthenticationProvider);
-                        providers.add(0, new RegisteredClientSecrets(clients, repository));
-                    }));
+                    .authorizationEndpoint(endpoint -> endpoint.authenticationProviders(providers -> providers.forEach(provider -> {
+                        if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider codeRequests) {
+                            codeRequests.setAuthenticationValidator(ExactRedirectUri.VALIDATOR);
+                        }
+                    })))
+                    .clientAuthentication(authentication -> authentication
+                            .authenticationProviders(providers -> {
+                                // the registry's check: an unknown id costs the same password hash as a known one
+                                providers.removeIf(provider -> provider instanceof ClientSecretAuthenticationProvider);
+                                providers.add(0, new RegisteredClientSecrets(clients, repository));
+                            })
+                            .errorResponseHandler(ClientAuthenticationErrors.FAILURE))
+                    // the token endpoint's own errors: invalid_client (a request that reached it with a browser's session
+                    // but no client authentication) is 401 like the client filter's, every other error 400
+                    .tokenEndpoint(token -> token.errorResponseHandler(ClientAuthenticationErrors.FAILURE));
         });
         http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .addFilterBefore(new TokenEndpointThrottle(throttle, meters), org.springframework.security.web.context.SecurityContextHolderFilter.class)
-                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-                        loginForm(), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+                .exceptionHandling(errors -> errors
+                        .defaultAuthenticationEntryPointFor(ClientAuthenticationErrors.ENTRY_POINT, clientEndpoints())
+                        .defaultAuthenticationEntryPointFor(loginForm(), AnyRequestMatcher.INSTANCE));
         return http.build();
+    }
+
+    /**
+     * The endpoints only programs call, with client authentication (token, introspection, revocation): a request there
+     * without it gets RFC 6749 §5.2's JSON error, never a redirect to the login form. Every other endpoint (authorize,
+     * user info, logout) sends an unauthenticated caller to the form.
+     */
+    private static RequestMatcher clientEndpoints() {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        return new OrRequestMatcher(paths.matcher(HttpMethod.POST, "/oauth2/token"),
+                paths.matcher(HttpMethod.POST, "/oauth2/introspect"), paths.matcher(HttpMethod.POST, "/oauth2/revoke"));
     }
 
     /** The staff's login form and logout; everything else falls to the services' chain (actuator open, the rest refused). */

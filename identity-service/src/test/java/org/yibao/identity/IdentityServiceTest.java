@@ -83,6 +83,8 @@ class IdentityServiceTest {
         assertThat(verified(field(form.body(), "access_token")).kind()).isEqualTo(ClientKind.PHARMACY);
         assertThat(wrongSecret.statusCode()).isEqualTo(401);
         assertThat(wrongSecret.body()).contains("invalid_client");
+        // RFC 6749 §5.2: a client that tried HTTP Basic is told the scheme again
+        assertThat(wrongSecret.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"yibao\"");
         assertThat(unknown.statusCode()).isEqualTo(401);
         assertThat(unknown.body()).contains("invalid_client");
         assertThat(password.statusCode()).isEqualTo(400);
@@ -165,6 +167,56 @@ class IdentityServiceTest {
         assertThat(noChallenge.headers().firstValue("Location").orElse("")).doesNotContain("code=").contains("error=invalid_request");
         assertThat(elsewhere.statusCode()).as("never sent to an address not registered").isEqualTo(400);
         assertThat(elsewhere.headers().firstValue("Location")).isEmpty();
+    }
+
+    /**
+     * From an independent tester's cases (RFC 6749 §5.2, RFC 7636 §4.6): a program at the token endpoint without client
+     * authentication gets the RFC's JSON error, 401 invalid_client with a challenge, never a redirect to the login form —
+     * the console's public client asking for a grant it may not use, or redeeming a code without its PKCE verifier.
+     */
+    @Test
+    void aProgramWithoutClientAuthenticationGetsInvalidClientNotTheLoginForm() throws Exception {
+        HttpResponse<String> publicClientCredentials = post("/oauth2/token", Map.of("grant_type", "client_credentials",
+                "client_id", PlatformClients.CONSOLE), null, null);
+        HttpResponse<String> noVerifier = post("/oauth2/token", Map.of("grant_type", "authorization_code", "code", "some-code",
+                "redirect_uri", REDIRECT, "client_id", PlatformClients.CONSOLE), null, null);
+        HttpResponse<String> nothing = post("/oauth2/token", Map.of("grant_type", "client_credentials"), null, null);
+
+        // the same from a browser signed in to the login (its session authenticates a person, not the client)
+        HttpResponse<String> noVerifierWithSession = signedIn("clerk-local").post("/oauth2/token", Map.of("grant_type",
+                "authorization_code", "code", "some-code", "redirect_uri", REDIRECT, "client_id", PlatformClients.CONSOLE));
+
+        for (HttpResponse<String> refused : List.of(publicClientCredentials, noVerifier, nothing, noVerifierWithSession)) {
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
+            assertThat(refused.headers().firstValue("Location")).isEmpty();
+            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+            assertThat(refused.body()).contains("\"error\":\"invalid_client\"");
+            assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"yibao\"");
+        }
+        // the authorization endpoint is a person's: whatever the caller accepts, an unauthenticated one goes to the form
+        HttpResponse<String> authorize = get(authorizeUrl(challenge("w".repeat(60)), "s"), null);
+        assertThat(authorize.statusCode()).isEqualTo(302);
+        assertThat(authorize.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+    }
+
+    /**
+     * From an independent tester's cases (RFC 9700 §2.1, §4.1.3): the console's address is matched exactly. The library
+     * lets a loopback address come back on any port (RFC 8252 §7.3, for native applications); the console is a browser
+     * application, so another port — or none — on 127.0.0.1 is refused with 400 and no redirect.
+     */
+    @Test
+    void theConsolesAddressIsMatchedExactlyEvenOnLoopback() throws Exception {
+        Browser browser = signedIn("auditor-local");
+        for (String other : List.of("http://127.0.0.1:8081/console/callback", "http://127.0.0.1/console/callback",
+                "http://127.0.0.1:8080/console/callback/", "http://127.0.0.1:8080/console/callback?x=1")) {
+            HttpResponse<String> refused = browser.get("/oauth2/authorize?response_type=code&client_id=" + PlatformClients.CONSOLE
+                    + "&scope=openid&state=s&code_challenge_method=S256&code_challenge=" + challenge("v".repeat(60))
+                    + "&redirect_uri=" + URLEncoder.encode(other, StandardCharsets.UTF_8));
+            assertThat(refused.statusCode()).as(other).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Location")).as(other).isEmpty();
+        }
+        HttpResponse<String> registered = browser.get(authorizeUrl(challenge("v".repeat(60)), "s"));
+        assertThat(registered.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).startsWith(REDIRECT + "?code="));
     }
 
     @Test

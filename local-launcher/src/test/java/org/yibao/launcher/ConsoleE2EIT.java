@@ -34,7 +34,8 @@ class ConsoleE2EIT {
         Path repo = Path.of("").toAbsolutePath().getParent();
         Path web = repo.resolve("console/src/main/web");
         assertThat(web.resolve("node_modules/@playwright/test")).as("the console's packages (its module's build runs npm ci)").exists();
-        LocalPlatform platform = new LocalPlatform(repo, Files.createTempDirectory("console-e2e"));
+        Path home = Files.createTempDirectory("console-e2e");
+        LocalPlatform platform = new LocalPlatform(repo, home);
         platform.durable = false;
         try {
             platform.start();
@@ -44,6 +45,8 @@ class ConsoleE2EIT {
                     .redirectOutput(log.toFile());
             playwright.environment().put("YIBAO_BASE_URL", "http://127.0.0.1:8080");
             playwright.environment().put("CHROMIUM", CHROMIUM.toString());
+            // the platform's logs and audit trail, which the OAuth cases search for leaked codes, tokens and passwords
+            playwright.environment().put("YIBAO_LOGS_DIR", home.resolve("logs").toString());
             playwright.environment().put("CI", "1");
             Process run = playwright.start();
             boolean finished = run.waitFor(15, TimeUnit.MINUTES);

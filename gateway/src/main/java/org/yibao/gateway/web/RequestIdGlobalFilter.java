@@ -54,11 +54,23 @@ public class RequestIdGlobalFilter implements WebFilter, Ordered {
                 caller == null ? "anonymous" : caller.describe(),
                 request.getMethod(),
                 IdMasking.maskAllInUrl(request.getURI().getRawPath()),
-                query == null ? "" : "?" + IdMasking.maskAllInUrl(query),
+                query == null ? "" : "?" + IdMasking.maskAllInUrl(withoutCredentials(query)),
                 exchange.getResponse().getStatusCode() == null ? "-" : exchange.getResponse().getStatusCode().value(),
                 (System.nanoTime() - started) / 1_000_000, requestId,
                 refusal == null ? "" : " refused: " + IdMasking.maskAll(refusal));
     }
+
+    /**
+     * A query with the values of parameters that carry credentials replaced by {@code [redacted]}: an authorization code
+     * on its way to the console's callback, a token or a secret sent in a query (RFC 6749 §10.5: codes are secrets).
+     */
+    static String withoutCredentials(String rawQuery) {
+        return CREDENTIALS.matcher(rawQuery).replaceAll("$1$2=[redacted]");
+    }
+
+    private static final java.util.regex.Pattern CREDENTIALS = java.util.regex.Pattern.compile(
+            "(^|&)(code|code_verifier|access_token|id_token|refresh_token|token|client_secret|password|session_state)=[^&]*",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
 
     @Override
     public int getOrder() {
