@@ -144,8 +144,8 @@ function Shell() {
         <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', paddingInline: 16 }}>
           <Space wrap>
             <Typography.Text data-testid="user-name">{name}</Typography.Text>
-            <Tooltip title={roles.map((r) => e('staffRoleName', r)).join(', ')}>
-              <Tag data-testid="user-roles" tabIndex={0}>{t('app.roles')}: {roles.length === 1 ? e('staffRoleName', roles[0]) : roles.length}</Tag>
+            <Tooltip title={roles.join(', ')}>
+              <Tag data-testid="user-roles" tabIndex={0}>{t('app.roles')}: {roles.length ? roles.map((r) => e('staffRoleName', r)).join(t('app.roleSeparator')) : '—'}</Tag>
             </Tooltip>
             <Button
               data-testid="language-switch"

@@ -1,4 +1,18 @@
-import type { Role } from './auth/auth';
+/** The staff roles a token may carry (claim `roles`). */
+export const ROLES = [
+  'ENROLLMENT_CLERK',
+  'ASSISTANCE_OFFICER',
+  'AUDITOR',
+  'INVESTIGATOR',
+  'DECIDER',
+  'REVIEWER',
+  'PROCUREMENT_OFFICER',
+  'MANAGER',
+  'CARE_ASSESSOR',
+  'CARE_OFFICER',
+  'CLEARING_OFFICER',
+] as const;
+export type Role = (typeof ROLES)[number];
 
 /** Which roles see which page (the services enforce the same again: access-policy.yml). */
 export const PAGE_ROLES = {

@@ -15,7 +15,7 @@ import {
   createHash, createHmac, createPublicKey, generateKeyPairSync, randomBytes, sign as rsaSign, verify as rsaVerify,
   type JsonWebKey, type KeyObject,
 } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const BASE = process.env.YIBAO_BASE_URL || 'http://127.0.0.1:8080';
@@ -23,7 +23,6 @@ const CLIENT = 'yibao-console';
 const REDIRECT = `${BASE}/console/callback`;
 const SECRET = 'local-staff-secret';
 const PERSON = `${BASE}/api/enrollment/persons/110101199003070011`;
-const SCRATCH = '/tmp/oauth-tester';
 
 // ---------------------------------------------------------------- helpers
 

@@ -1,20 +1,8 @@
 import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
 
-/** The staff roles a token may carry (claim `roles`). */
-export const ROLES = [
-  'ENROLLMENT_CLERK',
-  'ASSISTANCE_OFFICER',
-  'AUDITOR',
-  'INVESTIGATOR',
-  'DECIDER',
-  'REVIEWER',
-  'PROCUREMENT_OFFICER',
-  'MANAGER',
-  'CARE_ASSESSOR',
-  'CARE_OFFICER',
-  'CLEARING_OFFICER',
-] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '../roles';
+
+export { ROLES, type Role };
 
 /**
  * The server only accepts loopback redirect URIs on 127.0.0.1, never `localhost`: move there first

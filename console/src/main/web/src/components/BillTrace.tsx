@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { CalculationStep, LineView, SettlementAmounts, SettlementView } from '../api/schemas';
 import { settlement } from '../api/clients';
 import { unwrap } from '../api/problem';
-import { Money, ProblemAlert } from './common';
-import { useEnums } from '../i18n/enums';
-import { formatMoney } from '../lib/money';
+import { Money, ProblemAlert, SectionForbidden } from './common';
+import { useEnums, type EnumKind } from '../i18n/enums';
+import { formatFractionAsPercent, formatMoney } from '../lib/money';
+import { useAuth } from '../auth/AuthContext';
+import { mayCall } from '../access';
 import { useApi } from '../lib/useApi';
 
 /** Who pays the bill, in the order of the one-stop bill (一站式结算单). */
@@ -54,21 +56,47 @@ export function LayerBar({ amounts, testIdPrefix }: { amounts: SettlementAmounts
 /** A step of the trace with its place in the policy pack's order (the API gives the steps in order). */
 type Step = CalculationStep & { order: number };
 
-/** The ratio as the API gives it, or the bands' ratios (catastrophic insurance pays by bands). */
-function ratioText(s: CalculationStep): string {
+/** The ratio (a fraction, 0.6) as a percentage (60.00%), or the bands' ratios (catastrophic insurance pays by bands). */
+export function ratioText(s: CalculationStep): string {
   if (s.bands && s.bands.length > 0) {
-    return s.bands.map((b) => `${formatMoney(b.from)}–${b.to === undefined || b.to === null ? '' : formatMoney(b.to)}: ${b.ratio ?? '—'}`).join('; ');
+    return s.bands.map((b) => `${formatMoney(b.from)}–${b.to === undefined || b.to === null ? '' : formatMoney(b.to)}: ${formatFractionAsPercent(b.ratio)}`).join('; ');
   }
-  return s.ratio === undefined || s.ratio === null ? '—' : String(s.ratio);
+  return formatFractionAsPercent(s.ratio);
 }
+
+/** The kinds of codes the services' explanations name (institution level, person type, place, assistance category). */
+const EXPLANATION_KINDS: EnumKind[] = ['institutionLevel', 'personType', 'place', 'assistanceCategory', 'visitType', 'tier', 'scheme'];
 
 /** A bill's calculation: its amounts layer by layer, the structured trace, and the lines. */
 export function BillTrace({ bill }: { bill: SettlementView }) {
   const { t } = useTranslation();
   const e = useEnums();
+  const { roles } = useAuth();
   const amounts = bill.amounts ?? {};
+  const mayTrace = mayCall(roles, 'GET /api/settlement/settlements/{id}/trace');
   const trace = useApi(async () => unwrap(await settlement.GET('/api/settlement/settlements/{id}/trace', { params: { path: { id: bill.id! } } })),
-    [bill.id], Boolean(bill.id));
+    [bill.id], Boolean(bill.id) && mayTrace);
+  /** A cap pool ("inpatient") by its visit type's label where there is one, else as given. */
+  const poolLabel = (pool: string) => {
+    const label = e('visitType', pool.toUpperCase());
+    return label === pool.toUpperCase() ? pool : label;
+  };
+  /**
+   * The service's explanation (its own words, in English) with the codes it names labelled where a label exists:
+   * upper-case codes (LEVEL_3, RESIDENT) by their enum's label, and the step's cap pool ("pool inpatient") by its
+   * visit type's.
+   */
+  const explain = (text: string | undefined, pool: string | undefined) => {
+    let out = (text ?? '').replace(/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b|\b[A-Z]{4,}\b/g, (code) => {
+      for (const kind of EXPLANATION_KINDS) {
+        const label = e(kind, code);
+        if (label !== code) return label;
+      }
+      return code;
+    });
+    if (pool && /^\w+$/.test(pool)) out = out.replace(new RegExp(`\\bpool ${pool}\\b`, 'g'), `pool ${poolLabel(pool)}`);
+    return out;
+  };
   const steps: Step[] = (trace.data?.steps ?? []).map((s, i) => ({ ...s, order: i + 1 }));
 
   return (
@@ -82,7 +110,7 @@ export function BillTrace({ bill }: { bill: SettlementView }) {
         ))}
       </Descriptions>
       <LayerBar amounts={amounts} testIdPrefix="trace" />
-      <ProblemAlert error={trace.error} />
+      {mayTrace ? <ProblemAlert error={trace.error} /> : <div style={{ marginTop: 12 }}><SectionForbidden testId="trace-forbidden" /></div>}
       {trace.data && (
         <>
           {trace.data.policyPack && (
@@ -101,18 +129,18 @@ export function BillTrace({ bill }: { bill: SettlementView }) {
             columns={[
               { title: '#', dataIndex: 'order', width: 48 },
               { title: t('trace.layer'), dataIndex: 'layer', render: (v, s) => (
-                <span>{e('traceLayer', v)}{s.pool ? <Typography.Text type="secondary"> · {s.pool}</Typography.Text> : null}</span>) },
+                <span>{e('traceLayer', v)}{s.pool ? <Typography.Text type="secondary" title={s.pool}> · {poolLabel(s.pool)}</Typography.Text> : null}</span>) },
               { title: t('trace.base'), dataIndex: 'base', align: 'right', render: (v) => <Money value={v} /> },
               { title: t('trace.deductibleDue'), dataIndex: 'deductibleDue', align: 'right', render: (v) => <Money value={v} /> },
               { title: t('trace.threshold'), dataIndex: 'threshold', align: 'right', render: (v) => <Money value={v} /> },
-              { title: t('trace.ratio'), key: 'ratio', render: (_, s) => ratioText(s) },
+              { title: t('trace.ratio'), key: 'ratio', align: 'right', render: (_, s) => <span data-testid="trace-step-ratio">{ratioText(s)}</span> },
               { title: t('trace.cap'), key: 'cap', align: 'right', render: (_, s) => <Money value={s.annualCap ?? s.limit} /> },
               { title: t('trace.capLeft'), key: 'capLeft', align: 'right', render: (_, s) => <Money value={s.capLeft ?? s.limitLeft} /> },
               { title: t('trace.accumulatedBefore'), dataIndex: 'accumulatedBefore', align: 'right', render: (v) => <Money value={v} /> },
               { title: t('trace.accumulatedAfter'), dataIndex: 'accumulatedAfter', align: 'right', render: (v) => <Money value={v} /> },
               { title: t('trace.paidInFull'), dataIndex: 'paidInFull', align: 'right', render: (v) => <Money value={v} /> },
               { title: t('common.amount'), dataIndex: 'amount', align: 'right', render: (v) => <Money value={v} testId="trace-step-amount" /> },
-              { title: t('trace.explanation'), dataIndex: 'explanation' },
+              { title: t('trace.explanation'), dataIndex: 'explanation', render: (v: string | undefined, st) => <span title={v}>{explain(v, st.pool)}</span> },
             ]}
           />
         </>
@@ -127,7 +155,7 @@ export function BillTrace({ bill }: { bill: SettlementView }) {
           dataSource={bill.lines}
           columns={[
             { title: t('trace.itemCode'), dataIndex: 'itemCode' },
-            { title: t('common.name'), dataIndex: 'itemName' },
+            { title: t('trace.itemName'), dataIndex: 'itemName' },
             { title: t('trace.itemCategory'), dataIndex: 'category', render: (v) => e('itemCategory', v) },
             { title: t('trace.itemClass'), dataIndex: 'itemClass', render: (v) => e('itemClass', v) },
             { title: t('trace.quantity'), dataIndex: 'quantity', align: 'right' },

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import type { FormInstance } from 'antd';
+import type { FormInstance, FormRule } from 'antd';
 import { ProblemError, formFieldErrors } from '../api/problem';
+import { isMoneyInput } from '../lib/money';
 
 /**
  * Submits a form's values to a service; on a problem (RFC 9457) shows the field errors next to the
@@ -27,5 +28,24 @@ export function useProblemSubmit<V, R>(form: FormInstance<V>, send: (values: V) 
       setSubmitting(false);
     }
   };
-  return { submit, error, submitting, clearError: () => setError(undefined) };
+  /**
+   * For the form's onValuesChange: the fields just changed are checked again at once, so an error the service gave
+   * (or a rule's) clears as soon as the value is fixed; fields that depend on them are checked by their own
+   * `dependencies`.
+   */
+  const revalidate = (changed: object) => {
+    const names = Object.keys(changed);
+    if (names.length) form.validateFields(names as never).catch(() => undefined);
+    // The service's refusal named a field now changed: its alert would be stale.
+    if (error instanceof ProblemError && names.some((n) => n in error.fieldErrors)) setError(undefined);
+  };
+  return { submit, error, submitting, revalidate, clearError: () => setError(undefined) };
+}
+
+/** A money field's rule: empty is left to `required`; anything but yuan with at most two decimals gets the message. */
+export function moneyRule(message: string): FormRule {
+  return {
+    validator: (_, value: unknown) =>
+      value === undefined || value === null || value === '' || isMoneyInput(value) ? Promise.resolve() : Promise.reject(new Error(message)),
+  };
 }

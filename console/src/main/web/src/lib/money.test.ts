@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatYuan, formatPercent } from './money';
+import { formatFractionAsPercent, formatMoney, formatYuan, formatPercent, isMoneyInput } from './money';
 
 describe('formatMoney', () => {
   it('pads to two decimals and groups thousands', () => {
@@ -32,5 +32,32 @@ describe('formatPercent', () => {
     expect(formatPercent('77.5')).toBe('77.50%');
     expect(formatPercent(0)).toBe('0.00%');
     expect(formatPercent(undefined)).toBe('—');
+  });
+});
+
+describe('formatFractionAsPercent', () => {
+  it('moves the decimal point two places on the text', () => {
+    expect(formatFractionAsPercent(0.6)).toBe('60.00%');
+    expect(formatFractionAsPercent(0.07)).toBe('7.00%');
+    expect(formatFractionAsPercent('0.575')).toBe('57.50%');
+    expect(formatFractionAsPercent(1)).toBe('100.00%');
+    expect(formatFractionAsPercent('0.12345')).toBe('12.345%');
+    expect(formatFractionAsPercent(0)).toBe('0.00%');
+    expect(formatFractionAsPercent('.5')).toBe('50.00%');
+    expect(formatFractionAsPercent(1e-7)).toBe('0.00001%');
+  });
+  it('shows a dash for missing values and anything else as given', () => {
+    expect(formatFractionAsPercent(undefined)).toBe('—');
+    expect(formatFractionAsPercent(null)).toBe('—');
+    expect(formatFractionAsPercent('n/a')).toBe('n/a');
+  });
+});
+
+describe('isMoneyInput', () => {
+  it('takes yuan with at most two decimals', () => {
+    for (const ok of ['0', '1200', '1200.5', '1200.00', ' 6000 ']) expect(isMoneyInput(ok), ok).toBe(true);
+  });
+  it('refuses anything else', () => {
+    for (const bad of ['abc', '12.345', '1,000', '-1', '１２', '', '.5', '1.', '1e3', undefined]) expect(isMoneyInput(bad), String(bad)).toBe(false);
   });
 });

@@ -59,3 +59,38 @@ export function formatPercent(value: unknown): string {
   const text = formatMoney(value);
   return text === '—' ? text : `${text}%`;
 }
+
+/**
+ * An amount as staff type it into a money field: yuan in ASCII digits with at most two decimals, no sign, no
+ * thousands separators ("1200", "1200.5", "1200.00"). Anything else ("abc", "12.345", "1,000", "-1", full-width
+ * digits) is refused with a message rather than guessed at.
+ */
+export const MONEY_INPUT = /^\d+(\.\d{1,2})?$/;
+
+export function isMoneyInput(text: unknown): boolean {
+  return typeof text === 'string' && MONEY_INPUT.test(text.trim());
+}
+
+/**
+ * A fraction as the services give it (e.g. a payment ratio 0.6, as a JSON number or decimal text) as a percentage
+ * with two decimals ("60.00%"): the decimal point is moved two places in the number's text, never multiplied in
+ * floating point (0.07 × 100 would be 7.000000000000001), and like money never rounded ("—" when absent).
+ */
+export function formatFractionAsPercent(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  let text: string;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return '—';
+    text = numberToPlainString(value);
+  } else if (typeof value === 'string') {
+    text = value.trim();
+  } else {
+    return String(value);
+  }
+  const match = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(text);
+  if (!match || (match[2] === '' && (match[3] ?? '') === '')) return text;
+  const [, sign, intRaw, fracRaw = ''] = match;
+  const frac = fracRaw.padEnd(2, '0');
+  const shifted = `${sign}${intRaw}${frac.slice(0, 2)}${frac.length > 2 ? `.${frac.slice(2)}` : ''}`;
+  return formatPercent(shifted);
+}

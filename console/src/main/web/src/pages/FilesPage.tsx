@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { AssistancePaths, EnrollmentPaths, ProcurementPaths, SettlementPaths } from '../api/clients';
 import { uploadFile, type PostPath } from '../api/upload';
 import { ExportButton, ProblemAlert } from '../components/common';
+import { useEnums } from '../i18n/enums';
 import { useAuth } from '../auth/AuthContext';
 import type { Role } from '../auth/auth';
 import { currentYear } from '../lib/dates';
@@ -58,6 +59,7 @@ function rowProblems(report: Record<string, unknown>): RowProblem[] {
 
 export default function FilesPage() {
   const { t } = useTranslation();
+  const e = useEnums();
   const { hasAnyRole } = useAuth();
   const [params] = useSearchParams();
   const kinds = KINDS.filter((k) => hasAnyRole(k.roles));
@@ -69,6 +71,8 @@ export default function FilesPage() {
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const kind = kinds.find((k) => k.key === kindKey);
+  /** A report's field in the staff's language (any field the dictionary does not know, as the service names it). */
+  const fieldLabel = (k: string) => t(`files.fields.${k}`, { defaultValue: k });
 
   const start = async () => {
     const file = files[0]?.originFileObj;
@@ -119,7 +123,11 @@ export default function FilesPage() {
         <div data-testid="file-report">
           <Typography.Title level={5}>{t('files.report')}</Typography.Title>
           <Descriptions size="small" bordered column={{ xs: 1, md: 3 }}>
-            {scalars.map(([k, v]) => <Descriptions.Item key={k} label={t(`files.${k}`, { defaultValue: k })}><span data-testid={`report-${k}`}>{String(v)}</span></Descriptions.Item>)}
+            {scalars.map(([k, v]) => (
+              <Descriptions.Item key={k} label={fieldLabel(k)}>
+                <span data-testid={`report-${k}`} data-value={String(v)}>{typeof v === 'boolean' ? t(v ? 'files.yes' : 'files.no') : String(v ?? '—')}</span>
+              </Descriptions.Item>
+            ))}
           </Descriptions>
           <Space style={{ margin: '12px 0' }}>
             <ExportButton rows={problems} filename={`${kindKey}-report.csv`} testId="report-download-csv" columns={[
@@ -139,7 +147,10 @@ export default function FilesPage() {
           )}
           {listed.length > 0 && (
             <Table size="small" style={{ marginTop: 12 }} rowKey={(_, i) => String(i)} dataSource={listed} pagination={{ pageSize: 50 }}
-              columns={Object.keys(listed[0]).map((k) => ({ title: k, dataIndex: k }))} />
+              columns={Object.keys(listed[0]).map((k) => ({
+                title: fieldLabel(k), dataIndex: k,
+                render: (v: unknown) => (k === 'theirScheme' || k === 'ourScheme' ? e('scheme', v) : String(v ?? '—')),
+              }))} />
           )}
         </div>
       )}

@@ -8,11 +8,13 @@ import { ExportButton, ProblemAlert } from '../components/common';
 import { useProblemSubmit } from '../components/ProblemForm';
 import { useAuth } from '../auth/AuthContext';
 import { useEnums } from '../i18n/enums';
-import { currentYear, formatDateTime } from '../lib/dates';
+import { currentYear, formatDateTime, today } from '../lib/dates';
+import { pendingChanges } from '../lib/agreements';
 import { useApi } from '../lib/useApi';
 
 const STATUSES: ChangeAgreement['status'][] = ['ACTIVE', 'SUSPENDED', 'TERMINATED'];
-const STATUS_COLOR: Record<string, string> = { ACTIVE: 'green', SUSPENDED: 'orange', TERMINATED: 'red' };
+/** Solid tags in dark shades (white text at 5:1 or more, WCAG AA; antd's light preset tags fall below 4.5:1). */
+const STATUS_COLOR: Record<string, string> = { ACTIVE: '#237804', SUSPENDED: '#ad4e00', TERMINATED: '#a8071a' };
 const FINDINGS: NonNullable<Inspection['finding']>[] = ['CLEAN', 'VIOLATION'];
 
 export default function InstitutionsPage() {
@@ -41,7 +43,7 @@ export default function InstitutionsPage() {
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('institutions.title')}</Typography.Title>}>
         <Form layout="inline" style={{ marginBottom: 12 }} onFinish={(v: { region?: string; status?: Institution['status']; q?: string }) => { setPage(1); setFilter({ region: v.region || undefined, status: v.status, q: v.q || undefined }); }}>
-          <Form.Item name="q" label={`${t('institutions.code')} / ${t('common.name')}`} htmlFor="institution-query">
+          <Form.Item name="q" label={`${t('institutions.code')} / ${t('institutions.name')}`} htmlFor="institution-query">
             <Input id="institution-query" data-testid="institution-query" allowClear style={{ width: 200 }} />
           </Form.Item>
           <Form.Item name="region" label={t('common.region')} htmlFor="institution-region">
@@ -53,7 +55,7 @@ export default function InstitutionsPage() {
           <Form.Item><Button type="primary" htmlType="submit" data-testid="institution-search">{t('common.search')}</Button></Form.Item>
           <Form.Item>
             <ExportButton rows={rows} filename="institutions.csv" columns={[
-              { title: t('institutions.code'), value: (i) => i.code }, { title: t('common.name'), value: (i) => i.name },
+              { title: t('institutions.code'), value: (i) => i.code }, { title: t('institutions.name'), value: (i) => i.name },
               { title: t('common.region'), value: (i) => i.regionCode }, { title: t('institutions.kind'), value: (i) => i.kind },
               { title: t('institutions.level'), value: (i) => i.level }, { title: t('common.status'), value: (i) => i.status },
             ]} />
@@ -68,7 +70,7 @@ export default function InstitutionsPage() {
           columns={[
             { title: t('institutions.code'), dataIndex: 'code', render: (c: string, i) => (
               <Button type="link" size="small" aria-label={t('institutions.openInstitution', { code: `${c} ${i.name ?? ''}`.trim() })} onClick={() => setSelected(c)}>{c}</Button>) },
-            { title: t('common.name'), dataIndex: 'name' },
+            { title: t('institutions.name'), dataIndex: 'name' },
             { title: t('institutions.kind'), dataIndex: 'kind', render: (v) => e('institutionKind', v) },
             { title: t('institutions.level'), dataIndex: 'level', render: (v) => e('institutionLevel', v) },
             { title: t('institutions.chain'), dataIndex: 'chain' },
@@ -95,6 +97,8 @@ function InstitutionView({ code, onChanged }: { code: string; onChanged: () => v
     })), () => { message.success(t('common.saved')); form.resetFields(); void data.reload(); onChanged(); });
   const i = data.data?.institution;
   const history = data.data?.agreementHistory ?? [];
+  const now = today();
+  const pending = pendingChanges(history, now);
   return (
     <Card title={`${code} ${i?.name ?? ''}`} data-testid="institution-view">
       <ProblemAlert error={data.error} />
@@ -103,7 +107,17 @@ function InstitutionView({ code, onChanged }: { code: string; onChanged: () => v
           <Descriptions.Item label={t('common.region')}>{i.regionCode}</Descriptions.Item>
           <Descriptions.Item label={t('institutions.kind')}>{e('institutionKind', i.kind)}</Descriptions.Item>
           <Descriptions.Item label={t('institutions.level')}>{e('institutionLevel', i.level)}</Descriptions.Item>
-          <Descriptions.Item label={t('common.status')}><Tag color={STATUS_COLOR[i.status ?? '']} data-testid="institution-status" data-status={i.status}>{e('agreementStatus', i.status)}</Tag></Descriptions.Item>
+          <Descriptions.Item label={t('institutions.current')}><Tag color={STATUS_COLOR[i.status ?? '']} data-testid="institution-status" data-status={i.status}>{e('agreementStatus', i.status)}</Tag></Descriptions.Item>
+          <Descriptions.Item label={t('institutions.pending')}>
+            <span data-testid="institution-pending">
+              {pending.length === 0 ? t('institutions.noPending') : pending.map((h) => (
+                <Tag key={`${h.decided_at}-${h.status}`} color={STATUS_COLOR[h.status ?? '']} data-testid="institution-pending-change"
+                  data-status={h.status} data-effective-from={h.effective_from}>
+                  {t('institutions.pendingChange', { date: h.effective_from, status: e('agreementStatus', h.status) })}
+                </Tag>
+              ))}
+            </span>
+          </Descriptions.Item>
         </Descriptions>
       )}
       <Typography.Title level={5}>{t('institutions.history')}</Typography.Title>
@@ -119,7 +133,8 @@ function InstitutionView({ code, onChanged }: { code: string; onChanged: () => v
         columns={[
           { title: t('institutions.previous'), dataIndex: 'previous_status', render: (s) => (s ? e('agreementStatus', s) : '—') },
           { title: t('common.status'), dataIndex: 'status', render: (s) => <Tag color={STATUS_COLOR[s]}>{e('agreementStatus', s)}</Tag> },
-          { title: t('institutions.effectiveFrom'), dataIndex: 'effective_from' },
+          { title: t('institutions.effectiveFrom'), dataIndex: 'effective_from', render: (d?: string) => (
+            <span>{d}{d && d > now ? <Tag style={{ marginInlineStart: 6 }}>{t('institutions.pendingTag')}</Tag> : null}</span>) },
           { title: t('common.reason'), dataIndex: 'reason' },
           { title: t('institutions.decidedBy'), dataIndex: 'decided_by' },
           { title: t('institutions.decidedAt'), dataIndex: 'decided_at', render: formatDateTime },

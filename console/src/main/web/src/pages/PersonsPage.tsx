@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { Button, Card, Form, Input, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/AuthContext';
+import { mayCall } from '../access';
 import { enrollment } from '../api/clients';
 import { unwrap } from '../api/problem';
 import type { PersonView } from '../api/schemas';
@@ -15,11 +16,14 @@ const PAGE_SIZE = 20;
 
 type Query = { q: string; region: string; page: number; size: number };
 
-/** Loads one page of persons: by resident id (exact), by name or part of an id (server search), or by region. */
-async function loadPersons({ q, region, page, size }: Query): Promise<{ rows: PersonView[]; total: number }> {
+/**
+ * Loads one page of persons: by resident id (exact, for the roles that may read a person by id), by name or part of
+ * an id (server search, also for a whole id when the roles may only search), or by region.
+ */
+async function loadPersons({ q, region, page, size }: Query, mayReadById: boolean): Promise<{ rows: PersonView[]; total: number }> {
   const offset = (page - 1) * size;
   const text = q.trim();
-  if (text && looksLikeResidentId(text)) {
+  if (text && looksLikeResidentId(text) && mayReadById) {
     const r = await enrollment.GET('/api/enrollment/persons/{personId}', { params: { path: { personId: text } } });
     if (r.response.status === 404) return { rows: [], total: 0 };
     const person = unwrap(r);
@@ -41,7 +45,8 @@ export default function PersonsPage() {
   const { t } = useTranslation();
   const e = useEnums();
   const [params, setParams] = useSearchParams();
-  const { hasAnyRole } = useAuth();
+  const { hasAnyRole, roles } = useAuth();
+  const mayReadById = mayCall(roles, 'GET /api/enrollment/persons/{personId}');
   const [form] = Form.useForm<{ q: string; region: string }>();
   const query: Query = {
     q: params.get('q') ?? '',
@@ -50,7 +55,7 @@ export default function PersonsPage() {
     size: Number(params.get('size') ?? PAGE_SIZE),
   };
   const [searched, setSearched] = useState(Boolean(query.q || query.region));
-  const { data, error, loading } = useApi(() => loadPersons(query), [query.q, query.region, query.page, query.size], searched);
+  const { data, error, loading } = useApi(() => loadPersons(query, mayReadById), [query.q, query.region, query.page, query.size, mayReadById], searched);
 
   const submit = (values: { q?: string; region?: string }) => {
     setSearched(true);

@@ -1,44 +1,52 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Steps } from 'antd';
+import { Alert, Button, Card, Form, Input, Steps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { enrollment } from '../api/clients';
 import { unwrap } from '../api/problem';
 import type { components } from '../api/generated/enrollment';
+import type { PersonView } from '../api/schemas';
 import { ProblemAlert } from '../components/common';
+import { EnrollForm } from '../components/EnrollForm';
 import { useProblemSubmit } from '../components/ProblemForm';
-import { useEnums } from '../i18n/enums';
 
 type Register = components['schemas']['RegisterPersonRequest'];
-type Enroll = Omit<components['schemas']['EnrollRequest'], 'personId' | 'effectiveFrom'> & { effectiveFrom?: { format: (f: string) => string } };
 
 /**
  * An enrollment clerk registers a person (POST /api/enrollment/persons) and enrolls them for a year
  * (POST /api/enrollment/enrollments), then goes to the person's page. The service checks every field
- * (the resident id's check digit among them); its refusals are shown next to the fields.
+ * (the resident id's check digit among them); its refusals are shown next to the fields. A person registered
+ * before (409) is not a dead end: the wizard shows who is registered under the id and goes on to enrollment.
  */
 export default function RegisterPerson() {
   const { t } = useTranslation();
-  const e = useEnums();
   const navigate = useNavigate();
   const [registered, setRegistered] = useState<string>();
+  const [existing, setExisting] = useState<PersonView>();
   const [registerForm] = Form.useForm<Register>();
-  const [enrollForm] = Form.useForm<Enroll>();
   const register = useProblemSubmit(registerForm,
-    async (v: Register) => unwrap(await enrollment.POST('/api/enrollment/persons', { body: { ...v, personId: v.personId.trim() } })),
-    (person) => setRegistered(person.personId));
-  const enroll = useProblemSubmit(enrollForm,
-    async (v: Enroll) => unwrap(await enrollment.POST('/api/enrollment/enrollments', {
-      body: { ...v, personId: registered!, effectiveFrom: v.effectiveFrom?.format('YYYY-MM-DD') },
-    })),
-    () => navigate(`/persons/${encodeURIComponent(registered!)}`));
+    async (v: Register): Promise<{ personId: string; person: PersonView; existed: boolean }> => {
+      const personId = v.personId.trim();
+      const r = await enrollment.POST('/api/enrollment/persons', { body: { ...v, personId } });
+      if (r.response.status === 409) {
+        // Already registered: read who is registered under the id; any other conflict stays an error.
+        const found = await enrollment.GET('/api/enrollment/persons/{personId}', { params: { path: { personId } } });
+        if (found.response.ok && found.data) return { personId, person: found.data, existed: true };
+        unwrap(r);
+      }
+      return { personId, person: unwrap(r), existed: false };
+    },
+    ({ personId, person, existed }) => {
+      setExisting(existed ? person : undefined);
+      setRegistered(personId);
+    });
 
   return (
     <Card title={t('register.title')} data-testid="register-person">
       <Steps size="small" current={registered ? 1 : 0} style={{ marginBottom: 16 }}
         items={[{ title: t('register.register') }, { title: t('register.enroll') }]} />
       {!registered ? (
-        <Form key="register" form={registerForm} layout="vertical" onFinish={register.submit} style={{ maxWidth: 480 }}>
+        <Form key="register" form={registerForm} layout="vertical" onFinish={register.submit} onValuesChange={register.revalidate} style={{ maxWidth: 480 }}>
           <Form.Item name="personId" label={t('persons.residentId')} htmlFor="register-person-id" rules={[{ required: true }]}>
             <Input id="register-person-id" data-testid="register-person-id" maxLength={18} autoComplete="off" />
           </Form.Item>
@@ -55,35 +63,13 @@ export default function RegisterPerson() {
           <Button type="primary" htmlType="submit" loading={register.submitting} data-testid="register-submit">{t('register.register')}</Button>
         </Form>
       ) : (
-        <Form key="enroll" form={enrollForm} layout="vertical" onFinish={enroll.submit} style={{ maxWidth: 480 }}
-          initialValues={{ year: new Date().getFullYear(), scheme: 'RESIDENT', personType: 'RESIDENT' }}>
-          <Form.Item name="year" label={t('common.year')} htmlFor="enroll-year" rules={[{ required: true }]}>
-            <InputNumber id="enroll-year" data-testid="enroll-year" min={2000} max={2100} />
-          </Form.Item>
-          <Form.Item name="scheme" label={t('persons.scheme')} htmlFor="enroll-scheme" rules={[{ required: true }]}>
-            <Select id="enroll-scheme" data-testid="enroll-scheme" options={[
-              { value: 'RESIDENT', label: t('register.resident') }, { value: 'EMPLOYEE', label: t('register.employee') }]} />
-          </Form.Item>
-          <Form.Item name="personType" label={t('persons.personType')} htmlFor="enroll-person-type" rules={[{ required: true }]}>
-            <Select id="enroll-person-type" data-testid="enroll-person-type" options={[
-              { value: 'RESIDENT', label: t('register.resident') },
-              { value: 'EMPLOYEE_ACTIVE', label: t('register.employeeActive') },
-              { value: 'EMPLOYEE_RETIRED', label: t('register.employeeRetired') }]} />
-          </Form.Item>
-          <Form.Item name="tier" label={t('persons.tier')} htmlFor="enroll-tier">
-            <Select id="enroll-tier" allowClear options={e.options('tier', ['EMPLOYER', 'INDIVIDUAL_TIER_1', 'INDIVIDUAL_TIER_2'])} />
-          </Form.Item>
-          <Form.Item name="effectiveFrom" label={t('persons.effectiveFrom')} htmlFor="enroll-from">
-            <DatePicker id="enroll-from" />
-          </Form.Item>
-          <Form.Item name="wageBase" label={t('register.wageBase')} htmlFor="enroll-wage">
-            <Input id="enroll-wage" inputMode="decimal" />
-          </Form.Item>
-          <ProblemAlert error={enroll.error} />
-          <Space>
-            <Button type="primary" htmlType="submit" loading={enroll.submitting} data-testid="enroll-submit">{t('register.enroll')}</Button>
-          </Space>
-        </Form>
+        <>
+          {existing && (
+            <Alert type="info" showIcon style={{ marginBottom: 16, maxWidth: 480 }} data-testid="register-existing"
+              message={t('register.alreadyRegistered', { name: existing.name ?? '', region: existing.regionCode ?? '' })} />
+          )}
+          <EnrollForm key="enroll" personId={registered} onDone={() => navigate(`/persons/${encodeURIComponent(registered)}`)} />
+        </>
       )}
     </Card>
   );

@@ -5,7 +5,7 @@ import { supervision } from '../../api/clients';
 import { unwrap } from '../../api/problem';
 import type { Case, CaseFile, Clue, ClueView, Decision } from '../../api/schemas';
 import { ExportButton, Money, ProblemAlert } from '../../components/common';
-import { useProblemSubmit } from '../../components/ProblemForm';
+import { moneyRule, useProblemSubmit } from '../../components/ProblemForm';
 import { useAuth } from '../../auth/AuthContext';
 import { useEnums } from '../../i18n/enums';
 import { formatDateTime } from '../../lib/dates';
@@ -204,7 +204,7 @@ function DecisionForm({ id, onDone }: { id: string; onDone: (f: CaseFile) => voi
         <Select id="case-outcome" options={e.options('caseOutcome', OUTCOMES)} />
       </Form.Item>
       {outcome === 'FUND_RECOVERY' && (
-        <Form.Item name="recoveryAmount" label={`${t('queues.recoveryAmount')} (${t('common.yuan')})`} htmlFor="case-recovery" rules={[{ required: true, pattern: /^\d+(\.\d{1,2})?$/, message: '0.00' }]}>
+        <Form.Item name="recoveryAmount" label={`${t('queues.recoveryAmount')} (${t('common.yuan')})`} htmlFor="case-recovery" rules={[{ required: true }, moneyRule(t('validation.money'))]}>
           <Input id="case-recovery" inputMode="decimal" />
         </Form.Item>
       )}

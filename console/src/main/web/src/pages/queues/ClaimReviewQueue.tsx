@@ -6,7 +6,7 @@ import { supervision } from '../../api/clients';
 import { unwrap } from '../../api/problem';
 import type { ClaimReview, ReviewDeductionLine } from '../../api/schemas';
 import { ExportButton, Money, ProblemAlert } from '../../components/common';
-import { useProblemSubmit } from '../../components/ProblemForm';
+import { moneyRule, useProblemSubmit } from '../../components/ProblemForm';
 import { useEnums } from '../../i18n/enums';
 import { formatDateTime } from '../../lib/dates';
 import { formatMoney } from '../../lib/money';
@@ -103,7 +103,7 @@ function ReviewFileView({ id, onDecided }: { id: string; onDecided: () => void }
       <Table size="small" rowKey="no" pagination={false} dataSource={f.claimLines ?? []} columns={[
         { title: t('queues.lineNo'), dataIndex: 'no' },
         { title: t('trace.itemCode'), dataIndex: 'itemCode' },
-        { title: t('common.name'), dataIndex: 'itemName' },
+        { title: t('trace.itemName'), dataIndex: 'itemName' },
         { title: t('common.amount'), dataIndex: 'amount', align: 'right', render: (v) => <Money value={v} /> },
       ]} />
       {(f.findings ?? []).length > 0 && (
@@ -142,7 +142,7 @@ function ReviewFileView({ id, onDecided }: { id: string; onDecided: () => void }
                       <Form.Item name={[field.name, 'lineNo']} label={t('queues.lineNo')} htmlFor={`deduction-${field.key}-line`} rules={[{ required: true }]}>
                         <InputNumber min={1} id={`deduction-${field.key}-line`} />
                       </Form.Item>
-                      <Form.Item name={[field.name, 'amount']} label={`${t('common.amount')} (${t('common.yuan')})`} htmlFor={`deduction-${field.key}-amount`} rules={[{ required: true, pattern: /^\d+(\.\d{1,2})?$/, message: '0.00' }]}>
+                      <Form.Item name={[field.name, 'amount']} label={`${t('common.amount')} (${t('common.yuan')})`} htmlFor={`deduction-${field.key}-amount`} rules={[{ required: true }, moneyRule(t('validation.money'))]}>
                         <Input id={`deduction-${field.key}-amount`} inputMode="decimal" style={{ width: 120 }} />
                       </Form.Item>
                       <Form.Item name={[field.name, 'reasonCode']} label={t('queues.reasonCode')} htmlFor={`deduction-${field.key}-code`} rules={[{ required: true }]}>

@@ -22,7 +22,7 @@ class LoginPage {
                          String error, String throttled, String loggedOut, String other, String otherLang) {
     }
 
-    private static final Words CHINESE = new Words("zh-CN", "医保平台 · 工作人员登录", "医保经办工作台", "用户名", "密码", "登录",
+    private static final Words CHINESE = new Words("zh-CN", "医保平台 · 工作人员登录", "医保经办管理台", "用户名", "密码", "登录",
             "用户名或密码错误。", "失败次数过多，请在 %d 秒后重试。", "您已退出登录。", "English", "en");
     private static final Words ENGLISH = new Words("en", "Yibao · staff sign-in", "Yibao bureau console", "User name", "Password",
             "Sign in", "Wrong user name or password.", "Too many failed attempts; try again in %d s.", "You have signed out.",
