@@ -383,7 +383,10 @@ test('OWASP Logging Cheat Sheet / RFC 6749 §10.5: passwords, authorization code
   let code: string | undefined;
   page.on('request', (r) => { const m = /[?&]code=([^&#]+)/.exec(r.url()); if (m && r.url().includes('/console/callback')) code = m[1]; });
   let accessToken: string | undefined;
-  page.on('response', async (r) => { if (r.url().endsWith('/oauth2/token') && r.status() === 200) accessToken = (await r.json()).access_token; });
+  let idToken: string | undefined;
+  page.on('response', async (r) => {
+    if (r.url().endsWith('/oauth2/token') && r.status() === 200) ({ access_token: accessToken, id_token: idToken } = await r.json());
+  });
   await page.goto(`${BASE}/console/`);
   await page.waitForURL(/\/login/);
   await page.fill('#username', 'auditor-local');
@@ -391,9 +394,18 @@ test('OWASP Logging Cheat Sheet / RFC 6749 §10.5: passwords, authorization code
   await page.click('button[type=submit]');
   await page.waitForURL((u) => u.pathname.startsWith('/console/') && !u.pathname.startsWith('/console/callback'));
   expect(code, 'saw the authorization code').toBeTruthy();
-  await page.waitForTimeout(2000); // let the access log flush
+  // signing out sends the id token back as id_token_hint, through the gateway
+  await page.getByTestId('sign-out').click();
+  await page.waitForURL(/\/login/);
+  // the audit trail is written asynchronously: wait until it shows both calls (redacted), so the search below has
+  // something to search
+  const audit = join(dir!, 'gateway-audit.log');
+  await expect.poll(() => (existsSync(audit) ? readFileSync(audit, 'utf8') : ''), { timeout: 20_000, message: 'gateway-audit.log has the callback and the sign-out' })
+    .toMatch(/\/console\/callback\?code=\[redacted\][\s\S]*id_token_hint=\[redacted\]/);
   const secrets: Record<string, string> = { password: SECRET, 'authorization code': code! };
   if (accessToken) secrets['access token signature'] = accessToken.split('.')[2];
+  if (idToken) secrets['id token signature'] = idToken.split('.')[2];
+  expect(idToken, 'saw the id token').toBeTruthy();
   const leaks: string[] = [];
   for (const f of readdirSync(dir!).filter((n) => n.endsWith('.log'))) {
     const text = readFileSync(join(dir!, f), 'utf8');

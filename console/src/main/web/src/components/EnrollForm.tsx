@@ -6,6 +6,7 @@ import type { components } from '../api/generated/enrollment';
 import { ProblemAlert } from './common';
 import { moneyRule, useProblemSubmit } from './ProblemForm';
 import { useEnums } from '../i18n/enums';
+import { currentYear } from '../lib/dates';
 
 type EnrollRequest = components['schemas']['EnrollRequest'];
 type Scheme = EnrollRequest['scheme'];
@@ -65,7 +66,7 @@ export function EnrollForm({ personId, onDone }: { personId: string; onDone: () 
 
   return (
     <Form form={form} layout="vertical" onFinish={enroll.submit} onValuesChange={onValuesChange} style={{ maxWidth: 480 }} data-testid="enroll-form"
-      initialValues={{ year: new Date().getFullYear(), scheme: 'RESIDENT', personType: 'RESIDENT' }}>
+      initialValues={{ year: currentYear(), scheme: 'RESIDENT', personType: 'RESIDENT' }}>
       <Form.Item name="year" label={t('common.year')} htmlFor="enroll-year" rules={[required(t('common.year'))]}>
         <InputNumber id="enroll-year" data-testid="enroll-year" min={2000} max={2100} />
       </Form.Item>

@@ -33,14 +33,6 @@ export function previousMonth(now: Date = new Date()): string {
   return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
 }
 
-/** Sorts by an ISO date string, earliest first, missing dates last. */
-export function byDate(a?: string, b?: string): number {
-  if (a === b) return 0;
-  if (!a) return 1;
-  if (!b) return -1;
-  return a < b ? -1 : 1;
-}
-
 /**
  * A service's date-time as yyyy-MM-dd HH:mm:ss in Beijing: an instant (ending in Z or an offset such as +08:00) is
  * turned into Beijing's wall clock; a local date-time (no zone: the services' local times are Beijing's) is shown as

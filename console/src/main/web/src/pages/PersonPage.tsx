@@ -11,6 +11,7 @@ import { EnrollForm } from '../components/EnrollForm';
 import { mayCall, type Endpoint } from '../access';
 import { useEnums } from '../i18n/enums';
 import { currentYear, formatDateTime } from '../lib/dates';
+import { maskResidentId } from '../lib/mask';
 import { formatMoney } from '../lib/money';
 import { useAuth } from '../auth/AuthContext';
 import { useApi } from '../lib/useApi';
@@ -71,7 +72,7 @@ export default function PersonPage() {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="person-page">
       <ProblemAlert error={person.error} />
-      <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{p?.name ?? personId}</Typography.Title>}
+      <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{p?.name ?? maskResidentId(personId)}</Typography.Title>}
         extra={
           <Space wrap>
             {can.enroll && (

@@ -69,7 +69,7 @@ export default function WarningQueue() {
           { title: 'personalPayment', value: (w) => formatMoney(w.personalPayment) },
           { title: 'threshold', value: (w) => formatMoney(w.threshold) },
           { title: 'basis', value: (w) => w.basis },
-          { title: 'flaggedAt', value: (w) => w.flaggedAt },
+          { title: 'flaggedAt', value: (w) => formatDateTime(w.flaggedAt) },
           { title: 'status', value: (w) => w.status },
         ]} />
       </Space>

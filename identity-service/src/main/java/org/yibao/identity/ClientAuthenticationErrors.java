@@ -30,8 +30,9 @@ final class ClientAuthenticationErrors {
      * unsupported_grant_type, ...) 400 with its code.
      */
     static final AuthenticationFailureHandler FAILURE = (request, response, exception) -> {
+        // anything but an OAuth refusal (a store that failed, say) is the server's fault, not the client's
         OAuth2Error error = exception instanceof OAuth2AuthenticationException oauth ? oauth.getError()
-                : new OAuth2Error(OAuth2ErrorCodes.INVALID_CLIENT);
+                : new OAuth2Error(OAuth2ErrorCodes.SERVER_ERROR);
         if (OAuth2ErrorCodes.INVALID_CLIENT.equals(error.getErrorCode())) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
         }
@@ -47,10 +48,18 @@ final class ClientAuthenticationErrors {
     private ClientAuthenticationErrors() {
     }
 
-    /** 401 for invalid_client, 400 for any other error (RFC 6749 §5.2), the error as the RFC's JSON object. */
+    /**
+     * 401 for invalid_client, 500 for server_error, 503 for temporarily_unavailable, 400 for any other error (RFC 6749
+     * §5.2), the error as the RFC's JSON object.
+     */
     private static void write(HttpServletResponse response, OAuth2Error error) throws java.io.IOException {
         ServletServerHttpResponse out = new ServletServerHttpResponse(response);
-        out.setStatusCode(OAuth2ErrorCodes.INVALID_CLIENT.equals(error.getErrorCode()) ? HttpStatus.UNAUTHORIZED : HttpStatus.BAD_REQUEST);
+        out.setStatusCode(switch (error.getErrorCode()) {
+            case OAuth2ErrorCodes.INVALID_CLIENT -> HttpStatus.UNAUTHORIZED;
+            case OAuth2ErrorCodes.SERVER_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;
+            case OAuth2ErrorCodes.TEMPORARILY_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+            default -> HttpStatus.BAD_REQUEST;
+        });
         JSON.write(error, null, out);
     }
 }

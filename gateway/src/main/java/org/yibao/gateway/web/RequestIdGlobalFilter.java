@@ -62,15 +62,36 @@ public class RequestIdGlobalFilter implements WebFilter, Ordered {
 
     /**
      * A query with the values of parameters that carry credentials replaced by {@code [redacted]}: an authorization code
-     * on its way to the console's callback, a token or a secret sent in a query (RFC 6749 §10.5: codes are secrets).
+     * on its way to the console's callback, the id token a sign-out sends as {@code id_token_hint}, a token or a secret
+     * sent in a query (RFC 6749 §10.5: codes are secrets). A parameter's name is compared as the audit line will show it
+     * (decoded twice, NFKC, any case), so {@code %63ode} is a code too.
      */
     static String withoutCredentials(String rawQuery) {
-        return CREDENTIALS.matcher(rawQuery).replaceAll("$1$2=[redacted]");
+        java.util.StringJoiner out = new java.util.StringJoiner("&");
+        for (String part : rawQuery.split("&", -1)) {
+            int equals = part.indexOf('=');
+            String name = equals < 0 ? part : part.substring(0, equals);
+            out.add(equals >= 0 && CREDENTIALS.contains(normalName(name)) ? name + "=[redacted]" : part);
+        }
+        return out.toString();
     }
 
-    private static final java.util.regex.Pattern CREDENTIALS = java.util.regex.Pattern.compile(
-            "(^|&)(code|code_verifier|access_token|id_token|refresh_token|token|client_secret|password|session_state)=[^&]*",
-            java.util.regex.Pattern.CASE_INSENSITIVE);
+    /** Parameters whose values are credentials (OAuth 2.0 / OIDC names, and the obvious ones). */
+    private static final java.util.Set<String> CREDENTIALS = java.util.Set.of("code", "code_verifier", "access_token", "id_token",
+            "id_token_hint", "logout_hint", "refresh_token", "token", "client_secret", "client_assertion", "assertion", "password",
+            "session_state");
+
+    private static String normalName(String raw) {
+        String decoded = raw;
+        for (int pass = 0; pass < 2 && decoded.indexOf('%') >= 0; pass++) {
+            try {
+                decoded = java.net.URLDecoder.decode(decoded.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                break;
+            }
+        }
+        return java.text.Normalizer.normalize(decoded, java.text.Normalizer.Form.NFKC).trim().toLowerCase(java.util.Locale.ROOT);
+    }
 
     @Override
     public int getOrder() {
