@@ -4,24 +4,33 @@
  * than two decimals is shown with all its decimals (never rounded away) so that a mistake is visible.
  */
 export function formatMoney(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
+  const d = decimal(value);
+  if ('shown' in d) return d.shown;
+  const intPart = (d.int.replace(/^0+(?=\d)/, '') || '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const frac = d.frac.length >= 2 ? d.frac : d.frac.padEnd(2, '0');
+  const negative = d.sign === '-' && /[1-9]/.test(d.int + d.frac);
+  return `${negative ? '-' : ''}${intPart}.${frac}`;
+}
+
+/**
+ * A JSON number or decimal text as its text and decimal parts (sign, integer digits, fraction digits), with no
+ * arithmetic; or, for anything that is not a decimal, what to show instead ("—" when absent, else the text itself).
+ */
+function decimal(value: unknown): { text: string; sign: string; int: string; frac: string } | { shown: string } {
+  if (value === null || value === undefined || value === '') return { shown: '—' };
   let text: string;
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return '—';
+    if (!Number.isFinite(value)) return { shown: '—' };
     // JSON numbers such as 1234.5 are printed by JS without loss for amounts that fit in a double.
     text = numberToPlainString(value);
   } else if (typeof value === 'string') {
     text = value.trim();
   } else {
-    return String(value);
+    return { shown: String(value) };
   }
   const match = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(text);
-  if (!match) return text;
-  const [, sign, intRaw, fracRaw = ''] = match;
-  const intPart = (intRaw.replace(/^0+(?=\d)/, '') || '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const frac = fracRaw.length >= 2 ? fracRaw : fracRaw.padEnd(2, '0');
-  const negative = sign === '-' && /[1-9]/.test(intRaw + fracRaw);
-  return `${negative ? '-' : ''}${intPart}.${frac}`;
+  if (!match) return { shown: text };
+  return { text, sign: match[1], int: match[2], frac: match[3] ?? '' };
 }
 
 /** The amount with the yuan sign's word, e.g. "1,234.50 元". */
@@ -77,20 +86,10 @@ export function isMoneyInput(text: unknown): boolean {
  * floating point (0.07 × 100 would be 7.000000000000001), and like money never rounded ("—" when absent).
  */
 export function formatFractionAsPercent(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
-  let text: string;
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return '—';
-    text = numberToPlainString(value);
-  } else if (typeof value === 'string') {
-    text = value.trim();
-  } else {
-    return String(value);
-  }
-  const match = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(text);
-  if (!match || (match[2] === '' && (match[3] ?? '') === '')) return text;
-  const [, sign, intRaw, fracRaw = ''] = match;
-  const frac = fracRaw.padEnd(2, '0');
-  const shifted = `${sign}${intRaw}${frac.slice(0, 2)}${frac.length > 2 ? `.${frac.slice(2)}` : ''}`;
+  const d = decimal(value);
+  if ('shown' in d) return d.shown;
+  if (d.int === '' && d.frac === '') return d.text;
+  const frac = d.frac.padEnd(2, '0');
+  const shifted = `${d.sign}${d.int}${frac.slice(0, 2)}${frac.length > 2 ? `.${frac.slice(2)}` : ''}`;
   return formatPercent(shifted);
 }
