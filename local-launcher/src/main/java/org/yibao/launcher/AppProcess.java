@@ -16,12 +16,25 @@ import java.util.concurrent.TimeUnit;
 final class AppProcess {
 
     /**
-     * Sized for a laptop-class machine running seven JVMs: small heaps, the serial collector, and
-     * the C1 compiler only (faster start-up and less memory; peak throughput is not the point of
-     * the local mode). Override with YIBAO_SERVICE_JAVA_OPTS.
+     * Sized for a laptop-class machine running thirteen JVMs: small heaps, the serial collector, and the C1 compiler only
+     * (faster start-up and less memory). Override with YIBAO_SERVICE_JAVA_OPTS.
      */
     static final String DEFAULT_JAVA_OPTS = "-Xms48m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k "
             + "-XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -XX:+ExitOnOutOfMemoryError";
+
+    /**
+     * The JVM options of the applications every settlement passes through ({@link PlatformApp#settlePath()}), from
+     * YIBAO_SETTLE_PATH_JAVA_OPTS when set (docs/benchmarks.md §18 compares the JIT's settings), else the default's.
+     * YIBAO_SERVICE_JAVA_OPTS, when set, applies to every application.
+     */
+    static String javaOpts(PlatformApp app, Map<String, String> env) {
+        String all = env.get("YIBAO_SERVICE_JAVA_OPTS");
+        if (all != null && !all.isBlank()) {
+            return all;
+        }
+        String settlePath = env.get("YIBAO_SETTLE_PATH_JAVA_OPTS");
+        return app.settlePath() && settlePath != null && !settlePath.isBlank() ? settlePath : DEFAULT_JAVA_OPTS;
+    }
 
     private final PlatformApp app;
     private final Process process;
@@ -40,7 +53,7 @@ final class AppProcess {
     static AppProcess start(PlatformApp app, Path jar, Map<String, String> environment, Path log) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String opts = System.getenv().getOrDefault("YIBAO_SERVICE_JAVA_OPTS", DEFAULT_JAVA_OPTS);
+        String opts = javaOpts(app, System.getenv());
         command.addAll(List.of(opts.trim().split("\\s+")));
         command.add("-jar");
         command.add(jar.toString());

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -85,8 +86,10 @@ public final class LocalPlatform {
     /** How many instances of every service and of the gateway run (--instances, 1 to 4; docs/adr/0029). */
     private int instances = 1;
 
+    /** Data and logs in {@code .yibao-local/} of the repository, or in {@code YIBAO_LOCAL_HOME} when set (the benchmarks' own folder). */
     LocalPlatform(Path repo) {
-        this(repo, repo.resolve(".yibao-local"));
+        this(repo, Optional.ofNullable(System.getenv("YIBAO_LOCAL_HOME")).filter(h -> !h.isBlank()).map(Path::of)
+                .orElse(repo.resolve(".yibao-local")).toAbsolutePath());
     }
 
     /** A platform whose data and logs live in {@code home} (tests: a folder of their own). */

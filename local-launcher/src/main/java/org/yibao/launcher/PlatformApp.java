@@ -38,6 +38,14 @@ record PlatformApp(String name, String module, int port, String database, int ma
         return route().replaceAll("-\\d+$", "").replaceAll("-(service|interface)$", "");
     }
 
+    /** Whether every settlement passes through this application (gateway, settlement, supervision's pre-check). */
+    boolean settlePath() {
+        return switch (baseRoute()) {
+            case "gateway", "settlement", "supervision" -> true;
+            default -> false;
+        };
+    }
+
     boolean hasDatabase() {
         return database != null;
     }

@@ -25,6 +25,7 @@ import org.yibao.testsupport.infra.RealInfrastructure;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -193,6 +194,31 @@ class IdempotentEventDispatcherIT {
 
         assertThat(jdbc.queryForObject("select count(*) from processed_event", Integer.class)).isZero();
         assertThat(count("ignored")).isEqualTo(1);
+    }
+
+    /**
+     * The relay names each record's type in a header: a type without a handler is passed by without reading its JSON (a
+     * service skips most of a busy topic's records this way), while a record whose header names a handled type, or that
+     * has no header, is read and judged by its envelope as before.
+     */
+    @Test
+    void aRecordWhoseHeaderNamesATypeWithoutAHandlerIsIgnoredUnread() {
+        ConsumerRecord<String, String> unread = new ConsumerRecord<>(Topics.FILINGS, PARTITION, offsets.incrementAndGet(), "k",
+                "not even JSON: never read");
+        unread.headers().add(IdempotentEventDispatcher.EVENT_TYPE_HEADER, "FilingRegistered".getBytes(StandardCharsets.UTF_8));
+        ConsumerRecord<String, String> handled = record(cancelled("F-30", "moved"), null);
+        handled.headers().add(IdempotentEventDispatcher.EVENT_TYPE_HEADER, "FilingCancelled".getBytes(StandardCharsets.UTF_8));
+
+        dispatcher().dispatchBatch(List.of(unread, handled));
+
+        assertThat(count("ignored")).isEqualTo(1);
+        assertThat(effectRows("F-30")).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from processed_event", Integer.class)).isEqualTo(1);
+
+        ConsumerRecord<String, String> namedHandledButBroken = new ConsumerRecord<>(Topics.FILINGS, PARTITION,
+                offsets.incrementAndGet(), "k", "not JSON");
+        namedHandledButBroken.headers().add(IdempotentEventDispatcher.EVENT_TYPE_HEADER, "FilingCancelled".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> dispatcher().dispatch(namedHandledButBroken)).isInstanceOf(PoisonEventException.class);
     }
 
     @Test

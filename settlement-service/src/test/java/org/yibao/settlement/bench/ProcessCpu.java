@@ -20,7 +20,7 @@ final class ProcessCpu {
     private ProcessCpu() {
     }
 
-    /** CPU seconds (user + system) so far, by part: settlement, gateway, other services, postgresql, kafka, load generator. */
+    /** CPU seconds (user + system) so far, by part: each application (by its jar), postgresql, kafka, load generator. */
     static Map<String, Double> snapshot() {
         Map<String, Double> byPart = new TreeMap<>();
         long self = ProcessHandle.current().pid();
@@ -41,24 +41,23 @@ final class ProcessCpu {
         return byPart;
     }
 
+    /** The platform's applications, each a part of its own (every instance of one counted together). */
+    private static final java.util.regex.Pattern APPLICATION =
+            java.util.regex.Pattern.compile(".*?([a-z-]*(?:-service|gateway|his-interface))\\.jar.*");
+
     private static String part(Path proc, boolean self) throws IOException {
         if (self) {
             return "load generator";
         }
         String cmd = new String(Files.readAllBytes(proc.resolve("cmdline"))).replace('\0', ' ');
-        if (cmd.contains("settlement-service.jar")) {
-            return "settlement-service";
+        java.util.regex.Matcher application = APPLICATION.matcher(cmd);
+        if (application.matches()) {
+            return application.group(1);
         }
-        if (cmd.contains("gateway.jar")) {
-            return "gateway";
-        }
-        if (cmd.contains("KafkaServerMain")) {
+        if (cmd.contains("KafkaServerMain") || cmd.contains("kafka.Kafka ")) {
             return "kafka";
         }
-        if (cmd.matches(".*(enrollment|assistance|supervision|procurement)-service\\.jar.*")) {
-            return "other services";
-        }
-        if (cmd.startsWith("postgres")) {
+        if (cmd.startsWith("postgres") || cmd.contains("/bin/postgres ")) {
             return "postgresql";
         }
         return null;

@@ -61,6 +61,9 @@ public final class SettleLoadGenerator {
         int seconds = Integer.parseInt(o.getOrDefault("seconds", "30"));
         int warmup = Integer.parseInt(o.getOrDefault("warmup", "10"));
         int clients = Integer.parseInt(o.getOrDefault("clients", "32"));
+        // --rate N: open loop, N settlements a second in all, each timed from when it was due (no coordinated omission);
+        // absent or 0: closed loop, each client as fast as it is answered
+        double rate = Double.parseDouble(o.getOrDefault("rate", "0"));
         String run = Long.toString(System.currentTimeMillis() % 100_000);
         JsonMapper json = JsonMapper.builder().build();
         int year = LocalDate.now().getYear();
@@ -93,13 +96,13 @@ public final class SettleLoadGenerator {
         }
 
         System.out.printf("warming up %d s with %d clients%n", warmup, clients);
-        drive(gateway, token, ids, clients, warmup, new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>(), new AtomicLong());
+        drive(gateway, token, ids, clients, rate, warmup, new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>(), new AtomicLong());
         ConcurrentLinkedQueue<Long> pairs = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> settles = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();
         Map<String, Double> cpuBefore = ProcessCpu.snapshot();
         long started = System.nanoTime();
-        drive(gateway, token, ids, clients, seconds, pairs, settles, errors);
+        drive(gateway, token, ids, clients, rate, seconds, pairs, settles, errors);
         double elapsed = (System.nanoTime() - started) / 1e9;
         Map<String, Double> cpuAfter = ProcessCpu.snapshot();
 
@@ -108,8 +111,8 @@ public final class SettleLoadGenerator {
         Collections.sort(p);
         Collections.sort(s);
         System.out.println();
-        System.out.printf("persons %d, clients %d, %d s: %d settlements = %.0f settlements/s, %d errors%n",
-                persons, clients, seconds, s.size(), s.size() / elapsed, errors.get());
+        System.out.printf("persons %d, clients %d, %s, %d s: %d settlements = %.0f settlements/s, %d errors%n",
+                persons, clients, rate > 0 ? "offered " + rate + "/s" : "closed loop", seconds, s.size(), s.size() / elapsed, errors.get());
         System.out.printf("pre-settle + settle: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms%n", pct(p, .5), pct(p, .9), pct(p, .99));
         System.out.printf("settle alone       : p50 %.1f ms, p90 %.1f ms, p99 %.1f ms%n", pct(s, .5), pct(s, .9), pct(s, .99));
         if (!s.isEmpty() && !cpuAfter.isEmpty()) {
@@ -124,22 +127,36 @@ public final class SettleLoadGenerator {
             System.out.printf("  %-20s %6.2f ms  (%.0f%% of one core; %d cores here)%n", "all", 1000 * total / s.size(),
                     100 * total / elapsed, Runtime.getRuntime().availableProcessors());
         }
+        ConsumerLag.report(kafka, IntegrationEvent.typeOf(org.yibao.contracts.events.ClaimSettled.class).topic(),
+                Integer.parseInt(o.getOrDefault("drain-seconds", "300")));
         System.exit(0);
     }
 
-    private static void drive(String gateway, String token, List<String> ids, int clients, int seconds,
+    private static void drive(String gateway, String token, List<String> ids, int clients, double rate, int seconds,
                               ConcurrentLinkedQueue<Long> pairs, ConcurrentLinkedQueue<Long> settles, AtomicLong errors)
             throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        // open loop: client c's k-th pair is due at start + (k * clients + c) / rate
+        long interval = rate > 0 ? (long) (1e9 / rate) : 0;
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         for (int c = 0; c < clients; c++) {
+            int client = c;
             pool.submit(() -> {
                 try (KeepAliveHttp http = new KeepAliveHttp(URI.create(gateway), token)) {
-                    while (System.nanoTime() < end) {
+                    for (long k = 0; System.nanoTime() < end; k++) {
+                        long due = interval > 0 ? start + (k * clients + client) * interval : System.nanoTime();
+                        if (due >= end) {
+                            break;
+                        }
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            TimeUnit.NANOSECONDS.sleep(wait);
+                        }
                         String person = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
                         String body = bill(person, UUID.randomUUID().toString());
                         try {
-                            long t0 = System.nanoTime();
+                            long t0 = due;
                             KeepAliveHttp.Response quote = http.post("/api/settlement/pre-settlements", body);
                             long t1 = System.nanoTime();
                             KeepAliveHttp.Response settled = http.post("/api/settlement/settlements", body);

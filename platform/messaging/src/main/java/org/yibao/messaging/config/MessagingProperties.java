@@ -32,8 +32,13 @@ public class MessagingProperties {
     public static class Relay {
         /** Whether this instance publishes its outbox (one instance at a time does, by a database lock). */
         private boolean enabled = true;
-        /** How long the relay sleeps when the outbox is empty and no commit has woken it. */
-        private Duration pollInterval = Duration.ofMillis(250);
+        /**
+         * How long the relay sleeps when the outbox is empty and no commit has woken it. Every commit that appends an event
+         * wakes the relay at once, so this only bounds how late a row is found that no commit of this instance announced
+         * (another instance's while this one held the relay lock, say); a shorter interval costs every idle service a
+         * statement each time (docs/benchmarks.md §18).
+         */
+        private Duration pollInterval = Duration.ofSeconds(1);
         /** Rows published per relay transaction. */
         private int batchSize = 500;
         /** Longest pause after a failure (broker down), reached by doubling. */
@@ -93,6 +98,20 @@ public class MessagingProperties {
         private int concurrency = 1;
         /** A consumer that takes longer than this between polls is evicted and its records redelivered. */
         private Duration maxPollInterval = Duration.ofMinutes(5);
+        /**
+         * How often, at most, the consumer commits its offsets (and always when its partitions are taken away). The
+         * processed-event table, not the offset, decides what is new, so a longer interval only means more records read
+         * again, and skipped, after a restart.
+         */
+        private Duration commitInterval = Duration.ofSeconds(1);
+
+        public Duration getCommitInterval() {
+            return commitInterval;
+        }
+
+        public void setCommitInterval(Duration commitInterval) {
+            this.commitInterval = commitInterval;
+        }
 
         public boolean isEnabled() {
             return enabled;

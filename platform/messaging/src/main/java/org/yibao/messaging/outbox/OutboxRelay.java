@@ -54,7 +54,11 @@ public class OutboxRelay implements SmartLifecycle {
     private final Timer publishDelay;
     private final MeterRegistry meters;
 
+    /** How soon the relay looks again when another instance held the relay lock. */
+    private static final Duration LOCK_BUSY_RETRY = Duration.ofMillis(20);
+
     private volatile boolean running;
+    private volatile boolean lockBusy;
     private Thread thread;
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, KafkaTemplate<String, String> kafka,
@@ -84,9 +88,15 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Publishes one batch now; returns how many rows were published. Used by the loop and by tests. */
     public int publishBatch() {
+        // an empty outbox (most polls of an idle service) costs one indexed statement, not a locked transaction
+        if (!Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from outbox_event where published_at is null)", Boolean.class))) {
+            return 0;
+        }
         Integer published = tx.execute(status -> {
             Boolean locked = jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, RELAY_LOCK);
             if (!Boolean.TRUE.equals(locked)) {
+                lockBusy = true; // another instance is publishing; our rows may have missed its batch: look again soon
                 return 0;
             }
             List<OutboxRow> rows = jdbc.query("""
@@ -115,7 +125,7 @@ public class OutboxRelay implements SmartLifecycle {
         for (OutboxRow row : rows) {
             ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.envelope());
             record.headers().add(new RecordHeader("yibao-event-id", row.eventId().getBytes(StandardCharsets.UTF_8)));
-            record.headers().add(new RecordHeader("yibao-event-type", row.type().getBytes(StandardCharsets.UTF_8)));
+            record.headers().add(new RecordHeader(org.yibao.messaging.consumer.IdempotentEventDispatcher.EVENT_TYPE_HEADER, row.type().getBytes(StandardCharsets.UTF_8)));
             if (row.traceParent() != null) {
                 // the trace the event was appended in: the consumer's span is its child (EventTracing)
                 record.headers().add(new RecordHeader(EventTracing.TRACEPARENT, row.traceParent().getBytes(StandardCharsets.UTF_8)));
@@ -186,7 +196,9 @@ public class OutboxRelay implements SmartLifecycle {
                 int published = publishBatch();
                 backoff = settings.getPollInterval();
                 if (published == 0) {
-                    signal.tryAcquire(settings.getPollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    long wait = lockBusy ? LOCK_BUSY_RETRY.toMillis() : settings.getPollInterval().toMillis();
+                    lockBusy = false;
+                    signal.tryAcquire(wait, TimeUnit.MILLISECONDS);
                     signal.drainPermits();
                 }
             } catch (InterruptedException e) {
