@@ -8,7 +8,10 @@ import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The trace's yuan text: thousands grouped, two decimals, exactly as {@code String.format("%,.2f")} writes it. */
+/**
+ * The trace's yuan text: thousands grouped, two decimals, exactly as {@code String.format("%,.2f")} writes it. Money is
+ * always at scale 2 (fen), so the formatter's rounding never comes into it.
+ */
 class YuanTextTest {
 
     @Test
@@ -20,6 +23,9 @@ class YuanTextTest {
         assertThat(CalculationSteps.yuan(Money.of("148700"))).isEqualTo("148,700.00");
         assertThat(CalculationSteps.yuan(Money.of("-1234567.8"))).isEqualTo("-1,234,567.80");
         assertThat(CalculationSteps.yuan(Money.of("999999999999.99"))).isEqualTo("999,999,999,999.99");
+        assertThat(CalculationSteps.yuan(Money.of("-0.05"))).isEqualTo("-0.05");
+        assertThat(CalculationSteps.yuan(Money.of("-0.50"))).isEqualTo("-0.50");
+        assertThat(CalculationSteps.yuan(Money.of("-999999999999.99"))).isEqualTo("-999,999,999,999.99");
     }
 
     @Test

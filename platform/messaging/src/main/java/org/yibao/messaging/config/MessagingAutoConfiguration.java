@@ -140,7 +140,9 @@ public class MessagingAutoConfiguration {
         consumer.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumer.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) settings.getMaxPollInterval().toMillis());
         // an idle consumer's fetch waits at the broker this long for a first record (answered at once when one comes):
-        // Kafka's 500 ms default made every idle consumer of the platform ask twice a second (docs/benchmarks.md §18)
+        // Kafka's 500 ms default made every idle consumer of the platform ask twice a second (docs/benchmarks.md §18). The
+        // price: after a seek (a failed record retried, a rebalance) the next fetch may wait for the one still parked at
+        // the broker, so each retry of a failing record can come up to this much later than its back-off says
         consumer.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 2_000);
         DefaultKafkaConsumerFactory<String, String> factory = new DefaultKafkaConsumerFactory<>(consumer);
         factory.addListener(new MicrometerConsumerListener<>(registry));
@@ -153,6 +155,8 @@ public class MessagingAutoConfiguration {
         // (docs/benchmarks.md §18); a restart re-reads at most that interval's records, each found processed
         container.setAckMode(ContainerProperties.AckMode.TIME);
         container.setAckTime(settings.getCommitInterval().toMillis());
+        // an idle consumer's loop comes round (and commits what it applied) this often; it asks the broker nothing more
+        container.setPollTimeout(settings.getCommitInterval().toMillis());
         container.setSyncCommits(false);
         container.setMessageListener((BatchMessageListener<String, String>) dispatcher::dispatchBatch);
         container.setMicrometerEnabled(true);

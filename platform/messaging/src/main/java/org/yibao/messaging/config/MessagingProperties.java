@@ -35,8 +35,8 @@ public class MessagingProperties {
         /**
          * How long the relay sleeps when the outbox is empty and no commit has woken it. Every commit that appends an event
          * wakes the relay at once, so this only bounds how late a row is found that no commit of this instance announced
-         * (another instance's while this one held the relay lock, say); a shorter interval costs every idle service a
-         * statement each time (docs/benchmarks.md §18).
+         * (one of an instance whose relay is switched off, one left by a crash, one whose first send failed); a shorter
+         * interval costs every idle service a statement each time (docs/benchmarks.md §18).
          */
         private Duration pollInterval = Duration.ofSeconds(1);
         /** Rows published per relay transaction. */
@@ -99,9 +99,13 @@ public class MessagingProperties {
         /** A consumer that takes longer than this between polls is evicted and its records redelivered. */
         private Duration maxPollInterval = Duration.ofMinutes(5);
         /**
-         * How often, at most, the consumer commits its offsets (and always when its partitions are taken away). The
-         * processed-event table, not the offset, decides what is new, so a longer interval only means more records read
-         * again, and skipped, after a restart.
+         * How often, at most, the consumer commits its offsets (and, best effort, when its partitions are taken away or it
+         * stops); an idle consumer commits what it applied within about this interval too (its poll returns that often).
+         * The processed-event table, not the offset, decides what is new, so a longer interval only means more records
+         * read again, and skipped, after a crash. After a failed batch the error handler commits past what it recovered
+         * while an older pending offset may still be committed after it: the committed offset can step back by up to an
+         * interval, so a crash just then reads those records again (each found processed; a dead-lettered one may be
+         * dead-lettered a second time, which replaying the dead letters absorbs). More than zero.
          */
         private Duration commitInterval = Duration.ofSeconds(1);
 
@@ -110,6 +114,9 @@ public class MessagingProperties {
         }
 
         public void setCommitInterval(Duration commitInterval) {
+            if (commitInterval == null || commitInterval.toMillis() < 1) {
+                throw new IllegalArgumentException("yibao.messaging.consumer.commit-interval must be at least 1 ms, not " + commitInterval);
+            }
             this.commitInterval = commitInterval;
         }
 

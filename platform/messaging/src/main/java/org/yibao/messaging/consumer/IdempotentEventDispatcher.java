@@ -133,7 +133,7 @@ public class IdempotentEventDispatcher {
         // the relay names the type in a header (OutboxRelay): a type this service has no handler for is passed by
         // without reading its JSON; a record without the header is read and decided by its envelope
         String namedType = header(record, EVENT_TYPE_HEADER);
-        if (namedType != null && !handlers.containsKey(namedType)) {
+        if (namedType != null && !namedType.isBlank() && !handlers.containsKey(namedType)) {
             return new Prepared(new Envelope(null, namedType, 0, null, null, null, null, null), null, null, null, null);
         }
         Envelope envelope = parse(record);

@@ -54,7 +54,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Timer publishDelay;
     private final MeterRegistry meters;
 
-    /** How soon the relay looks again when another instance held the relay lock. */
+    /** How soon the relay looks again when another instance held the relay lock (doubled while it stays held). */
     private static final Duration LOCK_BUSY_RETRY = Duration.ofMillis(20);
 
     private volatile boolean running;
@@ -191,15 +191,22 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void loop() {
         Duration backoff = settings.getPollInterval();
+        long busyWait = 0;
         while (running) {
             try {
                 int published = publishBatch();
                 backoff = settings.getPollInterval();
                 if (published == 0) {
-                    long wait = lockBusy ? LOCK_BUSY_RETRY.toMillis() : settings.getPollInterval().toMillis();
+                    // another instance held the relay lock: look again soon, then less often (up to the poll interval)
+                    // while it stays busy (a broker outage keeps the holder in its sends for seconds)
+                    busyWait = lockBusy ? Math.min(busyWait == 0 ? LOCK_BUSY_RETRY.toMillis() : busyWait * 2,
+                            settings.getPollInterval().toMillis()) : 0;
+                    long wait = lockBusy ? busyWait : settings.getPollInterval().toMillis();
                     lockBusy = false;
                     signal.tryAcquire(wait, TimeUnit.MILLISECONDS);
                     signal.drainPermits();
+                } else {
+                    busyWait = 0;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
