@@ -41,8 +41,9 @@ if [ "$build" = 1 ]; then
 fi
 
 home=$repo/target/bench-home
-# a platform of an earlier run still up (its launcher holds the lock) keeps its data: stop it first
-if [ -f "$home/launcher.lock" ] && ! flock -n "$home/launcher.lock" true; then
+# a platform of an earlier run still up keeps its data: stop it first (its PostgreSQL's pid file names a live process)
+pid_file=$home/postgres/postmaster.pid
+if [ -f "$pid_file" ] && kill -0 "$(head -1 "$pid_file")" 2>/dev/null; then
   echo "a platform is still running from $home (pkill -f local-launcher.jar); not starting another" >&2; exit 1
 fi
 rm -rf "$home" && mkdir -p "$home"
