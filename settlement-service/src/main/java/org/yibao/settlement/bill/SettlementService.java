@@ -140,7 +140,7 @@ public class SettlementService {
         Adjudication adjudication = adjudicate(encounter, yearToDate, available);
         SettlementView view = encounter.bill(UUID.randomUUID(), SettlementStatus.SETTLED, adjudication, verdict, clock.instant());
         try {
-            settlements.insert(view, hash, adjudication.delta(), adjudication.steps());
+            settlements.insert(view, hash, adjudication.delta(), adjudication.steps(), claimOf(encounter, available));
         } catch (DuplicateKeyException e) {
             throw new ConflictException("message id " + request.messageId() + " was already used for another bill");
         }
@@ -258,13 +258,16 @@ public class SettlementService {
      * account pay at most what the person still owes after the funds.
      */
     private Adjudication adjudicate(Encounter encounter, Accumulators yearToDate, Money accountAvailable) {
-        // every fact of the encounter's claim kept (a delivery's kind too), with what the account may pay
-        Claim claim = encounter.claim().withPersonalAccountAvailable(accountAvailable);
         try {
-            return adjudicator.adjudicate(claim, yearToDate, encounter.pack());
+            return adjudicator.adjudicate(claimOf(encounter, accountAvailable), yearToDate, encounter.pack());
         } catch (NotCoveredException e) {
             throw new RefusedException(e.getMessage());
         }
+    }
+
+    /** The encounter's claim with every fact kept (a delivery's kind too) and what the account may pay: what is adjudicated and stored. */
+    private static Claim claimOf(Encounter encounter, Money accountAvailable) {
+        return encounter.claim().withPersonalAccountAvailable(accountAvailable);
     }
 
     /** The findings of a blocking verdict in a line each: rule, kind, severity, amount in violation, line. */

@@ -10,6 +10,7 @@ import org.yibao.contracts.money.Money;
 import org.yibao.contracts.time.BeijingTime;
 import org.yibao.settlement.adjudication.Accumulators;
 import org.yibao.settlement.adjudication.CalculationStep;
+import org.yibao.settlement.adjudication.Claim;
 import org.yibao.settlement.adjudication.TreatmentPlace;
 import org.yibao.settlement.precheck.Finding;
 import org.yibao.settlement.precheck.Verdict;
@@ -49,8 +50,12 @@ public class SettlementStore {
     public record StoredTrace(String institutionCode, SettlementTrace trace) {
     }
 
-    /** Writes a bill with its calculation trace (the steps as the adjudicator built them, stored as jsonb). */
-    public void insert(SettlementView v, String requestHash, Accumulators delta, List<CalculationStep> steps) {
+    /**
+     * Writes a bill with its calculation trace (the steps as the adjudicator built them, stored as jsonb) and the claim the
+     * adjudicator was given (what a policy simulation replays, issue 28); the bill draws its number in the order of
+     * accumulator changes ({@code settle_seq}) here, under the person's accumulator lock.
+     */
+    public void insert(SettlementView v, String requestHash, Accumulators delta, List<CalculationStep> steps, Claim claimInput) {
         SettlementAmounts a = v.amounts();
         ClaimFacts f = v.facts();
         jdbc.sql("""
@@ -59,9 +64,9 @@ public class SettlementStore {
                             policy_scope, deductible, basic_fund, catastrophic, supplementary, assistance, personal_account,
                             cash, lines, accumulator_delta, settled_at, diagnosis_codes, precheck_outcome, precheck_reasons,
                             treatment_place, person_type, emergency, admitted_at, discharged_at, procedure_codes, doctor_code,
-                            department_code, precheck_findings, calculation_trace)
+                            department_code, precheck_findings, calculation_trace, claim_input)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?,
-                                ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""")
+                                ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)""")
                 .params(v.id(), v.messageId(), requestHash, v.personId(), v.institutionCode(), v.regionCode(),
                         v.scheme().name(), v.visitType().name(), v.serviceDate().getYear(), v.serviceDate(), v.policyPack(),
                         a.total().amount(), a.fullSelfPay().amount(), a.priorSelfPay().amount(), a.policyScope().amount(),
@@ -73,7 +78,8 @@ public class SettlementStore {
                         truncate(String.join("; ", v.preCheck().reasons())), v.place().name(),
                         f.personType() == null ? null : f.personType().name(), f.emergency(), f.admittedAt(), f.dischargedAt(),
                         f.procedureCodes().isEmpty() ? null : String.join(",", f.procedureCodes()), f.doctorCode(),
-                        f.departmentCode(), json.writeValueAsString(v.preCheck().findings()), json.writeValueAsString(steps))
+                        f.departmentCode(), json.writeValueAsString(v.preCheck().findings()), json.writeValueAsString(steps),
+                        json.writeValueAsString(claimInput))
                 .update();
     }
 
@@ -121,8 +127,10 @@ public class SettlementStore {
                 .query((rs, n) -> read(rs).view()).list();
     }
 
+    /** Marks a bill reversed; the reversal draws its number in the order of accumulator changes, under the person's lock. */
     public void markReversed(UUID id, UUID reversalId, Instant at, String reason) {
-        jdbc.sql("update settlement set reversal_id = ?, reversed_at = ?, reversal_reason = ? where id = ?")
+        jdbc.sql("update settlement set reversal_id = ?, reversed_at = ?, reversal_reason = ?,"
+                        + " reversal_seq = nextval('settlement_event_seq') where id = ?")
                 .params(reversalId, Timestamp.from(at), reason, id).update();
     }
 

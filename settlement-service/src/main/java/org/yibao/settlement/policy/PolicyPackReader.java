@@ -58,13 +58,29 @@ public final class PolicyPackReader {
             .build();
 
     private final String file;
+    /** Whether the id must match the file's name: for the packs the service loads, not for an upload (no file name). */
+    private final boolean named;
 
-    private PolicyPackReader(String file) {
+    private PolicyPackReader(String file, boolean named) {
         this.file = file;
+        this.named = named;
     }
 
     public static PolicyPack read(String file, String yaml) {
-        PolicyPackReader reader = new PolicyPackReader(file);
+        return read(new PolicyPackReader(file, true), yaml);
+    }
+
+    /**
+     * A pack uploaded by staff (a policy simulation's candidate, issue 28), checked exactly as a loaded file is
+     * except that there is no file name for its id to match.
+     *
+     * @throws InvalidPolicyPackException naming the field, when the text is not a valid pack
+     */
+    public static PolicyPack readUpload(String yaml) {
+        return read(new PolicyPackReader("(upload)", false), yaml);
+    }
+
+    private static PolicyPack read(PolicyPackReader reader, String yaml) {
         PolicyPackFile bound;
         try {
             bound = YAML.readValue(yaml, PolicyPackFile.class);
@@ -84,7 +100,7 @@ public final class PolicyPackReader {
         if (!id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
             throw invalid("id", "must be lower-case words joined by hyphens, was '" + id + "'");
         }
-        if (!file.equals(id + ".yml")) {
+        if (named && !file.equals(id + ".yml")) {
             throw invalid("id", "must match the file name (" + file + "), was '" + id + "'");
         }
         int version = required(f.version(), "version");

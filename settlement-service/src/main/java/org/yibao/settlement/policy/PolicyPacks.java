@@ -65,6 +65,11 @@ public final class PolicyPacks {
                 .min(Comparator.comparingInt((PolicyPack p) -> p.regionCode().equals(regionCode) ? 0 : p.regionCode().endsWith("0000") ? 2 : 1));
     }
 
+    /** The pack a settlement names ({@code id@version}, {@link PolicyPack#label()}), if it is still loaded. */
+    public Optional<PolicyPack> byLabel(String label) {
+        return packs.stream().filter(p -> p.label().equals(label)).findFirst();
+    }
+
     public List<PolicyPack> all() {
         return packs;
     }
