@@ -45,6 +45,10 @@ public final class CityGenerator {
 
     private final CityParameters city;
     private final Formulary formulary;
+    private final CareProfile profile;
+    private final List<Double> categoryBounds;
+    private final List<Double> chronicBounds;
+    private final List<Double> outpatientLevelBounds;
 
     /** A city prescribing from the standard synthetic catalog. */
     public CityGenerator(CityParameters city) {
@@ -52,8 +56,22 @@ public final class CityGenerator {
     }
 
     public CityGenerator(CityParameters city, Formulary formulary) {
+        this(city, formulary, CareProfile.DEFAULT);
+    }
+
+    /** A city whose people and care follow a profile of their own (a calibrated city, issue 28). */
+    public CityGenerator(CityParameters city, Formulary formulary, CareProfile profile) {
         this.city = city;
         this.formulary = formulary;
+        this.profile = profile;
+        this.categoryBounds = profile.population().categories().bounds();
+        this.chronicBounds = profile.population().chronic().bounds();
+        this.outpatientLevelBounds = profile.care().outpatientLevels().bounds();
+    }
+
+    /** The people and care the city is generated with. */
+    public CareProfile profile() {
+        return profile;
     }
 
     public CityParameters parameters() {
@@ -85,10 +103,11 @@ public final class CityGenerator {
         Scheme scheme = Scheme.RESIDENT;
         PersonType type = PersonType.RESIDENT;
         EmploymentTier tier = null;
-        if (age >= 18 && age < 60 && r.nextDouble() < 0.10) {
+        CareProfile.Population population = profile.population();
+        if (age >= 18 && age < 60 && r.nextDouble() < population.employeeActiveShare()) {
             scheme = Scheme.EMPLOYEE;
             type = PersonType.EMPLOYEE_ACTIVE;
-        } else if (age >= 60 && r.nextDouble() < 0.07) {
+        } else if (age >= 60 && r.nextDouble() < population.employeeRetiredShare()) {
             scheme = Scheme.EMPLOYEE;
             type = PersonType.EMPLOYEE_RETIRED;
         }
@@ -98,14 +117,14 @@ public final class CityGenerator {
         }
         AssistanceCategory category = scheme == Scheme.RESIDENT ? category(r.nextDouble()) : null;
         // the seed: low-income people are all enrolled; ASSUMPTION: 3.5% of the others are not
-        boolean enrolled = category != null || r.nextDouble() >= 0.035;
+        boolean enrolled = category != null || r.nextDouble() >= population.notEnrolledShare();
 
         Person.Chronic chronic = null;
         Institution centre = null;
         double c = r.nextDouble();
         if (enrolled && age >= 40) {
-            chronic = c < 0.004 ? Person.Chronic.RENAL_FAILURE : c < 0.13 ? Person.Chronic.HYPERTENSION
-                    : c < 0.19 ? Person.Chronic.DIABETES : null;
+            chronic = c < chronicBounds.get(0) ? Person.Chronic.RENAL_FAILURE : c < chronicBounds.get(1) ? Person.Chronic.HYPERTENSION
+                    : c < chronicBounds.get(2) ? Person.Chronic.DIABETES : null;
             List<Institution> centres = new ArrayList<>(Roster.hospitals(InstitutionLevel.LEVEL_2));
             centres.addAll(Roster.hospitals(InstitutionLevel.LEVEL_3));
             centre = chronic == null ? null : centres.get(r.nextInt(centres.size()));
@@ -120,18 +139,19 @@ public final class CityGenerator {
                 income);
     }
 
-    private static AssistanceCategory category(double r) {
-        if (r < 0.006) {
+    private AssistanceCategory category(double r) {
+        List<Double> b = categoryBounds;
+        if (r < b.get(0)) {
             return AssistanceCategory.EXTREME_POVERTY;
-        } else if (r < 0.030) {
+        } else if (r < b.get(1)) {
             return AssistanceCategory.MINIMUM_LIVING;
-        } else if (r < 0.060) {
+        } else if (r < b.get(2)) {
             return AssistanceCategory.LIFTED_OUT_OF_POVERTY;
-        } else if (r < 0.065) {
+        } else if (r < b.get(3)) {
             return AssistanceCategory.LIFTED_UNSTABLE;
-        } else if (r < 0.070) {
+        } else if (r < b.get(4)) {
             return AssistanceCategory.POVERTY_MONITORED;
-        } else if (r < 0.072) {
+        } else if (r < b.get(5)) {
             return AssistanceCategory.MINIMUM_LIVING_MARGINAL;
         }
         return null;
@@ -191,11 +211,15 @@ public final class CityGenerator {
         double yearShare = days / 365.0;
         List<Draft> drafts = new ArrayList<>();
 
-        double outpatientRate = p.age() < 6 ? 2.0 : p.age() < 60 ? 0.8 : 1.5;
+        CareProfile.Care care = profile.care();
+        double outpatientRate = p.age() < 6 ? care.outpatient().children() : p.age() < 60 ? care.outpatient().adults()
+                : care.outpatient().elderly();
         for (int n = poisson(r, outpatientRate * yearShare); n > 0; n--) {
             drafts.add(outpatient(r, p, first.plusDays(r.nextInt(days))));
         }
-        for (int n = poisson(r, (p.age() < 18 ? 0.3 : 0.8) * yearShare); n > 0; n--) {
+        double pharmacyRate = p.age() < 18 ? care.pharmacy().children() : p.age() < 60 ? care.pharmacy().adults()
+                : care.pharmacy().elderly();
+        for (int n = poisson(r, pharmacyRate * yearShare); n > 0; n--) {
             drafts.add(pharmacy(r, p, first.plusDays(r.nextInt(days))));
         }
         if (p.chronic() != null) {
@@ -220,14 +244,15 @@ public final class CityGenerator {
             }
         }
         List<LocalDate> admissions = new ArrayList<>();
-        double admissionRate = p.age() < 60 ? 0.08 : 0.22;
+        double admissionRate = p.age() < 18 ? care.admission().children() : p.age() < 60 ? care.admission().adults()
+                : care.admission().elderly();
         // discharged three weeks into the year at the earliest, so that even a 20-day stay began in it
         if (r.nextDouble() < admissionRate * yearShare && days > 21) {
             LocalDate discharged = first.plusDays(21 + r.nextInt(days - 21));
             drafts.add(inpatient(r, p, discharged, null, null));
             admissions.add(discharged);
             // a second, unrelated stay at least two months apart
-            if (r.nextDouble() < 0.15 && !discharged.plusDays(60).isAfter(last)) {
+            if (r.nextDouble() < care.secondStay() && !discharged.plusDays(60).isAfter(last)) {
                 LocalDate second = discharged.plusDays(60 + r.nextInt((int) (last.toEpochDay() - discharged.toEpochDay()) - 59));
                 drafts.add(inpatient(r, p, second, null, drafts.get(drafts.size() - 1).diagnoses.get(0).substring(0, 3)));
             }
@@ -986,15 +1011,17 @@ public final class CityGenerator {
 
     private Draft outpatient(SplittableRandom r, Person p, LocalDate day) {
         double level = r.nextDouble();
-        InstitutionLevel l = level < 0.30 ? InstitutionLevel.COMMUNITY : level < 0.55 ? InstitutionLevel.LEVEL_1
-                : level < 0.85 ? InstitutionLevel.LEVEL_2 : InstitutionLevel.LEVEL_3;
+        List<Double> b = outpatientLevelBounds;
+        InstitutionLevel l = level < b.get(0) ? InstitutionLevel.COMMUNITY : level < b.get(1) ? InstitutionLevel.LEVEL_1
+                : level < b.get(2) ? InstitutionLevel.LEVEL_2 : InstitutionLevel.LEVEL_3;
+        CareProfile.Care care = profile.care();
         Institution at = pick(r, Roster.hospitals(l));
         List<Encounter.Line> lines = new ArrayList<>();
         lines.add(line(l == InstitutionLevel.LEVEL_3 ? Item.SENIOR_CONSULTATION : Item.CONSULTATION, 1));
-        if (r.nextDouble() < 0.5) {
+        if (r.nextDouble() < care.bloodTest()) {
             lines.add(line(Item.BLOOD_TEST, 1));
         }
-        if (r.nextDouble() < 0.15) {
+        if (r.nextDouble() < care.ct()) {
             lines.add(line(Item.CT, 1));
         }
         String diagnosis = OUTPATIENT_DIAGNOSES[r.nextInt(OUTPATIENT_DIAGNOSES.length)];
@@ -1003,9 +1030,10 @@ public final class CityGenerator {
         } else {
             lines.add(line(Item.PARACETAMOL, 6 + r.nextInt(15)));
         }
-        if (r.nextDouble() < 0.05) {
+        if (r.nextDouble() < care.selfPaidDrug()) {
             lines.add(line(Item.THALIDOMIDE, 10 + r.nextInt(21)));
         }
+        extras(lines, care.outpatientExtras(), l, 1);
         return new Draft(day, at, VisitType.GENERAL_OUTPATIENT, List.of(diagnosis), lines, null);
     }
 
@@ -1048,13 +1076,36 @@ public final class CityGenerator {
                 lines.add(line(Item.SYRINGE, sessions));
             }
         }
+        extras(lines, profile.care().chronicExtras(), p.chronicCentre().level(), 1);
         return new Draft(day, p.chronicCentre(), VisitType.CHRONIC_OUTPATIENT, List.of(p.chronic().icd10), lines, null);
     }
 
     private Institution inpatientHospital(SplittableRandom r) {
         double level = r.nextDouble();
-        return pick(r, Roster.hospitals(level < 0.4 ? InstitutionLevel.LEVEL_3 : level < 0.8 ? InstitutionLevel.LEVEL_2
+        CareProfile.LevelShares shares = profile.care().inpatientLevels();
+        // drawn level 3 first, then level 2, the rest level 1 (community health centres take no stays here)
+        double third = BigDecimal.valueOf(shares.level3()).doubleValue();
+        double second = BigDecimal.valueOf(shares.level3()).add(BigDecimal.valueOf(shares.level2())).doubleValue();
+        return pick(r, Roster.hospitals(level < third ? InstitutionLevel.LEVEL_3 : level < second ? InstitutionLevel.LEVEL_2
                 : InstitutionLevel.LEVEL_1));
+    }
+
+    /**
+     * A calibrated city's costs beyond the sample items (issue 28): one line of each class with an amount, at the
+     * amount for the level times {@code units} (a visit: 1; a stay: its bed days). The default city adds none.
+     */
+    private static void extras(List<Encounter.Line> lines, CareProfile.PerVisit perVisit, InstitutionLevel level, int units) {
+        if (!perVisit.none()) {
+            extra(lines, Item.EXTRA_CLASS_A, perVisit.classA().at(level), units);
+            extra(lines, Item.EXTRA_CLASS_B, perVisit.classB().at(level), units);
+            extra(lines, Item.EXTRA_CLASS_C, perVisit.classC().at(level), units);
+        }
+    }
+
+    private static void extra(List<Encounter.Line> lines, Item item, BigDecimal amount, int units) {
+        if (amount.signum() > 0) {
+            lines.add(new Encounter.Line(item, BigDecimal.valueOf(units), Money.of(amount)));
+        }
     }
 
     /**
@@ -1076,12 +1127,12 @@ public final class CityGenerator {
         String diagnosis = choices.get(r.nextInt(choices.size()));
         // ASSUMPTION: one older patient's stay in eight is for lung cancer, treated with a drug off the
         // catalog; such bills, paid by the patient, are what the poverty-risk warning is for
-        if (p.age() >= 50 && !"C34".equals(avoid) && r.nextDouble() < 0.12) {
+        if (p.age() >= 50 && !"C34".equals(avoid) && r.nextDouble() < profile.care().lungCancer()) {
             diagnosis = "C34";
         }
         int days = diagnosis.equals("I63") || diagnosis.equals("C34") ? 10 + r.nextInt(11) : 3 + r.nextInt(12);
         List<Encounter.Line> lines = new ArrayList<>();
-        lines.add(line(r.nextDouble() < 0.1 ? Item.SPECIAL_BED : Item.BED, days));
+        lines.add(line(r.nextDouble() < profile.care().specialBed() ? Item.SPECIAL_BED : Item.BED, days));
         lines.add(line(Item.BLOOD_TEST, 2));
         lines.add(line(Item.CT, 1 + r.nextInt(2)));
         lines.add(line(Item.INFUSION_SET, days));
@@ -1123,6 +1174,10 @@ public final class CityGenerator {
             }
             case "C34" -> lines.add(line(Item.GEFITINIB, 2 + r.nextInt(7)));
             default -> throw new IllegalStateException(diagnosis);
+        }
+        CareProfile.StayExtras daily = profile.care().stay();
+        if (!daily.none()) {
+            extras(lines, new CareProfile.PerVisit(daily.classA(), daily.classB(), daily.classC()), hospital.level(), days);
         }
         Draft stay = new Draft(discharged, hospital, VisitType.INPATIENT, List.of(diagnosis), lines, null);
         stay.procedures = procedures;

@@ -59,6 +59,18 @@ public record Item(String code, String name, Money price, boolean vbp, String ge
     public static final Item PCI = of("S330000001", "冠状动脉介入治疗", "3500.00", ItemClass.B);
     public static final Item DIALYSIS = of("S311201001", "血液透析", "400.00", ItemClass.A);
 
+    // a calibrated city's costs beyond the sample items (issue 28, CareProfile): billed at the amount its profile gives for
+    // the level, with no ceiling of their own; not in ALL (the default city bills none, and registers none with the platform)
+    /** Nursing, treatment and examinations of class 甲 beyond the sample items, one unit a day of a stay or a visit. */
+    public static final Item EXTRA_CLASS_A = new Item("S990000001", "诊疗护理检查 (甲类, 按日/次)", Money.of("1.00"), false, null, null,
+            ItemClass.A, null);
+    /** Drugs and materials of class 乙 beyond the sample items (the pack's prior self-pay share applies). */
+    public static final Item EXTRA_CLASS_B = new Item("X990000002", "药品及耗材 (乙类, 按日/次)", Money.of("1.00"), false, null, null,
+            ItemClass.B, null);
+    /** What the person pays in full beyond the sample items: class 丙 drugs and materials, services off the catalog. */
+    public static final Item EXTRA_CLASS_C = new Item("X990000003", "自费药品及耗材 (丙类, 按日/次)", Money.of("1.00"), false, null, null,
+            ItemClass.C, null);
+
     /** Every item above, in the order written. */
     public static final java.util.List<Item> ALL = java.util.List.of(AMLODIPINE, METFORMIN, INSULIN, AMOXICILLIN, ASPIRIN, ATORVASTATIN,
             METOPROLOL, PARACETAMOL, GEFITINIB, THALIDOMIDE, SYRINGE, INFUSION_SET, STENT, HIP, CONSULTATION, SENIOR_CONSULTATION, BED,
