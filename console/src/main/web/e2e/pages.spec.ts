@@ -41,7 +41,7 @@ test('dashboard shows the fund report figures', async ({ page }) => {
 const ALL_ROLES = ['ENROLLMENT_CLERK', 'ASSISTANCE_OFFICER', 'AUDITOR', 'INVESTIGATOR', 'DECIDER', 'REVIEWER',
   'PROCUREMENT_OFFICER', 'MANAGER', 'CARE_ASSESSOR', 'CARE_OFFICER', 'CLEARING_OFFICER'];
 
-for (const path of ['persons', 'queues?tab=certifications', 'queues?tab=warnings', 'queues?tab=claims', 'queues?tab=cases', 'institutions', 'dashboard', 'files']) {
+for (const path of ['persons', 'queues?tab=certifications', 'queues?tab=warnings', 'queues?tab=claims', 'queues?tab=cases', 'institutions', 'dashboard', 'files', 'simulations']) {
   test(`page ${path} renders without errors, in both languages`, async ({ page }) => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));

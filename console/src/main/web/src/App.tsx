@@ -1,7 +1,7 @@
 import { Component, lazy, Suspense, useEffect, useState, type ErrorInfo, type ReactNode } from 'react';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { App as AntApp, Button, ConfigProvider, Layout, Menu, Result, Space, Spin, Tag, Tooltip, Typography } from 'antd';
-import { BarChartOutlined, BankOutlined, FileTextOutlined, InboxOutlined, TeamOutlined } from '@ant-design/icons';
+import { BarChartOutlined, BankOutlined, ExperimentOutlined, FileTextOutlined, InboxOutlined, TeamOutlined } from '@ant-design/icons';
 import zhCN from 'antd/es/locale/zh_CN';
 import enUS from 'antd/es/locale/en_US';
 import dayjs from 'dayjs';
@@ -20,6 +20,7 @@ const QueuesPage = lazy(() => import('./pages/QueuesPage'));
 const InstitutionsPage = lazy(() => import('./pages/InstitutionsPage'));
 const DashboardPage = lazy(() => import('./pages/DashboardPage'));
 const FilesPage = lazy(() => import('./pages/FilesPage'));
+const SimulationsPage = lazy(() => import('./pages/SimulationsPage'));
 
 const PAGES: { key: Page; icon: React.ReactNode }[] = [
   { key: 'persons', icon: <TeamOutlined /> },
@@ -27,6 +28,7 @@ const PAGES: { key: Page; icon: React.ReactNode }[] = [
   { key: 'institutions', icon: <BankOutlined /> },
   { key: 'dashboard', icon: <BarChartOutlined /> },
   { key: 'files', icon: <FileTextOutlined /> },
+  { key: 'simulations', icon: <ExperimentOutlined /> },
 ];
 
 /**
@@ -169,6 +171,7 @@ function Shell() {
                 <Route path="/institutions" element={guard('institutions', <InstitutionsPage />)} />
                 <Route path="/dashboard" element={guard('dashboard', <DashboardPage />)} />
                 <Route path="/files" element={guard('files', <FilesPage />)} />
+                <Route path="/simulations" element={guard('simulations', <SimulationsPage />)} />
                 <Route path="*" element={<Result status="404" title="404" />} />
               </Routes>
             </Suspense>

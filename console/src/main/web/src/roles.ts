@@ -21,6 +21,7 @@ export const PAGE_ROLES = {
   institutions: ['AUDITOR', 'INVESTIGATOR', 'DECIDER', 'REVIEWER', 'MANAGER', 'CLEARING_OFFICER'],
   dashboard: ['MANAGER', 'AUDITOR', 'ASSISTANCE_OFFICER', 'PROCUREMENT_OFFICER', 'CLEARING_OFFICER'],
   files: ['ENROLLMENT_CLERK', 'ASSISTANCE_OFFICER', 'PROCUREMENT_OFFICER', 'MANAGER'],
+  simulations: ['MANAGER'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** The work queues' tabs, each for the roles that can act on it. */

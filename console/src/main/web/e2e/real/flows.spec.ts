@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { beijingToday, call, machineToken, residentId, signIn } from './session';
 
 /**
@@ -206,4 +206,44 @@ test("the dashboard's figures are the services' own report's", async ({ page }) 
     await expect(row.getByTestId('figure-overall-ratio'), r.category).toHaveText(`${Number(r.overallRatio).toFixed(2)}%`);
   }
   await shot(page, 'dashboard');
+});
+
+test('a manager simulates a raised inpatient ratio; the page shows the service\'s own result', async ({ page }) => {
+  // Yangjiang's residents' pack with the level-3 inpatient ratio raised from 60% to 70%: the first test's 1,200.00 stay
+  // (level 3, deductible 700) was paid (1,200 - 700) x 60% = 300.00 and is replayed at 350.00
+  const shipped = readFileSync(new URL('../../../../../../settlement-service/src/main/resources/policy-packs/yangjiang-2019-resident.yml',
+    import.meta.url), 'utf8');
+  const candidate = shipped.replace('RESIDENT: { COMMUNITY: 0.90, LEVEL_1: 0.90, LEVEL_2: 0.75, LEVEL_3: 0.60 }',
+    'RESIDENT: { COMMUNITY: 0.90, LEVEL_1: 0.90, LEVEL_2: 0.75, LEVEL_3: 0.70 }');
+  expect(candidate).not.toBe(shipped);
+  await signIn(page, 'manager-local', undefined, '/console/simulations');
+  await expect(page.getByTestId('simulations')).toBeVisible();
+  await page.locator('#simulation-year').fill(String(YEAR));
+  await page.locator('input[type=file]').setInputFiles({ name: 'yangjiang-candidate.yml', mimeType: 'application/yaml', buffer: Buffer.from(candidate) });
+  await page.getByTestId('simulation-start').click();
+  const row = page.locator('[data-testid="simulation-row"]').first();
+  await expect(row).toHaveAttribute('data-status', 'SUCCEEDED', { timeout: 60_000 });
+  const id = await row.getAttribute('data-simulation-id');
+
+  const manager = await machineToken(BASE, 'manager-local', 'local-staff-secret');
+  const done = await call(BASE, manager, 'GET', `/api/settlement/policy-simulations/${id}`);
+  expect(done.requestedBy).toBe('manager-local');
+  const all = done.result.groups.find((g: { dimension: string }) => g.dimension === 'ALL');
+  expect(Number(all.difference.basicFund)).toBeGreaterThanOrEqual(50);
+  const stay = done.result.groups.find((g: { dimension: string; value: string }) => g.dimension === 'INSTITUTION_LEVEL' && g.value === 'LEVEL_3');
+  expect(Number(stay.difference.basicFund)).toBeGreaterThanOrEqual(50);
+
+  await row.getByTestId('simulation-open').click();
+  const result = page.getByTestId('simulation-result');
+  await expect(result.getByTestId('all-funds-settled')).toHaveText(grouped(all.settled.fundsPaid));
+  await expect(result.getByTestId('all-funds-replayed')).toHaveText(grouped(all.replayed.fundsPaid));
+  await expect(result.getByTestId('all-funds-difference')).toHaveText(grouped(all.difference.fundsPaid));
+  await expect(result.getByTestId('chart-by-layer').locator('canvas')).toBeVisible();
+  await expect(result.getByTestId('chart-by-visit').locator('canvas')).toBeVisible();
+  await expect(result.locator('[data-testid="group-row"][data-group="INSTITUTION_LEVEL|LEVEL_3"] [data-testid="group-cash-difference"]'))
+    .toHaveText(grouped(stay.difference.cash));
+  // the person whose cash falls: masked on the page as in the API
+  await expect(result.getByTestId('persons-falls')).toContainText(done.result.cashFallsMost[0].person);
+  await expect(result.getByTestId('persons-falls')).not.toContainText(person);
+  await shot(page, 'simulation');
 });

@@ -48,3 +48,6 @@ export type BatchView = Procurement['schemas']['BatchView'];
 export type InstitutionOwed = Clearing['schemas']['InstitutionOwed'];
 export type BudgetUse = Clearing['schemas']['BudgetUse'];
 export type InstitutionBudgetUse = Clearing['schemas']['InstitutionUse'];
+
+export type SimulationView = Settlement['schemas']['SimulationView'];
+export type SimulationResult = Settlement['schemas']['SimulationResult'];

@@ -63,6 +63,9 @@ const ZH = {
   verdict: { PASS: '通过', WARN: '提示', BLOCK: '拦截', UNCHECKED: '未审核' },
   violationReview: { CONFIRMED: '已确认', DISMISSED: '已排除', WITHDRAWN: '已撤回' },
   appealOutcome: { UPHELD: '维持扣款', WITHDRAWN: '撤销扣款' },
+  simulationStatus: { QUEUED: '排队中', RUNNING: '测算中', SUCCEEDED: '已完成', FAILED: '失败' },
+  simulationDimension: { ALL: '合计', SCHEME: '险种', VISIT_TYPE: '就诊类型', INSTITUTION_LEVEL: '机构等级', ASSISTANCE_CATEGORY: '救助类别', REPLAYED_BY: '测算方式' },
+  replayedBy: { CANDIDATE: '按测算政策', OWN_PACK: '按原政策（测算范围外）', REFUSED: '测算政策不予支付', AS_SETTLED: '按原结算（无测算数据）' },
   staffRoleName: {
     ENROLLMENT_CLERK: '参保经办', ASSISTANCE_OFFICER: '医疗救助经办', AUDITOR: '审核', INVESTIGATOR: '调查', DECIDER: '处理决定',
     REVIEWER: '复核', PROCUREMENT_OFFICER: '集采经办', MANAGER: '管理', CARE_ASSESSOR: '长护评估', CARE_OFFICER: '长护经办', CLEARING_OFFICER: '清算经办',
@@ -126,6 +129,9 @@ const EN: Record<keyof typeof ZH, Record<string, string>> = {
   verdict: { PASS: 'Pass', WARN: 'Warn', BLOCK: 'Block', UNCHECKED: 'Unchecked' },
   violationReview: { CONFIRMED: 'Confirmed', DISMISSED: 'Dismissed', WITHDRAWN: 'Withdrawn' },
   appealOutcome: { UPHELD: 'Upheld', WITHDRAWN: 'Withdrawn' },
+  simulationStatus: { QUEUED: 'Queued', RUNNING: 'Running', SUCCEEDED: 'Done', FAILED: 'Failed' },
+  simulationDimension: { ALL: 'All', SCHEME: 'Scheme', VISIT_TYPE: 'Visit type', INSTITUTION_LEVEL: 'Institution level', ASSISTANCE_CATEGORY: 'Assistance category', REPLAYED_BY: 'Replayed by' },
+  replayedBy: { CANDIDATE: 'Candidate pack', OWN_PACK: 'Own pack (outside the candidate)', REFUSED: 'Not covered by the candidate', AS_SETTLED: 'As settled (no claim kept)' },
   staffRoleName: {
     ENROLLMENT_CLERK: 'Enrollment clerk', ASSISTANCE_OFFICER: 'Assistance officer', AUDITOR: 'Auditor', INVESTIGATOR: 'Investigator', DECIDER: 'Decider',
     REVIEWER: 'Reviewer', PROCUREMENT_OFFICER: 'Procurement officer', MANAGER: 'Manager', CARE_ASSESSOR: 'Care assessor', CARE_OFFICER: 'Care officer', CLEARING_OFFICER: 'Clearing officer',

@@ -12,28 +12,11 @@ alter table settlement add column reversal_seq bigint;
 -- settled before it was kept, which a replay counts at their settled amounts
 alter table settlement add column claim_input  jsonb;
 
--- bills settled before: numbered by when they were settled or reversed (a settlement before a reversal at the same instant)
-with events as (
-    select id, 'S' as kind, settled_at as at from settlement
-    union all
-    select id, 'R' as kind, reversed_at as at from settlement where reversed_at is not null),
-numbered as (
-    select id, kind, row_number() over (order by at, kind desc, id) as n from events)
-update settlement s set settle_seq = n.n from numbered n where n.id = s.id and n.kind = 'S';
-
-with events as (
-    select id, 'S' as kind, settled_at as at from settlement
-    union all
-    select id, 'R' as kind, reversed_at as at from settlement where reversed_at is not null),
-numbered as (
-    select id, kind, row_number() over (order by at, kind desc, id) as n from events)
-update settlement s set reversal_seq = n.n from numbered n where n.id = s.id and n.kind = 'R';
-
-select setval('settlement_event_seq', greatest(1, coalesce((select max(greatest(settle_seq, coalesce(reversal_seq, 0))) from settlement), 0)),
-              (select count(*) > 0 from settlement));
-
+-- Bills settled before this migration keep null numbers: having no claim, a replay counts them as settled, before every
+-- numbered settlement and reversal (their order among themselves does not change a sum). No backfill: the columns are
+-- added without a rewrite of the table, which stays open to settlements while this runs. The sequence must keep
+-- CACHE 1 (the default): with a cache per session, numbers would no longer follow the order of the locks.
 alter table settlement alter column settle_seq set default nextval('settlement_event_seq');
-alter table settlement alter column settle_seq set not null;
 
 -- A replay of settled bills under a candidate policy pack: asked by a staff member, run in the background by
 -- whichever settlement instance claims it, its result kept.
@@ -49,6 +32,7 @@ create table policy_simulation (
     period_from      date          not null,                 -- service dates reported, inclusive
     period_to        date          not null,
     status           varchar(20)   not null,                 -- QUEUED, RUNNING, SUCCEEDED, FAILED
+    attempts         integer       not null default 0,       -- how often a worker claimed it
     claimed_by       uuid,                                   -- the worker running it (an instance may take over a stale run)
     up_to_seq        bigint,                                 -- the bills and reversals numbered up to this when it started
     bills_total      bigint,

@@ -1,13 +1,15 @@
 package org.yibao.settlement.simulation;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -47,16 +49,23 @@ class PolicySimulationController {
      * location; 400 naming {@code pack.<field>}, {@code year}, {@code from} or {@code to}.
      */
     @PostMapping(consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "text/plain"})
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "the candidate policy pack's YAML", required = true,
+            content = @Content(mediaType = "application/yaml", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "202", description = "queued",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SimulationView.class)))
     ResponseEntity<SimulationView> submit(@RequestParam String year, @RequestParam(required = false) String from,
-                                          @RequestParam(required = false) String to, @RequestBody(required = false) byte[] body,
-                                          @RequestHeader(name = "Content-Type", required = false) String contentType,
-                                          CallerIdentity caller) {
+                                          @RequestParam(required = false) String to, HttpServletRequest request,
+                                          CallerIdentity caller) throws IOException {
+        // the body is read here and decoded strictly in its declared charset, UTF-8 when none (a String body would be
+        // decoded as ISO-8859-1 for text/* without a charset, garbling every Chinese name)
+        byte[] body = request.getInputStream().readNBytes(MAX_PACK_BYTES + 1);
+        String contentType = request.getContentType();
         int y = RequestParameters.year(year);
-        if (body != null && body.length > MAX_PACK_BYTES) {
+        if (body.length > MAX_PACK_BYTES) {
             throw new InvalidRequestException("pack", "is larger than " + MAX_PACK_BYTES + " bytes");
         }
-        String yaml = body == null ? null : TextUpload.decode(body, contentType);
-        if (body != null && yaml == null) {
+        String yaml = body.length == 0 ? null : TextUpload.decode(body, contentType);
+        if (body.length > 0 && yaml == null) {
             throw new InvalidRequestException("pack", "is not valid text in its declared charset (UTF-8 when none is declared)");
         }
         SimulationView queued = simulations.submit(caller.clientId(), yaml, y, date(from, "from"), date(to, "to"));
@@ -81,6 +90,7 @@ class PolicySimulationController {
      * each layer settled, replayed and their difference (yuan), then the ratios (percent); 409 until it succeeded.
      */
     @GetMapping("/{id}/report.csv")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     void report(@PathVariable UUID id, HttpServletResponse response) throws IOException {
         PolicySimulationService.Finished f = simulations.result(id);
         response.setContentType("text/csv;charset=UTF-8");
@@ -90,6 +100,7 @@ class PolicySimulationController {
 
     /** The persons whose cash payment rises and falls most, masked, as CSV; 409 until it succeeded. */
     @GetMapping("/{id}/persons.csv")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     void persons(@PathVariable UUID id, HttpServletResponse response) throws IOException {
         PolicySimulationService.Finished f = simulations.result(id);
         response.setContentType("text/csv;charset=UTF-8");

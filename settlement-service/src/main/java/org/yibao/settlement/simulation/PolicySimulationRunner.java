@@ -3,8 +3,9 @@ package org.yibao.settlement.simulation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
-import org.yibao.contracts.region.Regions;
 import org.yibao.settlement.adjudication.Adjudicator;
 import org.yibao.settlement.policy.PolicyPack;
 import org.yibao.settlement.policy.PolicyPackReader;
@@ -15,15 +16,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Runs queued policy simulations in the background, one at a time per instance, on a thread of its own. A run reads
- * the settled bills a page of persons at a time (each page its own short read, so no transaction stays open for the
- * hour a large year takes, and memory holds one page), replays each person's year ({@link Replay}) and sums it
- * ({@link SimulationTally}); it records progress after every page, which is also its sign of life. A run whose
- * instance stopped is claimed again by any instance after {@link #STALE} and starts over: the replay is deterministic.
+ * the settled bills a page at a time (at most {@link #PAGE_PERSONS} persons and about {@link #PAGE_BILLS} bills, each
+ * page its own short reads, so no transaction stays open for the hour a large year takes, and memory holds one page),
+ * replays each person's year ({@link Replay}) and sums it ({@link SimulationTally}); a page's reads are retried on a
+ * transient database fault. While a run is in progress a timer writes its sign of life every {@link #HEARTBEAT}; a run
+ * silent for {@link #STALE} (its instance stopped) is claimed again by any instance and starts over — the replay is
+ * deterministic — at most {@link #MAX_ATTEMPTS} times, then it is failed.
  *
  * <p>The replay reads bills and reversals numbered up to when it started; bills settled while it runs are not in it.
  */
@@ -34,17 +40,31 @@ class PolicySimulationRunner implements SmartLifecycle {
 
     /** How often an idle worker looks for queued work another instance accepted (this instance's own wake it at once). */
     static final Duration POLL = Duration.ofSeconds(5);
-    /** A running simulation without progress for this long is taken over. */
+    /** How often a running simulation says it is alive. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(30);
+    /** A running simulation without a sign of life for this long is taken over. */
     static final Duration STALE = Duration.ofMinutes(2);
-    /** Persons read and replayed per page. */
-    static final int PAGE = 500;
+    /** Claims of one run before it is failed (an instance that dies on it each time must not take the others down). */
+    static final int MAX_ATTEMPTS = 3;
+    /** Persons read and replayed per page, at most. */
+    static final int PAGE_PERSONS = 500;
+    /** Bills per page, about: a page ends at the person that reaches it (one person's bills are never split). */
+    static final int PAGE_BILLS = 20_000;
+    /** Attempts of one read on a transient database fault, a second apart and then two. */
+    private static final int READ_ATTEMPTS = 3;
 
     private final PolicySimulationStore store;
     private final PolicyPacks packs;
     private final Replay replay;
     private final UUID worker = UUID.randomUUID();
     private final Semaphore wake = new Semaphore(0);
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "policy-simulation-heartbeat");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile Thread thread;
+    private volatile boolean stopping;
 
     PolicySimulationRunner(PolicySimulationStore store, PolicyPacks packs, Adjudicator adjudicator) {
         this.store = store;
@@ -59,14 +79,17 @@ class PolicySimulationRunner implements SmartLifecycle {
 
     @Override
     public void start() {
+        stopping = false;
         Thread t = new Thread(this::loop, "policy-simulation");
         t.setDaemon(true);
         thread = t;
         t.start();
     }
 
+    /** Stops between pages: a run in progress is left RUNNING and taken over (from the start) once stale. */
     @Override
     public void stop() {
+        stopping = true;
         Thread t = thread;
         thread = null;
         if (t != null) {
@@ -80,11 +103,11 @@ class PolicySimulationRunner implements SmartLifecycle {
     }
 
     private void loop() {
-        while (thread == Thread.currentThread()) {
+        while (!stopping) {
             try {
-                Optional<UUID> next = store.claimNext(worker, STALE);
+                Optional<PolicySimulationStore.Claimed> next = store.claimNext(worker, STALE);
                 if (next.isPresent()) {
-                    run(next.get());
+                    runClaimed(next.get());
                 } else {
                     wake.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS);
                     wake.drainPermits();
@@ -92,71 +115,118 @@ class PolicySimulationRunner implements SmartLifecycle {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                // the database away for a moment: try again after a pause; a claimed run is taken over when stale
+                // the database away for a while: try again after a pause; a claimed run is taken over when stale
                 log.warn("policy simulation worker: {}", e.toString());
-                try {
-                    Thread.sleep(POLL.toMillis());
-                } catch (InterruptedException stop) {
-                    return;
-                }
+                pause();
             }
         }
     }
 
-    /** Runs one claimed simulation to its end, or until another worker took it over. */
+    private void runClaimed(PolicySimulationStore.Claimed claimed) {
+        if (claimed.attempts() > MAX_ATTEMPTS) {
+            store.fail(claimed.id(), worker, "stopped without finishing " + MAX_ATTEMPTS + " times; not tried again");
+            return;
+        }
+        var beat = heartbeats.scheduleAtFixedRate(() -> {
+            try {
+                store.heartbeat(claimed.id(), worker);
+            } catch (RuntimeException e) {
+                log.warn("policy simulation {}: no heartbeat ({})", claimed.id(), e.toString());
+            }
+        }, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            run(claimed.id());
+        } catch (Throwable e) { // an Error too: the run is failed and the worker goes on
+            log.error("policy simulation {} failed", claimed.id(), e);
+            try {
+                store.fail(claimed.id(), worker, "the replay stopped on an internal error (" + e.getClass().getSimpleName()
+                        + "); the settlement service's log has the details under simulation " + claimed.id());
+            } catch (RuntimeException notRecorded) {
+                log.warn("policy simulation {}: the failure was not recorded ({}); it is taken over when stale", claimed.id(),
+                        notRecorded.toString());
+            }
+            if (e instanceof Error error && !(e instanceof StackOverflowError)) {
+                throw error;
+            }
+        } finally {
+            beat.cancel(false);
+        }
+    }
+
+    /** Runs one claimed simulation to its end, or until another worker took it over or this instance stops. */
     void run(UUID id) {
         PolicySimulationStore.Stored s = store.byId(id).orElseThrow();
-        try {
-            PolicyPack candidate = PolicyPackReader.readUpload(s.candidateYaml());
-            long upTo = store.lastSeq();
-            long total = store.billsInScope(s.year(), candidate.scheme(), candidate.regionCode(), upTo);
-            if (!store.scope(id, worker, upTo, total)) {
+        PolicyPack candidate = PolicyPackReader.readUpload(s.candidateYaml());
+        PackChoice choice = new PackChoice(candidate, packs);
+        long upTo = read(store::lastSeq);
+        long total = read(() -> store.billsInScope(s.year(), candidate.scheme(), candidate.regionCode(), upTo));
+        if (!store.scope(id, worker, upTo, total)) {
+            return;
+        }
+        SimulationTally tally = new SimulationTally(s.from(), s.to());
+        String after = "";
+        long done = 0;
+        while (!stopping) {
+            String from = after;
+            List<PolicySimulationStore.PersonBills> next = read(() -> store.personsAfter(from, s.year(), candidate.scheme(),
+                    candidate.regionCode(), upTo, PAGE_PERSONS));
+            if (next.isEmpty()) {
+                store.succeed(id, worker, done, tally.result());
                 return;
             }
-            SimulationTally tally = new SimulationTally(s.from(), s.to());
-            String after = "";
-            long done = 0;
-            while (true) {
-                List<String> persons = store.personsAfter(after, s.year(), candidate.scheme(), candidate.regionCode(), upTo, PAGE);
-                if (persons.isEmpty()) {
+            List<String> persons = new ArrayList<>();
+            long billsInPage = 0;
+            for (PolicySimulationStore.PersonBills p : next) {
+                persons.add(p.personId());
+                billsInPage += p.bills();
+                if (billsInPage >= PAGE_BILLS) {
                     break;
                 }
-                List<ReplayBill> bills = store.bills(persons, s.year(), candidate.scheme(), upTo);
-                int start = 0;
-                for (int i = 1; i <= bills.size(); i++) {
-                    if (i == bills.size() || !bills.get(i).personId().equals(bills.get(start).personId())) {
-                        List<ReplayBill> person = bills.subList(start, i);
-                        tally.person(person.get(0).personId(), replay.person(new ArrayList<>(person), b -> choose(candidate, b)));
-                        start = i;
-                    }
-                }
-                done += bills.size();
-                if (!store.progress(id, worker, done)) {
-                    log.info("policy simulation {} was taken over by another worker; this one stops", id);
-                    return;
-                }
-                after = persons.get(persons.size() - 1);
             }
-            store.succeed(id, worker, done, tally.result());
-        } catch (RuntimeException e) {
-            log.warn("policy simulation {} failed", id, e);
-            store.fail(id, worker, e.toString());
+            List<ReplayBill> bills = read(() -> store.bills(persons, s.year(), candidate.scheme(), upTo));
+            int start = 0;
+            for (int i = 1; i <= bills.size(); i++) {
+                if (i == bills.size() || !bills.get(i).personId().equals(bills.get(start).personId())) {
+                    List<ReplayBill> person = bills.subList(start, i);
+                    tally.person(person.get(0).personId(), replay.person(new ArrayList<>(person), choice::of));
+                    start = i;
+                }
+            }
+            done += bills.size();
+            long progress = done;
+            if (!read(() -> store.progress(id, worker, progress))) {
+                log.info("policy simulation {} was taken over by another worker; this one stops", id);
+                return;
+            }
+            after = persons.get(persons.size() - 1);
         }
     }
 
-    /**
-     * The pack that replays a bill: the candidate for a bill in its region and scheme, unless the bill was settled under
-     * a pack of a smaller region inside the candidate's (a district's own pack stays in force under a city's candidate);
-     * any other bill under the pack that settled it, when still loaded.
-     */
-    private Optional<Replay.Choice> choose(PolicyPack candidate, ReplayBill bill) {
-        Optional<PolicyPack> own = packs.byLabel(bill.policyPack());
-        boolean inRegion = bill.scheme() == candidate.scheme() && Regions.contains(candidate.regionCode(), bill.regionCode());
-        boolean ownIsNarrower = own.map(p -> !p.regionCode().equals(candidate.regionCode())
-                && Regions.contains(candidate.regionCode(), p.regionCode())).orElse(false);
-        if (inRegion && !ownIsNarrower) {
-            return Optional.of(new Replay.Choice(candidate, true));
+    /** A read retried on a transient database fault (a restart, a dropped connection), then given up. */
+    private static <T> T read(Supplier<T> query) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return query.get();
+            } catch (TransientDataAccessException | DataAccessResourceFailureException e) {
+                if (attempt == READ_ATTEMPTS) {
+                    throw e;
+                }
+                log.warn("policy simulation: a read failed ({}); trying again", e.toString());
+                try {
+                    Thread.sleep(1000L * attempt);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
-        return own.map(p -> new Replay.Choice(p, false));
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException stop) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -25,6 +25,11 @@ public class PolicySimulationService {
 
     /** The most simulations a list shows. */
     static final int LISTED = 100;
+    /**
+     * The most simulations one staff member may have queued or running at once: an instance runs one at a time, so one
+     * person's twenty year-long runs would hold everyone else's for a day (ASSUMPTION: three is enough to compare options).
+     */
+    static final int OPEN_PER_REQUESTER = 3;
 
     private final PolicySimulationStore store;
     private final PolicySimulationRunner runner;
@@ -43,6 +48,7 @@ public class PolicySimulationService {
      * @param requestedBy the staff member, from the token
      * @throws InvalidRequestException (400) naming {@code pack.<field>} when the pack is not valid (checked as a pack
      *                                 file the service loads), or {@code from}/{@code to} when the period is not in the year
+     * @throws ConflictException       (409) when the requester already has {@value #OPEN_PER_REQUESTER} queued or running
      */
     public SimulationView submit(String requestedBy, String candidateYaml, int year, LocalDate from, LocalDate to) {
         LocalDate first = from == null ? LocalDate.of(year, 1, 1) : from;
@@ -63,12 +69,21 @@ public class PolicySimulationService {
         } else {
             try {
                 candidate = PolicyPackReader.readUpload(candidateYaml);
+                if (candidate.label().length() > 120) {
+                    problems.add(new FieldProblem("pack.id", "must be at most 110 characters, was " + candidate.id().length()));
+                }
             } catch (InvalidPolicyPackException e) {
                 problems.add(new FieldProblem("pack." + e.field(), e.reason()));
+            } catch (RuntimeException e) {
+                // the reader names every problem it knows; anything else it met is still the file's
+                problems.add(new FieldProblem("pack", "cannot be read as a policy pack"));
             }
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
+        }
+        if (store.open(requestedBy) >= OPEN_PER_REQUESTER) {
+            throw new ConflictException("you have " + OPEN_PER_REQUESTER + " simulations queued or running; wait for one to finish");
         }
         UUID id = UUID.randomUUID();
         store.insert(id, requestedBy, clock.instant(), candidate.label(), candidate.regionCode(), candidate.scheme(),

@@ -32,11 +32,14 @@ final class Replay {
     enum Way {
         /** Adjudicated again under the candidate pack. */
         CANDIDATE,
-        /** Outside the candidate's region: adjudicated again under the pack that settled it. */
+        /**
+         * Adjudicated again under the pack that settled it: outside the candidate's region, or in it but before the
+         * candidate's {@code effectiveFrom}.
+         */
         OWN_PACK,
-        /** The candidate (or its own pack) does not cover the visit: the fund pays nothing, the person all. */
+        /** The candidate does not cover the visit: the fund pays nothing, the person all. */
         REFUSED,
-        /** Settled before claims were kept, or under a pack no longer loaded: counted as settled. */
+        /** Settled before claims were kept, its claim unreadable, or under a pack no longer loaded: counted as settled. */
         AS_SETTLED
     }
 
@@ -45,12 +48,20 @@ final class Replay {
      *
      * @param replayed the amounts under the simulation (yuan); equal to the settled ones for {@link Way#AS_SETTLED}
      * @param refusal  why the pack refused the visit, for {@link Way#REFUSED}
+     * @param inScope  whether the bill lies in the candidate's region and scheme (a bill of another region is replayed for
+     *                 the accumulators it shares with the person, and not counted in the candidate's figures)
      */
-    record Outcome(ReplayBill bill, Way way, SettlementAmounts replayed, Optional<String> refusal) {
+    record Outcome(ReplayBill bill, Way way, SettlementAmounts replayed, Optional<String> refusal, boolean inScope) {
     }
 
-    /** Which pack replays a bill, and whether it is the candidate. */
-    record Choice(PolicyPack pack, boolean candidate) {
+    /**
+     * Which pack replays a bill ({@link PackChoice}).
+     *
+     * @param pack      empty when no pack can (the bill is counted as settled)
+     * @param candidate whether it is the candidate
+     * @param inScope   whether the bill lies in the candidate's region and scheme
+     */
+    record Choice(Optional<PolicyPack> pack, boolean candidate, boolean inScope) {
     }
 
     private final Adjudicator adjudicator;
@@ -63,10 +74,10 @@ final class Replay {
      * Replays one person's bills of one scheme and year.
      *
      * @param bills every bill of the person in that scheme and year (each with its reversal, if reversed)
-     * @param packs the pack that replays a bill, empty when none can (the bill is then counted as settled)
+     * @param packs the pack that replays each bill
      * @return an outcome per bill, in the order of {@code bills}' settlements
      */
-    List<Outcome> person(List<ReplayBill> bills, Function<ReplayBill, Optional<Choice>> packs) {
+    List<Outcome> person(List<ReplayBill> bills, Function<ReplayBill, Choice> packs) {
         record Event(long seq, ReplayBill bill, boolean reversal) {
         }
         List<Event> events = new ArrayList<>(bills.size() + 2);
@@ -84,21 +95,29 @@ final class Replay {
                 continue;
             }
             ReplayBill bill = e.bill();
-            Optional<Choice> choice = bill.claim().isPresent() ? packs.apply(bill) : Optional.empty();
-            if (choice.isEmpty()) {
+            Choice choice = packs.apply(bill);
+            if (bill.claim().isEmpty() || choice.pack().isEmpty()) {
                 deltas.put(bill.id(), bill.settledDelta());
                 yearToDate = yearToDate.plus(bill.settledDelta());
-                outcomes.add(new Outcome(bill, Way.AS_SETTLED, bill.settled(), Optional.empty()));
+                outcomes.add(new Outcome(bill, Way.AS_SETTLED, bill.settled(), Optional.empty(), choice.inScope()));
                 continue;
             }
             try {
-                Adjudication again = adjudicator.adjudicate(bill.claim().get(), yearToDate, choice.get().pack());
+                Adjudication again = adjudicator.adjudicate(bill.claim().get(), yearToDate, choice.pack().get());
                 deltas.put(bill.id(), again.delta());
                 yearToDate = yearToDate.plus(again.delta());
-                outcomes.add(new Outcome(bill, choice.get().candidate() ? Way.CANDIDATE : Way.OWN_PACK, again.amounts(),
-                        Optional.empty()));
+                outcomes.add(new Outcome(bill, choice.candidate() ? Way.CANDIDATE : Way.OWN_PACK, again.amounts(),
+                        Optional.empty(), choice.inScope()));
             } catch (NotCoveredException refused) {
-                outcomes.add(new Outcome(bill, Way.REFUSED, refusedAmounts(bill.settled()), Optional.of(refused.getMessage())));
+                if (choice.candidate()) {
+                    outcomes.add(new Outcome(bill, Way.REFUSED, refusedAmounts(bill.settled()), Optional.of(refused.getMessage()),
+                            choice.inScope()));
+                } else {
+                    // the pack that settled it refuses it now (the file or the adjudicator changed since): as settled
+                    deltas.put(bill.id(), bill.settledDelta());
+                    yearToDate = yearToDate.plus(bill.settledDelta());
+                    outcomes.add(new Outcome(bill, Way.AS_SETTLED, bill.settled(), Optional.empty(), choice.inScope()));
+                }
             }
         }
         return outcomes;

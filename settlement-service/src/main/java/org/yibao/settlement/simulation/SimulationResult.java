@@ -12,8 +12,14 @@ import java.util.List;
  *
  * @param bills             bills replayed (the period's and every earlier bill of the same persons' year, which the
  *                          accumulators need), reversed ones included
- * @param billsInPeriod     of those, bills with a service date in the period and not reversed: what the groups count
- * @param persons           persons with a bill in the period
+ * @param billsInPeriod     of those, bills in the candidate's region and scheme with a service date in the period and not
+ *                          reversed: what the groups count
+ * @param billsUnderCandidate of {@code billsInPeriod}, those replayed under the candidate (or refused by it); the others
+ *                          are before its effectiveFrom, settled before claims were kept or unreadable (counted as settled)
+ *                          — below {@code billsInPeriod}, the result understates the candidate's effect
+ * @param billsOutsideRegion in the period, bills of the same persons outside the candidate's region: replayed for their
+ *                          shared accumulators, not counted in the groups
+ * @param persons           persons with a bill counted in the groups
  * @param groups            the totals by dimension: ALL, SCHEME, VISIT_TYPE, INSTITUTION_LEVEL, ASSISTANCE_CATEGORY, and
  *                          REPLAYED_BY (CANDIDATE, OWN_PACK for bills outside the candidate's region, REFUSED,
  *                          AS_SETTLED for bills that could not be replayed)
@@ -21,8 +27,9 @@ import java.util.List;
  * @param cashFallsMost     up to {@value SimulationTally#TOP_PERSONS} persons whose cash payment falls most
  * @param refusals          up to {@value SimulationTally#LISTED_REFUSALS} bills the candidate does not cover, with why
  */
-public record SimulationResult(long bills, long billsInPeriod, long persons, List<Group> groups, List<PersonChange> cashRisesMost,
-                               List<PersonChange> cashFallsMost, List<Refusal> refusals) {
+public record SimulationResult(long bills, long billsInPeriod, long billsUnderCandidate, long billsOutsideRegion, long persons,
+                               List<Group> groups, List<PersonChange> cashRisesMost, List<PersonChange> cashFallsMost,
+                               List<Refusal> refusals) {
 
     /**
      * One group's bills under both packs.

@@ -8,10 +8,5 @@ public enum SimulationStatus {
     QUEUED,
     RUNNING,
     SUCCEEDED,
-    FAILED;
-
-    /** Whether the result can be read. */
-    public boolean finished() {
-        return this == SUCCEEDED || this == FAILED;
-    }
+    FAILED
 }

@@ -39,6 +39,8 @@ final class SimulationTally {
     private final List<SimulationResult.Refusal> refusals = new ArrayList<>();
     private long bills;
     private long billsInPeriod;
+    private long billsUnderCandidate;
+    private long billsOutsideRegion;
     private long persons;
 
     SimulationTally(LocalDate from, LocalDate to) {
@@ -57,6 +59,13 @@ final class SimulationTally {
             ReplayBill bill = o.bill();
             if (bill.reversed() || bill.serviceDate().isBefore(from) || bill.serviceDate().isAfter(to)) {
                 continue;
+            }
+            if (!o.inScope()) {
+                billsOutsideRegion++;
+                continue;
+            }
+            if (o.way() == Replay.Way.CANDIDATE || o.way() == Replay.Way.REFUSED) {
+                billsUnderCandidate++;
             }
             counted++;
             settledCash += bill.settled().cash().fen();
@@ -94,7 +103,8 @@ final class SimulationTally {
         up.sort(Comparator.comparing(SimulationResult.PersonChange::difference).reversed());
         List<SimulationResult.PersonChange> down = new ArrayList<>(falls);
         down.sort(Comparator.comparing(SimulationResult.PersonChange::difference));
-        return new SimulationResult(bills, billsInPeriod, persons, list, up, down, List.copyOf(refusals));
+        return new SimulationResult(bills, billsInPeriod, billsUnderCandidate, billsOutsideRegion, persons, list, up, down,
+                List.copyOf(refusals));
     }
 
     private static void keepTop(PriorityQueue<SimulationResult.PersonChange> top, SimulationResult.PersonChange change) {
@@ -113,8 +123,14 @@ final class SimulationTally {
                 "ASSISTANCE_CATEGORY|" + category, "REPLAYED_BY|" + o.way());
     }
 
-    /** The eleven layers of a bill, in fen, in the order of {@link SettlementAmounts}. */
+    /** The eleven layers of a bill, in fen, in the order of {@link SettlementAmounts}; the indexes of those read by name. */
     private static final int LAYERS = 11;
+    private static final int TOTAL = 0;
+    private static final int POLICY_SCOPE = 3;
+    private static final int BASIC_FUND = 5;
+    private static final int CATASTROPHIC = 6;
+    private static final int SUPPLEMENTARY = 7;
+    private static final int ASSISTANCE = 8;
 
     private static long[] fen(SettlementAmounts a) {
         return new long[]{a.total().fen(), a.fullSelfPay().fen(), a.priorSelfPay().fen(), a.policyScope().fen(),
@@ -151,10 +167,10 @@ final class SimulationTally {
             persons++;
             addTo(settled, p.settled);
             addTo(replayed, p.replayed);
-            catastrophicSettled += p.settled[6] > 0 ? 1 : 0;
-            catastrophicReplayed += p.replayed[6] > 0 ? 1 : 0;
-            assistedSettled += p.settled[8] > 0 ? 1 : 0;
-            assistedReplayed += p.replayed[8] > 0 ? 1 : 0;
+            catastrophicSettled += p.settled[CATASTROPHIC] > 0 ? 1 : 0;
+            catastrophicReplayed += p.replayed[CATASTROPHIC] > 0 ? 1 : 0;
+            assistedSettled += p.settled[ASSISTANCE] > 0 ? 1 : 0;
+            assistedReplayed += p.replayed[ASSISTANCE] > 0 ? 1 : 0;
         }
 
         SimulationResult.Group group(String dimension, String value) {
@@ -176,7 +192,7 @@ final class SimulationTally {
     }
 
     private static long fundsPaid(long[] f) {
-        return f[5] + f[6] + f[7] + f[8];
+        return f[BASIC_FUND] + f[CATASTROPHIC] + f[SUPPLEMENTARY] + f[ASSISTANCE];
     }
 
     private static SimulationResult.Layers layers(long[] f) {
@@ -186,7 +202,8 @@ final class SimulationTally {
     }
 
     private static SimulationResult.Ratios ratios(long[] f) {
-        return new SimulationResult.Ratios(percent(fundsPaid(f), f[3]), percent(fundsPaid(f), f[0]), percent(f[5], f[3]));
+        return new SimulationResult.Ratios(percent(fundsPaid(f), f[POLICY_SCOPE]), percent(fundsPaid(f), f[TOTAL]),
+                percent(f[BASIC_FUND], f[POLICY_SCOPE]));
     }
 
     /** part / whole in percent, two decimals, half up; null when whole is zero. */

@@ -23,7 +23,8 @@ public record SimulationView(UUID id, SimulationStatus status, String requestedB
 
     static SimulationView of(PolicySimulationStore.Stored s, SimulationResult result) {
         BigDecimal percent = s.billsTotal() == null ? null : s.billsTotal() == 0 ? BigDecimal.valueOf(100).setScale(1)
-                : BigDecimal.valueOf(s.billsDone() * 100).divide(BigDecimal.valueOf(s.billsTotal()), 1, RoundingMode.DOWN);
+                : BigDecimal.valueOf(Math.min(s.billsDone(), s.billsTotal()) * 100).divide(BigDecimal.valueOf(s.billsTotal()), 1,
+                RoundingMode.DOWN);
         return new SimulationView(s.id(), s.status(), s.requestedBy(), s.requestedAt(), s.candidateLabel(), s.candidateRegion(),
                 s.candidateScheme().name(), s.year(), s.from(), s.to(), s.billsTotal(), s.billsDone(), percent, s.startedAt(),
                 s.finishedAt(), s.failure(), result);

@@ -51,7 +51,7 @@ class ReplayTest {
         ReplayBill reversed = settled(2, outpatient("300.00"), afterFirst, OptionalLong.of(3));       // 100 more, then reversed
         ReplayBill third = settled(4, outpatient("600.00"), afterFirst, OptionalLong.empty());
 
-        List<Replay.Outcome> outcomes = REPLAY.person(List.of(third, reversed, first), b -> Optional.of(new Replay.Choice(HOHHOT, true)));
+        List<Replay.Outcome> outcomes = REPLAY.person(List.of(third, reversed, first), b -> new Replay.Choice(Optional.of(HOHHOT), true, true));
 
         assertThat(outcomes).extracting(o -> o.bill().settleSeq()).containsExactly(1L, 2L, 4L);
         // the third bill: 100 of deductible left, (600 - 100) x 60% = 300.00
@@ -68,7 +68,7 @@ class ReplayTest {
         Accumulators afterSecond = afterFirst.plus(ADJUDICATOR.adjudicate(reversedLater.claim().orElseThrow(), afterFirst, HOHHOT).delta());
         ReplayBill third = settled(3, outpatient("600.00"), afterSecond, OptionalLong.empty());
 
-        List<Replay.Outcome> outcomes = REPLAY.person(List.of(first, reversedLater, third), b -> Optional.of(new Replay.Choice(HOHHOT, true)));
+        List<Replay.Outcome> outcomes = REPLAY.person(List.of(first, reversedLater, third), b -> new Replay.Choice(Optional.of(HOHHOT), true, true));
 
         // the deductible was used up when the third was settled: 600 x 60% = 360.00
         assertThat(outcomes.get(2).replayed().deductible()).isEqualTo(Money.ZERO);
@@ -89,9 +89,9 @@ class ReplayTest {
                 LocalDate.of(2026, 1, 1), HOHHOT.priorSelfPayRatio(), visits, HOHHOT.catastrophic(), HOHHOT.supplementary(),
                 HOHHOT.assistance(), HOHHOT.zeroPay());
 
-        List<Replay.Outcome> asBefore = REPLAY.person(List.of(withoutClaim, later), b -> Optional.of(new Replay.Choice(HOHHOT, true)));
+        List<Replay.Outcome> asBefore = REPLAY.person(List.of(withoutClaim, later), b -> new Replay.Choice(Optional.of(HOHHOT), true, true));
         List<Replay.Outcome> refused = REPLAY.person(List.of(withoutClaim, later),
-                b -> Optional.of(new Replay.Choice(withoutOutpatient, true)));
+                b -> new Replay.Choice(Optional.of(withoutOutpatient), true, true));
 
         assertThat(asBefore.get(0).way()).isEqualTo(Replay.Way.AS_SETTLED);
         assertThat(asBefore.get(1).replayed().basicFund()).as("the deductible used by the old bill").isEqualTo(Money.of("360.00"));
@@ -100,6 +100,44 @@ class ReplayTest {
         SettlementAmounts byThePerson = refused.get(1).replayed();
         assertThat(byThePerson.cash()).isEqualTo(Money.of("600.00"));
         assertThat(byThePerson.fundsPaid()).isEqualTo(Money.ZERO);
+    }
+
+    @Test
+    void billsSettledAndReversedBeforeNumberingCountAsSettledBeforeEveryNumberedOne() {
+        Claim old = outpatient("300.00");
+        Adjudication oldBill = ADJUDICATOR.adjudicate(old, Accumulators.NONE, HOHHOT);
+        ReplayBill settledBefore = new ReplayBill(UUID.randomUUID(), PERSON, Scheme.RESIDENT, 2026, LocalDate.of(2026, 3, 9),
+                VisitType.GENERAL_OUTPATIENT, "150105", HOHHOT.label(), oldBill.amounts(), oldBill.delta(), Optional.empty(),
+                PolicySimulationStore.SETTLED_BEFORE_NUMBERING, OptionalLong.empty());
+        ReplayBill reversedBefore = new ReplayBill(UUID.randomUUID(), PERSON, Scheme.RESIDENT, 2026, LocalDate.of(2026, 3, 9),
+                VisitType.GENERAL_OUTPATIENT, "150105", HOHHOT.label(), oldBill.amounts(), oldBill.delta(), Optional.empty(),
+                PolicySimulationStore.SETTLED_BEFORE_NUMBERING, OptionalLong.of(PolicySimulationStore.REVERSED_BEFORE_NUMBERING));
+        ReplayBill numbered = settled(1, outpatient("600.00"), oldBill.delta(), OptionalLong.empty());
+
+        List<Replay.Outcome> outcomes = REPLAY.person(List.of(numbered, reversedBefore, settledBefore),
+                b -> new Replay.Choice(Optional.of(HOHHOT), true, true));
+
+        // the 300.00 before numbering used 300 of the 500 deductible; the reversed one nothing: (600 - 200) x 60%
+        Replay.Outcome last = outcomes.stream().filter(o -> o.bill() == numbered).findFirst().orElseThrow();
+        assertThat(last.replayed().basicFund()).isEqualTo(Money.of("240.00"));
+        assertThat(last.replayed()).isEqualTo(numbered.settled());
+        assertThat(outcomes).filteredOn(o -> o.bill() != numbered).extracting(Replay.Outcome::way).containsOnly(Replay.Way.AS_SETTLED);
+    }
+
+    @Test
+    void theTallyLeavesBillsOutsideTheCandidatesRegionOutOfItsFigures() {
+        SimulationTally tally = new SimulationTally(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
+        ReplayBill here = bill(PERSON, LocalDate.of(2026, 3, 10), "1000.00", OptionalLong.empty());
+        ReplayBill elsewhere = bill(PERSON, LocalDate.of(2026, 4, 10), "3000.00", OptionalLong.empty());
+        Replay.Outcome outside = new Replay.Outcome(elsewhere, Replay.Way.OWN_PACK, elsewhere.settled(), Optional.empty(), false);
+
+        tally.person(PERSON, List.of(outcome(here, 100), outside));
+        SimulationResult result = tally.result();
+
+        assertThat(result.billsInPeriod()).isEqualTo(1);
+        assertThat(result.billsUnderCandidate()).isEqualTo(1);
+        assertThat(result.billsOutsideRegion()).isEqualTo(1);
+        assertThat(result.groups().get(0).settled().total()).isEqualTo(Money.of("1000.00"));
     }
 
     @Test
@@ -146,7 +184,7 @@ class ReplayTest {
         SettlementAmounts replayed = new SettlementAmounts(s.total(), s.fullSelfPay(), s.priorSelfPay(), s.policyScope(),
                 s.deductible(), s.basicFund().plus(Money.ofFen(fen)), s.catastrophic(), s.supplementary(), s.assistance(),
                 s.personalAccount(), s.cash().minus(Money.ofFen(fen)));
-        return new Replay.Outcome(bill, Replay.Way.CANDIDATE, replayed, Optional.empty());
+        return new Replay.Outcome(bill, Replay.Way.CANDIDATE, replayed, Optional.empty(), true);
     }
 
     private static ReplayBill settled(long seq, Claim claim, Accumulators before, OptionalLong reversal) {
