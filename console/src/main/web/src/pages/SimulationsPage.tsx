@@ -159,7 +159,7 @@ function ResultCard({ id, finished }: { id: string; finished?: string }) {
   const byLayer: EChartsOption = {
     tooltip: { trigger: 'axis', formatter: (p: unknown) => (Array.isArray(p) ? p : [p]).map((x: { name?: string; data?: { text?: string } }) => `${x.name}: ${formatMoney(x.data?.text)}`).join('<br/>') },
     grid: { containLabel: true },
-    xAxis: { type: 'category', data: PAYING.map((l) => t(`layers.${l}`)) },
+    xAxis: { type: 'category', data: PAYING.map((l) => t(`layers.${l}`)), axisLabel: { interval: 0, rotate: 30 } },
     yAxis: { type: 'value' },
     series: [{ type: 'bar', name: t('simulations.difference'), data: PAYING.map((l) => point(all?.difference?.[l])) }],
   };
@@ -173,8 +173,8 @@ function ResultCard({ id, finished }: { id: string; finished?: string }) {
     ],
   };
   const label = (g: Group) => (g.dimension === 'ALL' ? e('simulationDimension', 'ALL')
-    : `${e('simulationDimension', g.dimension)} · ${g.dimension === 'VISIT_TYPE' ? e('visitType', g.value) : g.dimension === 'INSTITUTION_LEVEL' ? e('institutionLevel', g.value)
-      : g.dimension === 'ASSISTANCE_CATEGORY' ? e('assistanceCategory', g.value) : g.dimension === 'SCHEME' ? e('scheme', g.value) : g.dimension === 'REPLAYED_BY' ? e('replayedBy', g.value) : g.value}`);
+    : `${e('simulationDimension', g.dimension)} · ${g.dimension === 'VISIT_TYPE' ? e('visitType', g.value) : g.dimension === 'INSTITUTION_LEVEL' ? (g.value === 'UNKNOWN' ? t('simulations.unknown') : e('institutionLevel', g.value))
+      : g.dimension === 'ASSISTANCE_CATEGORY' ? (g.value === 'NONE' ? t('simulations.noCategory') : g.value === 'UNKNOWN' ? t('simulations.unknown') : e('assistanceCategory', g.value)) : g.dimension === 'SCHEME' ? e('scheme', g.value) : g.dimension === 'REPLAYED_BY' ? e('replayedBy', g.value) : g.value}`);
 
   return (
     <Card title={`${t('simulations.result')} · ${sim.data?.candidate ?? ''}`} data-testid="simulation-result">
