@@ -92,20 +92,21 @@ class PolicySimulationController {
     @GetMapping("/{id}/report.csv")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     void report(@PathVariable UUID id, HttpServletResponse response) throws IOException {
-        PolicySimulationService.Finished f = simulations.result(id);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"policy-simulation-" + id + ".csv\"");
-        SimulationCsv.groups(f, response.getWriter());
+        SimulationCsv.groups(simulations.result(id), csv(response, "policy-simulation-" + id + ".csv"));
     }
 
     /** The persons whose cash payment rises and falls most, masked, as CSV; 409 until it succeeded. */
     @GetMapping("/{id}/persons.csv")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     void persons(@PathVariable UUID id, HttpServletResponse response) throws IOException {
-        PolicySimulationService.Finished f = simulations.result(id);
+        SimulationCsv.persons(simulations.result(id), csv(response, "policy-simulation-" + id + "-persons.csv"));
+    }
+
+    /** The response as a CSV download named {@code filename}: its writer. */
+    private static java.io.PrintWriter csv(HttpServletResponse response, String filename) throws IOException {
         response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"policy-simulation-" + id + "-persons.csv\"");
-        SimulationCsv.persons(f, response.getWriter());
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+        return response.getWriter();
     }
 
     private static LocalDate date(String text, String field) {
