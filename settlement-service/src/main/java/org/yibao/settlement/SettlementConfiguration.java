@@ -12,7 +12,7 @@ import org.yibao.web.resilience.CircuitBreakerPolicy;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration
-@EnableConfigurationProperties({PreCheckProperties.class, CircuitBreakerPolicy.class})
+@EnableConfigurationProperties({PreCheckProperties.class, CircuitBreakerPolicy.class, ReferenceCacheProperties.class})
 class SettlementConfiguration {
 
     @Bean

@@ -11,6 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -32,8 +33,16 @@ public class AccumulatorStore {
         this.json = json;
     }
 
-    /** Locks the person's row for the rest of the transaction (creating it if needed) and reads it. */
+    /**
+     * Locks the person's row for the rest of the transaction (creating it if needed) and reads it: one
+     * statement when the row exists (a person's second bill of the year on), three for the first.
+     */
     public Accumulators lock(String personId, Scheme scheme, int year) {
+        Optional<Accumulators> locked = jdbc.sql(SELECT + " for update").params(personId, scheme.name(), year)
+                .query((rs, n) -> read(rs)).optional();
+        if (locked.isPresent()) {
+            return locked.get();
+        }
         jdbc.sql("insert into accumulator (person_id, scheme, year) values (?, ?, ?) on conflict do nothing")
                 .params(personId, scheme.name(), year).update();
         return jdbc.sql(SELECT + " for update").params(personId, scheme.name(), year)

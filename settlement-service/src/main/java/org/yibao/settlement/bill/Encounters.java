@@ -19,12 +19,12 @@ import org.yibao.settlement.adjudication.BillLine;
 import org.yibao.settlement.adjudication.Claim;
 import org.yibao.settlement.adjudication.TreatmentPlace;
 import org.yibao.settlement.catalog.CatalogItem;
-import org.yibao.settlement.catalog.CatalogStore;
+import org.yibao.settlement.catalog.CatalogCache;
 import org.yibao.settlement.policy.PolicyPack;
 import org.yibao.settlement.policy.PolicyPacks;
-import org.yibao.settlement.readmodel.Certification;
 import org.yibao.settlement.readmodel.Enrollment;
 import org.yibao.settlement.readmodel.Institution;
+import org.yibao.settlement.readmodel.InstitutionPeriods;
 import org.yibao.settlement.readmodel.ReadModelStore;
 import org.yibao.web.problem.InvalidRequestException;
 import org.yibao.web.problem.RefusedException;
@@ -54,13 +54,16 @@ class Encounters {
     static final Money LARGEST_BILL = Money.of("10000000.00");
 
     private final ReadModelStore readModels;
-    private final CatalogStore catalog;
+    private final InstitutionPeriods institutions;
+    private final CatalogCache catalog;
     private final PolicyPacks packs;
     private final Clock clock;
     private final ItemMappings mappings;
 
-    Encounters(ReadModelStore readModels, CatalogStore catalog, ItemMappings mappings, PolicyPacks packs, Clock clock) {
+    Encounters(ReadModelStore readModels, InstitutionPeriods institutions, CatalogCache catalog, ItemMappings mappings,
+               PolicyPacks packs, Clock clock) {
         this.readModels = readModels;
+        this.institutions = institutions;
         this.mappings = mappings;
         this.catalog = catalog;
         this.packs = packs;
@@ -72,19 +75,19 @@ class Encounters {
         String personId = request.personId().value();
         Institution institution = institution(request, date);
         requireMapped(request, institution, date);
-        Enrollment enrollment = readModels.enrollmentOn(personId, date)
-                .filter(e -> e.coversDate(date))
+        ReadModelStore.PersonOn person = readModels.personOn(personId, date)
+                .filter(p -> p.enrollment().coversDate(date))
                 .orElseThrow(() -> new RefusedException("the person is not enrolled in basic medical insurance on " + date));
+        Enrollment enrollment = person.enrollment();
         if (request.visitType() == VisitType.PRENATAL_CARE || request.visitType() == VisitType.DELIVERY) {
             MaternityCover.require(request.personId(), enrollment, date);
         }
         PolicyPack pack = packs.inForce(enrollment.regionCode(), enrollment.scheme(), date)
                 .orElseThrow(() -> new RefusedException("no " + enrollment.scheme() + " policy pack is in force for region "
                         + enrollment.regionCode() + " on " + date));
-        Optional<AssistanceCategory> category = readModels.assistanceCategory(personId, date);
+        Optional<AssistanceCategory> category = person.category();
         TreatmentPlace place = place(personId, pack, institution, date);
-        List<String> certified = readModels.certificationsInForce(personId, date).stream()
-                .map(Certification::diseaseCode).distinct().toList();
+        List<String> certified = person.certifiedDiseases();
         PricedLines priced = price(request, pack, certified, date, new PricingContext(request.visitType(), institution.level(),
                 enrollment.personType(), request.diagnosisCodesOrEmpty()));
         Claim claim = new Claim(request.visitType(), institution.level(), enrollment.personType(), enrollment.tier(),
@@ -134,9 +137,9 @@ class Encounters {
      * this visit type (a bill for care given before a suspension is still settled; one during it is not).
      */
     private Institution institution(SettleRequest request, LocalDate date) {
-        Institution institution = readModels.institutionOn(request.institutionCode(), date)
+        Institution institution = institutions.on(request.institutionCode(), date)
                 .orElseThrow(() -> new RefusedException("institution " + request.institutionCode()
-                        + (readModels.institutionKnown(request.institutionCode())
+                        + (institutions.known(request.institutionCode())
                         ? " was not yet a designated institution on " + date
                         : " is not a designated institution known to settlement")));
         if (institution.status() != AgreementStatus.ACTIVE) {

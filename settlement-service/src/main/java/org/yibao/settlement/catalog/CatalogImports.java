@@ -48,12 +48,15 @@ public class CatalogImports {
     }
 
     private final CatalogStore store;
+    private final CatalogCache cache;
     private final CatalogPublication publication;
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
 
-    CatalogImports(CatalogStore store, CatalogPublication publication, TransactionTemplate transactions, MeterRegistry meters) {
+    CatalogImports(CatalogStore store, CatalogCache cache, CatalogPublication publication, TransactionTemplate transactions,
+                   MeterRegistry meters) {
         this.store = store;
+        this.cache = cache;
         this.publication = publication;
         this.transactions = transactions;
         this.meters = meters;
@@ -77,6 +80,7 @@ public class CatalogImports {
             if (read.refused() > 0) {
                 return Report.refused(read, withdrawn[0]);
             }
+            cache.changing();
             CatalogStore.Applied applied = store.applyImport();
             long staged = read.rows();
             return new Report(read.rows(), true, withdrawn[0], applied.removed(), applied.added(), applied.changed(),
@@ -114,6 +118,7 @@ public class CatalogImports {
             if (read.refused() > 0) {
                 return Report.refused(read, withdrawn[0]);
             }
+            cache.changing();
             CatalogStore.Applied applied = store.applyTerms();
             return new Report(read.rows(), true, withdrawn[0], 0, applied.added(), applied.changed(),
                     Math.max(0, read.rows() - applied.changed()), List.of());

@@ -30,39 +30,72 @@ public class CatalogStore {
     /**
      * The catalog entries for these codes in force on a date: the latest entry begun by then, unless it
      * has ended (an earlier entry never comes back), with its ceilings by level and restrictions; codes
-     * the catalog does not know on that date are simply absent.
+     * the catalog does not know on that date are simply absent. Reads the database every time (settlement
+     * reads through {@link CatalogCache}).
      */
     public Map<String, CatalogItem> find(Collection<String> codes, LocalDate on) {
+        return inForce(entriesOf(codes), on);
+    }
+
+    /** An entry of the catalog from its begin date, as stored. */
+    public record Dated(LocalDate validFrom, Optional<LocalDate> validTo, CatalogItem item) {
+    }
+
+    /**
+     * Of each code's entries, the one in force on a date: the latest begun by then, unless it has ended
+     * (an earlier entry never comes back); codes with none are left out.
+     *
+     * @param entries every entry of each code, in any order
+     */
+    public static Map<String, CatalogItem> inForce(Map<String, List<Dated>> entries, LocalDate on) {
         Map<String, CatalogItem> found = new HashMap<>();
+        entries.forEach((code, dated) -> {
+            Dated latest = null;
+            for (Dated d : dated) {
+                if (!d.validFrom().isAfter(on) && (latest == null || d.validFrom().isAfter(latest.validFrom()))) {
+                    latest = d;
+                }
+            }
+            if (latest != null && latest.validTo().map(to -> !to.isBefore(on)).orElse(true)) {
+                found.put(code, latest.item());
+            }
+        });
+        return found;
+    }
+
+    /**
+     * Every entry of these codes (each begin date), with its ceilings by level and restrictions, in three
+     * statements; a code the catalog does not know maps to an empty list.
+     */
+    public Map<String, List<Dated>> entriesOf(Collection<String> codes) {
+        Map<String, List<Dated>> all = new HashMap<>();
+        codes.forEach(code -> all.put(code, new ArrayList<>()));
         if (codes.isEmpty()) {
-            return found;
+            return all;
         }
-        record Latest(String code, LocalDate validFrom, String name, ItemCategory category, ItemClass itemClass,
-                     Optional<Money> ceiling, boolean vbp, Optional<BigDecimal> selfPay) {
+        String[] asked = codes.toArray(String[]::new);
+        record Row(String code, LocalDate validFrom, String name, ItemCategory category, ItemClass itemClass,
+                   Optional<Money> ceiling, boolean vbp, Optional<BigDecimal> selfPay, Optional<LocalDate> validTo) {
         }
-        // the latest entry begun by the date replaces every earlier one; if it has ended, the item is out of the catalog
-        List<Latest> entries = jdbc.sql("""
-                        select * from (
-                            select distinct on (code) code, valid_from, name, category, item_class, price_ceiling, vbp,
-                                   selfpay_prop, valid_to
-                            from catalog_item where code = any(?) and valid_from <= ?
-                            order by code, valid_from desc) latest
-                        where valid_to is null or valid_to >= ?""")
-                .params(codes.toArray(String[]::new), on, on)
-                .query((rs, n) -> new Latest(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3),
+        List<Row> rows = jdbc.sql("""
+                        select code, valid_from, name, category, item_class, price_ceiling, vbp, selfpay_prop, valid_to
+                        from catalog_item where code = any(?)""")
+                .param(asked)
+                .query((rs, n) -> new Row(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3),
                         ItemCategory.valueOf(rs.getString(4)), ItemClass.valueOf(rs.getString(5)),
                         Optional.ofNullable(rs.getBigDecimal(6)).map(Money::of), rs.getBoolean(7),
-                        Optional.ofNullable(rs.getBigDecimal(8))))
+                        Optional.ofNullable(rs.getBigDecimal(8)), Optional.ofNullable(rs.getObject(9, LocalDate.class))))
                 .list();
-        if (entries.isEmpty()) {
-            return found;
+        if (rows.isEmpty()) {
+            return all;
         }
-        Terms terms = terms(entries.stream().map(Latest::code).toList(), entries.stream().map(Latest::validFrom).toList());
-        for (Latest e : entries) {
-            found.put(e.code(), new CatalogItem(e.code(), e.name(), e.category(), e.itemClass(), e.ceiling(), e.vbp(), e.selfPay(),
-                    terms.ceilings(e.code(), e.validFrom()), terms.restrictions(e.code(), e.validFrom())));
+        Terms terms = terms(rows.stream().map(Row::code).toList(), rows.stream().map(Row::validFrom).toList());
+        for (Row r : rows) {
+            all.get(r.code()).add(new Dated(r.validFrom(), r.validTo(), new CatalogItem(r.code(), r.name(), r.category(),
+                    r.itemClass(), r.ceiling(), r.vbp(), r.selfPay(), terms.ceilings(r.code(), r.validFrom()),
+                    terms.restrictions(r.code(), r.validFrom()))));
         }
-        return found;
+        return all;
     }
 
     /** The level ceilings and restrictions of some entries, by (code, begin date). */

@@ -34,9 +34,11 @@ public class ReadModelService {
     private static final Logger log = LoggerFactory.getLogger(ReadModelService.class);
 
     private final ReadModelStore store;
+    private final InstitutionPeriods institutions;
 
-    public ReadModelService(ReadModelStore store) {
+    public ReadModelService(ReadModelStore store, InstitutionPeriods institutions) {
         this.store = store;
+        this.institutions = institutions;
     }
 
     /** Coverage begins: the first period of the person's year. */
@@ -86,6 +88,7 @@ public class ReadModelService {
     @Transactional
     public void institutionStatusChanged(InstitutionStatusChanged e) {
         LocalDate from = e.effectiveFrom() != null ? e.effectiveFrom() : LocalDate.ofInstant(e.changedAt(), BeijingTime.ZONE);
+        institutions.changing(e.institutionCode());
         store.upsertInstitution(new Institution(e.institutionCode(), e.name(), e.regionCode(), e.kind(), e.level(), e.status()),
                 from);
     }

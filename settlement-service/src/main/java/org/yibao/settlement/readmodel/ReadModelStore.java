@@ -67,6 +67,39 @@ public class ReadModelStore {
                 .optional();
     }
 
+    /**
+     * What a bill needs of its person on the service date, in one statement: the enrollment in force (as
+     * {@link #enrollmentOn}), the assistance category (as {@link #assistanceCategory}) and the diseases of
+     * the certifications in force (as {@link #certificationsInForce}, each once); empty when the person has
+     * no enrollment period begun by then that year.
+     */
+    public Optional<PersonOn> personOn(String personId, LocalDate on) {
+        return jdbc.sql("""
+                        select e.person_id, e.year, e.scheme, e.person_type, e.tier, e.region_code, e.status, e.valid_from,
+                               (select a.category from assistance_identity_period a
+                                where a.person_id = e.person_id and a.valid_from <= ? and (a.valid_to is null or a.valid_to >= ?)
+                                order by a.valid_from desc limit 1),
+                               array(select distinct c.disease_code from certification c
+                                     where c.person_id = e.person_id and c.approved and c.status in (?, ?) and c.valid_from <= ?
+                                       and (c.valid_to is null or c.valid_to >= ?))
+                        from enrollment_period e where e.person_id = ? and e.year = ? and e.valid_from <= ?
+                        order by e.valid_from desc limit 1""")
+                .params(on, on, CertificationStatus.APPROVED.name(), CertificationStatus.REVOKED.name(), on, on,
+                        personId, on.getYear(), on)
+                .query((rs, n) -> new PersonOn(enrollment(rs, n),
+                        Optional.ofNullable(rs.getString(9)).map(AssistanceCategory::valueOf),
+                        List.of((String[]) rs.getArray(10).getArray())))
+                .optional();
+    }
+
+    /**
+     * A person's facts on a date, as a bill is settled by them.
+     *
+     * @param certifiedDiseases the disease codes of the chronic/special-disease certifications (门慢门特) in force, each once
+     */
+    public record PersonOn(Enrollment enrollment, Optional<AssistanceCategory> category, List<String> certifiedDiseases) {
+    }
+
     /** The person's enrollment as it stands at the end of a year (its last period); empty when not enrolled that year. */
     public Optional<Enrollment> enrollmentOfYear(String personId, int year) {
         return jdbc.sql("""
@@ -127,20 +160,16 @@ public class ReadModelStore {
                 .update();
     }
 
-    /** The institution as it was on a date; empty before its agreement first took effect (not designated then). */
-    public Optional<Institution> institutionOn(String code, LocalDate on) {
-        return jdbc.sql("""
-                        select code, name, region_code, kind, level, status from institution_period
-                        where code = ? and valid_from <= ? order by valid_from desc limit 1""")
-                .params(code, on)
-                .query(ReadModelStore::institution)
-                .optional();
+    /** One period of an institution's facts, from the day they took effect until the next period. */
+    public record InstitutionPeriod(LocalDate validFrom, Institution institution) {
     }
 
-    /** Whether the institution was ever announced (to tell "not designated on that date" from "unknown"). */
-    public boolean institutionKnown(String code) {
-        return jdbc.sql("select exists (select 1 from institution_period where code = ?)").param(code)
-                .query(Boolean.class).single();
+    /** Every period of an institution's facts, in no order; empty when it was never announced. */
+    public List<InstitutionPeriod> institutionPeriods(String code) {
+        return jdbc.sql("select code, name, region_code, kind, level, status, valid_from from institution_period where code = ?")
+                .param(code)
+                .query((rs, n) -> new InstitutionPeriod(rs.getObject(7, LocalDate.class), institution(rs, n)))
+                .list();
     }
 
     private static Institution institution(ResultSet rs, int n) throws SQLException {

@@ -151,7 +151,8 @@ public class CaseService {
 
     /** The reviewed decision takes effect. */
     private void takeEffect(Case c) {
-        Institution institution = institutions.find(c.institution()).orElseThrow();
+        // read as it is now, not as kept for the pre-check: the agreement change below depends on its status
+        Institution institution = institutions.findCurrent(c.institution()).orElseThrow();
         switch (c.outcome()) {
             case FUND_RECOVERY -> {
                 outbox.append(new FundRecoveryOrdered(c.caseId().toString(), c.institution(), institution.regionCode(),

@@ -8,6 +8,8 @@ import org.yibao.contracts.events.InstitutionKind;
 import org.yibao.contracts.events.InstitutionLevel;
 import org.yibao.contracts.events.InstitutionStatusChanged;
 import org.yibao.messaging.outbox.OutboxWriter;
+import org.yibao.supervision.ReferenceCacheProperties;
+import org.yibao.web.cache.ReferenceCache;
 import org.yibao.web.problem.ConflictException;
 import org.yibao.web.problem.InvalidRequestException;
 import org.yibao.web.problem.NotFoundException;
@@ -21,6 +23,13 @@ import java.util.Optional;
  * Designated institutions and their agreements. Every agreement decision is kept in order and
  * announced (InstitutionStatusChanged) so settlement refuses a suspended or terminated institution.
  * A terminated agreement is final: the institution must sign a new one under a new registration.
+ *
+ * <p>The pre-check and the rules read an institution for every bill: {@link #find} keeps the registered
+ * ones in memory for {@code yibao.supervision.reference-cache.ttl} (5 s by default), and every write of the
+ * institution table here (registration, an agreement change) drops the code at once and again when its
+ * transaction ends (see {@link ReferenceCache}). ASSUMPTION: another instance of supervision may answer
+ * the institution as it was for up to that ttl (seconds) after the change was committed; a decision that
+ * writes reads it with {@link #findCurrent}.
  */
 @Service
 public class InstitutionService {
@@ -34,11 +43,19 @@ public class InstitutionService {
     private final MeterRegistry meters;
     private final Clock clock;
 
-    InstitutionService(InstitutionStore store, OutboxWriter outbox, MeterRegistry meters, Clock clock) {
+    /**
+     * Registered institutions by code; one not registered is never kept (it may be registered any moment).
+     * ASSUMPTION: at most 50,000 codes (a province has a few thousand designated institutions).
+     */
+    private final ReferenceCache<String, Institution> registered;
+
+    InstitutionService(InstitutionStore store, OutboxWriter outbox, MeterRegistry meters, Clock clock,
+                       ReferenceCacheProperties cache) {
         this.store = store;
         this.outbox = outbox;
         this.meters = meters;
         this.clock = clock;
+        this.registered = new ReferenceCache<>(cache.ttl(), 50_000);
     }
 
     @Transactional
@@ -52,6 +69,7 @@ public class InstitutionService {
         if (r.kind() != InstitutionKind.PHARMACY && r.chain() != null) {
             throw new InvalidRequestException("chain", "applies to pharmacies only");
         }
+        registered.changed(r.code());
         if (!store.add(r)) {
             throw new ConflictException("institution " + r.code() + " is already registered");
         }
@@ -62,6 +80,7 @@ public class InstitutionService {
 
     @Transactional
     public Institution changeAgreement(String code, InstitutionRequests.ChangeAgreement r, String decidedBy) {
+        registered.changed(code);
         Institution current = store.lock(code).orElseThrow(() -> new NotFoundException("no institution " + code));
         Institution changed = current.withAgreement(r.status());
         // the history is in the order it took effect: settlement's read model answers "the status on a date" from it
@@ -75,8 +94,17 @@ public class InstitutionService {
         return changed;
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * The institution, when registered, as read at most {@code ttl} ago (this instance's own changes are
+     * seen at once): for the reads of every bill. No transaction: a kept one needs no connection.
+     */
     public Optional<Institution> find(String code) {
+        return Optional.ofNullable(registered.get(code, c -> store.find(c).orElse(null)));
+    }
+
+    /** The institution, when registered, as the database holds it now: for a decision that writes. */
+    @Transactional(readOnly = true)
+    public Optional<Institution> findCurrent(String code) {
         return store.find(code);
     }
 

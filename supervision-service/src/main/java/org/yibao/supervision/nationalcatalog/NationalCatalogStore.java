@@ -9,6 +9,8 @@ import org.yibao.contracts.events.ItemClass;
 import org.yibao.contracts.money.Money;
 
 import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -38,10 +40,21 @@ class NationalCatalogStore {
             Types.VARCHAR, Types.DATE, Types.NUMERIC};
     private static final int[] KEY_TYPES = {Types.VARCHAR, Types.DATE};
 
-    /** Per code, the latest entry (not removed) begun by a day: the one in force unless it ended before. */
-    private static final String LATEST_BEGUN = """
-            select distinct on (code) code, valid_from, name, item_class, valid_to, price_ceiling from national_catalog_entry
-            where code = any(?) and valid_from <= ? and not removed order by code, valid_from desc""";
+    /**
+     * The entries (not removed) of the codes, the latest begun first, each with its level ceilings (by level)
+     * and its restrictions (by position) as arrays; an entry without any has null arrays.
+     */
+    private static final String HISTORIES = """
+            select e.code, e.valid_from, e.name, e.item_class, e.valid_to, e.price_ceiling,
+                l.levels, l.level_ceilings, r.kinds, r.parameters, r.descriptions
+            from national_catalog_entry e
+            left join lateral (select array_agg(c.level order by c.level) levels, array_agg(c.price_ceiling order by c.level) level_ceilings
+                from national_catalog_level_ceiling c where c.code = e.code and c.valid_from = e.valid_from) l on true
+            left join lateral (select array_agg(x.kind order by x.position) kinds, array_agg(x.parameter order by x.position) parameters,
+                array_agg(x.description order by x.position) descriptions
+                from national_catalog_restriction x where x.code = e.code and x.valid_from = e.valid_from) r on true
+            where e.code = any(?) and not e.removed
+            order by e.code, e.valid_from desc""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
@@ -105,45 +118,44 @@ class NationalCatalogStore {
         return newer.size();
     }
 
-    /** The entries in force on a day, by code, for those of the codes the catalog lists that day. */
-    Map<String, CatalogEntry> inForce(Collection<String> codes, LocalDate day) {
+    /**
+     * Every entry that is not removed of each of the codes, with its level ceilings and its restrictions (in
+     * their positions' order), the latest begun first, in one statement; a code the catalog does not list
+     * has none.
+     */
+    Map<String, ItemHistory> histories(Collection<String> codes) {
         if (codes.isEmpty()) {
             return Map.of();
         }
-        String[] asked = codes.stream().distinct().toArray(String[]::new);
-        record Row(String code, LocalDate validFrom, String name, ItemClass itemClass, LocalDate validTo, BigDecimal ceiling) {
-        }
-        List<Row> latest = jdbc.sql(LATEST_BEGUN).params(asked, day)
-                .query((rs, n) -> new Row(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3),
-                        rs.getString(4) == null ? null : ItemClass.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class),
-                        rs.getBigDecimal(6)))
-                .list();
-        Map<String, Map<InstitutionLevel, Money>> ceilings = new HashMap<>();
-        jdbc.sql("with latest as (" + LATEST_BEGUN + """
-                        ) select l.code, l.level, l.price_ceiling from national_catalog_level_ceiling l join latest using (code, valid_from)""")
-                .params(asked, day)
-                .query(rs -> {
-                    ceilings.computeIfAbsent(rs.getString(1), k -> new EnumMap<>(InstitutionLevel.class))
-                            .put(InstitutionLevel.valueOf(rs.getString(2)), Money.of(rs.getBigDecimal(3)));
-                });
-        Map<String, List<CatalogEntry.Restriction>> restrictions = new HashMap<>();
-        jdbc.sql("with latest as (" + LATEST_BEGUN + """
-                        ) select r.code, r.kind, r.parameter, r.description from national_catalog_restriction r
-                        join latest using (code, valid_from) order by r.code, r.position""")
-                .params(asked, day)
-                .query(rs -> {
-                    restrictions.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                            .add(new CatalogEntry.Restriction(rs.getString(2), rs.getString(3), rs.getString(4)));
-                });
-        Map<String, CatalogEntry> inForce = new HashMap<>();
-        for (Row r : latest) {
-            CatalogEntry entry = new CatalogEntry(r.code(), r.validFrom(), r.name(), r.itemClass(), r.validTo(),
-                    r.ceiling() == null ? null : Money.of(r.ceiling()), ceilings.getOrDefault(r.code(), Map.of()),
-                    restrictions.getOrDefault(r.code(), List.of()));
-            if (entry.holdsOn(day)) {
-                inForce.put(r.code(), entry);
+        Map<String, List<CatalogEntry>> entries = new HashMap<>();
+        codes.forEach(code -> entries.put(code, new ArrayList<>()));
+        jdbc.sql(HISTORIES).param(codes.toArray(String[]::new)).query(rs -> {
+            String code = rs.getString("code");
+            Map<InstitutionLevel, Money> ceilings = new EnumMap<>(InstitutionLevel.class);
+            String[] levels = strings(rs.getArray("levels"));
+            Array levelCeilingArray = rs.getArray("level_ceilings");
+            BigDecimal[] levelCeilings = levelCeilingArray == null ? new BigDecimal[0] : (BigDecimal[]) levelCeilingArray.getArray();
+            for (int i = 0; i < levels.length; i++) {
+                ceilings.put(InstitutionLevel.valueOf(levels[i]), Money.of(levelCeilings[i]));
             }
-        }
-        return inForce;
+            List<CatalogEntry.Restriction> restrictions = new ArrayList<>();
+            String[] kinds = strings(rs.getArray("kinds"));
+            String[] parameters = strings(rs.getArray("parameters"));
+            String[] descriptions = strings(rs.getArray("descriptions"));
+            for (int i = 0; i < kinds.length; i++) {
+                restrictions.add(new CatalogEntry.Restriction(kinds[i], parameters[i], descriptions[i]));
+            }
+            BigDecimal ceiling = rs.getBigDecimal("price_ceiling");
+            entries.get(code).add(new CatalogEntry(code, rs.getObject("valid_from", LocalDate.class), rs.getString("name"),
+                    rs.getString("item_class") == null ? null : ItemClass.valueOf(rs.getString("item_class")),
+                    rs.getObject("valid_to", LocalDate.class), ceiling == null ? null : Money.of(ceiling), ceilings, restrictions));
+        });
+        Map<String, ItemHistory> histories = new HashMap<>();
+        entries.forEach((code, newestFirst) -> histories.put(code, new ItemHistory(newestFirst)));
+        return histories;
+    }
+
+    private static String[] strings(Array array) throws SQLException {
+        return array == null ? new String[0] : (String[]) array.getArray();
     }
 }

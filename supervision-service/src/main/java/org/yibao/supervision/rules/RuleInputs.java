@@ -46,41 +46,15 @@ public class RuleInputs {
         LocalDate day = claim.serviceDate();
         List<ClaimFacts> others = days == 0 ? List.of()
                 : history.claimsOf(claim.personId(), claim.settlementId(), day.minusDays(days), day.plusDays(days), day, keptBefore);
-        java.util.function.Function<String, Optional<Institution>> institution = this::institution;
+        // the rules may ask for the same institution many times: once per claim here, and InstitutionService keeps it between claims
+        Map<String, Optional<Institution>> read = new java.util.HashMap<>();
+        java.util.function.Function<String, Optional<Institution>> institution = code -> read.computeIfAbsent(code, institutions::find);
         return new RuleInput(claim, others, knowledge.inForce(day),
                 catalog.inForce(claim.lines().stream().map(ClaimFacts.Line::itemCode).toList(), day),
                 code -> institution.apply(code).map(Institution::level),
                 code -> institution.apply(code).filter(i -> i.latitude() != null && i.longitude() != null)
                         .map(i -> new RuleInput.GeoPoint(i.latitude().doubleValue(), i.longitude().doubleValue())),
                 history.dateOfDeath(claim.personId()), stage);
-    }
-
-    /** How long an institution's level and place are reused before they are read again, milliseconds. */
-    private static final long INSTITUTION_TTL_MILLIS = 60_000;
-
-    private record Known(Optional<Institution> institution, long readAt) {
-    }
-
-    private final Map<String, Known> known = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /**
-     * An institution as the rules read it (its level and place), kept for a minute: levels and places change
-     * seldom, and reading them for every claim was a query per claim. (The pre-check's agreement status is
-     * read fresh by the pre-check itself.)
-     */
-    private Optional<Institution> institution(String code) {
-        long now = System.currentTimeMillis();
-        Known k = known.get(code);
-        if (k == null || now - k.readAt() > INSTITUTION_TTL_MILLIS) {
-            if (known.size() > 100_000) {
-                known.clear();
-            }
-            k = new Known(institutions.find(code), now);
-            if (k.institution().isPresent()) {
-                known.put(code, k); // one not registered yet is read again: it may be registered any moment
-            }
-        }
-        return k.institution();
     }
 
     /** The level of an institution, when registered. */

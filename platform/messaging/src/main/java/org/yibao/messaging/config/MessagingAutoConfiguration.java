@@ -143,7 +143,13 @@ public class MessagingAutoConfiguration {
         // Kafka's 500 ms default made every idle consumer of the platform ask twice a second (docs/benchmarks.md §18). The
         // price: after a seek (a failed record retried, a rebalance) the next fetch may wait for the one still parked at
         // the broker, so each retry of a failing record can come up to this much later than its back-off says
-        consumer.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 2_000);
+        if (settings.getBatchWait().isZero()) {
+            consumer.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 2_000);
+        } else {
+            // a busy consumer's records in fewer, larger batches, each at most batch-wait late (docs/benchmarks.md §20)
+            consumer.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, MessagingProperties.Consumer.BATCH_BYTES);
+            consumer.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) settings.getBatchWait().toMillis());
+        }
         DefaultKafkaConsumerFactory<String, String> factory = new DefaultKafkaConsumerFactory<>(consumer);
         factory.addListener(new MicrometerConsumerListener<>(registry));
 
