@@ -91,14 +91,21 @@ class ReferenceCacheIT {
     }
 
     @Test
-    void anInstitutionNotRegisteredIsNotKeptAsAbsent() {
+    void anInstitutionNotRegisteredIsKeptAsAbsentUntilItIsRegisteredHere() {
         String code = String.format("HRC%07d", CODES.incrementAndGet());
         assertThat(institutions.find(code)).isEmpty();
-
+        // kept: a row written behind the service's back is not read within the ttl
         jdbc.update("insert into institution (code, name, region_code, kind, level, status) values (?, '后补', '441700', 'HOSPITAL',"
                 + " 'LEVEL_1', 'ACTIVE')", code);
+        assertThat(institutions.find(code)).isEmpty();
+        jdbc.update("delete from institution where code = ?", code);
 
-        assertThat(institutions.find(code).map(Institution::name)).contains("后补");
+        HttpResponse<String> response = api.post("/api/supervision/institutions", """
+                {"code":"%s","name":"登记后","regionCode":"441700","kind":"HOSPITAL","level":"LEVEL_2",
+                 "agreementFrom":"2019-01-01"}""".formatted(code));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        assertThat(institutions.find(code).map(Institution::name)).as("registered here: read again").contains("登记后");
     }
 
     @Test

@@ -24,8 +24,8 @@ import java.util.Optional;
  * announced (InstitutionStatusChanged) so settlement refuses a suspended or terminated institution.
  * A terminated agreement is final: the institution must sign a new one under a new registration.
  *
- * <p>The pre-check and the rules read an institution for every bill: {@link #find} keeps the registered
- * ones in memory for {@code yibao.supervision.reference-cache.ttl} (5 s by default), and every write of the
+ * <p>The pre-check and the rules read an institution for every bill: {@link #find} keeps what it read
+ * (the institution, or that no institution has the code) in memory for {@code yibao.supervision.reference-cache.ttl} (5 s by default), and every write of the
  * institution table here (registration, an agreement change) drops the code at once and again when its
  * transaction ends (see {@link ReferenceCache}). ASSUMPTION: another instance of supervision may answer
  * the institution as it was for up to that ttl (seconds) after the change was committed; a decision that
@@ -44,10 +44,11 @@ public class InstitutionService {
     private final Clock clock;
 
     /**
-     * Registered institutions by code; one not registered is never kept (it may be registered any moment).
+     * Institutions by code, and codes with none (kept too: a hospital that settles before supervision knows it
+     * would otherwise cost a statement for every rule that asks; registering it here drops the absence).
      * ASSUMPTION: at most 50,000 codes (a province has a few thousand designated institutions).
      */
-    private final ReferenceCache<String, Institution> registered;
+    private final ReferenceCache<String, Optional<Institution>> registered;
 
     InstitutionService(InstitutionStore store, OutboxWriter outbox, MeterRegistry meters, Clock clock,
                        ReferenceCacheProperties cache) {
@@ -99,7 +100,7 @@ public class InstitutionService {
      * seen at once): for the reads of every bill. No transaction: a kept one needs no connection.
      */
     public Optional<Institution> find(String code) {
-        return Optional.ofNullable(registered.get(code, c -> store.find(c).orElse(null)));
+        return registered.get(code, store::find);
     }
 
     /** The institution, when registered, as the database holds it now: for a decision that writes. */
