@@ -166,6 +166,11 @@ class FactsOverTimeIT {
         assertThat(store.certificationsInForce(person, LocalDate.of(YEAR, 1, 31))).extracting(Certification::diseaseCode)
                 .containsExactly("I10");
         assertThat(store.certificationsInForce(person, LocalDate.of(YEAR, 2, 1))).isEmpty();
+        // issue 26: a bill reads the same in one statement with the person's enrollment
+        store.upsertEnrollment(new org.yibao.settlement.readmodel.Enrollment(person, YEAR, Scheme.RESIDENT, PersonType.RESIDENT,
+                Optional.empty(), "441700", EnrollmentStatus.ACTIVE, LocalDate.of(YEAR, 1, 1)));
+        assertThat(store.personOn(person, LocalDate.of(YEAR, 1, 31)).orElseThrow().certifiedDiseases()).containsExactly("I10");
+        assertThat(store.personOn(person, LocalDate.of(YEAR, 2, 1)).orElseThrow().certifiedDiseases()).isEmpty();
     }
 
     /**
@@ -190,6 +195,10 @@ class FactsOverTimeIT {
             String context = "seed " + seed + ", round " + round + ", date " + date + ", history " + h;
 
             HttpResponse<String> actual = preSettle(h.person, h.institution, date);
+            // issue 26: the one statement a bill reads its person by answers as the separate look-ups do
+            Optional<ReadModelStore.PersonOn> person = store.personOn(h.person, date);
+            assertThat(person.map(ReadModelStore.PersonOn::enrollment)).as(context).isEqualTo(store.enrollmentOn(h.person, date));
+            person.ifPresent(p -> assertThat(p.category()).as(context).isEqualTo(store.assistanceCategory(h.person, date)));
 
             Optional<History.EnrollmentFact> enrollment = h.enrollmentOn(date);
             Optional<History.InstitutionFact> institution = h.institutionOn(date);

@@ -53,7 +53,7 @@ public class CaseService {
 
     @Transactional
     public UUID receiveClue(CaseRequests.Clue r) {
-        institutions.find(r.institutionCode())
+        institutions.findCurrent(r.institutionCode())
                 .orElseThrow(() -> new InvalidRequestException("institutionCode", "is not a registered institution"));
         UUID id = UUID.randomUUID();
         store.addClue(id, r);

@@ -147,8 +147,9 @@ public class MessagingAutoConfiguration {
             consumer.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 2_000);
         } else {
             // a busy consumer's records in fewer, larger batches, each at most batch-wait late (docs/benchmarks.md §20)
-            consumer.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, MessagingProperties.Consumer.BATCH_BYTES);
-            consumer.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) settings.getBatchWait().toMillis());
+            // (every topic of the service's one container; an idle consumer then asks the broker once per batch-wait, not per 2 s)
+            consumer.putIfAbsent(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, MessagingProperties.Consumer.BATCH_BYTES);
+            consumer.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) settings.getBatchWait().toMillis());
         }
         DefaultKafkaConsumerFactory<String, String> factory = new DefaultKafkaConsumerFactory<>(consumer);
         factory.addListener(new MicrometerConsumerListener<>(registry));

@@ -110,8 +110,9 @@ public class MessagingProperties {
         private Duration commitInterval = Duration.ofSeconds(1);
         /**
          * How long the broker may hold a fetch to gather a batch (Kafka's fetch.max.wait.ms with fetch.min.bytes at
-         * {@link #BATCH_BYTES}): zero (the default) answers each fetch as soon as one record is there. Above zero, a record
-         * reaches the handler up to this much later when the topic is quiet, and a busy consumer applies its records in
+         * {@link #BATCH_BYTES}, unless spring.kafka.consumer sets them): zero (the default) answers each fetch as soon as
+         * one record is there. Above zero — for every topic the service consumes, its one container's — a record reaches
+         * the handler up to this much later when its topics are quiet, and a busy consumer applies its records in
          * fewer, larger batches: one transaction, one commit and one processed-event statement per batch instead of per
          * record or two (docs/benchmarks.md §20: about half of each claims consumer's CPU a claim at 30 settlements/s). An
          * idle consumer then asks the broker once per this interval instead of once per

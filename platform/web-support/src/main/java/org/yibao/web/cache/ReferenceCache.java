@@ -49,8 +49,9 @@ public final class ReferenceCache<K, V> {
     private final Object writtenInTransaction = new Object();
 
     /**
-     * @param ttl         how long an entry is kept after it was read (seconds, typically 5); zero: no cache
-     * @param maximumSize how many keys at most (the least used go first when there are more)
+     * @param ttl         how long an entry is kept after it was loaded from the store (typically 5 seconds); zero: no cache
+     * @param maximumSize how many keys at most (the least used go first when there are more); in practice the keys
+     *                    read within the last {@code ttl}, as every entry expires then
      */
     public ReferenceCache(Duration ttl, long maximumSize) {
         if (ttl.isNegative()) {
@@ -89,7 +90,7 @@ public final class ReferenceCache<K, V> {
         loaded.keySet().retainAll(missing);
         found.putAll(loaded);
         loaded.remove(null);
-        if (keeps && !loaded.isEmpty()) {
+        if (keeps && !loaded.isEmpty() && generation.get() == before) {
             entries.putAll(loaded);
             if (generation.get() != before) {
                 // a change came between the read and now: what was read may be older than it
@@ -126,6 +127,10 @@ public final class ReferenceCache<K, V> {
         changing(this::dropEverything);
     }
 
+    /**
+     * Drops now and, within a transaction, again when it ends. Every writer of cached data writes in a transaction;
+     * a write outside one is dropped once only, so a load racing it may keep the old value for up to the ttl.
+     */
     private void changing(Runnable dropping) {
         dropping.run();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
