@@ -242,9 +242,6 @@ public final class LocalPlatform {
             env.put("DB_USER", postgres.username());
             env.put("DB_PASSWORD", postgres.password());
             env.put("DB_POOL_SIZE", "5");
-            // consumers take a busy topic's records in batches, each at most 250 ms late (docs/benchmarks.md §20);
-            // YIBAO_MESSAGING_CONSUMER_BATCHWAIT in the launcher's environment sets another wait, 0s none
-            env.put("YIBAO_MESSAGING_CONSUMER_BATCHWAIT", System.getenv().getOrDefault("YIBAO_MESSAGING_CONSUMER_BATCHWAIT", "250ms"));
         }
         for (PlatformApp service : SERVICES) {
             // a service calls its peer of the same instance number (settlement-service-2 -> supervision-service-2); the HIS
