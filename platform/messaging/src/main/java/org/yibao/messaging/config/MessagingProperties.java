@@ -116,8 +116,8 @@ public class MessagingProperties {
          * fewer, larger batches: one transaction, one commit and one processed-event statement per batch instead of per
          * record or two (docs/benchmarks.md §20: about half of each claims consumer's CPU a claim at 30 settlements/s). An
          * idle consumer then asks the broker once per this interval instead of once per
-         * {@code FETCH_MAX_WAIT_MS} of the container (2 s). Off in the local launcher too: every event hop up to this much
-         * later made the platform's own end-to-end tests four minutes longer; a loaded deployment sets it
+         * {@code FETCH_MAX_WAIT_MS} of the container (2 s). Off in the local launcher too (every event hop up to this much
+         * later, and an idle platform about a third more CPU); a loaded deployment sets it
          * ({@code YIBAO_MESSAGING_CONSUMER_BATCHWAIT=250ms}).
          */
         private Duration batchWait = Duration.ZERO;
