@@ -25,9 +25,10 @@ import java.util.Optional;
  * A terminated agreement is final: the institution must sign a new one under a new registration.
  *
  * <p>The pre-check and the rules read an institution for every bill: {@link #find} keeps what it read
- * (the institution, or that no institution has the code) in memory for {@code yibao.supervision.reference-cache.ttl} (5 s by default), and every write of the
- * institution table here (registration, an agreement change) drops the code at once and again when its
- * transaction ends (see {@link ReferenceCache}). ASSUMPTION: another instance of supervision may answer
+ * (the institution, or that no institution has the code) in memory for
+ * {@code yibao.supervision.reference-cache.ttl} (5 s by default), and every write of the institution
+ * table here (registration, an agreement change) drops the code at once and again when its transaction
+ * ends (see {@link ReferenceCache}). ASSUMPTION: another instance of supervision may answer
  * the institution as it was for up to that ttl (seconds) after the change was committed; a decision that
  * writes reads it with {@link #findCurrent}.
  */

@@ -9,7 +9,6 @@ import org.yibao.supervision.nationalcatalog.NationalCatalogService;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,9 +45,8 @@ public class RuleInputs {
         LocalDate day = claim.serviceDate();
         List<ClaimFacts> others = days == 0 ? List.of()
                 : history.claimsOf(claim.personId(), claim.settlementId(), day.minusDays(days), day.plusDays(days), day, keptBefore);
-        // the rules may ask for the same institution many times: once per claim here, and InstitutionService keeps it between claims
-        Map<String, Optional<Institution>> read = new java.util.HashMap<>();
-        java.util.function.Function<String, Optional<Institution>> institution = code -> read.computeIfAbsent(code, institutions::find);
+        // the rules may ask for the same institution many times: InstitutionService keeps it in memory
+        java.util.function.Function<String, Optional<Institution>> institution = institutions::find;
         return new RuleInput(claim, others, knowledge.inForce(day),
                 catalog.inForce(claim.lines().stream().map(ClaimFacts.Line::itemCode).toList(), day),
                 code -> institution.apply(code).map(Institution::level),
