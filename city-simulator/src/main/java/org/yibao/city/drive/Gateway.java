@@ -21,10 +21,21 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Gateway {
 
-    public record Response(int status, String body) {
+    /**
+     * A call's final answer.
+     *
+     * @param attempts how many times the call was sent: above one, an earlier sending may have reached the platform and its
+     *                 answer been lost (a 503 or a dropped connection), so a 200 "already done" can be this call's own work
+     */
+    public record Response(int status, String body, int attempts) {
 
         public boolean ok() {
             return status >= 200 && status < 300;
+        }
+
+        /** Whether an earlier sending of this same call may have been carried out. */
+        public boolean sentAgain() {
+            return attempts > 1;
         }
     }
 
@@ -80,7 +91,7 @@ public final class Gateway {
                 continue;
             }
             latencies.record(api, System.nanoTime() - started);
-            Response response = new Response(r.status(), r.body());
+            Response response = new Response(r.status(), r.body(), attempt);
             if (!retry(clientId, response, attempt)) {
                 return response;
             }
@@ -102,7 +113,7 @@ public final class Gateway {
             Response response;
             try {
                 HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                response = new Response(r.statusCode(), r.body());
+                response = new Response(r.statusCode(), r.body(), attempt);
             } catch (IOException e) {
                 if (attempt == MAX_ATTEMPTS) {
                     throw new java.io.UncheckedIOException(api + " failed " + attempt + " times", e);

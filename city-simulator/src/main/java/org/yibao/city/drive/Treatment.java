@@ -215,7 +215,7 @@ public final class Treatment {
             } else {
                 Gateway.Response r = gateway.post(connection, e.institution().clientId(), REVERSE,
                         "/api/settlement/settlements/" + bill.id() + "/reversal", Json.write(Map.of("reason", "billing error, billed again")));
-                if (!r.ok()) {
+                if (!r.ok() && !(r.status() == 409 && r.sentAgain() && reversedBefore(e, bill.id()))) {
                     refuse(e, REVERSE + " " + r.status(), r.body());
                     return;
                 }
@@ -236,16 +236,28 @@ public final class Treatment {
         }
     }
 
+    /**
+     * Whether a reversal sent more than once and answered 409 was carried out by its earlier sending (whose answer was lost):
+     * the bill, read back, says it is reversed.
+     */
+    private boolean reversedBefore(Encounter e, String settlementId) {
+        Gateway.Response r = gateway.get(e.institution().clientId(), REVERSE, "/api/settlement/settlements/" + settlementId);
+        return r.status() == 200 && Json.read(r.body()).hasNonNull("reversedAt");
+    }
+
     /** The settled bill, or null when it was refused or settled by an earlier run of the same city. */
     private Settled settle(KeepAliveHttp connection, Encounter e, String messageId, OwnCalculation.PersonYear year) {
         Gateway.Response r = gateway.post(connection, e.institution().clientId(), SETTLE, "/api/settlement/settlements",
                 Json.write(request(e, messageId)));
-        if (r.status() == 200) {
+        // 200: the platform settled this message id before. Sent once, that was an earlier run of the same city; sent again
+        // (a 503 or a dropped connection on the way), it was this call's first sending, whose answer was lost: the bill is
+        // this run's, and the 200 carries it as the 201 would have
+        if (r.status() == 200 && !r.sentAgain()) {
             replayed.increment();
             year.replayed(e);
             return null;
         }
-        if (r.status() != 201) {
+        if (r.status() != 201 && r.status() != 200) {
             refuse(e, SETTLE + " " + r.status(), r.body());
             return null;
         }
