@@ -24,10 +24,12 @@ public final class Gateway {
     /**
      * A call's final answer.
      *
-     * @param attempts how many times the call was sent: above one, an earlier sending may have reached the platform and its
-     *                 answer been lost (a 503 or a dropped connection), so a 200 "already done" can be this call's own work
+     * @param attempts how many times the call was sent
+     * @param uncertain whether an earlier sending's outcome is unknown: it was answered 502, 503 or 504, or its connection
+     *                  failed, so it may have been carried out and its answer lost; a 200 "already done" is then possibly
+     *                  this call's own work. A 429 or 401 before is not: those never reach the service.
      */
-    public record Response(int status, String body, int attempts) {
+    public record Response(int status, String body, int attempts, boolean uncertain) {
 
         public boolean ok() {
             return status >= 200 && status < 300;
@@ -35,7 +37,7 @@ public final class Gateway {
 
         /** Whether an earlier sending of this same call may have been carried out. */
         public boolean sentAgain() {
-            return attempts > 1;
+            return uncertain;
         }
     }
 
@@ -76,8 +78,13 @@ public final class Gateway {
         return latencies;
     }
 
-    /** A JSON POST over the caller's own keep-alive connection (the hot path: settlements). */
+    /**
+     * A JSON POST over the caller's own keep-alive connection (the hot path: settlements, reversals, uploads, each with
+     * its idempotency key): besides a 429 and a 503, a 502 or 504 — the gateway's "may or may not have taken effect;
+     * retry with the same idempotency key" — is sent again, as the platform asks.
+     */
     public Response post(KeepAliveHttp connection, String clientId, String api, String path, String json) {
+        boolean uncertain = false;
         for (int attempt = 1; ; attempt++) {
             long started = System.nanoTime();
             KeepAliveHttp.Response r;
@@ -87,11 +94,17 @@ public final class Gateway {
                 if (attempt == MAX_ATTEMPTS) {
                     throw new java.io.UncheckedIOException(api + " failed " + attempt + " times", e);
                 }
+                uncertain = true;
                 pause(attempt);
                 continue;
             }
             latencies.record(api, System.nanoTime() - started);
-            Response response = new Response(r.status(), r.body(), attempt);
+            Response response = new Response(r.status(), r.body(), attempt, uncertain);
+            if ((r.status() == 502 || r.status() == 503 || r.status() == 504) && attempt < MAX_ATTEMPTS) {
+                uncertain = true;
+                pause(attempt);
+                continue;
+            }
             if (!retry(clientId, response, attempt)) {
                 return response;
             }
@@ -113,7 +126,7 @@ public final class Gateway {
             Response response;
             try {
                 HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                response = new Response(r.statusCode(), r.body(), attempt);
+                response = new Response(r.statusCode(), r.body(), attempt, false);
             } catch (IOException e) {
                 if (attempt == MAX_ATTEMPTS) {
                     throw new java.io.UncheckedIOException(api + " failed " + attempt + " times", e);

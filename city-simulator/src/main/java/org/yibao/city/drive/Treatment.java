@@ -241,7 +241,8 @@ public final class Treatment {
      * the bill, read back, says it is reversed.
      */
     private boolean reversedBefore(Encounter e, String settlementId) {
-        Gateway.Response r = gateway.get(e.institution().clientId(), REVERSE, "/api/settlement/settlements/" + settlementId);
+        Gateway.Response r = gateway.get(e.institution().clientId(), "GET /api/settlement/settlements/{id}",
+                "/api/settlement/settlements/" + settlementId);
         return r.status() == 200 && Json.read(r.body()).hasNonNull("reversedAt");
     }
 
@@ -249,9 +250,9 @@ public final class Treatment {
     private Settled settle(KeepAliveHttp connection, Encounter e, String messageId, OwnCalculation.PersonYear year) {
         Gateway.Response r = gateway.post(connection, e.institution().clientId(), SETTLE, "/api/settlement/settlements",
                 Json.write(request(e, messageId)));
-        // 200: the platform settled this message id before. Sent once, that was an earlier run of the same city; sent again
-        // (a 503 or a dropped connection on the way), it was this call's first sending, whose answer was lost: the bill is
-        // this run's, and the 200 carries it as the 201 would have
+        // 200: the platform settled this message id before. Sent again after an answer that left the outcome unknown (a
+        // 502, 503 or 504, a dropped connection), it was this call's earlier sending, whose answer was lost: the bill is
+        // this run's, and the 200 carries it as the 201 would have. Otherwise, an earlier run of the same city settled it
         if (r.status() == 200 && !r.sentAgain()) {
             replayed.increment();
             year.replayed(e);

@@ -51,7 +51,25 @@ class GatewayRetryTest {
         Gateway.Response r = post();
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.attempts()).isEqualTo(2);
+        assertThat(r.uncertain()).isTrue();
+    }
+
+    @Test
+    void a504IsSentAgainAndItsOutcomeUnknown() throws IOException {
+        answers.addAll(List.of(504, 200));
+        Gateway.Response r = post();
+        assertThat(r.status()).isEqualTo(200);
         assertThat(r.sentAgain()).isTrue();
+    }
+
+    @Test
+    void a200AfterA429IsNotMarked() throws IOException {
+        // a rate limit never reached the service: a 200 after it is an earlier run's
+        answers.addAll(List.of(429, 200));
+        Gateway.Response r = post();
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.attempts()).isEqualTo(2);
+        assertThat(r.sentAgain()).isFalse();
     }
 
     @Test

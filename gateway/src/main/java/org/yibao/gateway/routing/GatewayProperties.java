@@ -66,7 +66,7 @@ public class GatewayProperties {
         private List<URI> uri = List.of();
         /** The longest the gateway waits for the service's answer before answering 504. */
         private Duration timeout = Duration.ofSeconds(5);
-        /** Paths (patterns) that carry whole files: they get {@link #bulkTimeout} instead. */
+        /** Paths (patterns) that carry whole files or do a whole region's work: they get {@link #bulkTimeout} instead. */
         private List<String> bulkPaths = List.of();
         private Duration bulkTimeout = Duration.ofMinutes(10);
 

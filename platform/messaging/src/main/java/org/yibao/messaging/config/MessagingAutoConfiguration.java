@@ -30,6 +30,7 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yibao.contracts.Topics;
+import org.yibao.messaging.consumer.BatchGathering;
 import org.yibao.messaging.consumer.DeadLetterRecoverer;
 import org.yibao.messaging.consumer.EventHandler;
 import org.yibao.messaging.consumer.IdempotentEventDispatcher;
@@ -143,14 +144,7 @@ public class MessagingAutoConfiguration {
         // Kafka's 500 ms default made every idle consumer of the platform ask twice a second (docs/benchmarks.md §18). The
         // price: after a seek (a failed record retried, a rebalance) the next fetch may wait for the one still parked at
         // the broker, so each retry of a failing record can come up to this much later than its back-off says
-        if (settings.getBatchWait().isZero()) {
-            consumer.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 2_000);
-        } else {
-            // a busy consumer's records in fewer, larger batches, each at most batch-wait late (docs/benchmarks.md §20)
-            // (every topic of the service's one container; an idle consumer then asks the broker once per batch-wait, not per 2 s)
-            consumer.putIfAbsent(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, MessagingProperties.Consumer.BATCH_BYTES);
-            consumer.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) settings.getBatchWait().toMillis());
-        }
+        consumer.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 2_000);
         DefaultKafkaConsumerFactory<String, String> factory = new DefaultKafkaConsumerFactory<>(consumer);
         factory.addListener(new MicrometerConsumerListener<>(registry));
 
@@ -165,7 +159,13 @@ public class MessagingAutoConfiguration {
         // an idle consumer's loop comes round (and commits what it applied) this often; it asks the broker nothing more
         container.setPollTimeout(settings.getCommitInterval().toMillis());
         container.setSyncCommits(false);
-        container.setMessageListener((BatchMessageListener<String, String>) dispatcher::dispatchBatch);
+        // a busy consumer's records gathered into batches by a short wait after each batch; a lone event is not delayed
+        BatchGathering gathering = new BatchGathering(settings.getBatchWait(), maxPollRecords(consumer));
+        container.setMessageListener((BatchMessageListener<String, String>) records -> {
+            long started = gathering.started();
+            dispatcher.dispatchBatch(records);
+            gathering.afterBatch(records, started);
+        });
         container.setMicrometerEnabled(true);
 
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(settings.getMaxAttempts() - 1);
@@ -202,6 +202,12 @@ public class MessagingAutoConfiguration {
                     .replicas(properties.getTopics().getReplicationFactor()).build());
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    /** The consumer's {@code max.poll.records}: Kafka's 500 unless spring.kafka.consumer sets it. */
+    private static int maxPollRecords(Map<String, Object> consumer) {
+        Object value = consumer.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG);
+        return value == null ? ConsumerConfig.DEFAULT_MAX_POLL_RECORDS : Integer.parseInt(value.toString());
     }
 
     private static String consumerGroup(MessagingProperties properties, Environment environment) {

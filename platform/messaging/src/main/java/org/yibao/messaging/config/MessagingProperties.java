@@ -109,21 +109,18 @@ public class MessagingProperties {
          */
         private Duration commitInterval = Duration.ofSeconds(1);
         /**
-         * How long the broker may hold a fetch to gather a batch (Kafka's fetch.max.wait.ms with fetch.min.bytes at
-         * {@link #BATCH_BYTES}, unless spring.kafka.consumer sets them): zero (the default) answers each fetch as soon as
-         * one record is there. Above zero — for every topic the service consumes, its one container's — a record reaches
-         * the handler up to this much later when its topics are quiet, and a busy consumer applies its records in
-         * fewer, larger batches: one transaction, one commit and one processed-event statement per batch instead of per
-         * record or two (docs/benchmarks.md §20: about half of each claims consumer's CPU a claim at 30 settlements/s). An
-         * idle consumer then asks the broker once per this interval instead of once per
-         * {@code FETCH_MAX_WAIT_MS} of the container (2 s). Off in the local launcher too (every event hop up to this much
-         * later, and an idle platform about a third more CPU); a loaded deployment sets it
-         * ({@code YIBAO_MESSAGING_CONSUMER_BATCHWAIT=250ms}).
+         * How long, at most, a consumer waits after applying a batch before it polls again, so that the records arriving
+         * meanwhile are applied as one batch: one transaction, one commit and one processed-event statement instead of one
+         * per record (org.yibao.messaging.consumer.BatchGathering; docs/benchmarks.md §21). The batch's own time counts
+         * towards the wait; a consumer that found nothing, or a batch that filled max.poll.records, does not wait, so a lone
+         * event is applied at once and an idle platform pays nothing. A record that arrives within the wait after a batch
+         * reaches its handler up to this much later. Every topic of the service (its one container). Zero gathers nothing.
+         * At most 10 s.
          */
-        private Duration batchWait = Duration.ZERO;
+        private Duration batchWait = Duration.ofMillis(DEFAULT_BATCH_WAIT_MILLIS);
 
-        /** The bytes a batched fetch waits for (about thirty claims of four lines). */
-        public static final int BATCH_BYTES = 64 * 1024;
+        /** The default batch wait, in milliseconds (ASSUMPTION: measured in docs/benchmarks.md §21). */
+        public static final long DEFAULT_BATCH_WAIT_MILLIS = 50;
 
         public Duration getBatchWait() {
             return batchWait;
