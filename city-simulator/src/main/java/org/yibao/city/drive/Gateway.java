@@ -34,11 +34,6 @@ public final class Gateway {
         public boolean ok() {
             return status >= 200 && status < 300;
         }
-
-        /** Whether an earlier sending of this same call may have been carried out. */
-        public boolean sentAgain() {
-            return uncertain;
-        }
     }
 
     /** A call the platform refused or failed: the report names it. */

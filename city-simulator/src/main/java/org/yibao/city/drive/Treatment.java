@@ -215,7 +215,7 @@ public final class Treatment {
             } else {
                 Gateway.Response r = gateway.post(connection, e.institution().clientId(), REVERSE,
                         "/api/settlement/settlements/" + bill.id() + "/reversal", Json.write(Map.of("reason", "billing error, billed again")));
-                if (!r.ok() && !(r.status() == 409 && r.sentAgain() && reversedBefore(e, bill.id()))) {
+                if (!r.ok() && !(r.status() == 409 && r.uncertain() && reversedBefore(e, bill.id()))) {
                     refuse(e, REVERSE + " " + r.status(), r.body());
                     return;
                 }
@@ -253,7 +253,7 @@ public final class Treatment {
         // 200: the platform settled this message id before. Sent again after an answer that left the outcome unknown (a
         // 502, 503 or 504, a dropped connection), it was this call's earlier sending, whose answer was lost: the bill is
         // this run's, and the 200 carries it as the 201 would have. Otherwise, an earlier run of the same city settled it
-        if (r.status() == 200 && !r.sentAgain()) {
+        if (r.status() == 200 && !r.uncertain()) {
             replayed.increment();
             year.replayed(e);
             return null;

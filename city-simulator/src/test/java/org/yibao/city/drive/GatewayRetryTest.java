@@ -59,7 +59,7 @@ class GatewayRetryTest {
         answers.addAll(List.of(504, 200));
         Gateway.Response r = post();
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.sentAgain()).isTrue();
+        assertThat(r.uncertain()).isTrue();
     }
 
     @Test
@@ -69,7 +69,7 @@ class GatewayRetryTest {
         Gateway.Response r = post();
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.attempts()).isEqualTo(2);
-        assertThat(r.sentAgain()).isFalse();
+        assertThat(r.uncertain()).isFalse();
     }
 
     @Test
@@ -77,7 +77,7 @@ class GatewayRetryTest {
         answers.add(200);
         Gateway.Response r = post();
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.sentAgain()).isFalse();
+        assertThat(r.uncertain()).isFalse();
         assertThat(calls).hasValue(1);
     }
 
